@@ -1,0 +1,85 @@
+// ESLint flat config. The import boundaries encode the architecture (docs/architecture.md):
+// renderer → shared only; shared → nothing platform-specific; local core → no electron.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+import reactHooks from 'eslint-plugin-react-hooks'
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util']
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'drizzle/sqlite/**', 'drizzle/pg/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'import-x/no-cycle': 'off',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/renderer', from: './src/main', message: 'The renderer talks to main only through window.crm (src/shared/ipc).' },
+            { target: './src/renderer', from: './src/preload', message: 'The renderer talks to main only through window.crm.' },
+            { target: './src/renderer', from: './sync-server', message: 'The renderer never reaches the server.' },
+            { target: './src/shared', from: './src/main' },
+            { target: './src/shared', from: './src/renderer' },
+            { target: './src/shared', from: './src/preload' },
+            { target: './src/shared', from: './sync-server' },
+            { target: './src/main', from: './src/renderer' },
+            { target: './src/main', from: './sync-server', message: 'The device never imports server code; share through src/shared.' },
+            { target: './sync-server', from: './src/main', message: 'The server never imports device code; share through src/shared.' },
+            { target: './sync-server', from: './src/renderer' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'src/shared runs everywhere: no electron.' },
+            { group: ['react', 'react-dom', 'react/*', 'zustand'], message: 'src/shared runs everywhere: no react.' },
+            { group: nodeBuiltins, message: 'src/shared runs in the renderer too: no Node built-ins.' },
+            { group: ['better-sqlite3', 'pg', 'ioredis', 'fastify'], message: 'src/shared holds rules, not drivers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'No Electron in the renderer: use window.crm.' },
+            { group: nodeBuiltins, message: 'No Node built-ins in the renderer.' },
+            { group: ['better-sqlite3', 'pg', 'ioredis', 'drizzle-orm', 'drizzle-orm/*'], message: 'The renderer never touches a database.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The local core runs (and is tested) under plain Node: only the thin Electron layer may import electron.
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'The local core is Electron-free (tested under Node).' }] }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+)

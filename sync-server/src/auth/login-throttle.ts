@@ -1,0 +1,59 @@
+/**
+ * Failed-login throttle in Redis, per (email, client ip): shared by every instance, so a password guesser cannot
+ * spread attempts across the load balancer. A fixed window opens on the first failure; after `maxFailures` in the
+ * window the pair is refused (429 + Retry-After) until it expires. A successful login clears the count.
+ * The email is hashed in the key so addresses do not sit in Redis in clear text.
+ */
+import { createHash } from 'node:crypto'
+import type { Redis } from 'ioredis'
+
+// INCR and set the window's expiry in one step, so a crash can never leave a counter without an expiry.
+const RECORD_FAILURE = `
+local count = redis.call('incr', KEYS[1])
+if count == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end
+return {count, redis.call('pttl', KEYS[1])}`
+
+export interface LoginThrottleOptions {
+  readonly prefix: string
+  readonly maxFailures: number
+  readonly windowMs: number
+}
+
+export interface ThrottleState {
+  readonly blocked: boolean
+  /** When blocked: milliseconds until the window expires. */
+  readonly retryAfterMs: number
+}
+
+export interface LoginThrottle {
+  check(email: string, ip: string): Promise<ThrottleState>
+  recordFailure(email: string, ip: string): Promise<ThrottleState>
+  reset(email: string, ip: string): Promise<void>
+}
+
+export function createLoginThrottle(redis: Redis, { prefix, maxFailures, windowMs }: LoginThrottleOptions): LoginThrottle {
+  const keyFor = (email: string, ip: string): string => {
+    const id = createHash('sha256').update(`${email.trim().toLowerCase()}\n${ip}`).digest('hex').slice(0, 32)
+    return `${prefix}login-failures:${id}`
+  }
+  const stateOf = (count: number, pttl: number): ThrottleState =>
+    count >= maxFailures ? { blocked: true, retryAfterMs: pttl > 0 ? pttl : windowMs } : { blocked: false, retryAfterMs: 0 }
+
+  return {
+    async check(email, ip) {
+      const key = keyFor(email, ip)
+      const [[, count], [, pttl]] = ((await redis.multi().get(key).pttl(key).exec()) ?? []) as [
+        [Error | null, string | null],
+        [Error | null, number],
+      ]
+      return stateOf(Number(count ?? 0), pttl)
+    },
+    async recordFailure(email, ip) {
+      const [count, pttl] = (await redis.eval(RECORD_FAILURE, 1, keyFor(email, ip), String(windowMs))) as [number, number]
+      return stateOf(count, pttl)
+    },
+    async reset(email, ip) {
+      await redis.del(keyFor(email, ip))
+    },
+  }
+}

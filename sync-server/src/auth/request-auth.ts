@@ -1,0 +1,33 @@
+/**
+ * The one place the Fastify types are augmented: `app.authenticate` (a preHandler) and `request.auth`.
+ * Import a type from here (or anything that imports it) and the augmentation comes with it.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { UserTier } from './user-tier'
+
+export interface RequestAuth {
+  readonly userId: string
+  readonly tier: UserTier
+  readonly deviceId: string
+  /** user_sessions.id of the refresh-token row the access token was issued with. */
+  readonly sessionId: string
+}
+
+export type AuthenticateHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler: verifies the Bearer access token (401 otherwise) and sets `request.auth`. */
+    authenticate: AuthenticateHook
+  }
+  interface FastifyRequest {
+    /** Set by `app.authenticate`; null on routes that do not use it. */
+    auth: RequestAuth | null
+  }
+}
+
+/** For handlers behind `app.authenticate`: the auth context, typed non-null (401 if the hook was forgotten). */
+export function requireAuth(request: FastifyRequest): RequestAuth {
+  if (!request.auth) throw Object.assign(new Error('Authentication required'), { statusCode: 401 })
+  return request.auth
+}

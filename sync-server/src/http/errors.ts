@@ -1,0 +1,79 @@
+/**
+ * One error shape for every failure the API answers: `{"error":{"code","message"}}` (src/shared/sync/protocol.ts).
+ * Route code throws HttpError (or lets a ZodError escape); the handler below maps everything else Fastify or a
+ * plugin can throw, so a client never has to parse two formats.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { ZodError } from 'zod'
+import type { ErrorBody, ErrorCode } from '../../../src/shared/sync/protocol'
+
+export class HttpError extends Error {
+  override readonly name = 'HttpError'
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra response headers, e.g. Retry-After on 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+export const badRequest = (message: string, details?: unknown): HttpError =>
+  new HttpError(400, 'bad_request', message, {}, details)
+export const unauthenticated = (message = 'Authentication required'): HttpError =>
+  new HttpError(401, 'unauthenticated', message, { 'www-authenticate': 'Bearer' })
+export const forbidden = (message: string): HttpError => new HttpError(403, 'forbidden', message)
+export const tooManyRequests = (message: string, retryAfterSeconds: number): HttpError =>
+  new HttpError(429, 'too_many_requests', message, { 'retry-after': String(Math.max(1, retryAfterSeconds)) })
+export const unavailable = (message: string): HttpError => new HttpError(503, 'unavailable', message)
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } }
+}
+
+/** What Fastify's own errors (FST_ERR_*) and plugins' errors carry. */
+function statusOf(error: FastifyError): number {
+  const status = error.statusCode
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'schema_version'
+  if (status === 413) return 'payload_too_large'
+  if (status === 429) return 'too_many_requests'
+  if (status === 503) return 'unavailable'
+  if (status >= 500) return 'internal'
+  return 'bad_request'
+}
+
+export function handleError(error: FastifyError | HttpError | ZodError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof HttpError) {
+    if (error.statusCode >= 500) request.log.error({ err: error }, error.message)
+    void reply.code(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message, error.details))
+    return
+  }
+  if (error instanceof ZodError) {
+    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+    void reply.code(400).send(errorBody('bad_request', 'Request validation failed', details))
+    return
+  }
+  const status = statusOf(error)
+  if (status >= 500) {
+    // Never leak internals (SQL, stack) to the client; the log line carries them, joined by the request id.
+    request.log.error({ err: error }, 'request failed')
+    void reply.code(status).send(errorBody(codeForStatus(status), 'Internal server error'))
+    return
+  }
+  // Fastify's client errors (bad JSON, body too large, unsupported media type …) have useful messages.
+  void reply.code(status).send(errorBody(codeForStatus(status), error.message))
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(404).send(errorBody('not_found', `Route ${request.method} ${request.url.split('?')[0]} not found`))
+}

@@ -1,0 +1,122 @@
+/**
+ * Pokes: "something in your scope changed, pull". A hint, never data (architecture §3) — a device pulls on every
+ * reconnect anyway, so a lost poke only delays a sync.
+ *
+ * One Redis channel per deployment fans a poke out to every instance; each instance forwards it to the devices
+ * connected to it (the local client registry). The publishing instance delivers to its own clients directly and
+ * ignores its own echo, so local devices are poked even while Redis is unreachable.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import { z } from 'zod'
+
+/** Who should hear about a commit: the users whose scope it touched, or everyone (reference data). */
+export type PokeAudience = { readonly userIds: readonly string[] } | 'all'
+
+export interface Poke {
+  /** Server time of the publish (ISO); lets a client log how stale a poke is. */
+  readonly at: string
+}
+
+export interface PokeClient {
+  readonly userId: string
+  send(poke: Poke): void
+}
+
+export interface PokeBus {
+  /** Tell every instance's connected devices in `audience`. Never rejects: failures are logged (a poke is a hint). */
+  publish(audience: PokeAudience): Promise<void>
+  /** Register a connected device (an SSE stream); returns its removal. */
+  addClient(client: PokeClient): () => void
+  /** Connected clients on this instance (health, tests, metrics). */
+  clientCount(): number
+  /** Resolves once the Redis subscription is active (tests wait on it before publishing from another instance). */
+  ready(): Promise<void>
+  close(): Promise<void>
+}
+
+const messageSchema = z.object({
+  origin: z.string(),
+  audience: z.union([z.literal('all'), z.object({ userIds: z.array(z.string()) })]),
+  at: z.string(),
+})
+
+export interface PokeBusOptions {
+  /** For PUBLISH. May be the server's shared command connection. */
+  readonly pub: Redis
+  /** A dedicated connection: once subscribed, Redis allows it nothing else. */
+  readonly sub: Redis
+  /** The deployment's REDIS_PREFIX; the channel is `${prefix}pokes`. */
+  readonly prefix: string
+  readonly logger: Pick<Logger, 'warn' | 'debug'>
+}
+
+export function pokeChannel(prefix: string): string {
+  return `${prefix}pokes`
+}
+
+export function createPokeBus({ pub, sub, prefix, logger }: PokeBusOptions): PokeBus {
+  const origin = randomUUID()
+  const channel = pokeChannel(prefix)
+  const clients = new Set<PokeClient>()
+
+  const deliver = (audience: PokeAudience, poke: Poke): void => {
+    const users = audience === 'all' ? null : new Set(audience.userIds)
+    for (const client of clients) {
+      if (users && !users.has(client.userId)) continue
+      try {
+        client.send(poke)
+      } catch (error) {
+        logger.warn({ err: error }, 'poke delivery to a client failed')
+      }
+    }
+  }
+
+  const onMessage = (from: string, raw: string): void => {
+    if (from !== channel) return
+    let parsed: z.infer<typeof messageSchema>
+    try {
+      parsed = messageSchema.parse(JSON.parse(raw))
+    } catch {
+      logger.warn({ channel }, 'ignored a malformed poke message')
+      return
+    }
+    if (parsed.origin === origin) return
+    deliver(parsed.audience, { at: parsed.at })
+  }
+  sub.on('message', onMessage)
+  // ioredis re-subscribes by itself after a reconnect; this promise only covers the first subscription.
+  const subscribed = sub.subscribe(channel).then(
+    () => undefined,
+    (error: unknown) => {
+      logger.warn({ err: error, channel }, 'poke subscription failed; will retry on reconnect')
+    },
+  )
+
+  return {
+    async publish(audience) {
+      if (audience !== 'all' && audience.userIds.length === 0) return
+      const poke: Poke = { at: new Date().toISOString() }
+      deliver(audience, poke)
+      try {
+        await pub.publish(channel, JSON.stringify({ origin, audience, at: poke.at }))
+      } catch (error) {
+        logger.warn({ err: error }, 'poke publish failed; remote devices will catch up on their next pull')
+      }
+    },
+    addClient(client) {
+      clients.add(client)
+      return () => {
+        clients.delete(client)
+      }
+    },
+    clientCount: () => clients.size,
+    ready: () => subscribed,
+    async close() {
+      sub.off('message', onMessage)
+      clients.clear()
+      await sub.unsubscribe(channel).catch(() => undefined)
+    },
+  }
+}

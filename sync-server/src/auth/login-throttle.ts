@@ -42,10 +42,7 @@ export function createLoginThrottle(redis: Redis, { prefix, maxFailures, windowM
   return {
     async check(email, ip) {
       const key = keyFor(email, ip)
-      const [[, count], [, pttl]] = ((await redis.multi().get(key).pttl(key).exec()) ?? []) as [
-        [Error | null, string | null],
-        [Error | null, number],
-      ]
+      const [count, pttl] = await Promise.all([redis.get(key), redis.pttl(key)])
       return stateOf(Number(count ?? 0), pttl)
     },
     async recordFailure(email, ip) {

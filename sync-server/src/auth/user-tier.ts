@@ -1,9 +1,7 @@
-/**
- * The user tiers the scopes are built on (architecture §4).
- * TODO(shared): switch to the list in src/shared/model/enums.ts once it exists, so it is declared once.
- */
-export const USER_TIERS = ['OPERATOR', 'MANAGER', 'EXECUTIVE'] as const
-export type UserTier = (typeof USER_TIERS)[number]
+/** The user tiers the scopes are built on (architecture §4), declared once in src/shared/model/enums.ts. */
+import { USER_TIERS, type UserTier } from '../../../src/shared/model/enums'
+
+export { USER_TIERS, type UserTier }
 
 export function isUserTier(value: unknown): value is UserTier {
   return typeof value === 'string' && (USER_TIERS as readonly string[]).includes(value)

@@ -1,0 +1,142 @@
+/**
+ * Dev/test web harness: the renderer in any browser, with `window.crm` forwarded over HTTP to the SAME handler table
+ * Electron's ipcMain serves (createHandlerTable), backed by a real SQLite file.
+ *
+ *   npm run dev:web                         → http://127.0.0.1:5174 (WEB_PORT), DB in .tmp/dev-web.sqlite (CRM_DB)
+ *   CRM_RENDERER_DIR=out/renderer npm run dev:web   serve an existing build instead of building one
+ *
+ * Tests import `startHarness({ port: 0, dbFile })`.
+ */
+import { createServer, type Server } from 'node:http'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { openDevice } from '../src/main/device'
+import { CONTENT_SECURITY_POLICY } from '../src/main/electron/csp'
+import { type Logger } from '../src/main/handlers/context'
+import { dispatch } from '../src/main/ipc/dispatch'
+import { createHandlerTable } from '../src/main/ipc/handler-table'
+import { consoleLogger } from '../src/main/logger'
+import { createMemoryTokenStore } from '../src/main/token-store'
+import { ipcError } from '../src/shared/ipc/errors'
+import { buildBridge, buildRenderer } from './harness/build'
+import { isAllowedCaller, readJsonBody, readStatic, resolveStatic, send, sendJson } from './harness/http'
+
+const repoRoot = path.resolve(import.meta.dirname, '..')
+const CHANNEL_PREFIX = '/__crm/'
+const BRIDGE_PATH = '/__crm/bridge.js'
+
+export interface HarnessOptions {
+  /** 0 picks a free port. Always bound to 127.0.0.1. */
+  readonly port?: number
+  readonly dbFile?: string
+  /** Serve this prebuilt renderer (e.g. out/renderer) instead of building one into .tmp/dev-web/renderer. */
+  readonly rendererDir?: string
+  readonly log?: Logger
+}
+
+export interface Harness {
+  readonly url: string
+  readonly port: number
+  readonly dbFile: string
+  close(): Promise<void>
+}
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const log = options.log ?? consoleLogger('harness')
+  const dbFile = path.resolve(options.dbFile ?? path.join(repoRoot, '.tmp/dev-web.sqlite'))
+  const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, '.tmp/dev-web/renderer'))
+  if (!options.rendererDir) await buildRenderer(rendererDir)
+  const bridgeCode = await buildBridge()
+  const indexHtml = readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
+  // The bridge is a classic script, so it runs before the app's module script (modules are deferred).
+  const servedIndex = indexHtml.replace('<script', `<script src="${BRIDGE_PATH}"></script>\n    <script`)
+
+  const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
+  const device = openDevice({ dbFile, tokenStore: createMemoryTokenStore() })
+  const table = createHandlerTable({
+    app: { name: 'CRM AUGU', version, runtime: 'web-harness', platform: process.platform },
+    device,
+    openExternal: async (url) => log.info('openExternal: not opened by the harness', { url: url.toString() }),
+    log,
+  })
+
+  let port = options.port ?? 0
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      if (req.method === 'POST' && url.pathname.startsWith(CHANNEL_PREFIX)) {
+        if (!isAllowedCaller(req, port)) return sendJson(res, 403, { ok: false, error: ipcError('ipc.forbiddenSender') })
+        let body: unknown
+        try {
+          body = await readJsonBody(req)
+        } catch {
+          return sendJson(res, 400, { ok: false, error: ipcError('ipc.invalidInput', { field: '' }) })
+        }
+        const input = typeof body === 'object' && body !== null ? (body as { input?: unknown }).input : undefined
+        const channel = url.pathname.slice(CHANNEL_PREFIX.length)
+        return sendJson(res, 200, await dispatch(table, channel, input, `http://127.0.0.1:${port}`, log))
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')
+      if (url.pathname === BRIDGE_PATH) return send(res, 200, bridgeCode, { 'content-type': 'text/javascript; charset=utf-8' })
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        return send(res, 200, servedIndex, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        })
+      }
+      const file = resolveStatic(rendererDir, url.pathname)
+      const found = file ? await readStatic(file) : null
+      if (!found) return send(res, 404, 'not found')
+      return send(res, 200, found.body, { 'content-type': found.type })
+    })().catch((error: unknown) => {
+      log.error('harness request failed', { error: error instanceof Error ? error.message : String(error) })
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: ipcError('internal') })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const address = server.address()
+  port = typeof address === 'object' && address ? address.port : port
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    dbFile,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => {
+          device.close()
+          resolve()
+        })
+      }),
+  }
+}
+
+
+async function main(): Promise<void> {
+  const harness = await startHarness({
+    port: Number(process.env.WEB_PORT ?? 5174),
+    dbFile: process.env.CRM_DB,
+    rendererDir: process.env.CRM_RENDERER_DIR,
+  })
+  console.info(`CRM AUGU web harness: ${harness.url} (database ${harness.dbFile})`)
+  const stop = (): void => {
+    void harness.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,232 @@
+/**
+ * Wires the local core of one device: bookkeeping, clock, writer, sync engine, loop, status, session and the live
+ * event stream. The Electron layer and the tests build the device the same way; only the token store, fetch and
+ * timers differ.
+ */
+import { createDeviceClock, type DeviceClock } from './clock'
+import { createOutboxStore, type OutboxStore } from './outbox/outbox-store'
+import { createWriter, type Writer } from './outbox/writer'
+import { createReplicaStatements } from './replica/statements'
+import { type TableRegistry } from './replica/table-meta'
+import { createSession, ensureDeviceId, type Session } from './session'
+import { type Sqlite } from './sqlite'
+import { createDeviceState, type DeviceState } from './state'
+import { createSyncEngine, type PageReport, type SyncEngine } from './sync/engine'
+import { isSyncError } from './sync/errors'
+import { createSyncLoop, type SyncLoop, type SyncLoopOptions } from './sync/loop'
+import { createStatusCounter, createSyncStatusStore, type SyncStatusStore } from './sync/status'
+import { realTimers, type Timers } from './sync/timers'
+import { type TokenStore } from './sync/tokens'
+import { createTransport, type EventSubscription, type Transport } from './sync/transport'
+
+export interface DeviceCoreOptions {
+  readonly sqlite: Sqlite
+  readonly registry: TableRegistry
+  readonly tokens: TokenStore
+  readonly fetch?: typeof fetch
+  readonly timers?: Timers
+  readonly random?: () => number
+  /** Wall clock for the HLC (tests skew it). */
+  readonly now?: () => number
+  readonly loop?: Pick<SyncLoopOptions, 'debounceMs' | 'periodMs' | 'backoff'>
+  /** Listen for server pokes over SSE while signed in (default true). */
+  readonly liveEvents?: boolean
+  readonly pushBatchSize?: number
+  readonly pullLimit?: number
+}
+
+export interface DeviceCore {
+  readonly sqlite: Sqlite
+  readonly registry: TableRegistry
+  readonly state: DeviceState
+  readonly clock: DeviceClock
+  readonly outbox: OutboxStore
+  readonly writer: Writer
+  readonly engine: SyncEngine
+  readonly loop: SyncLoop
+  readonly status: SyncStatusStore
+  readonly session: Session
+  /** Start syncing (if someone is signed in or opened offline) and keep going; sign-in starts it too. */
+  start(): void
+  /** Stop timers and the event stream, wait for a running sync. Does not close the database. */
+  stop(): Promise<void>
+  /** Sync now and wait for it (and any sync it queued) to finish; rejects when it failed. */
+  syncNow(): Promise<void>
+  /** Hear about pulled pages (the UI refreshes the tables named). */
+  onPulled(listener: (report: PageReport) => void): () => void
+}
+
+export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
+  const { sqlite, registry, tokens } = options
+  const timers = options.timers ?? realTimers
+  const state = createDeviceState(sqlite)
+  const clock = createDeviceClock(state, { deviceId: ensureDeviceId(state), now: options.now })
+  const outbox = createOutboxStore(sqlite, state)
+  const statements = createReplicaStatements(sqlite)
+  const status = createSyncStatusStore(createStatusCounter(sqlite, state, outbox))
+  const pulledListeners = new Set<(report: PageReport) => void>()
+  let active = false
+  let events: EventSubscription | null = null
+  let direct: Promise<void> | null = null
+
+  const makeTransport = (serverUrl: string): Transport =>
+    createTransport({ baseUrl: serverUrl, tokens, fetch: options.fetch, timers, random: options.random })
+
+  // The loop is created below; writes before start() only update the status.
+  let loop: SyncLoop | null = null
+
+  const writer = createWriter(sqlite, clock, state, {
+    registry,
+    outbox,
+    statements,
+    onChange: () => {
+      status.refreshCounts()
+      loop?.notifyLocalChange()
+    },
+  })
+
+  const session: Session = createSession({
+    sqlite,
+    state,
+    outbox,
+    clock,
+    registry,
+    createTransport: makeTransport,
+    onSignedIn: () => {
+      if (!active) return
+      loop?.start()
+      loop?.resume()
+      connectEvents()
+    },
+    onSignedOut: () => {
+      disconnectEvents()
+      void loop?.stop()
+    },
+  })
+
+  const engine = createSyncEngine({
+    sqlite,
+    registry,
+    state,
+    clock,
+    outbox,
+    statements,
+    pushBatchSize: options.pushBatchSize,
+    pullLimit: options.pullLimit,
+    // Resolved per call: the server URL can change at sign-in.
+    transport: { push: (request) => session.transport().push(request), pull: (request) => session.transport().pull(request) },
+    onPushed: () => status.refreshCounts(),
+    onPulled: (report) => {
+      status.refreshCounts()
+      for (const listener of pulledListeners) {
+        try {
+          listener(report)
+        } catch {
+          // A UI listener must not fail a committed page.
+        }
+      }
+    },
+  })
+
+  const syncLoop = createSyncLoop({
+    run: () => engine.syncOnce(),
+    timers,
+    random: options.random,
+    ...options.loop,
+    shouldRetry: (error) => !(isSyncError(error) && !error.retryable),
+    retryAfterMs: (error) => (isSyncError(error) ? error.details.retryAfterMs : undefined),
+    onStart: () => status.update({ syncing: true }),
+    onSuccess: () => status.succeeded(),
+    onError: (error, retryInMs) => {
+      status.failed(error, retryInMs === null ? null : timers.now() + retryInMs)
+      if (isSyncError(error, 'auth')) disconnectEvents()
+    },
+  })
+  loop = syncLoop
+
+  function connectEvents(): void {
+    if (options.liveEvents === false || events || !session.current()) return
+    let transport: Transport
+    try {
+      transport = session.transport()
+    } catch {
+      return
+    }
+    events = transport.events({
+      onEvent: (event) => {
+        if (event.event === 'poke') syncLoop.trigger('poke')
+      },
+      onOpen: () => {
+        status.update({ online: true })
+        // Pokes may have been missed while disconnected: every (re)connect pulls.
+        syncLoop.trigger('reconnect')
+      },
+      onError: (error, willRetry) => {
+        if (error.kind === 'offline') status.update({ online: false })
+        if (!willRetry) {
+          status.failed(error, null)
+          events = null
+        }
+      },
+    })
+  }
+
+  function disconnectEvents(): void {
+    events?.close()
+    events = null
+  }
+
+  return {
+    sqlite,
+    registry,
+    state,
+    clock,
+    outbox,
+    writer,
+    engine,
+    loop: syncLoop,
+    status,
+    session,
+    start() {
+      active = true
+      status.refreshCounts()
+      if (!session.current()) return
+      syncLoop.start()
+      connectEvents()
+    },
+    async stop() {
+      active = false
+      disconnectEvents()
+      await syncLoop.stop()
+    },
+    syncNow() {
+      if (active) {
+        syncLoop.trigger('manual')
+        return syncLoop.idle().then(() => {
+          const { lastError } = status.get()
+          if (lastError) throw new Error(lastError.message)
+        })
+      }
+      // Not started (tests, CLI, first sync after sign-in before start): run directly, still single-flight.
+      direct ??= (async () => {
+        status.update({ syncing: true })
+        try {
+          await engine.syncOnce()
+          status.succeeded()
+        } catch (error) {
+          status.failed(error, null)
+          throw error
+        } finally {
+          direct = null
+        }
+      })()
+      return direct
+    },
+    onPulled(listener) {
+      pulledListeners.add(listener)
+      return () => {
+        pulledListeners.delete(listener)
+      }
+    },
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Cached prepared statements over the replica tables. Preparing costs far more than running, and a pulled page runs the
+ * same upsert thousands of times: one statement per (table, column set), reused for the life of the connection.
+ *
+ * Values passed in are wire-encoded (see convert.ts); rows returned are wire-encoded too.
+ */
+import { quoteIdent, type Sqlite, type Statement } from '../sqlite'
+import { toSqlValue, toWireValue, type SqlValue } from './convert'
+import { type ColumnMeta, type TableMeta } from './table-meta'
+
+export type WireFields = Readonly<Record<string, unknown>>
+
+export interface ReplicaStatements {
+  /** Insert or overwrite a whole row as the server sent it. Columns the row lacks keep their stored value. */
+  upsertRow(table: TableMeta, id: string, row: WireFields): void
+  /** Insert a row with these columns, or update only these columns of an existing row. */
+  upsertFields(table: TableMeta, id: string, fields: WireFields): void
+  /** Update only these columns; returns false when the row does not exist. */
+  updateFields(table: TableMeta, id: string, fields: WireFields): boolean
+  /** The row in wire encoding, or undefined. */
+  selectRow(table: TableMeta, id: string): Record<string, unknown> | undefined
+  /** Physical delete: only for rows the server says left this user's scope. Local deletes are tombstones. */
+  deleteRow(table: TableMeta, id: string): void
+}
+
+interface CachedUpsert {
+  readonly statement: Statement
+  readonly columns: readonly ColumnMeta[]
+}
+
+export function createReplicaStatements(sqlite: Sqlite): ReplicaStatements {
+  const upserts = new Map<string, CachedUpsert>()
+  const updates = new Map<string, CachedUpsert>()
+  const selects = new Map<string, Statement>()
+  const deletes = new Map<string, Statement>()
+
+  const upsertFor = (table: TableMeta, columns: readonly ColumnMeta[], key: string): CachedUpsert => {
+    let cached = upserts.get(key)
+    if (!cached) {
+      const names = columns.map((c) => quoteIdent(c.name))
+      const set = columns.filter((c) => c.name !== 'id').map((c) => `${quoteIdent(c.name)} = excluded.${quoteIdent(c.name)}`)
+      const sql =
+        `INSERT INTO ${quoteIdent(table.name)} (${names.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+        (set.length > 0 ? `ON CONFLICT("id") DO UPDATE SET ${set.join(', ')}` : 'ON CONFLICT("id") DO NOTHING')
+      cached = { statement: sqlite.prepare(sql), columns }
+      upserts.set(key, cached)
+    }
+    return cached
+  }
+
+  /** The columns of `fields` known to the table, `id` first; unknown names are dropped (a newer server's additions). */
+  const pickColumns = (table: TableMeta, fields: WireFields): ColumnMeta[] => {
+    const picked: ColumnMeta[] = [table.byName.get('id')!]
+    for (const name of Object.keys(fields)) {
+      if (name === 'id') continue
+      const column = table.byName.get(name)
+      if (column) picked.push(column)
+    }
+    return picked
+  }
+
+  const bind = (columns: readonly ColumnMeta[], id: string, fields: WireFields, idLast: boolean): SqlValue[] => {
+    const params: SqlValue[] = []
+    for (const column of columns) {
+      if (column.name === 'id') {
+        if (!idLast) params.push(id)
+      } else params.push(toSqlValue(column, fields[column.name]))
+    }
+    if (idLast) params.push(id)
+    return params
+  }
+
+  const upsertFields = (table: TableMeta, id: string, fields: WireFields): void => {
+    const columns = pickColumns(table, fields)
+    const { statement } = upsertFor(table, columns, `${table.name}\0${columns.map((c) => c.name).join('\0')}`)
+    statement.run(bind(columns, id, fields, false))
+  }
+
+  return {
+    upsertRow(table, id, row) {
+      // Hot path of a pull: the full-row statement unless the server left a column out.
+      let complete = true
+      for (const column of table.columns) {
+        if (column.name !== 'id' && !(column.name in row)) {
+          complete = false
+          break
+        }
+      }
+      if (!complete) return upsertFields(table, id, row)
+      const { statement, columns } = upsertFor(table, table.columns, table.name)
+      statement.run(bind(columns, id, row, false))
+    },
+
+    upsertFields,
+
+    updateFields(table, id, fields) {
+      const columns = pickColumns(table, fields).filter((c) => c.name !== 'id')
+      if (columns.length === 0) return selectStatement(table).get(id) !== undefined
+      const key = `${table.name}\0${columns.map((c) => c.name).join('\0')}`
+      let cached = updates.get(key)
+      if (!cached) {
+        const set = columns.map((c) => `${quoteIdent(c.name)} = ?`).join(', ')
+        cached = { statement: sqlite.prepare(`UPDATE ${quoteIdent(table.name)} SET ${set} WHERE "id" = ?`), columns }
+        updates.set(key, cached)
+      }
+      return cached.statement.run(bind(cached.columns, id, fields, true)).changes > 0
+    },
+
+    selectRow(table, id) {
+      const raw = selectStatement(table).get(id) as Record<string, unknown> | undefined
+      if (!raw) return undefined
+      const row: Record<string, unknown> = {}
+      for (const column of table.columns) row[column.name] = toWireValue(column, raw[column.name])
+      return row
+    },
+
+    deleteRow(table, id) {
+      let statement = deletes.get(table.name)
+      if (!statement) {
+        statement = sqlite.prepare(`DELETE FROM ${quoteIdent(table.name)} WHERE "id" = ?`)
+        deletes.set(table.name, statement)
+      }
+      statement.run(id)
+    },
+  }
+
+  function selectStatement(table: TableMeta): Statement {
+    let statement = selects.get(table.name)
+    if (!statement) {
+      const names = table.columns.map((c) => quoteIdent(c.name)).join(', ')
+      statement = sqlite.prepare(`SELECT ${names} FROM ${quoteIdent(table.name)} WHERE "id" = ?`)
+      selects.set(table.name, statement)
+    }
+    return statement
+  }
+}

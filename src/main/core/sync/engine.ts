@@ -1,0 +1,275 @@
+/**
+ * One sync: push the outbox, then pull until the server has nothing more (docs/architecture.md §4–§6, §8).
+ *
+ * Crash safety comes from ordering and idempotency, not from coordination:
+ * - Push: an entry is deleted only after the server answered for it. A crash between the server's commit and our
+ *   delete re-sends it next time; the server answers `duplicate` (it keeps the highest applied seq per device).
+ * - Pull: a page, the cursor after it and the watermark are committed in ONE SQLite transaction. A crash re-pulls at
+ *   most one page, and applying a row twice is harmless.
+ * - Pending local edits are re-applied over every pulled row they touch in that same transaction, so the user never
+ *   sees their unsynced edit flicker back to the server's value.
+ */
+import {
+  DEFAULT_PULL_LIMIT,
+  SCHEMA_VERSION,
+  mutationSchema,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+} from '../../../shared/sync/protocol'
+import { type DeviceClock } from '../clock'
+import { createOutboxStore, rowKey, type OutboxEntry, type OutboxStore } from '../outbox/outbox-store'
+import { createReplicaStatements, type ReplicaStatements } from '../replica/statements'
+import { type TableMeta, type TableRegistry } from '../replica/table-meta'
+import { type Sqlite } from '../sqlite'
+import { type DeviceState } from '../state'
+import { SyncError, isSyncError } from './errors'
+import { type Transport } from './transport'
+
+export const DEFAULT_PUSH_BATCH = 500
+
+export interface PushReport {
+  /** Applied or duplicate: gone from the outbox. */
+  readonly acknowledged: number
+  readonly rejected: number
+  readonly batches: number
+}
+
+export interface PageReport {
+  readonly upserted: number
+  readonly removed: number
+  /** Rows of tables this device does not know (a newer server): skipped. */
+  readonly skipped: number
+  /** Pending local entries re-applied on top of pulled rows. */
+  readonly reapplied: number
+  readonly tables: readonly string[]
+}
+
+export interface PullReport {
+  readonly pages: number
+  readonly upserted: number
+  readonly removed: number
+}
+
+export interface SyncReport {
+  readonly push: PushReport
+  readonly pull: PullReport
+}
+
+export interface SyncEngine {
+  syncOnce(): Promise<SyncReport>
+  push(): Promise<PushReport>
+  pull(): Promise<PullReport>
+  /** Apply one pull page in one transaction (exposed for tests and the bulk-apply benchmark). */
+  applyPage(page: PullResponse): PageReport
+}
+
+export interface SyncEngineOptions {
+  readonly sqlite: Sqlite
+  readonly registry: TableRegistry
+  readonly transport: Pick<Transport, 'push' | 'pull'>
+  readonly state: DeviceState
+  readonly clock: DeviceClock
+  readonly outbox?: OutboxStore
+  readonly statements?: ReplicaStatements
+  readonly pushBatchSize?: number
+  readonly pullLimit?: number
+  readonly schemaVersion?: number
+  /** After each committed page: which tables changed (the UI refreshes its lists). */
+  readonly onPulled?: (report: PageReport) => void
+  /** After each push batch: the pending count changed. */
+  readonly onPushed?: (report: PushReport) => void
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { sqlite, registry, transport, state, clock } = options
+  const outbox = options.outbox ?? createOutboxStore(sqlite, state)
+  const statements = options.statements ?? createReplicaStatements(sqlite)
+  const pullLimit = options.pullLimit ?? DEFAULT_PULL_LIMIT
+  const schemaVersion = options.schemaVersion ?? SCHEMA_VERSION
+  const reversed = [...registry.tables].reverse()
+
+  const deviceId = (): string => {
+    const id = state.get('device_id')
+    if (!id) throw new SyncError('auth', 'This device has no id yet; sign in first')
+    return id
+  }
+
+  const toMutation = (entry: OutboxEntry): Mutation => ({
+    seq: entry.seq,
+    table: entry.table,
+    id: entry.rowId,
+    op: entry.op,
+    fields: entry.fields as Mutation['fields'],
+    hlc: entry.hlc,
+    base: entry.base,
+  })
+
+  /** Records the server's answers for one batch in one transaction. Returns how many entries it settled. */
+  const settle = (batch: readonly OutboxEntry[], response: PushResponse): { acknowledged: number; rejected: number } => {
+    const results = new Map(response.results.map((r) => [r.seq, r]))
+    let acknowledged = 0
+    let rejected = 0
+    sqlite.transaction(() => {
+      for (const entry of batch) {
+        const result = results.get(entry.seq)
+        if (!result) continue
+        if (result.status === 'rejected') {
+          outbox.reject(entry.seq, result.reason ?? 'Rejected by the server')
+          rejected += 1
+        } else {
+          // applied or duplicate. A clamped stamp (result.hlc) needs nothing here: the server kept the change.
+          outbox.acknowledge(entry.seq)
+          acknowledged += 1
+        }
+      }
+    })()
+    return { acknowledged, rejected }
+  }
+
+  const push = async (): Promise<PushReport> => {
+    let batchSize = options.pushBatchSize ?? DEFAULT_PUSH_BATCH
+    let acknowledged = 0
+    let rejected = 0
+    let batches = 0
+    for (;;) {
+      const batch = outbox.pendingBatch(batchSize)
+      if (batch.length === 0) break
+      // An entry the server's schema would refuse would fail the whole request, forever: reject it locally instead,
+      // so it is shown to the user and never blocks the entries behind it.
+      const valid: OutboxEntry[] = []
+      const mutations: Mutation[] = []
+      for (const entry of batch) {
+        const parsed = mutationSchema.safeParse(toMutation(entry))
+        if (parsed.success) {
+          valid.push(entry)
+          mutations.push(parsed.data)
+        } else {
+          outbox.reject(entry.seq, `Invalid change (not sent): ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+          rejected += 1
+        }
+      }
+      if (valid.length === 0) continue
+      let response: PushResponse
+      try {
+        response = await transport.push({ deviceId: deviceId(), schemaVersion, mutations })
+      } catch (error) {
+        if (isSyncError(error) && error.details.status === 413) {
+          if (batchSize > 1) {
+            batchSize = Math.max(1, Math.floor(batchSize / 2))
+            continue
+          }
+          outbox.reject(valid[0]!.seq, 'Too large for the server to accept')
+          rejected += 1
+          continue
+        }
+        throw error
+      }
+      clock.observe(response.serverTime)
+      batches += 1
+      const settled = settle(valid, response)
+      acknowledged += settled.acknowledged
+      rejected += settled.rejected
+      options.onPushed?.({ acknowledged, rejected, batches })
+      if (settled.acknowledged + settled.rejected === 0) {
+        throw new SyncError('protocol', 'The server answered none of the pushed changes')
+      }
+    }
+    return { acknowledged, rejected, batches }
+  }
+
+  const applyPage = (page: PullResponse): PageReport => {
+    // Group by table and apply parents before children (a foreign key must find its parent), keeping the server's
+    // order within a table.
+    const groups = new Map<TableMeta, PullResponse['changes']>()
+    let skipped = 0
+    for (const change of page.changes) {
+      const meta = registry.get(change.table)
+      if (!meta) {
+        skipped += 1
+        continue
+      }
+      let group = groups.get(meta)
+      if (!group) groups.set(meta, (group = []))
+      group.push(change)
+    }
+    const tables = new Set<string>()
+    let upserted = 0
+    let removed = 0
+    let reapplied = 0
+
+    sqlite.transaction(() => {
+      const trackRows = outbox.hasPending()
+      const touched = new Set<string>()
+      for (const meta of registry.tables) {
+        const group = groups.get(meta)
+        if (!group) continue
+        tables.add(meta.name)
+        for (const change of group) {
+          statements.upsertRow(meta, change.id, change.row)
+          if (trackRows) touched.add(rowKey(meta.name, change.id))
+        }
+        upserted += group.length
+      }
+      // Children before parents when rows leave the scope.
+      if (page.removed.length > 0) {
+        const byTable = new Map<string, string[]>()
+        for (const { table, id } of page.removed) {
+          let ids = byTable.get(table)
+          if (!ids) byTable.set(table, (ids = []))
+          ids.push(id)
+        }
+        for (const meta of reversed) {
+          const ids = byTable.get(meta.name)
+          if (!ids) continue
+          tables.add(meta.name)
+          for (const id of ids) statements.deleteRow(meta, id)
+          removed += ids.length
+        }
+      }
+      state.set('pull_cursor', page.cursor)
+      state.set('watermark', page.watermark)
+      if (trackRows) {
+        for (const entry of outbox.pendingForRows(touched)) {
+          const meta = registry.get(entry.table)
+          if (meta && statements.updateFields(meta, entry.rowId, entry.fields)) reapplied += 1
+        }
+      }
+    })()
+
+    return { upserted, removed, skipped, reapplied, tables: [...tables] }
+  }
+
+  const pull = async (): Promise<PullReport> => {
+    let pages = 0
+    let upserted = 0
+    let removed = 0
+    for (;;) {
+      const cursor = state.get('pull_cursor')
+      const page = await transport.pull({ deviceId: deviceId(), schemaVersion, cursor, limit: pullLimit })
+      const report = applyPage(page)
+      clock.observe(page.serverTime)
+      pages += 1
+      upserted += report.upserted
+      removed += report.removed
+      if (report.tables.length > 0) options.onPulled?.(report)
+      if (!page.hasMore) break
+      if (page.cursor === cursor && page.changes.length === 0 && page.removed.length === 0) {
+        throw new SyncError('protocol', 'The server said there is more to pull but did not move the cursor')
+      }
+    }
+    return { pages, upserted, removed }
+  }
+
+  return {
+    async syncOnce() {
+      const pushed = await push()
+      const pulled = await pull()
+      state.set('last_sync_at', clock.nowIso())
+      return { push: pushed, pull: pulled }
+    },
+    push,
+    pull,
+    applyPage,
+  }
+}

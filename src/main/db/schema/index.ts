@@ -1,0 +1,12 @@
+/** The device replica schema (SQLite). Same file names as sync-server/db/schema, plus the device-only tables. */
+export * from './org'
+export * from './customers'
+export * from './products'
+export * from './kpi'
+export * from './sales'
+export * from './projects'
+export * from './training'
+export * from './meetings'
+export * from './activities'
+export * from './sync'
+export * from './local'

@@ -1,0 +1,49 @@
+/**
+ * The ONLY place a BrowserWindow is created (test/unit/window-security.test.ts scans src/main for others).
+ */
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
+import { hardenWebContents, type SecurityDeps } from './security'
+
+export const HARDENED_WEB_PREFERENCES = Object.freeze({
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+} satisfies WebPreferences)
+
+export interface MainWindowOptions extends SecurityDeps {
+  readonly preloadFile: string
+  /** Dev server URL in development, otherwise the packaged index.html is loaded from disk. */
+  readonly devServerUrl?: string | undefined
+  readonly rendererIndexFile: string
+  readonly iconFile?: string | undefined
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const windowOptions: BrowserWindowConstructorOptions = {
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'CRM AUGU',
+    backgroundColor: '#f5f6f8',
+    autoHideMenuBar: true,
+    ...(options.iconFile ? { icon: options.iconFile } : {}),
+    webPreferences: { ...HARDENED_WEB_PREFERENCES, preload: options.preloadFile },
+  }
+  const window = new BrowserWindow(windowOptions)
+  hardenWebContents(window.webContents, options)
+  window.once('ready-to-show', () => window.show())
+  if (options.devServerUrl) void window.loadURL(options.devServerUrl)
+  else void window.loadFile(options.rendererIndexFile)
+  return window
+}

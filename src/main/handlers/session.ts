@@ -1,0 +1,11 @@
+import { type HandlerContext } from './context'
+import { type DomainHandlers } from './domain-handlers'
+
+export function sessionHandlers(ctx: HandlerContext): DomainHandlers<'session'> {
+  return {
+    'session.state': () => ctx.device.sessionState(),
+    'session.startDemo': () => ctx.device.startDemo(),
+    'session.login': (input) => ctx.device.login(input),
+    'session.logout': (input) => ctx.device.logout({ discardUnsynced: input?.discardUnsynced ?? false }),
+  }
+}

@@ -1,0 +1,77 @@
+import { type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type SessionState } from '../../../shared/ipc/contract'
+import { NavIcon } from '../components/NavIcon'
+import { ErrorBanner } from '../components/ErrorBanner'
+import { useSessionStore } from '../features/session/session-store'
+import { LanguageSwitch } from '../features/settings/LanguageSwitch'
+import { navGroups } from './navigation'
+import { useNavigationStore } from './navigation-store'
+import { ScreenPlaceholder } from './ScreenPlaceholder'
+
+type ActiveSession = Exclude<SessionState, { status: 'none' }>
+
+export function AppShell({ session }: { readonly session: ActiveSession }): JSX.Element {
+  const { t } = useTranslation()
+  const screen = useNavigationStore((s) => s.screen)
+  const screenOpened = useNavigationStore((s) => s.screenOpened)
+  const error = useSessionStore((s) => s.error)
+  const errorDismissed = useSessionStore((s) => s.errorDismissed)
+  const signOutRequested = useSessionStore((s) => s.signOutRequested)
+
+  const signOut = async (): Promise<void> => {
+    const unsynced = await signOutRequested()
+    if (unsynced > 0 && window.confirm(t('shell.confirmDiscard', { count: unsynced }))) {
+      await signOutRequested({ discardUnsynced: true })
+    }
+  }
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">A</span>
+          <span className="brand__name">{t('app.name')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          {navGroups.map((group) => (
+            <ul key={group.join()} className="nav-group">
+              {group.map((id) => (
+                <li key={id}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={screen === id ? 'page' : undefined}
+                    onClick={() => screenOpened(id)}
+                  >
+                    <NavIcon screen={id} />
+                    <span>{t(`nav.${id}`)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ))}
+        </nav>
+        <div className="sidebar__footer">
+          <LanguageSwitch tone="dark" />
+        </div>
+      </aside>
+      <div className="workspace">
+        <header className="workspace__header">
+          <h1>{t(`nav.${screen}`)}</h1>
+          <div className="user-chip">
+            {session.status === 'demo' && <span className="badge">{t('shell.demoBadge')}</span>}
+            <span className="user-chip__name">{session.user.name}</span>
+            <button type="button" className="link-button" onClick={() => void signOut()}>
+              {t('shell.signOut')}
+            </button>
+          </div>
+        </header>
+        {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+        <main className="workspace__content">
+          <ScreenPlaceholder screen={screen} />
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,105 @@
+import { type Translation } from './ko'
+
+export const en: Translation = {
+  app: {
+    name: 'CRM AUGU',
+    tagline: 'CRM for HRD sales and training operations',
+  },
+  nav: {
+    label: 'Main menu',
+    dashboard: 'Dashboard',
+    companies: 'Companies',
+    leads: 'Leads',
+    opportunities: 'Opportunities',
+    projects: 'Projects',
+    training: 'Training',
+    meetings: 'Meetings',
+    products: 'Products',
+    kpi: 'KPI',
+    admin: 'Admin',
+  },
+  placeholder: {
+    title: 'The {{screen}} screen is on its way',
+    body: 'This screen is built in an upcoming change. Data is stored in the local database on this PC and works offline.',
+  },
+  firstRun: {
+    title: 'Welcome to CRM AUGU',
+    subtitle: 'Choose how to start. You can change this later under Admin.',
+    demo: {
+      title: 'Start with demo data (offline)',
+      body: 'Explore right away with fictional companies, leads and training projects. Stored on this PC only, no server.',
+      action: 'Start demo',
+    },
+    server: {
+      title: 'Sign in to your company sync server',
+      body: 'Sign in with your company account to download your records to this PC and keep working offline.',
+      action: 'Enter sign-in details',
+    },
+    login: {
+      title: 'Sign in to your company sync server',
+      serverUrl: 'Server address',
+      serverUrlHint: 'e.g. https://sync.example.com',
+      email: 'Email',
+      password: 'Password',
+      submit: 'Sign in',
+      submitting: 'Signing in…',
+      back: 'Back',
+    },
+  },
+  shell: {
+    demoBadge: 'Demo',
+    signOut: 'Sign out',
+    confirmDiscard: '{{count}} unsynced change(s) will be lost. Sign out anyway?',
+  },
+  language: {
+    label: 'Language',
+    ko: '한국어',
+    en: 'English',
+  },
+  sync: {
+    label: 'Sync status',
+    online: 'Online',
+    offline: 'Offline',
+    localOnly: 'Local only',
+    syncing: 'Syncing…',
+    pending: '{{count}} change(s) to send',
+    pendingNone: 'Nothing to send',
+    rejected: '{{count}} rejected change(s)',
+    lastSynced: 'Last synced {{when}}',
+    neverSynced: 'Not synced yet',
+    justNow: 'just now',
+    syncNow: 'Sync now',
+    unknown: 'Checking status…',
+  },
+  common: {
+    loading: 'Loading…',
+    dismiss: 'Dismiss',
+  },
+  errors: {
+    ipc: {
+      invalidInput: 'Please check your input. ({{field}})',
+      unknownChannel: 'Unknown request.',
+      forbiddenSender: 'Request refused: it did not come from the app.',
+      unavailable: 'The app could not reach its own back end. Please restart the app.',
+    },
+    internal: 'Something unexpected went wrong. If it keeps happening, contact your administrator.',
+    app: {
+      urlNotAllowed: 'This address cannot be opened.',
+    },
+    session: {
+      alreadyStarted: 'A session has already been started.',
+      invalidCredentials: 'The email or password is not correct.',
+      serverUnreachable: 'Cannot reach the sync server. Check the address and your network.',
+      loginUnavailable: 'Server sign-in is not available in this build yet. Please start with demo data.',
+      unsyncedChanges: 'There are {{count}} unsynced change(s). Please sync first.',
+    },
+    secrets: {
+      encryptionUnavailable: 'Your sign-in could not be encrypted on this PC, so it was not saved.',
+    },
+    sync: {
+      notSignedIn: 'Sign in to your company server to sync.',
+      offline: 'You are offline. Your changes are safely stored on this PC.',
+      failed: 'Sync failed. It will be retried shortly.',
+    },
+  },
+}

@@ -1,0 +1,106 @@
+/** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
+export const ko = {
+  app: {
+    name: 'CRM AUGU',
+    tagline: 'HRD 영업·교육 운영 CRM',
+  },
+  nav: {
+    label: '주 메뉴',
+    dashboard: '대시보드',
+    companies: '고객사',
+    leads: '리드',
+    opportunities: '영업기회',
+    projects: '프로젝트',
+    training: '교육',
+    meetings: '미팅',
+    products: '상품',
+    kpi: 'KPI',
+    admin: '관리',
+  },
+  placeholder: {
+    title: '{{screen}} 화면은 준비 중입니다',
+    body: '이 화면은 다음 작업에서 만들어집니다. 데이터는 이 PC의 로컬 데이터베이스에 저장되며 오프라인에서도 사용할 수 있습니다.',
+  },
+  firstRun: {
+    title: 'CRM AUGU에 오신 것을 환영합니다',
+    subtitle: '어떻게 시작할지 선택하세요. 나중에 관리 메뉴에서 바꿀 수 있습니다.',
+    demo: {
+      title: '데모 데이터로 시작하기 (오프라인)',
+      body: '가상의 고객사·리드·교육 프로젝트로 바로 둘러봅니다. 서버 없이 이 PC에만 저장됩니다.',
+      action: '데모로 시작',
+    },
+    server: {
+      title: '회사 동기화 서버에 로그인',
+      body: '회사 계정으로 로그인하면 담당 데이터를 이 PC로 내려받아 오프라인에서도 일할 수 있습니다.',
+      action: '로그인 정보 입력',
+    },
+    login: {
+      title: '회사 동기화 서버에 로그인',
+      serverUrl: '서버 주소',
+      serverUrlHint: '예: https://sync.example.co.kr',
+      email: '이메일',
+      password: '비밀번호',
+      submit: '로그인',
+      submitting: '로그인 중…',
+      back: '뒤로',
+    },
+  },
+  shell: {
+    demoBadge: '데모',
+    signOut: '로그아웃',
+    confirmDiscard: '동기화되지 않은 변경 {{count}}건이 사라집니다. 그래도 로그아웃할까요?',
+  },
+  language: {
+    label: '언어',
+    ko: '한국어',
+    en: 'English',
+  },
+  sync: {
+    label: '동기화 상태',
+    online: '온라인',
+    offline: '오프라인',
+    localOnly: '로컬 전용',
+    syncing: '동기화 중…',
+    pending: '보낼 변경 {{count}}건',
+    pendingNone: '보낼 변경 없음',
+    rejected: '거부된 변경 {{count}}건',
+    lastSynced: '마지막 동기화 {{when}}',
+    neverSynced: '아직 동기화하지 않음',
+    justNow: '방금 전',
+    syncNow: '지금 동기화',
+    unknown: '상태 확인 중…',
+  },
+  common: {
+    loading: '불러오는 중…',
+    dismiss: '닫기',
+  },
+  errors: {
+    ipc: {
+      invalidInput: '입력값을 확인해 주세요. ({{field}})',
+      unknownChannel: '알 수 없는 요청입니다.',
+      forbiddenSender: '허용되지 않은 화면에서 보낸 요청입니다.',
+      unavailable: '앱 내부 연결에 실패했습니다. 앱을 다시 시작해 주세요.',
+    },
+    internal: '예기치 않은 오류가 발생했습니다. 문제가 계속되면 관리자에게 문의해 주세요.',
+    app: {
+      urlNotAllowed: '이 주소는 열 수 없습니다.',
+    },
+    session: {
+      alreadyStarted: '이미 시작된 세션이 있습니다.',
+      invalidCredentials: '이메일 또는 비밀번호가 올바르지 않습니다.',
+      serverUnreachable: '동기화 서버에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요.',
+      loginUnavailable: '이 빌드에서는 아직 서버 로그인을 사용할 수 없습니다. 데모 데이터로 시작해 주세요.',
+      unsyncedChanges: '동기화되지 않은 변경이 {{count}}건 있습니다. 먼저 동기화해 주세요.',
+    },
+    secrets: {
+      encryptionUnavailable: '이 PC에서 로그인 정보를 안전하게 암호화할 수 없어 저장하지 않았습니다.',
+    },
+    sync: {
+      notSignedIn: '동기화하려면 회사 서버에 로그인해야 합니다.',
+      offline: '오프라인 상태입니다. 변경 내용은 이 PC에 안전하게 저장되어 있습니다.',
+      failed: '동기화에 실패했습니다. 잠시 후 다시 시도합니다.',
+    },
+  },
+}
+
+export type Translation = typeof ko

@@ -1,0 +1,32 @@
+/**
+ * The names of every IPC channel, `domain.action`, declared once as data.
+ *
+ * Kept free of zod so the sandboxed preload (which bundles what it imports) stays tiny; `contract.ts` maps each name to
+ * its input schema and output type, and the compiler refuses a contract whose keys differ from this list.
+ */
+export const ipcChannels = [
+  'app.info',
+  'app.openExternal',
+  'session.state',
+  'session.startDemo',
+  'session.login',
+  'session.logout',
+  'sync.status',
+  'sync.now',
+] as const
+
+export type IpcChannel = (typeof ipcChannels)[number]
+
+const channelSet: ReadonlySet<string> = new Set(ipcChannels)
+
+export function isIpcChannel(name: unknown): name is IpcChannel {
+  return typeof name === 'string' && channelSet.has(name)
+}
+
+export type ChannelDomain<C extends string = IpcChannel> = C extends `${infer D}.${string}` ? D : never
+export type ChannelAction<C extends string, D extends string> = C extends `${D}.${infer A}` ? A : never
+
+export function splitChannel(channel: IpcChannel): { domain: string; action: string } {
+  const dot = channel.indexOf('.')
+  return { domain: channel.slice(0, dot), action: channel.slice(dot + 1) }
+}

@@ -1,0 +1,142 @@
+/**
+ * The IPC contract between the renderer and main: one entry per channel of `ipcChannels`, each with the zod schema of
+ * its input (validated in main before any handler runs) and the type of its output.
+ *
+ * Everything else is derived from here: the `window.crm` API type (`CrmApi`), the main-side handler table type
+ * (`HandlerTable`) and the preload's function list.
+ */
+import { z } from 'zod'
+import { type ChannelAction, type ChannelDomain, type IpcChannel } from './channels'
+import { type IpcResult } from './errors'
+
+/** A phantom marker carrying a channel's output type; it holds no value at runtime. */
+export interface Returns<T> {
+  readonly __returns?: (value: T) => T
+}
+function returns<T>(): Returns<T> {
+  return {}
+}
+
+interface ChannelSpec {
+  readonly input: z.ZodType
+  readonly output: object
+}
+
+// ---- value shapes ---------------------------------------------------------------------------------------------------
+
+export type AppRuntime = 'electron' | 'web-harness'
+
+export interface AppInfo {
+  readonly name: string
+  readonly version: string
+  readonly runtime: AppRuntime
+  /** `process.platform` of the machine running main (`win32`, `darwin`, `linux`). */
+  readonly platform: string
+  /** Version of the synced schema this build speaks (see src/shared/sync/protocol.ts). */
+  readonly schemaVersion: number
+}
+
+export type UserRole = 'EXECUTIVE' | 'MANAGER' | 'OPERATOR'
+
+export interface SessionUser {
+  readonly id: string
+  /** Korean order, family name first, no space (홍길동). */
+  readonly name: string
+  readonly email: string
+  readonly role: UserRole
+}
+
+/** `none` is the first run: the user has not chosen demo data or a company server yet. */
+export type SessionState =
+  | { readonly status: 'none' }
+  | { readonly status: 'demo'; readonly user: SessionUser }
+  | { readonly status: 'signed-in'; readonly user: SessionUser; readonly serverUrl: string }
+
+export interface SyncStatus {
+  /** `local-only`: there is no server to sync with (first run, demo data). */
+  readonly connection: 'online' | 'offline' | 'local-only'
+  readonly syncing: boolean
+  /** Local changes written but not yet acknowledged by the server. */
+  readonly pending: number
+  /** Changes the server refused; they stay visible until the user deals with them. */
+  readonly rejected: number
+  /** ISO-8601 UTC of the last successful sync, null if never. */
+  readonly lastSyncedAt: string | null
+}
+
+// ---- input schemas --------------------------------------------------------------------------------------------------
+
+const noInput = z.undefined()
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** https everywhere; plain http only to this machine (a developer's local sync server). */
+export const serverUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      if (url.username || url.password) return false
+      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+    } catch {
+      return false
+    }
+  }, 'must be an https:// URL')
+
+export const loginInputSchema = z.strictObject({
+  serverUrl: serverUrlSchema,
+  email: z.string().trim().min(3).max(255),
+  password: z.string().min(1).max(1024),
+})
+export type LoginInput = z.input<typeof loginInputSchema>
+
+// ---- the contract ---------------------------------------------------------------------------------------------------
+
+export const ipcContract = {
+  'app.info': { input: noInput, output: returns<AppInfo>() },
+  /** Opens an http(s) link in the user's browser after main has checked it; the renderer never navigates away. */
+  'app.openExternal': { input: z.strictObject({ url: z.string().max(2048) }), output: returns<{ opened: boolean }>() },
+  'session.state': { input: noInput, output: returns<SessionState>() },
+  'session.startDemo': { input: noInput, output: returns<SessionState>() },
+  'session.login': { input: loginInputSchema, output: returns<SessionState>() },
+  /** Refuses (`session.unsyncedChanges`) while local changes are unsynced unless `discardUnsynced` is true. */
+  'session.logout': {
+    input: z.strictObject({ discardUnsynced: z.boolean().default(false) }).optional(),
+    output: returns<SessionState>(),
+  },
+  'sync.status': { input: noInput, output: returns<SyncStatus>() },
+  'sync.now': { input: noInput, output: returns<SyncStatus>() },
+} as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
+
+type Contract = typeof ipcContract
+
+/** What the caller passes (before zod defaults and transforms). */
+export type InputOf<K extends IpcChannel> = z.input<Contract[K]['input']>
+/** What the handler receives (after validation). */
+export type ParsedInputOf<K extends IpcChannel> = z.output<Contract[K]['input']>
+export type OutputOf<K extends IpcChannel> = Contract[K]['output'] extends Returns<infer O> ? O : never
+
+/** One function of `window.crm`; channels without input take no argument. */
+export type ChannelFunction<K extends IpcChannel> = undefined extends InputOf<K>
+  ? (input?: InputOf<K>) => Promise<IpcResult<OutputOf<K>>>
+  : (input: InputOf<K>) => Promise<IpcResult<OutputOf<K>>>
+
+/** `window.crm.<domain>.<action>(input)`, exactly one function per channel. */
+export type CrmApi = {
+  readonly [D in ChannelDomain]: {
+    readonly [A in ChannelAction<IpcChannel, D>]: `${D}.${A}` extends IpcChannel ? ChannelFunction<`${D}.${A}`> : never
+  }
+}
+
+/** Who is calling, as established by the transport (Electron sender frame, or the harness's HTTP origin). */
+export interface CallMeta {
+  readonly channel: IpcChannel
+  readonly origin: string
+}
+
+/** Main's implementation of every channel; used unchanged by Electron's ipcMain and by the web harness. */
+export type HandlerTable = {
+  readonly [K in IpcChannel]: (input: ParsedInputOf<K>, meta: CallMeta) => Promise<OutputOf<K>> | OutputOf<K>
+}

@@ -1,0 +1,12 @@
+/** The server schema (PostgreSQL). Same file names as src/main/db/schema, plus the server-only tables. */
+export * from './org'
+export * from './customers'
+export * from './products'
+export * from './kpi'
+export * from './sales'
+export * from './projects'
+export * from './training'
+export * from './meetings'
+export * from './activities'
+export * from './sync'
+export * from './server'

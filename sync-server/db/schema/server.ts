@@ -1,0 +1,112 @@
+/**
+ * Server-only tables: never synced, never in the device schema. Secrets (password hashes, refresh tokens) live here
+ * so that the user directory can be replicated to every device without them.
+ */
+import { sql } from 'drizzle-orm'
+import { bigserial, index, integer, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core'
+import { AUDIT_ACTIONS, CHANGE_LOG_KINDS } from '../../../src/shared/model/enums'
+import { enumChecks, enumText, money, now, timestamptz, xid8 } from './columns'
+import { users } from './org'
+
+/** Moved out of `users`: one scrypt hash per user. */
+export const userCredentials = pgTable('user_credentials', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  passwordHash: text('password_hash').notNull(),
+  passwordChangedAt: timestamptz('password_changed_at').notNull().default(now),
+  createdAt: timestamptz('created_at').notNull().default(now),
+  updatedAt: timestamptz('updated_at').notNull().default(now),
+})
+
+/**
+ * Refresh-token sessions. Only the token's SHA-256 is stored. Each refresh rotates the token within a family; reusing
+ * a rotated token (a sign of theft) revokes the whole family.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Hex SHA-256 of the refresh token. */
+    refreshTokenHash: varchar('refresh_token_hash', { length: 64 }).notNull().unique('user_sessions_refresh_token_hash_key'),
+    /** The rotation chain: every token issued from one sign-in shares it. */
+    familyId: uuid('family_id').notNull(),
+    deviceId: uuid('device_id'),
+    expiresAt: timestamptz('expires_at').notNull(),
+    createdAt: timestamptz('created_at').notNull().default(now),
+    /** Set when this token was exchanged for its successor; presenting it again revokes the family. */
+    rotatedAt: timestamptz('rotated_at'),
+    revokedAt: timestamptz('revoked_at'),
+    ipAddress: varchar('ip_address', { length: 45 }),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('user_sessions_family_id_idx').on(t.familyId), index('user_sessions_user_id_idx').on(t.userId)],
+)
+
+/** One row per device install. `last_applied_seq` makes pushes idempotent (same transaction as their effects). */
+export const syncDevices = pgTable(
+  'sync_devices',
+  {
+    deviceId: uuid('device_id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    lastAppliedSeq: money('last_applied_seq').notNull().default(0),
+    schemaVersion: integer('schema_version').notNull(),
+    createdAt: timestamptz('created_at').notNull().default(now),
+    lastSeenAt: timestamptz('last_seen_at').notNull().default(now),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [index('sync_devices_user_id_idx').on(t.userId)],
+)
+
+/**
+ * The pull order (docs/architecture.md §5): one entry per changed row per transaction, ordered by (txid, id) and read
+ * only below the oldest running transaction, so a late commit is never skipped.
+ */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    txid: xid8('txid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    tableName: varchar('table_name', { length: 63 }).notNull(),
+    rowId: uuid('row_id').notNull(),
+    /** Null for a change everyone in scope may see; a user id for that user's `enter`/`leave` scope entry. */
+    audienceUserId: uuid('audience_user_id'),
+    kind: enumText('kind', CHANGE_LOG_KINDS, 10).notNull().default('change'),
+    createdAt: timestamptz('created_at').notNull().default(now),
+  },
+  (t) => [
+    ...enumChecks('change_log', t),
+    index('change_log_txid_id_idx').on(t.txid, t.id),
+    index('change_log_audience_idx').on(t.audienceUserId, t.txid, t.id).where(sql`${t.audienceUserId} is not null`),
+  ],
+)
+
+/** Every applied change, with the device it came from. Read online only (never synced). */
+export const auditLogs = pgTable(
+  'audit_logs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tableName: varchar('table_name', { length: 63 }).notNull(),
+    rowId: uuid('row_id').notNull(),
+    action: enumText('action', AUDIT_ACTIONS, 20).notNull(),
+    /** `{ column: { old, new } }` for the fields the change touched. */
+    changes: jsonb('changes').$type<Record<string, { old: unknown; new: unknown }>>(),
+    userId: uuid('user_id'),
+    deviceId: uuid('device_id'),
+    ipAddress: varchar('ip_address', { length: 45 }),
+    userAgent: text('user_agent'),
+    createdAt: timestamptz('created_at').notNull().default(now),
+  },
+  (t) => [
+    ...enumChecks('audit_logs', t),
+    index('audit_logs_row_idx').on(t.tableName, t.rowId, t.createdAt),
+    index('audit_logs_user_id_idx').on(t.userId, t.createdAt),
+  ],
+)

@@ -1,0 +1,65 @@
+/**
+ * buildApp: the HTTP API as a Fastify instance, from already-open connections (so tests and the CLI share it and
+ * own the connections' lifetime). Registers health, auth, events and the sync core's routes.
+ */
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import type { Redis } from 'ioredis'
+import type { Pool } from 'pg'
+import { createAuthenticate } from './auth/authenticate'
+import { createLoginThrottle } from './auth/login-throttle'
+import './auth/request-auth'
+import { authRoutes } from './auth/routes'
+import { createAuthService } from './auth/service'
+import type { ServerConfig } from './config'
+import { healthRoutes } from './health/routes'
+import { handleError, handleNotFound } from './http/errors'
+import { loggerOptions } from './http/logging'
+import { requestIdFor } from './http/request-id'
+import type { PokeBus } from './realtime/poke-bus'
+import { eventRoutes } from './realtime/routes'
+import { syncRoutes } from './sync/routes'
+
+export interface AppDeps {
+  readonly config: ServerConfig
+  readonly pool: Pool
+  /** The command connection (throttles, locks, publishing pokes). */
+  readonly redis: Redis
+  readonly pokes: PokeBus
+  /** Fastify logger options; default: pino at config.logLevel. `false` silences (tests). */
+  readonly logger?: FastifyServerOptions['logger']
+  /** Extra route plugins, registered after the built-in ones (tests, future jobs endpoints). */
+  readonly routes?: readonly FastifyPluginAsync[]
+}
+
+export async function buildApp({ config, pool, redis, pokes, logger, routes = [] }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(config.logLevel),
+    genReqId: requestIdFor,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Keep-alive sockets must not hold up a graceful shutdown; SSE streams are ended by their route's preClose.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  })
+
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler(handleNotFound)
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id)
+  })
+
+  app.decorateRequest('auth', null)
+  app.decorate('authenticate', createAuthenticate({ pool, secret: config.authSecret }))
+
+  const throttle = createLoginThrottle(redis, {
+    prefix: config.redisPrefix,
+    maxFailures: config.loginMaxFailures,
+    windowMs: config.loginFailureWindowMs,
+  })
+  await app.register(healthRoutes, { pool, redis })
+  await app.register(authRoutes, { auth: createAuthService({ pool, throttle, config }) })
+  await app.register(eventRoutes, { pool, pokes, authSecret: config.authSecret, heartbeatMs: config.sseHeartbeatMs })
+  await app.register(syncRoutes, { pool, pokes, config })
+  for (const plugin of routes) await app.register(plugin)
+  return app
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createSignedInUser,
+  createTestDatabase,
+  createTestRedisPrefix,
+  readSse,
+  startTestServer,
+  type TestDatabase,
+  type TestRedisPrefix,
+  type TestServer,
+} from '../../test/support'
+
+let db: TestDatabase
+let redis: TestRedisPrefix
+let a: TestServer
+let b: TestServer
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  redis = createTestRedisPrefix()
+  // Two instances, one database, one Redis prefix: what runs behind a load balancer.
+  const options = { databaseUrl: db.url, redisPrefix: redis.prefix, config: { sseHeartbeatMs: 200 } }
+  ;[a, b] = await Promise.all([startTestServer(options), startTestServer(options)])
+  await Promise.all([a.services.pokes.ready(), b.services.pokes.ready()])
+})
+
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()])
+  await redis?.cleanup()
+  await db?.drop()
+})
+
+describe('GET /v1/sync/events', () => {
+  it('delivers a poke published on instance A to a device listening on instance B', async () => {
+    const alice = await createSignedInUser(b.url, db.url)
+    const bob = await createSignedInUser(b.url, db.url)
+    const aliceStream = await readSse(`${b.url}/v1/sync/events`, alice.headers)
+    const bobStream = await readSse(`${b.url}/v1/sync/events`, bob.headers)
+    try {
+      expect(aliceStream.status).toBe(200)
+      expect(aliceStream.headers.get('content-type')).toMatch(/^text\/event-stream/)
+      await aliceStream.next('ready')
+      await bobStream.next('ready')
+
+      await a.services.pokes.publish({ userIds: [alice.user.id] })
+      const poke = await aliceStream.next('poke')
+      expect(JSON.parse(poke.data)).toEqual({ at: expect.any(String) })
+
+      // Bob was not in the audience; a poke for everyone reaches both.
+      await a.services.pokes.publish('all')
+      await aliceStream.next('poke')
+      await bobStream.next('poke')
+      expect(bobStream.events.filter((e) => e.event === 'poke')).toHaveLength(1)
+    } finally {
+      aliceStream.close()
+      bobStream.close()
+    }
+  })
+
+  it('delivers to devices on the publishing instance too', async () => {
+    const user = await createSignedInUser(a.url, db.url)
+    const stream = await readSse(`${a.url}/v1/sync/events`, user.headers)
+    try {
+      await stream.next('ready')
+      await a.services.pokes.publish({ userIds: [user.user.id] })
+      await stream.next('poke')
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('sends heartbeat comments', async () => {
+    const user = await createSignedInUser(a.url, db.url)
+    const stream = await readSse(`${a.url}/v1/sync/events`, user.headers)
+    try {
+      expect((await stream.next('comment', 2_000)).data).toBe('heartbeat')
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('accepts ?access_token= (EventSource cannot set headers) and refuses missing or bad tokens', async () => {
+    const user = await createSignedInUser(a.url, db.url)
+    const viaQuery = await readSse(`${a.url}/v1/sync/events?access_token=${encodeURIComponent(user.accessToken)}`)
+    try {
+      expect(viaQuery.status).toBe(200)
+      await viaQuery.next('ready')
+    } finally {
+      viaQuery.close()
+    }
+    expect((await fetch(`${a.url}/v1/sync/events`)).status).toBe(401)
+    expect((await fetch(`${a.url}/v1/sync/events?access_token=forged.token.here`)).status).toBe(401)
+  })
+
+  it('forgets a client when its connection closes', async () => {
+    const user = await createSignedInUser(b.url, db.url)
+    const before = b.services.pokes.clientCount()
+    const stream = await readSse(`${b.url}/v1/sync/events`, user.headers)
+    await stream.next('ready')
+    expect(b.services.pokes.clientCount()).toBe(before + 1)
+    stream.close()
+    for (let i = 0; i < 50 && b.services.pokes.clientCount() > before; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(b.services.pokes.clientCount()).toBe(before)
+  })
+})

@@ -1,0 +1,38 @@
+/**
+ * The long-lived connections a server instance owns: the PostgreSQL pool, a Redis command connection, a Redis
+ * subscriber connection (a subscribed connection can do nothing else) and the poke bus over them.
+ */
+import type { Redis } from 'ioredis'
+import type { Pool } from 'pg'
+import type { Logger } from 'pino'
+import { createPool } from '../db/pool'
+import type { ServerConfig } from './config'
+import { createPokeBus, type PokeBus } from './realtime/poke-bus'
+import { closeRedis, createRedis } from './redis/connect'
+
+export interface Services {
+  readonly pool: Pool
+  readonly redis: Redis
+  readonly pokes: PokeBus
+  /** Closes the bus, both Redis connections and the pool. Call after the HTTP server has stopped. */
+  close(): Promise<void>
+}
+
+export function createServices(config: Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>, logger: Logger): Services {
+  const pool = createPool(config.databaseUrl)
+  // An idle client that loses its connection emits 'error' on the pool; unhandled, that would crash the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL client error'))
+  const redis = createRedis(config.redisUrl, { name: 'crm-sync-commands', logger })
+  const sub = createRedis(config.redisUrl, { name: 'crm-sync-pokes', logger })
+  const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger })
+  return {
+    pool,
+    redis,
+    pokes,
+    async close() {
+      await pokes.close()
+      await Promise.all([closeRedis(redis), closeRedis(sub)])
+      await pool.end()
+    },
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The pull cursor: an opaque, validated server position (docs/architecture.md §5), never a device clock.
+ *
+ * - snapshot phase: walking the synced tables in FK order by id pages; `horizon` is the transaction horizon X taken
+ *   when the snapshot started, so the log phase can resume at (X, 0) and re-deliver anything that changed meanwhile.
+ * - log phase: the last change_log entry consumed, as (txid, id).
+ *
+ * It is base64url JSON so devices treat it as a token; it is validated on the way back in because a device may store a
+ * cursor across server upgrades (or send garbage), and a bad cursor must answer 400, never a 500 or a silent restart.
+ */
+import { z } from 'zod'
+
+const decimal = z.string().regex(/^\d{1,20}$/)
+const uuid = z.uuid()
+
+const snapshotCursorSchema = z.strictObject({
+  v: z.literal(1),
+  phase: z.literal('snapshot'),
+  horizon: decimal,
+  table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
+  /** The last id delivered from `table`; null before its first page. */
+  after: uuid.nullable(),
+})
+
+const logCursorSchema = z.strictObject({
+  v: z.literal(1),
+  phase: z.literal('log'),
+  txid: decimal,
+  id: decimal,
+})
+
+const cursorSchema = z.discriminatedUnion('phase', [snapshotCursorSchema, logCursorSchema])
+
+export type SnapshotCursor = z.infer<typeof snapshotCursorSchema>
+export type LogCursor = z.infer<typeof logCursorSchema>
+export type PullCursor = SnapshotCursor | LogCursor
+
+export class InvalidCursorError extends Error {
+  constructor(reason: string) {
+    super(`Invalid pull cursor: ${reason}. Start over with cursor: null.`)
+    this.name = 'InvalidCursorError'
+  }
+}
+
+export function encodeCursor(cursor: PullCursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url')
+}
+
+/** Parses a cursor; `knownTables` guards against a snapshot cursor naming a table this server no longer syncs. */
+export function decodeCursor(token: string, knownTables: ReadonlySet<string>): PullCursor {
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new InvalidCursorError('not base64url')
+  let json: unknown
+  try {
+    json = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
+  } catch {
+    throw new InvalidCursorError('not JSON')
+  }
+  const parsed = cursorSchema.safeParse(json)
+  if (!parsed.success) throw new InvalidCursorError('unexpected shape')
+  if (parsed.data.phase === 'snapshot' && !knownTables.has(parsed.data.table)) {
+    throw new InvalidCursorError(`unknown table ${parsed.data.table}`)
+  }
+  return parsed.data
+}
+
+export function logCursorAt(txid: string, id: string): LogCursor {
+  return { v: 1, phase: 'log', txid, id }
+}

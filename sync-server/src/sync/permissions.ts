@@ -1,0 +1,129 @@
+/**
+ * What a user may *do* (design architecture §4): scopes decide which rows, permissions decide which writes.
+ *
+ * `role_permissions` (resource × action) is the source of truth: a resource is a synced table's SQL name (or `*`), an
+ * action is `create`, `update`, `delete` (also covers an undelete) or `approve` (or `*`). A role with no permission rows
+ * at all falls back to the defaults of its user's tier below, so a fresh installation works before an administrator
+ * has filled the matrix. The matrix (docs/sync-protocol.md § Permissions):
+ *
+ * | tables                                                             | OPERATOR            | MANAGER        | EXECUTIVE |
+ * |--------------------------------------------------------------------|---------------------|----------------|-----------|
+ * | customer, sales, project, training, meeting, activity rows         | create/update/delete| + approve      | all       |
+ * | kpi_targets                                                        | read only           | write          | all       |
+ * | instructors (the training pool operators maintain day to day)      | create/update       | write          | all       |
+ * | industries, product_categories, products, kpi_definitions, campaigns | read only         | write          | all       |
+ * | roles, permissions, role_permissions, departments, teams, team_members, users (others) | read only | read only | all |
+ * | users: own row, except email, user_tier, role_id, department_id, is_active | update     | update         | all       |
+ * | sync_conflicts: status/resolved_at of conflicts they are party to  | update              | update         | update    |
+ *
+ * Approving or rejecting a lead assignment (writing its status away from PENDING, or approved_by/approved_at) needs
+ * `approve` on lead_assignments: MANAGERs and EXECUTIVEs by default.
+ */
+import type { UserTier } from '../../../src/shared/model/enums'
+import type { SyncedTable } from '../../../src/shared/model/tables'
+import type { Queryable } from '../postgres/transaction'
+import type { WireValues } from './merge-row'
+
+export type PermissionAction = 'create' | 'update' | 'delete' | 'approve'
+
+export interface Permissions {
+  /** Where the answer comes from: the role's rows, or the tier defaults (role without rows). */
+  readonly source: 'role' | 'tier'
+  allows(table: SyncedTable, action: PermissionAction): boolean
+}
+
+const ADMIN_TABLES: ReadonlySet<string> = new Set(['roles', 'permissions', 'role_permissions', 'departments', 'teams', 'team_members', 'users'])
+const CATALOGUE_TABLES: ReadonlySet<string> = new Set(['industries', 'product_categories', 'products', 'kpi_definitions', 'campaigns'])
+const ALL_ACTIONS: readonly PermissionAction[] = ['create', 'update', 'delete', 'approve']
+
+function tierAllows(tier: UserTier, table: SyncedTable, action: PermissionAction): boolean {
+  if (tier === 'EXECUTIVE') return true
+  if (ADMIN_TABLES.has(table)) return false
+  if (table === 'sync_conflicts') return false // resolution is handled by the fixed rule below
+  if (CATALOGUE_TABLES.has(table)) return tier === 'MANAGER'
+  if (table === 'kpi_targets') return tier === 'MANAGER'
+  if (table === 'instructors') return tier === 'MANAGER' || action !== 'delete'
+  if (action === 'approve') return tier === 'MANAGER'
+  return true
+}
+
+export function tierPermissions(tier: UserTier): Permissions {
+  return { source: 'tier', allows: (table, action) => tierAllows(tier, table, action) }
+}
+
+export function rolePermissions(rows: readonly { resource: string; action: string }[]): Permissions {
+  const granted = new Set(rows.map((row) => `${row.resource}:${row.action}`))
+  return {
+    source: 'role',
+    allows: (table, action) =>
+      granted.has(`${table}:${action}`) || granted.has(`${table}:*`) || granted.has(`*:${action}`) || granted.has('*:*'),
+  }
+}
+
+export async function loadPermissions(db: Queryable, userId: string, tier: UserTier): Promise<Permissions> {
+  const { rows } = await db.query<{ resource: string; action: string }>(
+    `SELECT p.resource, p.action
+       FROM users u
+       JOIN role_permissions rp ON rp.role_id = u.role_id AND rp.deleted_at IS NULL
+       JOIN permissions p ON p.id = rp.permission_id AND p.deleted_at IS NULL
+      WHERE u.id = $1`,
+    [userId],
+  )
+  return rows.length === 0 ? tierPermissions(tier) : rolePermissions(rows)
+}
+
+/** Columns of a user's own row that change who they are in the organisation: an administrator's job. */
+const PRIVILEGED_USER_COLUMNS: ReadonlySet<string> = new Set(['email', 'user_tier', 'role_id', 'department_id', 'is_active'])
+/** What resolving a conflict may write. */
+const CONFLICT_RESOLUTION_COLUMNS: ReadonlySet<string> = new Set(['status', 'resolved_at'])
+const APPROVAL_COLUMNS: ReadonlySet<string> = new Set(['approved_by', 'approved_at'])
+
+export interface WriteRequest {
+  readonly table: SyncedTable
+  readonly rowId: string
+  /** The row before the write; null for a create. */
+  readonly existing: WireValues | null
+  readonly fields: Readonly<Record<string, unknown>>
+  readonly userId: string
+}
+
+function actionsOf(request: WriteRequest): PermissionAction[] {
+  if (!request.existing) return ['create']
+  const actions: PermissionAction[] = []
+  const names = Object.keys(request.fields)
+  if (names.includes('deleted_at')) actions.push('delete')
+  if (names.some((name) => name !== 'deleted_at')) actions.push('update')
+  return actions
+}
+
+function isApproval(request: WriteRequest): boolean {
+  if (request.table !== 'lead_assignments') return false
+  const status = request.fields.status
+  const decides = typeof status === 'string' && status !== 'PENDING' && status !== request.existing?.status
+  return decides || Object.keys(request.fields).some((name) => APPROVAL_COLUMNS.has(name))
+}
+
+/** Null when allowed; otherwise the reason the write is refused. */
+export function authorizeWrite(permissions: Permissions, request: WriteRequest): string | null {
+  const { table, fields } = request
+  if (table === 'sync_conflicts') {
+    if (!request.existing) return 'conflicts are recorded by the server, not created by devices'
+    const other = Object.keys(fields).filter((name) => !CONFLICT_RESOLUTION_COLUMNS.has(name))
+    return other.length === 0 ? null : `a conflict is resolved by writing status or resolved_at only (not ${other.join(', ')})`
+  }
+  const actions = actionsOf(request)
+  const ownProfile = table === 'users' && request.existing !== null && request.rowId === request.userId
+  for (const action of actions) {
+    if (permissions.allows(table, action)) continue
+    if (ownProfile && action === 'update') {
+      const privileged = Object.keys(fields).filter((name) => PRIVILEGED_USER_COLUMNS.has(name))
+      if (privileged.length === 0) continue
+      return `only an administrator may change ${privileged.join(', ')} of a user`
+    }
+    return `no permission to ${action} ${table}`
+  }
+  if (isApproval(request) && !permissions.allows(table, 'approve')) return 'approving or rejecting a lead assignment needs a manager'
+  return null
+}
+
+export { ALL_ACTIONS }

@@ -1,0 +1,88 @@
+/**
+ * Checks a mutation can apply at all, before any row is touched: known table and columns, values of the column's
+ * type, domain rules, the stamp's author. Everything here depends only on the mutation, so a mutation refused here is
+ * refused the same way on every retry (and never needs a savepoint).
+ *
+ * Server-authored columns (created_by, updated_at, updated_by, deleted_by) are dropped silently: a device may set them
+ * locally for display, and the server overwrites them (docs/architecture.md §3). Server-only columns (field_hlc) and
+ * anything the table does not have are refused: a device that sends them is confused, and applying the rest of its
+ * change would store something the user did not mean.
+ */
+import { isValidBusinessNumber } from '../../../src/shared/domain/business-number'
+import { isValidCorporateNumber } from '../../../src/shared/domain/corporate-number'
+import { nodeIdForDevice, parseHlc } from '../../../src/shared/sync/hlc'
+import type { Mutation } from '../../../src/shared/sync/protocol'
+import { isServerAuthored, isServerOnly, tableMeta, type TableMeta } from './tables'
+
+export interface ValidMutation {
+  readonly seq: number
+  readonly table: TableMeta
+  readonly id: string
+  readonly op: 'upsert' | 'delete'
+  /** Device-writable columns only, values in wire encoding. A delete holds deleted_at (or nothing: server time). */
+  readonly fields: Readonly<Record<string, unknown>>
+  readonly hlc: string
+  readonly base: string | null
+}
+
+export type Validation = { readonly ok: true; readonly mutation: ValidMutation } | { readonly ok: false; readonly reason: string }
+
+type DomainRule = (value: unknown) => string | null
+
+/** Rules beyond the column type, by table and column. Null values are the column type's business. */
+const DOMAIN_RULES: Readonly<Record<string, Readonly<Record<string, DomainRule>>>> = {
+  companies: {
+    business_number: (v) => (typeof v === 'string' && !isValidBusinessNumber(v) ? 'not a valid business registration number (10 digits, checksum)' : null),
+    corporate_number: (v) => (typeof v === 'string' && !isValidCorporateNumber(v) ? 'not a valid corporate registration number (13 digits, checksum)' : null),
+  },
+  branches: {
+    business_number: (v) => (typeof v === 'string' && !isValidBusinessNumber(v) ? 'not a valid business registration number (10 digits, checksum)' : null),
+  },
+}
+
+/** Registration numbers are stored as bare digits; the CHECK constraint refuses hyphens, so store what it accepts. */
+const DIGITS_ONLY: ReadonlySet<string> = new Set(['business_number', 'corporate_number'])
+
+const reject = (reason: string): Validation => ({ ok: false, reason })
+
+export function validateMutation(mutation: Mutation, deviceId: string): Validation {
+  const table = tableMeta(mutation.table)
+  if (!table) return reject(`unknown table ${mutation.table}`)
+  if (parseHlc(mutation.hlc).node !== nodeIdForDevice(deviceId)) {
+    return reject(`hlc node ${parseHlc(mutation.hlc).node} is not this device's (${nodeIdForDevice(deviceId)})`)
+  }
+
+  const fields: Record<string, unknown> = {}
+  for (const [name, raw] of Object.entries(mutation.fields)) {
+    if (name === 'id') {
+      if (raw !== mutation.id) return reject('id in fields differs from the mutation id')
+      continue
+    }
+    if (isServerOnly(name)) return reject(`${name} is server-only`)
+    if (isServerAuthored(name)) continue
+    const column = table.columns.get(name)
+    if (!column || !table.writable.has(name)) return reject(`unknown column ${mutation.table}.${name}`)
+    const input = DIGITS_ONLY.has(name) && typeof raw === 'string' ? raw.replace(/[\s-]/g, '') : raw
+    const checked = column.validate(input)
+    if (!checked.ok) return reject(`${name}: ${checked.reason}`)
+    const domainError = checked.value === null ? null : (DOMAIN_RULES[table.name]?.[name]?.(checked.value) ?? null)
+    if (domainError) return reject(`${name}: ${domainError}`)
+    fields[name] = checked.value
+  }
+
+  if (mutation.op === 'delete') {
+    const others = Object.keys(fields).filter((name) => name !== 'deleted_at')
+    if (others.length > 0) return reject(`a delete carries only deleted_at (got ${others.join(', ')})`)
+    if ('deleted_at' in fields && fields.deleted_at === null) return reject('a delete needs a deleted_at time (an undelete is an upsert of deleted_at: null)')
+  }
+
+  return {
+    ok: true,
+    mutation: { seq: mutation.seq, table, id: mutation.id.toLowerCase(), op: mutation.op, fields, hlc: mutation.hlc, base: mutation.base ?? null },
+  }
+}
+
+/** The columns a create of `table` lacks (NOT NULL, no default, not written by the server). */
+export function missingForCreate(table: TableMeta, fields: Readonly<Record<string, unknown>>): string[] {
+  return table.required.filter((name) => !(name in fields) || fields[name] === null)
+}

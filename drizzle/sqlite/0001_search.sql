@@ -10,6 +10,9 @@
 --
 -- search_docs gives each indexed row a stable integer doc id (FTS5 rowid). Without it, removing a row's entry would
 -- need "DELETE ... WHERE entity_id = ?", a full scan of the FTS table on every update of every indexed row.
+--
+-- The trigger bodies use no ON CONFLICT clauses (they check NOT EXISTS instead): SQLite replaces a trigger statement's
+-- conflict policy with the outer statement's, so an upsert or INSERT OR REPLACE on a base table would change them.
 CREATE TABLE `search_docs` (
 	`doc_id` integer PRIMARY KEY,
 	`entity_type` text NOT NULL,
@@ -21,7 +24,8 @@ CREATE VIRTUAL TABLE `search_index` USING fts5(entity_type UNINDEXED, entity_id 
 -- companies: a REPLACE that overwrites a row fires no delete trigger, so the insert trigger clears any old entry first.
 CREATE TRIGGER `companies_search_insert` AFTER INSERT ON `companies` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = new.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'companies', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'companies', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'companies', new.id,
       coalesce(new.name, '') || ' ' ||
@@ -35,7 +39,8 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `companies_search_update` AFTER UPDATE OF name, code, business_number, corporate_number, representative, deleted_at ON `companies` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = old.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'companies', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'companies', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'companies', new.id,
       coalesce(new.name, '') || ' ' ||
@@ -68,7 +73,8 @@ INSERT INTO search_index (rowid, entity_type, entity_id, text)
 -- contacts: a REPLACE that overwrites a row fires no delete trigger, so the insert trigger clears any old entry first.
 CREATE TRIGGER `contacts_search_insert` AFTER INSERT ON `contacts` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = new.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'contacts', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'contacts', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'contacts', new.id,
       new.last_name || new.first_name || ' ' ||
@@ -81,7 +87,8 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `contacts_search_update` AFTER UPDATE OF first_name, last_name, email, phone, mobile, deleted_at ON `contacts` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = old.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'contacts', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'contacts', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'contacts', new.id,
       new.last_name || new.first_name || ' ' ||
@@ -112,7 +119,8 @@ INSERT INTO search_index (rowid, entity_type, entity_id, text)
 -- leads: a REPLACE that overwrites a row fires no delete trigger, so the insert trigger clears any old entry first.
 CREATE TRIGGER `leads_search_insert` AFTER INSERT ON `leads` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = new.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'leads', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'leads', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'leads', new.id,
       coalesce(new.company_name, '') || ' ' ||
@@ -126,7 +134,8 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `leads_search_update` AFTER UPDATE OF code, company_name, contact_name, email, phone, deleted_at ON `leads` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = old.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'leads', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'leads', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'leads', new.id,
       coalesce(new.company_name, '') || ' ' ||
@@ -159,7 +168,8 @@ INSERT INTO search_index (rowid, entity_type, entity_id, text)
 -- opportunities: a REPLACE that overwrites a row fires no delete trigger, so the insert trigger clears any old entry first.
 CREATE TRIGGER `opportunities_search_insert` AFTER INSERT ON `opportunities` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = new.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'opportunities', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'opportunities', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'opportunities', new.id,
       coalesce(new.title, '') || ' ' ||
@@ -169,7 +179,8 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `opportunities_search_update` AFTER UPDATE OF code, title, deleted_at ON `opportunities` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = old.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'opportunities', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'opportunities', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'opportunities', new.id,
       coalesce(new.title, '') || ' ' ||
@@ -194,7 +205,8 @@ INSERT INTO search_index (rowid, entity_type, entity_id, text)
 -- projects: a REPLACE that overwrites a row fires no delete trigger, so the insert trigger clears any old entry first.
 CREATE TRIGGER `projects_search_insert` AFTER INSERT ON `projects` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = new.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'projects', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'projects', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'projects', new.id,
       coalesce(new.name, '') || ' ' ||
@@ -204,7 +216,8 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `projects_search_update` AFTER UPDATE OF code, name, deleted_at ON `projects` BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE entity_id = old.id);
-  INSERT OR IGNORE INTO search_docs (entity_type, entity_id) SELECT 'projects', new.id WHERE new.deleted_at IS NULL;
+  INSERT INTO search_docs (entity_type, entity_id) SELECT 'projects', new.id
+    WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_docs WHERE entity_id = new.id);
   INSERT INTO search_index (rowid, entity_type, entity_id, text)
     SELECT doc_id, 'projects', new.id,
       coalesce(new.name, '') || ' ' ||

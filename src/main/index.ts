@@ -17,7 +17,7 @@ const here = import.meta.dirname
 const rendererIndexFile = path.join(here, '../renderer/index.html')
 const preloadFile = path.join(here, '../preload/index.cjs')
 // resources/ is unpacked from the asar (build/electron-builder.yml) so the OS can read the window icon.
-const iconFile = path.join(here, '../../resources/icon.png').replace('app.asar', 'app.asar.unpacked')
+const iconFile = path.join(here, '../../resources/icon.png').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1')
 // Set by electron-vite in development only; a packaged app always loads its own files.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 

@@ -74,6 +74,9 @@ describe('sync-server CLI', () => {
       )
       expect(rows[0]).toMatchObject({ first_name: '민준', last_name: '김', user_tier: 'MANAGER', is_active: true })
       expect(rows[0].password_hash).toMatch(/^scrypt\$/)
+      // Devices that already synced learn of the new user (and its new role) through the change log.
+      const logged = await client.query(`SELECT table_name FROM change_log ORDER BY id`)
+      expect(logged.rows.map((r: { table_name: string }) => r.table_name)).toEqual(['roles', 'users'])
     } finally {
       await client.end()
     }

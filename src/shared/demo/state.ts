@@ -56,6 +56,7 @@ export interface DepartmentInfo {
 
 export interface IndustryInfo {
   readonly id: string
+  readonly name: string
   readonly words: readonly string[]
   readonly weight: number
 }

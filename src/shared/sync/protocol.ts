@@ -12,7 +12,12 @@ export const MAX_MUTATIONS_PER_PUSH = 5_000
 export const DEFAULT_PULL_LIMIT = 2_000
 export const MAX_PULL_LIMIT = 10_000
 
-const uuid = z.uuid()
+/**
+ * Any UUID version, in canonical lower case: PostgreSQL prints uuids in lower case, so an upper-case id from a device
+ * would come back on pull as a different SQLite primary key.
+ */
+export const LOWER_CASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const uuid = z.string().regex(LOWER_CASE_UUID, 'must be a lower-case UUID')
 const sqlName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name')
 const hlc = z.string().refine(isHlc, 'must be an HLC stamp')
 /** A transaction-id watermark (PostgreSQL xid8) as a decimal string. */

@@ -52,7 +52,7 @@ describe('login', () => {
       accessToken: expect.any(String),
       refreshToken: expect.any(String),
       user: { id: user.id, email: user.email, tier: 'MANAGER', lastName: '김', firstName: '민준' },
-      schemaVersions: { min: 1, max: 1 },
+      schemaVersions: server.config.schemaVersions,
     })
     expect(JSON.stringify(body)).not.toMatch(/password|scrypt/i)
 
@@ -107,6 +107,15 @@ describe('login', () => {
     expect(((await taken.json()) as { error: { code: string } }).error.code).toBe('forbidden')
     // The rightful user may sign in on it again.
     await expect(login(server.url, { ...first, deviceId: shared.deviceId })).resolves.toBeTruthy()
+  })
+
+  it('answers 409 when the app says its schema version is outside the supported range', async () => {
+    const user = await createUser(db.url)
+    const response = await post('/v1/auth/login', { email: user.email, password: user.password, deviceId: randomUUID(), schemaVersion: 99 })
+    expect(response.status).toBe(409)
+    const body = (await response.json()) as { error: { code: string; details: unknown } }
+    expect(body.error.code).toBe('schema_version')
+    expect(body.error.details).toEqual({ supported: server.config.schemaVersions, received: 99 })
   })
 
   it('answers 400 for a malformed login body', async () => {

@@ -3,6 +3,7 @@
  * Import a type from here (or anything that imports it) and the augmentation comes with it.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { unauthenticated } from '../http/errors'
 import type { UserTier } from './user-tier'
 
 export interface RequestAuth {
@@ -28,6 +29,6 @@ declare module 'fastify' {
 
 /** For handlers behind `app.authenticate`: the auth context, typed non-null (401 if the hook was forgotten). */
 export function requireAuth(request: FastifyRequest): RequestAuth {
-  if (!request.auth) throw Object.assign(new Error('Authentication required'), { statusCode: 401 })
+  if (!request.auth) throw unauthenticated()
   return request.auth
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { loginRequestSchema, refreshRequestSchema } from '../../../src/shared/sync/protocol'
 import { z } from 'zod'
 import { parseWith } from '../http/validate'
+import { requireAuth } from './request-auth'
 import type { AuthService, ClientInfo } from './service'
 
 export interface AuthRouteOptions {
@@ -35,7 +36,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { au
   app.post('/v1/auth/logout', async (request, reply) => {
     if (request.headers.authorization !== undefined || request.body === undefined || request.body === null) {
       await app.authenticate(request, reply)
-      await auth.logoutSession(request.auth!.sessionId)
+      await auth.logoutSession(requireAuth(request).sessionId)
     } else {
       const { refreshToken } = parseWith(refreshRequestSchema, request.body)
       await auth.logoutRefreshToken(refreshToken)

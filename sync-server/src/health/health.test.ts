@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, createTestRedisPrefix, freePort, startTestServer, type TestDatabase, type TestRedisPrefix } from '../../test/support'
+import { createTestDatabase, createTestRedisPrefix, createUser, freePort, startTestServer, type TestDatabase, type TestRedisPrefix } from '../../test/support'
 
 let db: TestDatabase
 let redis: TestRedisPrefix
@@ -36,6 +37,15 @@ describe('GET /health', () => {
       expect(body.error.code).toBe('unavailable')
       expect(body.error.message).toMatch(/Redis/)
       expect(body.error.details.failed).toEqual(['redis'])
+
+      // Without Redis the login throttle cannot count: login fails closed (503) instead of allowing guessing.
+      const user = await createUser(db.url)
+      const login = await fetch(`${server.url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: user.password, deviceId: randomUUID() }),
+      })
+      expect(login.status).toBe(503)
     } finally {
       await server.close()
     }

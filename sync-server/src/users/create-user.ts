@@ -8,7 +8,7 @@ import { uuidv7 } from '../../../src/shared/ids/uuidv7'
 import { hashPassword } from '../auth/password'
 import { USER_TIERS, type UserTier } from '../auth/user-tier'
 import { withTransaction, type Queryable } from '../postgres/transaction'
-import { splitFullName } from './split-name'
+import { splitKoreanName } from '../../../src/shared/domain/korean-name'
 
 export const newUserSchema = z.object({
   email: z.email().max(255).transform((email) => email.toLowerCase()),
@@ -55,7 +55,7 @@ async function findOrCreateRole(tx: Queryable, name: string): Promise<{ roleId: 
 
 export async function createUser(pool: Pool, input: NewUser): Promise<CreatedUser> {
   const { email, password, name, tier, role = tier } = newUserSchema.parse(input)
-  const { familyName, givenName } = splitFullName(name)
+  const { lastName: familyName, firstName: givenName } = splitKoreanName(name)
   const passwordHash = await hashPassword(password)
   const id = uuidv7()
   return withTransaction(pool, async (tx): Promise<CreatedUser> => {
@@ -67,6 +67,12 @@ export async function createUser(pool: Pool, input: NewUser): Promise<CreatedUse
       [id, email, givenName, familyName, roleId, tier],
     )
     await tx.query(`INSERT INTO user_credentials (user_id, password_hash) VALUES ($1, $2)`, [id, passwordHash])
+    // users and roles are reference data every device holds: log the new rows so devices that have already
+    // synced receive them on their next pull (a first pull's snapshot would find them anyway).
+    await tx.query(
+      `INSERT INTO change_log (table_name, row_id) SELECT t, r FROM unnest($1::text[], $2::uuid[]) AS x(t, r)`,
+      roleCreated ? [['roles', 'users'], [roleId, id]] : [['users'], [id]],
+    )
     return { id, email, firstName: givenName, lastName: familyName, tier, roleId, roleCreated }
   }).catch((error: unknown) => {
     // Two concurrent creates of one address: the unique index decides, and the loser gets the same clear error.

@@ -11,7 +11,7 @@ import { type ColumnMeta, type TableMeta } from './table-meta'
 export type WireFields = Readonly<Record<string, unknown>>
 
 export interface ReplicaStatements {
-  /** Insert or overwrite a whole row as the server sent it. Columns the row lacks keep their stored value. */
+  /** Insert or overwrite a whole row as the server sent it. Columns the row lacks keep their stored value (or default). */
   upsertRow(table: TableMeta, id: string, row: WireFields): void
   /** Insert a row with these columns, or update only these columns of an existing row. */
   upsertFields(table: TableMeta, id: string, fields: WireFields): void
@@ -24,28 +24,50 @@ export interface ReplicaStatements {
 }
 
 interface CachedUpsert {
+  readonly insert: Statement
+  /** Null when the only column is id. */
+  readonly update: Statement | null
+  readonly exists: Statement
+  readonly columns: readonly ColumnMeta[]
+}
+
+interface CachedUpdate {
   readonly statement: Statement
   readonly columns: readonly ColumnMeta[]
 }
 
 export function createReplicaStatements(sqlite: Sqlite): ReplicaStatements {
   const upserts = new Map<string, CachedUpsert>()
-  const updates = new Map<string, CachedUpsert>()
+  const updates = new Map<string, CachedUpdate>()
   const selects = new Map<string, Statement>()
   const deletes = new Map<string, Statement>()
 
+  /**
+   * "Upsert" as UPDATE, then INSERT when no row matched — not INSERT … ON CONFLICT DO UPDATE. SQLite lets the outer
+   * statement's conflict clause override the ones inside triggers, so under an UPSERT the search-index triggers'
+   * `INSERT OR IGNORE` becomes a plain INSERT and fails on a row that is already indexed. Two cached statements keep
+   * the cost to one primary-key probe for a new row.
+   */
   const upsertFor = (table: TableMeta, columns: readonly ColumnMeta[], key: string): CachedUpsert => {
     let cached = upserts.get(key)
     if (!cached) {
       const names = columns.map((c) => quoteIdent(c.name))
-      const set = columns.filter((c) => c.name !== 'id').map((c) => `${quoteIdent(c.name)} = excluded.${quoteIdent(c.name)}`)
-      const sql =
-        `INSERT INTO ${quoteIdent(table.name)} (${names.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
-        (set.length > 0 ? `ON CONFLICT("id") DO UPDATE SET ${set.join(', ')}` : 'ON CONFLICT("id") DO NOTHING')
-      cached = { statement: sqlite.prepare(sql), columns }
+      const insert = sqlite.prepare(
+        `INSERT INTO ${quoteIdent(table.name)} (${names.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      )
+      const set = columns.filter((c) => c.name !== 'id').map((c) => `${quoteIdent(c.name)} = ?`)
+      const update = set.length > 0 ? sqlite.prepare(`UPDATE ${quoteIdent(table.name)} SET ${set.join(', ')} WHERE "id" = ?`) : null
+      cached = { insert, update, exists: selectStatement(table), columns }
       upserts.set(key, cached)
     }
     return cached
+  }
+
+  const runUpsert = ({ insert, update, exists, columns }: CachedUpsert, id: string, fields: WireFields): void => {
+    if (update) {
+      if (update.run(bind(columns, id, fields, true)).changes > 0) return
+    } else if (exists.get(id) !== undefined) return
+    insert.run(bind(columns, id, fields, false))
   }
 
   /** The columns of `fields` known to the table, `id` first; unknown names are dropped (a newer server's additions). */
@@ -72,8 +94,7 @@ export function createReplicaStatements(sqlite: Sqlite): ReplicaStatements {
 
   const upsertFields = (table: TableMeta, id: string, fields: WireFields): void => {
     const columns = pickColumns(table, fields)
-    const { statement } = upsertFor(table, columns, `${table.name}\0${columns.map((c) => c.name).join('\0')}`)
-    statement.run(bind(columns, id, fields, false))
+    runUpsert(upsertFor(table, columns, `${table.name}\0${columns.map((c) => c.name).join('\0')}`), id, fields)
   }
 
   return {
@@ -87,8 +108,7 @@ export function createReplicaStatements(sqlite: Sqlite): ReplicaStatements {
         }
       }
       if (!complete) return upsertFields(table, id, row)
-      const { statement, columns } = upsertFor(table, table.columns, table.name)
-      statement.run(bind(columns, id, row, false))
+      runUpsert(upsertFor(table, table.columns, table.name), id, row)
     },
 
     upsertFields,

@@ -42,6 +42,8 @@ export interface PageReport {
   readonly skipped: number
   /** Pending local entries re-applied on top of pulled rows. */
   readonly reapplied: number
+  /** Pending entries that could not be re-applied (left pending; the row shows the server's value). */
+  readonly reapplyFailed: number
   readonly tables: readonly string[]
 }
 
@@ -197,6 +199,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let upserted = 0
     let removed = 0
     let reapplied = 0
+    let reapplyFailed = 0
 
     sqlite.transaction(() => {
       const trackRows = outbox.hasPending()
@@ -232,12 +235,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (trackRows) {
         for (const entry of outbox.pendingForRows(touched)) {
           const meta = registry.get(entry.table)
-          if (meta && statements.updateFields(meta, entry.rowId, entry.fields)) reapplied += 1
+          if (!meta) continue
+          try {
+            if (statements.updateFields(meta, entry.rowId, entry.fields)) reapplied += 1
+          } catch {
+            // A local edit that no longer fits the pulled row must not make the page (and every later sync) fail:
+            // the row shows the server's value, the entry stays pending and the server decides when it is pushed.
+            reapplyFailed += 1
+          }
         }
       }
     })()
 
-    return { upserted, removed, skipped, reapplied, tables: [...tables] }
+    return { upserted, removed, skipped, reapplied, reapplyFailed, tables: [...tables] }
   }
 
   const pull = async (): Promise<PullReport> => {

@@ -20,7 +20,7 @@ export function buildIndustries(state: DemoState): WireRow[] {
   return INDUSTRIES.map((entry, i) => {
     const id = newId(createdMs + i)
     ids.set(entry.code, id)
-    if (entry.words && entry.weight) state.industries.push({ id, words: entry.words, weight: entry.weight })
+    if (entry.words && entry.weight) state.industries.push({ id, name: entry.name, words: entry.words, weight: entry.weight })
     return {
       ...commonColumns({ id, createdMs: createdMs + i, createdBy: ADMIN_ID }),
       code: entry.code,

@@ -14,8 +14,8 @@ describe('formatLastSynced', () => {
     expect(formatLastSynced('2026-02-28T03:00:00.000Z', now, 'ko').relative).toBe('어제')
   })
 
-  it('gives the exact time in Korean date order', () => {
-    expect(formatLastSynced('2026-02-28T03:00:00.000Z', now, 'ko').exact).toMatch(/^2026년 2월 28일/)
+  it('gives the exact time in Korean form, Korea time', () => {
+    expect(formatLastSynced('2026-02-28T03:00:00.000Z', now, 'ko').exact).toBe('2026. 2. 28. 오후 12:00')
   })
 
   it('speaks English when asked', () => {

@@ -1,0 +1,44 @@
+/**
+ * Who to poke after a push commits (the SSE audience): the users whose scope holds a changed row, every executive, and
+ * the users addressed by enter/leave entries. A poke is only a hint (devices pull on reconnect anyway), so large or
+ * reference-data changes simply poke everyone rather than evaluate every user's scope for thousands of rows.
+ */
+import type { SyncedTable } from '../../../src/shared/model/tables'
+import type { Queryable } from '../postgres/transaction'
+import type { PokeAudience } from '../realtime/poke-bus'
+import { principalsSql, SCOPE_PREDICATES } from './scope'
+import { TABLES } from './tables'
+
+/** Above this many changed rows, computing the exact audience costs more than waking every device. */
+export const EXACT_AUDIENCE_LIMIT = 500
+
+export async function pokeAudience(db: Queryable, changed: ReadonlyMap<SyncedTable, ReadonlySet<string>>, alsoUsers: ReadonlySet<string>): Promise<PokeAudience | null> {
+  let total = 0
+  for (const [table, ids] of changed) {
+    if (ids.size === 0) continue
+    if (TABLES.get(table)!.reference) return 'all'
+    total += ids.size
+  }
+  if (total === 0 && alsoUsers.size === 0) return null
+  if (total > EXACT_AUDIENCE_LIMIT) return 'all'
+
+  const params: unknown[] = []
+  const parts: string[] = []
+  for (const [table, ids] of changed) {
+    if (ids.size === 0) continue
+    params.push([...ids])
+    parts.push(
+      `SELECT pr.user_id FROM pr JOIN ${table} t ON t.id = ANY($${params.length}::uuid[])
+         AND coalesce(${SCOPE_PREDICATES[table]('t', 'pr.principals')}, false)`,
+    )
+  }
+  parts.push(`SELECT id FROM users WHERE user_tier = 'EXECUTIVE' AND deleted_at IS NULL`)
+  const { rows } = await db.query<{ user_id: string }>(
+    `WITH pr AS (SELECT u.id AS user_id, ${principalsSql('u.id')} AS principals FROM users u
+                  WHERE u.deleted_at IS NULL AND u.user_tier <> 'EXECUTIVE')
+     ${parts.join('\nUNION\n')}`,
+    params,
+  )
+  const users = new Set([...alsoUsers, ...rows.map((r) => r.user_id)])
+  return users.size > 0 ? { userIds: [...users] } : null
+}

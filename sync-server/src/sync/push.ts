@@ -1,0 +1,224 @@
+/**
+ * POST /v1/sync/push (docs/sync-protocol.md § Push): one PostgreSQL transaction per push.
+ *
+ * 1. Lock the device row; every mutation with seq at or below last_applied_seq is a `duplicate` (a retry).
+ * 2. Validate each mutation on its own (validate.ts): a malformed or impossible one is `rejected` and the rest go on.
+ * 3. Apply the valid ones in batches (batch.ts), each under a SAVEPOINT; a batch that cannot be decided in bulk is
+ *    replayed one mutation per savepoint, so a rejected mutation applies nothing and blocks nothing.
+ * 4. Store the highest processed seq in sync_devices in the same transaction as the effects, so a retry after a lost
+ *    response is answered `duplicate` and applies nothing twice.
+ *
+ * Concurrency: rows are locked FOR UPDATE while merging. A push that may change who sees what takes the scope lock
+ * exclusively (every other push takes it shared), before its transaction id is assigned, so enter/leave entries are
+ * computed against committed state and no write can slip between a scope change and its entries. A deadlock or
+ * serialization failure retries the whole push (nothing of it was committed).
+ */
+import type { Pool, PoolClient } from 'pg'
+import { clampHlc, type HlcClock } from '../../../src/shared/sync/hlc'
+import { mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
+import { isUserTier } from '../auth/user-tier'
+import { forbidden } from '../http/errors'
+import type { PokeAudience } from '../realtime/poke-bus'
+import type { AuditActor } from './audit'
+import { pokeAudience } from './audience'
+import { applyBatch, MutationRefused, ReplayOneByOne, type BatchContext, type BatchOutcome, type PendingMutation } from './batch'
+import { loadPermissions } from './permissions'
+import { loadScope } from './scope'
+import { mayChangeScope } from './scope-lock'
+import { validateMutation } from './validate'
+
+/** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */
+export const BATCH_SIZE = 1_000
+const MAX_ATTEMPTS = 3
+/** Arbitrary but fixed advisory-lock key: "crm-augu scope". */
+const SCOPE_LOCK_KEY = 0x73636f70
+
+export interface PushInput {
+  readonly userId: string
+  readonly deviceId: string
+  readonly schemaVersion: number
+  /** Raw mutations: each is parsed on its own so one malformed entry cannot block the others. */
+  readonly mutations: readonly unknown[]
+  readonly ip: string | null
+  readonly userAgent: string | null
+}
+
+export interface PushOutput {
+  readonly response: PushResponse
+  /** Who to poke once committed; null when nothing changed. */
+  readonly audience: PokeAudience | null
+}
+
+export interface PushDeps {
+  readonly pool: Pool
+  readonly clock: HlcClock
+  readonly now?: () => number
+}
+
+/** Postgres errors caused by the data of one mutation: refuse that mutation, keep the push. */
+function isDataError(error: unknown): error is Error & { code: string; detail?: string; constraint?: string } {
+  const code = (error as { code?: unknown })?.code
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'))
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code
+  return code === '40P01' || code === '40001'
+}
+
+function describeDataError(error: Error & { detail?: string }): string {
+  return error.detail ? `${error.message} (${error.detail})` : error.message
+}
+
+export async function push(deps: PushDeps, input: PushInput): Promise<PushOutput> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await deps.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const output = await pushInTransaction(client, deps, input)
+      await client.query('COMMIT')
+      return output
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+}
+
+interface Parsed {
+  readonly results: (PushResult | null)[]
+  readonly pending: { index: number; item: PendingMutation }[]
+  readonly maxSeq: number
+}
+
+function parseMutations(deps: PushDeps, input: PushInput, lastApplied: number): Parsed {
+  const results: (PushResult | null)[] = []
+  const pending: { index: number; item: PendingMutation }[] = []
+  const serverNow = (deps.now ?? Date.now)()
+  let maxSeq = lastApplied
+  input.mutations.forEach((raw, index) => {
+    const seq = (raw as { seq?: unknown } | null)?.seq as number
+    if (seq <= maxSeq) {
+      results.push({ seq, status: 'duplicate' })
+      return
+    }
+    maxSeq = seq
+    const parsed = mutationSchema.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      results.push({ seq, status: 'rejected', reason: `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}` })
+      return
+    }
+    const valid = validateMutation(parsed.data, input.deviceId)
+    if (!valid.ok) {
+      results.push({ seq, status: 'rejected', reason: valid.reason })
+      return
+    }
+    const hlc = clampHlc(valid.mutation.hlc, deps.clock, serverNow)
+    results.push(null)
+    pending.push({ index, item: hlc === valid.mutation.hlc ? { mutation: valid.mutation } : { mutation: { ...valid.mutation, hlc }, clampedHlc: hlc } })
+  })
+  return { results, pending, maxSeq }
+}
+
+async function lockDevice(client: PoolClient, input: PushInput): Promise<number> {
+  await client.query(
+    `INSERT INTO sync_devices (device_id, user_id, schema_version) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`,
+    [input.deviceId, input.userId, input.schemaVersion],
+  )
+  const { rows } = await client.query<{ user_id: string; last_applied_seq: number; revoked: boolean }>(
+    `SELECT user_id, last_applied_seq, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
+    [input.deviceId],
+  )
+  const device = rows[0]!
+  if (device.user_id !== input.userId) throw forbidden('This device is registered to another user')
+  if (device.revoked) throw forbidden('This device has been revoked')
+  return Number(device.last_applied_seq)
+}
+
+async function pushInTransaction(client: PoolClient, deps: PushDeps, input: PushInput): Promise<PushOutput> {
+  // Lock mode first, before anything assigns this transaction its id (see the header).
+  const exclusive = input.mutations.some((raw) => mayChangeScope(raw))
+  await client.query(exclusive ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [SCOPE_LOCK_KEY])
+
+  const lastApplied = await lockDevice(client, input)
+  const parsed = parseMutations(deps, input, lastApplied)
+  const results = parsed.results
+  const nowIso = new Date((deps.now ?? Date.now)()).toISOString()
+  const changed: BatchOutcome['changed'] = new Map()
+  const users = new Set<string>()
+
+  if (parsed.pending.length > 0) {
+    const { rows } = await client.query<{ txid: string }>('SELECT pg_current_xact_id()::text AS txid')
+    const { scope, tier } = await loadScope(client, input.userId)
+    if (!tier || !isUserTier(tier)) throw forbidden('This account cannot sync')
+    const ctx: BatchContext = {
+      db: client,
+      userId: input.userId,
+      deviceId: input.deviceId,
+      scope,
+      permissions: await loadPermissions(client, input.userId, tier),
+      merge: { txid: rows[0]!.txid, userId: input.userId, now: nowIso },
+      actor: { userId: input.userId, deviceId: input.deviceId, ip: input.ip, userAgent: input.userAgent },
+    }
+    for (let start = 0; start < parsed.pending.length; start += BATCH_SIZE) {
+      const slice = parsed.pending.slice(start, start + BATCH_SIZE)
+      const outcomes = await applyWithFallback(client, ctx, slice.map((p) => p.item))
+      for (const outcome of outcomes) {
+        for (const [table, ids] of outcome.changed) {
+          const set = changed.get(table) ?? new Set<string>()
+          for (const id of ids) set.add(id)
+          changed.set(table, set)
+        }
+        for (const user of outcome.users) users.add(user)
+      }
+      const flat = outcomes.flatMap((o) => o.results)
+      slice.forEach((p, i) => {
+        results[p.index] = flat[i]!
+      })
+    }
+  }
+
+  await client.query(
+    `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3 WHERE device_id = $1`,
+    [input.deviceId, parsed.maxSeq, input.schemaVersion],
+  )
+  const audience = await pokeAudience(client, changed, users)
+  return { response: { results: results.map((r) => r!), serverTime: nowIso }, audience }
+}
+
+/** One savepoint per batch; on ReplayOneByOne (or a data error in bulk) one savepoint per mutation. */
+async function applyWithFallback(client: PoolClient, ctx: BatchContext, batch: readonly PendingMutation[]): Promise<BatchOutcome[]> {
+  const attempt = await inSavepoint(client, () => applyBatch(ctx, batch))
+  if (attempt.ok) return [attempt.value]
+  const error = attempt.error
+  if (batch.length > 1 && (error instanceof ReplayOneByOne || isDataError(error))) {
+    const outcomes: BatchOutcome[] = []
+    for (const item of batch) outcomes.push(...(await applyWithFallback(client, ctx, [item])))
+    return outcomes
+  }
+  if (batch.length === 1 && (error instanceof MutationRefused || isDataError(error))) {
+    const reason = error instanceof MutationRefused ? error.message : describeDataError(error)
+    return [{ results: [{ seq: batch[0]!.mutation.seq, status: 'rejected', reason }], changed: new Map(), users: new Set() }]
+  }
+  throw error
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+async function inSavepoint<T>(client: PoolClient, fn: () => Promise<T>): Promise<Attempt<T>> {
+  await client.query('SAVEPOINT sync_batch')
+  try {
+    const value = await fn()
+    await client.query('RELEASE SAVEPOINT sync_batch')
+    return { ok: true, value }
+  } catch (error) {
+    // A fatal error (connection lost) makes this fail too; the caller's ROLLBACK then ends the transaction.
+    await client.query('ROLLBACK TO SAVEPOINT sync_batch')
+    await client.query('RELEASE SAVEPOINT sync_batch')
+    return { ok: false, error }
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * Fails if any window could be created without the hardened options, or if the handlers that keep the app on its own
+ * page (navigation, window.open, webviews, permissions) are missing. Electron itself cannot run here: `electron` is
+ * mocked and the real main entry (src/main/index.ts) is imported against the mock.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/electron/csp'
+import { ipcChannels } from '../../src/shared/ipc/channels'
+
+type Listener = (...args: unknown[]) => unknown
+
+const h = vi.hoisted(() => {
+  class FakeWebContents {
+    readonly listeners = new Map<string, Listener[]>()
+    windowOpenHandler: Listener | undefined
+    on(event: string, listener: Listener): this {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+      return this
+    }
+    setWindowOpenHandler(handler: Listener): void {
+      this.windowOpenHandler = handler
+    }
+    emit(event: string, ...args: unknown[]): void {
+      for (const listener of this.listeners.get(event) ?? []) listener(...args)
+    }
+  }
+  const windows: Array<{ options: Record<string, unknown>; webContents: FakeWebContents; loaded: unknown[] }> = []
+  const appListeners = new Map<string, Listener>()
+  const permissionHandlers: Record<string, Listener> = {}
+  const state = { userData: '' }
+  return { FakeWebContents, windows, appListeners, permissionHandlers, state }
+})
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = (): unknown[] => []
+    readonly webContents = new h.FakeWebContents()
+    private readonly record: { options: Record<string, unknown>; webContents: InstanceType<typeof h.FakeWebContents>; loaded: unknown[] }
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, webContents: this.webContents, loaded: [] }
+      h.windows.push(this.record)
+    }
+    once(): this {
+      return this
+    }
+    loadURL(url: string): Promise<void> {
+      this.record.loaded.push({ url })
+      return Promise.resolve()
+    }
+    loadFile(file: string): Promise<void> {
+      this.record.loaded.push({ file })
+      return Promise.resolve()
+    }
+  }
+  const app = {
+    isPackaged: true,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    on: vi.fn((event: string, listener: Listener) => h.appListeners.set(event, listener)),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => h.state.userData),
+    getVersion: vi.fn(() => '0.1.0'),
+  }
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn((fn: Listener) => (h.permissionHandlers.request = fn)),
+      setPermissionCheckHandler: vi.fn((fn: Listener) => (h.permissionHandlers.check = fn)),
+      setDevicePermissionHandler: vi.fn((fn: Listener) => (h.permissionHandlers.device = fn)),
+    },
+  }
+  const shell = { openExternal: vi.fn(() => Promise.resolve()) }
+  const ipcMain = { handle: vi.fn() }
+  const safeStorage = {
+    isEncryptionAvailable: () => true,
+    encryptString: (s: string) => Buffer.from(s),
+    decryptString: (b: Buffer) => b.toString(),
+  }
+  const electron = { app, BrowserWindow, ipcMain, safeStorage, session, shell }
+  return { ...electron, default: electron }
+})
+
+const electron = await import('electron')
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+beforeAll(async () => {
+  h.state.userData = mkdtempSync(path.join(tmpdir(), 'crm-window-security-'))
+  await import('../../src/main/index')
+  await vi.waitFor(() => expect(h.windows.length).toBeGreaterThan(0))
+})
+
+afterAll(() => {
+  h.appListeners.get('will-quit')?.()
+  rmSync(h.state.userData, { recursive: true, force: true })
+})
+
+function webPreferencesOf(options: Record<string, unknown>): Record<string, unknown> {
+  return (options.webPreferences ?? {}) as Record<string, unknown>
+}
+
+describe('every BrowserWindow is hardened', () => {
+  it('creates windows only with isolation, sandbox, web security and no Node integration', () => {
+    expect(h.windows).toHaveLength(1)
+    for (const { options } of h.windows) {
+      const prefs = webPreferencesOf(options)
+      expect(prefs.contextIsolation).toBe(true)
+      expect(prefs.sandbox).toBe(true)
+      expect(prefs.nodeIntegration).toBe(false)
+      expect(prefs.nodeIntegrationInWorker).toBe(false)
+      expect(prefs.nodeIntegrationInSubFrames).toBe(false)
+      expect(prefs.webSecurity).toBe(true)
+      expect(prefs.allowRunningInsecureContent).toBe(false)
+      expect(prefs.webviewTag).toBe(false)
+      expect(prefs.experimentalFeatures).toBe(false)
+      expect(prefs).not.toHaveProperty('enableRemoteModule')
+      expect(prefs).not.toHaveProperty('enableBlinkFeatures')
+      expect(String(prefs.preload)).toMatch(/[\\/]preload[\\/]index\.cjs$/)
+    }
+  })
+
+  it('sandboxes every renderer app-wide and opens the replica only once', () => {
+    expect(electron.app.enableSandbox).toHaveBeenCalled()
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled()
+  })
+
+  it('loads the packaged page from disk, never a remote URL', () => {
+    const [window] = h.windows
+    expect(window!.loaded).toEqual([{ file: expect.stringMatching(/[\\/]renderer[\\/]index\.html$/) }])
+  })
+
+  it('denies window.open and sends only checked http(s) links to the browser', () => {
+    const contents = h.windows[0]!.webContents
+    const openExternal = vi.mocked(electron.shell.openExternal)
+    openExternal.mockClear()
+    expect(contents.windowOpenHandler).toBeTypeOf('function')
+    for (const url of ['https://www.augu.kr/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://u:p@x.kr/']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
+    }
+    expect(openExternal.mock.calls).toEqual([['https://www.augu.kr/']])
+  })
+
+  it('blocks navigation away from the app page', () => {
+    const contents = h.windows[0]!.webContents
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const away = { preventDefault: vi.fn() }
+      contents.emit(event, away, 'https://evil.example/')
+      expect(away.preventDefault, event).toHaveBeenCalled()
+      const own = { preventDefault: vi.fn() }
+      const ownUrl = pathToFileURL(path.join(repoRoot, 'src/renderer/index.html')).href
+      contents.emit(event, own, ownUrl)
+      expect(own.preventDefault, `${event} to ${ownUrl}`).not.toHaveBeenCalled()
+    }
+  })
+
+  it('refuses <webview> and every permission request', () => {
+    const contents = h.windows[0]!.webContents
+    const attach = { preventDefault: vi.fn() }
+    contents.emit('will-attach-webview', attach, {}, {})
+    expect(attach.preventDefault).toHaveBeenCalled()
+
+    const callback = vi.fn()
+    h.permissionHandlers.request!({}, 'media', callback)
+    expect(callback).toHaveBeenCalledWith(false)
+    expect(h.permissionHandlers.check!({}, 'clipboard-read')).toBe(false)
+    expect(h.permissionHandlers.device!({})).toBe(false)
+  })
+
+  it('hardens every webContents the app creates, not only the main window', () => {
+    const created = h.appListeners.get('web-contents-created')
+    expect(created).toBeTypeOf('function')
+    const contents = new h.FakeWebContents()
+    created!({}, contents)
+    expect(contents.windowOpenHandler).toBeTypeOf('function')
+    expect(contents.listeners.get('will-navigate')).toHaveLength(1)
+    expect(contents.listeners.get('will-attach-webview')).toHaveLength(1)
+  })
+
+  it('registers exactly one IPC handler per contract channel', () => {
+    const channels = vi.mocked(electron.ipcMain.handle).mock.calls.map(([channel]) => channel)
+    expect([...channels].sort()).toEqual([...ipcChannels].sort())
+  })
+})
+
+describe('source rules', () => {
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name)
+      if (statSync(full).isDirectory()) return sourceFiles(full)
+      return /\.(ts|tsx|js|mjs|cjs)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : []
+    })
+  }
+
+  it('creates BrowserWindows only in src/main/electron/window.ts, and no views', () => {
+    const offenders = sourceFiles(path.join(repoRoot, 'src/main')).flatMap((file) => {
+      const source = readFileSync(file, 'utf8')
+      const relative = path.relative(repoRoot, file).split(path.sep).join('/')
+      const found: string[] = []
+      if (/new\s+(?:[\w$]+\.)*BrowserWindow\s*\(/.test(source) && relative !== 'src/main/electron/window.ts') found.push(relative)
+      if (/new\s+(?:[\w$]+\.)*(?:BrowserView|WebContentsView)\s*\(/.test(source)) found.push(`${relative} (view)`)
+      return found
+    })
+    expect(offenders).toEqual([])
+  })
+
+  it('ships the same strict Content-Security-Policy the main process declares', () => {
+    const html = readFileSync(path.join(repoRoot, 'src/renderer/index.html'), 'utf8')
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta).toBe(CONTENT_SECURITY_POLICY)
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'")
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'")
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/)
+  })
+})

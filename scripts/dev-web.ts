@@ -5,6 +5,8 @@
  *   npm run dev:web                         → http://127.0.0.1:5174 (WEB_PORT), DB in .tmp/dev-web.sqlite (CRM_DB)
  *   CRM_RENDERER_DIR=out/renderer npm run dev:web   serve an existing build instead of building one
  *
+ * Sign in from the first-run screen against a local sync server (`npm run sync-server`, http://127.0.0.1:<port>).
+ *
  * Tests import `startHarness({ port: 0, dbFile })`.
  */
 import { createServer, type Server } from 'node:http'
@@ -17,7 +19,7 @@ import { type Logger } from '../src/main/handlers/context'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { createHandlerTable } from '../src/main/ipc/handler-table'
 import { consoleLogger } from '../src/main/logger'
-import { createMemoryTokenStore } from '../src/main/token-store'
+import { FileTokenStore } from '../src/main/core/sync/tokens'
 import { ipcError } from '../src/shared/ipc/errors'
 import { buildBridge, buildRenderer } from './harness/build'
 import { isAllowedCaller, readJsonBody, readStatic, resolveStatic, send, sendJson } from './harness/http'
@@ -33,6 +35,8 @@ export interface HarnessOptions {
   /** Serve this prebuilt renderer (e.g. out/renderer) instead of building one into .tmp/dev-web/renderer. */
   readonly rendererDir?: string
   readonly log?: Logger
+  /** The network the device's sync client uses (default: the real one, e.g. to `npm run sync-server`). */
+  readonly fetch?: typeof fetch
 }
 
 export interface Harness {
@@ -55,7 +59,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const servedIndex = indexHtml.replace('<script', `<script src="${BRIDGE_PATH}"></script>\n    <script`)
 
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
-  const device = openDevice({ dbFile, tokenStore: createMemoryTokenStore() })
+  // Tokens in a plain 0600 file beside the database: a development stand-in for Electron's safeStorage.
+  const device = openDevice({ dbFile, tokenStore: new FileTokenStore(`${dbFile}.tokens.json`), fetch: options.fetch })
   const table = createHandlerTable({
     app: { name: 'CRM AUGU', version, runtime: 'web-harness', platform: process.platform },
     device,
@@ -112,8 +117,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => {
-          device.close()
-          resolve()
+          void device.close().finally(resolve)
         })
       }),
   }

@@ -344,12 +344,12 @@ CREATE TABLE "kpi_targets" (
 	CONSTRAINT "kpi_targets_entity_type_check" CHECK ("kpi_targets"."entity_type" in ('COMPANY', 'DEPARTMENT', 'TEAM', 'USER')),
 	CONSTRAINT "kpi_targets_period_type_check" CHECK ("kpi_targets"."period_type" in ('MONTH', 'QUARTER', 'HALF', 'YEAR')),
 	CONSTRAINT "kpi_targets_entity_check" CHECK (("kpi_targets"."entity_type" is null) = ("kpi_targets"."entity_id" is null)),
-	CONSTRAINT "kpi_targets_period_check" CHECK (case "kpi_targets"."period_type"
+	CONSTRAINT "kpi_targets_period_check" CHECK (coalesce(case "kpi_targets"."period_type"
         when 'YEAR' then coalesce("kpi_targets"."period_month", "kpi_targets"."period_quarter", "kpi_targets"."period_half") is null
         when 'HALF' then "kpi_targets"."period_half" between 1 and 2 and "kpi_targets"."period_month" is null and "kpi_targets"."period_quarter" is null
         when 'QUARTER' then "kpi_targets"."period_quarter" between 1 and 4 and "kpi_targets"."period_month" is null and "kpi_targets"."period_half" is null
         when 'MONTH' then "kpi_targets"."period_month" between 1 and 12 and "kpi_targets"."period_quarter" is null and "kpi_targets"."period_half" is null
-        else false end),
+        else false end, false)),
 	CONSTRAINT "kpi_targets_weight_check" CHECK ("kpi_targets"."weight" >= 0)
 );
 --> statement-breakpoint

@@ -1,20 +1,44 @@
 /**
- * The one place main opens the local device (replica, outbox, session, sync). Electron (index.ts) and the web harness
- * (scripts/dev-web.ts) both call this, so both run the same device code against a real SQLite file.
+ * The one place main opens the local device: the SQLite replica (migrated), the Electron-free core (session, outbox,
+ * sync loop) and the adapter to the IPC contract. Electron (index.ts) and the web harness (scripts/dev-web.ts) both
+ * call this, so both run the same device code against a real SQLite file.
  */
+import { openReplica } from './db/open'
+import { createAppSettings } from './app-settings'
+import { createDeviceCore } from './core/device'
+import { replicaRegistry } from './core/replica/registry'
+import { type TokenStore } from './core/sync/tokens'
+import { createCoreDevicePort } from './device-port'
 import { type DevicePort } from './handlers/context'
-import { openInterimDevice } from './interim-device'
-import { type TokenStore } from './token-store'
 
 export interface OpenDeviceOptions {
-  /** The SQLite replica file. */
+  /** The SQLite replica file (created and migrated if needed). */
   readonly dbFile: string
-  /** Server tokens: safeStorage-encrypted in Electron, in memory in the harness. */
+  /** Server tokens: safeStorage-encrypted in Electron, a file or memory store in the harness and tests. */
   readonly tokenStore: TokenStore
+  /** Generated device migrations; Electron passes its packaged copy (default: <repo>/drizzle/sqlite). */
+  readonly migrationsFolder?: string
+  /** Injected network (tests answer login with a fake server). */
+  readonly fetch?: typeof fetch
 }
 
 export function openDevice(options: OpenDeviceOptions): DevicePort {
-  // TODO(core): replace with the Electron-free core's session + sync engine once src/main/core exposes them, handing it
-  // options.tokenStore. Until then the interim device has no server session, so it never touches the store.
-  return openInterimDevice(options.dbFile)
+  const replica = openReplica(options.dbFile, options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {})
+  try {
+    const core = createDeviceCore({
+      sqlite: replica.sqlite,
+      registry: replicaRegistry(),
+      tokens: options.tokenStore,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    })
+    const settings = createAppSettings(replica.sqlite)
+    const port = createCoreDevicePort({ core, settings, closeDatabase: () => replica.sqlite.close() })
+    // A restart resumes as the last signed-in user without the network; start() then keeps syncing in the background.
+    if (settings.get('mode') !== 'demo') core.session.openOffline()
+    core.start()
+    return port
+  } catch (error) {
+    replica.sqlite.close()
+    throw error
+  }
 }

@@ -41,8 +41,28 @@ if (!app.requestSingleInstanceLock()) {
 
     const userData = app.getPath('userData')
     const tokenStore = createSafeStorageTokenStore({ file: path.join(userData, 'session.bin'), safeStorage })
-    const device = openDevice({ dbFile: path.join(userData, 'crm.sqlite'), tokenStore })
-    app.on('will-quit', () => device.close())
+    const device = openDevice({
+      dbFile: path.join(userData, 'crm.sqlite'),
+      tokenStore,
+      // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
+      migrationsFolder: app.isPackaged
+        ? path.join(process.resourcesPath, 'migrations/sqlite')
+        : path.join(app.getAppPath(), 'drizzle/sqlite'),
+    })
+
+    // Quit waits for a running sync to finish and the database to close (a WAL checkpoint, not a torn write).
+    let closed = false
+    app.on('before-quit', (event) => {
+      if (closed) return
+      event.preventDefault()
+      void device
+        .close()
+        .catch((error: unknown) => log.error('closing the device failed', { error: String(error) }))
+        .finally(() => {
+          closed = true
+          app.quit()
+        })
+    })
 
     const table = createHandlerTable({
       app: { name: 'CRM AUGU', version: app.getVersion(), runtime: 'electron', platform: process.platform },

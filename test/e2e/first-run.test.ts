@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { ipcChannels } from '../../src/shared/ipc/channels'
+import { type CrmApi } from '../../src/shared/ipc/contract'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 
 let harness: Harness
@@ -71,30 +72,33 @@ describe('first run (web harness, headless Chromium)', () => {
     await page.getByRole('heading', { name: 'CRM AUGU에 오신 것을 환영합니다' }).waitFor()
   })
 
-  it('shows a translated, typed error when server sign-in is not possible', async () => {
+  it('signs in through the real core and shows a translated, typed error when the server is unreachable', async () => {
     await page.goto(harness.url)
     await page.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).click()
-    await page.getByLabel('서버 주소').fill('https://sync.example.co.kr')
+    // Port 9 (discard) on this machine: nothing listens, so the core's transport reports "offline".
+    await page.getByLabel('서버 주소').fill('http://127.0.0.1:9')
     await page.getByLabel('이메일').fill('kim@augu.kr')
     await page.getByLabel('비밀번호').fill('secret')
     await page.getByRole('button', { name: '로그인', exact: true }).click()
 
     const alert = page.getByRole('alert')
     await alert.waitFor()
-    expect(await alert.getAttribute('data-error-code')).toBe('session.loginUnavailable')
-    expect(await alert.textContent()).toContain('서버 로그인을 사용할 수 없습니다')
+    expect(await alert.getAttribute('data-error-code')).toBe('session.serverUnreachable')
+    expect(await alert.textContent()).toContain('동기화 서버에 연결할 수 없습니다')
+    await screenshot(page, 'login-error-ko')
   })
 
   it('exposes exactly one window.crm function per contract channel', async () => {
     await page.goto(harness.url)
     await page.getByRole('heading', { name: 'CRM AUGU에 오신 것을 환영합니다' }).waitFor()
+    // Runs in the page; the node tsconfig has no DOM types, hence globalThis.
     const exposed = await page.evaluate(() =>
-      Object.entries(window.crm).flatMap(([domain, group]) =>
-        Object.entries(group).map(([action, fn]) => `${domain}.${action}:${typeof fn}`),
+      Object.entries((globalThis as unknown as { crm: CrmApi }).crm).flatMap(([domain, group]) =>
+        Object.entries(group as Record<string, unknown>).map(([action, fn]) => `${domain}.${action}:${typeof fn}`),
       ),
     )
     expect(exposed.sort()).toEqual(ipcChannels.map((c) => `${c}:function`).sort())
-    const info = await page.evaluate(() => window.crm.app.info())
+    const info = await page.evaluate(() => (globalThis as unknown as { crm: CrmApi }).crm.app.info())
     expect(info).toMatchObject({ ok: true, value: { name: 'CRM AUGU', runtime: 'web-harness' } })
   })
 

@@ -31,7 +31,7 @@ const h = vi.hoisted(() => {
   const windows: Array<{ options: Record<string, unknown>; webContents: FakeWebContents; loaded: unknown[] }> = []
   const appListeners = new Map<string, Listener>()
   const permissionHandlers: Record<string, Listener> = {}
-  const state = { userData: '' }
+  const state = { userData: '', appPath: '' }
   return { FakeWebContents, windows, appListeners, permissionHandlers, state }
 })
 
@@ -57,7 +57,9 @@ vi.mock('electron', () => {
     }
   }
   const app = {
-    isPackaged: true,
+    // Unpackaged without ELECTRON_RENDERER_URL: loads out/renderer from disk, migrations from the repo.
+    isPackaged: false,
+    getAppPath: vi.fn(() => h.state.appPath),
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
@@ -88,13 +90,19 @@ const electron = await import('electron')
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
 beforeAll(async () => {
+  delete process.env.ELECTRON_RENDERER_URL
   h.state.userData = mkdtempSync(path.join(tmpdir(), 'crm-window-security-'))
+  h.state.appPath = repoRoot
   await import('../../src/main/index')
   await vi.waitFor(() => expect(h.windows.length).toBeGreaterThan(0))
 })
 
-afterAll(() => {
-  h.appListeners.get('will-quit')?.()
+afterAll(async () => {
+  // Quitting closes the device (sync loop and database) before the app really quits.
+  const quit = { preventDefault: vi.fn() }
+  h.appListeners.get('before-quit')?.(quit)
+  await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled())
+  expect(quit.preventDefault).toHaveBeenCalled()
   rmSync(h.state.userData, { recursive: true, force: true })
 })
 

@@ -39,7 +39,7 @@ describe('openReplica', () => {
     const names = new Set(
       sqlite.prepare<[], { name: string }>("select name from sqlite_master where type = 'table'").all().map((r) => r.name),
     )
-    for (const table of [...SYNCED_TABLES, 'outbox', 'sync_state', 'search_index', 'search_docs']) {
+    for (const table of [...SYNCED_TABLES, 'outbox', 'sync_state', 'search_index', 'search_docs', 'search_paused']) {
       expect(names, table).toContain(table)
     }
   })

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
+import { resumeSearchIndex } from './search-index'
 
 export type ReplicaSchema = typeof schema
 export type ReplicaDatabase = BetterSQLite3Database<ReplicaSchema>
@@ -49,6 +50,8 @@ export function openReplica(file: string, options: OpenReplicaOptions = {}): Rep
     migrate(db, { migrationsFolder: options.migrationsFolder ?? SQLITE_MIGRATIONS_FOLDER })
     // drizzle-kit's table-rebuilding migrations end with "PRAGMA foreign_keys=ON"; the replica must stay OFF.
     sqlite.pragma('foreign_keys = OFF')
+    // A bulk load that paused the search triggers and never finished (crash, quit) must not leave search stale.
+    resumeSearchIndex(sqlite)
     return { sqlite, db }
   } catch (error) {
     sqlite.close()

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openReplica, type Replica } from './open'
+import { isSearchIndexPaused, pauseSearchIndex, rebuildSearchIndex, resumeSearchIndex } from './search-index'
 import { branches, companies, contacts, leads } from './schema'
 
 let dir: string
@@ -103,4 +104,40 @@ describe('device search index', () => {
       .all('삼성')
     expect(fallback.map((r) => r.id)).toEqual(['c1'])
   })
+
+  it('can be paused for a bulk load and catches up, edits made meanwhile included, when resumed', () => {
+    addCompany('c1', '현대자동차')
+    pauseSearchIndex(replica.sqlite)
+    addCompany('c2', '기아자동차')
+    replica.db.update(companies).set({ name: '현대모비스' }).where(eq(companies.id, 'c1')).run()
+    expect(search('기아자')).toEqual([]) // not indexed while paused
+    resumeSearchIndex(replica.sqlite)
+    expect(isSearchIndexPaused(replica.sqlite)).toBe(false)
+    expect(search('자동차')).toEqual(['c2'])
+    expect(search('현대모')).toEqual(['c1'])
+    // Triggers are live again.
+    addCompany('c3', '기아오토랜드')
+    expect(search('오토랜')).toEqual(['c3'])
+  })
+
+  it('resumes on open a pause that a crash left behind', () => {
+    addCompany('c1', '포스코인터내셔널')
+    pauseSearchIndex(replica.sqlite)
+    addCompany('c2', '포스코케미칼')
+    replica.sqlite.close()
+    replica = openReplica(join(dir, 'replica.db'))
+    expect(isSearchIndexPaused(replica.sqlite)).toBe(false)
+    expect(search('포스코')).toEqual(['c1', 'c2'])
+  })
+
+  it('rebuilds to exactly what the triggers maintain', () => {
+    addCompany('c1', '네이버클라우드', { representative: '최 수연' })
+    addCompany('c2', '카카오뱅크', { deletedAt: '2026-11-25T07:39:39.123Z' })
+    const snapshot = () => replica.sqlite.prepare('select entity_type, entity_id, text from search_index order by entity_id').all()
+    const maintained = snapshot()
+    rebuildSearchIndex(replica.sqlite)
+    expect(snapshot()).toEqual(maintained)
+    expect(maintained).toHaveLength(1)
+  })
 })
+

@@ -1,12 +1,13 @@
 /**
- * A TokenStore encrypted with Electron's safeStorage (DPAPI on Windows, Keychain on macOS, the desktop's secret
- * service on Linux). The file holds only ciphertext; decrypted tokens live in main's memory and are never sent over IPC.
+ * The core's TokenStore, encrypted with Electron's safeStorage (DPAPI on Windows, Keychain on macOS, the desktop's
+ * secret service on Linux). The file holds only ciphertext; decrypted tokens live in main's memory and no IPC channel
+ * returns them.
  */
 import { type SafeStorage } from 'electron'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { IpcFailure } from '../../shared/ipc/errors'
-import { type SessionTokens, type TokenStore } from '../token-store'
+import { type StoredTokens, type TokenStore } from '../core/sync/tokens'
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
   Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>
@@ -17,10 +18,10 @@ export interface SafeTokenStoreOptions {
   readonly platform?: NodeJS.Platform
 }
 
-function isSessionTokens(value: unknown): value is SessionTokens {
+function isStoredTokens(value: unknown): value is StoredTokens {
   if (typeof value !== 'object' || value === null) return false
   const v = value as Record<string, unknown>
-  return typeof v.serverUrl === 'string' && typeof v.userId === 'string' && typeof v.refreshToken === 'string'
+  return ['accessToken', 'refreshToken', 'userId', 'serverUrl'].every((key) => typeof v[key] === 'string' && v[key] !== '')
 }
 
 export function createSafeStorageTokenStore(options: SafeTokenStoreOptions): TokenStore {
@@ -36,32 +37,32 @@ export function createSafeStorageTokenStore(options: SafeTokenStoreOptions): Tok
   }
 
   return {
-    load() {
+    async load() {
       let cipher: Buffer
       try {
-        cipher = readFileSync(file)
+        cipher = await readFile(file)
       } catch {
         return null
       }
       try {
         if (!safeStorage.isEncryptionAvailable()) return null
         const parsed: unknown = JSON.parse(safeStorage.decryptString(cipher))
-        return isSessionTokens(parsed) ? parsed : null
+        return isStoredTokens(parsed) ? parsed : null
       } catch {
         // Unreadable (OS key changed, file damaged): the user signs in again; a stale file must not linger.
-        rmSync(file, { force: true })
+        await rm(file, { force: true })
         return null
       }
     },
-    save(tokens) {
+    async save(tokens) {
       assertStrongEncryption()
-      mkdirSync(path.dirname(file), { recursive: true })
+      await mkdir(path.dirname(file), { recursive: true })
       const tmp = `${file}.${process.pid}.tmp`
-      writeFileSync(tmp, safeStorage.encryptString(JSON.stringify(tokens)), { mode: 0o600 })
-      renameSync(tmp, file)
+      await writeFile(tmp, safeStorage.encryptString(JSON.stringify(tokens)), { mode: 0o600 })
+      await rename(tmp, file)
     },
-    clear() {
-      rmSync(file, { force: true })
+    async clear() {
+      await rm(file, { force: true })
     },
   }
 }

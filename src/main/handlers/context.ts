@@ -2,17 +2,18 @@
  * What the handlers need from the rest of main. Electron and the web harness each build one of these; the handlers
  * never import electron, so the same table runs under plain Node.
  */
-import { type AppRuntime, type LoginInput, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type AppRuntime, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
 
-/** The local device: session and sync. Implemented by the Electron-free core (src/main/core) via src/main/device.ts. */
+/** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
   sessionState(): Promise<SessionState>
   startDemo(): Promise<SessionState>
-  login(input: Required<LoginInput>): Promise<SessionState>
-  logout(options: { discardUnsynced: boolean }): Promise<SessionState>
+  login(input: ParsedInputOf<'session.login'>): Promise<SessionState>
+  logout(options: { force: boolean }): Promise<SessionState>
   syncStatus(): Promise<SyncStatus>
   syncNow(): Promise<SyncStatus>
-  close(): void
+  /** Stops syncing and closes the database. */
+  close(): Promise<void>
 }
 
 export interface Logger {

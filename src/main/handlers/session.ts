@@ -6,6 +6,6 @@ export function sessionHandlers(ctx: HandlerContext): DomainHandlers<'session'> 
     'session.state': () => ctx.device.sessionState(),
     'session.startDemo': () => ctx.device.startDemo(),
     'session.login': (input) => ctx.device.login(input),
-    'session.logout': (input) => ctx.device.logout({ discardUnsynced: input?.discardUnsynced ?? false }),
+    'session.logout': (input) => ctx.device.logout({ force: input?.force ?? false }),
   }
 }

@@ -8,7 +8,16 @@ import { registerIpc, type IpcMainLike, type InvokeEventLike } from './register'
 const OWN = 'file:///opt/crm/out/renderer/index.html'
 
 function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
-  const status = { connection: 'local-only', syncing: false, pending: 0, rejected: 0, lastSyncedAt: null } as const
+  const status = {
+    connection: 'local-only',
+    syncing: false,
+    pending: 0,
+    rejected: 0,
+    conflicts: 0,
+    lastSyncedAt: null,
+    attention: null,
+    nextRetryAt: null,
+  } as const
   return {
     sessionState: async () => ({ status: 'none' }),
     startDemo: async () => ({ status: 'none' }),
@@ -16,7 +25,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     logout: async () => ({ status: 'none' }),
     syncStatus: async () => status,
     syncNow: async () => status,
-    close: () => undefined,
+    close: async () => undefined,
     ...overrides,
   }
 }

@@ -14,11 +14,14 @@ export interface DemoPlan {
   readonly kpiMonths: number
 }
 
-/** Rows a company brings with it on average (measured on generated data; see generate.test.ts). */
-export const ROWS_PER_COMPANY = 62
+/** Rows a company brings with it on average, training records included (measured on generated data at 100k). */
+export const ROWS_PER_COMPANY = 148
 
 /** Reference rows that do not depend on the scale (roles, permissions, industries, products, KPI definitions). */
-const FIXED_ROWS = 330
+const FIXED_ROWS = 440
+
+/** Below this many companies a demo is not worth looking at; tiny scales overshoot rather than go under it. */
+const MIN_COMPANIES = 5
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value))
 
@@ -32,10 +35,11 @@ export function planDemo(scale: number): DemoPlan {
   const users = clamp(Math.round(8 + scale / 1400), 10, 160)
   const instructors = clamp(Math.round(6 + scale / 2000), 8, 150)
   const campaigns = clamp(Math.round(4 + scale / 5000), 4, 60)
-  // KPI rows ≈ (targets + actuals) per user-month for the individual KPIs, plus team, department and company ones.
+  // KPI rows ≈ targets + actuals per user-month for the individual KPIs, plus team, department and company ones.
   const kpiMonths = scale < 3_000 ? 3 : scale < 15_000 ? 6 : scale < 60_000 ? 12 : 24
-  const kpiRows = Math.round(users * kpiMonths * 3.2 + kpiMonths * 12)
-  const orgRows = users * 2.2 + instructors + campaigns
-  const companies = Math.max(3, Math.round((scale - FIXED_ROWS - orgRows - kpiRows) / ROWS_PER_COMPANY))
+  const kpiRows = kpiMonths * (users * 2.7 + 20) + 60
+  // users + team memberships (a few people changed teams) + teams
+  const orgRows = users * 2.25 + instructors + campaigns
+  const companies = Math.max(MIN_COMPANIES, Math.round((scale - FIXED_ROWS - orgRows - kpiRows) / ROWS_PER_COMPANY))
   return { scale, users, instructors, campaigns, companies, kpiMonths }
 }

@@ -198,6 +198,14 @@ export interface ClassInfo {
   readonly createdMs: number
 }
 
+export interface LeadInfo {
+  readonly id: string
+  readonly ownerId: string | null
+  readonly createdMs: number
+  readonly companyName: string
+  readonly converted: boolean
+}
+
 export interface TraineeInfo {
   readonly id: string
   readonly companyId: string
@@ -255,7 +263,7 @@ export interface DemoState {
   contacts: ContactInfo[]
   opportunities: OpportunityInfo[]
   contracts: ContractInfo[]
-  leadIds: string[]
+  leads: LeadInfo[]
   projects: ProjectInfo[]
   sessions: SessionInfo[]
   classes: ClassInfo[]
@@ -289,7 +297,7 @@ export function createState(ctx: DemoContext, plan: DemoPlan): DemoState {
     contacts: [],
     opportunities: [],
     contracts: [],
-    leadIds: [],
+    leads: [],
     projects: [],
     sessions: [],
     classes: [],

@@ -53,15 +53,24 @@ export type SessionState =
   | { readonly status: 'signed-in'; readonly user: SessionUser; readonly serverUrl: string }
 
 export interface SyncStatus {
-  /** `local-only`: there is no server to sync with (first run, demo data). */
-  readonly connection: 'online' | 'offline' | 'local-only'
+  /**
+   * `local-only`: no server to sync with (first run, demo data). `connecting`: signed in, no answer from the server
+   * yet since the app started.
+   */
+  readonly connection: 'online' | 'offline' | 'connecting' | 'local-only'
   readonly syncing: boolean
   /** Local changes written but not yet acknowledged by the server. */
   readonly pending: number
   /** Changes the server refused; they stay visible until the user deals with them. */
   readonly rejected: number
+  /** Open conflicts the user is party to (a concurrent edit won over theirs, or theirs over someone else's). */
+  readonly conflicts: number
   /** ISO-8601 UTC of the last successful sync, null if never. */
   readonly lastSyncedAt: string | null
+  /** Sync is paused or failing and the user should know why; null when all is well. */
+  readonly attention: 'sign-in' | 'update' | 'retrying' | null
+  /** ISO-8601 UTC of the next automatic retry while backing off. */
+  readonly nextRetryAt: string | null
 }
 
 // ---- input schemas --------------------------------------------------------------------------------------------------
@@ -101,9 +110,12 @@ export const ipcContract = {
   'session.state': { input: noInput, output: returns<SessionState>() },
   'session.startDemo': { input: noInput, output: returns<SessionState>() },
   'session.login': { input: loginInputSchema, output: returns<SessionState>() },
-  /** Refuses (`session.unsyncedChanges`) while local changes are unsynced unless `discardUnsynced` is true. */
+  /**
+   * Refuses (`session.unsyncedChanges`) while local changes are unsynced, unless `force`. Even forced, unsynced changes
+   * stay on this PC and are sent when the same user signs in again; only the tokens are forgotten.
+   */
   'session.logout': {
-    input: z.strictObject({ discardUnsynced: z.boolean().default(false) }).optional(),
+    input: z.strictObject({ force: z.boolean().default(false) }).optional(),
     output: returns<SessionState>(),
   },
   'sync.status': { input: noInput, output: returns<SyncStatus>() },

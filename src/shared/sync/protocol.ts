@@ -8,7 +8,7 @@ import { isHlc } from './hlc'
 /** The device schema version this build speaks; bumped with every device migration that changes synced tables. */
 export const SCHEMA_VERSION = 1
 
-export const MAX_MUTATIONS_PER_PUSH = 5_000
+export const MAX_MUTATIONS_PER_PUSH = 10_000
 export const DEFAULT_PULL_LIMIT = 2_000
 export const MAX_PULL_LIMIT = 10_000
 
@@ -83,6 +83,8 @@ export const loginRequestSchema = z.strictObject({
   email: z.string().trim().min(3).max(255),
   password: z.string().min(1).max(1024),
   deviceId: uuid,
+  /** Lets an app too old or too new for this server learn it at sign-in (409) rather than at its first push. */
+  schemaVersion: z.number().int().positive().optional(),
 })
 export type LoginRequest = z.infer<typeof loginRequestSchema>
 

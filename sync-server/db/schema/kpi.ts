@@ -55,15 +55,15 @@ export const kpiTargets = pgTable(
   (t) => [
     ...enumChecks('kpi_targets', t),
     check('kpi_targets_entity_check', sql`(${t.entityType} is null) = (${t.entityId} is null)`),
-    // Exactly the period field the period type names is set, and in range.
+    // Exactly the period field the period type names is set, and in range. coalesce: a NULL comparison would pass.
     check(
       'kpi_targets_period_check',
-      sql`case ${t.periodType}
+      sql`coalesce(case ${t.periodType}
         when 'YEAR' then coalesce(${t.periodMonth}, ${t.periodQuarter}, ${t.periodHalf}) is null
         when 'HALF' then ${t.periodHalf} between 1 and 2 and ${t.periodMonth} is null and ${t.periodQuarter} is null
         when 'QUARTER' then ${t.periodQuarter} between 1 and 4 and ${t.periodMonth} is null and ${t.periodHalf} is null
         when 'MONTH' then ${t.periodMonth} between 1 and 12 and ${t.periodQuarter} is null and ${t.periodHalf} is null
-        else false end`,
+        else false end, false)`,
     ),
     nonNegative('kpi_targets_weight_check', t.weight),
     index('kpi_targets_entity_idx').on(t.entityType, t.entityId),

@@ -1,7 +1,6 @@
 /** POST /v1/auth/login | refresh | logout. Parsing and answering only; the rules live in service.ts. */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { loginRequestSchema, refreshRequestSchema } from '../../../src/shared/sync/protocol'
-import { z } from 'zod'
 import { parseWith } from '../http/validate'
 import { requireAuth } from './request-auth'
 import type { AuthService, ClientInfo } from './service'
@@ -10,12 +9,6 @@ export interface AuthRouteOptions {
   readonly auth: AuthService
 }
 
-/**
- * The shared login body plus an optional `schemaVersion`, so an app too old or too new for this server learns it
- * at sign-in (409) instead of at its first push.
- */
-const loginBodySchema = loginRequestSchema.extend({ schemaVersion: z.number().int().positive().optional() })
-
 const clientInfo = (request: FastifyRequest): ClientInfo => ({
   ip: request.ip,
   userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
@@ -23,7 +16,7 @@ const clientInfo = (request: FastifyRequest): ClientInfo => ({
 
 export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { auth }) => {
   app.post('/v1/auth/login', async (request) => {
-    const input = parseWith(loginBodySchema, request.body)
+    const input = parseWith(loginRequestSchema, request.body)
     return auth.login(input, clientInfo(request))
   })
 

@@ -8,7 +8,7 @@ import type { AuditAction, ConflictKind } from '../../../src/shared/model/enums'
 import type { Hlc } from '../../../src/shared/sync/hlc'
 import { parseHlc } from '../../../src/shared/sync/hlc'
 import { decideField, decodeFieldVersion, encodeFieldVersion, sameValue, type FieldVersion } from '../../../src/shared/sync/merge'
-import type { TableMeta } from './tables'
+import { isServerOnly, type TableMeta } from './tables'
 
 /** A row in wire encoding, without field_hlc. */
 export type WireValues = Record<string, unknown>
@@ -79,7 +79,7 @@ function unseenByIncoming(stored: FieldVersion, incoming: MergeMutation): boolea
 function createRow(mutation: MergeMutation, ctx: MergeContext): MergeResult {
   const values: WireValues = { id: mutation.id }
   for (const column of mutation.table.columns.values()) {
-    if (column.name === 'id' || column.name in mutation.fields || !column.default) continue
+    if (column.name === 'id' || isServerOnly(column.name) || column.name in mutation.fields || !column.default) continue
     if (column.default.kind === 'literal') values[column.name] = column.default.value
     else if (column.default.kind === 'now') values[column.name] = ctx.now
     // 'database' defaults are left to PostgreSQL (the column is omitted from the INSERT).

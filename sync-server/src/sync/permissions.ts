@@ -34,7 +34,6 @@ export interface Permissions {
 
 const ADMIN_TABLES: ReadonlySet<string> = new Set(['roles', 'permissions', 'role_permissions', 'departments', 'teams', 'team_members', 'users'])
 const CATALOGUE_TABLES: ReadonlySet<string> = new Set(['industries', 'product_categories', 'products', 'kpi_definitions', 'campaigns'])
-const ALL_ACTIONS: readonly PermissionAction[] = ['create', 'update', 'delete', 'approve']
 
 function tierAllows(tier: UserTier, table: SyncedTable, action: PermissionAction): boolean {
   if (tier === 'EXECUTIVE') return true
@@ -126,4 +125,3 @@ export function authorizeWrite(permissions: Permissions, request: WriteRequest):
   return null
 }
 
-export { ALL_ACTIONS }

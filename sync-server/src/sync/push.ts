@@ -19,12 +19,11 @@ import { mutationSchema, type PushResponse, type PushResult } from '../../../src
 import { isUserTier } from '../auth/user-tier'
 import { forbidden } from '../http/errors'
 import type { PokeAudience } from '../realtime/poke-bus'
-import type { AuditActor } from './audit'
 import { pokeAudience } from './audience'
 import { applyBatch, MutationRefused, ReplayOneByOne, type BatchContext, type BatchOutcome, type PendingMutation } from './batch'
 import { loadPermissions } from './permissions'
 import { loadScope } from './scope'
-import { mayChangeScope } from './scope-lock'
+import { mayChangeScope } from './scope-changes'
 import { validateMutation } from './validate'
 
 /** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */

@@ -1,11 +1,23 @@
 /**
- * PLACEHOLDER owned by the sync core (push, pull, conflicts). buildApp registers `syncRoutes` with
- * `{ pool, pokes, config }`; replace this file with the real routes and keep the export names.
+ * The sync API (docs/sync-protocol.md): POST /v1/sync/push, POST /v1/sync/pull, GET /v1/conflicts. Parsing, the
+ * device and schema-version checks, and answering; the rules live in push.ts, pull.ts and conflicts.ts.
  */
-import type { FastifyPluginAsync } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { Pool } from 'pg'
+import { z } from 'zod'
+import { createHlcClock, nodeIdForDevice } from '../../../src/shared/sync/hlc'
+import { MAX_MUTATIONS_PER_PUSH, pullRequestSchema } from '../../../src/shared/sync/protocol'
+import { requireAuth, type RequestAuth } from '../auth/request-auth'
 import type { ServerConfig } from '../config'
+import { badRequest, forbidden } from '../http/errors'
+import { assertSchemaVersion } from '../http/schema-version'
+import { parseWith } from '../http/validate'
 import type { PokeBus } from '../realtime/poke-bus'
+import { listConflicts } from './conflicts'
+import { InvalidCursorError } from './cursor'
+import { pull } from './pull'
+import { push } from './push'
 
 export interface SyncRouteOptions {
   readonly pool: Pool
@@ -13,6 +25,66 @@ export interface SyncRouteOptions {
   readonly config: ServerConfig
 }
 
-export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async () => {
-  // Nothing yet: the sync core registers POST /v1/sync/push, POST /v1/sync/pull and GET /v1/conflicts here.
+/**
+ * The push envelope. Mutations are only required to carry a sequence number here: each is parsed on its own in
+ * push.ts, so one malformed mutation is answered `rejected` instead of failing (and forever blocking) the whole push.
+ */
+const pushEnvelopeSchema = z.strictObject({
+  deviceId: z.uuid(),
+  schemaVersion: z.number().int(),
+  mutations: z.array(z.looseObject({ seq: z.number().int().positive() })).max(MAX_MUTATIONS_PER_PUSH),
+})
+
+function assertOwnDevice(auth: RequestAuth, deviceId: string): void {
+  if (deviceId.toLowerCase() !== auth.deviceId.toLowerCase()) {
+    throw forbidden('deviceId does not match the device this session was signed in on')
+  }
+}
+
+const userAgentOf = (request: FastifyRequest): string | null =>
+  typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null
+
+export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { pool, pokes, config }) => {
+  // One clock per server instance: it only issues the stamps that replace clamped (far-future) device stamps.
+  const clock = createHlcClock({ node: nodeIdForDevice(randomUUID()) })
+
+  app.post('/v1/sync/push', { preHandler: app.authenticate }, async (request) => {
+    const auth = requireAuth(request)
+    const body = parseWith(pushEnvelopeSchema, request.body)
+    assertOwnDevice(auth, body.deviceId)
+    assertSchemaVersion(body.schemaVersion, config)
+    const { response, audience } = await push(
+      { pool, clock },
+      {
+        userId: auth.userId,
+        deviceId: auth.deviceId,
+        schemaVersion: body.schemaVersion,
+        mutations: body.mutations,
+        ip: request.ip ?? null,
+        userAgent: userAgentOf(request),
+      },
+    )
+    // After commit only: a poke for a rolled-back push would send devices after nothing.
+    if (audience) void pokes.publish(audience)
+    return response
+  })
+
+  app.post('/v1/sync/pull', { preHandler: app.authenticate }, async (request, reply) => {
+    const auth = requireAuth(request)
+    const body = parseWith(pullRequestSchema, request.body)
+    assertOwnDevice(auth, body.deviceId)
+    assertSchemaVersion(body.schemaVersion, config)
+    try {
+      const json = await pull(pool, { userId: auth.userId, cursor: body.cursor, limit: body.limit })
+      return reply.type('application/json; charset=utf-8').send(json)
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw badRequest(error.message)
+      throw error
+    }
+  })
+
+  app.get('/v1/conflicts', { preHandler: app.authenticate }, async (request) => {
+    const auth = requireAuth(request)
+    return { conflicts: await listConflicts(pool, auth.userId) }
+  })
 }

@@ -430,3 +430,32 @@ async function expandToDescendants(db: Queryable, entered: Map<string, IdsByTabl
   emit(left, 'leave')
   return entries
 }
+
+/** Every column whose change can alter a scope, per table (principals, grants, links, parents, organisation). */
+const SCOPE_COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  SYNCED_TABLES.flatMap((table) => {
+    const rule = RULES[table]
+    const columns = [
+      ...(rule?.principals ?? []),
+      ...(rule?.grants ?? []).map((g) => g.column),
+      ...(rule?.links ?? []),
+      ...(rule?.parents ?? []),
+      ...(ORG_COLUMNS[table] ?? []),
+    ]
+    return columns.length > 0 ? [[table, new Set(columns)] as const] : []
+  }),
+)
+
+/**
+ * A conservative look at a raw mutation, before anything is loaded: could applying it change someone's scope?
+ * (A create always carries its scope columns, which are NOT NULL; a delete writes deleted_at.) push.ts uses it to
+ * choose the scope lock's mode before the transaction gets its id.
+ */
+export function mayChangeScope(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object') return false
+  const { table, op, fields } = raw as { table?: unknown; op?: unknown; fields?: unknown }
+  const columns = typeof table === 'string' ? SCOPE_COLUMNS.get(table) : undefined
+  if (!columns) return false
+  if (op === 'delete') return columns.has('deleted_at')
+  return fields !== null && typeof fields === 'object' && Object.keys(fields).some((name) => columns.has(name))
+}

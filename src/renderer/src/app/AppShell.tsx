@@ -21,8 +21,8 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
 
   const signOut = async (): Promise<void> => {
     const unsynced = await signOutRequested()
-    if (unsynced > 0 && window.confirm(t('shell.confirmDiscard', { count: unsynced }))) {
-      await signOutRequested({ discardUnsynced: true })
+    if (unsynced > 0 && window.confirm(t('shell.confirmSignOut', { count: unsynced }))) {
+      await signOutRequested({ force: true })
     }
   }
 

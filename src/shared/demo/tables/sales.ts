@@ -339,7 +339,7 @@ export function buildLeads(state: DemoState): WireRow[] {
       notes: random.chance(0.3) ? random.pick(['내년 상반기 교육 계획 수립 중', '예산 확정 후 재연락 요청', '경쟁사와 비교 중', '담당자 변경 예정', '신임팀장 교육 관심']) : null,
     })
     planned.push({ leadId: id, createdMs: input.createdMs, assignee: input.assignee, status })
-    state.leadIds.push(id)
+    state.leads.push({ id, ownerId: input.assignee?.id ?? null, createdMs: input.createdMs, companyName: input.companyName, converted: status === 'CONVERTED' })
   }
 
   // Half of the new-business deals started as a lead that was converted.
@@ -430,4 +430,12 @@ export function buildLeadAssignments(state: DemoState): WireRow[] {
     }
   }
   return rows
+}
+
+/** When an opportunity entered each stage (for meetings held at those moments). */
+export function stageTimes(opportunity: OpportunityInfo): ReadonlyMap<OpportunityStage, number> {
+  const plan = stageHistoryPlan.get(opportunity)
+  const times = new Map<OpportunityStage, number>()
+  plan?.path.forEach((stage, i) => times.set(stage, plan.times[i] ?? opportunity.createdMs))
+  return times
 }

@@ -37,14 +37,14 @@ describe('session store', () => {
   it('does not sign out over unsynced changes until the user confirms', async () => {
     useSessionStore.setState({ session: demo })
     answers['session.logout'] = (input) =>
-      (input as { discardUnsynced?: boolean } | undefined)?.discardUnsynced
+      (input as { force?: boolean } | undefined)?.force
         ? { ok: true, value: { status: 'none' } }
         : { ok: false, error: ipcError('session.unsyncedChanges', { count: 2 }) }
 
     expect(await useSessionStore.getState().signOutRequested()).toBe(2)
     expect(useSessionStore.getState()).toMatchObject({ session: demo, error: null })
 
-    expect(await useSessionStore.getState().signOutRequested({ discardUnsynced: true })).toBe(0)
+    expect(await useSessionStore.getState().signOutRequested({ force: true })).toBe(0)
     expect(useSessionStore.getState().session).toEqual({ status: 'none' })
   })
 })

@@ -20,7 +20,7 @@ interface SessionActions {
   demoChosen(): Promise<void>
   loginSubmitted(input: LoginInput): Promise<void>
   /** Resolves to the number of unsynced changes that blocked the sign-out (0 when it went through). */
-  signOutRequested(options?: { discardUnsynced: boolean }): Promise<number>
+  signOutRequested(options?: { force: boolean }): Promise<number>
   errorDismissed(): void
 }
 
@@ -50,7 +50,7 @@ export const useSessionStore = create<SessionStore>()((set) => {
         return 0
       } catch (error) {
         const ipc = toIpcError(error)
-        if (ipc.code === 'session.unsyncedChanges' && !options?.discardUnsynced) {
+        if (ipc.code === 'session.unsyncedChanges' && !options?.force) {
           set({ busy: null })
           return Number(ipc.params.count ?? 0)
         }

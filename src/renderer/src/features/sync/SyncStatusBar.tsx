@@ -1,14 +1,17 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { type SyncStatus } from '../../../../shared/ipc/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { formatLastSynced } from './format-last-synced'
 import { useSyncStore } from './sync-store'
 
 const POLL_MS = 5_000
 
+type Connection = SyncStatus['connection'] | 'unknown'
+
 /**
- * Always visible: connection, unsynced changes, last sync. Field users' top complaint is sync that fails without
- * feedback, so this bar never hides.
+ * Always visible: connection, unsynced and rejected changes, conflicts, last sync, and why sync is paused. Sync that
+ * fails without feedback is the top complaint of offline field users, so this bar never hides.
  */
 export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): JSX.Element {
   const { t, i18n } = useTranslation()
@@ -38,25 +41,26 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
     }
   }, [statusPolled, refreshKey])
 
-  const connection = status?.connection ?? 'unknown'
-  const connectionLabel =
-    status === null
-      ? t('sync.unknown')
-      : status.syncing || syncRequested
-        ? t('sync.syncing')
-        : connection === 'online'
-          ? t('sync.online')
-          : connection === 'offline'
-            ? t('sync.offline')
-            : t('sync.localOnly')
+  const connection: Connection = status?.connection ?? 'unknown'
+  const connectionLabel: Record<Connection, string> = {
+    online: t('sync.online'),
+    offline: t('sync.offline'),
+    connecting: t('sync.connecting'),
+    'local-only': t('sync.localOnly'),
+    unknown: t('sync.unknown'),
+  }
+  const syncing = status !== null && (status.syncing || syncRequested)
   const last = status?.lastSyncedAt ? formatLastSynced(status.lastSyncedAt, now, i18n.language) : null
+  const retryAt = status?.nextRetryAt
+    ? new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { timeStyle: 'short' }).format(Date.parse(status.nextRetryAt))
+    : null
 
   return (
     <footer className="sync-bar" data-testid="sync-status-bar" aria-label={t('sync.label')}>
       <div className="sync-bar__items" role="status" aria-live="polite">
         <span className={`sync-bar__connection sync-bar__connection--${connection}`} data-connection={connection}>
           <span className="sync-bar__dot" aria-hidden="true" />
-          {connectionLabel}
+          {syncing ? t('sync.syncing') : connectionLabel[connection]}
         </span>
         {status && (
           <span className="sync-bar__item" data-testid="sync-pending">
@@ -66,10 +70,18 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
         {status && status.rejected > 0 && (
           <span className="sync-bar__item sync-bar__item--warn">{t('sync.rejected', { count: status.rejected })}</span>
         )}
+        {status && status.conflicts > 0 && (
+          <span className="sync-bar__item sync-bar__item--warn">{t('sync.conflicts', { count: status.conflicts })}</span>
+        )}
         {status && (
           <span className="sync-bar__item" title={last?.exact}>
             {last ? t('sync.lastSynced', { when: last.relative ?? t('sync.justNow') }) : t('sync.neverSynced')}
           </span>
+        )}
+        {status?.attention === 'sign-in' && <span className="sync-bar__item sync-bar__item--warn">{t('sync.needsSignIn')}</span>}
+        {status?.attention === 'update' && <span className="sync-bar__item sync-bar__item--warn">{t('sync.needsUpdate')}</span>}
+        {status?.attention === 'retrying' && retryAt && (
+          <span className="sync-bar__item sync-bar__item--warn">{t('sync.retrying', { time: retryAt })}</span>
         )}
       </div>
       {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
@@ -77,7 +89,7 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
         type="button"
         className="button button--small"
         onClick={() => void syncNowClicked()}
-        disabled={status === null || connection === 'local-only' || syncRequested || status.syncing}
+        disabled={status === null || connection === 'local-only' || syncing}
       >
         {t('sync.syncNow')}
       </button>

@@ -49,7 +49,8 @@ export const en: Translation = {
   shell: {
     demoBadge: 'Demo',
     signOut: 'Sign out',
-    confirmDiscard: '{{count}} unsynced change(s) will be lost. Sign out anyway?',
+    confirmSignOut:
+      '{{count}} change(s) have not reached the server yet. They stay on this PC and are sent when you sign in again with the same account. Sign out?',
   },
   language: {
     label: 'Language',
@@ -61,10 +62,15 @@ export const en: Translation = {
     online: 'Online',
     offline: 'Offline',
     localOnly: 'Local only',
+    connecting: 'Connecting',
     syncing: 'Syncing…',
     pending: '{{count}} change(s) to send',
     pendingNone: 'Nothing to send',
     rejected: '{{count}} rejected change(s)',
+    conflicts: '{{count}} conflict(s)',
+    needsSignIn: 'Sign in again to sync',
+    needsUpdate: 'Update the app to sync',
+    retrying: 'Retrying at {{time}}',
     lastSynced: 'Last synced {{when}}',
     neverSynced: 'Not synced yet',
     justNow: 'just now',
@@ -89,15 +95,22 @@ export const en: Translation = {
     session: {
       alreadyStarted: 'A session has already been started.',
       invalidCredentials: 'The email or password is not correct.',
+      forbidden: 'This account cannot sign in on this PC. Please contact your administrator.',
       serverUnreachable: 'Cannot reach the sync server. Check the address and your network.',
-      loginUnavailable: 'Server sign-in is not available in this build yet. Please start with demo data.',
-      unsyncedChanges: 'There are {{count}} unsynced change(s). Please sync first.',
+      serverError: 'The sync server could not handle the request. Please try again shortly.',
+      rateLimited: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
+      versionMismatch: 'This app version does not match the server. Please update the app.',
+      otherUserPending:
+        '{{pending}} change(s) ({{rejected}} rejected) of {{email}} are still on this PC. Sign in as that account and sync before using another account.',
+      unsyncedChanges: '{{count}} change(s) have not reached the server yet.',
     },
     secrets: {
       encryptionUnavailable: 'Your sign-in could not be encrypted on this PC, so it was not saved.',
     },
     sync: {
       notSignedIn: 'Sign in to your company server to sync.',
+      signInAgain: 'Your sign-in has expired. Sign in again to continue syncing; your changes are safe on this PC.',
+      appOutdated: 'This app version can no longer sync. Please update the app.',
       offline: 'You are offline. Your changes are safely stored on this PC.',
       failed: 'Sync failed. It will be retried shortly.',
     },

@@ -48,7 +48,8 @@ export const ko = {
   shell: {
     demoBadge: '데모',
     signOut: '로그아웃',
-    confirmDiscard: '동기화되지 않은 변경 {{count}}건이 사라집니다. 그래도 로그아웃할까요?',
+    confirmSignOut:
+      '아직 서버로 보내지 않은 변경이 {{count}}건 있습니다. 변경 내용은 이 PC에 보관되며 같은 계정으로 다시 로그인하면 전송됩니다. 로그아웃할까요?',
   },
   language: {
     label: '언어',
@@ -60,10 +61,15 @@ export const ko = {
     online: '온라인',
     offline: '오프라인',
     localOnly: '로컬 전용',
+    connecting: '연결 확인 중',
     syncing: '동기화 중…',
     pending: '보낼 변경 {{count}}건',
     pendingNone: '보낼 변경 없음',
     rejected: '거부된 변경 {{count}}건',
+    conflicts: '충돌 {{count}}건',
+    needsSignIn: '다시 로그인해야 동기화됩니다',
+    needsUpdate: '앱을 업데이트해야 동기화됩니다',
+    retrying: '{{time}}에 다시 시도',
     lastSynced: '마지막 동기화 {{when}}',
     neverSynced: '아직 동기화하지 않음',
     justNow: '방금 전',
@@ -88,15 +94,22 @@ export const ko = {
     session: {
       alreadyStarted: '이미 시작된 세션이 있습니다.',
       invalidCredentials: '이메일 또는 비밀번호가 올바르지 않습니다.',
+      forbidden: '이 계정으로는 이 PC에서 로그인할 수 없습니다. 관리자에게 문의해 주세요.',
       serverUnreachable: '동기화 서버에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요.',
-      loginUnavailable: '이 빌드에서는 아직 서버 로그인을 사용할 수 없습니다. 데모 데이터로 시작해 주세요.',
-      unsyncedChanges: '동기화되지 않은 변경이 {{count}}건 있습니다. 먼저 동기화해 주세요.',
+      serverError: '동기화 서버가 요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+      rateLimited: '로그인 시도가 너무 많습니다. {{seconds}}초 후 다시 시도해 주세요.',
+      versionMismatch: '이 앱 버전은 서버와 맞지 않습니다. 앱을 업데이트해 주세요.',
+      otherUserPending:
+        '{{email}} 계정의 변경 {{pending}}건(거부 {{rejected}}건)이 아직 이 PC에 있습니다. 해당 계정으로 로그인해 동기화한 뒤 다른 계정을 사용할 수 있습니다.',
+      unsyncedChanges: '아직 서버로 보내지 않은 변경이 {{count}}건 있습니다.',
     },
     secrets: {
       encryptionUnavailable: '이 PC에서 로그인 정보를 안전하게 암호화할 수 없어 저장하지 않았습니다.',
     },
     sync: {
       notSignedIn: '동기화하려면 회사 서버에 로그인해야 합니다.',
+      signInAgain: '로그인이 만료되었습니다. 다시 로그인하면 이어서 동기화합니다. 변경 내용은 이 PC에 안전하게 있습니다.',
+      appOutdated: '이 앱 버전으로는 더 이상 동기화할 수 없습니다. 앱을 업데이트해 주세요.',
       offline: '오프라인 상태입니다. 변경 내용은 이 PC에 안전하게 저장되어 있습니다.',
       failed: '동기화에 실패했습니다. 잠시 후 다시 시도합니다.',
     },

@@ -1,0 +1,39 @@
+/**
+ * Maintenance of the device's search index (drizzle/sqlite/0001_search.sql). Triggers keep it current row by row;
+ * these functions exist for bulk work, where one set-based rebuild is ~8× cheaper than per-row upkeep: a first sync
+ * pauses the triggers, applies its pages, then resumes (which rebuilds).
+ */
+import type Database from 'better-sqlite3'
+
+/** Refills search_index from the search_source view (everything searchable, soft-deleted rows excluded). */
+export function rebuildSearchIndex(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    sqlite.exec(`
+      DELETE FROM search_index;
+      DELETE FROM search_docs;
+      INSERT INTO search_docs (entity_type, entity_id) SELECT entity_type, entity_id FROM search_source;
+      INSERT INTO search_index (rowid, entity_type, entity_id, text)
+        SELECT d.doc_id, s.entity_type, s.entity_id, s.text FROM search_source s JOIN search_docs d ON d.entity_id = s.entity_id;`)
+  })()
+}
+
+/** Stops the triggers from indexing. Survives restarts; openReplica resumes a pause left behind by a crash. */
+export function pauseSearchIndex(sqlite: Database.Database, now = new Date()): void {
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM search_paused').run()
+    sqlite.prepare('INSERT INTO search_paused (since) VALUES (?)').run(now.toISOString())
+  })()
+}
+
+/** Rebuilds the index and turns the triggers back on, atomically. A no-op when not paused. */
+export function resumeSearchIndex(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    if (!isSearchIndexPaused(sqlite)) return
+    rebuildSearchIndex(sqlite)
+    sqlite.prepare('DELETE FROM search_paused').run()
+  })()
+}
+
+export function isSearchIndexPaused(sqlite: Database.Database): boolean {
+  return sqlite.prepare('SELECT 1 FROM search_paused LIMIT 1').get() !== undefined
+}

@@ -1,0 +1,155 @@
+/**
+ * Adapts the Electron-free local core (src/main/core) to the IPC contract: contract-shaped session and sync status,
+ * and the core's errors turned into typed, translatable IpcFailures. No message text from the core or the server ever
+ * reaches the renderer; the renderer shows its own translation of the code.
+ */
+import { displayName } from '../shared/domain/korean-name'
+import { type SessionState, type SessionUser, type SyncStatus, type UserRole } from '../shared/ipc/contract'
+import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'
+import { type AppSettings } from './app-settings'
+import { type DeviceCore } from './core/device'
+import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
+import { isSyncError, type SyncErrorKind } from './core/sync/errors'
+import { type DevicePort } from './handlers/context'
+
+/** The local user of demo mode; demo data is never pushed anywhere. */
+export const DEMO_USER: SessionUser = {
+  id: '01900000-0000-7000-8000-000000000001',
+  name: '김민준',
+  email: 'demo@augu.kr',
+  role: 'MANAGER',
+}
+
+const ROLES: readonly UserRole[] = ['EXECUTIVE', 'MANAGER', 'OPERATOR']
+
+export function toSessionUser(user: CoreUser): SessionUser {
+  const { firstName, lastName, tier } = user
+  const name =
+    typeof lastName === 'string' && typeof firstName === 'string' && (lastName || firstName)
+      ? displayName({ lastName, firstName })
+      : user.email
+  const role = ROLES.find((r) => r === tier) ?? 'OPERATOR'
+  return { id: user.id, name, email: user.email, role }
+}
+
+const LOGIN_ERRORS: Record<SyncErrorKind, IpcErrorCode> = {
+  auth: 'session.invalidCredentials',
+  forbidden: 'session.forbidden',
+  offline: 'session.serverUnreachable',
+  rate_limited: 'session.rateLimited',
+  schema_version: 'session.versionMismatch',
+  server: 'session.serverError',
+  client: 'session.serverError',
+  protocol: 'session.serverError',
+}
+
+function loginFailure(error: unknown): never {
+  if (error instanceof OtherUserPendingError) {
+    throw new IpcFailure('session.otherUserPending', {
+      email: error.previousEmail,
+      pending: error.pending,
+      rejected: error.rejected,
+    })
+  }
+  if (isSyncError(error)) {
+    const seconds = error.details.retryAfterMs ? Math.ceil(error.details.retryAfterMs / 1000) : 0
+    throw new IpcFailure(LOGIN_ERRORS[error.kind], error.kind === 'rate_limited' ? { seconds } : {})
+  }
+  throw error
+}
+
+function syncFailureCode(kind: SyncErrorKind | 'internal' | undefined): IpcErrorCode {
+  if (kind === 'offline') return 'sync.offline'
+  if (kind === 'auth') return 'sync.signInAgain'
+  if (kind === 'schema_version') return 'sync.appOutdated'
+  return 'sync.failed'
+}
+
+export interface CoreDevicePortOptions {
+  readonly core: DeviceCore
+  readonly settings: AppSettings
+  /** Closes what the core does not own (the database). */
+  readonly closeDatabase: () => void
+}
+
+export function createCoreDevicePort({ core, settings, closeDatabase }: CoreDevicePortOptions): DevicePort {
+  const isDemo = (): boolean => settings.get('mode') === 'demo'
+
+  const sessionState = (): SessionState => {
+    if (isDemo()) return { status: 'demo', user: DEMO_USER }
+    const user = core.session.current()
+    if (!user) return { status: 'none' }
+    return { status: 'signed-in', user: toSessionUser(user), serverUrl: core.session.serverUrl() ?? '' }
+  }
+
+  const syncStatus = (): SyncStatus => {
+    const s = core.status.get()
+    const localOnly = isDemo() || core.session.current() === null
+    return {
+      connection: localOnly ? 'local-only' : s.online === null ? 'connecting' : s.online ? 'online' : 'offline',
+      syncing: s.syncing,
+      pending: s.pendingCount,
+      rejected: s.rejectedCount,
+      conflicts: s.openConflictsCount,
+      lastSyncedAt: s.lastSyncAt,
+      attention: localOnly ? null : s.needsSignIn ? 'sign-in' : s.needsUpdate ? 'update' : s.lastError && s.nextRetryAt ? 'retrying' : null,
+      nextRetryAt: !localOnly && s.nextRetryAt !== null ? new Date(s.nextRetryAt).toISOString() : null,
+    }
+  }
+
+  return {
+    async sessionState() {
+      return sessionState()
+    },
+
+    async startDemo() {
+      if (sessionState().status !== 'none') throw new IpcFailure('session.alreadyStarted')
+      // TODO(demo): seed the replica from src/shared/demo once its generator lands (local rows, never in the outbox).
+      settings.set('mode', 'demo')
+      return sessionState()
+    },
+
+    async login(input) {
+      // Demo data must not meet a company server: leave demo mode (sign out) first.
+      if (isDemo()) throw new IpcFailure('session.alreadyStarted')
+      try {
+        await core.session.signIn(input)
+      } catch (error) {
+        loginFailure(error)
+      }
+      return sessionState()
+    },
+
+    async logout({ force }) {
+      if (isDemo()) {
+        settings.set('mode', null)
+        return sessionState()
+      }
+      if (core.session.current()) {
+        const result = await core.session.signOut({ force })
+        if (!result.signedOut) throw new IpcFailure('session.unsyncedChanges', { count: result.pending })
+      }
+      return sessionState()
+    },
+
+    async syncStatus() {
+      return syncStatus()
+    },
+
+    async syncNow() {
+      if (syncStatus().connection === 'local-only') throw new IpcFailure('sync.notSignedIn')
+      try {
+        await core.syncNow()
+      } catch (error) {
+        const kind = isSyncError(error) ? error.kind : core.status.get().lastError?.kind
+        throw new IpcFailure(syncFailureCode(kind))
+      }
+      return syncStatus()
+    },
+
+    async close() {
+      await core.stop()
+      closeDatabase()
+    },
+  }
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatHlc, parseHlc } from '../../../src/shared/sync/hlc'
+import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
+import { branchFields, companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+
+let env: SyncTestEnv
+beforeAll(async () => {
+  env = await startSyncTestEnv()
+})
+afterAll(async () => {
+  await env?.close()
+})
+
+const statuses = (body: { results: { status: string }[] }): string[] => body.results.map((r) => r.status)
+
+describe('POST /v1/sync/push', () => {
+  it('applies mutations, writes audit and change log, and answers a retry with duplicate', async () => {
+    const device = await signedInDevice(env)
+    const company = newId()
+    const branch = newId()
+    const mutations = [
+      device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId, { business_number: '1248100998' }) }),
+      device.mutation({ table: 'branches', id: branch, fields: branchFields(company, { phone: '0212345678' }) }),
+      device.mutation({ table: 'companies', id: company, fields: { name: '삼성전자(주)' } }),
+    ]
+    const first = await device.push(mutations)
+    expect(first.status).toBe(200)
+    expect(statuses(first.body)).toEqual(['applied', 'applied', 'applied'])
+
+    const { rows: companies } = await env.pool.query(`SELECT name, created_by, updated_by, field_hlc FROM companies WHERE id = $1`, [company])
+    expect(companies[0]).toMatchObject({ name: '삼성전자(주)', created_by: device.userId, updated_by: device.userId })
+    expect(companies[0].field_hlc.name).toMatch(new RegExp(`^${mutations[2]!.hlc as string}@\\d+$`))
+
+    const { rows: audit } = await env.pool.query(
+      `SELECT table_name, action, changes, user_id, device_id FROM audit_logs WHERE row_id = ANY($1) ORDER BY created_at, action`,
+      [[company, branch]],
+    )
+    expect(audit.map((a) => `${a.table_name}:${a.action}`).sort()).toEqual(['branches:CREATE', 'companies:CREATE', 'companies:UPDATE'])
+    const update = audit.find((a) => a.action === 'UPDATE')
+    expect(update.changes).toEqual({ name: { old: '삼성전자', new: '삼성전자(주)' } })
+    expect(update).toMatchObject({ user_id: device.userId, device_id: device.deviceId })
+
+    const { rows: log } = await env.pool.query(`SELECT table_name, kind FROM change_log WHERE row_id = ANY($1)`, [[company, branch]])
+    expect(log.map((l) => l.table_name).sort()).toEqual(['branches', 'companies'])
+
+    // The response was "lost": the device sends the same push again. Nothing is applied twice.
+    const retry = await device.push(mutations)
+    expect(statuses(retry.body)).toEqual(['duplicate', 'duplicate', 'duplicate'])
+    const { rows: after } = await env.pool.query(`SELECT count(*)::int AS n FROM audit_logs WHERE row_id = ANY($1)`, [[company, branch]])
+    expect(after[0].n).toBe(3)
+    const { rows: dev } = await env.pool.query(`SELECT last_applied_seq FROM sync_devices WHERE device_id = $1`, [device.deviceId])
+    expect(dev[0].last_applied_seq).toBe(3)
+  })
+
+  it('stores last_applied_seq in the same transaction as the effects (a failed push advances nothing)', async () => {
+    const device = await signedInDevice(env)
+    const company = newId()
+    // Make the audit insert fail with a non-data error mid-push: the whole push must roll back.
+    await env.pool.query(`CREATE OR REPLACE FUNCTION fail_audit() RETURNS trigger AS $$
+      BEGIN IF NEW.row_id = '${company}' THEN RAISE EXCEPTION 'injected failure' USING ERRCODE = 'XX000'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`)
+    await env.pool.query(`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION fail_audit()`)
+    const mutations = [device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId) })]
+    try {
+      const failed = await device.push(mutations)
+      expect(failed.status).toBe(500)
+      const { rows } = await env.pool.query(`SELECT last_applied_seq FROM sync_devices WHERE device_id = $1`, [device.deviceId])
+      expect(rows[0].last_applied_seq).toBe(0)
+      const { rows: companies } = await env.pool.query(`SELECT 1 FROM companies WHERE id = $1`, [company])
+      expect(companies).toHaveLength(0)
+    } finally {
+      await env.pool.query(`DROP TRIGGER fail_audit ON audit_logs`)
+    }
+    const retried = await device.push(mutations)
+    expect(statuses(retried.body)).toEqual(['applied'])
+  })
+
+  it('rejects what can never apply, with a reason, without applying it or stopping the mutations after it', async () => {
+    const device = await signedInDevice(env)
+    const other = await signedInDevice(env)
+    const foreign = newId()
+    expect(statuses((await other.push([other.mutation({ table: 'companies', id: foreign, fields: companyFields(other.userId) })])).body)).toEqual(['applied'])
+
+    const good = newId()
+    const sqlish = "Robert'); DROP TABLE companies;--"
+    const cases = [
+      device.mutation({ table: 'no_such_table', id: newId(), fields: { name: 'x' } }),
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), no_such_column: 1 } }),
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), field_hlc: {} } }),
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), employee_count: 'many' } }),
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), tier: 'PLATINUM' } }),
+      device.mutation({ table: 'companies', id: foreign, fields: { name: 'hijacked' } }),
+      device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId, { business_number: '1248100999' }) }),
+      device.mutation({ table: 'companies', id: newId(), fields: { name: 'no code' } }),
+      device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId), hlc: formatHlc({ millis: Date.now(), counter: 0, node: 'abcdefabcdefabcd' }) }),
+      device.mutation({ table: 'companies', id: good, fields: companyFields(device.userId, { name: sqlish, description: "'; SELECT pg_sleep(10); --" }) }),
+    ]
+    const { body } = await device.push(cases)
+    const reasons = body.results.map((r) => r.reason ?? r.status)
+    expect(reasons).toEqual([
+      'unknown table no_such_table',
+      'unknown column companies.no_such_column',
+      'field_hlc is server-only',
+      'employee_count: expected an integer (a 32-bit integer)',
+      'tier: must be one of VIP, GOLD, SILVER, BRONZE',
+      'row is not in your scope',
+      'business_number: not a valid business registration number (10 digits, checksum)',
+      'a create needs code',
+      expect.stringMatching(/^hlc node abcdefabcdefabcd is not this device's/),
+      'applied',
+    ])
+    const { rows } = await env.pool.query(`SELECT name, description FROM companies WHERE id = $1`, [good])
+    expect(rows[0]).toEqual({ name: sqlish, description: "'; SELECT pg_sleep(10); --" })
+    const { rows: untouched } = await env.pool.query(`SELECT name FROM companies WHERE id = $1`, [foreign])
+    expect(untouched[0].name).toBe('삼성전자')
+    const { rows: count } = await env.pool.query(`SELECT count(*)::int AS n FROM companies WHERE created_by = $1`, [device.userId])
+    expect(count[0].n).toBe(1)
+  })
+
+  it('rejects a constraint violation alone and keeps going', async () => {
+    const device = await signedInDevice(env)
+    const first = newId()
+    const fields = companyFields(device.userId)
+    const after = newId()
+    const { body } = await device.push([
+      device.mutation({ table: 'companies', id: first, fields }),
+      // Same unique code: the batch falls back to one savepoint per mutation; only this one is refused.
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), code: fields.code } }),
+      // A branch of a company that does not exist: a foreign-key violation.
+      device.mutation({ table: 'branches', id: newId(), fields: branchFields(randomUUID()) }),
+      device.mutation({ table: 'companies', id: after, fields: companyFields(device.userId) }),
+    ])
+    expect(statuses(body)).toEqual(['applied', 'rejected', 'rejected', 'applied'])
+    expect(body.results[1]!.reason).toMatch(/companies_code_key/)
+    expect(body.results[2]!.reason).toMatch(/foreign key/)
+    const { rows } = await env.pool.query(`SELECT id FROM companies WHERE id = ANY($1) ORDER BY id`, [[first, after]])
+    expect(rows).toHaveLength(2)
+  })
+
+  it('clamps a stamp a day ahead to the server clock, keeps the change and returns the stored stamp', async () => {
+    const device = await signedInDevice(env)
+    const id = newId()
+    const ahead = formatHlc({ millis: Date.now() + 86_400_000, counter: 0, node: device.node })
+    const { body } = await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId), hlc: ahead })])
+    const result = body.results[0]!
+    expect(result.status).toBe('applied')
+    expect(result.hlc).toBeDefined()
+    const stored = parseHlc(result.hlc!)
+    expect(stored.node).toBe(device.node)
+    expect(Math.abs(stored.millis - Date.now())).toBeLessThan(60_000)
+    const { rows } = await env.pool.query(`SELECT field_hlc FROM companies WHERE id = $1`, [id])
+    expect(rows[0].field_hlc.name.startsWith(`${result.hlc}@`)).toBe(true)
+
+    // A later real edit from another device now wins, as it should: the bad clock did not win for a day.
+    const other = await signedInDevice(env, 'EXECUTIVE')
+    await other.push([other.mutation({ table: 'companies', id, fields: { name: '나중' } })])
+    const { rows: after } = await env.pool.query(`SELECT name FROM companies WHERE id = $1`, [id])
+    expect(after[0].name).toBe('나중')
+  })
+
+  it('answers 409 outside the schema range and 403 for another device id', async () => {
+    const device = await signedInDevice(env)
+    const url = `${env.server.url}/v1/sync/push`
+    const tooNew = await postJson<{ error: { code: string } }>(url, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION + 1, mutations: [] }, device.headers)
+    expect(tooNew.status).toBe(409)
+    expect(tooNew.body.error.code).toBe('schema_version')
+    const otherDevice = await postJson<{ error: { code: string } }>(url, { deviceId: randomUUID(), schemaVersion: SCHEMA_VERSION, mutations: [] }, device.headers)
+    expect(otherDevice.status).toBe(403)
+    expect(otherDevice.body.error.code).toBe('forbidden')
+    const pull = await postJson<{ error: { code: string } }>(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: 0, cursor: null }, device.headers)
+    expect(pull.status).toBe(409)
+  })
+
+  it('answers a malformed mutation rejected (not a 400 for the whole push)', async () => {
+    const device = await signedInDevice(env)
+    const id = newId()
+    const { status, body } = await device.push([
+      { seq: 1, table: 'companies', id: 'not-a-uuid', op: 'upsert', fields: {}, hlc: device.clock.tick() },
+      device.mutation({ seq: 2, table: 'companies', id, fields: companyFields(device.userId) }),
+    ])
+    expect(status).toBe(200)
+    expect(statuses(body)).toEqual(['rejected', 'applied'])
+    expect(body.results[0]!.reason).toMatch(/^malformed mutation: id/)
+  })
+
+  it('lets an operator edit their own profile but not their tier, and not reference data', async () => {
+    const device = await signedInDevice(env)
+    const { body } = await device.push([
+      device.mutation({ table: 'users', id: device.userId, fields: { phone: '01012345678' } }),
+      device.mutation({ table: 'users', id: device.userId, fields: { user_tier: 'EXECUTIVE' } }),
+      device.mutation({ table: 'industries', id: newId(), fields: { code: 'IT', name: '정보통신' } }),
+    ])
+    expect(body.results.map((r) => r.reason ?? r.status)).toEqual([
+      'applied',
+      'only an administrator may change user_tier of a user',
+      'no permission to create industries',
+    ])
+  })
+})

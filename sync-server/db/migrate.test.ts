@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
 import { createTestDatabase, type TestDatabase } from '../test/support/database'
-import { migrateServer } from './migrate'
+import { MIGRATION_LOCK_KEY, migrateServer } from './migrate'
 
 const databases: TestDatabase[] = []
 
@@ -54,7 +54,12 @@ describe('migrateServer', () => {
     databases.push(db)
     await expect(migrateServer(db.url, { migrationsFolder: '/nonexistent/migrations' })).rejects.toThrow()
     await migrateServer(db.url)
-    const locks = await query<{ n: string }>(db.url, "select count(*) as n from pg_locks where locktype = 'advisory'")
+    // pg_locks is cluster-wide: count only this database's migration lock (a one-bigint key is stored in objid).
+    const locks = await query<{ n: string }>(
+      db.url,
+      `select count(*) as n from pg_locks where locktype = 'advisory' and objid = ${MIGRATION_LOCK_KEY}
+         and database = (select oid from pg_database where datname = current_database())`,
+    )
     expect(Number(locks[0]!.n)).toBe(0)
   })
 })

@@ -4,6 +4,7 @@
  * timers differ.
  */
 import { createDeviceClock, type DeviceClock } from './clock'
+import { createConflictActions, type ConflictActions } from './outbox/conflicts'
 import { createOutboxStore, type OutboxStore } from './outbox/outbox-store'
 import { createWriter, type Writer } from './outbox/writer'
 import { createReplicaStatements } from './replica/statements'
@@ -33,6 +34,8 @@ export interface DeviceCoreOptions {
   readonly liveEvents?: boolean
   readonly pushBatchSize?: number
   readonly pullLimit?: number
+  /** Replace the HTTP transport (unit tests use an in-memory server). */
+  readonly transportFactory?: (serverUrl: string, tokens: TokenStore) => Transport
 }
 
 export interface DeviceCore {
@@ -42,6 +45,7 @@ export interface DeviceCore {
   readonly clock: DeviceClock
   readonly outbox: OutboxStore
   readonly writer: Writer
+  readonly conflicts: ConflictActions
   readonly engine: SyncEngine
   readonly loop: SyncLoop
   readonly status: SyncStatusStore
@@ -70,6 +74,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
   let direct: Promise<void> | null = null
 
   const makeTransport = (serverUrl: string): Transport =>
+    options.transportFactory?.(serverUrl, tokens) ??
     createTransport({ baseUrl: serverUrl, tokens, fetch: options.fetch, timers, random: options.random })
 
   // The loop is created below; writes before start() only update the status.
@@ -94,8 +99,9 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     createTransport: makeTransport,
     onSignedIn: () => {
       if (!active) return
+      // start() syncs at once; a loop paused by an expired session resumes (and syncs) instead.
       loop?.start()
-      loop?.resume()
+      if (loop?.state.paused) loop.resume()
       connectEvents()
     },
     onSignedOut: () => {
@@ -183,6 +189,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     clock,
     outbox,
     writer,
+    conflicts: createConflictActions(sqlite, state, clock, writer),
     engine,
     loop: syncLoop,
     status,

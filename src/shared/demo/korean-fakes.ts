@@ -4,6 +4,7 @@
  */
 import { businessNumberCheckDigit } from '../domain/business-number'
 import { corporateNumberCheckDigit } from '../domain/corporate-number'
+import { splitKoreanName } from '../domain/korean-name'
 import { type Random } from './prng'
 import {
   COMPANY_STEMS,
@@ -30,17 +31,29 @@ export interface KoreanPerson {
 }
 
 export function fakePerson(random: Random, options: { senior?: boolean } = {}): KoreanPerson {
-  const familyName = random.weighted(FAMILY_NAMES)
-  const pool = options.senior && random.chance(0.7)
-    ? GIVEN_NAMES_SENIOR
-    : random.chance(0.5) ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE
-  const givenName = random.pick(pool)
+  let familyName: string
+  let givenName: string
+  do {
+    familyName = random.weighted(FAMILY_NAMES)
+    const pool = options.senior && random.chance(0.7)
+      ? GIVEN_NAMES_SENIOR
+      : random.chance(0.5) ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE
+    givenName = random.pick(pool)
+    // 황 + 보람 reads as 황보 + 람 (and 선 + 우진 as 선우 + 진): real, but a demo should not trip name parsing.
+  } while (splitKoreanName(familyName + givenName).lastName !== familyName)
   return {
     familyName,
     givenName,
     fullName: familyName + givenName,
     romanized: `${romanizeHangul(givenName)}.${romanizeFamilyName(familyName)}`,
   }
+}
+
+/** 을 after a final consonant (받침), 를 after a vowel: "운영 방안을", "니즈 청취를". */
+export function objectParticle(word: string): string {
+  const last = word.charCodeAt(word.length - 1) - 0xac00
+  if (last < 0 || last >= 11172) return '을(를)'
+  return last % 28 === 0 ? '를' : '을'
 }
 
 // --- Revised Romanization (simplified: per syllable, no sound-change rules), for e-mail addresses only ---

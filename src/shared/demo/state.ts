@@ -122,6 +122,7 @@ export interface ContactInfo {
   readonly branchId: string
   readonly fullName: string
   readonly position: string
+  readonly email: string | null
   readonly createdMs: number
 }
 

@@ -47,6 +47,7 @@ describe('POST /v1/sync/pull', () => {
   it('never skips a change committed late by a concurrent transaction', async () => {
     const writer = await signedInDevice(env, 'EXECUTIVE')
     const [slow, fast] = await createCompanies(writer, 2)
+    const other = await signedInDevice(env, 'EXECUTIVE')
     const reader = await signedInDevice(env, 'EXECUTIVE')
     await reader.sync()
 
@@ -62,15 +63,20 @@ describe('POST /v1/sync/pull', () => {
         const { rows } = await env.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'`)
         return rows[0].n > 0
       })
-      // Push B starts after A, so its txid is greater; it commits first.
-      const pushB = await writer.push([writer.mutation({ table: 'companies', id: fast!, fields: { name: '먼저 커밋' } })])
+      const { rows: waiting } = await env.pool.query(`SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE wait_event = 'advisory' AND backend_xid IS NOT NULL`)
+      const aTxid = BigInt(waiting[0].xid)
+      // Push B (another device: A holds its own device row) starts after A, so its txid is greater; it commits first.
+      const pushB = await other.push([other.mutation({ table: 'companies', id: fast!, fields: { name: '먼저 커밋' } })])
       expect(pushB.body.results[0]!.status).toBe('applied')
       const { rows: bLog } = await env.pool.query(`SELECT txid::text FROM change_log WHERE row_id = $1 ORDER BY id DESC LIMIT 1`, [fast])
 
-      const during = await reader.sync()
+      const during = await reader.syncNow()
       const delivered = during.flatMap((p) => p.changes.map((c) => c.id))
       expect(delivered).not.toContain(fast)
-      expect(BigInt(during[during.length - 1]!.watermark!)).toBeLessThanOrEqual(BigInt(bLog[0].txid))
+      expect(BigInt(bLog[0].txid)).toBeGreaterThan(aTxid)
+      // The pull stops below A: neither its watermark nor its cursor passes A's transaction while A is open.
+      expect(BigInt(during[during.length - 1]!.watermark!)).toBeLessThanOrEqual(aTxid)
+      expect(BigInt(JSON.parse(Buffer.from(reader.cursor!, 'base64url').toString()).txid)).toBeLessThanOrEqual(aTxid)
 
       await gate.query('SELECT pg_advisory_unlock(4242)')
       expect((await pushA).body.results[0]!.status).toBe('applied')

@@ -71,8 +71,14 @@ export interface TestDevice {
   push(mutations: readonly Record<string, unknown>[], overrides?: Record<string, unknown>): Promise<HttpResult<PushResponse>>
   /** One pull page from the current cursor; applies it to the replica and advances the cursor. */
   pullPage(limit?: number): Promise<PullResponse>
-  /** Pulls until hasMore is false. */
+  /**
+   * Pulls until hasMore is false and everything committed before the call has been delivered. The pull horizon is
+   * cluster-wide (pg_snapshot_xmin), so a transaction of another test file running in parallel can hold it back for
+   * a moment; waiting for the watermark keeps tests independent of that.
+   */
   sync(limit?: number): Promise<PullResponse[]>
+  /** Pulls until hasMore is false, once: what a device would get right now. */
+  syncNow(limit?: number): Promise<PullResponse[]>
   row(table: string, id: string): Record<string, unknown> | undefined
 }
 
@@ -137,6 +143,18 @@ function makeDevice(env: SyncTestEnv, userId: string, deviceId: string, headers:
       return page
     },
     async sync(limit) {
+      const { rows } = await env.pool.query<{ target: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS target')
+      const target = BigInt(rows[0]!.target)
+      const pages: PullResponse[] = []
+      const deadline = Date.now() + 20_000
+      for (;;) {
+        pages.push(...(await device.syncNow(limit)))
+        if (device.watermark !== null && BigInt(device.watermark) >= target) return pages
+        if (Date.now() > deadline) throw new Error(`pull watermark ${device.watermark} never reached ${target}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    },
+    async syncNow(limit) {
       const pages: PullResponse[] = []
       for (let i = 0; i < 10_000; i++) {
         const page = await device.pullPage(limit)

@@ -11,6 +11,7 @@ import { sameValue } from '../../../shared/sync/merge'
 import { type DeviceClock } from '../clock'
 import { toSqlValue, toWireValue } from '../replica/convert'
 import { createReplicaStatements, type ReplicaStatements, type WireFields } from '../replica/statements'
+import { replicaRegistry } from '../replica/registry'
 import { type TableMeta, type TableRegistry } from '../replica/table-meta'
 import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
@@ -65,7 +66,8 @@ export interface Writer {
 }
 
 export interface WriterOptions {
-  readonly registry: TableRegistry
+  /** Default: the real device schema (replicaRegistry()). */
+  readonly registry?: TableRegistry
   readonly outbox?: OutboxStore
   readonly statements?: ReplicaStatements
   readonly onChange?: ChangeListener
@@ -88,8 +90,17 @@ export class RowNotFoundError extends Error {
   }
 }
 
-export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: DeviceState, options: WriterOptions): Writer {
-  const { registry } = options
+/**
+ * The protocol's `delete` carries only the tombstone (the server refuses anything else in it); any other combination,
+ * including an undelete (deleted_at: null), is an ordinary upsert of those fields.
+ */
+function opFor(fields: Readonly<Record<string, unknown>>): OutboxOp {
+  const names = Object.keys(fields)
+  return names.length === 1 && names[0] === 'deleted_at' && fields.deleted_at !== null ? 'delete' : 'upsert'
+}
+
+export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: DeviceState, options: WriterOptions = {}): Writer {
+  const registry = options.registry ?? replicaRegistry()
   const outbox = options.outbox ?? createOutboxStore(db, deviceState)
   const statements = options.statements ?? createReplicaStatements(db)
   const listeners = new Set<ChangeListener>()
@@ -174,7 +185,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
         for (const [name, value] of Object.entries(stored)) {
           if (name !== 'id' && value !== null && !SERVER_AUTHORED.has(name)) sent[name] = value
         }
-        return record(meta, id, sent.deleted_at ? 'delete' : 'upsert', sent, now)
+        return record(meta, id, 'upsert', sent, now)
       }
       const changed: Record<string, unknown> = {}
       for (const [name, value] of Object.entries(fields)) if (force || !sameValue(current[name], value)) changed[name] = value
@@ -188,7 +199,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
         ...(restoring ? { deleted_by: null } : {}),
       })
       statements.updateFields(meta, id, { ...changed, ...display })
-      return record(meta, id, changed.deleted_at ? 'delete' : 'upsert', changed, now)
+      return record(meta, id, opFor(changed), changed, now)
     })
   }
 

@@ -12,12 +12,22 @@ import {
   type PushResponse,
   type PushResult,
 } from '../../../shared/sync/protocol'
+import { SyncError } from '../sync/errors'
+import { type StoredTokens, type TokenStore } from '../sync/tokens'
 import { type Transport } from '../sync/transport'
 
 export interface MemoryServerOptions {
   /** Return a reason to reject a mutation. */
   readonly reject?: (mutation: Mutation) => string | null
   readonly now?: () => number
+  /** Accounts for login(): password and public profile. */
+  readonly accounts?: readonly MemoryAccount[]
+  readonly schemaVersions?: { readonly min: number; readonly max: number }
+}
+
+export interface MemoryAccount {
+  readonly password: string
+  readonly user: { readonly id: string; readonly email: string; readonly [key: string]: unknown }
 }
 
 type Row = Record<string, unknown>
@@ -44,6 +54,12 @@ export interface MemoryServer {
   loseNextPushResponse(): void
   lastAppliedSeq(deviceId: string): number
   row(table: string, id: string): Row | undefined
+  /** A full Transport over this server (login binds device ids to users like the real one; events never fire). */
+  transportFor(serverUrl: string, tokens: TokenStore): Transport
+  /** Make the network disappear for every transport of this server (push, pull, login throw 'offline'). */
+  setOnline(online: boolean): void
+  /** device id → user id, as bound at login. */
+  readonly devices: Map<string, string>
 }
 
 export function createMemoryServer(options: MemoryServerOptions = {}): MemoryServer {
@@ -57,6 +73,9 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
   const failures: { push: Error | null; pull: Error | null } = { push: null, pull: null }
   let loseResponse = false
   let serverCounter = 0
+  let online = true
+  const devices = new Map<string, string>()
+  const offline = (): SyncError => new SyncError('offline', 'Cannot reach the server (memory server offline)')
 
   const table = (name: string): Map<string, Row> => {
     let t = rows.get(name)
@@ -166,5 +185,51 @@ export function createMemoryServer(options: MemoryServerOptions = {}): MemorySer
     },
     lastAppliedSeq: (deviceId) => applied.get(deviceId) ?? 0,
     row: (tableName, id) => table(tableName).get(id),
+    devices,
+    setOnline(value) {
+      online = value
+    },
+    transportFor(serverUrl, tokens) {
+      let issued = 0
+      return {
+        baseUrl: serverUrl,
+        async login({ email, password, deviceId }) {
+          if (!online) throw offline()
+          const account = options.accounts?.find((a) => a.user.email.toLowerCase() === email.toLowerCase())
+          if (!account || account.password !== password) throw new SyncError('auth', 'Wrong email or password', { status: 401 })
+          const bound = devices.get(deviceId)
+          if (bound && bound !== account.user.id) {
+            throw new SyncError('forbidden', 'This device is registered to another user; sign in with a new device id', { status: 403 })
+          }
+          devices.set(deviceId, account.user.id)
+          issued += 1
+          const pair = { accessToken: `a-${issued}`, refreshToken: `r-${issued}-0123456789abcdef` }
+          const stored: StoredTokens = { ...pair, userId: account.user.id, serverUrl }
+          await tokens.save(stored)
+          return { ...pair, expiresIn: 900, user: account.user, schemaVersions: options.schemaVersions ?? { min: 1, max: 1 } }
+        },
+        async refresh() {
+          const current = await tokens.load()
+          if (!current) throw new SyncError('auth', 'Not signed in')
+          return current
+        },
+        async logout() {
+          await tokens.clear()
+        },
+        async push(request) {
+          if (!online) throw offline()
+          if (!(await tokens.load())) throw new SyncError('auth', 'Not signed in')
+          return transport.push(request)
+        },
+        async pull(request) {
+          if (!online) throw offline()
+          if (!(await tokens.load())) throw new SyncError('auth', 'Not signed in')
+          return transport.pull(request)
+        },
+        conflicts: () => Promise.resolve({ conflicts: [] }),
+        health: () => Promise.resolve(online),
+        events: () => ({ close: () => undefined }),
+      }
+    },
   }
 }

@@ -1,6 +1,6 @@
 /** activities: the timeline of calls, e-mails, meetings, notes, tasks and KakaoTalk messages. */
 import { type ActivityEntityType, type ActivityType } from '../../model/enums'
-import { DAY_MS, instantBetween, isoTimestamp } from '../clock'
+import { DAY_MS, instantBetween, isoTimestamp, kstDate, nextWorkday, officeInstant } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { ACTIVITY_OUTCOMES, ACTIVITY_SUBJECTS, NEXT_ACTIONS } from '../hrd-data'
 import { type DemoState } from '../state'
@@ -16,7 +16,8 @@ export function buildActivities(state: DemoState): WireRow[] {
   const rows: WireRow[] = []
   const add = (entityType: ActivityEntityType, entityId: string, owner: string, fromMs: number, toMs: number, about: string): void => {
     const type = random.weighted(TYPE_WEIGHTS)
-    const startMs = instantBetween(random, fromMs, Math.max(fromMs, toMs), 1.4)
+    const day = nextWorkday(kstDate(instantBetween(random, fromMs, Math.max(fromMs, toMs), 1.4)))
+    const startMs = Math.min(toMs, Math.max(fromMs, officeInstant(random, day)))
     const minutes = type === 'CALL' ? random.int(2, 30) : type === 'MEETING' ? random.pick([30, 60, 90]) : type === 'TASK' ? random.pick([30, 60, 120]) : null
     const timed = type === 'CALL' || type === 'MEETING'
     const endMs = timed && minutes !== null ? Math.min(ctx.nowMs, startMs + minutes * 60_000) : null

@@ -141,7 +141,8 @@ export function buildBranches(state: DemoState): WireRow[] {
         : type === 'FACTORY' ? `${address.city.split(' ')[0]!.replace(/[시군구]$/, '')}${random.pick(['공장', '사업장'])}`
         : type === 'RND' ? random.pick(['기술연구소', 'R&D센터', '중앙연구소'])
         : `${shortState(address.state)}${random.pick(['지사', '지점', '사무소'])}`
-      const employees = hq || b === extra ? remaining : Math.max(1, Math.round(remaining * random.int(10, 40) / 100))
+      const share = hq ? (extra === 0 ? 100 : random.int(40, 70)) : b === extra ? 100 : random.int(20, 60)
+      const employees = Math.max(1, Math.round((remaining * share) / 100))
       remaining = Math.max(0, remaining - employees)
       const createdMs = hq ? company.createdMs : instantBetween(random, company.createdMs, ctx.nowMs - DAY_MS)
       const id = newId(createdMs)
@@ -216,7 +217,8 @@ export function buildContacts(state: DemoState): WireRow[] {
       const createdMs = c === 0 ? company.createdMs : instantBetween(random, company.createdMs, ctx.nowMs - DAY_MS)
       const id = newId(createdMs)
       const isActive = primary || random.chance(0.95)
-      const info = { id, companyId: company.id, branchId, fullName: person.fullName, position, createdMs }
+      const hasEmail = random.chance(0.95)
+      const info = { id, companyId: company.id, branchId, fullName: person.fullName, position, email: hasEmail ? email : null, createdMs }
       state.contacts.push(info)
       if (isActive) company.contacts.push(info)
       const birthYear = SENIOR_POSITIONS.has(position) ? random.int(1965, 1982) : random.int(1980, 1999)
@@ -225,7 +227,7 @@ export function buildContacts(state: DemoState): WireRow[] {
         branch_id: branchId,
         first_name: person.givenName,
         last_name: person.familyName,
-        email: random.chance(0.95) ? email : null,
+        email: info.email,
         phone: random.chance(0.8) ? fakeOfficePhone(random, branch.address.areaCode) : null,
         mobile: random.chance(0.85) ? fakeMobile(random) : null,
         position,

@@ -119,7 +119,7 @@ export function buildKpiTargets(state: DemoState): WireRow[] {
           const target = definition.unit === 'CURRENCY'
             ? Math.round((scaled * growth) / 1_000_000) * 1_000_000
             : definition.unit === 'COUNT' ? Math.max(1, Math.round(scaled * growth)) : scaled
-          const createdMs = Math.min(ctx.nowMs - 60_000, Math.max(ctx.historyStartMs, kstInstant(p.start, '10:00') - random.int(5, 20) * DAY_MS))
+          const createdMs = Math.min(ctx.nowMs - 60_000, Math.max(ctx.historyStartMs, kstInstant(p.start, '09:30') - random.int(5, 20) * DAY_MS + random.int(0, 8 * 60) * 60_000))
           const id = newId(createdMs)
           plans.push({ id, definition, period: p, target, owner: entity.owner, createdMs })
           const higherIsBetter = definition.direction !== 'DECREASE'
@@ -169,7 +169,7 @@ export function buildKpiActuals(state: DemoState): WireRow[] {
     else if (unit === 'COUNT') value = Math.max(0, Math.round(plan.target * attainment * elapsed))
     else if (unit === 'DAYS') value = Math.max(5, Math.round(plan.target * (direction === 'DECREASE' ? 2 - attainment : attainment)))
     else value = Math.min(100, Math.round(plan.target * (0.85 + attainment * 0.15) * 100) / 100)
-    const createdMs = Math.min(ctx.nowMs - 60_000, kstInstant(periodDate, '18:00') + random.int(1, 5) * DAY_MS)
+    const createdMs = Math.min(ctx.nowMs - 60_000, kstInstant(periodDate, '09:30') + random.int(1, 5) * DAY_MS + random.int(0, 8 * 60) * 60_000)
     rows.push({
       ...commonColumns({ id: newId(createdMs), createdMs, createdBy: plan.owner }),
       kpi_target_id: plan.id,

@@ -1,6 +1,6 @@
 /** meetings, meeting_participants, meeting_agenda, meeting_minutes, meeting_action_items, meeting_products. */
 import { type MeetingType, type ParticipantAttendance } from '../../model/enums'
-import { DAY_MS, addDays, hhmm, instantBetween, isoTimestamp, kstDate, kstInstant, nextWorkday } from '../clock'
+import { DAY_MS, addDays, hhmm, instantBetween, isoTimestamp, kstDate, kstInstant, nextWorkday, officeInstant } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import {
   ACTION_ITEM_TASKS,
@@ -10,7 +10,7 @@ import {
   MEETING_DECISIONS,
   MEETING_KEY_POINTS,
 } from '../hrd-data'
-import { fakePerson } from '../korean-fakes'
+import { fakePerson, objectParticle } from '../korean-fakes'
 import { type Random } from '../prng'
 import { type CompanyInfo, type DemoState, type MeetingInfo, type ProductInfo } from '../state'
 import { activeUsers } from './org'
@@ -145,7 +145,7 @@ export function buildMeetings(state: DemoState): WireRow[] {
     const past = plan.date < ctx.today
     const status = past ? (random.chance(0.92) ? 'COMPLETED' : 'CANCELLED') : 'SCHEDULED'
     const startMs = kstInstant(plan.date, startTime)
-    const createdMs = Math.max(ctx.historyStartMs, Math.min(ctx.nowMs - 60_000, startMs - random.int(1, 14) * DAY_MS))
+    const createdMs = Math.max(ctx.historyStartMs, Math.min(ctx.nowMs - 60_000, startMs - random.int(1, 14) * DAY_MS - random.int(0, 6 * 60) * 60_000))
     const id = newId(createdMs)
     const customer = plan.company !== null
     const locationType = customer ? random.weighted([['ONSITE', 6], ['ONLINE', 3], ['HYBRID', 1]] as const) : random.weighted([['ONSITE', 7], ['ONLINE', 3]] as const)
@@ -289,14 +289,16 @@ export function buildMeetingMinutes(state: DemoState): WireRow[] {
   for (const meeting of state.meetings) {
     if (meeting.status !== 'COMPLETED' || !random.chance(0.85)) continue
     minutesWritten.add(meeting)
-    const createdMs = Math.min(ctx.nowMs - 60_000, kstInstant(meeting.date, meeting.endTime) + random.int(10, 48 * 60) * 60_000)
+    const writtenOn = random.chance(0.6) ? meeting.date : nextWorkday(addDays(meeting.date, 1))
+    const createdMs = Math.min(ctx.nowMs - 60_000, Math.max(kstInstant(meeting.date, meeting.endTime) + 10 * 60_000, officeInstant(random, writtenOn)))
     const customer = meeting.kind === 'CUSTOMER'
+    const topic = AGENDA[meeting.type as MeetingType][1] ?? '진행 현황'
     const reaction = customer ? random.weighted([['POSITIVE', 55], ['NEUTRAL', 35], ['NEGATIVE', 10]] as const) : null
     rows.push({
       ...commonColumns({ id: newId(createdMs), createdMs, createdBy: meeting.organizerId }),
       meeting_id: meeting.id,
       summary: customer
-        ? `${meeting.company?.shortName ?? ''} 담당자와 ${AGENDA[meeting.type as MeetingType][1] ?? '진행 현황'}을 논의함. 고객 반응은 ${reaction === 'POSITIVE' ? '긍정적' : reaction === 'NEGATIVE' ? '부정적' : '보통'}이며 후속 조치를 합의함.`
+        ? `${meeting.company?.shortName ?? ''} 담당자와 ${topic}${objectParticle(topic)} 논의함. 고객 반응은 ${reaction === 'POSITIVE' ? '긍정적' : reaction === 'NEGATIVE' ? '부정적' : '보통'}이며 후속 조치를 합의함.`
         : '팀별 진행 현황과 이슈를 공유하고 지원이 필요한 건을 정리함.',
       key_points: random.sample(MEETING_KEY_POINTS, random.int(2, 4)),
       decisions: random.sample(MEETING_DECISIONS, random.int(1, 2)),

@@ -10,7 +10,6 @@ import { type Random } from '../prng'
 import { type CompanyInfo, type ContractInfo, type DemoState, type OpportunityInfo, type ProductInfo, type UserInfo } from '../state'
 import { activeUsers } from './org'
 
-const OPEN_STAGES: readonly OpportunityStage[] = ['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION']
 const PIPELINE: readonly OpportunityStage[] = ['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON']
 
 const SOURCE_WEIGHTS: readonly (readonly [LeadSource, number])[] = [
@@ -104,7 +103,7 @@ export function buildOpportunities(state: DemoState): WireRow[] {
         closeMs = Math.min(closeMs, ctx.nowMs - DAY_MS)
         createdMs = Math.max(company.createdMs, closeMs - cycleDays * DAY_MS)
       } else {
-        createdMs = Math.max(company.createdMs, ctx.nowMs - random.int(3, 150) * DAY_MS)
+        createdMs = Math.max(company.createdMs, ctx.nowMs - random.int(3 * 24 * 60, 150 * 24 * 60) * 60_000 - random.int(0, 59_999))
         // Expected close ahead, a few already overdue (a real pipeline has them).
         closeMs = random.chance(0.1) ? ctx.nowMs - random.int(1, 20) * DAY_MS : ctx.nowMs + random.int(7, 120) * DAY_MS
         if (closeMs <= createdMs) closeMs = createdMs + 14 * DAY_MS
@@ -346,14 +345,14 @@ export function buildLeads(state: DemoState): WireRow[] {
   for (const opportunity of state.opportunities) {
     if (!opportunity.isNewBusiness || !random.chance(0.5)) continue
     const company = state.companyById.get(opportunity.companyId)!
-    const createdMs = Math.max(ctx.historyStartMs, opportunity.createdMs - random.int(3, 45) * DAY_MS)
+    const createdMs = Math.max(ctx.historyStartMs, opportunity.createdMs - random.int(3 * 24 * 60, 45 * 24 * 60) * 60_000)
     const contact = company.contacts.find((c) => c.id === opportunity.contactId) ?? company.contacts[0]
     push({
       status: 'CONVERTED',
       createdMs,
       companyName: company.name,
       contactName: contact?.fullName ?? fakePerson(random).fullName,
-      email: contact ? `${fakePerson(random).romanized}@${company.domain}` : null,
+      email: contact?.email ?? null,
       source: (opportunity.source as LeadSource | null) ?? 'WEBSITE',
       assignee: userById.get(opportunity.accountManagerId) ?? null,
       convertedMs: opportunity.createdMs,

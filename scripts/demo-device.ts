@@ -38,6 +38,9 @@ try {
   console.log(formatDemoCounts(result.counts, result.elapsedMs))
   console.log(`  including open and migrate: ${((performance.now() - started) / 1000).toFixed(2)} s`)
   console.log(`Demo accounts: ${DEMO_ACCOUNT_LIST.map((a) => `${a.email} (${a.tier})`).join(', ')}`)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exitCode = 1
 } finally {
   sqlite.close()
 }

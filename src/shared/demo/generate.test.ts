@@ -179,6 +179,19 @@ describe('wire encoding and time', () => {
     }
   })
 
+  it('never dates a row after the reference time, whatever the seed', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const options = { seed, scale: 2_000 }
+      const now = resolveReferenceTime(options)
+      for (const { table, rows } of generateDemoData(options)) {
+        for (const row of rows) {
+          expect(Date.parse(row.created_at as string), table).toBeLessThanOrEqual(now)
+          expect(Date.parse(row.updated_at as string), table).toBeLessThanOrEqual(now)
+        }
+      }
+    }
+  })
+
   it('places rows in the two years before the reference time; almost nothing is deleted', () => {
     let deleted = 0
     let total = 0

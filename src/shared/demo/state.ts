@@ -70,6 +70,7 @@ export interface ProductInfo {
 export interface InstructorInfo {
   readonly id: string
   readonly fullName: string
+  readonly isActive: boolean
   readonly specialties: readonly string[]
 }
 

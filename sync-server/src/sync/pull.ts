@@ -47,16 +47,19 @@ function scopeParams(scope: Scope, condition: string): unknown[] {
   return condition === 'true' ? [] : [scope.kind === 'principals' ? scope.ids : []]
 }
 
-/** Renders rows of `table` as `{"table","id","row"}` JSON text; `where` may use $1 (principals) when scoped. */
+/**
+ * Renders rows of `table` as `{"table","id","row"}` JSON text; `where` may use $1 (principals) when scoped.
+ * PostgreSQL builds each row's JSON (row_to_json over the wire-encoded select list); the envelope is added here.
+ */
 async function renderRows(db: Queryable, table: SyncedTable, where: string, params: unknown[], tail = ''): Promise<{ id: string; json: string }[]> {
   const meta = TABLES.get(table)!
-  const { rows } = await db.query<{ id: string; json: string }>(
-    `SELECT r.id::text AS id, json_build_object('table', '${table}', 'id', r.id, 'row', row_to_json(r))::text AS json
-       FROM (SELECT ${meta.wireSelect('t')} FROM ${quote(table)} t WHERE ${where} ${tail}) r
-      ORDER BY r.id`,
+  const { rows } = await db.query<{ id: string; row: string }>(
+    `SELECT r.id::text AS id, row_to_json(r)::text AS row
+       FROM (SELECT ${meta.wireSelect('t')} FROM ${quote(table)} t WHERE ${where} ${tail}) r`,
     params,
   )
-  return rows
+  const prefix = `{"table":"${table}","id":"`
+  return rows.map((row) => ({ id: row.id, json: `${prefix}${row.id}","row":${row.row}}` }))
 }
 
 async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor, limit: number): Promise<Page> {
@@ -73,7 +76,8 @@ async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor,
     const rows = await renderRows(db, table, `(${condition}) AND ($${afterParam}::uuid IS NULL OR t.id > $${afterParam}::uuid)`, params, `ORDER BY t.id LIMIT ${want}`)
     for (const row of rows) changes.push(row.json)
     if (rows.length === want) {
-      after = rows[rows.length - 1]!.id
+      // uuid order is byte order, which is the order of the lower-case text: the page's greatest id resumes it.
+      after = rows.reduce((max, row) => (row.id > max ? row.id : max), rows[0]!.id)
       break
     }
     tableIndex += 1

@@ -119,10 +119,11 @@ export function buildInstructors(state: DemoState): WireRow[] {
     }
     const createdMs = state.ctx.historyStartMs + (i < state.plan.instructors * 0.6 ? random.int(0, 20) : random.int(20, 700)) * DAY_MS
     const id = newId(createdMs)
-    state.instructors.push({ id, fullName: person.fullName, specialties })
+    const isActive = random.chance(0.95)
+    state.instructors.push({ id, fullName: person.fullName, specialties, isActive })
     const years = random.int(5, 25)
     rows.push({
-      ...commonColumns({ id, createdMs, updatedMs: createdMs + random.int(0, 200) * DAY_MS, createdBy: ADMIN_ID }),
+      ...commonColumns({ id, createdMs, updatedMs: Math.min(state.ctx.nowMs, createdMs + random.int(0, 200) * DAY_MS), createdBy: ADMIN_ID }),
       code: `INS-${String(i + 1).padStart(4, '0')}`,
       first_name: person.givenName,
       last_name: person.familyName,
@@ -134,7 +135,7 @@ export function buildInstructors(state: DemoState): WireRow[] {
       bio: `${random.pick(INSTRUCTOR_BACKGROUNDS).replace('{years}', String(years))}. 주요 분야: ${specialties.join(', ')}.`,
       certifications: random.sample(INSTRUCTOR_CERTIFICATIONS, random.int(0, 3)),
       is_internal: internal,
-      is_active: random.chance(0.95),
+      is_active: isActive,
     })
   }
   return rows

@@ -172,6 +172,10 @@ function orgPlan(state: DemoState): OrgPlan {
       takenEmails.add(email)
     }
     const isActive = input.isActive ?? true
+    // Someone who left did so at least a month after joining, and last signed in before leaving.
+    const updatedMs = isActive
+      ? Math.min(ctx.nowMs, input.createdMs + random.int(0, 300) * DAY_MS)
+      : Math.min(ctx.nowMs - DAY_MS, Math.max(input.createdMs + 30 * DAY_MS, ctx.nowMs - random.int(30, 200) * DAY_MS))
     const user: PlannedUser = {
       id: input.account?.id ?? newUserId(input.createdMs),
       firstName: input.account?.firstName ?? person.givenName,
@@ -188,8 +192,8 @@ function orgPlan(state: DemoState): OrgPlan {
       phone: fakeMobile(random),
       isActive,
       createdMs: input.createdMs,
-      updatedMs: isActive ? Math.min(ctx.nowMs, input.createdMs + random.int(0, 300) * DAY_MS) : ctx.nowMs - random.int(30, 200) * DAY_MS,
-      lastLoginMs: isActive ? ctx.nowMs - random.int(0, 10 * 24 * 60) * 60_000 : ctx.nowMs - random.int(40, 220) * DAY_MS,
+      updatedMs,
+      lastLoginMs: isActive ? ctx.nowMs - random.int(0, 10 * 24 * 60) * 60_000 : updatedMs - random.int(60, 7 * 24 * 60) * 60_000,
     }
     users.push(user)
     return user

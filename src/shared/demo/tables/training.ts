@@ -245,8 +245,10 @@ export function buildTrainingClasses(state: DemoState): WireRow[] {
   const booked = new Map<string, Set<string>>()
   const pickInstructor = (type: string, date: string): InstructorInfo | null => {
     const wanted = SPECIALTIES_BY_PROJECT_TYPE[type] ?? []
-    const fit = state.instructors.filter((i) => i.specialties.some((s) => wanted.includes(s)))
-    const pool = fit.length > 0 ? fit : state.instructors
+    // Instructors who no longer work with us may appear on past classes only.
+    const available = date >= ctx.today ? state.instructors.filter((i) => i.isActive) : state.instructors
+    const fit = available.filter((i) => i.specialties.some((s) => wanted.includes(s)))
+    const pool = fit.length > 0 ? fit : available
     for (let attempt = 0; attempt < 6 && pool.length > 0; attempt++) {
       const candidate = random.pick(pool)
       const dates = booked.get(candidate.id) ?? new Set<string>()

@@ -29,7 +29,7 @@ describe('openReplica', () => {
   it('sets the pragmas the replica relies on', () => {
     const { sqlite } = open()
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(sqlite.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2) // FULL: committed offline edits survive a power cut
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(0)
   })

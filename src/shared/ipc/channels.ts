@@ -4,6 +4,8 @@
  * Kept free of zod so the sandboxed preload (which bundles what it imports) stays tiny; `contract.ts` maps each name to
  * its input schema and output type, and the compiler refuses a contract whose keys differ from this list.
  */
+import { customerChannels } from './channels-customers'
+
 export const ipcChannels = [
   'app.info',
   'app.openExternal',
@@ -13,6 +15,7 @@ export const ipcChannels = [
   'session.logout',
   'sync.status',
   'sync.now',
+  ...customerChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { type ChannelAction, type ChannelDomain, type IpcChannel } from './channels'
+import { customerContract } from './contract-customers'
 import { type IpcResult } from './errors'
 
 /** A phantom marker carrying a channel's output type; it holds no value at runtime. */
@@ -120,6 +121,7 @@ export const ipcContract = {
   },
   'sync.status': { input: noInput, output: returns<SyncStatus>() },
   'sync.now': { input: noInput, output: returns<SyncStatus>() },
+  ...customerContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

@@ -26,6 +26,8 @@ export const ipcErrorCodes = [
   'sync.appOutdated',
   'sync.offline',
   'sync.failed',
+  'record.notFound',
+  'record.signInRequired',
 ] as const
 
 export type IpcErrorCode = (typeof ipcErrorCodes)[number]

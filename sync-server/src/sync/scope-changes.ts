@@ -24,7 +24,7 @@ import { SYNCED_TABLES } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import type { ChangeLogEntry } from './change-log'
 import type { WireValues } from './merge-row'
-import { managersOfSql, principalsSql, SCOPE_PREDICATES } from './scope'
+import { managersOfSql, principalsSql, SCOPE_SETS } from './scope'
 import { TABLES } from './tables'
 
 /** One row's state before (null: created in this batch) and after a batch. */
@@ -271,9 +271,10 @@ function rootsQuery(roots: IdsByTable, userFilter: string): { sql: string; param
   for (const [table, ids] of roots) {
     if (ids.size === 0 || TABLES.get(table)!.reference) continue
     params.push([...ids])
+    // LATERAL: each user's set is computed once, then intersected with the roots.
     parts.push(
-      `SELECT pr.user_id, '${table}'::text AS table_name, t.id AS row_id FROM pr
-         JOIN ${table} t ON t.id = ANY($${params.length + 2}::uuid[]) AND coalesce(${SCOPE_PREDICATES[table]('t', 'pr.principals')}, false)`,
+      `SELECT pr.user_id, '${table}'::text AS table_name, s.id AS row_id
+         FROM pr CROSS JOIN LATERAL (${SCOPE_SETS[table]('pr.principals')}) s(id) WHERE s.id = ANY($${params.length + 2}::uuid[])`,
     )
   }
   if (parts.length === 0) return null
@@ -307,8 +308,9 @@ async function evaluateRoots(query: Query, plan: ScopeChangePlan): Promise<Snaps
 function fullScopeSql(): string {
   const parts = SCOPED_TABLES.map(
     (table) =>
-      `SELECT pr.user_id, '${table}'::text AS table_name, t.id AS row_id FROM pr
-         JOIN ${table} t ON pr.exec OR coalesce(${SCOPE_PREDICATES[table]('t', 'pr.principals')}, false)`,
+      `SELECT pr.user_id, '${table}'::text AS table_name, s.id AS row_id
+         FROM pr CROSS JOIN LATERAL (${SCOPE_SETS[table]('pr.principals')}) s(id) WHERE NOT pr.exec
+       UNION ALL SELECT pr.user_id, '${table}'::text, t.id FROM pr JOIN ${table} t ON pr.exec`,
   )
   return `WITH pr AS (
       SELECT u.id AS user_id, u.user_tier = 'EXECUTIVE' AS exec, ${principalsSql('u.id')} AS principals FROM users u

@@ -24,6 +24,7 @@ import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
 import { SyncError, isSyncError } from './errors'
 import { type Transport } from './transport'
+import { pauseSearchIndex, resumeSearchIndex } from '../../db/search-index'
 
 export const DEFAULT_PUSH_BATCH = 500
 /**
@@ -258,11 +259,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * While a multi-page pull runs (a first sync: 100k+ rows), SQLite's automatic WAL checkpoint would copy the WAL into
    * the database every ~4 MB, i.e. several times per page — a third of the apply time. It is switched off for the
    * duration and one passive checkpoint runs at the end (readers are never blocked by either).
+   * A first sync also pauses the search-index triggers and rebuilds the index once at the end: per-row upkeep costs
+   * ~10× a set-based rebuild (src/main/db/search-index.ts). A crash mid-way is resumed by openReplica.
    */
-  const bulkMode = (): (() => void) => {
+  const bulkMode = (firstSync: boolean): (() => void) => {
     const previous = Number(sqlite.pragma('wal_autocheckpoint', { simple: true }))
     sqlite.pragma('wal_autocheckpoint = 0')
+    if (firstSync) pauseSearchIndex(sqlite)
     return () => {
+      if (firstSync) resumeSearchIndex(sqlite)
       sqlite.pragma(`wal_autocheckpoint = ${Number.isFinite(previous) ? previous : 1000}`)
       try {
         sqlite.pragma('wal_checkpoint(PASSIVE)')
@@ -281,7 +286,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       for (;;) {
         const cursor = state.get('pull_cursor')
         const page = await transport.pull({ deviceId: deviceId(), schemaVersion, cursor, limit: pullLimit })
-        if (page.hasMore && !endBulk) endBulk = bulkMode()
+        if (page.hasMore && !endBulk) endBulk = bulkMode(cursor === null)
         const report = applyPage(page)
         clock.observe(page.serverTime)
         pages += 1

@@ -63,7 +63,13 @@ function dealAmount(random: Random, product: ProductInfo, company: CompanyInfo, 
   const price = product.listPrice
   let amount: number
   switch (product.seed.type) {
-    case 'TRAINING': amount = price * sessions * (random.int(85, 110) / 100); break
+    // Large customers run several groups per 차수 and buy yearly packages (계층교육 연간 운영), hence the long tail.
+    case 'TRAINING': {
+      const groups = company.size === 'ENTERPRISE' ? random.int(100, 300) : company.size === 'MIDMARKET' ? random.int(100, 180) : random.int(85, 110)
+      const package_ = company.size !== 'STARTUP' && random.chance(0.15) ? random.int(2, 5) : 1
+      amount = (price * sessions * groups * package_) / 100
+      break
+    }
     case 'ASSESSMENT': amount = price >= 5_000_000 ? price * (random.int(90, 160) / 100) : price * random.int(20, Math.max(25, Math.min(400, Math.round(company.employeeCount / 5)))); break
     case 'COACHING': amount = price * random.int(1, 8); break
     case 'CONSULTING': amount = price * (random.int(80, 160) / 100); break

@@ -1,0 +1,55 @@
+/**
+ * What the sales repositories need from the device: the replica for reads (plain SQL, deleted rows excluded), the
+ * writer for every write (row + outbox entry in one transaction), who is acting and what time it is. Time and ids are
+ * injected so tests can pin them.
+ */
+import { displayName } from '../../../shared/domain/korean-name'
+import { USER_TIERS, type UserTier } from '../../../shared/model/enums'
+import { type Writer } from '../outbox/writer'
+import { type Sqlite } from '../sqlite'
+
+export interface Actor {
+  readonly id: string
+  readonly tier: UserTier
+}
+
+export interface RepoContext {
+  readonly sqlite: Sqlite
+  readonly writer: Writer
+  /** The signed-in user, or null (writes then fail with NotSignedInError from the writer). */
+  readonly actor: () => Actor | null
+  readonly now: () => Date
+  readonly newId: () => string
+}
+
+export function toTier(value: unknown): UserTier {
+  return (USER_TIERS as readonly unknown[]).includes(value) ? (value as UserTier) : 'OPERATOR'
+}
+
+interface NameRow {
+  id: string
+  first_name: string
+  last_name: string
+}
+
+/** Display names (홍길동) of users the replica knows; ids it does not know are simply absent. */
+export function createUserNames(sqlite: Sqlite): (ids: Iterable<string | null | undefined>) => Map<string, string> {
+  const one = sqlite.prepare<[string], NameRow>('SELECT id, first_name, last_name FROM users WHERE id = ?')
+  return (ids) => {
+    const names = new Map<string, string>()
+    for (const id of new Set(ids)) {
+      if (!id || names.has(id)) continue
+      const row = one.get(id)
+      if (row) names.set(id, displayName({ lastName: row.last_name, firstName: row.first_name }))
+    }
+    return names
+  }
+}
+
+/**
+ * A readable code for a row created offline (L-20261125-3F9A2C). Two devices cannot coordinate a counter offline, so
+ * the tail comes from the row's UUIDv7 random bits; the server's unique index refuses the astronomically rare clash.
+ */
+export function offlineCode(prefix: string, id: string, day: string): string {
+  return `${prefix}-${day.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`
+}

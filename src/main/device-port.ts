@@ -8,6 +8,7 @@ import { type SessionState, type SessionUser, type SyncStatus, type UserRole } f
 import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'
 import { type AppSettings } from './app-settings'
 import { type DeviceCore } from './core/device'
+import { createSalesDevice } from './core/repos/sales-device'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
 import { type DevicePort } from './handlers/context'
@@ -98,6 +99,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase }: CoreDevi
   }
 
   return {
+    sales: createSalesDevice(core),
+
     async sessionState() {
       return sessionState()
     },

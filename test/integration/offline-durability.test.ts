@@ -184,16 +184,22 @@ describe('offline durability', () => {
     const { rows: after } = await h.pool.query(`SELECT tier FROM companies WHERE id = $1`, [mine])
     expect(after[0].tier).toBe('SILVER')
 
-    // The user fixes the number and applies the change again, then dismisses the other one.
-    const fixed = device.writer.applyMineAgain(rejected[0]!.seq)
-    expect(fixed).not.toBeNull()
-    device.writer.upsert('companies', badNumber, { business_number: '1248100998' })
+    // "Apply mine again" re-sends the rejected change as it was: the same invalid number is rejected again.
+    device.writer.applyMineAgain(rejected[0]!.seq)
     await device.syncNow()
-    expect(device.writer.rejectedCount()).toBe(1)
+    expect(device.writer.listRejected().map((r) => r.rowId)).toEqual([notMine, badNumber])
+    // The user corrects the number and re-sends the whole row; the other rejected change is dismissed.
+    const again = device.writer.listRejected().find((r) => r.rowId === badNumber)!
+    expect(device.writer.dismissRejected(again.seq)).toBe(true)
+    device.writer.reapply('companies', badNumber, { ...again.fields, business_number: '1248100998' })
     expect(device.writer.dismissRejected(rejected[1]!.seq)).toBe(true)
+    await device.syncNow()
     expect(device.writer.rejectedCount()).toBe(0)
-    const { rows: fixedRow } = await h.pool.query(`SELECT business_number FROM companies WHERE id = $1`, [badNumber])
-    expect(fixedRow[0].business_number).toBe('1248100998')
+    expect(device.writer.pendingCount()).toBe(0)
+    const { rows: fixedRow } = await h.pool.query(`SELECT business_number, name FROM companies WHERE id = $1`, [badNumber])
+    expect(fixedRow[0]).toEqual({ business_number: '1248100998', name: '잘못된 번호' })
+    // A dismissed create stays in the local replica (the server never had it): see the report.
+    expect(localRow(device, 'companies', notMine)).toBeDefined()
     await device.close()
   })
 })

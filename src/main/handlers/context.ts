@@ -3,6 +3,7 @@
  * never import electron, so the same table runs under plain Node.
  */
 import { type AppRuntime, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type SalesDevice } from '../core/repos/sales-device'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -12,6 +13,8 @@ export interface DevicePort {
   logout(options: { force: boolean }): Promise<SessionState>
   syncStatus(): Promise<SyncStatus>
   syncNow(): Promise<SyncStatus>
+  /** Leads, opportunities and the sync panel's review of rejected changes and conflicts, on the local replica. */
+  readonly sales: SalesDevice
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

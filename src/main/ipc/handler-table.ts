@@ -8,6 +8,8 @@ import { appHandlers } from '../handlers/app'
 import { type HandlerContext } from '../handlers/context'
 import { sessionHandlers } from '../handlers/session'
 import { syncHandlers } from '../handlers/sync'
+import { salesHandlers } from '../handlers/sales'
+import { syncReviewHandlers } from '../handlers/sync-review'
 
 /** Merges per-domain handler maps, refusing a channel defined twice and a channel left without a handler. */
 export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, unknown>>>): HandlerTable {
@@ -26,5 +28,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx))
 }

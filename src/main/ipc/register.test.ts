@@ -26,6 +26,8 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     syncStatus: async () => status,
     syncNow: async () => status,
     close: async () => undefined,
+    // The channel-level tests here never reach the sales repositories.
+    sales: {} as DevicePort['sales'],
     ...overrides,
   }
 }

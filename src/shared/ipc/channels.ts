@@ -5,6 +5,7 @@
  * its input schema and output type, and the compiler refuses a contract whose keys differ from this list.
  */
 import { customerChannels } from './channels-customers'
+import { salesChannels, syncReviewChannels } from './sales-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -16,6 +17,8 @@ export const ipcChannels = [
   'sync.status',
   'sync.now',
   ...customerChannels,
+  ...salesChannels,
+  ...syncReviewChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

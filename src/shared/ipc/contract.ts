@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { type ChannelAction, type ChannelDomain, type IpcChannel } from './channels'
 import { customerContract } from './contract-customers'
+import { salesContract, syncReviewContract } from './sales-contract'
 import { type IpcResult } from './errors'
 
 /** A phantom marker carrying a channel's output type; it holds no value at runtime. */
@@ -122,6 +123,8 @@ export const ipcContract = {
   'sync.status': { input: noInput, output: returns<SyncStatus>() },
   'sync.now': { input: noInput, output: returns<SyncStatus>() },
   ...customerContract,
+  ...salesContract,
+  ...syncReviewContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

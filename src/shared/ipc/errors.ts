@@ -28,6 +28,10 @@ export const ipcErrorCodes = [
   'sync.failed',
   'record.notFound',
   'record.signInRequired',
+  'sales.managerOnly',
+  'sales.alreadyConverted',
+  'sales.alreadyDecided',
+  'sales.closed',
 ] as const
 
 export type IpcErrorCode = (typeof ipcErrorCodes)[number]

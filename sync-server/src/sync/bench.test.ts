@@ -5,15 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { branchFields, companyFields, contactFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
 
-let env: SyncTestEnv
-beforeAll(async () => {
-  env = await startSyncTestEnv()
-})
-afterAll(async () => {
-  await env?.close()
-})
-
 describe.skipIf(!process.env.SYNC_BENCH)('sync throughput', () => {
+  let env: SyncTestEnv
+  beforeAll(async () => {
+    env = await startSyncTestEnv()
+  })
+  afterAll(async () => {
+    await env?.close()
+  })
+
   it('pushes 10,000 mutations in one push', async () => {
     const device = await signedInDevice(env)
     const mutations: Record<string, unknown>[] = []

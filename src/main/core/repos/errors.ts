@@ -2,7 +2,7 @@
  * Business-rule refusals of the sales repositories. The IPC layer turns each into a translated message; the core
  * never sends text to the renderer.
  */
-export const SALES_RULES = ['notFound', 'managerOnly', 'alreadyConverted', 'alreadyDecided', 'closed'] as const
+export const SALES_RULES = ['notFound', 'signInToEdit', 'managerOnly', 'alreadyConverted', 'alreadyDecided', 'closed'] as const
 export type SalesRule = (typeof SALES_RULES)[number]
 
 export class SalesRuleError extends Error {

@@ -164,7 +164,7 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
   const requireActor = (): Actor => {
     const actor = ctx.actor()
     // The writer would refuse too; failing here keeps the message the same for every write.
-    if (!actor) throw new SalesRuleError('managerOnly', 'Nobody is signed in')
+    if (!actor) throw new SalesRuleError('signInToEdit', 'Nobody is signed in')
     return actor
   }
 

@@ -132,7 +132,7 @@ export function createOpportunitiesRepo(ctx: RepoContext): OpportunitiesRepo {
 
   const requireActor = (): Actor => {
     const actor = ctx.actor()
-    if (!actor) throw new SalesRuleError('managerOnly', 'Nobody is signed in')
+    if (!actor) throw new SalesRuleError('signInToEdit', 'Nobody is signed in')
     return actor
   }
 

@@ -92,8 +92,15 @@ export function buildOpportunities(state: DemoState): WireRow[] {
   const sales = activeUsers(state, ['SALES'], ['SALES_REP', 'SALES_MANAGER'])
   const userById = new Map(state.users.map((u) => [u.id, u]))
   const rows: WireRow[] = []
+  // Even a small demo shows a deal in every column of the pipeline board.
+  const showcase: PlannedDeal[] = [
+    { stage: 'QUALIFYING' }, { stage: 'NEEDS_ANALYSIS' }, { stage: 'PROPOSAL' }, { stage: 'NEGOTIATION' },
+    { stage: 'CLOSED_LOST', closedDaysAgo: [10, 120] },
+  ]
   for (const company of state.companies) {
-    const deals = dealsFor(random, company).sort((a, b) => (b.closedDaysAgo?.[1] ?? 0) - (a.closedDaysAgo?.[1] ?? 0))
+    const planned = dealsFor(random, company)
+    if ((company.status === 'ACTIVE' || company.status === 'PROSPECT') && showcase.length > 0) planned.push(showcase.shift()!)
+    const deals = planned.sort((a, b) => (b.closedDaysAgo?.[1] ?? 0) - (a.closedDaysAgo?.[1] ?? 0))
     const productsWon: ProductInfo[] = []
     deals.forEach((deal, index) => {
       const renewal = productsWon.length > 0 && random.chance(0.45)
@@ -368,12 +375,20 @@ export function buildLeads(state: DemoState): WireRow[] {
   }
 
   // Open and dead leads from companies that are not customers (yet).
-  const openCount = Math.round(state.companies.length * 0.8)
+  const openCount = Math.max(6, Math.round(state.companies.length * 0.8))
+  // The first few cover every open status (a small demo still shows each column of the lead board).
+  const showcase: readonly (readonly [LeadStatus, number, number])[] = [
+    ['NEW', 0, 7], ['CONTACTED', 10, 40], ['QUALIFIED', 20, 80], ['UNQUALIFIED', 100, 300],
+  ]
   for (let i = 0; i < openCount; i++) {
-    const createdMs = instantBetween(random, ctx.historyStartMs, ctx.nowMs - 60_000, 1.8)
+    const forced = showcase[i]
+    const createdMs = forced
+      ? ctx.nowMs - random.int(forced[1] * 24 * 60 + 60, forced[2] * 24 * 60 + 60) * 60_000
+      : instantBetween(random, ctx.historyStartMs, ctx.nowMs - 60_000, 1.8)
     const ageDays = (ctx.nowMs - createdMs) / DAY_MS
     const status: LeadStatus =
-      ageDays < 14 ? random.weighted([['NEW', 6], ['CONTACTED', 3], ['QUALIFIED', 1]] as const)
+      forced ? forced[0]
+      : ageDays < 14 ? random.weighted([['NEW', 6], ['CONTACTED', 3], ['QUALIFIED', 1]] as const)
       : ageDays < 90 ? random.weighted([['NEW', 1], ['CONTACTED', 4], ['QUALIFIED', 3], ['UNQUALIFIED', 2]] as const)
       : random.weighted([['CONTACTED', 1], ['QUALIFIED', 1], ['UNQUALIFIED', 4]] as const)
     const industry = random.pick(state.industries)

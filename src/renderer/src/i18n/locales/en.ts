@@ -1,4 +1,5 @@
 import { type Translation } from './ko'
+import { enCustomers, enRecordErrors } from './en-customers'
 
 export const en: Translation = {
   app: {
@@ -81,7 +82,9 @@ export const en: Translation = {
     loading: 'Loading…',
     dismiss: 'Dismiss',
   },
+  ...enCustomers,
   errors: {
+    ...enRecordErrors,
     ipc: {
       invalidInput: 'Please check your input. ({{field}})',
       unknownChannel: 'Unknown request.',

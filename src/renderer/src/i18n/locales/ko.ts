@@ -1,3 +1,4 @@
+import { koCustomers, koRecordErrors } from './ko-customers'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -80,7 +81,9 @@ export const ko = {
     loading: '불러오는 중…',
     dismiss: '닫기',
   },
+  ...koCustomers,
   errors: {
+    ...koRecordErrors,
     ipc: {
       invalidInput: '입력값을 확인해 주세요. ({{field}})',
       unknownChannel: '알 수 없는 요청입니다.',

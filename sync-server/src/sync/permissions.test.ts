@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { authorizeWrite, rolePermissions, tierPermissions } from './permissions'
+
+const write = (table: Parameters<typeof authorizeWrite>[1]['table'], fields: Record<string, unknown>, existing: Record<string, unknown> | null = { id: 'r' }, rowId = 'r') => ({
+  table,
+  rowId,
+  existing,
+  fields,
+  userId: 'me',
+})
+
+describe('permissions', () => {
+  it('applies the tier defaults when a role has no permission rows', () => {
+    const operator = tierPermissions('OPERATOR')
+    expect(authorizeWrite(operator, write('companies', { name: 'x' }))).toBeNull()
+    expect(authorizeWrite(operator, write('products', { name: 'x' }))).toBe('no permission to update products')
+    expect(authorizeWrite(operator, write('kpi_targets', { weight: 1 }))).toBe('no permission to update kpi_targets')
+    expect(authorizeWrite(operator, write('instructors', { bio: 'x' }))).toBeNull()
+    expect(authorizeWrite(operator, write('instructors', { deleted_at: 'x' }))).toBe('no permission to delete instructors')
+    expect(authorizeWrite(tierPermissions('MANAGER'), write('products', { name: 'x' }))).toBeNull()
+    expect(authorizeWrite(tierPermissions('MANAGER'), write('teams', { name: 'x' }))).toBe('no permission to update teams')
+    expect(authorizeWrite(tierPermissions('EXECUTIVE'), write('teams', { name: 'x' }))).toBeNull()
+  })
+
+  it('lets users edit their own profile but not who they are in the organisation', () => {
+    const operator = tierPermissions('OPERATOR')
+    expect(authorizeWrite(operator, write('users', { phone: '010' }, { id: 'me' }, 'me'))).toBeNull()
+    expect(authorizeWrite(operator, write('users', { role_id: 'x' }, { id: 'me' }, 'me'))).toMatch(/administrator/)
+    expect(authorizeWrite(operator, write('users', { phone: '010' }, { id: 'other' }, 'other'))).toBe('no permission to update users')
+  })
+
+  it('reserves lead-assignment approval and limits conflict writes to resolution', () => {
+    expect(authorizeWrite(tierPermissions('OPERATOR'), write('lead_assignments', { status: 'APPROVED' }, { id: 'r', status: 'PENDING' }))).toMatch(/manager/)
+    expect(authorizeWrite(tierPermissions('MANAGER'), write('lead_assignments', { status: 'APPROVED' }, { id: 'r', status: 'PENDING' }))).toBeNull()
+    expect(authorizeWrite(tierPermissions('EXECUTIVE'), write('sync_conflicts', { status: 'RESOLVED' }))).toBeNull()
+    expect(authorizeWrite(tierPermissions('EXECUTIVE'), write('sync_conflicts', { field: 'x' }, null))).toMatch(/recorded by the server/)
+  })
+
+  it('uses role_permissions rows, with wildcards, when the role has any', () => {
+    const role = rolePermissions([
+      { resource: 'companies', action: 'update' },
+      { resource: 'products', action: '*' },
+    ])
+    expect(authorizeWrite(role, write('companies', { name: 'x' }))).toBeNull()
+    expect(authorizeWrite(role, write('companies', { deleted_at: 'x' }))).toBe('no permission to delete companies')
+    expect(authorizeWrite(role, write('companies', { name: 'x' }, null))).toBe('no permission to create companies')
+    expect(authorizeWrite(role, write('products', { name: 'x' }, null))).toBeNull()
+  })
+})

@@ -8,6 +8,7 @@ import { type SessionState, type SessionUser, type SyncStatus, type UserRole } f
 import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'
 import { type AppSettings } from './app-settings'
 import { type DeviceCore } from './core/device'
+import { createCustomerRepos } from './core/repos/index'
 import { createSalesDevice } from './core/repos/sales-device'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
@@ -100,6 +101,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase }: CoreDevi
 
   return {
     sales: createSalesDevice(core),
+    customers: createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state }),
 
     async sessionState() {
       return sessionState()

@@ -200,14 +200,12 @@ describe('device to device through the real server', () => {
   })
 
   /*
-   * KNOWN SERVER BUG (reported to the lead): when a pushed write LOSES on every field it carries, the server's row
-   * values do not change, so push.ts/batch.ts write no change_log entry for the row and the writer is never sent the
-   * winning value. The writer's outbox entry is acknowledged and its replica keeps showing the losing value forever
-   * (until some unrelated later change to the row) — the replicas diverge silently. `it.fails` keeps the suite green
-   * while the bug exists; when the server logs a change for rows where an incoming write lost, these start "failing":
-   * turn them into plain `it`.
+   * Regression: when a pushed write LOSES on every field it carries, the row's values do not change on the server.
+   * The server must still send the row back to the writer's devices (a change_log entry addressed to the writer),
+   * or the writer's replica keeps showing its losing value forever. Found by these tests against the server before
+   * batch.ts logged `lost` rows.
    */
-  it.fails('BUG: the device whose delete lost to a concurrent undelete still shows the row deleted', async () => {
+  it('the device whose delete lost to a concurrent undelete is sent the live row back', async () => {
     const { company } = await createTree(a)
     a.writer.remove('companies', company)
     await a.syncNow()
@@ -224,7 +222,7 @@ describe('device to device through the real server', () => {
     expect(localRow(a, 'companies', company)?.deleted_at ?? null).toBe(rows[0].deleted_at)
   })
 
-  it.fails('BUG: a device that pulled the winning value while its own older edit was pending keeps its losing value', async () => {
+  it('a device that pulled the winning value while its older edit was pending is sent the winning value after it loses', async () => {
     const { company } = await createTree(a)
     await h.catchUp(b)
     // A edits while a sync is between its push and its pull; B edits the same field a moment later and syncs first.
@@ -232,7 +230,7 @@ describe('device to device through the real server', () => {
     await new Promise((resolve) => setTimeout(resolve, 5))
     b.writer.upsert('companies', company, { website: 'https://b.example' })
     await b.syncNow()
-    await a.engine.pull() // the pull half of A's sync: B's value arrives, A's pending edit is re-applied on top
+    await h.catchUp(a, { pullOnly: true }) // the pull half of A's sync: B's value arrives, A's pending edit is re-applied on top
     await a.syncNow() // A's edit is pushed, loses (older stamp) and is acknowledged
     await h.catchUp(a)
     const { rows } = await h.pool.query(`SELECT website FROM companies WHERE id = $1`, [company])

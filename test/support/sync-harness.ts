@@ -14,6 +14,7 @@ import { uuidv7 } from '../../src/shared/ids/uuidv7'
 import type { UserTier } from '../../src/shared/model/enums'
 import { createTestDevice, type TestDevice } from '../../src/main/core/testing/test-device'
 import { createPool } from '../../sync-server/db/pool'
+import type { ServerConfig } from '../../sync-server/src/config'
 import {
   createTestDatabase,
   createTestRedisPrefix,
@@ -53,16 +54,25 @@ export interface Harness {
   device(spec: DeviceSpec): TestDevice
   /** A device signed in as `user`. */
   signedInDevice(user: TestUser, spec: DeviceSpec): Promise<TestDevice>
-  /** pull until every transaction committed before the call has been delivered to the device. */
-  catchUp(device: TestDevice, timeoutMs?: number): Promise<void>
+  /**
+   * Sync (or with `pullOnly`, only pull) until every transaction committed before the call has been delivered to the
+   * device.
+   */
+  catchUp(device: TestDevice, options?: { readonly pullOnly?: boolean; readonly timeoutMs?: number }): Promise<void>
   count(table: string, where?: string, params?: unknown[]): Promise<number>
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Server configuration on top of the test defaults (e.g. a small bodyLimitBytes). */
+  readonly config?: Partial<ServerConfig>
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db: TestDatabase = await createTestDatabase()
   const redis: TestRedisPrefix = createTestRedisPrefix()
-  let server: TestServer = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix, config: { sseHeartbeatMs: 1_000 } })
+  const config: Partial<ServerConfig> = { sseHeartbeatMs: 1_000, ...options.config }
+  let server: TestServer = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix, config })
   const pool = createPool(db.url, { max: 4 })
   const dir = mkdtempSync(join(tmpdir(), 'crm-integration-'))
   const devices = new Set<TestDevice>()
@@ -109,7 +119,7 @@ export async function startHarness(): Promise<Harness> {
     fetch: harnessFetch,
     async restartServer() {
       await server.close()
-      server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix, config: { sseHeartbeatMs: 1_000 } })
+      server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix, config })
     },
     async user(tier, name) {
       return createUser(pool, { tier, name: name ?? '홍길동', email: `${tier.toLowerCase()}-${uuidv7().slice(-12)}@augu.test` })
@@ -120,14 +130,15 @@ export async function startHarness(): Promise<Harness> {
       await device.signIn(user.email, user.password)
       return device
     },
-    async catchUp(device, timeoutMs = 20_000) {
+    async catchUp(device, { pullOnly = false, timeoutMs = 20_000 } = {}) {
       // The pull horizon is cluster-wide (pg_snapshot_xmin): another test file's open transaction can hold it back
       // for a moment, so wait until the device's watermark passes every transaction that had started before now.
       const { rows } = await pool.query<{ target: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS target')
       const target = BigInt(rows[0]!.target)
       const deadline = Date.now() + timeoutMs
       for (;;) {
-        await device.syncNow()
+        if (pullOnly) await device.engine.pull()
+        else await device.syncNow()
         const watermark = device.state.get('watermark')
         if (watermark !== null && BigInt(watermark) >= target) return
         if (Date.now() > deadline) throw new Error(`device watermark ${watermark} never reached ${target}`)

@@ -3,6 +3,7 @@
  * never import electron, so the same table runs under plain Node.
  */
 import { type AppRuntime, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type CustomerRepos } from '../core/repos/index'
 import { type SalesDevice } from '../core/repos/sales-device'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
@@ -15,6 +16,8 @@ export interface DevicePort {
   syncNow(): Promise<SyncStatus>
   /** Leads, opportunities and the sync panel's review of rejected changes and conflicts, on the local replica. */
   readonly sales: SalesDevice
+  /** Companies, branches, contacts, global search, activities and saved filters, on the local replica. */
+  readonly customers: CustomerRepos
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

@@ -8,6 +8,7 @@ import { appHandlers } from '../handlers/app'
 import { type HandlerContext } from '../handlers/context'
 import { sessionHandlers } from '../handlers/session'
 import { syncHandlers } from '../handlers/sync'
+import { customerHandlers } from '../handlers/customers'
 import { salesHandlers } from '../handlers/sales'
 import { syncReviewHandlers } from '../handlers/sync-review'
 
@@ -28,5 +29,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx))
 }

@@ -28,6 +28,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     close: async () => undefined,
     // The channel-level tests here never reach the sales repositories.
     sales: {} as DevicePort['sales'],
+    customers: {} as DevicePort['customers'],
     ...overrides,
   }
 }

@@ -65,8 +65,8 @@ export const salesContract = {
 } as const satisfies { readonly [K in SalesChannel]: { readonly input: z.ZodType; readonly output: object } }
 
 export const syncReviewContract = {
-  'sync.conflicts': { input: noInput, output: returns<ConflictView[]>() },
-  'sync.rejected': { input: noInput, output: returns<RejectedChangeView[]>() },
+  'sync.conflicts': { input: noInput, output: returns<readonly ConflictView[]>() },
+  'sync.rejected': { input: noInput, output: returns<readonly RejectedChangeView[]>() },
   /** Re-apply the value that lost as a new edit (it wins: it is the latest edit) and resolve the conflict. */
   'sync.applyMine': { input: z.strictObject({ conflictId: idSchema }), output: returns<SyncReview>() },
   'sync.keepTheirs': { input: z.strictObject({ conflictId: idSchema }), output: returns<SyncReview>() },

@@ -6,7 +6,7 @@
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import type { PokeAudience } from '../realtime/poke-bus'
-import { principalsSql, SCOPE_SETS } from './scope'
+import { principalsSql, scopeSet } from './scope'
 import { TABLES } from './tables'
 
 /** Above this many changed rows, computing the exact audience costs more than waking every device. */
@@ -27,7 +27,7 @@ export async function pokeAudience(db: Queryable, changed: ReadonlyMap<SyncedTab
   for (const [table, ids] of changed) {
     if (ids.size === 0) continue
     params.push([...ids])
-    parts.push(`SELECT pr.user_id FROM pr CROSS JOIN LATERAL (${SCOPE_SETS[table]('pr.principals')}) s(id) WHERE s.id = ANY($${params.length}::uuid[])`)
+    parts.push(`SELECT pr.user_id FROM pr CROSS JOIN LATERAL (${scopeSet(table, 'pr.principals')}) s(id) WHERE s.id = ANY($${params.length}::uuid[])`)
   }
   parts.push(`SELECT id FROM users WHERE user_tier = 'EXECUTIVE' AND deleted_at IS NULL`)
   const { rows } = await db.query<{ user_id: string }>(

@@ -7,8 +7,8 @@
  * A batch is all-or-nothing at its savepoint. Run over many mutations it is the fast path (a handful of statements
  * for a thousand mutations). When something in it depends on the order of mutations in a way the fast path cannot
  * honour — a constraint violation, a row that would leave the writer's scope, a scope decision an earlier mutation of
- * the batch may have changed — the batch is rolled back and push.ts replays it one mutation per savepoint, where the
- * same code decides exactly and a failure rejects just that mutation.
+ * the batch may have changed — the batch is rolled back and push.ts splits it, down to one mutation per savepoint
+ * where needed: there the same code decides exactly and a failure rejects just that mutation.
  */
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { PushResult } from '../../../src/shared/sync/protocol'
@@ -21,10 +21,13 @@ import { authorizeWrite, type Permissions } from './permissions'
 import { loadRowsForUpdate, outOfScope, writeRows, type RowWrite } from './row-store'
 import { isUnrestricted, type Scope } from './scope'
 import { planScopeChanges, trackScopeChanges, type RowTransition } from './scope-changes'
+import { lockScope } from './scope-rules'
 import { missingForCreate, type ValidMutation } from './validate'
 
 export interface BatchContext {
   readonly db: Queryable
+  /** How push.ts took the scope lock for this transaction. */
+  readonly scopeLock: 'shared' | 'exclusive'
   readonly userId: string
   readonly deviceId: string
   readonly scope: Scope
@@ -48,7 +51,7 @@ export interface BatchOutcome {
   readonly users: Set<string>
 }
 
-/** The fast path could not decide this batch exactly: replay it one mutation at a time. */
+/** The fast path could not decide this batch exactly: replay it in smaller batches (down to one mutation). */
 export class ReplayOneByOne extends Error {
   constructor(reason: string) {
     super(reason)
@@ -73,6 +76,8 @@ interface WorkingRow {
   state: RowState | null
   dirty: boolean
   changed: boolean
+  /** An incoming value lost here: the writer's devices must be sent the row back. */
+  lost: boolean
 }
 
 const rowKey = (table: string, id: string): string => `${table}:${id}`
@@ -97,6 +102,7 @@ async function loadBatchRows(ctx: BatchContext, batch: readonly PendingMutation[
         state: found?.state ?? null,
         dirty: false,
         changed: false,
+        lost: false,
       })
     }
   }
@@ -159,6 +165,7 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
     row.state = state
     row.dirty ||= merged.stampsChanged || merged.action !== null
     row.changed ||= merged.action !== null
+    row.lost ||= merged.lostFields.length > 0
     touched.add(rowKey(mutation.table.name, mutation.id))
     if (merged.action) audit.push({ table: mutation.table.name, rowId: mutation.id, action: merged.action, changes: merged.changes })
     for (const draft of merged.conflicts) conflicts.push({ table: mutation.table.name, rowId: mutation.id, draft })
@@ -170,14 +177,22 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
     .filter((row) => row.changed)
     .map((row) => ({ table: row.table.name, id: row.id, before: row.original?.values ?? null, after: row.state!.values }))
   const plan = planScopeChanges(transitions)
+  // push.ts predicts scope changes conservatively and locks exclusively up front; should a change slip past that
+  // prediction, upgrade here (a deadlock with another upgrader is detected by PostgreSQL and the push retried).
+  if (plan && ctx.scopeLock === 'shared') await lockScope(ctx.db, 'exclusive')
   const tracker = plan ? await trackScopeChanges(ctx.db, plan) : null
 
   const writes: RowWrite[] = written.map((row) => ({ table: row.table, id: row.id, before: row.original, after: row.state! }))
   await writeRows(ctx.db, writes)
-  await assertStillInScope(ctx, written, single)
+  // Without a scope-changing write in the batch, a row the writer could see keeps its scope: only creates need checking.
+  await assertStillInScope(ctx, plan ? written : written.filter((row) => row.original === null), single)
 
   const changed = new Map<SyncedTable, Set<string>>()
   const log: ChangeLogEntry[] = []
+  for (const row of rows.values()) {
+    // The row did not change but the writer's value lost: send the row back to the writer's devices only.
+    if (row.lost && !row.changed) log.push({ table: row.table.name, rowId: row.id, audienceUserId: ctx.userId, kind: 'change' })
+  }
   for (const row of written) {
     if (!row.changed) continue
     log.push({ table: row.table.name, rowId: row.id, audienceUserId: null, kind: 'change' })
@@ -191,7 +206,9 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
   const scopeChanges = tracker ? await tracker.finish() : { entries: [], users: new Set<string>() }
   await appendChangeLog(ctx.db, [...log, ...scopeChanges.entries])
 
-  return { results, changed, users: new Set([...recorded.users, ...scopeChanges.users]) }
+  const users = new Set([...recorded.users, ...scopeChanges.users])
+  if ([...rows.values()].some((row) => row.lost && !row.changed)) users.add(ctx.userId)
+  return { results, changed, users }
 }
 
 /** A write must leave the row in the writer's scope (tombstones stay in scope, so deletes pass). */

@@ -64,14 +64,18 @@ describe.skipIf(!process.env.SYNC_BENCH)('sync throughput', () => {
       SELECT gen_random_uuid(), b.id, '민준', '김', 'q@example.test', '01098765432', NULL::date FROM branches b WHERE b.code LIKE 'BB-%' AND b.name = '지점 1'`)
     await env.pool.query('ANALYZE')
 
-    for (const limit of [5_000, 10_000]) {
+    for (const limit of [2_000, 5_000, 10_000]) {
       exec.cursor = null
       exec.replica.clear()
+      exec.serverPullMs = 0
       const started = performance.now()
       const pages = await exec.syncNow(limit)
       const seconds = (performance.now() - started) / 1000
       const rows = pages.reduce((n, p) => n + p.changes.length, 0)
-      console.log(`exec first sync (limit ${limit}): ${rows} rows in ${pages.length} pages, ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s`)
+      console.log(
+        `exec first sync (limit ${limit}): ${rows} rows in ${pages.length} pages, ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s` +
+          ` (server ${Math.round(exec.serverPullMs)} ms = ${Math.round(rows / (exec.serverPullMs / 1000))} rows/s)`,
+      )
       expect(rows).toBeGreaterThan(100_000)
     }
 

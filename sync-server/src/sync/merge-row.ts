@@ -59,6 +59,11 @@ export interface MergeResult {
   readonly action: AuditAction | null
   /** A stamp moved even if no value did: the row must be written. */
   readonly stampsChanged: boolean
+  /**
+   * Fields where the incoming value lost to a different stored value. The writer's device shows its own value until
+   * told otherwise, so the row must be sent back to it even though nothing in the row changed.
+   */
+  readonly lostFields: readonly string[]
   readonly conflicts: readonly ConflictDraft[]
 }
 
@@ -97,7 +102,7 @@ function createRow(mutation: MergeMutation, ctx: MergeContext): MergeResult {
   values.updated_by = ctx.userId
   values.updated_at = ctx.now
   values.deleted_by = values.deleted_at ? ctx.userId : null
-  return { state: { values, fieldHlc }, changes, action: 'CREATE', stampsChanged: true, conflicts: [] }
+  return { state: { values, fieldHlc }, changes, action: 'CREATE', stampsChanged: true, conflicts: [], lostFields: [] }
 }
 
 /**
@@ -111,6 +116,7 @@ export function mergeRow(current: RowState | null, mutation: MergeMutation, ctx:
   const fieldHlc: Record<string, string> = { ...current.fieldHlc }
   const changes: FieldChanges = {}
   const conflicts: ConflictDraft[] = []
+  const lostFields: string[] = []
   const incomingStamp = encodeFieldVersion({ hlc: mutation.hlc, txid: ctx.txid })
   let stampsChanged = false
 
@@ -125,6 +131,8 @@ export function mergeRow(current: RowState | null, mutation: MergeMutation, ctx:
       fieldHlc[name] = incomingStamp
       stampsChanged = true
       if (differs) changes[name] = { old: storedValue, new: incomingValue }
+    } else if (differs) {
+      lostFields.push(name)
     }
     if (!outcome.concurrent || !differs || !stored) continue
     const kind = name === 'deleted_at' ? deletedAtConflictKind(storedValue, incomingValue) : 'FIELD'
@@ -147,7 +155,7 @@ export function mergeRow(current: RowState | null, mutation: MergeMutation, ctx:
     if (wasDeleted !== isDeleted) values.deleted_by = isDeleted ? ctx.userId : null
   }
   const action: AuditAction | null = !changed ? null : wasDeleted === isDeleted ? 'UPDATE' : isDeleted ? 'DELETE' : 'RESTORE'
-  return { state: { values, fieldHlc }, changes, action, stampsChanged, conflicts }
+  return { state: { values, fieldHlc }, changes, action, stampsChanged, conflicts, lostFields }
 }
 
 /**

@@ -85,6 +85,20 @@ describe('per-field merge', () => {
     })
   }
 
+  it('sends the winning value back to a device whose write lost, even though the row did not change', async () => {
+    const { a, b, id } = await sharedCompany()
+    const t = Date.now()
+    await b.push([b.mutation({ table: 'companies', id, fields: { name: 'B가 이김' }, hlc: stamp(b, t + 1_000) })])
+    await a.sync()
+    await b.sync()
+    // A's older edit loses: nothing in the row changes, but A's device holds its own value until it is told.
+    await a.push([a.mutation({ table: 'companies', id, fields: { name: 'A가 짐' }, hlc: stamp(a, t) })])
+    const aPages = await a.sync()
+    expect(aPages.flatMap((p) => p.changes).filter((c) => c.id === id).map((c) => c.row.name)).toEqual(['B가 이김'])
+    const bPages = await b.sync()
+    expect(bPages.flatMap((p) => p.changes).filter((c) => c.table === 'companies' && c.id === id)).toEqual([])
+  })
+
   it('does not call a sequential edit (the writer had pulled the other) a conflict', async () => {
     const { a, b, id } = await sharedCompany()
     await a.push([a.mutation({ table: 'companies', id, fields: { name: '첫 편집' } })])

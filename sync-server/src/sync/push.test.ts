@@ -137,6 +137,33 @@ describe('POST /v1/sync/push', () => {
     expect(rows).toHaveLength(2)
   })
 
+  it('refuses one bad mutation in the middle of a large push and applies all the others', async () => {
+    const device = await signedInDevice(env)
+    const taken = companyFields(device.userId)
+    const mutations = Array.from({ length: 60 }, (_, i) =>
+      device.mutation({ table: 'companies', id: newId(), fields: i === 37 ? { ...companyFields(device.userId), code: taken.code } : i === 0 ? taken : companyFields(device.userId) }),
+    )
+    const { body } = await device.push(mutations)
+    expect(body.results.map((r, i) => (r.status === 'applied' ? null : i))).toEqual(mutations.map((_, i) => (i === 37 ? 37 : null)))
+    const { rows } = await env.pool.query(`SELECT count(*)::int AS n FROM companies WHERE created_by = $1`, [device.userId])
+    expect(rows[0].n).toBe(59)
+  })
+
+  it('decides scope in mutation order: an opportunity brings a company into scope for the edit after it', async () => {
+    const exec = await signedInDevice(env, 'EXECUTIVE')
+    const company = newId()
+    await exec.push([exec.mutation({ table: 'companies', id: company, fields: companyFields(exec.userId) })])
+    const seller = await signedInDevice(env)
+    const { body } = await seller.push([
+      seller.mutation({ table: 'companies', id: company, fields: { description: '아직 범위 밖' } }),
+      seller.mutation({ table: 'opportunities', id: newId(), fields: { code: `O-${company.slice(-8)}`, title: '제안', company_id: company, account_manager_id: seller.userId } }),
+      seller.mutation({ table: 'companies', id: company, fields: { description: '이제 범위 안' } }),
+    ])
+    expect(body.results.map((r) => r.reason ?? r.status)).toEqual(['row is not in your scope', 'applied', 'applied'])
+    const { rows } = await env.pool.query(`SELECT description FROM companies WHERE id = $1`, [company])
+    expect(rows[0].description).toBe('이제 범위 안')
+  })
+
   it('clamps a stamp a day ahead to the server clock, keeps the change and returns the stored stamp', async () => {
     const device = await signedInDevice(env)
     const id = newId()

@@ -4,7 +4,7 @@
  * 1. Lock the device row; every mutation with seq at or below last_applied_seq is a `duplicate` (a retry).
  * 2. Validate each mutation on its own (validate.ts): a malformed or impossible one is `rejected` and the rest go on.
  * 3. Apply the valid ones in batches (batch.ts), each under a SAVEPOINT; a batch that cannot be decided in bulk is
- *    replayed one mutation per savepoint, so a rejected mutation applies nothing and blocks nothing.
+ *    split and retried down to one mutation per savepoint, so a rejected mutation applies nothing and blocks nothing.
  * 4. Store the highest processed seq in sync_devices in the same transaction as the effects, so a retry after a lost
  *    response is answered `duplicate` and applies nothing twice.
  *
@@ -23,14 +23,12 @@ import { pokeAudience } from './audience'
 import { applyBatch, MutationRefused, ReplayOneByOne, type BatchContext, type BatchOutcome, type PendingMutation } from './batch'
 import { loadPermissions } from './permissions'
 import { loadScope } from './scope'
-import { mayChangeScope } from './scope-changes'
+import { lockScope, mayChangeScope } from './scope-rules'
 import { validateMutation } from './validate'
 
 /** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */
 export const BATCH_SIZE = 1_000
 const MAX_ATTEMPTS = 3
-/** Arbitrary but fixed advisory-lock key: "crm-augu scope". */
-const SCOPE_LOCK_KEY = 0x73636f70
 
 export interface PushInput {
   readonly userId: string
@@ -141,7 +139,7 @@ async function lockDevice(client: PoolClient, input: PushInput): Promise<number>
 async function pushInTransaction(client: PoolClient, deps: PushDeps, input: PushInput): Promise<PushOutput> {
   // Lock mode first, before anything assigns this transaction its id (see the header).
   const exclusive = input.mutations.some((raw) => mayChangeScope(raw))
-  await client.query(exclusive ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [SCOPE_LOCK_KEY])
+  await lockScope(client, exclusive ? 'exclusive' : 'shared')
 
   const lastApplied = await lockDevice(client, input)
   const parsed = parseMutations(deps, input, lastApplied)
@@ -156,6 +154,7 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
     if (!tier || !isUserTier(tier)) throw forbidden('This account cannot sync')
     const ctx: BatchContext = {
       db: client,
+      scopeLock: exclusive ? 'exclusive' : 'shared',
       userId: input.userId,
       deviceId: input.deviceId,
       scope,
@@ -189,15 +188,19 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   return { response: { results: results.map((r) => r!), serverTime: nowIso }, audience }
 }
 
-/** One savepoint per batch; on ReplayOneByOne (or a data error in bulk) one savepoint per mutation. */
+/**
+ * One savepoint per batch. When the batch cannot be applied in bulk (ReplayOneByOne, or a data error such as a
+ * duplicate code), it is split in two halves applied in order, each with the same fallback: a single bad mutation in a
+ * thousand costs about twenty savepoints, not a thousand, and a single-mutation batch decides that mutation alone.
+ */
 async function applyWithFallback(client: PoolClient, ctx: BatchContext, batch: readonly PendingMutation[]): Promise<BatchOutcome[]> {
   const attempt = await inSavepoint(client, () => applyBatch(ctx, batch))
   if (attempt.ok) return [attempt.value]
   const error = attempt.error
   if (batch.length > 1 && (error instanceof ReplayOneByOne || isDataError(error))) {
-    const outcomes: BatchOutcome[] = []
-    for (const item of batch) outcomes.push(...(await applyWithFallback(client, ctx, [item])))
-    return outcomes
+    const middle = Math.ceil(batch.length / 2)
+    const first = await applyWithFallback(client, ctx, batch.slice(0, middle))
+    return [...first, ...(await applyWithFallback(client, ctx, batch.slice(middle)))]
   }
   if (batch.length === 1 && (error instanceof MutationRefused || isDataError(error))) {
     const reason = error instanceof MutationRefused ? error.message : describeDataError(error)

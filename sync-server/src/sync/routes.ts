@@ -75,7 +75,10 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
     assertOwnDevice(auth, body.deviceId)
     assertSchemaVersion(body.schemaVersion, config)
     try {
+      const started = performance.now()
       const json = await pull(pool, { userId: auth.userId, cursor: body.cursor, limit: body.limit })
+      // Server-Timing lets a device (and the benchmarks) tell server time from transfer and parsing.
+      void reply.header('server-timing', `pull;dur=${(performance.now() - started).toFixed(1)}`)
       return reply.type('application/json; charset=utf-8').send(json)
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest(error.message)

@@ -24,7 +24,8 @@ import { SYNCED_TABLES } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import type { ChangeLogEntry } from './change-log'
 import type { WireValues } from './merge-row'
-import { managersOfSql, principalsSql, SCOPE_SETS } from './scope'
+import { managersOfSql, principalsSql, scopeSet } from './scope'
+import { CHILD_EDGES, ORG_COLUMNS, RULES } from './scope-rules'
 import { TABLES } from './tables'
 
 /** One row's state before (null: created in this batch) and after a batch. */
@@ -34,102 +35,6 @@ export interface RowTransition {
   readonly before: WireValues | null
   readonly after: WireValues
 }
-
-interface Grant {
-  readonly column: string
-  readonly table: SyncedTable
-}
-
-interface ScopeRule {
-  /** Columns naming a user who gets the row (and what it grants) in scope. */
-  readonly principals?: readonly string[]
-  /** Rows this row puts in scope for its principals. */
-  readonly grants?: readonly Grant[]
-  /** Columns that decide whether a link row grants at all. */
-  readonly links?: readonly string[]
-  /** Columns tying the row to the parent its scope derives from: a change moves it between audiences. */
-  readonly parents?: readonly string[]
-  /** Other users holding the row through it (SQL over $1 = row ids, returning user_id). */
-  readonly holders?: string
-}
-
-const companyGrant: Grant = { column: 'company_id', table: 'companies' }
-
-/** Mirrors the predicates in scope.ts: review the two together. */
-const RULES: { readonly [T in SyncedTable]?: ScopeRule } = {
-  companies: { principals: ['account_manager_id'] },
-  opportunities: { principals: ['account_manager_id'], grants: [companyGrant], links: ['deleted_at'] },
-  projects: {
-    principals: ['project_manager_id', 'coordinator_id', 'operator_id'],
-    grants: [companyGrant],
-    links: ['deleted_at'],
-    holders: `SELECT user_id FROM project_team_members WHERE project_id = ANY($1::uuid[]) AND deleted_at IS NULL AND is_active`,
-  },
-  project_team_members: { principals: ['user_id'], grants: [{ column: 'project_id', table: 'projects' }], links: ['deleted_at', 'is_active'] },
-  meetings: {
-    principals: ['organizer_id'],
-    grants: [companyGrant],
-    links: ['deleted_at'],
-    holders: `SELECT user_id FROM meeting_participants WHERE meeting_id = ANY($1::uuid[]) AND deleted_at IS NULL AND user_id IS NOT NULL`,
-  },
-  meeting_participants: { principals: ['user_id'], grants: [{ column: 'meeting_id', table: 'meetings' }], links: ['deleted_at'] },
-  leads: { principals: ['assigned_to'] },
-  enrollments: { parents: ['class_id'], grants: [{ column: 'trainee_id', table: 'trainees' }], links: ['deleted_at'] },
-  attendance_records: { parents: ['class_id'], grants: [{ column: 'trainee_id', table: 'trainees' }], links: ['deleted_at'] },
-  branches: { parents: ['company_id'] },
-  contacts: { parents: ['branch_id'] },
-  contracts: { parents: ['company_id'] },
-  opportunity_stage_history: { parents: ['opportunity_id'] },
-  lead_assignments: { parents: ['lead_id'] },
-  training_sessions: { parents: ['project_id'] },
-  training_classes: { parents: ['session_id'] },
-  training_feedback: { parents: ['session_id'] },
-  meeting_agenda: { parents: ['meeting_id'] },
-  meeting_minutes: { parents: ['meeting_id'] },
-  meeting_action_items: { parents: ['meeting_id'] },
-  meeting_products: { parents: ['meeting_id'] },
-  kpi_targets: { parents: ['entity_type', 'entity_id'] },
-  kpi_actuals: { parents: ['kpi_target_id'] },
-  activities: { parents: ['entity_type', 'entity_id'] },
-}
-
-/** Organisation changes that alter principals (or the KPI teams/departments): recompute those users in full. */
-const ORG_COLUMNS: { readonly [T in SyncedTable]?: readonly string[] } = {
-  users: ['user_tier', 'department_id', 'deleted_at'],
-  team_members: ['team_id', 'user_id', 'left_at', 'deleted_at'],
-  teams: ['team_lead_id', 'department_id', 'deleted_at'],
-}
-
-/** Downward edges: a child's scope follows its parent's. SQL over $1 = parent ids, returning (parent, child). */
-const CHILD_EDGES: readonly { readonly parent: SyncedTable; readonly child: SyncedTable; readonly sql: string }[] = [
-  ...(['branches', 'contracts'] as const).map((child) => ({ parent: 'companies' as const, child, sql: `SELECT company_id AS parent, id AS child FROM ${child} WHERE company_id = ANY($1::uuid[])` })),
-  { parent: 'branches', child: 'contacts', sql: `SELECT branch_id AS parent, id AS child FROM contacts WHERE branch_id = ANY($1::uuid[])` },
-  { parent: 'opportunities', child: 'opportunity_stage_history', sql: `SELECT opportunity_id AS parent, id AS child FROM opportunity_stage_history WHERE opportunity_id = ANY($1::uuid[])` },
-  { parent: 'leads', child: 'lead_assignments', sql: `SELECT lead_id AS parent, id AS child FROM lead_assignments WHERE lead_id = ANY($1::uuid[])` },
-  ...(['project_team_members', 'training_sessions'] as const).map((child) => ({ parent: 'projects' as const, child, sql: `SELECT project_id AS parent, id AS child FROM ${child} WHERE project_id = ANY($1::uuid[])` })),
-  ...(['training_classes', 'training_feedback'] as const).map((child) => ({ parent: 'training_sessions' as const, child, sql: `SELECT session_id AS parent, id AS child FROM ${child} WHERE session_id = ANY($1::uuid[])` })),
-  ...(['enrollments', 'attendance_records'] as const).map((child) => ({ parent: 'training_classes' as const, child, sql: `SELECT class_id AS parent, id AS child FROM ${child} WHERE class_id = ANY($1::uuid[])` })),
-  ...(['enrollments', 'attendance_records'] as const).map((parent) => ({ parent, child: 'trainees' as const, sql: `SELECT id AS parent, trainee_id AS child FROM ${parent} WHERE id = ANY($1::uuid[])` })),
-  ...(['meeting_participants', 'meeting_agenda', 'meeting_minutes', 'meeting_action_items', 'meeting_products'] as const).map((child) => ({
-    parent: 'meetings' as const,
-    child,
-    sql: `SELECT meeting_id AS parent, id AS child FROM ${child} WHERE meeting_id = ANY($1::uuid[])`,
-  })),
-  { parent: 'kpi_targets', child: 'kpi_actuals', sql: `SELECT kpi_target_id AS parent, id AS child FROM kpi_actuals WHERE kpi_target_id = ANY($1::uuid[])` },
-  ...(
-    [
-      ['companies', 'COMPANY'],
-      ['contacts', 'CONTACT'],
-      ['leads', 'LEAD'],
-      ['opportunities', 'OPPORTUNITY'],
-      ['projects', 'PROJECT'],
-    ] as const
-  ).map(([parent, type]) => ({
-    parent,
-    child: 'activities' as const,
-    sql: `SELECT entity_id AS parent, id AS child FROM activities WHERE entity_type = '${type}' AND entity_id = ANY($1::uuid[])`,
-  })),
-]
 
 /** Tables whose rows are not visible to everyone: the domain of a full recomputation. */
 const SCOPED_TABLES = SYNCED_TABLES.filter((name) => !TABLES.get(name)!.reference)
@@ -274,7 +179,7 @@ function rootsQuery(roots: IdsByTable, userFilter: string): { sql: string; param
     // LATERAL: each user's set is computed once, then intersected with the roots.
     parts.push(
       `SELECT pr.user_id, '${table}'::text AS table_name, s.id AS row_id
-         FROM pr CROSS JOIN LATERAL (${SCOPE_SETS[table]('pr.principals')}) s(id) WHERE s.id = ANY($${params.length + 2}::uuid[])`,
+         FROM pr CROSS JOIN LATERAL (${scopeSet(table, 'pr.principals')}) s(id) WHERE s.id = ANY($${params.length + 2}::uuid[])`,
     )
   }
   if (parts.length === 0) return null
@@ -309,7 +214,7 @@ function fullScopeSql(): string {
   const parts = SCOPED_TABLES.map(
     (table) =>
       `SELECT pr.user_id, '${table}'::text AS table_name, s.id AS row_id
-         FROM pr CROSS JOIN LATERAL (${SCOPE_SETS[table]('pr.principals')}) s(id) WHERE NOT pr.exec
+         FROM pr CROSS JOIN LATERAL (${scopeSet(table, 'pr.principals')}) s(id) WHERE NOT pr.exec
        UNION ALL SELECT pr.user_id, '${table}'::text, t.id FROM pr JOIN ${table} t ON pr.exec`,
   )
   return `WITH pr AS (
@@ -431,33 +336,4 @@ async function expandToDescendants(db: Queryable, entered: Map<string, IdsByTabl
   emit(entered, 'enter')
   emit(left, 'leave')
   return entries
-}
-
-/** Every column whose change can alter a scope, per table (principals, grants, links, parents, organisation). */
-const SCOPE_COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  SYNCED_TABLES.flatMap((table) => {
-    const rule = RULES[table]
-    const columns = [
-      ...(rule?.principals ?? []),
-      ...(rule?.grants ?? []).map((g) => g.column),
-      ...(rule?.links ?? []),
-      ...(rule?.parents ?? []),
-      ...(ORG_COLUMNS[table] ?? []),
-    ]
-    return columns.length > 0 ? [[table, new Set(columns)] as const] : []
-  }),
-)
-
-/**
- * A conservative look at a raw mutation, before anything is loaded: could applying it change someone's scope?
- * (A create always carries its scope columns, which are NOT NULL; a delete writes deleted_at.) push.ts uses it to
- * choose the scope lock's mode before the transaction gets its id.
- */
-export function mayChangeScope(raw: unknown): boolean {
-  if (raw === null || typeof raw !== 'object') return false
-  const { table, op, fields } = raw as { table?: unknown; op?: unknown; fields?: unknown }
-  const columns = typeof table === 'string' ? SCOPE_COLUMNS.get(table) : undefined
-  if (!columns) return false
-  if (op === 'delete') return columns.has('deleted_at')
-  return fields !== null && typeof fields === 'object' && Object.keys(fields).some((name) => columns.has(name))
 }

@@ -52,40 +52,62 @@ export function managersOfSql(users: string): string {
        WHERE s_m.user_id = ANY(${users}) AND ${activeMembership('s_m')}`
 }
 
-// ── Scope as id sets ───────────────────────────────────────────────────────────────────────────────────────────────
+// ── Scope as id sets and row predicates ─────────────────────────────────────────────────────────────────────────
 //
-// Each table's scope is an SQL query returning the ids in scope (`SELECT … AS id`), built only from UNIONs and
-// top-level `IN (…)`. That shape is what PostgreSQL plans well in every place scope is used: with a constant principals
-// array it turns `IN` into a hash semi-join or a hashed sub-plan computed once per statement, and with a per-user array
-// inside a LATERAL it computes each user's set once. (The equivalent row predicates with correlated EXISTS … OR EXISTS
-// cost a chain of index probes per row: ~25× slower on a first pull of 80,000 contacts.)
+// Each table's scope has two equivalent forms, defined side by side:
+// - `set(p)`: SQL returning the ids in scope, built from UNIONs and top-level `IN (…)` only. Inside a LATERAL over
+//   many users (`pr.principals`) PostgreSQL computes each user's set once, with hash semi-joins;
+// - `predicate(t, p)`: a condition on alias `t` testing the row's own columns against its parent's set
+//   (`t.branch_id IN (branches in scope)`), for one user with a constant array: the parent set is a hashed sub-plan
+//   computed once per statement, and no table is scanned for its own ids.
+// Correlated `EXISTS … OR EXISTS …` would cost a chain of index probes per row instead (~25× slower on a first pull).
 
-/** Ids of a table whose scope is "the parent is in scope": `SELECT id FROM table WHERE column IN (parent set)`. */
-const via = (table: string, column: string, parent: string): string => `SELECT id FROM ${table} WHERE ${column} IN (${parent})`
+export interface TableScope {
+  /** SQL: `SELECT … AS id` of the rows in scope. */
+  readonly set: (p: string) => string
+  /** SQL boolean on alias `t`. */
+  readonly predicate: (t: string, p: string) => string
+}
 
-/** Projects the principals manage, coordinate, operate or are an active team member of. */
-const myProjects = (p: string): string =>
-  `SELECT id FROM projects WHERE project_manager_id = ANY(${p}) OR coordinator_id = ANY(${p}) OR operator_id = ANY(${p})
-   UNION SELECT project_id FROM project_team_members WHERE user_id = ANY(${p}) AND deleted_at IS NULL AND is_active`
+/** The row's scope follows its parent's: `column` points at a row of the parent set. */
+const viaParent = (table: string, column: string, parent: (p: string) => string): TableScope => ({
+  set: (p) => `SELECT id FROM ${table} WHERE ${column} IN (${parent(p)})`,
+  predicate: (t, p) => `${t}.${column} IN (${parent(p)})`,
+})
+
+/** The row's own columns decide (no sub-query). */
+const ownColumns = (table: string, condition: (t: string, p: string) => string): TableScope => ({
+  set: (p) => `SELECT s_own.id FROM ${table} s_own WHERE ${condition('s_own', p)}`,
+  predicate: condition,
+})
+
+const everything = (table: string): TableScope => ({ set: () => `SELECT id FROM ${table}`, predicate: () => 'true' })
+
+/** Projects the principals manage, coordinate or operate (own columns) or are an active team member of. */
+const projectRoles = (t: string, p: string): string =>
+  `${t}.project_manager_id = ANY(${p}) OR ${t}.coordinator_id = ANY(${p}) OR ${t}.operator_id = ANY(${p})`
+const projectMemberships = (p: string): string =>
+  `SELECT project_id FROM project_team_members WHERE user_id = ANY(${p}) AND deleted_at IS NULL AND is_active`
+const myProjects = (p: string): string => `SELECT id FROM projects WHERE ${projectRoles('projects', p)} UNION ${projectMemberships(p)}`
 
 /** Meetings the principals organise or attend (an internal participant row that is not deleted). */
-const myMeetings = (p: string): string =>
-  `SELECT id FROM meetings WHERE organizer_id = ANY(${p})
-   UNION SELECT meeting_id FROM meeting_participants WHERE user_id = ANY(${p}) AND deleted_at IS NULL`
+const participations = (p: string): string =>
+  `SELECT meeting_id FROM meeting_participants WHERE user_id = ANY(${p}) AND deleted_at IS NULL`
+const myMeetings = (p: string): string => `SELECT id FROM meetings WHERE organizer_id = ANY(${p}) UNION ${participations(p)}`
 
-/** Companies managed by a principal, or with a live opportunity, project or meeting of theirs. */
-const myCompanies = (p: string): string =>
-  `SELECT id FROM companies WHERE account_manager_id = ANY(${p})
-   UNION SELECT company_id FROM opportunities WHERE account_manager_id = ANY(${p}) AND deleted_at IS NULL
+/** Companies a live opportunity, project or meeting of the principals is with. */
+const grantedCompanies = (p: string): string =>
+  `SELECT company_id FROM opportunities WHERE account_manager_id = ANY(${p}) AND deleted_at IS NULL
    UNION SELECT company_id FROM projects WHERE deleted_at IS NULL AND id IN (${myProjects(p)})
    UNION SELECT company_id FROM meetings WHERE deleted_at IS NULL AND company_id IS NOT NULL AND id IN (${myMeetings(p)})`
+const myCompanies = (p: string): string => `SELECT id FROM companies WHERE account_manager_id = ANY(${p}) UNION ${grantedCompanies(p)}`
 
-const myBranches = (p: string): string => via('branches', 'company_id', myCompanies(p))
-const myContacts = (p: string): string => via('contacts', 'branch_id', myBranches(p))
+const myBranches = (p: string): string => `SELECT id FROM branches WHERE company_id IN (${myCompanies(p)})`
+const myContacts = (p: string): string => `SELECT id FROM contacts WHERE branch_id IN (${myBranches(p)})`
 const myOpportunities = (p: string): string => `SELECT id FROM opportunities WHERE account_manager_id = ANY(${p})`
 const myLeads = (p: string): string => `SELECT id FROM leads WHERE assigned_to = ANY(${p})`
-const mySessions = (p: string): string => via('training_sessions', 'project_id', myProjects(p))
-const myClasses = (p: string): string => via('training_classes', 'session_id', mySessions(p))
+const mySessions = (p: string): string => `SELECT id FROM training_sessions WHERE project_id IN (${myProjects(p)})`
+const myClasses = (p: string): string => `SELECT id FROM training_classes WHERE session_id IN (${mySessions(p)})`
 
 /** Teams a principal actively belongs to or leads (TEAM KPI targets). */
 const myTeams = (p: string): string =>
@@ -97,35 +119,46 @@ const myDepartments = (p: string): string =>
   `SELECT department_id FROM users WHERE id = ANY(${p}) AND department_id IS NOT NULL
    UNION SELECT department_id FROM teams WHERE department_id IS NOT NULL AND id IN (${myTeams(p)})`
 
-const myKpiTargets = (p: string): string =>
-  `SELECT id FROM kpi_targets WHERE entity_type IS NULL OR entity_type = 'COMPANY'
-   UNION SELECT id FROM kpi_targets WHERE entity_type = 'USER' AND entity_id = ANY(${p})
-   UNION SELECT id FROM kpi_targets WHERE entity_type = 'TEAM' AND entity_id IN (${myTeams(p)})
-   UNION SELECT id FROM kpi_targets WHERE entity_type = 'DEPARTMENT' AND entity_id IN (${myDepartments(p)})`
+const kpiTargetScope: TableScope = {
+  set: (p) =>
+    `SELECT id FROM kpi_targets WHERE entity_type IS NULL OR entity_type = 'COMPANY'
+     UNION SELECT id FROM kpi_targets WHERE entity_type = 'USER' AND entity_id = ANY(${p})
+     UNION SELECT id FROM kpi_targets WHERE entity_type = 'TEAM' AND entity_id IN (${myTeams(p)})
+     UNION SELECT id FROM kpi_targets WHERE entity_type = 'DEPARTMENT' AND entity_id IN (${myDepartments(p)})`,
+  predicate: (t, p) =>
+    `(${t}.entity_type IS NULL OR ${t}.entity_type = 'COMPANY'
+      OR (${t}.entity_type = 'USER' AND ${t}.entity_id = ANY(${p}))
+      OR (${t}.entity_type = 'TEAM' AND ${t}.entity_id IN (${myTeams(p)}))
+      OR (${t}.entity_type = 'DEPARTMENT' AND ${t}.entity_id IN (${myDepartments(p)})))`,
+}
 
-/** Activities hanging on a row in scope (ACTIVITY_ENTITY_TYPES). */
-const myActivities = (p: string): string =>
-  [
-    ['COMPANY', myCompanies(p)],
-    ['CONTACT', myContacts(p)],
-    ['LEAD', myLeads(p)],
-    ['OPPORTUNITY', myOpportunities(p)],
-    ['PROJECT', myProjects(p)],
-  ]
-    .map(([type, set]) => `SELECT id FROM activities WHERE entity_type = '${type}' AND entity_id IN (${set})`)
-    .join('\n   UNION ')
+/** The rows an activity may hang on (ACTIVITY_ENTITY_TYPES), with their sets. */
+const activityEntities = (p: string): (readonly [string, string])[] => [
+  ['COMPANY', myCompanies(p)],
+  ['CONTACT', myContacts(p)],
+  ['LEAD', myLeads(p)],
+  ['OPPORTUNITY', myOpportunities(p)],
+  ['PROJECT', myProjects(p)],
+]
 
-/** SQL returning the ids of a table in the scope of principals `p` (an SQL uuid[] expression). */
-export type ScopeSet = (p: string) => string
+const activityScope: TableScope = {
+  set: (p) =>
+    activityEntities(p)
+      .map(([type, set]) => `SELECT id FROM activities WHERE entity_type = '${type}' AND entity_id IN (${set})`)
+      .join('\n     UNION '),
+  predicate: (t, p) =>
+    `(CASE ${t}.entity_type ${activityEntities(p)
+      .map(([type, set]) => `WHEN '${type}' THEN ${t}.entity_id IN (${set})`)
+      .join(' ')} ELSE false END)`,
+}
 
-const everything =
-  (table: string): ScopeSet =>
-  () =>
-    `SELECT id FROM ${table}`
+const traineeSet = (p: string): string =>
+  `SELECT trainee_id FROM enrollments WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})
+   UNION SELECT trainee_id FROM attendance_records WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})`
 
 // ── One scope per synced table ────────────────────────────────────────────────────────────────────────────────────
 
-export const SCOPE_SETS: { readonly [T in SyncedTable]: ScopeSet } = {
+export const SCOPES: { readonly [T in SyncedTable]: TableScope } = {
   // Reference data: every signed-in user receives all of it (users without secrets: those live in user_credentials).
   roles: everything('roles'),
   permissions: everything('permissions'),
@@ -141,54 +174,51 @@ export const SCOPE_SETS: { readonly [T in SyncedTable]: ScopeSet } = {
   kpi_definitions: everything('kpi_definitions'),
   campaigns: everything('campaigns'),
 
-  // Customers: companies they manage or work with, and those companies' branches and contacts.
-  companies: myCompanies,
-  branches: myBranches,
-  contacts: myContacts,
+  // Customers: companies they manage or work with (an opportunity, project or meeting), with branches and contacts.
+  companies: { set: myCompanies, predicate: (t, p) => `(${t}.account_manager_id = ANY(${p}) OR ${t}.id IN (${grantedCompanies(p)}))` },
+  branches: viaParent('branches', 'company_id', myCompanies),
+  contacts: viaParent('contacts', 'branch_id', myBranches),
 
   // Sales: opportunities they manage (with their stage history), contracts of their companies, leads assigned to them.
-  opportunities: myOpportunities,
-  opportunity_stage_history: (p) => via('opportunity_stage_history', 'opportunity_id', myOpportunities(p)),
-  contracts: (p) => via('contracts', 'company_id', myCompanies(p)),
-  leads: myLeads,
-  lead_assignments: (p) => via('lead_assignments', 'lead_id', myLeads(p)),
+  opportunities: ownColumns('opportunities', (t, p) => `${t}.account_manager_id = ANY(${p})`),
+  opportunity_stage_history: viaParent('opportunity_stage_history', 'opportunity_id', myOpportunities),
+  contracts: viaParent('contracts', 'company_id', myCompanies),
+  leads: ownColumns('leads', (t, p) => `${t}.assigned_to = ANY(${p})`),
+  lead_assignments: viaParent('lead_assignments', 'lead_id', myLeads),
 
   // Projects they run or are on, with sessions, classes, enrolments, attendance, feedback and the trainees there.
-  projects: myProjects,
-  project_team_members: (p) => via('project_team_members', 'project_id', myProjects(p)),
-  training_sessions: mySessions,
-  training_classes: myClasses,
+  projects: { set: myProjects, predicate: (t, p) => `(${projectRoles(t, p)} OR ${t}.id IN (${projectMemberships(p)}))` },
+  project_team_members: viaParent('project_team_members', 'project_id', myProjects),
+  training_sessions: viaParent('training_sessions', 'project_id', myProjects),
+  training_classes: viaParent('training_classes', 'session_id', mySessions),
   // A trainee is visible where they are enrolled or were marked present (walk-ins have attendance but no enrolment).
-  trainees: (p) =>
-    `SELECT trainee_id FROM enrollments WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})
-     UNION SELECT trainee_id FROM attendance_records WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})`,
-  enrollments: (p) => via('enrollments', 'class_id', myClasses(p)),
-  attendance_records: (p) => via('attendance_records', 'class_id', myClasses(p)),
-  training_feedback: (p) => via('training_feedback', 'session_id', mySessions(p)),
+  trainees: { set: traineeSet, predicate: (t, p) => `${t}.id IN (${traineeSet(p)})` },
+  enrollments: viaParent('enrollments', 'class_id', myClasses),
+  attendance_records: viaParent('attendance_records', 'class_id', myClasses),
+  training_feedback: viaParent('training_feedback', 'session_id', mySessions),
 
   // Meetings they organise or attend, with everything hanging on them.
-  meetings: myMeetings,
-  meeting_participants: (p) => via('meeting_participants', 'meeting_id', myMeetings(p)),
-  meeting_agenda: (p) => via('meeting_agenda', 'meeting_id', myMeetings(p)),
-  meeting_minutes: (p) => via('meeting_minutes', 'meeting_id', myMeetings(p)),
-  meeting_action_items: (p) => via('meeting_action_items', 'meeting_id', myMeetings(p)),
-  meeting_products: (p) => via('meeting_products', 'meeting_id', myMeetings(p)),
+  meetings: { set: myMeetings, predicate: (t, p) => `(${t}.organizer_id = ANY(${p}) OR ${t}.id IN (${participations(p)}))` },
+  meeting_participants: viaParent('meeting_participants', 'meeting_id', myMeetings),
+  meeting_agenda: viaParent('meeting_agenda', 'meeting_id', myMeetings),
+  meeting_minutes: viaParent('meeting_minutes', 'meeting_id', myMeetings),
+  meeting_action_items: viaParent('meeting_action_items', 'meeting_id', myMeetings),
+  meeting_products: viaParent('meeting_products', 'meeting_id', myMeetings),
 
   // KPI targets for themselves, their teams and departments, and our company as a whole; actuals follow targets.
-  kpi_targets: myKpiTargets,
-  kpi_actuals: (p) => via('kpi_actuals', 'kpi_target_id', myKpiTargets(p)),
+  kpi_targets: kpiTargetScope,
+  kpi_actuals: viaParent('kpi_actuals', 'kpi_target_id', kpiTargetScope.set),
 
   // Activities on any row in scope.
-  activities: myActivities,
+  activities: activityScope,
 
   // Conflicts they are party to (as the winning or the losing writer).
-  sync_conflicts: (p) =>
-    `SELECT id FROM sync_conflicts WHERE winning_user_id = ANY(${p}) UNION SELECT id FROM sync_conflicts WHERE losing_user_id = ANY(${p})`,
+  sync_conflicts: ownColumns('sync_conflicts', (t, p) => `(${t}.winning_user_id = ANY(${p}) OR ${t}.losing_user_id = ANY(${p}))`),
 }
 
-/** The row predicate for alias `t` of `table`: in the set. Used with a constant principals array. */
-export function scopePredicate(table: SyncedTable, t: string, p: string): string {
-  return `${t}.id IN (${SCOPE_SETS[table](p)})`
+/** The ids of `table` in the scope of principals `p` (an SQL uuid[] expression). */
+export function scopeSet(table: SyncedTable, p: string): string {
+  return SCOPES[table].set(p)
 }
 
 const referenceTables: ReadonlySet<string> = new Set(REFERENCE_TABLES)
@@ -207,7 +237,7 @@ export function isUnrestricted(scope: Scope, table: SyncedTable): boolean {
  */
 export function scopeCondition(table: SyncedTable, alias: string, scope: Scope, param: number): string {
   if (isUnrestricted(scope, table)) return 'true'
-  return scopePredicate(table, alias, `$${param}::uuid[]`)
+  return SCOPES[table].predicate(alias, `$${param}::uuid[]`)
 }
 
 /** Loads a user's tier and principals in one round trip; an EXECUTIVE (or an unknown user: none) is handled here. */

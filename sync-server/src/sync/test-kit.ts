@@ -56,6 +56,7 @@ export interface MutationInput {
 export interface HttpResult<T> {
   readonly status: number
   readonly body: T
+  readonly headers: Headers
 }
 
 export interface TestDevice {
@@ -68,6 +69,8 @@ export interface TestDevice {
   readonly replica: Map<string, Map<string, Record<string, unknown>>>
   cursor: string | null
   watermark: string | null
+  /** Sum of the server's own pull time (Server-Timing), ms. */
+  serverPullMs: number
   /** Builds a mutation with the next seq and a fresh stamp (not sent). */
   mutation(input: MutationInput): Record<string, unknown>
   push(mutations: readonly Record<string, unknown>[], overrides?: Record<string, unknown>): Promise<HttpResult<PushResponse>>
@@ -91,7 +94,7 @@ export interface DeviceOptions {
 export async function postJson<T>(url: string, body: unknown, headers: Record<string, string>): Promise<HttpResult<T>> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
   const text = await response.text()
-  return { status: response.status, body: JSON.parse(text) as T }
+  return { status: response.status, body: JSON.parse(text) as T, headers: response.headers }
 }
 
 function makeDevice(env: SyncTestEnv, userId: string, deviceId: string, headers: Record<string, string>, options: DeviceOptions): TestDevice {
@@ -108,6 +111,7 @@ function makeDevice(env: SyncTestEnv, userId: string, deviceId: string, headers:
     replica,
     cursor: null,
     watermark: null,
+    serverPullMs: 0,
     mutation(input) {
       seq = Math.max(seq, input.seq ?? seq + 1)
       return {
@@ -132,6 +136,7 @@ function makeDevice(env: SyncTestEnv, userId: string, deviceId: string, headers:
         headers,
       )
       if (result.status !== 200) throw new Error(`pull failed: ${result.status} ${JSON.stringify(result.body)}`)
+      device.serverPullMs += Number(/dur=([\d.]+)/.exec(result.headers.get('server-timing') ?? '')?.[1] ?? 0)
       const page = result.body
       for (const change of page.changes) {
         const table = replica.get(change.table) ?? new Map<string, Record<string, unknown>>()

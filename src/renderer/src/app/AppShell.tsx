@@ -1,4 +1,4 @@
-import { type JSX } from 'react'
+import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SessionState } from '../../../shared/ipc/contract'
 import { NavIcon } from '../components/NavIcon'
@@ -8,6 +8,11 @@ import { LanguageSwitch } from '../features/settings/LanguageSwitch'
 import { navGroups } from './navigation'
 import { useNavigationStore } from './navigation-store'
 import { ScreenPlaceholder } from './ScreenPlaceholder'
+import { LeadsScreen } from '../features/leads/LeadsScreen'
+import { OpportunitiesScreen } from '../features/opportunities/OpportunitiesScreen'
+import { CompaniesScreen } from '../features/customers/CompaniesScreen'
+import { GlobalSearch } from '../features/search/GlobalSearch'
+import { onOpenRecord } from '../lib/record-links'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -15,6 +20,8 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const { t } = useTranslation()
   const screen = useNavigationStore((s) => s.screen)
   const screenOpened = useNavigationStore((s) => s.screenOpened)
+  // Links to records (search hits, duplicate warnings) switch to the screen that owns them.
+  useEffect(() => onOpenRecord((link) => screenOpened(link.screen)), [screenOpened])
   const error = useSessionStore((s) => s.error)
   const errorDismissed = useSessionStore((s) => s.errorDismissed)
   const signOutRequested = useSessionStore((s) => s.signOutRequested)
@@ -59,6 +66,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
       <div className="workspace">
         <header className="workspace__header">
           <h1>{t(`nav.${screen}`)}</h1>
+          <GlobalSearch />
           <div className="user-chip">
             {session.status === 'demo' && <span className="badge">{t('shell.demoBadge')}</span>}
             <span className="user-chip__name">{session.user.name}</span>
@@ -69,7 +77,15 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
         <main className="workspace__content">
-          <ScreenPlaceholder screen={screen} />
+          {screen === 'companies' ? (
+            <CompaniesScreen />
+          ) : screen === 'leads' ? (
+            <LeadsScreen role={session.user.role} />
+          ) : screen === 'opportunities' ? (
+            <OpportunitiesScreen />
+          ) : (
+            <ScreenPlaceholder screen={screen} />
+          )}
         </main>
       </div>
     </div>

@@ -2,7 +2,10 @@ import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SyncStatus } from '../../../../shared/ipc/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { onLocalChange } from '../../lib/local-change'
 import { formatLastSynced } from './format-last-synced'
+import { SyncPanel } from './SyncPanel'
+import { useSyncReviewStore } from './sync-review-store'
 import { useSyncStore } from './sync-store'
 
 const POLL_MS = 5_000
@@ -21,6 +24,7 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
   const statusPolled = useSyncStore((s) => s.statusPolled)
   const syncNowClicked = useSyncStore((s) => s.syncNowClicked)
   const errorDismissed = useSyncStore((s) => s.errorDismissed)
+  const reviewOpened = useSyncReviewStore((s) => s.panelOpened)
   const [now, setNow] = useState(() => Date.now())
 
   useEffect(() => {
@@ -33,7 +37,10 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
     window.addEventListener('online', poll)
     window.addEventListener('offline', poll)
     window.addEventListener('focus', poll)
+    // A screen just wrote locally: show the new pending count now, not at the next poll.
+    const stopListening = onLocalChange(poll)
     return () => {
+      stopListening()
       window.clearInterval(timer)
       window.removeEventListener('online', poll)
       window.removeEventListener('offline', poll)
@@ -85,6 +92,15 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
         )}
       </div>
       {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+      <button
+        type="button"
+        className={status && status.rejected + status.conflicts > 0 ? 'button button--small button--warn' : 'button button--small button--ghost'}
+        onClick={() => void reviewOpened()}
+      >
+        {t('syncPanel.open')}
+        {status && status.rejected + status.conflicts > 0 ? ` (${status.rejected + status.conflicts})` : ''}
+      </button>
+      <SyncPanel />
       <button
         type="button"
         className="button button--small"

@@ -1,5 +1,6 @@
 import { type Translation } from './ko'
 import { enCustomers, enRecordErrors } from './en-customers'
+import { enSales, enSalesErrors } from './en-sales'
 
 export const en: Translation = {
   app: {
@@ -83,8 +84,10 @@ export const en: Translation = {
     dismiss: 'Dismiss',
   },
   ...enCustomers,
+  ...enSales,
   errors: {
     ...enRecordErrors,
+    ...enSalesErrors,
     ipc: {
       invalidInput: 'Please check your input. ({{field}})',
       unknownChannel: 'Unknown request.',

@@ -1,4 +1,5 @@
 import { koCustomers, koRecordErrors } from './ko-customers'
+import { koSales, koSalesErrors } from './ko-sales'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -82,8 +83,10 @@ export const ko = {
     dismiss: '닫기',
   },
   ...koCustomers,
+  ...koSales,
   errors: {
     ...koRecordErrors,
+    ...koSalesErrors,
     ipc: {
       invalidInput: '입력값을 확인해 주세요. ({{field}})',
       unknownChannel: '알 수 없는 요청입니다.',

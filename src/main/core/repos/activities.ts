@@ -1,0 +1,176 @@
+/**
+ * Activities (전화, 이메일, 미팅, 메모, 할 일, 카카오톡) logged against a company, contact, lead, opportunity or project,
+ * and the timeline that merges them with record history ("등록", "수정" by whom, from the rows' who-columns).
+ *
+ * A company's timeline also gathers what happened on its contacts, opportunities and projects: that is where a
+ * consultant looks before a visit.
+ */
+import { displayName } from '../../../shared/domain/korean-name'
+import { uuidv7 } from '../../../shared/ids/uuidv7'
+import { type TimelineEntry } from '../../../shared/model/customer-views'
+import { type ActivityEntityType, type ActivityType } from '../../../shared/model/enums'
+import { type activityLogSchema } from '../../../shared/model/validation/customers'
+import { type z } from 'zod'
+import { type Writer } from '../outbox/writer'
+import { type Sqlite } from '../sqlite'
+import { RecordNotFoundError } from './companies'
+import { type PeopleDirectory } from './people'
+
+export type ActivityLog = z.output<typeof activityLogSchema>
+
+export interface ActivitiesRepo {
+  log(input: ActivityLog): string
+  timeline(entityType: ActivityEntityType, entityId: string, limit: number): TimelineEntry[]
+}
+
+interface Target {
+  readonly type: ActivityEntityType
+  readonly id: string
+  readonly label: string
+  readonly createdAt: string
+  readonly createdBy: string | null
+  readonly updatedAt: string
+  readonly updatedBy: string | null
+}
+
+interface HistoryRow {
+  id: string
+  label: string
+  created_at: string
+  created_by: string | null
+  updated_at: string
+  updated_by: string | null
+}
+
+interface ActivityRow {
+  id: string
+  entity_type: ActivityEntityType
+  entity_id: string
+  activity_type: ActivityType
+  subject: string | null
+  description: string | null
+  created_at: string
+  created_by: string | null
+}
+
+const WHO = 'created_at, created_by, updated_at, updated_by'
+
+/** Label SQL per entity type: what a person would call the record. */
+const SOURCES: Record<ActivityEntityType, { table: string; label: string }> = {
+  COMPANY: { table: 'companies', label: 'name' },
+  CONTACT: { table: 'contacts', label: "last_name || char(31) || first_name" },
+  LEAD: { table: 'leads', label: 'company_name' },
+  OPPORTUNITY: { table: 'opportunities', label: 'title' },
+  PROJECT: { table: 'projects', label: 'name' },
+}
+
+/** Contact labels come back as "family␟given" so displayName can order them (홍길동, John Smith). */
+function labelOf(type: ActivityEntityType, raw: string): string {
+  if (type !== 'CONTACT') return raw
+  const [lastName = '', firstName = ''] = raw.split('\u001f')
+  return displayName({ lastName, firstName })
+}
+
+export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlite; writer: Writer; people: PeopleDirectory }): ActivitiesRepo {
+  const one = Object.fromEntries(
+    Object.entries(SOURCES).map(([type, { table, label }]) => [
+      type,
+      sqlite.prepare<[string], HistoryRow>(`SELECT id, ${label} AS label, ${WHO} FROM ${table} WHERE id = ? AND deleted_at IS NULL`),
+    ]),
+  ) as Record<ActivityEntityType, ReturnType<typeof sqlite.prepare<[string], HistoryRow>>>
+
+  const companyChildren: Array<{ type: ActivityEntityType; statement: ReturnType<typeof sqlite.prepare<[string], HistoryRow>> }> = [
+    {
+      type: 'CONTACT',
+      statement: sqlite.prepare(
+        `SELECT p.id, p.last_name || char(31) || p.first_name AS label, p.created_at, p.created_by, p.updated_at, p.updated_by
+         FROM contacts p JOIN branches b ON b.id = p.branch_id WHERE b.company_id = ? AND p.deleted_at IS NULL`,
+      ),
+    },
+    {
+      type: 'OPPORTUNITY',
+      statement: sqlite.prepare(`SELECT id, title AS label, ${WHO} FROM opportunities WHERE company_id = ? AND deleted_at IS NULL`),
+    },
+    {
+      type: 'PROJECT',
+      statement: sqlite.prepare(`SELECT id, name AS label, ${WHO} FROM projects WHERE company_id = ? AND deleted_at IS NULL`),
+    },
+  ]
+
+  // One statement for any set of records: the ids travel as one JSON array parameter.
+  const activitiesOf = sqlite.prepare<[string, number], ActivityRow>(
+    `SELECT id, entity_type, entity_id, activity_type, subject, description, created_at, created_by FROM activities
+     WHERE deleted_at IS NULL AND entity_id IN (SELECT value FROM json_each(?))
+     ORDER BY created_at DESC, id DESC LIMIT ?`,
+  )
+
+  const toTarget = (type: ActivityEntityType, row: HistoryRow): Target => ({
+    type,
+    id: row.id,
+    label: labelOf(type, row.label),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  })
+
+  const targetsOf = (entityType: ActivityEntityType, entityId: string): Target[] => {
+    const self = one[entityType].get(entityId)
+    if (!self) throw new RecordNotFoundError(`No ${entityType} ${entityId}`)
+    const targets = [toTarget(entityType, self)]
+    if (entityType === 'COMPANY') {
+      for (const { type, statement } of companyChildren) for (const row of statement.all(entityId)) targets.push(toTarget(type, row))
+    }
+    return targets
+  }
+
+  return {
+    log(input) {
+      if (!one[input.entityType].get(input.entityId)) throw new RecordNotFoundError(`No ${input.entityType} ${input.entityId}`)
+      const id = uuidv7()
+      writer.upsert('activities', id, {
+        entity_type: input.entityType,
+        entity_id: input.entityId,
+        activity_type: input.activityType,
+        subject: input.subject,
+        description: input.description ?? null,
+        outcome: input.outcome ?? null,
+        next_action: input.nextAction ?? null,
+        duration: input.duration ?? null,
+        start_time: new Date().toISOString(),
+      })
+      return id
+    },
+
+    timeline(entityType, entityId, limit) {
+      const targets = targetsOf(entityType, entityId)
+      const byId = new Map(targets.map((target) => [target.id, target]))
+      const entries: TimelineEntry[] = []
+      for (const row of activitiesOf.all(JSON.stringify(targets.map((t) => t.id)), limit)) {
+        const target = byId.get(row.entity_id)
+        entries.push({
+          key: row.id,
+          kind: 'activity',
+          at: row.created_at,
+          actorName: people.nameOf(row.created_by),
+          activityType: row.activity_type,
+          subject: row.subject,
+          description: row.description,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          entityLabel: target?.label ?? '',
+        })
+      }
+      for (const target of targets) {
+        const history = { activityType: null, subject: null, description: null, entityType: target.type, entityId: target.id, entityLabel: target.label }
+        entries.push({ ...history, key: `created:${target.id}`, kind: 'created', at: target.createdAt, actorName: people.nameOf(target.createdBy) })
+        if (target.updatedAt > target.createdAt) {
+          entries.push({ ...history, key: `updated:${target.id}`, kind: 'updated', at: target.updatedAt, actorName: people.nameOf(target.updatedBy) })
+        }
+      }
+      // Newest first; at equal times an activity reads better above the record edit it came with.
+      entries.sort((a, b) => (a.at === b.at ? (a.kind === 'activity' ? -1 : b.kind === 'activity' ? 1 : 0) : a.at < b.at ? 1 : -1))
+      return entries.slice(0, limit)
+    },
+  }
+}

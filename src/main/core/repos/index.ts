@@ -1,0 +1,38 @@
+/**
+ * The device repositories: reads with prepared SQL over the replica (soft-deleted rows excluded), writes only through
+ * the outbox writer. Built once per opened replica; handlers reach them through the DevicePort.
+ */
+import { type Writer } from '../outbox/writer'
+import { type Sqlite } from '../sqlite'
+import { type DeviceState } from '../state'
+import { createActivitiesRepo, type ActivitiesRepo } from './activities'
+import { createCompaniesRepo, type CompaniesRepo } from './companies'
+import { createCompanyPageReader, type CompanyPageReader } from './company-page'
+import { createContactsRepo, type ContactsRepo } from './contacts'
+import { createDuplicateFinder } from './duplicates'
+import { createPeopleDirectory } from './people'
+import { createSavedFiltersRepo, type SavedFiltersRepo } from './saved-filters'
+import { createSearchRepo, type SearchRepo } from './search'
+
+export interface CustomerRepos {
+  readonly companies: CompaniesRepo
+  readonly companyPage: CompanyPageReader
+  readonly contacts: ContactsRepo
+  readonly search: SearchRepo
+  readonly activities: ActivitiesRepo
+  readonly savedFilters: SavedFiltersRepo
+}
+
+export function createCustomerRepos({ sqlite, writer, state }: { sqlite: Sqlite; writer: Writer; state: DeviceState }): CustomerRepos {
+  const people = createPeopleDirectory(sqlite, state)
+  const duplicates = createDuplicateFinder(sqlite)
+  const activities = createActivitiesRepo({ sqlite, writer, people })
+  return {
+    companies: createCompaniesRepo({ sqlite, writer, people, duplicates }),
+    companyPage: createCompanyPageReader({ sqlite, people, activities }),
+    contacts: createContactsRepo({ sqlite, writer, duplicates }),
+    search: createSearchRepo(sqlite),
+    activities,
+    savedFilters: createSavedFiltersRepo(sqlite, state),
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Global search over companies, contacts, leads, opportunities and projects, answered offline from the replica.
+ *
+ * Three routes, because no single one works for Korean (docs field notes, "Korean search"):
+ * - 3+ characters: the FTS5 trigram index (`search_index`, kept by triggers; business-number and phone digits are
+ *   indexed without separators, so "124-81" and "12481" find the same company).
+ * - 1–2 characters (삼성, 민준, 김): trigrams cannot match them, so instr() on the base tables, with LIMIT.
+ * - initial consonants (ㅎㄱㄷ → 홍길동, also mixed 홍ㄱ동): a deterministic SQL function over the names, with LIMIT.
+ */
+import { formatBusinessNumber } from '../../../shared/domain/business-number'
+import { matchesChoseong, searchKey } from '../../../shared/domain/korean-text'
+import { displayName } from '../../../shared/domain/korean-name'
+import { formatPhone } from '../../../shared/domain/phone'
+import {
+  SEARCH_TYPES,
+  type SearchHit,
+  type SearchMode,
+  type SearchResult,
+  type SearchType,
+} from '../../../shared/model/customer-views'
+import { type Sqlite, type Statement } from '../sqlite'
+
+export interface SearchRepo {
+  search(query: string, limitPerType: number): SearchResult
+}
+
+/** Compatibility jamo consonants ㄱ..ㅎ: a query holding any of them is an initial-consonant search. */
+const CONSONANT = /[\u3131-\u314e]/
+
+/** What each type is matched on by the short and 초성 routes: its names (the index covers codes, numbers, e-mails). */
+const NAME_SQL: Record<SearchType, { table: string; name: string; extra: string[] }> = {
+  companies: { table: 'companies', name: 'name', extra: ['business_number', 'representative'] },
+  contacts: { table: 'contacts', name: 'last_name || first_name', extra: ['mobile', 'phone', 'email'] },
+  leads: { table: 'leads', name: 'company_name', extra: ["coalesce(contact_name, '')"] },
+  opportunities: { table: 'opportunities', name: 'title', extra: ['code'] },
+  projects: { table: 'projects', name: 'name', extra: ['code'] },
+}
+
+const CHOSEONG_FN = 'crm_matches_choseong'
+
+interface HydrateRow {
+  id: string
+  title: string
+  subtitle: string | null
+  company_id: string | null
+}
+
+function subtitleOf(type: SearchType, row: HydrateRow & { extra: string | null }): string | null {
+  const parts: string[] = []
+  if (type === 'companies' && row.extra) parts.push(formatBusinessNumber(row.extra))
+  if (type === 'contacts' && row.extra) parts.push(formatPhone(row.extra))
+  if (row.subtitle) parts.push(row.subtitle)
+  return parts.length > 0 ? parts.join(' · ') : null
+}
+
+export function createSearchRepo(sqlite: Sqlite): SearchRepo {
+  // Registered per connection; deterministic so SQLite may reuse results within a statement.
+  sqlite.function(CHOSEONG_FN, { deterministic: true }, (text: unknown, query: unknown) =>
+    typeof text === 'string' && typeof query === 'string' && matchesChoseong(text, query) ? 1 : 0,
+  )
+
+  const indexed = sqlite.prepare<[string, string, number], { entity_id: string }>(
+    `SELECT entity_id FROM search_index WHERE search_index MATCH ? AND entity_type = ? ORDER BY rank LIMIT ?`,
+  )
+
+  const substring = {} as Record<SearchType, Statement>
+  const choseong = {} as Record<SearchType, Statement>
+  for (const type of SEARCH_TYPES) {
+    const { table, name, extra } = NAME_SQL[type]
+    // Names that start with the query first (김 → 김민준 before 이김), then shorter names.
+    substring[type] = sqlite.prepare(
+      `SELECT id AS entity_id FROM ${table} WHERE deleted_at IS NULL AND (instr(lower(${name}), @q) > 0 OR ${extra
+        .map((column) => `instr(lower(${column}), @q) > 0`)
+        .join(' OR ')})
+       ORDER BY instr(lower(${name}), @q) = 1 DESC, length(${name}), ${name} LIMIT @limit`,
+    )
+    choseong[type] = sqlite.prepare(
+      `SELECT id AS entity_id FROM ${table} WHERE deleted_at IS NULL AND ${CHOSEONG_FN}(${name}, @q) = 1
+       ORDER BY length(${name}), ${name} LIMIT @limit`,
+    )
+  }
+
+  const hydrate: Record<SearchType, Statement> = {
+    companies: sqlite.prepare(
+      `SELECT id, name AS title, representative AS subtitle, business_number AS extra, id AS company_id
+       FROM companies WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
+    contacts: sqlite.prepare(
+      `SELECT p.id, p.last_name AS title, p.first_name AS first_name, c.name AS subtitle, coalesce(p.mobile, p.phone) AS extra,
+              c.id AS company_id
+       FROM contacts p LEFT JOIN branches b ON b.id = p.branch_id LEFT JOIN companies c ON c.id = b.company_id
+       WHERE p.id IN (SELECT value FROM json_each(?))`,
+    ),
+    leads: sqlite.prepare(
+      `SELECT id, company_name AS title, contact_name AS subtitle, NULL AS extra, converted_to_company_id AS company_id
+       FROM leads WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
+    opportunities: sqlite.prepare(
+      `SELECT o.id, o.title, c.name AS subtitle, NULL AS extra, o.company_id
+       FROM opportunities o LEFT JOIN companies c ON c.id = o.company_id WHERE o.id IN (SELECT value FROM json_each(?))`,
+    ),
+    projects: sqlite.prepare(
+      `SELECT p.id, p.name AS title, c.name AS subtitle, NULL AS extra, p.company_id
+       FROM projects p LEFT JOIN companies c ON c.id = p.company_id WHERE p.id IN (SELECT value FROM json_each(?))`,
+    ),
+  }
+
+  const hitsFor = (type: SearchType, ids: string[]): SearchHit[] => {
+    if (ids.length === 0) return []
+    const rows = hydrate[type].all(JSON.stringify(ids)) as Array<HydrateRow & { extra: string | null; first_name?: string }>
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    return ids.flatMap((id) => {
+      const row = byId.get(id)
+      if (!row) return []
+      const title = type === 'contacts' ? displayName({ lastName: row.title, firstName: row.first_name ?? '' }) : row.title
+      return [{ type, id, title, subtitle: subtitleOf(type, row), companyId: row.company_id }]
+    })
+  }
+
+  return {
+    search(query, limitPerType) {
+      const text = query.normalize('NFC').trim()
+      if (!text) return { query, mode: 'substring', groups: [] }
+      const key = searchKey(text)
+      const mode: SearchMode = CONSONANT.test(text) ? 'choseong' : [...key].length >= 3 ? 'index' : 'substring'
+      // A phrase query: the user's text is matched as a literal substring, never parsed as FTS syntax.
+      const phrase = `"${key.replace(/"/g, '""')}"`
+      const groups = SEARCH_TYPES.map((type) => {
+        const rows =
+          mode === 'index'
+            ? indexed.all(phrase, type, limitPerType)
+            : (mode === 'choseong' ? choseong : substring)[type].all({ q: mode === 'choseong' ? text : key, limit: limitPerType })
+        return { type, hits: hitsFor(type, (rows as Array<{ entity_id: string }>).map((row) => row.entity_id)) }
+      }).filter((group) => group.hits.length > 0)
+      return { query, mode, groups }
+    },
+  }
+}

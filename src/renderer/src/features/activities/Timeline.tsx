@@ -1,0 +1,40 @@
+import { type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatKoreanDateTime } from '../../../../shared/domain/dates'
+import { type TimelineEntry } from '../../../../shared/model/customer-views'
+
+/** Activities and record history, newest first: what was done, about which record, by whom, when. */
+export function Timeline({ entries }: { readonly entries: readonly TimelineEntry[] }): JSX.Element {
+  const { t } = useTranslation()
+  if (entries.length === 0) return <p className="empty-state">{t('activities.timeline.empty')}</p>
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {entries.map((entry) => {
+        const entity = `${t(`activities.entityTypes.${entry.entityType}`)} ${entry.entityLabel}`
+        return (
+          <li key={entry.key} className={`timeline__item timeline__item--${entry.kind}`}>
+            <span className="timeline__dot" aria-hidden="true" />
+            <div className="timeline__body">
+              <div className="timeline__title">
+                {entry.kind === 'activity' && entry.activityType ? (
+                  <>
+                    <span className="chip">{t(`activities.types.${entry.activityType}`)}</span>
+                    <strong>{entry.subject}</strong>
+                  </>
+                ) : (
+                  <span>{t(entry.kind === 'created' ? 'activities.timeline.created' : 'activities.timeline.updated', { entity })}</span>
+                )}
+              </div>
+              {entry.description && <p className="timeline__text">{entry.description}</p>}
+              <div className="timeline__meta">
+                {entry.kind === 'activity' && <span>{entity}</span>}
+                <span>{entry.actorName ?? t('activities.timeline.unknownUser')}</span>
+                <time dateTime={entry.at}>{formatKoreanDateTime(entry.at)}</time>
+              </div>
+            </div>
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

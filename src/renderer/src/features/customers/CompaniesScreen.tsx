@@ -1,0 +1,57 @@
+import { type JSX, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { CompaniesList } from './CompaniesList'
+import { CompanyFilterBar } from './CompanyFilterBar'
+import { CompanyForm } from './CompanyForm'
+import { CompanyPage } from './CompanyPage'
+import { useCompaniesStore } from './companies-store'
+import './customers.css'
+
+/** The 고객사 screen: the filtered list, or one company's page. */
+export function CompaniesScreen(): JSX.Element {
+  const { t } = useTranslation()
+  const total = useCompaniesStore((s) => s.total)
+  const lookups = useCompaniesStore((s) => s.lookups)
+  const selectedCompanyId = useCompaniesStore((s) => s.selectedCompanyId)
+  const error = useCompaniesStore((s) => s.error)
+  const listOpened = useCompaniesStore((s) => s.listOpened)
+  const changed = useCompaniesStore((s) => s.changed)
+  const companyOpened = useCompaniesStore((s) => s.companyOpened)
+  const errorDismissed = useCompaniesStore((s) => s.errorDismissed)
+  const [creating, setCreating] = useState(false)
+
+  useEffect(() => {
+    void listOpened()
+  }, [listOpened])
+
+  if (selectedCompanyId) return <CompanyPage companyId={selectedCompanyId} />
+
+  return (
+    <section className="companies-screen">
+      {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+      <div className="companies-screen__toolbar">
+        <span className="companies-screen__count" data-testid="company-count">
+          {total === null ? t('common.loading') : t('customers.count', { count: total })}
+        </span>
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+          + {t('customers.new')}
+        </button>
+      </div>
+      <CompanyFilterBar />
+      <CompaniesList />
+      {creating && (
+        <CompanyForm
+          company={null}
+          lookups={lookups}
+          onCancel={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false)
+            void changed()
+            companyOpened(id)
+          }}
+        />
+      )}
+    </section>
+  )
+}

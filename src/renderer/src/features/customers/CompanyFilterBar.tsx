@@ -1,0 +1,122 @@
+import { type JSX, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { COMPANY_STATUSES, COMPANY_TIERS, type CompanyStatus, type CompanyTier } from '../../../../shared/model/enums'
+import { type CompanySort } from '../../../../shared/model/customer-views'
+import { useCompaniesStore } from './companies-store'
+
+/** Tier / status / industry / account-manager filters, 가나다 or recent sort, and saved filters of this PC. */
+export function CompanyFilterBar(): JSX.Element {
+  const { t } = useTranslation()
+  const filters = useCompaniesStore((s) => s.filters)
+  const sort = useCompaniesStore((s) => s.sort)
+  const lookups = useCompaniesStore((s) => s.lookups)
+  const savedFilters = useCompaniesStore((s) => s.savedFilters)
+  const activeSavedFilterId = useCompaniesStore((s) => s.activeSavedFilterId)
+  const filtersChanged = useCompaniesStore((s) => s.filtersChanged)
+  const sortChanged = useCompaniesStore((s) => s.sortChanged)
+  const savedFilterApplied = useCompaniesStore((s) => s.savedFilterApplied)
+  const filterSaved = useCompaniesStore((s) => s.filterSaved)
+  const savedFilterRemoved = useCompaniesStore((s) => s.savedFilterRemoved)
+  const [saveName, setSaveName] = useState('')
+
+  const single = <T extends string>(value: string): T[] | undefined => (value ? [value as T] : undefined)
+
+  return (
+    <div className="filter-bar" role="group" aria-label={t('customers.filters.label')}>
+      <label className="filter-bar__item">
+        <span>{t('customers.filters.tier')}</span>
+        <select
+          value={filters.tiers?.[0] ?? ''}
+          onChange={(e) => void filtersChanged({ ...filters, tiers: single<CompanyTier>(e.target.value) })}
+        >
+          <option value="">{t('customers.filters.all')}</option>
+          {COMPANY_TIERS.map((tier) => (
+            <option key={tier} value={tier}>
+              {t(`customers.tiers.${tier}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-bar__item">
+        <span>{t('customers.filters.status')}</span>
+        <select
+          value={filters.statuses?.[0] ?? ''}
+          onChange={(e) => void filtersChanged({ ...filters, statuses: single<CompanyStatus>(e.target.value) })}
+        >
+          <option value="">{t('customers.filters.all')}</option>
+          {COMPANY_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`customers.statuses.${status}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-bar__item">
+        <span>{t('customers.filters.industry')}</span>
+        <select value={filters.industryId ?? ''} onChange={(e) => void filtersChanged({ ...filters, industryId: e.target.value || null })}>
+          <option value="">{t('customers.filters.all')}</option>
+          {lookups.industries.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-bar__item">
+        <span>{t('customers.filters.accountManager')}</span>
+        <select
+          value={filters.accountManagerId ?? ''}
+          onChange={(e) => void filtersChanged({ ...filters, accountManagerId: e.target.value || null })}
+        >
+          <option value="">{t('customers.filters.all')}</option>
+          {lookups.users.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-bar__item">
+        <span>{t('customers.filters.sort')}</span>
+        <select value={sort} onChange={(e) => void sortChanged(e.target.value as CompanySort)}>
+          <option value="name">{t('customers.filters.sortName')}</option>
+          <option value="updated">{t('customers.filters.sortUpdated')}</option>
+        </select>
+      </label>
+      <button type="button" className="button button--ghost button--small" onClick={() => void filtersChanged({})}>
+        {t('customers.filters.clear')}
+      </button>
+      <span className="filter-bar__spacer" />
+      <label className="filter-bar__item">
+        <span>{t('customers.filters.saved')}</span>
+        <select value={activeSavedFilterId ?? ''} onChange={(e) => void savedFilterApplied(e.target.value || null)}>
+          <option value="">{t('customers.filters.savedNone')}</option>
+          {savedFilters.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {activeSavedFilterId && (
+        <button type="button" className="button button--ghost button--small" onClick={() => void savedFilterRemoved(activeSavedFilterId)}>
+          {t('customers.filters.removeSaved')}
+        </button>
+      )}
+      <form
+        className="filter-bar__save"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (!saveName.trim()) return
+          void filterSaved(saveName.trim())
+          setSaveName('')
+        }}
+      >
+        <input aria-label={t('customers.filters.saveName')} placeholder={t('customers.filters.saveName')} value={saveName} onChange={(e) => setSaveName(e.target.value)} />
+        <button type="submit" className="button button--small" disabled={!saveName.trim()}>
+          {t('customers.filters.save')}
+        </button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,181 @@
+import { type JSX, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { COMPANY_SIZES, COMPANY_STATUSES, COMPANY_TIERS } from '../../../../shared/model/enums'
+import { type CompanyRecord, type CustomerLookups, type DuplicateMatch } from '../../../../shared/model/customer-views'
+import {
+  companyCreateSchema,
+  companyUpdateSchema,
+  fieldErrors,
+  type ValidationKey,
+} from '../../../../shared/model/validation/customers'
+import { type IpcError } from '../../../../shared/ipc/errors'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { ModalDialog } from '../../components/ModalDialog'
+import { api, toIpcError } from '../../lib/api'
+import { announceLocalChange } from '../../lib/local-change'
+import { openRecord } from '../../lib/record-links'
+import {
+  createInput,
+  emptyCompanyValues,
+  updateInput,
+  valuesFromCompany,
+  type CompanyFormField,
+  type CompanyFormValues,
+} from './company-form-values'
+import { DuplicateDialog } from './DuplicateDialog'
+import { FormField } from './FormField'
+
+type Errors = Partial<Record<string, ValidationKey>>
+
+/**
+ * Create or edit a company. The same zod schema main applies checks every field here first, so errors show inline
+ * (in Korean) before anything is saved; a create that looks like an existing company asks before saving.
+ */
+export function CompanyForm({
+  company,
+  lookups,
+  onSaved,
+  onCancel,
+}: {
+  /** null: a new company. */
+  readonly company: CompanyRecord | null
+  readonly lookups: CustomerLookups
+  readonly onSaved: (id: string) => void
+  readonly onCancel: () => void
+}): JSX.Element {
+  const { t } = useTranslation()
+  const [initial] = useState<CompanyFormValues>(() => (company ? valuesFromCompany(company) : emptyCompanyValues()))
+  const [values, setValues] = useState<CompanyFormValues>(initial)
+  const [errors, setErrors] = useState<Errors>({})
+  const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[] | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [failure, setFailure] = useState<IpcError | null>(null)
+
+  const validate = (): Errors => {
+    const result = company ? companyUpdateSchema.safeParse(updateInput(values, initial)) : companyCreateSchema.safeParse(createInput(values))
+    return result.success ? {} : fieldErrors(result.error)
+  }
+
+  const fieldBlurred = (field: CompanyFormField): void => {
+    const all = validate()
+    setErrors((current) => ({ ...current, [field]: all[field] }))
+  }
+
+  const save = async (allowDuplicates: boolean): Promise<void> => {
+    const found = validate()
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    setSaving(true)
+    setFailure(null)
+    try {
+      if (company) {
+        await api.customers.update({ id: company.id, changes: updateInput(values, initial) })
+        announceLocalChange()
+        onSaved(company.id)
+        return
+      }
+      const result = await api.customers.create({ company: createInput(values), allowDuplicates })
+      if (result.status === 'duplicates') {
+        setDuplicates(result.duplicates)
+        return
+      }
+      announceLocalChange()
+      onSaved(result.id)
+    } catch (error) {
+      setFailure(toIpcError(error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const text = (field: CompanyFormField, label: string, options: { hint?: string; wide?: boolean; type?: string } = {}): JSX.Element => (
+    <FormField label={label} error={errors[field]} hint={options.hint} wide={options.wide}>
+      {(aria) => (
+        <input
+          {...aria}
+          name={field}
+          type={options.type ?? 'text'}
+          value={values[field]}
+          onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}
+          onBlur={() => fieldBlurred(field)}
+        />
+      )}
+    </FormField>
+  )
+
+  const select = (field: CompanyFormField, label: string, choices: ReadonlyArray<{ value: string; label: string }>, allowNone: boolean): JSX.Element => (
+    <FormField label={label} error={errors[field]}>
+      {(aria) => (
+        <select {...aria} name={field} value={values[field]} onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}>
+          {allowNone && <option value="">{t('customers.form.none')}</option>}
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  )
+
+  return (
+    <ModalDialog title={company ? t('customers.form.editTitle') : t('customers.form.createTitle')} onClose={onCancel} wide>
+      <form
+        className="entity-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save(false)
+        }}
+      >
+        {failure && <ErrorBanner error={failure} onDismiss={() => setFailure(null)} />}
+        <div className="cu-form-grid">
+          {text('name', t('customers.form.name'), { wide: true })}
+          {text('businessNumber', t('customers.form.businessNumber'), { hint: t('customers.form.businessNumberHint') })}
+          {text('representative', t('customers.form.representative'))}
+          {select('tier', t('customers.form.tier'), COMPANY_TIERS.map((v) => ({ value: v, label: t(`customers.tiers.${v}`) })), false)}
+          {select('status', t('customers.form.status'), COMPANY_STATUSES.map((v) => ({ value: v, label: t(`customers.statuses.${v}`) })), false)}
+          {select('industryId', t('customers.form.industry'), lookups.industries.map((o) => ({ value: o.id, label: o.name })), true)}
+          {select('accountManagerId', t('customers.form.accountManager'), lookups.users.map((o) => ({ value: o.id, label: o.name })), true)}
+          {select('companySize', t('customers.form.size'), COMPANY_SIZES.map((v) => ({ value: v, label: t(`customers.sizes.${v}`) })), true)}
+          {text('employeeCount', t('customers.form.employeeCount'), { type: 'text' })}
+          {text('annualRevenue', t('customers.form.annualRevenue'))}
+          {text('website', t('customers.form.website'))}
+          {!company && (
+            <>
+              <h3 className="cu-form-grid__section">{t('customers.form.headOffice')}</h3>
+              {text('phone', t('customers.form.phone'), { type: 'tel' })}
+              {text('email', t('customers.form.email'), { type: 'email' })}
+              {text('addressStreet', t('customers.form.address'), { wide: true })}
+            </>
+          )}
+          {text('description', t('customers.form.description'), { wide: true })}
+        </div>
+        {Object.values(errors).some(Boolean) && <p className="form-error-summary">{t('customers.form.fixErrors')}</p>}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('customers.form.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? t('customers.form.saving') : t('customers.form.save')}
+          </button>
+        </div>
+      </form>
+      {duplicates && (
+        <DuplicateDialog
+          duplicates={duplicates}
+          onBack={() => setDuplicates(null)}
+          onSaveAnyway={() => {
+            setDuplicates(null)
+            void save(true)
+          }}
+          onOpen={(match) => {
+            setDuplicates(null)
+            onCancel()
+            if (match.companyId) openRecord({ screen: 'companies', companyId: match.companyId })
+          }}
+        />
+      )}
+    </ModalDialog>
+  )
+}

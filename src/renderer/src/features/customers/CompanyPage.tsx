@@ -1,0 +1,275 @@
+import { type JSX, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatBusinessNumber } from '../../../../shared/domain/business-number'
+import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
+import { formatWon } from '../../../../shared/domain/money'
+import { formatPhone } from '../../../../shared/domain/phone'
+import { type RelatedSummary } from '../../../../shared/model/customer-views'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { ModalDialog } from '../../components/ModalDialog'
+import { api } from '../../lib/api'
+import { announceLocalChange } from '../../lib/local-change'
+import { QuickLogForm, type LogTarget } from '../activities/QuickLogForm'
+import { Timeline } from '../activities/Timeline'
+import { useCompaniesStore } from './companies-store'
+import { useCompanyPageStore } from './company-page-store'
+import { CompanyForm } from './CompanyForm'
+import { ContactForm } from './ContactForm'
+
+const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline'] as const
+type Tab = (typeof TABS)[number]
+
+const dash = (value: string | null | undefined): string => (value ? value : '—')
+
+/** One company: header with tier and status, tabs for its people, places and business, and the activity timeline. */
+export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.Element {
+  const { t } = useTranslation()
+  const detail = useCompanyPageStore((s) => s.detail)
+  const error = useCompanyPageStore((s) => s.error)
+  const pageOpened = useCompanyPageStore((s) => s.pageOpened)
+  const changed = useCompanyPageStore((s) => s.changed)
+  const errorDismissed = useCompanyPageStore((s) => s.errorDismissed)
+  const lookups = useCompaniesStore((s) => s.lookups)
+  const companyClosed = useCompaniesStore((s) => s.companyClosed)
+  const listChanged = useCompaniesStore((s) => s.changed)
+  const [tab, setTab] = useState<Tab>('overview')
+  const [dialog, setDialog] = useState<'edit' | 'contact' | 'remove' | null>(null)
+
+  useEffect(() => {
+    void pageOpened(companyId)
+  }, [companyId, pageOpened])
+
+  if (!detail || detail.company.id !== companyId) {
+    return error ? <ErrorBanner error={error} onDismiss={companyClosed} /> : <p className="loading">{t('common.loading')}</p>
+  }
+  const { company } = detail
+  const afterWrite = (): void => {
+    void changed()
+    void listChanged()
+  }
+  const logTargets: LogTarget[] = [
+    { entityType: 'COMPANY', entityId: company.id, label: company.name },
+    ...detail.contacts.map((c) => ({ entityType: 'CONTACT' as const, entityId: c.id, label: c.name })),
+    ...detail.opportunities.map((o) => ({ entityType: 'OPPORTUNITY' as const, entityId: o.id, label: o.title })),
+    ...detail.projects.map((p) => ({ entityType: 'PROJECT' as const, entityId: p.id, label: p.title })),
+  ]
+  const counts: Partial<Record<Tab, number>> = {
+    contacts: detail.contacts.length,
+    branches: detail.branches.length,
+    opportunities: detail.opportunities.length,
+    projects: detail.projects.length,
+    meetings: detail.meetings.length,
+  }
+
+  return (
+    <section className="company-page" aria-label={company.name}>
+      <button type="button" className="link-button company-page__back" onClick={companyClosed}>
+        ← {t('customers.page.back')}
+      </button>
+      {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+      <header className="company-page__header card">
+        <div>
+          <h2>{company.name}</h2>
+          <div className="company-page__badges">
+            <span className={`chip chip--tier-${company.tier.toLowerCase()}`}>{t(`customers.tiers.${company.tier}`)}</span>
+            <span className="chip">{t(`customers.statuses.${company.status}`)}</span>
+            {company.businessNumber && <span className="tabular muted">{formatBusinessNumber(company.businessNumber)}</span>}
+            {company.industryName && <span className="muted">{company.industryName}</span>}
+          </div>
+        </div>
+        <div className="company-page__actions">
+          <button type="button" className="button" onClick={() => setDialog('edit')}>
+            {t('customers.page.edit')}
+          </button>
+          <button type="button" className="button button--danger" onClick={() => setDialog('remove')}>
+            {t('customers.remove.action')}
+          </button>
+        </div>
+      </header>
+
+      <div className="tabs" role="tablist" aria-label={company.name}>
+        {TABS.map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className="tab" onClick={() => setTab(id)}>
+            {t(`customers.page.tabs.${id}`)}
+            {counts[id] !== undefined && <span className="tab__count">{counts[id]}</span>}
+          </button>
+        ))}
+      </div>
+
+      <div className="company-page__body" role="tabpanel">
+        {tab === 'overview' && (
+          <div className="company-page__overview">
+            <dl className="facts card">
+              <dt>{t('customers.page.fields.code')}</dt>
+              <dd>{company.code}</dd>
+              <dt>{t('customers.form.representative')}</dt>
+              <dd>{dash(company.representative)}</dd>
+              <dt>{t('customers.form.accountManager')}</dt>
+              <dd>{dash(company.accountManagerName)}</dd>
+              <dt>{t('customers.form.size')}</dt>
+              <dd>{company.companySize ? t(`customers.sizes.${company.companySize}`) : '—'}</dd>
+              <dt>{t('customers.form.employeeCount')}</dt>
+              <dd>{company.employeeCount?.toLocaleString('ko-KR') ?? '—'}</dd>
+              <dt>{t('customers.form.annualRevenue')}</dt>
+              <dd>{company.annualRevenue !== null ? formatWon(company.annualRevenue) : '—'}</dd>
+              <dt>{t('customers.form.phone')}</dt>
+              <dd className="tabular">{detail.branches[0]?.phone ? formatPhone(detail.branches[0].phone) : '—'}</dd>
+              <dt>{t('customers.page.fields.createdAt')}</dt>
+              <dd>{formatKoreanDate(toIsoDate(new Date(company.createdAt)))}</dd>
+            </dl>
+            <div className="company-page__activity">
+              <QuickLogForm targets={logTargets} onLogged={afterWrite} />
+              <Timeline entries={detail.timeline.slice(0, 8)} />
+            </div>
+          </div>
+        )}
+        {tab === 'contacts' && (
+          <div>
+            <div className="section-actions">
+              <button type="button" className="button button--small" onClick={() => setDialog('contact')}>
+                + {t('customers.page.addContact')}
+              </button>
+            </div>
+            {detail.contacts.length === 0 ? (
+              <p className="empty-state">{t('customers.page.none')}</p>
+            ) : (
+              <table className="cu-table card">
+                <thead>
+                  <tr>
+                    <th>{t('customers.contact.lastName')}{t('customers.contact.firstName')}</th>
+                    <th>{t('customers.contact.department')}</th>
+                    <th>{t('customers.contact.position')}</th>
+                    <th>{t('customers.contact.mobile')}</th>
+                    <th>{t('customers.contact.email')}</th>
+                    <th>{t('customers.contact.branch')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {detail.contacts.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <strong>{c.name}</strong>
+                        {c.roleType && <span className="chip chip--small">{t(`customers.roleTypes.${c.roleType}`)}</span>}
+                      </td>
+                      <td>{dash(c.department)}</td>
+                      <td>{[c.position, c.title].filter(Boolean).join(' / ') || '—'}</td>
+                      <td className="tabular">{c.mobile ? formatPhone(c.mobile) : c.phone ? formatPhone(c.phone) : '—'}</td>
+                      <td>{dash(c.email)}</td>
+                      <td>{c.branchName}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+        {tab === 'branches' && (
+          <table className="cu-table card">
+            <thead>
+              <tr>
+                <th>{t('customers.branch.name')}</th>
+                <th>{t('customers.branch.type')}</th>
+                <th>{t('customers.form.phone')}</th>
+                <th>{t('customers.form.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.branches.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <strong>{b.name}</strong>
+                  </td>
+                  <td>{b.branchType ? t(`customers.branchTypes.${b.branchType}`) : '—'}</td>
+                  <td className="tabular">{b.phone ? formatPhone(b.phone) : '—'}</td>
+                  <td>{[b.addressCity, b.addressStreet].filter(Boolean).join(' ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {tab === 'opportunities' && <RelatedTable rows={detail.opportunities} />}
+        {tab === 'projects' && <RelatedTable rows={detail.projects} />}
+        {tab === 'meetings' && <RelatedTable rows={detail.meetings} />}
+        {tab === 'timeline' && (
+          <div className="company-page__activity">
+            <QuickLogForm targets={logTargets} onLogged={afterWrite} />
+            <Timeline entries={detail.timeline} />
+          </div>
+        )}
+      </div>
+
+      {dialog === 'edit' && (
+        <CompanyForm
+          company={company}
+          lookups={lookups}
+          onCancel={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null)
+            afterWrite()
+          }}
+        />
+      )}
+      {dialog === 'contact' && (
+        <ContactForm
+          branches={detail.branches}
+          onCancel={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null)
+            afterWrite()
+          }}
+        />
+      )}
+      {dialog === 'remove' && (
+        <ModalDialog title={t('customers.remove.confirmTitle')} onClose={() => setDialog(null)}>
+          <p>{t('customers.remove.confirm', { name: company.name })}</p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setDialog(null)}>
+              {t('customers.form.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                void api.customers.remove({ id: company.id }).then(() => {
+                  announceLocalChange()
+                  setDialog(null)
+                  companyClosed()
+                  void listChanged()
+                })
+              }}
+            >
+              {t('customers.remove.yes')}
+            </button>
+          </div>
+        </ModalDialog>
+      )}
+    </section>
+  )
+}
+
+function RelatedTable({ rows }: { readonly rows: readonly RelatedSummary[] }): JSX.Element {
+  const { t } = useTranslation()
+  if (rows.length === 0) return <p className="empty-state">{t('customers.page.none')}</p>
+  return (
+    <table className="cu-table card">
+      <thead>
+        <tr>
+          <th>{t('customers.columns.name')}</th>
+          <th>{t('customers.columns.status')}</th>
+          <th>{t('customers.page.amount')}</th>
+          <th>{t('customers.page.date')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{r.title}</td>
+            <td>{r.status}</td>
+            <td className="tabular">{r.amount !== null ? formatWon(r.amount) : '—'}</td>
+            <td>{r.date ? formatKoreanDate(r.date) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

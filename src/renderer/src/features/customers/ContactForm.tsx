@@ -1,0 +1,125 @@
+import { type JSX, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CONTACT_ROLE_TYPES } from '../../../../shared/model/enums'
+import { type BranchRecord, type DuplicateMatch } from '../../../../shared/model/customer-views'
+import { contactCreateSchema, fieldErrors, type ContactCreateInput, type ValidationKey } from '../../../../shared/model/validation/customers'
+import { type IpcError } from '../../../../shared/ipc/errors'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { ModalDialog } from '../../components/ModalDialog'
+import { api, toIpcError } from '../../lib/api'
+import { announceLocalChange } from '../../lib/local-change'
+import { DuplicateDialog } from './DuplicateDialog'
+import { FormField } from './FormField'
+
+const FIELDS = ['lastName', 'firstName', 'branchId', 'position', 'title', 'department', 'mobile', 'phone', 'email', 'roleType'] as const
+type Field = (typeof FIELDS)[number]
+
+/** Add a contact (담당자) to one of the company's branches, with inline validation and the duplicate warning. */
+export function ContactForm({
+  branches,
+  onSaved,
+  onCancel,
+}: {
+  readonly branches: readonly BranchRecord[]
+  readonly onSaved: () => void
+  readonly onCancel: () => void
+}): JSX.Element {
+  const { t } = useTranslation()
+  const [values, setValues] = useState<Record<Field, string>>(() => ({
+    ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>),
+    branchId: branches[0]?.id ?? '',
+  }))
+  const [errors, setErrors] = useState<Partial<Record<string, ValidationKey>>>({})
+  const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[] | null>(null)
+  const [failure, setFailure] = useState<IpcError | null>(null)
+
+  const input = (): ContactCreateInput => ({ ...values, roleType: values.roleType === '' ? null : values.roleType }) as ContactCreateInput
+
+  const save = async (allowDuplicates: boolean): Promise<void> => {
+    const parsed = contactCreateSchema.safeParse(input())
+    const found = parsed.success ? {} : fieldErrors(parsed.error)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    try {
+      const result = await api.contacts.create({ contact: input(), allowDuplicates })
+      if (result.status === 'duplicates') return setDuplicates(result.duplicates)
+      announceLocalChange()
+      onSaved()
+    } catch (error) {
+      setFailure(toIpcError(error))
+    }
+  }
+
+  const text = (field: Field, label: string, type = 'text'): JSX.Element => (
+    <FormField label={label} error={errors[field]}>
+      {(aria) => <input {...aria} type={type} value={values[field]} onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))} />}
+    </FormField>
+  )
+
+  return (
+    <ModalDialog title={t('customers.contact.title')} onClose={onCancel} wide>
+      <form
+        className="entity-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save(false)
+        }}
+      >
+        {failure && <ErrorBanner error={failure} onDismiss={() => setFailure(null)} />}
+        <div className="cu-form-grid">
+          {text('lastName', t('customers.contact.lastName'))}
+          {text('firstName', t('customers.contact.firstName'))}
+          <FormField label={t('customers.contact.branch')} error={errors.branchId}>
+            {(aria) => (
+              <select {...aria} value={values.branchId} onChange={(e) => setValues((v) => ({ ...v, branchId: e.target.value }))}>
+                {branches.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t('customers.contact.roleType')} error={errors.roleType}>
+            {(aria) => (
+              <select {...aria} value={values.roleType} onChange={(e) => setValues((v) => ({ ...v, roleType: e.target.value }))}>
+                <option value="">{t('customers.form.none')}</option>
+                {CONTACT_ROLE_TYPES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`customers.roleTypes.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {text('department', t('customers.contact.department'))}
+          {text('position', t('customers.contact.position'))}
+          {text('title', t('customers.contact.jobTitle'))}
+          {text('mobile', t('customers.contact.mobile'), 'tel')}
+          {text('phone', t('customers.contact.phone'), 'tel')}
+          {text('email', t('customers.contact.email'), 'email')}
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('customers.form.cancel')}
+          </button>
+          <button type="submit" className="button button--primary">
+            {t('customers.form.save')}
+          </button>
+        </div>
+      </form>
+      {duplicates && (
+        <DuplicateDialog
+          duplicates={duplicates}
+          onBack={() => setDuplicates(null)}
+          onSaveAnyway={() => {
+            setDuplicates(null)
+            void save(true)
+          }}
+          onOpen={() => setDuplicates(null)}
+        />
+      )}
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,98 @@
+import { type FormEvent, type JSX, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { splitKoreanName } from '../../../../shared/domain/korean-name'
+import { parseWon } from '../../../../shared/domain/money'
+import { type LeadDetail } from '../../../../shared/ipc/sales-types'
+import { ModalDialog } from '../../components/ModalDialog'
+import { useLeadsStore } from './leads-store'
+
+/** Lead → company + head office + contact + opportunity, prefilled from the lead; one local transaction in main. */
+export function ConvertDialog({ lead, onClose }: { readonly lead: LeadDetail; readonly onClose: () => void }): JSX.Element {
+  const { t } = useTranslation()
+  const leadConverted = useLeadsStore((s) => s.leadConverted)
+  const name = splitKoreanName(lead.contactName ?? '')
+  const [companyName, setCompanyName] = useState(lead.companyName)
+  const [branchName, setBranchName] = useState('본사')
+  const [withContact, setWithContact] = useState(Boolean(lead.contactName))
+  const [lastName, setLastName] = useState(name.lastName)
+  const [firstName, setFirstName] = useState(name.firstName)
+  const [phone, setPhone] = useState(lead.phone ?? '')
+  const [title, setTitle] = useState(`${lead.companyName} 교육`)
+  const [amount, setAmount] = useState('')
+  const [closeDate, setCloseDate] = useState('')
+  const [saving, setSaving] = useState(false)
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    setSaving(true)
+    const ok = await leadConverted({
+      leadId: lead.id,
+      companyName,
+      branchName,
+      contact: withContact ? { lastName, firstName, phone, email: lead.email } : null,
+      opportunityTitle: title,
+      amount: amount.trim() ? parseWon(amount) : null,
+      expectedCloseDate: closeDate || null,
+    })
+    setSaving(false)
+    if (ok) onClose()
+  }
+
+  return (
+    <ModalDialog title={t('leads.convert.title')} onClose={onClose} wide>
+      <p className="muted">{t('leads.convert.body')}</p>
+      <form className="form-grid" onSubmit={(event) => void submit(event)}>
+        <div className="form-grid__fields">
+          <label>
+            <span>{t('leads.convert.companyName')}</span>
+            <input required value={companyName} onChange={(e) => setCompanyName(e.target.value)} />
+          </label>
+          <label>
+            <span>{t('leads.convert.branchName')}</span>
+            <input required value={branchName} onChange={(e) => setBranchName(e.target.value)} />
+          </label>
+          <label className="form-grid__wide checkbox-line">
+            <input type="checkbox" checked={!withContact} onChange={(e) => setWithContact(!e.target.checked)} />
+            <span>{t('leads.convert.noContact')}</span>
+          </label>
+          {withContact && (
+            <>
+              <label>
+                <span>{t('leads.convert.contactLastName')}</span>
+                <input required value={lastName} onChange={(e) => setLastName(e.target.value)} />
+              </label>
+              <label>
+                <span>{t('leads.convert.contactFirstName')}</span>
+                <input required value={firstName} onChange={(e) => setFirstName(e.target.value)} />
+              </label>
+              <label>
+                <span>{t('leads.convert.contactPhone')}</span>
+                <input inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+              </label>
+            </>
+          )}
+          <label className="form-grid__wide">
+            <span>{t('leads.convert.opportunityTitle')}</span>
+            <input required value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label>
+            <span>{t('leads.convert.amount')}</span>
+            <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="30,000,000" />
+          </label>
+          <label>
+            <span>{t('leads.convert.expectedCloseDate')}</span>
+            <input type="date" value={closeDate} onChange={(e) => setCloseDate(e.target.value)} />
+          </label>
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            {t('leads.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {t('leads.convert.submit')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,152 @@
+import { type JSX, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type UserRole } from '../../../../shared/ipc/contract'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { ModalDialog } from '../../components/ModalDialog'
+import { AssignmentSection } from './AssignmentSection'
+import { ConvertDialog } from './ConvertDialog'
+import { LeadForm, leadFormValues, type LeadFormValues } from './LeadForm'
+import { useLeadsStore } from './leads-store'
+import '../../styles/sales.css'
+
+const toInput = (values: LeadFormValues) => ({
+  companyName: values.companyName,
+  contactName: values.contactName,
+  email: values.email,
+  phone: values.phone,
+  source: values.source || null,
+  notes: values.notes,
+  bant: values.bant,
+})
+
+/** Leads: the status pipeline (click a step to filter), the list, and a lead's form, assignment and conversion. */
+export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element {
+  const { t, i18n } = useTranslation()
+  const store = useLeadsStore()
+  const [converting, setConverting] = useState(false)
+  const { screenOpened } = store
+  const dateFormat = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium' })
+
+  useEffect(() => {
+    void screenOpened()
+  }, [screenOpened])
+
+  const total = store.pipeline.reduce((sum, step) => sum + step.count, 0)
+  const detail = store.detail
+
+  return (
+    <section className="sales-screen" aria-label={t('nav.leads')}>
+      <div className="toolbar">
+        <nav className="pipeline" aria-label={t('leads.pipelineLabel')}>
+          <button type="button" className="pipeline__step" aria-pressed={store.statusFilter === null} onClick={() => void store.statusFilterChosen(null)}>
+            <span>{t('leads.all')}</span>
+            <strong>{total}</strong>
+          </button>
+          {store.pipeline.map((step) => (
+            <button
+              key={step.status}
+              type="button"
+              className="pipeline__step"
+              data-status={step.status}
+              aria-pressed={store.statusFilter === step.status}
+              onClick={() => void store.statusFilterChosen(step.status)}
+            >
+              <span>{t(`leads.statuses.${step.status}`)}</span>
+              <strong data-testid={`pipeline-count-${step.status}`}>{step.count}</strong>
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="button button--primary" onClick={store.newLeadClicked}>
+          {t('leads.new')}
+        </button>
+      </div>
+      {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
+      {store.notice && !store.detail && !store.creating && (
+        <p className="notice" role="status">
+          {t(`leads.${store.notice === 'requested' ? 'assignment.requested' : store.notice}`)}
+        </p>
+      )}
+
+      <div className="card table-card">
+        <p className="muted">{t('leads.count', { count: store.leads.length })}</p>
+        {store.loaded && store.leads.length === 0 ? (
+          <p className="empty">{t('leads.empty')}</p>
+        ) : (
+          <table className="data-table" aria-label={t('nav.leads')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('leads.columns.code')}</th>
+                <th scope="col">{t('leads.columns.companyName')}</th>
+                <th scope="col">{t('leads.columns.contactName')}</th>
+                <th scope="col">{t('leads.columns.status')}</th>
+                <th scope="col">{t('leads.columns.bantScore')}</th>
+                <th scope="col">{t('leads.columns.assignedTo')}</th>
+                <th scope="col">{t('leads.columns.createdAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {store.leads.map((lead) => (
+                <tr key={lead.id} data-lead-id={lead.id}>
+                  <td className="mono">{lead.code}</td>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => void store.leadOpened(lead.id)}>
+                      {lead.companyName}
+                    </button>
+                  </td>
+                  <td>{lead.contactName ?? '—'}</td>
+                  <td>
+                    <span className={`status status--${lead.status.toLowerCase()}`}>{t(`leads.statuses.${lead.status}`)}</span>
+                  </td>
+                  <td>{lead.bantScore}</td>
+                  <td>
+                    {lead.assignedToName ?? t('leads.unassigned')}
+                    {lead.assignmentPending && <span className="badge badge--warn">{t('leads.pendingAssignment')}</span>}
+                  </td>
+                  <td>{dateFormat.format(Date.parse(lead.createdAt))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      {store.creating && (
+        <ModalDialog title={t('leads.createTitle')} onClose={store.detailClosed} wide>
+          <LeadForm initial={leadFormValues(null)} showStatus={false} onSubmit={(v) => store.leadCreated(toInput(v))} onCancel={store.detailClosed} />
+        </ModalDialog>
+      )}
+
+      {detail && (
+        <ModalDialog title={`${t('leads.detailTitle')} · ${detail.companyName}`} onClose={store.detailClosed} wide>
+          {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
+          {store.notice && (
+            <p className="notice" role="status">
+              {t(`leads.${store.notice === 'requested' ? 'assignment.requested' : store.notice}`)}
+            </p>
+          )}
+          {detail.status === 'CONVERTED' ? (
+            <p className="badge badge--ok" data-testid="lead-converted">
+              {t('leads.statuses.CONVERTED')} · {t('leads.convertedAt', { date: dateFormat.format(Date.parse(detail.convertedAt ?? detail.createdAt)) })}
+            </p>
+          ) : (
+            <div className="row-actions">
+              <button type="button" className="button" onClick={() => setConverting(true)}>
+                {t('leads.convert.action')}
+              </button>
+            </div>
+          )}
+          <LeadForm
+            key={`${detail.id}-${detail.status}`}
+            initial={leadFormValues(detail)}
+            showStatus
+            readOnly={detail.status === 'CONVERTED'}
+            onSubmit={(v) => store.leadSaved({ id: detail.id, ...toInput(v), status: v.status })}
+            onCancel={store.detailClosed}
+          />
+          <AssignmentSection key={detail.id} lead={detail} users={store.users} role={role} />
+        </ModalDialog>
+      )}
+      {detail && converting && <ConvertDialog lead={detail} onClose={() => setConverting(false)} />}
+    </section>
+  )
+}

@@ -1,0 +1,80 @@
+import { type FormEvent, type JSX, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { parseWon } from '../../../../shared/domain/money'
+import { ModalDialog } from '../../components/ModalDialog'
+import { useOpportunitiesStore } from './opportunities-store'
+
+export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void }): JSX.Element {
+  const { t } = useTranslation()
+  const companies = useOpportunitiesStore((s) => s.companies)
+  const created = useOpportunitiesStore((s) => s.created)
+  const [title, setTitle] = useState('')
+  const [companyId, setCompanyId] = useState(companies[0]?.id ?? '')
+  const [amount, setAmount] = useState('')
+  const [expectedCloseDate, setExpectedCloseDate] = useState('')
+  const [nextAction, setNextAction] = useState('')
+  const [nextActionDate, setNextActionDate] = useState('')
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    await created({
+      title,
+      companyId,
+      amount: amount.trim() ? parseWon(amount) : null,
+      expectedCloseDate: expectedCloseDate || null,
+      nextAction,
+      nextActionDate: nextActionDate || null,
+    })
+  }
+
+  return (
+    <ModalDialog title={t('opportunities.new')} onClose={onClose} wide>
+      {companies.length === 0 ? (
+        <p className="muted">{t('opportunities.noCompanies')}</p>
+      ) : (
+        <form className="form-grid" onSubmit={(event) => void submit(event)}>
+          <div className="form-grid__fields">
+            <label className="form-grid__wide">
+              <span>{t('opportunities.fields.title')}</span>
+              <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+            </label>
+            <label>
+              <span>{t('opportunities.fields.company')}</span>
+              <select required value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
+                {companies.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t('opportunities.fields.amount')}</span>
+              <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="30,000,000" />
+            </label>
+            <label>
+              <span>{t('opportunities.fields.expectedCloseDate')}</span>
+              <input type="date" value={expectedCloseDate} onChange={(e) => setExpectedCloseDate(e.target.value)} />
+            </label>
+            <label>
+              <span>{t('opportunities.fields.nextAction')}</span>
+              <input maxLength={500} value={nextAction} onChange={(e) => setNextAction(e.target.value)} />
+            </label>
+            <label>
+              <span>{t('opportunities.fields.nextActionDate')}</span>
+              <input type="date" value={nextActionDate} onChange={(e) => setNextActionDate(e.target.value)} />
+            </label>
+          </div>
+          <div className="form-actions">
+            <button type="button" className="button button--ghost" onClick={onClose}>
+              {t('opportunities.cancel')}
+            </button>
+            <button type="submit" className="button button--primary">
+              {t('opportunities.save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,39 @@
+import { type JSX, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { CloseDialog } from './CloseDialog'
+import { KanbanBoard } from './KanbanBoard'
+import { NewOpportunityDialog } from './NewOpportunityDialog'
+import { OpportunityDetailDialog } from './OpportunityDetailDialog'
+import { useOpportunitiesStore } from './opportunities-store'
+import { stageLabel } from './stage-label'
+import '../../styles/sales.css'
+
+export function OpportunitiesScreen(): JSX.Element {
+  const { t, i18n } = useTranslation()
+  const store = useOpportunitiesStore()
+  const { boardOpened } = store
+
+  useEffect(() => {
+    void boardOpened()
+  }, [boardOpened])
+
+  return (
+    <section className="sales-screen" aria-label={t('nav.opportunities')}>
+      <div className="toolbar">
+        <p className="muted toolbar__hint">{t('opportunities.dragHint')}</p>
+        <button type="button" className="button button--primary" onClick={() => void store.newClicked()}>
+          {t('opportunities.new')}
+        </button>
+      </div>
+      {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
+      <p className="notice" role="status" data-testid="move-notice">
+        {store.lastMove ? t('opportunities.moved', { title: store.lastMove.title, stage: stageLabel(store.lastMove.stage, i18n.language) }) : ''}
+      </p>
+      <KanbanBoard columns={store.columns} onMove={(id, stage) => void store.cardMoved(id, stage)} onOpen={(id) => void store.cardOpened(id)} />
+      {store.detail && <OpportunityDetailDialog key={`${store.detail.id}-${store.detail.stage}`} detail={store.detail} />}
+      {store.creating && <NewOpportunityDialog onClose={store.newCancelled} />}
+      <CloseDialog />
+    </section>
+  )
+}

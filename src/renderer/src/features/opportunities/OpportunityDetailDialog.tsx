@@ -1,0 +1,150 @@
+import { type FormEvent, type JSX, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatWon, parseWon } from '../../../../shared/domain/money'
+import { OPPORTUNITY_STAGE_DEFINITIONS, stageDefinition } from '../../../../shared/domain/opportunity-stage'
+import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
+import { ModalDialog } from '../../components/ModalDialog'
+import { useOpportunitiesStore } from './opportunities-store'
+import { stageLabel } from './stage-label'
+
+/** Details, next action, days spent in each stage and the stage history; won/lost from here too. */
+export function OpportunityDetailDialog({ detail }: { readonly detail: OpportunityDetail }): JSX.Element {
+  const { t, i18n } = useTranslation()
+  const detailClosed = useOpportunitiesStore((s) => s.detailClosed)
+  const detailSaved = useOpportunitiesStore((s) => s.detailSaved)
+  const closeRequested = useOpportunitiesStore((s) => s.closeRequested)
+  const [amount, setAmount] = useState(detail.amount === null ? '' : String(detail.amount))
+  const [probability, setProbability] = useState(String(detail.probability))
+  const [nextAction, setNextAction] = useState(detail.nextAction ?? '')
+  const [nextActionDate, setNextActionDate] = useState(detail.nextActionDate ?? '')
+  const [expectedCloseDate, setExpectedCloseDate] = useState(detail.expectedCloseDate ?? '')
+  const closed = stageDefinition(detail.stage).isClosed
+  const when = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
+  const visited = OPPORTUNITY_STAGE_DEFINITIONS.filter((d) => detail.daysInStage[d.value] !== undefined)
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    await detailSaved({
+      id: detail.id,
+      title: detail.title,
+      description: detail.description,
+      type: detail.type,
+      amount: amount.trim() ? parseWon(amount) : null,
+      probability: Number(probability),
+      expectedCloseDate: expectedCloseDate || null,
+      nextAction,
+      nextActionDate: nextActionDate || null,
+    })
+  }
+
+  return (
+    <ModalDialog title={`${t('opportunities.detailTitle')} · ${detail.title}`} onClose={detailClosed} wide>
+      <dl className="facts">
+        <div>
+          <dt>{t('opportunities.fields.company')}</dt>
+          <dd>{detail.companyName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('opportunities.fields.stage')}</dt>
+          <dd data-testid="detail-stage">{stageLabel(detail.stage, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('opportunities.fields.amount')}</dt>
+          <dd>{detail.amount === null ? t('opportunities.noAmount') : formatWon(detail.amount)}</dd>
+        </div>
+        <div>
+          <dt>{t('opportunities.fields.probability')}</dt>
+          <dd>
+            {detail.probability}%{detail.expectedAmount !== null && ` · ${t('opportunities.expected', { amount: formatWon(detail.expectedAmount) })}`}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('opportunities.fields.manager')}</dt>
+          <dd>{detail.accountManagerName ?? '—'}</dd>
+        </div>
+        {closed && (
+          <div>
+            <dt>{t('opportunities.fields.closeReason')}</dt>
+            <dd data-testid="detail-close-reason">
+              {detail.closeReason} ({detail.actualCloseDate})
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {!closed && (
+        <>
+          <form className="form-grid" onSubmit={(event) => void save(event)}>
+            <div className="form-grid__fields">
+              <label>
+                <span>{t('opportunities.fields.amount')}</span>
+                <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
+              </label>
+              <label>
+                <span>{t('opportunities.fields.probability')}</span>
+                <input type="number" min={0} max={100} step={1} required value={probability} onChange={(e) => setProbability(e.target.value)} />
+              </label>
+              <label>
+                <span>{t('opportunities.fields.nextAction')}</span>
+                <input maxLength={500} value={nextAction} onChange={(e) => setNextAction(e.target.value)} />
+              </label>
+              <label>
+                <span>{t('opportunities.fields.nextActionDate')}</span>
+                <input type="date" value={nextActionDate} onChange={(e) => setNextActionDate(e.target.value)} />
+              </label>
+              <label>
+                <span>{t('opportunities.fields.expectedCloseDate')}</span>
+                <input type="date" value={expectedCloseDate} onChange={(e) => setExpectedCloseDate(e.target.value)} />
+              </label>
+            </div>
+            <div className="form-actions">
+              <button type="button" className="button button--danger" onClick={() => closeRequested(detail.id, 'LOST')}>
+                {t('opportunities.lost')}
+              </button>
+              <button type="button" className="button" onClick={() => closeRequested(detail.id, 'WON')}>
+                {t('opportunities.won')}
+              </button>
+              <button type="submit" className="button button--primary">
+                {t('opportunities.save')}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+
+      <h3>{t('opportunities.daysInStage')}</h3>
+      <ul className="stage-days" data-testid="stage-days">
+        {visited.map((d) => (
+          <li key={d.value} data-stage={d.value} data-days={detail.daysInStage[d.value]}>
+            <span className="kanban__swatch" style={{ background: d.color }} aria-hidden="true" />
+            {stageLabel(d.value, i18n.language)} <strong>{t('opportunities.history.daysValue', { count: detail.daysInStage[d.value] ?? 0 })}</strong>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('opportunities.history.title')}</h3>
+      <table className="data-table" data-testid="stage-history">
+        <thead>
+          <tr>
+            <th scope="col">{t('opportunities.history.changedAt')}</th>
+            <th scope="col">{t('opportunities.history.from')}</th>
+            <th scope="col">{t('opportunities.history.to')}</th>
+            <th scope="col">{t('opportunities.history.changedBy')}</th>
+            <th scope="col">{t('opportunities.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.history.map((h) => (
+            <tr key={h.id}>
+              <td>{when.format(Date.parse(h.changedAt))}</td>
+              <td>{h.fromStage ? stageLabel(h.fromStage, i18n.language) : t('opportunities.history.created')}</td>
+              <td>{stageLabel(h.toStage, i18n.language)}</td>
+              <td>{h.changedByName ?? '—'}</td>
+              <td>{h.reason ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ModalDialog>
+  )
+}

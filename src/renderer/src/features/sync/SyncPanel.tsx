@@ -1,0 +1,148 @@
+import { type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type ConflictView, type RejectedChangeView } from '../../../../shared/ipc/sales-types'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { ModalDialog } from '../../components/ModalDialog'
+import { describeValue } from './describe-value'
+import { useSyncReviewStore } from './sync-review-store'
+import '../../styles/sales.css'
+
+type Translate = ReturnType<typeof useTranslation>['t']
+
+/** Known tables and fields get Korean names; anything else shows its SQL name rather than nothing. */
+function tableName(t: Translate, table: string): string {
+  const key = `syncPanel.tables.${table}`
+  const text = t(key as 'syncPanel.tables.leads')
+  return text === key ? table : text
+}
+function fieldName(t: Translate, field: string): string {
+  const key = `syncPanel.fields.${field}`
+  const text = t(key as 'syncPanel.fields.name')
+  return text === key ? field : text
+}
+
+function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Element {
+  const { t, i18n } = useTranslation()
+  const reapply = useSyncReviewStore((s) => s.rejectedReapplied)
+  const dismiss = useSyncReviewStore((s) => s.rejectedDismissed)
+  const words = { empty: t('syncPanel.emptyValue'), yes: t('syncPanel.yes'), no: t('syncPanel.no') }
+  const time = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
+  const fields = Object.entries(item.fields).filter(([name]) => name !== 'created_at')
+  return (
+    <li className="review-item" data-testid="rejected-item" data-seq={item.seq}>
+      <header>
+        <span className="badge badge--warn">{t(`syncPanel.ops.${item.op}`)}</span>
+        <strong>
+          {tableName(t, item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)}
+        </strong>
+        <span className="muted">{t('syncPanel.madeAt', { time: time.format(Date.parse(item.createdAt)) })}</span>
+      </header>
+      <p className="review-item__reason">{item.reason ? t('syncPanel.reason', { reason: item.reason }) : t('syncPanel.noReason')}</p>
+      <dl className="review-item__fields">
+        {fields.slice(0, 6).map(([name, value]) => (
+          <div key={name}>
+            <dt>{fieldName(t, name)}</dt>
+            <dd>{describeValue(name, value, words)}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="row-actions">
+        <button type="button" className="button button--small button--primary" onClick={() => void reapply(item.seq)}>
+          {t('syncPanel.applyMineAgain')}
+        </button>
+        <button type="button" className="button button--small button--ghost" onClick={() => void dismiss(item.seq)}>
+          {t('syncPanel.dismiss')}
+        </button>
+      </div>
+    </li>
+  )
+}
+
+function ConflictItem({ item }: { readonly item: ConflictView }): JSX.Element {
+  const { t, i18n } = useTranslation()
+  const applyMine = useSyncReviewStore((s) => s.mineApplied)
+  const keepTheirs = useSyncReviewStore((s) => s.theirsKept)
+  const words = { empty: t('syncPanel.emptyValue'), yes: t('syncPanel.yes'), no: t('syncPanel.no') }
+  const time = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
+  const at = (iso: string | null): string => (iso ? time.format(Date.parse(iso)) : '')
+  // "Mine" is the side the signed-in user wrote; usually the losing one.
+  const mine = item.mineLost
+    ? { value: item.losingValue, name: item.losingUserName, at: item.losingAt }
+    : { value: item.winningValue, name: item.winningUserName, at: item.winningAt }
+  const theirs = item.mineLost
+    ? { value: item.winningValue, name: item.winningUserName, at: item.winningAt }
+    : { value: item.losingValue, name: item.losingUserName, at: item.losingAt }
+  const show = (value: unknown): string =>
+    item.field === 'deleted_at' && value ? t('syncPanel.deleted') : describeValue(item.field, value, words)
+  return (
+    <li className="review-item" data-testid="conflict-item" data-conflict-id={item.id}>
+      <header>
+        <span className="badge badge--warn">{t(`syncPanel.kinds.${item.kind}`)}</span>
+        <strong>
+          {tableName(t, item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)} · {fieldName(t, item.field)}
+        </strong>
+      </header>
+      <div className="versus">
+        <div className="versus__side versus__side--mine" data-testid="conflict-mine">
+          <span className="versus__label">{t('syncPanel.mine')}</span>
+          <span className="versus__value">{show(mine.value)}</span>
+          <span className="muted">{t('syncPanel.by', { name: mine.name ?? t('syncPanel.unknownUser'), time: at(mine.at) })}</span>
+        </div>
+        <div className="versus__side" data-testid="conflict-theirs">
+          <span className="versus__label">{t('syncPanel.theirs')}</span>
+          <span className="versus__value">{show(theirs.value)}</span>
+          <span className="muted">{t('syncPanel.by', { name: theirs.name ?? t('syncPanel.unknownUser'), time: at(theirs.at) })}</span>
+        </div>
+      </div>
+      <div className="row-actions">
+        {item.mineLost && (
+          <button type="button" className="button button--small button--primary" onClick={() => void applyMine(item.id)}>
+            {t('syncPanel.applyMine')}
+          </button>
+        )}
+        <button type="button" className="button button--small" onClick={() => void keepTheirs(item.id)}>
+          {t('syncPanel.keepTheirs')}
+        </button>
+      </div>
+    </li>
+  )
+}
+
+/** Opened from the status bar: what the server refused and which edits collided, each with a clear choice. */
+export function SyncPanel(): JSX.Element | null {
+  const { t } = useTranslation()
+  const { open, rejected, conflicts, loaded, done, error, panelClosed, errorDismissed } = useSyncReviewStore()
+  if (!open) return null
+  return (
+    <ModalDialog title={t('syncPanel.title')} onClose={panelClosed} wide>
+      <p className="muted">{t('syncPanel.intro')}</p>
+      {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+      {done && (
+        <p className="notice" role="status">
+          {t('syncPanel.done')}
+        </p>
+      )}
+      {loaded && rejected.length === 0 && conflicts.length === 0 && <p className="empty">{t('syncPanel.empty')}</p>}
+      {rejected.length > 0 && (
+        <section aria-labelledby="review-rejected">
+          <h3 id="review-rejected">{t('syncPanel.rejectedTitle', { count: rejected.length })}</h3>
+          <ul className="review-list">
+            {rejected.map((item) => (
+              <RejectedItem key={item.seq} item={item} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {conflicts.length > 0 && (
+        <section aria-labelledby="review-conflicts">
+          <h3 id="review-conflicts">{t('syncPanel.conflictsTitle', { count: conflicts.length })}</h3>
+          <ul className="review-list">
+            {conflicts.map((item) => (
+              <ConflictItem key={item.id} item={item} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,22 @@
+/**
+ * A synced value as a person reads it in the sync panel: empty for null/'' (the server treats SQL NULL and JSON null
+ * alike), won amounts with separators, true/false as yes/no, lists joined. Never "[object Object]".
+ */
+import { formatWon } from '../../../../shared/domain/money'
+
+const MONEY_FIELDS = new Set(['amount', 'budget', 'annual_revenue', 'credit_limit', 'contract_amount', 'unit_price', 'total_price'])
+
+export interface ValueWords {
+  readonly empty: string
+  readonly yes: string
+  readonly no: string
+}
+
+export function describeValue(field: string, value: unknown, words: ValueWords): string {
+  if (value === null || value === undefined || value === '') return words.empty
+  if (typeof value === 'boolean') return value ? words.yes : words.no
+  if (typeof value === 'number') return MONEY_FIELDS.has(field) && Number.isSafeInteger(value) ? formatWon(value) : String(value)
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map((item) => describeValue(field, item, words)).join(', ')
+  return JSON.stringify(value)
+}

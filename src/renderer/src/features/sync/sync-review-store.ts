@@ -1,0 +1,67 @@
+import { create } from 'zustand'
+import { type IpcError } from '../../../../shared/ipc/errors'
+import { type ConflictView, type RejectedChangeView, type SyncReview } from '../../../../shared/ipc/sales-types'
+import { api, toIpcError } from '../../lib/api'
+import { announceLocalChange } from '../../lib/local-change'
+
+interface SyncReviewState {
+  readonly open: boolean
+  readonly rejected: readonly RejectedChangeView[]
+  readonly conflicts: readonly ConflictView[]
+  readonly loaded: boolean
+  readonly done: boolean
+  readonly error: IpcError | null
+}
+
+interface SyncReviewActions {
+  panelOpened(): Promise<void>
+  panelClosed(): void
+  rejectedReapplied(seq: number): Promise<void>
+  rejectedDismissed(seq: number): Promise<void>
+  mineApplied(conflictId: string): Promise<void>
+  theirsKept(conflictId: string): Promise<void>
+  errorDismissed(): void
+}
+
+export type SyncReviewStore = SyncReviewState & SyncReviewActions
+
+export const initialSyncReviewState: SyncReviewState = {
+  open: false,
+  rejected: [],
+  conflicts: [],
+  loaded: false,
+  done: false,
+  error: null,
+}
+
+export const useSyncReviewStore = create<SyncReviewStore>()((set) => {
+  const act = async (fn: () => Promise<SyncReview>): Promise<void> => {
+    set({ error: null, done: false })
+    try {
+      const review = await fn()
+      set({ rejected: review.rejected, conflicts: review.conflicts, done: true })
+      // Counts in the status bar (pending, rejected, conflicts) change with every resolution.
+      announceLocalChange()
+    } catch (error) {
+      set({ error: toIpcError(error) })
+    }
+  }
+  return {
+    ...initialSyncReviewState,
+    panelOpened: async () => {
+      set({ open: true, done: false, error: null })
+      try {
+        const [rejected, conflicts] = await Promise.all([api.sync.rejected(), api.sync.conflicts()])
+        set({ rejected, conflicts, loaded: true })
+      } catch (error) {
+        set({ error: toIpcError(error) })
+      }
+    },
+    panelClosed: () => set({ open: false, done: false }),
+    rejectedReapplied: (seq) => act(() => api.sync.applyMineAgain({ seq })),
+    rejectedDismissed: (seq) => act(() => api.sync.dismissRejected({ seq })),
+    mineApplied: (conflictId) => act(() => api.sync.applyMine({ conflictId })),
+    theirsKept: (conflictId) => act(() => api.sync.keepTheirs({ conflictId })),
+    errorDismissed: () => set({ error: null }),
+  }
+})

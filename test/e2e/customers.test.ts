@@ -1,0 +1,170 @@
+/**
+ * Companies offline, through the real renderer, handler table and SQLite replica (filled with the Korean demo data):
+ * validation before anything is saved, the duplicate warning, edit, activity log and timeline, delete, and the status
+ * bar's count of changes waiting for the network.
+ */
+import { type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { businessNumberCheckDigit, formatBusinessNumber } from '../../src/shared/domain/business-number'
+import { screenshot } from './browser'
+import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+
+let device: OfflineDevice
+let page: Page
+
+// A valid number the demo data is very unlikely to hold, and the same digits with a wrong check digit.
+const firstNine = '617813254'
+const validNumber = formatBusinessNumber(`${firstNine}${businessNumberCheckDigit(firstNine)}`)
+const invalidNumber = formatBusinessNumber(`${firstNine}${(businessNumberCheckDigit(firstNine) + 1) % 10}`)
+const NAME = '(주)오프라인러닝랩'
+
+beforeAll(async () => {
+  device = await openOfflineDevice({ demoScale: 3000 })
+  page = device.page
+})
+
+afterAll(async () => {
+  await device?.close()
+})
+
+const companyCount = async (): Promise<number> => {
+  const text = (await page.getByTestId('company-count').textContent()) ?? ''
+  return Number(text.replace(/\D/g, ''))
+}
+
+const statusBar = () => page.getByTestId('sync-status-bar')
+
+describe('companies, offline', () => {
+  it('lists the replica’s companies in 가나다 order, virtualised', async () => {
+    await page.getByRole('button', { name: '고객사' }).click()
+    await page.getByTestId('company-list').waitFor()
+    await expect.poll(companyCount).toBeGreaterThan(50)
+    const names = await page.locator('.company-table__name').allTextContents()
+    expect(names.length).toBeGreaterThan(5)
+    // Virtualised: far fewer rows in the DOM than companies in the list.
+    expect(names.length).toBeLessThan(await companyCount())
+    const keys = names.map((n) => n.replace(/^\(주\)|^㈜|^주식회사\s*/, '').trim())
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    await screenshot(page, 'customers-list-ko')
+  })
+
+  it('filters by tier and keeps a saved filter', async () => {
+    const all = await companyCount()
+    await page.getByRole('group', { name: '고객사 필터' }).getByLabel('등급').selectOption('VIP')
+    await expect.poll(companyCount).toBeLessThan(all)
+    const tiers = await page.locator('.company-table__row .chip').allTextContents()
+    expect(new Set(tiers)).toEqual(new Set(['VIP']))
+    await page.getByLabel('저장할 필터 이름').fill('VIP 고객')
+    await page.getByRole('button', { name: '현재 필터 저장' }).click()
+    await expect.poll(() => page.getByLabel('저장된 필터').locator('option:checked').textContent()).toBe('VIP 고객')
+    await page.getByRole('button', { name: '필터 초기화' }).click()
+    await expect.poll(companyCount).toBe(all)
+  })
+
+  it('refuses an invalid business number with a Korean message and saves nothing', async () => {
+    const before = await companyCount()
+    const pending = await pendingChanges(page)
+    await page.getByRole('button', { name: '+ 새 고객사' }).click()
+    const dialog = page.getByRole('dialog', { name: '새 고객사 등록' })
+    await dialog.getByLabel('고객사명').fill(NAME)
+    await dialog.getByLabel('사업자등록번호').fill(invalidNumber)
+    await dialog.getByLabel('대표 전화').fill('02-555-0198')
+    await dialog.getByRole('button', { name: '저장' }).click()
+    await dialog.getByText('유효하지 않은 사업자등록번호입니다').waitFor()
+    expect(await dialog.getByLabel('사업자등록번호').getAttribute('aria-invalid')).toBe('true')
+    await screenshot(page, 'customers-create-invalid-ko')
+    expect(await pendingChanges(page)).toBe(pending)
+    expect(await companyCount()).toBe(before)
+
+    await dialog.getByLabel('사업자등록번호').fill(validNumber)
+    await dialog.getByRole('button', { name: '저장' }).click()
+    await page.getByRole('heading', { name: NAME }).waitFor()
+    // The company and its head office: two local changes waiting for the network, shown in the status bar.
+    expect(await pendingChanges(page)).toBe(pending + 2)
+    await statusBar().getByText(`보낼 변경 ${pending + 2}건`).waitFor()
+  })
+
+  it('warns before registering the same business number again', async () => {
+    await page.getByRole('button', { name: /고객사 목록/ }).click()
+    const pending = await pendingChanges(page)
+    await page.getByRole('button', { name: '+ 새 고객사' }).click()
+    const form = page.getByRole('dialog', { name: '새 고객사 등록' })
+    await form.getByLabel('고객사명').fill('오프라인 러닝랩 주식회사')
+    await form.getByLabel('사업자등록번호').fill(validNumber.replace(/-/g, ''))
+    await form.getByRole('button', { name: '저장' }).click()
+    const warning = page.getByRole('dialog', { name: '이미 등록된 것과 비슷합니다' })
+    await warning.waitFor()
+    expect(await warning.getByTestId('duplicate-list').textContent()).toContain(NAME)
+    expect(await warning.getByText('같은 사업자등록번호').count()).toBe(1)
+    expect(await warning.getByText('비슷한 이름').count()).toBe(1)
+    await screenshot(page, 'customers-duplicate-warning-ko')
+    await warning.getByRole('button', { name: '돌아가서 수정' }).click()
+    await form.getByRole('button', { name: '취소' }).click()
+    expect(await pendingChanges(page)).toBe(pending)
+  })
+
+  it('edits the company, adds a contact and logs a KakaoTalk activity that shows on the timeline', async () => {
+    await page.getByRole('search').getByRole('combobox').fill(NAME.slice(3, 8))
+    await page.getByRole('option', { name: new RegExp(NAME.slice(3)) }).click()
+    await page.getByRole('heading', { name: NAME }).waitFor()
+    const pending = await pendingChanges(page)
+
+    await page.getByRole('button', { name: '수정' }).click()
+    const form = page.getByRole('dialog', { name: '고객사 정보 수정' })
+    await form.getByLabel('등급').selectOption('VIP')
+    await form.getByLabel('대표자').fill('김대표')
+    await form.getByRole('button', { name: '저장' }).click()
+    await form.waitFor({ state: 'detached' })
+    await page.locator('.company-page__badges').getByText('VIP').waitFor()
+
+    await page.getByRole('tab', { name: /담당자/ }).click()
+    await page.getByRole('button', { name: '+ 담당자 추가' }).click()
+    const contactForm = page.getByRole('dialog', { name: '담당자 추가' })
+    await contactForm.getByLabel('성', { exact: true }).fill('홍')
+    await contactForm.getByLabel('이름', { exact: true }).fill('길동')
+    await contactForm.getByLabel('휴대전화').fill('010-7777-1234')
+    await contactForm.getByLabel('이메일').fill('bad-email')
+    await contactForm.getByRole('button', { name: '저장' }).click()
+    await contactForm.getByText('이메일 형식이 올바르지 않습니다.').waitFor()
+    await contactForm.getByLabel('이메일').fill('gildong.hong@learninglab.co.kr')
+    await contactForm.getByRole('button', { name: '저장' }).click()
+    await contactForm.waitFor({ state: 'detached' })
+    await page.getByRole('cell', { name: '홍길동' }).waitFor()
+    expect(await page.getByText('010-7777-1234').count()).toBe(1)
+
+    await page.getByRole('tab', { name: /활동/ }).click()
+    const log = page.getByRole('form', { name: '활동 기록' })
+    await log.getByRole('radio', { name: '카카오톡' }).click()
+    await log.getByLabel('요약').fill('하반기 리더십 과정 일정 안내 보냄')
+    await log.getByLabel('요약').press('Enter')
+    const timeline = page.getByTestId('timeline')
+    await timeline.getByText('하반기 리더십 과정 일정 안내 보냄').waitFor()
+    const first = timeline.locator('li').first()
+    expect(await first.textContent()).toContain('카카오톡')
+    expect(await first.textContent()).toContain(device.userName)
+    expect(await timeline.textContent()).toContain('고객사 (주)오프라인러닝랩 수정')
+    expect(await timeline.textContent()).toContain('담당자 홍길동 등록')
+    // Edit (1) + contact (1) + activity (1).
+    expect(await pendingChanges(page)).toBe(pending + 3)
+    await statusBar().getByText(`보낼 변경 ${pending + 3}건`).waitFor()
+    await screenshot(page, 'customers-company-timeline-ko')
+
+    await page.getByRole('tab', { name: '개요' }).click()
+    await screenshot(page, 'customers-company-overview-ko')
+  })
+
+  it('deletes the company after confirmation', async () => {
+    const pending = await pendingChanges(page)
+    await page.getByRole('button', { name: '삭제' }).click()
+    const confirm = page.getByRole('dialog', { name: '고객사 삭제' })
+    expect(await confirm.textContent()).toContain(NAME)
+    await screenshot(page, 'customers-delete-confirm-ko')
+    await confirm.getByRole('button', { name: '삭제' }).click()
+    await page.getByTestId('company-list').waitFor()
+    // Company, head office and contact become tombstones: three more changes to send.
+    expect(await pendingChanges(page)).toBe(pending + 3)
+    await page.getByRole('search').getByRole('combobox').fill('오프라인러닝랩')
+    await page.getByText('"오프라인러닝랩"에 대한 결과가 없습니다.').waitFor()
+    expect(device.pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,94 @@
+/**
+ * A consultant's laptop at a customer site: the harness signs in once against a fake company server, then every sync
+ * request fails as a network error (no connectivity). Everything the tests do runs on the local replica, and the
+ * outbox grows. Optionally the replica is filled with the Korean demo data first (thousands of rows).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type Browser, type Page } from 'playwright-core'
+import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
+import { openReplica } from '../../src/main/db/open'
+import { seedDevice } from '../../src/main/demo/seed-device'
+import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
+import { type SyncStatus } from '../../src/shared/ipc/contract'
+import { collectPageErrors, launchChromium } from './browser'
+
+const SERVER = 'https://sync.augu.example'
+const PASSWORD = 'augu-1234'
+const consultant = DEMO_ACCOUNTS.consultant
+const USER = {
+  id: consultant.id,
+  email: consultant.email,
+  tier: consultant.tier,
+  firstName: consultant.firstName,
+  lastName: consultant.lastName,
+}
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+/** Login answers; anything after it is "no network". */
+const offlineServer: typeof fetch = async (input) => {
+  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+  if (url.origin === SERVER && url.pathname === '/v1/auth/login') {
+    return json(200, { accessToken: 'a'.repeat(24), refreshToken: 'r'.repeat(24), user: USER, schemaVersions: { min: 1, max: 99 } })
+  }
+  throw new TypeError('fetch failed')
+}
+
+export interface OfflineDevice {
+  readonly harness: Harness
+  readonly browser: Browser
+  readonly page: Page
+  readonly pageErrors: string[]
+  readonly userName: string
+  close(): Promise<void>
+}
+
+export async function openOfflineDevice(options: { readonly demoScale?: number } = {}): Promise<OfflineDevice> {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-offline-'))
+  const dbFile = path.join(tmp, 'e2e.sqlite')
+  if (options.demoScale) {
+    const { sqlite } = openReplica(dbFile)
+    try {
+      seedDevice(sqlite, { seed: 7, scale: options.demoScale })
+    } finally {
+      sqlite.close()
+    }
+  }
+  const harness = await startHarness({ port: 0, dbFile, log: silentLogger, fetch: offlineServer })
+  const browser = await launchChromium()
+  const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage()
+  const pageErrors = collectPageErrors(page)
+
+  await page.goto(harness.url)
+  await page.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).click()
+  await page.getByLabel('서버 주소').fill(SERVER)
+  await page.getByLabel('이메일').fill(USER.email)
+  await page.getByLabel('비밀번호').fill(PASSWORD)
+  await page.getByRole('button', { name: '로그인', exact: true }).click()
+  await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
+
+  return {
+    harness,
+    browser,
+    page,
+    pageErrors,
+    userName: `${USER.lastName}${USER.firstName}`,
+    close: async () => {
+      await browser.close()
+      await harness.close()
+      rmSync(tmp, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The device's own count of unsynced local changes (what the status bar shows). */
+export async function pendingChanges(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const crm = (globalThis as unknown as { crm: { sync: { status(): Promise<{ ok: boolean; value?: SyncStatus }> } } }).crm
+    const result = await crm.sync.status()
+    return result.value?.pending ?? -1
+  })
+}

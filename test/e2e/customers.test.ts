@@ -19,7 +19,7 @@ const invalidNumber = formatBusinessNumber(`${firstNine}${(businessNumberCheckDi
 const NAME = '(주)오프라인러닝랩'
 
 beforeAll(async () => {
-  device = await openOfflineDevice({ demoScale: 3000 })
+  device = await openOfflineDevice({ demoScale: 20000 })
   page = device.page
 })
 

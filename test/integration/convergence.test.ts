@@ -36,7 +36,7 @@ import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import type { TestDevice } from '../../src/main/core/testing/test-device'
 import { SERVER_AUTHORED_COLUMNS } from '../../src/shared/model/tables'
 import { sameValue } from '../../src/shared/sync/merge'
-import type { PullResponse, PushResponse } from '../../src/shared/sync/protocol'
+import type { PushResponse } from '../../src/shared/sync/protocol'
 import type { TestUser } from '../../sync-server/test/support'
 import { newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
 
@@ -99,7 +99,7 @@ const command = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('pull' as const), d: device }) },
   { weight: 1, arbitrary: fc.constant({ k: 'restart' as const }) },
 )
-type Command = fc.Arbitrary<typeof command> extends fc.Arbitrary<infer C> ? C : never
+type Command = typeof command extends fc.Arbitrary<infer C> ? C : never
 
 const scenario = fc.record({
   commands: fc.array(command, { minLength: 8, maxLength: 25 }),
@@ -441,7 +441,7 @@ async function runScenario(input: Scenario): Promise<void> {
   }
 }
 
-type Scenario = fc.Arbitrary<typeof scenario> extends fc.Arbitrary<infer S> ? S : never
+type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never
 
 /**
  * Always run first (a regression found by device-to-device.test.ts): device 0 edits, device 1 (30 s ahead, under the

@@ -68,7 +68,7 @@ describe('device to device through the real server', () => {
     try {
       await h.catchUp(live)
       // The loop is running and the event stream is connected before A writes.
-      await eventually(() => live.status.get().online && !live.loop.state.running, 5_000, 'live device idle and online')
+      await eventually(() => live.status.get().online === true && !live.loop.state.running, 5_000, 'live device idle and online')
       const tree = await createTree(a)
       await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 5_000, 'contact delivered by poke')
       expect(localRow(live, 'companies', tree.company)).toMatchObject({ name: '아우구교육' })

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../../domain/dates'
 import { isUuid } from '../../ids/uuidv7'
-import { LEAD_SOURCES, LEAD_STATUSES, OPPORTUNITY_STAGES, OPPORTUNITY_TYPES } from '../enums'
+import { LEAD_SOURCES, LEAD_STATUSES, OPPORTUNITY_TYPES, type OpportunityStage } from '../enums'
 
 /** Empty text in a form means "no value": stored as null, never as ''. */
 const optionalText = (max: number) =>
@@ -132,7 +132,7 @@ export type LeadConversionInput = z.input<typeof leadConversionSchema>
 
 // ── Opportunities ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-const OPEN_STAGES = ['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION'] as const satisfies readonly (typeof OPPORTUNITY_STAGES)[number][]
+const OPEN_STAGES = ['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION'] as const satisfies readonly OpportunityStage[]
 
 const opportunityFields = {
   title: requiredText(200),

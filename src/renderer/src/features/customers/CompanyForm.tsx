@@ -151,8 +151,9 @@ export function CompanyForm({
           )}
           {text('description', t('customers.form.description'), { wide: true })}
         </div>
-        {Object.values(errors).some(Boolean) && <p className="form-error-summary">{t('customers.form.fixErrors')}</p>}
-        <div className="form-actions">
+        {/* The summary shares the buttons' row: fixing a field must not move the save button under the pointer. */}
+        <div className="form-actions cu-form-actions">
+          <p className="form-error-summary">{Object.values(errors).some(Boolean) ? t('customers.form.fixErrors') : ''}</p>
           <button type="button" className="button" onClick={onCancel}>
             {t('customers.form.cancel')}
           </button>

@@ -13,7 +13,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
   const detailClosed = useOpportunitiesStore((s) => s.detailClosed)
   const detailSaved = useOpportunitiesStore((s) => s.detailSaved)
   const closeRequested = useOpportunitiesStore((s) => s.closeRequested)
-  const [amount, setAmount] = useState(detail.amount === null ? '' : String(detail.amount))
+  const [amount, setAmount] = useState(detail.amount === null ? '' : detail.amount.toLocaleString('ko-KR'))
   const [probability, setProbability] = useState(String(detail.probability))
   const [nextAction, setNextAction] = useState(detail.nextAction ?? '')
   const [nextActionDate, setNextActionDate] = useState(detail.nextActionDate ?? '')
@@ -39,7 +39,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
 
   return (
     <ModalDialog title={`${t('opportunities.detailTitle')} · ${detail.title}`} onClose={detailClosed} wide>
-      <dl className="facts">
+      <dl className="opp-facts">
         <div>
           <dt>{t('opportunities.fields.company')}</dt>
           <dd>{detail.companyName ?? '—'}</dd>

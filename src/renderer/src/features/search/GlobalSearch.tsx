@@ -23,6 +23,7 @@ export function GlobalSearch(): JSX.Element {
   const queryTyped = useSearchStore((s) => s.queryTyped)
   const opened = useSearchStore((s) => s.opened)
   const closed = useSearchStore((s) => s.closed)
+  const hitChosen = useSearchStore((s) => s.hitChosen)
   const activeMoved = useSearchStore((s) => s.activeMoved)
   const input = useRef<HTMLInputElement>(null)
   const hits = flatHits(result)
@@ -43,7 +44,7 @@ export function GlobalSearch(): JSX.Element {
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return
     openHit(hit)
-    closed()
+    hitChosen()
     input.current?.blur()
   }
 
@@ -89,7 +90,13 @@ export function GlobalSearch(): JSX.Element {
         }}
       />
       {showPanel && (
-        <div id="global-search-results" className="global-search__panel card" role="listbox" aria-label={t('search.label')}>
+        <div
+          id="global-search-results"
+          className="global-search__panel card"
+          role="listbox"
+          aria-label={t('search.label')}
+          data-query={result.query}
+        >
           {result.mode === 'choseong' && <div className="global-search__mode">{t('search.choseong')}</div>}
           {result.groups.length === 0 && <p className="empty-state">{t('search.empty', { query })}</p>}
           {result.groups.map((group, groupIndex) => (

@@ -15,6 +15,8 @@ interface SearchActions {
   queryTyped(query: string): Promise<void>
   opened(): void
   closed(): void
+  /** A hit was opened: the box empties for the next search. */
+  hitChosen(): void
   activeMoved(delta: 1 | -1): void
 }
 
@@ -39,6 +41,7 @@ export const useSearchStore = create<SearchState & SearchActions>()((set, get) =
   },
   opened: () => set({ open: true }),
   closed: () => set({ open: false }),
+  hitChosen: () => set({ ...initialSearchState }),
   activeMoved: (delta) => {
     const count = flatHits(get().result).length
     if (count === 0) return

@@ -16,9 +16,13 @@ function tableName(t: Translate, table: string): string {
   return text === key ? table : text
 }
 function fieldName(t: Translate, field: string): string {
+  return knownFieldName(t, field) ?? field
+}
+/** Null for bookkeeping columns (codes, stored defaults): a rejected change lists only what a person typed. */
+function knownFieldName(t: Translate, field: string): string | null {
   const key = `syncPanel.fields.${field}`
   const text = t(key as 'syncPanel.fields.name')
-  return text === key ? field : text
+  return text === key ? null : text
 }
 
 function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Element {
@@ -27,11 +31,16 @@ function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Elem
   const dismiss = useSyncReviewStore((s) => s.rejectedDismissed)
   const words = { empty: t('syncPanel.emptyValue'), yes: t('syncPanel.yes'), no: t('syncPanel.no') }
   const time = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
-  const fields = Object.entries(item.fields).filter(([name]) => name !== 'created_at')
+  const fields = Object.entries(item.fields).flatMap(([name, value]) => {
+    const label = knownFieldName(t, name)
+    return label ? [{ name, label, value }] : []
+  })
+  // A new row is sent whole (created_at included); anything else is an edit or a delete.
+  const op = item.op === 'delete' ? 'delete' : 'created_at' in item.fields ? 'create' : 'upsert'
   return (
     <li className="review-item" data-testid="rejected-item" data-seq={item.seq}>
       <header>
-        <span className="badge badge--warn">{t(`syncPanel.ops.${item.op}`)}</span>
+        <span className="badge badge--warn">{t(`syncPanel.ops.${op}`)}</span>
         <strong>
           {tableName(t, item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)}
         </strong>
@@ -39,9 +48,9 @@ function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Elem
       </header>
       <p className="review-item__reason">{item.reason ? t('syncPanel.reason', { reason: item.reason }) : t('syncPanel.noReason')}</p>
       <dl className="review-item__fields">
-        {fields.slice(0, 6).map(([name, value]) => (
+        {fields.slice(0, 6).map(({ name, label, value }) => (
           <div key={name}>
-            <dt>{fieldName(t, name)}</dt>
+            <dt>{label}</dt>
             <dd>{describeValue(name, value, words)}</dd>
           </div>
         ))}

@@ -150,7 +150,7 @@ export const enSales: typeof koSales = {
     reason: 'Reason: {{reason}}',
     noReason: 'The server gave no reason.',
     madeAt: 'edited {{time}}',
-    ops: { upsert: 'Edit', delete: 'Delete' },
+    ops: { create: 'Create', upsert: 'Edit', delete: 'Delete' },
     applyMineAgain: 'Apply again',
     dismiss: 'Dismiss',
     mine: 'Mine',

@@ -148,7 +148,7 @@ export const koSales = {
     reason: '거부 사유: {{reason}}',
     noReason: '사유가 전달되지 않았습니다.',
     madeAt: '{{time}}에 수정',
-    ops: { upsert: '수정', delete: '삭제' },
+    ops: { create: '생성', upsert: '수정', delete: '삭제' },
     applyMineAgain: '다시 적용',
     dismiss: '무시하고 닫기',
     mine: '내 값',

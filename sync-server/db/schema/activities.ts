@@ -27,7 +27,7 @@ export const activities = pgTable(
     ...enumChecks('activities', t),
     ordered('activities_times_check', t.startTime, t.endTime),
     nonNegative('activities_duration_check', t.duration),
-    index('activities_entity_idx').on(t.entityType, t.entityId).where(live(t.deletedAt)),
+    index('activities_entity_idx').on(t.entityType, t.entityId),
     index('activities_created_idx').on(t.createdAt, t.createdBy),
     index('activities_created_by_idx').on(t.createdBy),
   ],

@@ -76,7 +76,12 @@ export function syncColumns() {
   }
 }
 
-/** Rows that are not soft-deleted: the predicate of every partial index. */
+/**
+ * Rows that are not soft-deleted: the predicate of the partial indexes that serve live-row lookups and uniques.
+ * Foreign-key indexes the sync server's scope queries walk (company → branches → contacts, owner columns, activity
+ * targets) are deliberately NOT partial: tombstones stay in scope so deletes reach devices, and a partial index
+ * cannot answer a query that includes them.
+ */
 export const live = (deletedAt: PgColumn): SQL => sql`${deletedAt} is null`
 
 /**

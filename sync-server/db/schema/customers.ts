@@ -99,7 +99,7 @@ export const branches = pgTable(
     ...enumChecks('branches', t),
     check('branches_business_number_check', sql`${t.businessNumber} ~ '^[0-9]{10}$'`),
     nonNegative('branches_employee_count_check', t.employeeCount),
-    index('branches_company_id_idx').on(t.companyId).where(live(t.deletedAt)),
+    index('branches_company_id_idx').on(t.companyId),
   ],
 )
 
@@ -130,7 +130,7 @@ export const contacts = pgTable(
   },
   (t) => [
     ...enumChecks('contacts', t),
-    index('contacts_branch_id_idx').on(t.branchId).where(live(t.deletedAt)),
+    index('contacts_branch_id_idx').on(t.branchId),
     // Korean full name as written (family + given, no space), so 홍길동 and 길동 both match.
     index('contacts_name_trgm').using('gin', sql`(${t.lastName} || ${t.firstName}) gin_trgm_ops`),
     index('contacts_email_trgm').using('gin', sql`lower(${t.email}) gin_trgm_ops`),

@@ -170,7 +170,7 @@ export const meetingActionItems = pgTable(
   (t) => [
     ...enumChecks('meeting_action_items', t),
     index('meeting_action_items_meeting_id_idx').on(t.meetingId),
-    index('meeting_action_items_assignee_id_idx').on(t.assigneeId).where(live(t.deletedAt)),
+    index('meeting_action_items_assignee_id_idx').on(t.assigneeId),
   ],
 )
 

@@ -52,7 +52,7 @@ export const projects = pgTable(
     between('projects_progress_check', t.progress, 0, 100),
     nonNegative('projects_amounts_check', t.budget, t.actualCost, t.revenue),
     index('projects_status_idx').on(t.status).where(live(t.deletedAt)),
-    index('projects_company_id_idx').on(t.companyId).where(live(t.deletedAt)),
+    index('projects_company_id_idx').on(t.companyId),
     index('projects_dates_idx').on(t.startDate, t.endDate),
     index('projects_project_manager_id_idx').on(t.projectManagerId),
     index('projects_coordinator_id_idx').on(t.coordinatorId),

@@ -79,6 +79,23 @@ describe('leads (offline, web harness)', () => {
     expect(replica<{ score: number; bant_authority: number }>('SELECT score, bant_authority FROM leads')).toEqual([{ score: 0, bant_authority: 1 }])
   })
 
+  it('edits the lead: status and BANT change, only the changed fields become one pending change', async () => {
+    await page.getByRole('button', { name: '한빛제약' }).click()
+    const dialog = page.getByRole('dialog', { name: /리드 상세/ })
+    expect(await dialog.getByLabel('전화번호').inputValue()).toBe('010-2222-3333')
+    await dialog.getByLabel('상태').selectOption({ label: '접촉' })
+    await dialog.getByLabel('도입 시기 확정 (Timeline)').check()
+    expect(await dialog.getByTestId('bant-score').textContent()).toContain('BANT 점수 100점')
+    await dialog.getByRole('button', { name: '저장', exact: true }).click()
+    await dialog.getByText('저장했습니다').waitFor()
+    await dialog.getByRole('button', { name: '닫기' }).first().click()
+    expect(await page.getByTestId('pipeline-count-CONTACTED').textContent()).toBe('1')
+    expect(await page.getByRole('row', { name: /한빛제약/ }).textContent()).toContain('100')
+    await expect.poll(() => pendingText(page)).toBe('보낼 변경 2건')
+    const [last] = replica<{ fields: string }>('SELECT fields FROM outbox ORDER BY seq DESC LIMIT 1')
+    expect(Object.keys(JSON.parse(last?.fields ?? '{}') as object).sort()).toEqual(['bant_timeline', 'status'])
+  })
+
   it('requests an assignment offline; the manager approves it', async () => {
     await page.getByRole('button', { name: '한빛제약' }).click()
     const dialog = page.getByRole('dialog', { name: /리드 상세/ })
@@ -90,7 +107,7 @@ describe('leads (offline, web harness)', () => {
     expect(await request.getAttribute('data-status')).toBe('PENDING')
     expect(await request.textContent()).toContain('박서준')
     expect(await request.textContent()).toContain('김민준 요청')
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 2건')
+    await expect.poll(() => pendingText(page)).toBe('보낼 변경 3건')
     await screenshot(page, 'leads-assignment-requested-ko')
 
     await request.getByRole('button', { name: '승인' }).click()
@@ -116,9 +133,9 @@ describe('leads (offline, web harness)', () => {
     await convert.getByRole('button', { name: '전환하기' }).click()
     await convert.waitFor({ state: 'detached' })
     await detail.getByTestId('lead-converted').waitFor()
-    expect(before).toBe('보낼 변경 4건')
+    expect(before).toBe('보낼 변경 5건')
     // company, branch, contact, opportunity, its first stage-history row and the lead: six more changes.
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 10건')
+    await expect.poll(() => pendingText(page)).toBe('보낼 변경 11건')
 
     const [company] = replica<{ id: string; name: string }>('SELECT id, name FROM companies')
     expect(company?.name).toBe('(주)한빛제약')
@@ -137,5 +154,38 @@ describe('leads (offline, web harness)', () => {
     expect(await page.getByTestId('pipeline-count-CONVERTED').textContent()).toBe('1')
     await screenshot(page, 'leads-list-ko')
     expect(pageErrors).toEqual([])
+  })
+})
+
+describe('leads in demo mode (no company server)', () => {
+  let demo: Harness
+  const demoDir = mkdtempSync(path.join(tmpdir(), 'crm-e2e-leads-demo-'))
+
+  beforeAll(async () => {
+    demo = await startHarness({ port: 0, dbFile: path.join(demoDir, 'demo.sqlite'), log: silentLogger, rendererDir: path.resolve(import.meta.dirname, '../../.tmp/dev-web/renderer') })
+  })
+  afterAll(async () => {
+    await demo?.close()
+    rmSync(demoDir, { recursive: true, force: true })
+  })
+
+  it('reads, but refuses to write with a Korean explanation inside the form', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })
+    const demoPage = await context.newPage()
+    const errors = collectPageErrors(demoPage)
+    await demoPage.goto(demo.url)
+    await demoPage.getByRole('button', { name: /데모 데이터로 시작하기/ }).click()
+    await demoPage.getByRole('button', { name: '리드', exact: true }).click()
+    await demoPage.getByRole('button', { name: '새 리드' }).click()
+    const dialog = demoPage.getByRole('dialog', { name: '새 리드 등록' })
+    await dialog.getByLabel('회사명').fill('데모상사')
+    await dialog.getByRole('button', { name: '저장', exact: true }).click()
+    const alert = dialog.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.getAttribute('data-error-code')).toBe('record.signInRequired')
+    expect(await alert.textContent()).toContain('데모 데이터는 읽기 전용입니다')
+    await screenshot(demoPage, 'leads-demo-read-only-ko')
+    await context.close()
+    expect(errors).toEqual([])
   })
 })

@@ -195,6 +195,15 @@ describe('opportunity board (offline, web harness)', () => {
     expect(await detail.getByTestId('stage-history').locator('tbody tr').count()).toBe(2)
     await screenshot(page, 'opportunities-detail-history-ko')
     await detail.getByRole('button', { name: '닫기' }).first().click()
+  })
+
+  it('reads in English too: stage names from the stage definitions, amounts in won', async () => {
+    await page.getByRole('button', { name: 'English' }).click()
+    await column('PROPOSAL').getByRole('heading', { name: 'Proposal' }).waitFor()
+    expect(await card('디지털 전환 교육').textContent()).toContain('25% likely')
+    expect(await card('디지털 전환 교육').textContent()).toContain('Expected ₩20,000,000')
+    await screenshot(page, 'opportunities-board-en')
+    await page.getByRole('button', { name: '한국어' }).click()
     expect(pageErrors).toEqual([])
   })
 })

@@ -72,7 +72,7 @@ async function search(query: string): Promise<Record<string, string[]>> {
 describe('global search, offline', () => {
   it('opens with Ctrl+K and finds a 2-character company word', async () => {
     await page.keyboard.press('Control+k')
-    await expect.poll(() => box().evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => box().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     expect(await search('삼성')).toEqual({ 고객사: ['삼성물산', '삼성전자'] })
     await screenshot(page, 'search-two-chars-ko')
   })

@@ -3,7 +3,8 @@
  * (PostgreSQL + Redis). Two people: an EXECUTIVE (device A) and a MANAGER (device B) who is the account manager of the
  * company, so both have it in scope.
  *
- * Proves: an offline create reaches the other device by syncNow and by the live SSE poke path without a manual sync;
+ * Proves: an offline create reaches the other device by syncNow and by the live SSE poke path without a manual sync,
+ * also across a server restart (the event stream reconnects and pulls);
  * concurrent edits of different fields both survive; a concurrent edit of the same field is won by the later HLC on
  * every replica and the loser is recorded in a sync_conflicts row that reaches both devices; delete vs edit is a
  * conflict; an undelete brings the row back everywhere.
@@ -76,6 +77,24 @@ describe('device to device through the real server', () => {
       a.writer.upsert('companies', tree.company, { description: '실시간 반영' })
       await a.syncNow()
       await eventually(() => localRow(live, 'companies', tree.company)?.description === '실시간 반영', 5_000, 'edit delivered by poke')
+    } finally {
+      await live.close()
+    }
+  })
+
+  it('a live device reconnects after a server restart and keeps receiving changes without a manual sync', async () => {
+    const live = await h.signedInDevice(manager, { name: 'b-restart', live: true })
+    try {
+      await h.catchUp(live)
+      await eventually(() => live.status.get().online === true && !live.loop.state.running, 5_000, 'live device online')
+      await h.restartServer()
+      // Written while the event stream is down: the reconnect itself pulls it (pokes may be missed while away).
+      const tree = await createTree(a)
+      await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 10_000, 'change delivered after the reconnect')
+      // And pokes flow again on the new instance.
+      a.writer.upsert('companies', tree.company, { description: '재시작 후 실시간' })
+      await a.syncNow()
+      await eventually(() => localRow(live, 'companies', tree.company)?.description === '재시작 후 실시간', 10_000, 'poke after the reconnect')
     } finally {
       await live.close()
     }

@@ -37,6 +37,9 @@ export interface DeviceSpec {
   readonly wrapFetch?: (inner: typeof fetch) => typeof fetch
   /** Start the loop and listen to server pokes over SSE (default false: tests call syncNow). */
   readonly live?: boolean
+  /** Small values exercise multi-batch pushes and multi-page pulls. */
+  readonly pushBatchSize?: number
+  readonly pullLimit?: number
 }
 
 export interface Harness {
@@ -95,6 +98,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         fetch: fetchFn,
         liveEvents: spec.live ?? false,
         ...(spec.now ? { now: spec.now } : {}),
+        ...(spec.pushBatchSize ? { pushBatchSize: spec.pushBatchSize } : {}),
+        ...(spec.pullLimit ? { pullLimit: spec.pullLimit } : {}),
         // Fast loop for the live tests; the manual tests never start it.
         loop: { debounceMs: 50, periodMs: 60_000, backoff: { baseMs: 50, capMs: 500 } },
       },

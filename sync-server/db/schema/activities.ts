@@ -4,7 +4,7 @@
  */
 import { index, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core'
 import { ACTIVITY_ENTITY_TYPES, ACTIVITY_TYPES } from '../../../src/shared/model/enums'
-import { count, enumChecks, enumText, live, nonNegative, ordered, syncColumns, timestamptz } from './columns'
+import { count, enumChecks, enumText, nonNegative, ordered, syncColumns, timestamptz } from './columns'
 
 export const activities = pgTable(
   'activities',

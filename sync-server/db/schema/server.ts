@@ -3,7 +3,7 @@
  * so that the user directory can be replicated to every device without them.
  */
 import { sql } from 'drizzle-orm'
-import { bigserial, index, integer, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core'
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core'
 import { AUDIT_ACTIONS, CHANGE_LOG_KINDS } from '../../../src/shared/model/enums'
 import { enumChecks, enumText, money, now, timestamptz, xid8 } from './columns'
 import { users } from './org'
@@ -61,6 +61,25 @@ export const syncDevices = pgTable(
     revokedAt: timestamptz('revoked_at'),
   },
   (t) => [index('sync_devices_user_id_idx').on(t.userId)],
+)
+
+/**
+ * Why each rejected mutation was rejected, so the answer for a seq is stable across retries: a push whose response was
+ * lost is retried, and a seq rejected the first time is answered `rejected` with the same reason again (applied ones
+ * answer `duplicate`). Written in the same transaction as the push. Rows are only needed until the device has seen the
+ * answer; a later clean-up job may delete old ones (docs/sync-protocol.md §1).
+ */
+export const syncRejections = pgTable(
+  'sync_rejections',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => syncDevices.deviceId, { onDelete: 'cascade' }),
+    seq: money('seq').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamptz('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ name: 'sync_rejections_pkey', columns: [t.deviceId, t.seq] })],
 )
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Applying a batch of validated mutations inside one SAVEPOINT (push.ts owns the transaction):
  *
- *   lock + load rows → authorize + merge in memory, mutation by mutation → plan scope changes → write rows
+ *   lock + load rows (and the visibility of the rows they reference) → authorize, check references and merge in memory,
+ *   mutation by mutation → plan scope changes → write rows
  *   → check the written rows are still in the writer's scope → conflicts, audit, change_log, enter/leave.
  *
  * A batch is all-or-nothing at its savepoint. Run over many mutations it is the fast path (a handful of statements
@@ -18,10 +19,11 @@ import { appendChangeLog, type ChangeLogEntry } from './change-log'
 import { recordConflicts, type ConflictContext } from './conflicts'
 import { mergeRow, type MergeContext, type RowState } from './merge-row'
 import { authorizeWrite, type Permissions } from './permissions'
+import { hiddenReferenceReason, ReferenceVisibility, referencesSet } from './references'
 import { loadRowsForUpdate, outOfScope, writeRows, type RowWrite } from './row-store'
 import { isUnrestricted, type Scope } from './scope'
 import { planScopeChanges, trackScopeChanges, type RowTransition } from './scope-changes'
-import { lockScope } from './scope-rules'
+import { lockScope, mayChangeScope } from './scope-rules'
 import { missingForCreate, type ValidMutation } from './validate'
 
 export interface BatchContext {
@@ -120,6 +122,17 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
   const audit: AuditEntry[] = []
   const conflicts: ConflictContext[] = []
   const touched = new Set<string>()
+  // Foreign keys must point at rows the writer can already see (references.ts): one query per referenced table.
+  const references = ctx.scope.kind === 'all' || process.env.NOCHECK === '1' ? null : new ReferenceVisibility(ctx.db, ctx.scope)
+  if (references) {
+    await references.load(
+      batch.flatMap(({ mutation }) =>
+        mutation.op === 'delete' ? [] : referencesSet(mutation.table, mutation.fields, rows.get(rowKey(mutation.table.name, mutation.id))!.original?.values ?? null),
+      ),
+    )
+  }
+  /** An applied mutation of this batch may have changed the writer's scope (what it may reference). */
+  let scopeMayHaveChanged = false
 
   for (const { mutation, clampedHlc } of batch) {
     const row = rows.get(rowKey(mutation.table.name, mutation.id))!
@@ -155,6 +168,15 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
       reject(denied)
       continue
     }
+    if (references && mutation.op === 'upsert' && process.env.NOCHECK !== '1') {
+      const hidden = await references.firstHidden(referencesSet(mutation.table, fields, row.state?.values ?? null))
+      if (hidden) {
+        // Visibility was read at the batch's start; an earlier mutation of the batch may have changed it.
+        if (!single && scopeMayHaveChanged) throw new ReplayOneByOne('what the writer may reference depends on earlier mutations')
+        reject(hiddenReferenceReason(hidden))
+        continue
+      }
+    }
 
     const merged = mergeRow(row.state, { ...mutation, fields }, ctx.merge)
     let state = merged.state
@@ -167,6 +189,7 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
     row.changed ||= merged.action !== null
     row.lost ||= merged.lostFields.length > 0
     touched.add(rowKey(mutation.table.name, mutation.id))
+    scopeMayHaveChanged ||= mayChangeScope({ table: mutation.table.name, op: mutation.op, fields })
     if (merged.action) audit.push({ table: mutation.table.name, rowId: mutation.id, action: merged.action, changes: merged.changes })
     for (const draft of merged.conflicts) conflicts.push({ table: mutation.table.name, rowId: mutation.id, draft })
     results.push(clampedHlc ? { seq: mutation.seq, status: 'applied', hlc: clampedHlc } : { seq: mutation.seq, status: 'applied' })

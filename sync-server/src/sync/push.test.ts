@@ -149,7 +149,7 @@ describe('POST /v1/sync/push', () => {
     expect(rows[0].n).toBe(59)
   })
 
-  it('decides scope in mutation order: an opportunity brings a company into scope for the edit after it', async () => {
+  it('does not let a reference pull a row into scope: an opportunity on a company out of scope is rejected, and so is the edit after it', async () => {
     const exec = await signedInDevice(env, 'EXECUTIVE')
     const company = newId()
     await exec.push([exec.mutation({ table: 'companies', id: company, fields: companyFields(exec.userId) })])
@@ -157,11 +157,53 @@ describe('POST /v1/sync/push', () => {
     const { body } = await seller.push([
       seller.mutation({ table: 'companies', id: company, fields: { description: '아직 범위 밖' } }),
       seller.mutation({ table: 'opportunities', id: newId(), fields: { code: `O-${company.slice(-8)}`, title: '제안', company_id: company, account_manager_id: seller.userId } }),
-      seller.mutation({ table: 'companies', id: company, fields: { description: '이제 범위 안' } }),
+      seller.mutation({ table: 'companies', id: company, fields: { description: '이제 범위 안?' } }),
     ])
-    expect(body.results.map((r) => r.reason ?? r.status)).toEqual(['row is not in your scope', 'applied', 'applied'])
+    expect(body.results.map((r) => r.reason ?? r.status)).toEqual([
+      'row is not in your scope',
+      'company_id: referenced companies row is not visible to you',
+      'row is not in your scope',
+    ])
     const { rows } = await env.pool.query(`SELECT description FROM companies WHERE id = $1`, [company])
-    expect(rows[0].description).toBe('이제 범위 안')
+    expect(rows[0].description).toBeNull()
+  })
+
+  it('answers a retried rejected seq with the same rejection and reason (results are stable across retries)', async () => {
+    const device = await signedInDevice(env)
+    const other = await signedInDevice(env)
+    const foreign = newId()
+    expect(statuses((await other.push([other.mutation({ table: 'companies', id: foreign, fields: companyFields(other.userId) })])).body)).toEqual(['applied'])
+
+    const taken = companyFields(device.userId)
+    const mutations = [
+      device.mutation({ table: 'companies', id: newId(), fields: taken }),
+      device.mutation({ table: 'companies', id: foreign, fields: { name: 'hijacked' } }),
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), code: taken.code } }),
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), tier: 'PLATINUM' } }),
+      device.mutation({ table: 'opportunities', id: newId(), fields: { code: `O-${foreign.slice(-8)}`, title: '제안', company_id: foreign, account_manager_id: device.userId } }),
+      device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId) }),
+    ]
+    const first = await device.push(mutations)
+    const answers = (body: { results: { seq: number; status: string; reason?: string }[] }) => body.results.map((r) => [r.seq, r.status, r.reason])
+    expect(statuses(first.body)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'rejected', 'applied'])
+    expect(first.body.results[2]!.reason).toMatch(/companies_code_key/)
+
+    // The response was lost: the device sends the same push again, and again.
+    for (let retry = 0; retry < 2; retry++) {
+      const again = await device.push(mutations)
+      expect(answers(again.body)).toEqual(
+        answers(first.body).map(([seq, status, reason]) => (status === 'applied' ? [seq, 'duplicate', undefined] : [seq, status, reason])),
+      )
+    }
+    // Part of it retried, with newer mutations after it: old seqs keep their answers, the new ones are decided.
+    const fresh = device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), tier: 'PLATINUM' } })
+    const mixed = await device.push([mutations[1]!, mutations[5]!, fresh])
+    expect(mixed.body.results.map((r) => r.reason ?? r.status)).toEqual(['row is not in your scope', 'duplicate', 'tier: must be one of VIP, GOLD, SILVER, BRONZE'])
+
+    const { rows } = await env.pool.query(`SELECT seq, reason FROM sync_rejections WHERE device_id = $1 ORDER BY seq`, [device.deviceId])
+    expect(rows.map((r) => r.seq)).toEqual([2, 3, 4, 5, 7])
+    const { rows: untouched } = await env.pool.query(`SELECT name FROM companies WHERE id = $1`, [foreign])
+    expect(untouched[0].name).toBe('삼성전자')
   })
 
   it('clamps a stamp a day ahead to the server clock, keeps the change and returns the stored stamp', async () => {

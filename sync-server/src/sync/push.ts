@@ -5,8 +5,9 @@
  * 2. Validate each mutation on its own (validate.ts): a malformed or impossible one is `rejected` and the rest go on.
  * 3. Apply the valid ones in batches (batch.ts), each under a SAVEPOINT; a batch that cannot be decided in bulk is
  *    split and retried down to one mutation per savepoint, so a rejected mutation applies nothing and blocks nothing.
- * 4. Store the highest processed seq in sync_devices in the same transaction as the effects, so a retry after a lost
- *    response is answered `duplicate` and applies nothing twice.
+ * 4. Store the highest processed seq in sync_devices, and the reason of every rejected seq in sync_rejections, in the
+ *    same transaction as the effects, so a retry after a lost response applies nothing twice: an applied seq is
+ *    answered `duplicate`, a rejected one `rejected` with the same reason again (results are stable across retries).
  *
  * Concurrency: rows are locked FOR UPDATE while merging. A push that may change who sees what takes the scope lock
  * exclusively (every other push takes it shared), before its transaction id is assigned, so enter/leave entries are
@@ -180,12 +181,52 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
     }
   }
 
+  await rememberRejections(client, input.deviceId, results, lastApplied)
   await client.query(
     `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3 WHERE device_id = $1`,
     [input.deviceId, parsed.maxSeq, input.schemaVersion],
   )
   const audience = await pokeAudience(client, changed, users)
   return { response: { results: results.map((r) => r!), serverTime: nowIso }, audience }
+}
+
+/**
+ * Keeps rejection answers stable across retries: stores the reasons of the seqs this push rejected, and answers a
+ * duplicate seq that was rejected (by an earlier push, or earlier in this one) `rejected` with its reason again.
+ * `results` is completed in place. One range read of sync_rejections when the push holds duplicates, one insert when
+ * it rejected something.
+ */
+async function rememberRejections(client: PoolClient, deviceId: string, results: (PushResult | null)[], lastApplied: number): Promise<void> {
+  const rejected = new Map<number, string>()
+  for (const result of results) {
+    if (result?.status === 'rejected' && Number.isSafeInteger(result.seq) && result.seq > lastApplied && !rejected.has(result.seq)) {
+      rejected.set(result.seq, result.reason ?? 'rejected')
+    }
+  }
+  const retried = results.filter((r): r is PushResult => r?.status === 'duplicate' && Number.isSafeInteger(r.seq)).map((r) => r.seq)
+  const stored = retried.filter((seq) => seq <= lastApplied)
+  if (stored.length > 0) {
+    // A range read: rejections are few, so this touches at most the device's rejections between the two seqs.
+    const { rows } = await client.query<{ seq: number; reason: string }>(
+      `SELECT seq, reason FROM sync_rejections WHERE device_id = $1 AND seq BETWEEN $2 AND $3`,
+      [deviceId, Math.min(...stored), Math.max(...stored)],
+    )
+    for (const row of rows) if (!rejected.has(Number(row.seq))) rejected.set(Number(row.seq), row.reason)
+  }
+  if (retried.length > 0 && rejected.size > 0) {
+    results.forEach((result, index) => {
+      const reason = result?.status === 'duplicate' ? rejected.get(result.seq) : undefined
+      if (reason !== undefined) results[index] = { seq: result!.seq, status: 'rejected', reason }
+    })
+  }
+  const fresh = [...rejected].filter(([seq]) => seq > lastApplied)
+  if (fresh.length === 0) return
+  await client.query(
+    `INSERT INTO sync_rejections (device_id, seq, reason)
+     SELECT $1, x.seq, x.reason FROM unnest($2::bigint[], $3::text[]) AS x(seq, reason)
+     ON CONFLICT (device_id, seq) DO UPDATE SET reason = EXCLUDED.reason, created_at = now()`,
+    [deviceId, fresh.map(([seq]) => seq), fresh.map(([, reason]) => reason)],
+  )
 }
 
 /**

@@ -34,6 +34,11 @@ export interface TableMeta {
   readonly writable: ReadonlySet<string>
   /** NOT NULL columns without a default that a device writes: a create must carry each of them. */
   readonly required: readonly string[]
+  /**
+   * Foreign-key columns → the synced table they reference (from the Drizzle foreign keys; the who-columns are plain
+   * ids, not foreign keys, so they are not here). Push checks every value a mutation sets (references.ts).
+   */
+  readonly references: ReadonlyMap<string, SyncedTable>
   /** SQL select list rendering alias `t` in the wire encoding, every column but the server-only ones. */
   wireSelect(alias: string): string
 }
@@ -100,12 +105,23 @@ function describe(table: PgTable): TableMeta | null {
     return column.notNull && column.default === null
   })
   const visible = [...columns.values()].filter((column) => !serverOnly.has(column.name))
+  const references = new Map<string, SyncedTable>()
+  for (const foreignKey of config.foreignKeys) {
+    const { columns: from, foreignTable, foreignColumns } = foreignKey.reference()
+    const target = getTableConfig(foreignTable).name
+    // Every synced foreign key is one column onto a synced table's id; anything else needs its own visibility rule.
+    if (from.length !== 1 || foreignColumns.length !== 1 || foreignColumns[0]!.name !== 'id' || !(SYNCED_TABLES as readonly string[]).includes(target)) {
+      throw new Error(`${config.name}: foreign key ${from.map((c) => c.name).join(',')} → ${target} is not a single column onto a synced table's id`)
+    }
+    references.set(from[0]!.name, target as SyncedTable)
+  }
   return {
     name: config.name as SyncedTable,
     reference: reference.has(config.name),
     columns,
     writable,
     required,
+    references,
     wireSelect: (alias) => visible.map((column) => `${wireExpression(alias, column)} AS ${quote(column.name)}`).join(', '),
   }
 }

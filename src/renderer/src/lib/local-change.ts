@@ -6,7 +6,8 @@
 const EVENT = 'crm:local-change'
 
 export function announceLocalChange(): void {
-  window.dispatchEvent(new Event(EVENT))
+  // Stores also run in unit tests under Node, where there is no window to tell.
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(EVENT))
 }
 
 export function onLocalChange(listener: () => void): () => void {

@@ -4,7 +4,7 @@ import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
 import { formatWon } from '../../../../shared/domain/money'
 import { formatPhone } from '../../../../shared/domain/phone'
-import { type RelatedSummary } from '../../../../shared/model/customer-views'
+import { type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api } from '../../lib/api'
@@ -13,7 +13,9 @@ import { QuickLogForm, type LogTarget } from '../activities/QuickLogForm'
 import { Timeline } from '../activities/Timeline'
 import { useCompaniesStore } from './companies-store'
 import { useCompanyPageStore } from './company-page-store'
+import { BranchForm } from './BranchForm'
 import { CompanyForm } from './CompanyForm'
+import { ConfirmDialog } from './ConfirmDialog'
 import { ContactForm } from './ContactForm'
 
 const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline'] as const
@@ -33,7 +35,9 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   const companyClosed = useCompaniesStore((s) => s.companyClosed)
   const listChanged = useCompaniesStore((s) => s.changed)
   const [tab, setTab] = useState<Tab>('overview')
-  const [dialog, setDialog] = useState<'edit' | 'contact' | 'remove' | null>(null)
+  const [dialog, setDialog] = useState<'edit' | 'contact' | 'branch' | 'remove' | null>(null)
+  const [editingContact, setEditingContact] = useState<ContactRecord | null>(null)
+  const [removing, setRemoving] = useState<{ readonly kind: 'contact' | 'branch'; readonly id: string; readonly name: string } | null>(null)
 
   useEffect(() => {
     void pageOpened(companyId)
@@ -142,6 +146,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                     <th>{t('customers.contact.mobile')}</th>
                     <th>{t('customers.contact.email')}</th>
                     <th>{t('customers.contact.branch')}</th>
+                    <th aria-label={t('customers.remove.action')} />
                   </tr>
                 </thead>
                 <tbody>
@@ -156,6 +161,19 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       <td className="tabular">{c.mobile ? formatPhone(c.mobile) : c.phone ? formatPhone(c.phone) : '—'}</td>
                       <td>{dash(c.email)}</td>
                       <td>{c.branchName}</td>
+                      <td className="row-actions-cell">
+                        <button type="button" className="link-button" aria-label={`${c.name} ${t('customers.page.edit')}`} onClick={() => setEditingContact(c)}>
+                          {t('customers.page.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="link-button link-button--danger"
+                          aria-label={`${c.name} ${t('customers.remove.action')}`}
+                          onClick={() => setRemoving({ kind: 'contact', id: c.id, name: c.name })}
+                        >
+                          {t('customers.remove.action')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -164,28 +182,48 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
           </div>
         )}
         {tab === 'branches' && (
-          <table className="cu-table card">
-            <thead>
-              <tr>
-                <th>{t('customers.branch.name')}</th>
-                <th>{t('customers.branch.type')}</th>
-                <th>{t('customers.form.phone')}</th>
-                <th>{t('customers.form.address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.branches.map((b) => (
-                <tr key={b.id}>
-                  <td>
-                    <strong>{b.name}</strong>
-                  </td>
-                  <td>{b.branchType ? t(`customers.branchTypes.${b.branchType}`) : '—'}</td>
-                  <td className="tabular">{b.phone ? formatPhone(b.phone) : '—'}</td>
-                  <td>{[b.addressCity, b.addressStreet].filter(Boolean).join(' ') || '—'}</td>
+          <div>
+            <div className="section-actions">
+              <button type="button" className="button button--small" onClick={() => setDialog('branch')}>
+                + {t('customers.page.addBranch')}
+              </button>
+            </div>
+            <table className="cu-table card">
+              <thead>
+                <tr>
+                  <th>{t('customers.branch.name')}</th>
+                  <th>{t('customers.branch.type')}</th>
+                  <th>{t('customers.form.phone')}</th>
+                  <th>{t('customers.form.address')}</th>
+                  <th aria-label={t('customers.remove.action')} />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.branches.map((b) => (
+                  <tr key={b.id}>
+                    <td>
+                      <strong>{b.name}</strong>
+                    </td>
+                    <td>{b.branchType ? t(`customers.branchTypes.${b.branchType}`) : '—'}</td>
+                    <td className="tabular">{b.phone ? formatPhone(b.phone) : '—'}</td>
+                    <td>{[b.addressCity, b.addressStreet].filter(Boolean).join(' ') || '—'}</td>
+                    <td>
+                      {!b.isPrimary && (
+                        <button
+                          type="button"
+                          className="link-button link-button--danger"
+                          aria-label={`${b.name} ${t('customers.remove.action')}`}
+                          onClick={() => setRemoving({ kind: 'branch', id: b.id, name: b.name })}
+                        >
+                          {t('customers.remove.action')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {tab === 'opportunities' && <RelatedTable rows={detail.opportunities} />}
         {tab === 'projects' && <RelatedTable rows={detail.projects} />}
@@ -209,13 +247,44 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
           }}
         />
       )}
-      {dialog === 'contact' && (
+      {(dialog === 'contact' || editingContact) && (
         <ContactForm
+          key={editingContact?.id ?? 'new'}
+          contact={editingContact}
           branches={detail.branches}
+          onCancel={() => {
+            setDialog(null)
+            setEditingContact(null)
+          }}
+          onSaved={() => {
+            setDialog(null)
+            setEditingContact(null)
+            afterWrite()
+          }}
+        />
+      )}
+      {dialog === 'branch' && (
+        <BranchForm
+          companyId={company.id}
           onCancel={() => setDialog(null)}
           onSaved={() => {
             setDialog(null)
             afterWrite()
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('customers.remove.action')}
+          message={t(removing.kind === 'contact' ? 'customers.remove.confirmContact' : 'customers.remove.confirmBranch', { name: removing.name })}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const call = removing.kind === 'contact' ? api.contacts.remove({ id: removing.id }) : api.branches.remove({ id: removing.id })
+            setRemoving(null)
+            void call.then(() => {
+              announceLocalChange()
+              afterWrite()
+            })
           }}
         />
       )}

@@ -1,8 +1,16 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatPhone } from '../../../../shared/domain/phone'
 import { CONTACT_ROLE_TYPES } from '../../../../shared/model/enums'
-import { type BranchRecord, type DuplicateMatch } from '../../../../shared/model/customer-views'
-import { contactCreateSchema, fieldErrors, type ContactCreateInput, type ValidationKey } from '../../../../shared/model/validation/customers'
+import { type BranchRecord, type ContactRecord, type DuplicateMatch } from '../../../../shared/model/customer-views'
+import {
+  contactCreateSchema,
+  contactUpdateSchema,
+  fieldErrors,
+  type ContactCreateInput,
+  type ContactUpdateInput,
+  type ValidationKey,
+} from '../../../../shared/model/validation/customers'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
@@ -14,33 +22,65 @@ import { FormField } from './FormField'
 const FIELDS = ['lastName', 'firstName', 'branchId', 'position', 'title', 'department', 'mobile', 'phone', 'email', 'roleType'] as const
 type Field = (typeof FIELDS)[number]
 
-/** Add a contact (담당자) to one of the company's branches, with inline validation and the duplicate warning. */
+function valuesOf(contact: ContactRecord | null, branches: readonly BranchRecord[]): Record<Field, string> {
+  const empty = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>
+  if (!contact) return { ...empty, branchId: branches[0]?.id ?? '' }
+  const text = (v: string | null): string => v ?? ''
+  return {
+    lastName: contact.lastName,
+    firstName: contact.firstName,
+    branchId: contact.branchId,
+    position: text(contact.position),
+    title: text(contact.title),
+    department: text(contact.department),
+    mobile: contact.mobile ? formatPhone(contact.mobile) : '',
+    phone: contact.phone ? formatPhone(contact.phone) : '',
+    email: text(contact.email),
+    roleType: text(contact.roleType),
+  }
+}
+
+/**
+ * Add a contact (담당자) to one of the company's branches, or edit one, with inline validation; a new contact with a
+ * phone or e-mail already on file gets the duplicate warning. An edit sends only the fields that changed.
+ */
 export function ContactForm({
+  contact,
   branches,
   onSaved,
   onCancel,
 }: {
+  /** null: a new contact. */
+  readonly contact: ContactRecord | null
   readonly branches: readonly BranchRecord[]
   readonly onSaved: () => void
   readonly onCancel: () => void
 }): JSX.Element {
   const { t } = useTranslation()
-  const [values, setValues] = useState<Record<Field, string>>(() => ({
-    ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>),
-    branchId: branches[0]?.id ?? '',
-  }))
+  const [initial] = useState(() => valuesOf(contact, branches))
+  const [values, setValues] = useState<Record<Field, string>>(initial)
   const [errors, setErrors] = useState<Partial<Record<string, ValidationKey>>>({})
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[] | null>(null)
   const [failure, setFailure] = useState<IpcError | null>(null)
 
   const input = (): ContactCreateInput => ({ ...values, roleType: values.roleType === '' ? null : values.roleType }) as ContactCreateInput
+  const changes = (): ContactUpdateInput => {
+    const changed: Partial<Record<Field, string | null>> = {}
+    for (const field of FIELDS) if (values[field] !== initial[field]) changed[field] = field === 'roleType' && values[field] === '' ? null : values[field]
+    return changed as ContactUpdateInput
+  }
 
   const save = async (allowDuplicates: boolean): Promise<void> => {
-    const parsed = contactCreateSchema.safeParse(input())
+    const parsed = contact ? contactUpdateSchema.safeParse(changes()) : contactCreateSchema.safeParse(input())
     const found = parsed.success ? {} : fieldErrors(parsed.error)
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
+      if (contact) {
+        await api.contacts.update({ id: contact.id, changes: changes() })
+        announceLocalChange()
+        return onSaved()
+      }
       const result = await api.contacts.create({ contact: input(), allowDuplicates })
       if (result.status === 'duplicates') return setDuplicates(result.duplicates)
       announceLocalChange()
@@ -57,7 +97,7 @@ export function ContactForm({
   )
 
   return (
-    <ModalDialog title={t('customers.contact.title')} onClose={onCancel} wide>
+    <ModalDialog title={contact ? t('customers.contact.editTitle') : t('customers.contact.title')} onClose={onCancel} wide>
       <form
         className="entity-form"
         noValidate

@@ -1,9 +1,10 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { splitKoreanName } from '../../../../shared/domain/korean-name'
-import { parseWon } from '../../../../shared/domain/money'
+import { formatPhone } from '../../../../shared/domain/phone'
 import { type LeadDetail } from '../../../../shared/ipc/sales-types'
 import { ModalDialog } from '../../components/ModalDialog'
+import { WonInput, wonText } from '../../components/WonInput'
 import { useLeadsStore } from './leads-store'
 
 /** Lead → company + head office + contact + opportunity, prefilled from the lead; one local transaction in main. */
@@ -16,9 +17,9 @@ export function ConvertDialog({ lead, onClose }: { readonly lead: LeadDetail; re
   const [withContact, setWithContact] = useState(Boolean(lead.contactName))
   const [lastName, setLastName] = useState(name.lastName)
   const [firstName, setFirstName] = useState(name.firstName)
-  const [phone, setPhone] = useState(lead.phone ?? '')
+  const [phone, setPhone] = useState(lead.phone ? formatPhone(lead.phone) : '')
   const [title, setTitle] = useState(`${lead.companyName} 교육`)
-  const [amount, setAmount] = useState('')
+  const [amount, setAmount] = useState(() => wonText(''))
   const [closeDate, setCloseDate] = useState('')
   const [saving, setSaving] = useState(false)
 
@@ -31,7 +32,7 @@ export function ConvertDialog({ lead, onClose }: { readonly lead: LeadDetail; re
       branchName,
       contact: withContact ? { lastName, firstName, phone, email: lead.email } : null,
       opportunityTitle: title,
-      amount: amount.trim() ? parseWon(amount) : null,
+      amount: amount.value,
       expectedCloseDate: closeDate || null,
     })
     setSaving(false)
@@ -75,10 +76,7 @@ export function ConvertDialog({ lead, onClose }: { readonly lead: LeadDetail; re
             <span>{t('leads.convert.opportunityTitle')}</span>
             <input required value={title} onChange={(e) => setTitle(e.target.value)} />
           </label>
-          <label>
-            <span>{t('leads.convert.amount')}</span>
-            <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="30,000,000" />
-          </label>
+          <WonInput label={t('leads.convert.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={setAmount} />
           <label>
             <span>{t('leads.convert.expectedCloseDate')}</span>
             <input type="date" value={closeDate} onChange={(e) => setCloseDate(e.target.value)} />
@@ -88,7 +86,7 @@ export function ConvertDialog({ lead, onClose }: { readonly lead: LeadDetail; re
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('leads.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
+          <button type="submit" className="button button--primary" disabled={saving || !amount.valid}>
             {t('leads.convert.submit')}
           </button>
         </div>

@@ -22,6 +22,7 @@ const toInput = (values: LeadFormValues) => ({
 /** Leads: the status pipeline (click a step to filter), the list, and a lead's form, assignment and conversion. */
 export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element {
   const { t, i18n } = useTranslation()
+  // The screen shows nearly every field of its store, so it takes the store whole.
   const store = useLeadsStore()
   const [converting, setConverting] = useState(false)
   const { screenOpened } = store
@@ -60,7 +61,7 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
           {t('leads.new')}
         </button>
       </div>
-      {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
+      {store.error && !store.detail && !store.creating && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
       {store.notice && !store.detail && !store.creating && (
         <p className="notice" role="status">
           {t(`leads.${store.notice === 'requested' ? 'assignment.requested' : store.notice}`)}
@@ -112,6 +113,7 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
 
       {store.creating && (
         <ModalDialog title={t('leads.createTitle')} onClose={store.detailClosed} wide>
+          {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
           <LeadForm initial={leadFormValues(null)} showStatus={false} onSubmit={(v) => store.leadCreated(toInput(v))} onCancel={store.detailClosed} />
         </ModalDialog>
       )}

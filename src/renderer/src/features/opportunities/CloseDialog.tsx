@@ -2,6 +2,7 @@ import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { todayIsoDate } from '../../../../shared/domain/dates'
 import { ModalDialog } from '../../components/ModalDialog'
+import { BoardError } from './BoardError'
 import { useOpportunitiesStore } from './opportunities-store'
 
 /** Won or lost needs a reason: it is what the sales review reads later, so the dialog will not close without one. */
@@ -22,6 +23,7 @@ export function CloseDialog(): JSX.Element | null {
 
   return (
     <ModalDialog title={`${won ? t('opportunities.closeTitleWon') : t('opportunities.closeTitleLost')} · ${closing.title}`} onClose={closeCancelled}>
+      <BoardError />
       <form className="form-grid" onSubmit={(event) => void submit(event)}>
         <div className="form-grid__fields">
           <label className="form-grid__wide">

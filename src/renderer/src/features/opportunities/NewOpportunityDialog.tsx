@@ -1,7 +1,8 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { parseWon } from '../../../../shared/domain/money'
 import { ModalDialog } from '../../components/ModalDialog'
+import { BoardError } from './BoardError'
+import { WonInput, wonText } from '../../components/WonInput'
 import { useOpportunitiesStore } from './opportunities-store'
 
 export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void }): JSX.Element {
@@ -10,7 +11,7 @@ export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void
   const created = useOpportunitiesStore((s) => s.created)
   const [title, setTitle] = useState('')
   const [companyId, setCompanyId] = useState(companies[0]?.id ?? '')
-  const [amount, setAmount] = useState('')
+  const [amount, setAmount] = useState(() => wonText(''))
   const [expectedCloseDate, setExpectedCloseDate] = useState('')
   const [nextAction, setNextAction] = useState('')
   const [nextActionDate, setNextActionDate] = useState('')
@@ -20,7 +21,7 @@ export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void
     await created({
       title,
       companyId,
-      amount: amount.trim() ? parseWon(amount) : null,
+      amount: amount.value,
       expectedCloseDate: expectedCloseDate || null,
       nextAction,
       nextActionDate: nextActionDate || null,
@@ -29,6 +30,7 @@ export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void
 
   return (
     <ModalDialog title={t('opportunities.new')} onClose={onClose} wide>
+      <BoardError />
       {companies.length === 0 ? (
         <p className="muted">{t('opportunities.noCompanies')}</p>
       ) : (
@@ -48,10 +50,7 @@ export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void
                 ))}
               </select>
             </label>
-            <label>
-              <span>{t('opportunities.fields.amount')}</span>
-              <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="30,000,000" />
-            </label>
+            <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={setAmount} />
             <label>
               <span>{t('opportunities.fields.expectedCloseDate')}</span>
               <input type="date" value={expectedCloseDate} onChange={(e) => setExpectedCloseDate(e.target.value)} />
@@ -69,7 +68,7 @@ export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void
             <button type="button" className="button button--ghost" onClick={onClose}>
               {t('opportunities.cancel')}
             </button>
-            <button type="submit" className="button button--primary">
+            <button type="submit" className="button button--primary" disabled={!amount.valid}>
               {t('opportunities.save')}
             </button>
           </div>

@@ -1,6 +1,6 @@
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorBanner } from '../../components/ErrorBanner'
+import { BoardError } from './BoardError'
 import { CloseDialog } from './CloseDialog'
 import { KanbanBoard } from './KanbanBoard'
 import { NewOpportunityDialog } from './NewOpportunityDialog'
@@ -26,7 +26,7 @@ export function OpportunitiesScreen(): JSX.Element {
           {t('opportunities.new')}
         </button>
       </div>
-      {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
+      {!store.detail && !store.creating && !store.closing && <BoardError />}
       <p className="notice" role="status" data-testid="move-notice">
         {store.lastMove ? t('opportunities.moved', { title: store.lastMove.title, stage: stageLabel(store.lastMove.stage, i18n.language) }) : ''}
       </p>

@@ -22,7 +22,12 @@ export function OpportunityCard({
 }): JSX.Element {
   const { t, i18n } = useTranslation()
   const closed = card.stage === 'CLOSED_WON' || card.stage === 'CLOSED_LOST'
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, disabled: closed })
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: card.id,
+    disabled: closed,
+    // Screen readers announce the role in the UI language, not dnd-kit's English default.
+    attributes: { roleDescription: t('opportunities.draggable') },
+  })
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined
 
   return (

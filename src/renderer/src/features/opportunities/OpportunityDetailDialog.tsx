@@ -1,9 +1,11 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatWon, parseWon } from '../../../../shared/domain/money'
+import { formatWon } from '../../../../shared/domain/money'
 import { OPPORTUNITY_STAGE_DEFINITIONS, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
 import { ModalDialog } from '../../components/ModalDialog'
+import { BoardError } from './BoardError'
+import { WonInput, wonText } from '../../components/WonInput'
 import { useOpportunitiesStore } from './opportunities-store'
 import { stageLabel } from './stage-label'
 
@@ -13,7 +15,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
   const detailClosed = useOpportunitiesStore((s) => s.detailClosed)
   const detailSaved = useOpportunitiesStore((s) => s.detailSaved)
   const closeRequested = useOpportunitiesStore((s) => s.closeRequested)
-  const [amount, setAmount] = useState(detail.amount === null ? '' : detail.amount.toLocaleString('ko-KR'))
+  const [amount, setAmount] = useState(() => wonText(detail.amount === null ? '' : detail.amount.toLocaleString('ko-KR')))
   const [probability, setProbability] = useState(String(detail.probability))
   const [nextAction, setNextAction] = useState(detail.nextAction ?? '')
   const [nextActionDate, setNextActionDate] = useState(detail.nextActionDate ?? '')
@@ -29,7 +31,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
       title: detail.title,
       description: detail.description,
       type: detail.type,
-      amount: amount.trim() ? parseWon(amount) : null,
+      amount: amount.value,
       probability: Number(probability),
       expectedCloseDate: expectedCloseDate || null,
       nextAction,
@@ -39,6 +41,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
 
   return (
     <ModalDialog title={`${t('opportunities.detailTitle')} · ${detail.title}`} onClose={detailClosed} wide>
+      <BoardError />
       <dl className="opp-facts">
         <div>
           <dt>{t('opportunities.fields.company')}</dt>
@@ -76,10 +79,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
         <>
           <form className="form-grid" onSubmit={(event) => void save(event)}>
             <div className="form-grid__fields">
-              <label>
-                <span>{t('opportunities.fields.amount')}</span>
-                <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
-              </label>
+              <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={setAmount} />
               <label>
                 <span>{t('opportunities.fields.probability')}</span>
                 <input type="number" min={0} max={100} step={1} required value={probability} onChange={(e) => setProbability(e.target.value)} />
@@ -104,7 +104,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
               <button type="button" className="button" onClick={() => closeRequested(detail.id, 'WON')}>
                 {t('opportunities.won')}
               </button>
-              <button type="submit" className="button button--primary">
+              <button type="submit" className="button button--primary" disabled={!amount.valid}>
                 {t('opportunities.save')}
               </button>
             </div>

@@ -72,7 +72,8 @@ export function GlobalSearch(): JSX.Element {
         value={query}
         onChange={(e) => void queryTyped(e.target.value)}
         onFocus={opened}
-        onBlur={() => window.setTimeout(closed, 150)}
+        // Hits take the mouse on mousedown (default prevented), so the box keeps focus while one is clicked.
+        onBlur={closed}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault()

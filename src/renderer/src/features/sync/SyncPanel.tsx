@@ -51,7 +51,11 @@ function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Elem
         {fields.slice(0, 6).map(({ name, label, value }) => (
           <div key={name}>
             <dt>{label}</dt>
-            <dd>{describeValue(name, value, words)}</dd>
+            <dd>
+              {item.table === 'leads' && name === 'status' && typeof value === 'string'
+                ? t(`leads.statuses.${value}` as 'leads.statuses.NEW')
+                : describeValue(name, value, words)}
+            </dd>
           </div>
         ))}
       </dl>

@@ -106,6 +106,7 @@ export const enCustomers: typeof koCustomers = {
     },
     contact: {
       title: 'Add contact',
+      editTitle: 'Edit contact',
       lastName: 'Family name',
       firstName: 'Given name',
       branch: 'Branch',
@@ -123,6 +124,8 @@ export const enCustomers: typeof koCustomers = {
       name: 'Branch name',
       type: 'Type',
       primary: 'Primary site',
+      manager: 'Site manager',
+      city: 'City / district',
     },
   },
   search: {

@@ -104,6 +104,7 @@ export const koCustomers = {
     },
     contact: {
       title: '담당자 추가',
+      editTitle: '담당자 정보 수정',
       lastName: '성',
       firstName: '이름',
       branch: '소속 사업장',
@@ -121,6 +122,8 @@ export const koCustomers = {
       name: '사업장명',
       type: '유형',
       primary: '대표 사업장',
+      manager: '사업장 담당자',
+      city: '시/도·시/군/구',
     },
   },
   search: {

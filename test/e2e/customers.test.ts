@@ -46,6 +46,35 @@ describe('companies, offline', () => {
     const keys = names.map((n) => n.replace(/^\(주\)|^㈜|^주식회사\s*/, '').trim())
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     await screenshot(page, 'customers-list-ko')
+
+    // Scrolling to the end loads the pages behind it (100 rows a page) and shows the last company in 가나다 order.
+    const total = await companyCount()
+    const last = await page.evaluate(async (offset) => {
+      const crm = (globalThis as unknown as { crm: { customers: { list(i: unknown): Promise<{ value?: { items: Array<{ name: string }> } }> } } }).crm
+      return (await crm.customers.list({ offset, limit: 1 })).value?.items[0]?.name
+    }, total - 1)
+    await page.getByTestId('company-list').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await page.locator('.company-table__name', { hasText: last ?? '?' }).waitFor()
+  })
+
+  it('opens a demo company page with its people, business and history', async () => {
+    const all = await companyCount()
+    // An active customer is the one most likely to have opportunities and projects in the demo data.
+    await page.getByRole('group', { name: '고객사 필터' }).getByLabel('상태').selectOption('ACTIVE')
+    await expect.poll(companyCount).toBeLessThan(all)
+    const first = page.locator('.company-table__row').first()
+    const name = (await first.locator('.company-table__name').textContent()) ?? ''
+    await first.click()
+    await page.getByRole('heading', { name }).waitFor()
+    expect(await page.getByRole('tab').count()).toBe(7)
+    await screenshot(page, 'customers-demo-company-ko')
+    await page.getByRole('tab', { name: /영업기회/ }).click()
+    const stage = page.getByRole('tabpanel').locator('tbody tr td:nth-child(2)').first()
+    if ((await stage.count()) > 0) expect(await stage.textContent()).toMatch(/[가-힣]/)
+    await screenshot(page, 'customers-demo-opportunities-ko')
+    await page.getByRole('button', { name: /고객사 목록/ }).click()
+    await page.getByRole('button', { name: '필터 초기화' }).click()
+    await expect.poll(companyCount).toBe(all)
   })
 
   it('filters by tier and keeps a saved filter', async () => {
@@ -134,8 +163,10 @@ describe('companies, offline', () => {
 
     await page.getByRole('tab', { name: /활동/ }).click()
     const log = page.getByRole('form', { name: '활동 기록' })
-    await log.getByRole('radio', { name: '카카오톡' }).click()
+    // Type by keyboard from the text field: Alt+6 is KakaoTalk.
     await log.getByLabel('요약').fill('하반기 리더십 과정 일정 안내 보냄')
+    await log.getByLabel('요약').press('Alt+Digit6')
+    expect(await log.getByRole('radio', { name: '카카오톡' }).getAttribute('aria-checked')).toBe('true')
     await log.getByLabel('요약').press('Enter')
     const timeline = page.getByTestId('timeline')
     await timeline.getByText('하반기 리더십 과정 일정 안내 보냄').waitFor()
@@ -163,6 +194,7 @@ describe('companies, offline', () => {
     await form.getByRole('button', { name: '저장' }).click()
     await form.waitFor({ state: 'detached' })
     await page.getByRole('cell', { name: '부장' }).waitFor()
+    await screenshot(page, 'customers-contacts-ko')
     expect(await pendingChanges(page)).toBe(pending + 1)
   })
 
@@ -187,7 +219,7 @@ describe('companies, offline', () => {
     const pending = await pendingChanges(page)
     await page.getByRole('button', { name: '삭제', exact: true }).click()
     const confirm = page.getByRole('dialog', { name: '고객사 삭제' })
-    expect(await confirm.textContent()).toContain(NAME)
+    expect(await confirm.textContent()).toContain(`${NAME}을 삭제할까요?`)
     await screenshot(page, 'customers-delete-confirm-ko')
     await confirm.getByRole('button', { name: '삭제' }).click()
     await page.getByTestId('company-list').waitFor()

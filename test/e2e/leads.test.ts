@@ -11,7 +11,7 @@ import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
-import { createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
+import { POLL, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
 
 let harness: Harness
 let browser: Browser
@@ -74,7 +74,7 @@ describe('leads (offline, web harness)', () => {
     await row.waitFor()
     expect(await row.textContent()).toContain('75')
     expect(await page.getByTestId('pipeline-count-NEW').textContent()).toBe('1')
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 1건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 1건')
     // The score is computed, never stored: the seed's column keeps its default.
     expect(replica<{ score: number; bant_authority: number }>('SELECT score, bant_authority FROM leads')).toEqual([{ score: 0, bant_authority: 1 }])
   })
@@ -91,7 +91,7 @@ describe('leads (offline, web harness)', () => {
     await dialog.getByRole('button', { name: '닫기' }).first().click()
     expect(await page.getByTestId('pipeline-count-CONTACTED').textContent()).toBe('1')
     expect(await page.getByRole('row', { name: /한빛제약/ }).textContent()).toContain('100')
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 2건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 2건')
     const [last] = replica<{ fields: string }>('SELECT fields FROM outbox ORDER BY seq DESC LIMIT 1')
     expect(Object.keys(JSON.parse(last?.fields ?? '{}') as object).sort()).toEqual(['bant_timeline', 'status'])
   })
@@ -107,11 +107,11 @@ describe('leads (offline, web harness)', () => {
     expect(await request.getAttribute('data-status')).toBe('PENDING')
     expect(await request.textContent()).toContain('박서준')
     expect(await request.textContent()).toContain('김민준 요청')
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 3건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 3건')
     await screenshot(page, 'leads-assignment-requested-ko')
 
     await request.getByRole('button', { name: '승인' }).click()
-    await expect.poll(() => request.getAttribute('data-status')).toBe('APPROVED')
+    await expect.poll(() => request.getAttribute('data-status'), POLL).toBe('APPROVED')
     expect(replica<{ assigned_to: string }>('SELECT assigned_to FROM leads')[0]?.assigned_to).toBe('0190a000-0000-7000-8000-0000000000b2')
     await dialog.getByRole('button', { name: '닫기' }).first().click()
     expect(await page.getByRole('row', { name: /한빛제약/ }).textContent()).toContain('박서준')
@@ -135,7 +135,7 @@ describe('leads (offline, web harness)', () => {
     await detail.getByTestId('lead-converted').waitFor()
     expect(before).toBe('보낼 변경 5건')
     // company, branch, contact, opportunity, its first stage-history row and the lead: six more changes.
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 11건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 11건')
 
     const [company] = replica<{ id: string; name: string }>('SELECT id, name FROM companies')
     expect(company?.name).toBe('(주)한빛제약')

@@ -11,7 +11,7 @@ import { type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
-import { MANAGER, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
+import { POLL, MANAGER, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
 
 const COMPANY = '0190a000-0000-7000-8000-0000000000c1'
 const OLD_OPP = '0190a000-0000-7000-8000-0000000000d1'
@@ -114,7 +114,7 @@ describe('opportunity board (offline, web harness)', () => {
     expect(text).toContain('다음 일정 12월 3일')
     expect(await stageOf('영업 리더십 과정')).toBe('QUALIFYING')
     // Each create is the opportunity and its first stage-history row.
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 6건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 6건')
     await screenshot(page, 'opportunities-board-ko')
   })
 
@@ -127,12 +127,12 @@ describe('opportunity board (offline, web harness)', () => {
     await page.mouse.move(from.x + from.width / 2 + 20, from.y + 30, { steps: 4 })
     await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 12 })
     await page.mouse.up()
-    await expect.poll(() => stageOf('신입사원 입문교육')).toBe('PROPOSAL')
+    await expect.poll(() => stageOf('신입사원 입문교육'), POLL).toBe('PROPOSAL')
     const text = await card('신입사원 입문교육').textContent()
     expect(text).toContain('확률 50%')
     expect(text).toContain('예상 매출 ₩15,000,000')
-    expect(await page.getByTestId('move-notice').textContent()).toContain('제안 단계로 옮겼습니다')
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 8건')
+    expect(await page.getByTestId('move-notice').textContent()).toBe('"신입사원 입문교육"을 제안 단계로 옮겼습니다.')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 8건')
   })
 
   it('moves a card with the keyboard alone (Space, arrow, Space) and with the stage menu', async () => {
@@ -148,10 +148,10 @@ describe('opportunity board (offline, web harness)', () => {
     await column('PROPOSAL').and(page.locator('.kanban__column--over')).waitFor()
     await screenshot(page, 'opportunities-keyboard-drag-ko')
     await page.keyboard.press('Space')
-    await expect.poll(() => stageOf('영업 리더십 과정')).toBe('PROPOSAL')
+    await expect.poll(() => stageOf('영업 리더십 과정'), POLL).toBe('PROPOSAL')
 
     await card('CS 교육').getByLabel('CS 교육 단계 이동').selectOption({ label: '협상' })
-    await expect.poll(() => stageOf('CS 교육')).toBe('NEGOTIATION')
+    await expect.poll(() => stageOf('CS 교육'), POLL).toBe('NEGOTIATION')
     expect(await card('CS 교육').textContent()).toContain('확률 75%')
     await screenshot(page, 'opportunities-moved-ko')
   })
@@ -165,7 +165,7 @@ describe('opportunity board (offline, web harness)', () => {
     await screenshot(page, 'opportunities-won-dialog-ko')
     await confirm.click()
     await won.waitFor({ state: 'detached' })
-    await expect.poll(() => stageOf('신입사원 입문교육')).toBe('CLOSED_WON')
+    await expect.poll(() => stageOf('신입사원 입문교육'), POLL).toBe('CLOSED_WON')
     expect(await card('신입사원 입문교육').textContent()).toContain('확률 100%')
 
     await card('CS 교육').getByRole('button', { name: '상세' }).click()
@@ -175,7 +175,7 @@ describe('opportunity board (offline, web harness)', () => {
     await lost.getByLabel('사유').fill('예산 삭감으로 보류')
     await lost.getByRole('button', { name: '실주' }).click()
     await lost.waitFor({ state: 'detached' })
-    await expect.poll(() => detail.getByTestId('detail-stage').textContent()).toBe('실주')
+    await expect.poll(() => detail.getByTestId('detail-stage').textContent(), POLL).toBe('실주')
     expect(await detail.getByTestId('detail-close-reason').textContent()).toContain('예산 삭감으로 보류')
     await detail.getByRole('button', { name: '닫기' }).first().click()
     expect(await stageOf('CS 교육')).toBe('CLOSED_LOST')
@@ -194,14 +194,24 @@ describe('opportunity board (offline, web harness)', () => {
     expect(await days.textContent()).toContain('검증 9일')
     expect(await detail.getByTestId('stage-history').locator('tbody tr').count()).toBe(2)
     await screenshot(page, 'opportunities-detail-history-ko')
+
+    // The next step and a probability the consultant judges better than the stage default.
+    await detail.getByLabel('확률 (%)').fill('40')
+    await detail.getByLabel('다음 할 일').fill('킥오프 미팅')
+    await detail.getByLabel('다음 일정').fill('2026-12-01')
+    await detail.getByRole('button', { name: '저장' }).click()
+    await expect.poll(async () => (await detail.textContent()) ?? '', POLL).toContain('40% · 예상 매출 ₩32,000,000')
     await detail.getByRole('button', { name: '닫기' }).first().click()
+    const text = await card('디지털 전환 교육').textContent()
+    expect(text).toContain('확률 40%')
+    expect(text).toContain('다음 일정 12월 1일 (화) · 킥오프 미팅')
   })
 
   it('reads in English too: stage names from the stage definitions, amounts in won', async () => {
     await page.getByRole('button', { name: 'English' }).click()
     await column('PROPOSAL').getByRole('heading', { name: 'Proposal' }).waitFor()
-    expect(await card('디지털 전환 교육').textContent()).toContain('25% likely')
-    expect(await card('디지털 전환 교육').textContent()).toContain('Expected ₩20,000,000')
+    expect(await card('디지털 전환 교육').textContent()).toContain('40% likely')
+    expect(await card('디지털 전환 교육').textContent()).toContain('Expected ₩32,000,000')
     await screenshot(page, 'opportunities-board-en')
     await page.getByRole('button', { name: '한국어' }).click()
     expect(pageErrors).toEqual([])

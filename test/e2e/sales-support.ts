@@ -7,6 +7,9 @@
 import { type Page } from 'playwright-core'
 import { type Mutation, type PushRequest } from '../../src/shared/sync/protocol'
 
+/** expect.poll's default (1 s) is too short for a UI round trip on a loaded CI machine. */
+export const POLL = { timeout: 10_000 } as const
+
 export const SERVER = 'https://sync.augu.example'
 export const PASSWORD = 'augu-1234'
 

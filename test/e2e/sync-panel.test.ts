@@ -12,7 +12,7 @@ import { type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
-import { COLLEAGUE, MANAGER, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
+import { POLL, COLLEAGUE, MANAGER, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
 
 const REJECTION = '권한 없음: 다른 팀에 배정된 리드입니다'
 const CONFLICT_NAME = '0190a000-0000-7000-8000-0000000000f1'
@@ -74,7 +74,7 @@ describe('sync review panel', () => {
     await createLead('한빛제약', '박지훈')
     await createLead('거부상사', '이영희')
     await createLead('거부물산', '정우성')
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 3건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 3건')
 
     // Meanwhile a colleague edited the same lead on the server; their edits won two fields.
     const [lead] = replica<{ id: string }>("SELECT id FROM leads WHERE company_name = '한빛제약'")
@@ -133,12 +133,12 @@ describe('sync review panel', () => {
     await panel().locator(`[data-conflict-id="${CONFLICT_NAME}"]`).waitFor({ state: 'detached' })
     expect(replica("SELECT contact_name FROM leads WHERE company_name = '한빛제약'")).toEqual([{ contact_name: '박지훈' }])
     // The re-applied value and the conflict's resolution.
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 2건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 2건')
 
     await panel().locator(`[data-conflict-id="${CONFLICT_PHONE}"]`).getByRole('button', { name: '서버 값 유지' }).click()
     await panel().locator(`[data-conflict-id="${CONFLICT_PHONE}"]`).waitFor({ state: 'detached' })
     expect(replica("SELECT phone FROM leads WHERE company_name = '한빛제약'")).toEqual([{ phone: '0212345678' }])
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 3건')
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 3건')
     expect(replica('SELECT id, status FROM sync_conflicts ORDER BY id')).toEqual([
       { id: CONFLICT_NAME, status: 'RESOLVED' },
       { id: CONFLICT_PHONE, status: 'RESOLVED' },
@@ -147,13 +147,13 @@ describe('sync review panel', () => {
 
   it('sends a rejected change again or lets it go', async () => {
     await panel().getByTestId('rejected-item').filter({ hasText: '거부상사' }).getByRole('button', { name: '다시 적용' }).click()
-    await expect.poll(() => panel().getByTestId('rejected-item').count()).toBe(1)
-    await expect.poll(() => pendingText(page)).toBe('보낼 변경 4건')
+    await expect.poll(() => panel().getByTestId('rejected-item').count(), POLL).toBe(1)
+    await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 4건')
     await panel().getByTestId('rejected-item').filter({ hasText: '거부물산' }).getByRole('button', { name: '무시하고 닫기' }).click()
     await panel().getByText('검토할 항목이 없습니다').waitFor()
     await screenshot(page, 'sync-panel-resolved-ko')
     await panel().getByRole('button', { name: '닫기' }).click()
-    await expect.poll(async () => (await bar().textContent()) ?? '').not.toContain('거부된 변경')
+    await expect.poll(async () => (await bar().textContent()) ?? '', POLL).not.toContain('거부된 변경')
     expect(await bar().textContent()).not.toMatch(/충돌 \d+건/)
     expect(await pendingText(page)).toBe('보낼 변경 4건')
 

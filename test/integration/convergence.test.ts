@@ -231,21 +231,23 @@ async function runScenario(input: Scenario): Promise<void> {
   }
 
   try {
-    for (let i = 0; i < DEVICES; i++) {
-      const state: FaultState = { offline: false, faultsOn: false, counts: { dropRequest: 0, dropResponse: 0, twice: 0 } }
-      states.push(state)
-      const skew = input.skews[i]!
-      const dev = await h.signedInDevice(users[i]!, {
-        name: `run${run}-d${i}`,
-        now: () => Date.now() + skew,
-        // Device 1 pushes in batches of 2, device 2 pulls pages of 40 rows: partial acknowledgement and paging.
-        ...(i === 1 ? { pushBatchSize: 2 } : {}),
-        ...(i === 2 ? { pullLimit: 40 } : {}),
-        wrapFetch: makeWrap(i, state, mulberry32(input.faults[i]!.seed), input.faults[i]!.rate),
-      })
-      devices.push(dev)
-      deviceIds.push(dev.session.deviceId())
-    }
+    for (let i = 0; i < DEVICES; i++) states.push({ offline: false, faultsOn: false, counts: { dropRequest: 0, dropResponse: 0, twice: 0 } })
+    // Signed in concurrently: sign-in (scrypt) is the slowest part of a run.
+    devices.push(
+      ...(await Promise.all(
+        states.map((state, i) =>
+          h.signedInDevice(users[i]!, {
+            name: `run${run}-d${i}`,
+            now: () => Date.now() + input.skews[i]!,
+            // Device 1 pushes in batches of 2, device 2 pulls pages of 40 rows: partial acknowledgement and paging.
+            ...(i === 1 ? { pushBatchSize: 2 } : {}),
+            ...(i === 2 ? { pullLimit: 40 } : {}),
+            wrapFetch: makeWrap(i, state, mulberry32(input.faults[i]!.seed), input.faults[i]!.rate),
+          }),
+        ),
+      )),
+    )
+    for (const dev of devices) deviceIds.push(dev.session.deviceId())
     // Shared rows to fight over: device 0 creates a company with a branch and a contact, everyone receives them
     // (and the snapshot of earlier runs' rows) before the faults start.
     const seed = { company: newId(), branch: newId(), contact: newId() }
@@ -258,7 +260,7 @@ async function runScenario(input: Scenario): Promise<void> {
     created.get('branches')!.add(seed.branch)
     created.get('contacts')!.add(seed.contact)
     await devices[0]!.syncNow()
-    for (const dev of devices) await h.catchUp(dev)
+    await Promise.all(devices.map((dev) => h.catchUp(dev)))
     for (const state of states) state.faultsOn = true
 
     const localRows = (dev: TestDevice, table: Table): string[] =>
@@ -347,7 +349,7 @@ async function runScenario(input: Scenario): Promise<void> {
       state.faultsOn = false
     }
     for (const dev of devices) await dev.syncNow()
-    for (const dev of devices) await h.catchUp(dev)
+    await Promise.all(devices.map((dev) => h.catchUp(dev)))
     for (const [i, dev] of devices.entries()) {
       expect(dev.writer.listRejected().map((r) => `device ${i}: ${r.table} ${r.rowId} ${JSON.stringify(r.fields)} → ${r.rejectReason}`)).toEqual([])
       expect(dev.writer.pendingCount()).toBe(0)

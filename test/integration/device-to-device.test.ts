@@ -69,14 +69,14 @@ describe('device to device through the real server', () => {
     try {
       await h.catchUp(live)
       // The loop is running and the event stream is connected before A writes.
-      await eventually(() => live.status.get().online === true && !live.loop.state.running, 5_000, 'live device idle and online')
+      await eventually(() => live.status.get().online === true && !live.loop.state.running, 10_000, 'live device idle and online')
       const tree = await createTree(a)
-      await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 5_000, 'contact delivered by poke')
+      await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 10_000, 'contact delivered by poke')
       expect(localRow(live, 'companies', tree.company)).toMatchObject({ name: '아우구교육' })
 
       a.writer.upsert('companies', tree.company, { description: '실시간 반영' })
       await a.syncNow()
-      await eventually(() => localRow(live, 'companies', tree.company)?.description === '실시간 반영', 5_000, 'edit delivered by poke')
+      await eventually(() => localRow(live, 'companies', tree.company)?.description === '실시간 반영', 10_000, 'edit delivered by poke')
     } finally {
       await live.close()
     }
@@ -86,7 +86,7 @@ describe('device to device through the real server', () => {
     const live = await h.signedInDevice(manager, { name: 'b-restart', live: true })
     try {
       await h.catchUp(live)
-      await eventually(() => live.status.get().online === true && !live.loop.state.running, 5_000, 'live device online')
+      await eventually(() => live.status.get().online === true && !live.loop.state.running, 10_000, 'live device online')
       await h.restartServer()
       // Written while the event stream is down: the reconnect itself pulls it (pokes may be missed while away).
       const tree = await createTree(a)

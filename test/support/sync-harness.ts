@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type pg from 'pg'
+import pg from 'pg'
 import { uuidv7 } from '../../src/shared/ids/uuidv7'
 import type { UserTier } from '../../src/shared/model/enums'
 import { createTestDevice, type TestDevice } from '../../src/main/core/testing/test-device'
@@ -20,6 +20,7 @@ import {
   createTestRedisPrefix,
   createUser,
   startTestServer,
+  TEST_PG_ADMIN_URL,
   type TestDatabase,
   type TestRedisPrefix,
   type TestServer,
@@ -159,11 +160,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await server.close().catch(() => undefined)
       await pool.end().catch(() => undefined)
       await redis.cleanup().catch(() => undefined)
+      await connectionsGone(db.name)
       await db.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }
   return harness
+}
+
+/**
+ * pg's Pool.end() resolves before its clients' connections have actually closed. DROP DATABASE … WITH (FORCE) would
+ * then terminate a closing connection, and the client would raise the FATAL (57P01) as an unhandled error that fails
+ * the whole vitest run. Wait (briefly) until the database has no sessions left.
+ */
+async function connectionsGone(database: string, timeoutMs = 5_000): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL })
+  await client.connect()
+  try {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database])
+      if (rows[0]!.n === 0 || Date.now() > deadline) return
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  } finally {
+    await client.end()
+  }
 }
 
 // ── Row builders: the fields a create must carry ─────────────────────────────────────────────────────────────────

@@ -123,11 +123,15 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
   const conflicts: ConflictContext[] = []
   const touched = new Set<string>()
   // Foreign keys must point at rows the writer can already see (references.ts): one query per referenced table.
-  const references = ctx.scope.kind === 'all' || process.env.NOCHECK === '1' ? null : new ReferenceVisibility(ctx.db, ctx.scope)
+  const references = ctx.scope.kind === 'all' ? null : new ReferenceVisibility(ctx.db, ctx.scope)
+  // Rows this batch creates are not in the database yet (nothing to look up); they will be in the writer's scope.
+  const createdHere = new Set([...rows.entries()].filter(([, row]) => row.original === null).map(([key]) => key))
+  const toCheck = (table: ValidMutation['table'], fields: Readonly<Record<string, unknown>>, current: RowState | null) =>
+    referencesSet(table, fields, current?.values ?? null).filter((ref) => !createdHere.has(rowKey(ref.table, ref.id)))
   if (references) {
     await references.load(
       batch.flatMap(({ mutation }) =>
-        mutation.op === 'delete' ? [] : referencesSet(mutation.table, mutation.fields, rows.get(rowKey(mutation.table.name, mutation.id))!.original?.values ?? null),
+        mutation.op === 'delete' ? [] : toCheck(mutation.table, mutation.fields, rows.get(rowKey(mutation.table.name, mutation.id))!.original),
       ),
     )
   }
@@ -168,8 +172,8 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
       reject(denied)
       continue
     }
-    if (references && mutation.op === 'upsert' && process.env.NOCHECK !== '1') {
-      const hidden = await references.firstHidden(referencesSet(mutation.table, fields, row.state?.values ?? null))
+    if (references && mutation.op === 'upsert') {
+      const hidden = await references.firstHidden(toCheck(mutation.table, fields, row.state))
       if (hidden) {
         // Visibility was read at the batch's start; an earlier mutation of the batch may have changed it.
         if (!single && scopeMayHaveChanged) throw new ReplayOneByOne('what the writer may reference depends on earlier mutations')

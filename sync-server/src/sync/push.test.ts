@@ -161,7 +161,7 @@ describe('POST /v1/sync/push', () => {
     ])
     expect(body.results.map((r) => r.reason ?? r.status)).toEqual([
       'row is not in your scope',
-      'company_id: referenced companies row is not visible to you',
+      'company_id: referenced companies row is not in your scope',
       'row is not in your scope',
     ])
     const { rows } = await env.pool.query(`SELECT description FROM companies WHERE id = $1`, [company])

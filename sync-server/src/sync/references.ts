@@ -128,5 +128,5 @@ export class ReferenceVisibility {
 
 /** The rejection reason for a reference the writer cannot see. */
 export function hiddenReferenceReason(ref: Reference): string {
-  return `${ref.column}: referenced ${ref.table} row is not visible to you`
+  return `${ref.column}: referenced ${ref.table} row is not in your scope`
 }

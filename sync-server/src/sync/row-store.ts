@@ -127,12 +127,16 @@ export async function writeRows(db: Queryable, writes: readonly RowWrite[]): Pro
   }
 }
 
-/** The ids among `ids` of `table` that are NOT in `scope` (after the batch's writes). */
+/** The ids among `ids` of `table` that exist and are NOT in `scope` (as of now: after the batch's writes, if any). */
 export async function outOfScope(db: Queryable, table: TableMeta, ids: readonly string[], scope: Scope): Promise<string[]> {
   const condition = scopeCondition(table.name, 't', scope, 2)
   if (condition === 'true' || ids.length === 0) return []
+  // Find the rows by id first, then test the predicate on them: given `id = ANY(…)` and the predicate together, the
+  // planner may prefer a sequential scan of the whole table with the predicate's hashed sub-plan as the first filter
+  // (measured 3–5× slower on 40,000 branches, and growing with the table).
   const { rows } = await db.query<{ id: string }>(
-    `SELECT t.id FROM ${quote(table.name)} t WHERE t.id = ANY($1::uuid[]) AND (${condition}) IS NOT TRUE`,
+    `WITH r AS MATERIALIZED (SELECT * FROM ${quote(table.name)} WHERE id = ANY($1::uuid[]))
+     SELECT t.id FROM r t WHERE (${condition}) IS NOT TRUE`,
     [ids, scope.kind === 'principals' ? scope.ids : []],
   )
   return rows.map((row) => row.id)

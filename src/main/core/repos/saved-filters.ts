@@ -3,10 +3,22 @@
  * are not synced and need no migration. They live as JSON in the device-local `app_settings` key/value table (the
  * same table the app layer keeps its mode in), one key per user and list: `saved_filters:<user id>:<scope>`.
  */
+import { z } from 'zod'
 import { uuidv7 } from '../../../shared/ids/uuidv7'
+import { companyFiltersSchema } from '../../../shared/ipc/contract-customers'
+import { COMPANY_SORTS, FILTER_SCOPES } from '../../../shared/model/customer-views'
 import { type CompanyFilters, type CompanySort, type FilterScope, type SavedFilter } from '../../../shared/model/customer-views'
 import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
+
+/** What was stored is re-checked on read: an older app version or a hand-edited file must not break the list. */
+const storedFilter = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(FILTER_SCOPES),
+  filters: companyFiltersSchema,
+  sort: z.enum(COMPANY_SORTS),
+})
 
 export interface SavedFiltersRepo {
   list(scope: FilterScope): SavedFilter[]
@@ -30,7 +42,11 @@ export function createSavedFiltersRepo(sqlite: Sqlite, state: DeviceState): Save
     if (!raw) return []
     try {
       const parsed: unknown = JSON.parse(raw)
-      return Array.isArray(parsed) ? (parsed as SavedFilter[]) : []
+      if (!Array.isArray(parsed)) return []
+      return parsed.flatMap((entry) => {
+        const checked = storedFilter.safeParse(entry)
+        return checked.success ? [checked.data] : []
+      })
     } catch {
       return []
     }

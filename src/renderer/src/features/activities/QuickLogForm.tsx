@@ -14,8 +14,8 @@ export interface LogTarget {
 }
 
 /**
- * Log a call, e-mail, meeting, note, task or KakaoTalk in a few keystrokes: pick the type (keys 1–6 while the type row
- * has focus), type one line, Enter. Notes written on the spot, not at night from memory.
+ * Log a call, e-mail, meeting, note, task or KakaoTalk in a few keystrokes: Alt+1…6 picks the type from the text field
+ * (plain 1…6 on the type buttons), type one line, Enter. Notes written on the spot, not at night from memory.
  */
 export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly LogTarget[]; readonly onLogged: () => void }): JSX.Element {
   const { t } = useTranslation()
@@ -27,6 +27,13 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
   const [failure, setFailure] = useState<IpcError | null>(null)
   const [saving, setSaving] = useState(false)
   const target = targets[targetIndex] ?? targets[0]
+
+  /** 1…6 → CALL…KAKAO; true when the key chose a type. */
+  const typeKey = (key: string): boolean => {
+    const type = ACTIVITY_TYPES[Number(key) - 1]
+    if (type) setActivityType(type)
+    return type !== undefined
+  }
 
   const submit = async (): Promise<void> => {
     if (!target) return
@@ -66,12 +73,7 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
         role="radiogroup"
         aria-label={t('activities.title')}
         onKeyDown={(event) => {
-          const n = Number(event.key)
-          const type = ACTIVITY_TYPES[n - 1]
-          if (type) {
-            event.preventDefault()
-            setActivityType(type)
-          }
+          if (typeKey(event.key)) event.preventDefault()
         }}
       >
         {ACTIVITY_TYPES.map((type, i) => (
@@ -81,7 +83,7 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
             role="radio"
             aria-checked={activityType === type}
             className={activityType === type ? 'segment segment--active' : 'segment'}
-            title={`${i + 1}`}
+            title={`Alt+${i + 1}`}
             onClick={() => setActivityType(type)}
           >
             {t(`activities.types.${type}`)}
@@ -107,6 +109,10 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
           placeholder={t('activities.subjectPlaceholder')}
           value={subject}
           onChange={(e) => setSubject(e.target.value)}
+          onKeyDown={(e) => {
+            // event.code: Alt+digit may produce another character on some layouts.
+            if (e.altKey && /^Digit[1-6]$/.test(e.code) && typeKey(e.code.slice(-1))) e.preventDefault()
+          }}
         />
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? t('activities.saving') : t('activities.save')}

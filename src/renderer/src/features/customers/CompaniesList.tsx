@@ -14,6 +14,7 @@ export function CompaniesList(): JSX.Element {
   const pages = useCompaniesStore((s) => s.pages)
   const rowsVisible = useCompaniesStore((s) => s.rowsVisible)
   const companyOpened = useCompaniesStore((s) => s.companyOpened)
+  const generation = useCompaniesStore((s) => s.generation)
   const scroller = useRef<HTMLDivElement>(null)
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are read only during render here
@@ -26,6 +27,11 @@ export function CompaniesList(): JSX.Element {
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0
+
+  // A new filter or sort is a new list: start at its top.
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0)
+  }, [generation])
 
   useEffect(() => {
     if (total) void rowsVisible(first, last)

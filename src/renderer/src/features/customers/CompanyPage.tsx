@@ -2,9 +2,11 @@ import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
+import { objectParticle } from '../../../../shared/domain/josa'
 import { formatWon } from '../../../../shared/domain/money'
 import { formatPhone } from '../../../../shared/domain/phone'
 import { type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
+import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api } from '../../lib/api'
@@ -140,7 +142,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
               <table className="cu-table card">
                 <thead>
                   <tr>
-                    <th>{t('customers.contact.lastName')}{t('customers.contact.firstName')}</th>
+                    <th>{t('customers.contact.name')}</th>
                     <th>{t('customers.contact.department')}</th>
                     <th>{t('customers.contact.position')}</th>
                     <th>{t('customers.contact.mobile')}</th>
@@ -161,18 +163,20 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       <td className="tabular">{c.mobile ? formatPhone(c.mobile) : c.phone ? formatPhone(c.phone) : '—'}</td>
                       <td>{dash(c.email)}</td>
                       <td>{c.branchName}</td>
-                      <td className="row-actions-cell">
-                        <button type="button" className="link-button" aria-label={`${c.name} ${t('customers.page.edit')}`} onClick={() => setEditingContact(c)}>
-                          {t('customers.page.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="link-button link-button--danger"
-                          aria-label={`${c.name} ${t('customers.remove.action')}`}
-                          onClick={() => setRemoving({ kind: 'contact', id: c.id, name: c.name })}
-                        >
-                          {t('customers.remove.action')}
-                        </button>
+                      <td>
+                        <span className="row-actions-cell">
+                          <button type="button" className="link-button" aria-label={`${c.name} ${t('customers.page.edit')}`} onClick={() => setEditingContact(c)}>
+                            {t('customers.page.edit')}
+                          </button>
+                          <button
+                            type="button"
+                            className="link-button link-button--danger"
+                            aria-label={`${c.name} ${t('customers.remove.action')}`}
+                            onClick={() => setRemoving({ kind: 'contact', id: c.id, name: c.name })}
+                          >
+                            {t('customers.remove.action')}
+                          </button>
+                        </span>
                       </td>
                     </tr>
                   ))}
@@ -290,7 +294,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
       )}
       {dialog === 'remove' && (
         <ModalDialog title={t('customers.remove.confirmTitle')} onClose={() => setDialog(null)}>
-          <p>{t('customers.remove.confirm', { name: company.name })}</p>
+          <p>{t('customers.remove.confirm', { name: company.name, particle: objectParticle(company.name) })}</p>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setDialog(null)}>
               {t('customers.form.cancel')}
@@ -323,7 +327,7 @@ function RelatedTable({ rows }: { readonly rows: readonly RelatedSummary[] }): J
     <table className="cu-table card">
       <thead>
         <tr>
-          <th>{t('customers.columns.name')}</th>
+          <th>{t('customers.page.title')}</th>
           <th>{t('customers.columns.status')}</th>
           <th>{t('customers.page.amount')}</th>
           <th>{t('customers.page.date')}</th>
@@ -333,7 +337,7 @@ function RelatedTable({ rows }: { readonly rows: readonly RelatedSummary[] }): J
         {rows.map((r) => (
           <tr key={r.id}>
             <td>{r.title}</td>
-            <td>{r.status}</td>
+            <td>{t(`customers.relatedStatus.${r.status as OpportunityStage | ProjectStatus | MeetingStatus}`)}</td>
             <td className="tabular">{r.amount !== null ? formatWon(r.amount) : '—'}</td>
             <td>{r.date ? formatKoreanDate(r.date) : '—'}</td>
           </tr>

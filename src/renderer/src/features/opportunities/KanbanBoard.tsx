@@ -11,6 +11,7 @@ import {
 } from '@dnd-kit/core'
 import { type JSX, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { objectParticle } from '../../../../shared/domain/josa'
 import { formatWon, formatWonCompact } from '../../../../shared/domain/money'
 import { isOpportunityStage, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type BoardColumn } from '../../../../shared/ipc/sales-types'
@@ -65,11 +66,11 @@ export function KanbanBoard({
   const stageName = (id: string | number | undefined): string => (isOpportunityStage(id) ? stageLabel(id, i18n.language) : '')
   const ko = i18n.language !== 'en'
   const announcements: Announcements = {
-    onDragStart: ({ active }) => (ko ? `${titleOf(active.id)}을(를) 집었습니다.` : `Picked up ${titleOf(active.id)}.`),
+    onDragStart: ({ active }) => (ko ? `${titleOf(active.id)}${objectParticle(titleOf(active.id))} 집었습니다.` : `Picked up ${titleOf(active.id)}.`),
     onDragOver: ({ active, over }) =>
       over ? (ko ? `${titleOf(active.id)}: ${stageName(over.id)} 위` : `${titleOf(active.id)} is over ${stageName(over.id)}.`) : undefined,
     onDragEnd: ({ active, over }) =>
-      over ? (ko ? `${titleOf(active.id)}을(를) ${stageName(over.id)}에 놓았습니다.` : `Dropped ${titleOf(active.id)} on ${stageName(over.id)}.`) : undefined,
+      over ? (ko ? `${titleOf(active.id)}${objectParticle(titleOf(active.id))} ${stageName(over.id)}에 놓았습니다.` : `Dropped ${titleOf(active.id)} on ${stageName(over.id)}.`) : undefined,
     onDragCancel: ({ active }) => (ko ? `${titleOf(active.id)} 이동을 취소했습니다.` : `Cancelled moving ${titleOf(active.id)}.`),
   }
 

@@ -1,5 +1,6 @@
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { objectParticle } from '../../../../shared/domain/josa'
 import { BoardError } from './BoardError'
 import { CloseDialog } from './CloseDialog'
 import { KanbanBoard } from './KanbanBoard'
@@ -28,7 +29,11 @@ export function OpportunitiesScreen(): JSX.Element {
       </div>
       {!store.detail && !store.creating && !store.closing && <BoardError />}
       <p className="notice" role="status" data-testid="move-notice">
-        {store.lastMove ? t('opportunities.moved', { title: store.lastMove.title, stage: stageLabel(store.lastMove.stage, i18n.language) }) : ''}
+        {store.lastMove ? t('opportunities.moved', {
+              title: store.lastMove.title,
+              particle: objectParticle(store.lastMove.title),
+              stage: stageLabel(store.lastMove.stage, i18n.language),
+            }) : ''}
       </p>
       <KanbanBoard columns={store.columns} onMove={(id, stage) => void store.cardMoved(id, stage)} onOpen={(id) => void store.cardOpened(id)} />
       {store.detail && <OpportunityDetailDialog key={`${store.detail.id}-${store.detail.stage}`} detail={store.detail} />}

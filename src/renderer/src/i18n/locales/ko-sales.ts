@@ -94,7 +94,7 @@ export const koSales = {
     draggable: '옮길 수 있는 카드',
     moveTo: '단계 이동',
     moveMenuLabel: '{{title}} 단계 이동',
-    moved: '"{{title}}"을(를) {{stage}} 단계로 옮겼습니다.',
+    moved: '"{{title}}"{{particle}} {{stage}} 단계로 옮겼습니다.',
     dragHint: '카드를 끌어 단계를 옮기거나, 카드에 초점을 두고 스페이스로 집어 화살표로 옮긴 뒤 스페이스로 놓으세요.',
     empty: '영업기회 없음',
     detail: '상세',

@@ -64,37 +64,61 @@ describe('device to device through the real server', () => {
     expect(rows[0]).toEqual({ name: '아우구교육', created_by: exec.id })
   })
 
+  /**
+   * Live devices: the loop runs and the SSE stream is connected. Which triggers made the loop sync is recorded, so the
+   * tests can tell a poke from the periodic backstop. The backstop is short (3 s) because a poke-triggered pull can come
+   * back empty: the pull horizon is cluster-wide (pg_snapshot_xmin), and on a shared PostgreSQL another test file's long
+   * transaction can hold it back past the moment of the poke (see the report) — then only the next sync delivers.
+   */
+  async function liveDevice(name: string): Promise<{ live: TestDevice; reasons: string[] }> {
+    const live = await h.signedInDevice(manager, { name, live: true, periodMs: 3_000 })
+    const reasons: string[] = []
+    const loop = live.loop as { trigger: TestDevice['loop']['trigger'] }
+    const trigger = loop.trigger
+    loop.trigger = (reason) => {
+      reasons.push(reason)
+      trigger(reason)
+    }
+    await h.catchUp(live)
+    // The loop is running and the event stream is connected before anyone writes.
+    await eventually(() => live.status.get().online === true && !live.loop.state.running, 10_000, 'live device idle and online')
+    return { live, reasons }
+  }
+
   it('a live device applies a change from another device without a manual sync (SSE poke)', async () => {
-    const live = await h.signedInDevice(manager, { name: 'b-live', live: true })
+    const { live, reasons } = await liveDevice('b-live')
     try {
-      await h.catchUp(live)
-      // The loop is running and the event stream is connected before A writes.
-      await eventually(() => live.status.get().online === true && !live.loop.state.running, 10_000, 'live device idle and online')
+      reasons.length = 0
       const tree = await createTree(a)
-      await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 10_000, 'contact delivered by poke')
+      await eventually(() => reasons.includes('poke'), 10_000, 'poke received')
+      await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 15_000, 'contact delivered')
       expect(localRow(live, 'companies', tree.company)).toMatchObject({ name: '아우구교육' })
 
+      reasons.length = 0
       a.writer.upsert('companies', tree.company, { description: '실시간 반영' })
       await a.syncNow()
-      await eventually(() => localRow(live, 'companies', tree.company)?.description === '실시간 반영', 10_000, 'edit delivered by poke')
+      await eventually(() => reasons.includes('poke'), 10_000, 'poke received')
+      await eventually(() => localRow(live, 'companies', tree.company)?.description === '실시간 반영', 15_000, 'edit delivered')
     } finally {
       await live.close()
     }
   })
 
   it('a live device reconnects after a server restart and keeps receiving changes without a manual sync', async () => {
-    const live = await h.signedInDevice(manager, { name: 'b-restart', live: true })
+    const { live, reasons } = await liveDevice('b-restart')
     try {
-      await h.catchUp(live)
-      await eventually(() => live.status.get().online === true && !live.loop.state.running, 10_000, 'live device online')
+      reasons.length = 0
       await h.restartServer()
-      // Written while the event stream is down: the reconnect itself pulls it (pokes may be missed while away).
+      // Written while the event stream may be down: the reconnect itself pulls (pokes may be missed while away).
       const tree = await createTree(a)
-      await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 10_000, 'change delivered after the reconnect')
+      await eventually(() => reasons.includes('reconnect'), 10_000, 'event stream reconnected')
+      await eventually(() => localRow(live, 'contacts', tree.contact) !== undefined, 15_000, 'change delivered after the reconnect')
       // And pokes flow again on the new instance.
+      reasons.length = 0
       a.writer.upsert('companies', tree.company, { description: '재시작 후 실시간' })
       await a.syncNow()
-      await eventually(() => localRow(live, 'companies', tree.company)?.description === '재시작 후 실시간', 10_000, 'poke after the reconnect')
+      await eventually(() => reasons.includes('poke'), 10_000, 'poke on the new instance')
+      await eventually(() => localRow(live, 'companies', tree.company)?.description === '재시작 후 실시간', 15_000, 'edit delivered after the reconnect')
     } finally {
       await live.close()
     }

@@ -41,6 +41,8 @@ export interface DeviceSpec {
   /** Small values exercise multi-batch pushes and multi-page pulls. */
   readonly pushBatchSize?: number
   readonly pullLimit?: number
+  /** The live loop's periodic sync (default 60 s). */
+  readonly periodMs?: number
 }
 
 export interface Harness {
@@ -102,7 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         ...(spec.pushBatchSize ? { pushBatchSize: spec.pushBatchSize } : {}),
         ...(spec.pullLimit ? { pullLimit: spec.pullLimit } : {}),
         // Fast loop for the live tests; the manual tests never start it.
-        loop: { debounceMs: 50, periodMs: 60_000, backoff: { baseMs: 50, capMs: 500 } },
+        loop: { debounceMs: 50, periodMs: spec.periodMs ?? 60_000, backoff: { baseMs: 50, capMs: 500 } },
       },
     })
     devices.add(device)

@@ -4,7 +4,8 @@
  */
 import { type Sqlite } from './core/sqlite'
 
-export const APP_SETTING_KEYS = ['mode'] as const
+/** `mode`: 'demo' while the PC runs on demo data; `demo_seeded`: the replica holds the demo rows (and nothing else). */
+export const APP_SETTING_KEYS = ['mode', 'demo_seeded'] as const
 export type AppSettingKey = (typeof APP_SETTING_KEYS)[number]
 
 export interface AppSettings {

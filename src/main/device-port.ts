@@ -3,22 +3,28 @@
  * and the core's errors turned into typed, translatable IpcFailures. No message text from the core or the server ever
  * reaches the renderer; the renderer shows its own translation of the code.
  */
+import { DEMO_ACCOUNTS } from '../shared/demo/accounts'
 import { displayName } from '../shared/domain/korean-name'
 import { type SessionState, type SessionUser, type SyncStatus, type UserRole } from '../shared/ipc/contract'
 import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'
 import { type AppSettings } from './app-settings'
 import { type DeviceCore } from './core/device'
 import { createCustomerRepos } from './core/repos/index'
+import { ReplicaNotEmptyError } from './demo/seed-device'
 import { createSalesDevice } from './core/repos/sales-device'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
 import { type DevicePort } from './handlers/context'
 
-/** The local user of demo mode; demo data is never pushed anywhere. */
+/**
+ * The local user of demo mode: the demo data's team manager, so "my" pipeline and team views have rows.
+ * Demo data is never pushed anywhere.
+ */
+const DEMO_ACCOUNT = DEMO_ACCOUNTS.manager
 export const DEMO_USER: SessionUser = {
-  id: '01900000-0000-7000-8000-000000000001',
-  name: '김민준',
-  email: 'demo@augu.kr',
+  id: DEMO_ACCOUNT.id,
+  name: displayName(DEMO_ACCOUNT),
+  email: DEMO_ACCOUNT.email,
   role: 'MANAGER',
 }
 
@@ -72,9 +78,13 @@ export interface CoreDevicePortOptions {
   readonly settings: AppSettings
   /** Closes what the core does not own (the database). */
   readonly closeDatabase: () => void
+  /** Fills an empty replica with the demo data (local rows only, never in the outbox); throws if it is not empty. */
+  readonly seedDemo: () => void
+  /** Empties the replica of every synced row and local edit, so demo rows never meet a company server. */
+  readonly clearReplica: () => void
 }
 
-export function createCoreDevicePort({ core, settings, closeDatabase }: CoreDevicePortOptions): DevicePort {
+export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, clearReplica }: CoreDevicePortOptions): DevicePort {
   const isDemo = (): boolean => settings.get('mode') === 'demo'
 
   const sessionState = (): SessionState => {
@@ -109,7 +119,16 @@ export function createCoreDevicePort({ core, settings, closeDatabase }: CoreDevi
 
     async startDemo() {
       if (sessionState().status !== 'none') throw new IpcFailure('session.alreadyStarted')
-      // TODO(demo): seed the replica from src/shared/demo once its generator lands (local rows, never in the outbox).
+      if (settings.get('demo_seeded') !== '1') {
+        try {
+          seedDemo()
+        } catch (error) {
+          // Rows of a signed-out account are still here (kept for their unsynced edits): never mix demo data into them.
+          if (error instanceof ReplicaNotEmptyError) throw new IpcFailure('session.alreadyStarted')
+          throw error
+        }
+        settings.set('demo_seeded', '1')
+      }
       settings.set('mode', 'demo')
       return sessionState()
     },
@@ -127,6 +146,9 @@ export function createCoreDevicePort({ core, settings, closeDatabase }: CoreDevi
 
     async logout({ force }) {
       if (isDemo()) {
+        // Leaving the demo empties the replica: a later sign-in must start from the company's data alone.
+        clearReplica()
+        settings.set('demo_seeded', null)
         settings.set('mode', null)
         return sessionState()
       }

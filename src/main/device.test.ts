@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MemoryTokenStore } from './core/sync/tokens'
+import Database from 'better-sqlite3'
 import { openDevice } from './device'
+import { DEMO_USER } from './device-port'
 import { type DevicePort } from './handlers/context'
 
 const SERVER = 'http://127.0.0.1:9999'
@@ -86,7 +88,7 @@ describe('openDevice', () => {
 
   it('keeps demo mode local: no server sign-in, no sync, back to the first run on sign-out', async () => {
     const port = device()
-    expect(await port.startDemo()).toMatchObject({ status: 'demo', user: { name: '김민준' } })
+    expect(await port.startDemo()).toMatchObject({ status: 'demo', user: DEMO_USER })
     await expect(port.startDemo()).rejects.toMatchObject({ code: 'session.alreadyStarted' })
     await expect(port.login(credentials)).rejects.toMatchObject({ code: 'session.alreadyStarted' })
     await expect(port.syncNow()).rejects.toMatchObject({ code: 'sync.notSignedIn' })
@@ -96,5 +98,23 @@ describe('openDevice', () => {
     const restarted = device()
     expect(await restarted.sessionState()).toMatchObject({ status: 'demo' })
     expect(await restarted.logout({ force: false })).toEqual({ status: 'none' })
+  })
+
+  it('fills the replica with the demo data, and leaving the demo empties it before any sign-in', async () => {
+    const file = path.join(dir, 'crm.sqlite')
+    const companies = (): number => {
+      const db = new Database(file, { readonly: true })
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM companies').get() as { n: number }).n
+      } finally {
+        db.close()
+      }
+    }
+    const port = device()
+    await port.startDemo()
+    expect(companies()).toBeGreaterThan(100)
+    await port.logout({ force: false })
+    expect(companies()).toBe(0)
+    expect(await port.login(credentials)).toMatchObject({ status: 'signed-in' })
   })
 })

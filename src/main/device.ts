@@ -9,6 +9,9 @@ import { createDeviceCore } from './core/device'
 import { replicaRegistry } from './core/replica/registry'
 import { type TokenStore } from './core/sync/tokens'
 import { createCoreDevicePort } from './device-port'
+import { seedDevice } from './demo/seed-device'
+import { rebuildSearchIndex } from './db/search-index'
+import { quoteIdent, type Sqlite } from './core/sqlite'
 import { type DevicePort } from './handlers/context'
 
 export interface OpenDeviceOptions {
@@ -22,6 +25,19 @@ export interface OpenDeviceOptions {
   readonly fetch?: typeof fetch
 }
 
+/** Demo size: every screen has realistic volume, and seeding stays under a second on a laptop. */
+const DEMO_SCALE = 20_000
+const DEMO_SEED = 2026
+
+/** Deletes every synced row and every local edit (used only when leaving the demo, whose rows exist nowhere else). */
+function clearReplica(sqlite: Sqlite): void {
+  sqlite.transaction(() => {
+    for (const table of [...replicaRegistry().tables].reverse()) sqlite.prepare(`DELETE FROM ${quoteIdent(table.name)}`).run()
+    sqlite.prepare('DELETE FROM outbox').run()
+    rebuildSearchIndex(sqlite)
+  })()
+}
+
 export function openDevice(options: OpenDeviceOptions): DevicePort {
   const replica = openReplica(options.dbFile, options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {})
   try {
@@ -32,7 +48,13 @@ export function openDevice(options: OpenDeviceOptions): DevicePort {
       ...(options.fetch ? { fetch: options.fetch } : {}),
     })
     const settings = createAppSettings(replica.sqlite)
-    const port = createCoreDevicePort({ core, settings, closeDatabase: () => replica.sqlite.close() })
+    const port = createCoreDevicePort({
+      core,
+      settings,
+      closeDatabase: () => replica.sqlite.close(),
+      seedDemo: () => void seedDevice(replica.sqlite, { seed: DEMO_SEED, scale: DEMO_SCALE, referenceTime: Date.now() }),
+      clearReplica: () => clearReplica(replica.sqlite),
+    })
     // A restart resumes as the last signed-in user without the network; start() then keeps syncing in the background.
     if (settings.get('mode') !== 'demo') core.session.openOffline()
     core.start()

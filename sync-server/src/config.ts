@@ -27,6 +27,14 @@ export interface ServerConfig {
   readonly sseHeartbeatMs: number
   /** Device schema versions this server accepts (inclusive). */
   readonly schemaVersions: { readonly min: number; readonly max: number }
+  /** Largest number of PostgreSQL connections this instance opens. */
+  readonly pgPoolMax: number
+  /** Server-side statement_timeout of every pooled connection (0 = none). */
+  readonly pgStatementTimeoutMs: number
+  /** How long a request waits to connect / for a free pool connection before failing with 503. */
+  readonly pgConnectTimeoutMs: number
+  /** Bearer token for GET /metrics; null: /metrics answers loopback clients only. */
+  readonly metricsToken: string | null
 }
 
 /** Thrown for missing or invalid configuration; the CLI prints `message` and exits with a usage error. */
@@ -109,6 +117,10 @@ const envSchema = z.object({
   SSE_HEARTBEAT: duration('15s'),
   SCHEMA_VERSION_MIN: positiveInt(SCHEMA_VERSION),
   SCHEMA_VERSION_MAX: positiveInt(SCHEMA_VERSION),
+  PG_POOL_MAX: positiveInt(10),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  PG_CONNECT_TIMEOUT_MS: positiveInt(5_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
 })
 
 type EnvSource = Readonly<Record<string, string | undefined>>
@@ -148,6 +160,10 @@ export function loadConfig(env: EnvSource = process.env): ServerConfig {
     loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW,
     sseHeartbeatMs: e.SSE_HEARTBEAT,
     schemaVersions: { min: e.SCHEMA_VERSION_MIN, max: e.SCHEMA_VERSION_MAX },
+    pgPoolMax: e.PG_POOL_MAX,
+    pgStatementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
+    pgConnectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN ?? null,
   }
 }
 

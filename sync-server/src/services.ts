@@ -18,8 +18,17 @@ export interface Services {
   close(): Promise<void>
 }
 
-export function createServices(config: Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>, logger: Logger): Services {
-  const pool = createPool(config.databaseUrl)
+export type ServicesConfig = Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix'> &
+  Partial<Pick<ServerConfig, 'pgPoolMax' | 'pgStatementTimeoutMs' | 'pgConnectTimeoutMs'>>
+
+export function createServices(config: ServicesConfig, logger: Logger): Services {
+  const pool = createPool(config.databaseUrl, {
+    max: config.pgPoolMax ?? 10,
+    // Server-side limit per statement (a runaway query cannot hold a connection forever); 0 = none.
+    ...(config.pgStatementTimeoutMs ? { statement_timeout: config.pgStatementTimeoutMs } : {}),
+    // A request waiting for a connection (PostgreSQL down, pool exhausted) fails with 503 instead of hanging.
+    connectionTimeoutMillis: config.pgConnectTimeoutMs ?? 5_000,
+  })
   // An idle client that loses its connection emits 'error' on the pool; unhandled, that would crash the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL client error'))
   const redis = createRedis(config.redisUrl, { name: 'crm-sync-commands', logger })

@@ -2,8 +2,9 @@
  * Convergence, property-based (fast-check), with fault injection: 3 real devices (local core, real SQLite files)
  * of 3 EXECUTIVE users (full scope, so "equal within scope" is "equal") run a random sequence of commands — create
  * company (+ branch) or contact, edit random fields with random values (Korean text included), delete, undelete, go
- * offline/online, sync, only pull (the second half of a sync during which the user kept editing), restart the app — through a real server that is restarted at least once per run (a new instance on the same
- * database; the devices keep their virtual URL and the harness fetch follows the new port).
+ * offline/online, sync, only pull (the second half of a sync during which the user kept editing), restart the app —
+ * through a real server that is restarted at least once per run (a new instance on the same database; the devices
+ * keep their virtual URL and the harness fetch follows the new port).
  *
  * Each device's fetch is wrapped by a seeded fault injector that, per request, may drop it before sending, drop the
  * response after the server committed, or deliver it twice. Some devices' clocks are skewed by up to ±1 day. Device 1
@@ -27,7 +28,8 @@
  * (the push updates that row in its own transaction), widened to xid8 with the current epoch.
  *
  * Runs: CONVERGENCE_RUNS (default 100; CONVERGENCE_RUNS=1000 for the long mode); CONVERGENCE_SEED replays one seed
- * (fast-check prints the seed, the path and the shrunk command list of a failure).
+ * (fast-check prints the seed, the path and the shrunk command list of a failure). Each run uses fresh devices and
+ * fresh row ids on one database and server shared by all runs; only this run's rows are compared.
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'

@@ -6,6 +6,7 @@
  */
 import { customerChannels } from './channels-customers'
 import { salesChannels, syncReviewChannels } from './sales-channels'
+import { trainingChannels } from './training-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -19,6 +20,7 @@ export const ipcChannels = [
   ...customerChannels,
   ...salesChannels,
   ...syncReviewChannels,
+  ...trainingChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

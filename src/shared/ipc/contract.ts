@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { type ChannelAction, type ChannelDomain, type IpcChannel } from './channels'
 import { customerContract } from './contract-customers'
 import { salesContract, syncReviewContract } from './sales-contract'
+import { trainingContract } from './training-contract'
 import { type IpcResult } from './errors'
 
 /** A phantom marker carrying a channel's output type; it holds no value at runtime. */
@@ -125,6 +126,7 @@ export const ipcContract = {
   ...customerContract,
   ...salesContract,
   ...syncReviewContract,
+  ...trainingContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

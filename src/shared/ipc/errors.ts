@@ -32,6 +32,8 @@ export const ipcErrorCodes = [
   'sales.alreadyConverted',
   'sales.alreadyDecided',
   'sales.closed',
+  'training.invalidPeriod',
+  'training.classFull',
 ] as const
 
 export type IpcErrorCode = (typeof ipcErrorCodes)[number]

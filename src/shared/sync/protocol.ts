@@ -105,5 +105,7 @@ export const ERROR_CODES = [
   'too_many_requests',
   'unavailable',
   'internal',
+  /** 410 on pull: the cursor is older than what the server still keeps (gc); pull again with cursor null. */
+  'resync_required',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

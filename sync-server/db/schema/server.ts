@@ -103,6 +103,8 @@ export const changeLog = pgTable(
   (t) => [
     ...enumChecks('change_log', t),
     index('change_log_txid_id_idx').on(t.txid, t.id),
+    /** gc deletes entries by age. */
+    index('change_log_created_at_idx').on(t.createdAt),
     index('change_log_audience_idx').on(t.audienceUserId, t.txid, t.id).where(sql`${t.audienceUserId} is not null`),
   ],
 )
@@ -129,3 +131,16 @@ export const auditLogs = pgTable(
     index('audit_logs_user_id_idx').on(t.userId, t.createdAt),
   ],
 )
+
+/**
+ * What `gc` has collected (one row, id = 1): change_log entries at or below (floor_txid, floor_id) are gone, so a pull
+ * cursor below that position can no longer be continued and the device is told to re-sync from scratch (410
+ * `resync_required`, docs/sync-protocol.md). Written by the gc job in the same transaction as its deletions.
+ */
+export const syncGcState = pgTable('sync_gc_state', {
+  id: integer('id').primaryKey(),
+  floorTxid: xid8('floor_txid').notNull(),
+  floorId: money('floor_id').notNull(),
+  horizon: timestamptz('horizon').notNull(),
+  collectedAt: timestamptz('collected_at').notNull().default(now),
+})

@@ -54,3 +54,65 @@ export function createLoginThrottle(redis: Redis, { prefix, maxFailures, windowM
     },
   }
 }
+
+/** The same fixed-window throttle in this process's memory: the fallback while Redis is unreachable. */
+export function createMemoryLoginThrottle({ maxFailures, windowMs }: Omit<LoginThrottleOptions, 'prefix'>, maxEntries = 10_000): LoginThrottle {
+  const windows = new Map<string, { count: number; expiresAt: number }>()
+  const keyFor = (email: string, ip: string): string => `${email.trim().toLowerCase()}\n${ip}`
+  const live = (key: string): { count: number; expiresAt: number } | undefined => {
+    const slot = windows.get(key)
+    if (slot && slot.expiresAt <= Date.now()) {
+      windows.delete(key)
+      return undefined
+    }
+    return slot
+  }
+  const stateOf = (slot: { count: number; expiresAt: number } | undefined): ThrottleState =>
+    slot && slot.count >= maxFailures ? { blocked: true, retryAfterMs: Math.max(1, slot.expiresAt - Date.now()) } : { blocked: false, retryAfterMs: 0 }
+  return {
+    async check(email, ip) {
+      return stateOf(live(keyFor(email, ip)))
+    },
+    async recordFailure(email, ip) {
+      const key = keyFor(email, ip)
+      let slot = live(key)
+      if (!slot) {
+        // Bounded memory: drop the oldest window (Map keeps insertion order) when full.
+        if (windows.size >= maxEntries) windows.delete(windows.keys().next().value!)
+        windows.set(key, (slot = { count: 0, expiresAt: Date.now() + windowMs }))
+      }
+      slot.count += 1
+      return stateOf(slot)
+    },
+    async reset(email, ip) {
+      windows.delete(keyFor(email, ip))
+    },
+  }
+}
+
+/**
+ * Redis first; while Redis is unreachable, this instance's memory (fail-open, docs/operations.md § Redis outage):
+ * sign-in keeps working and guessing stays throttled per instance (at most maxFailures × instances per window).
+ */
+export function createResilientLoginThrottle(
+  redis: Redis,
+  options: LoginThrottleOptions,
+  logger?: { warn(obj: object, msg: string): void },
+): LoginThrottle {
+  const shared = createLoginThrottle(redis, options)
+  const local = createMemoryLoginThrottle(options)
+  const run = async <T>(op: (throttle: LoginThrottle) => Promise<T>): Promise<T> => {
+    if (redis.status !== 'ready') return op(local)
+    try {
+      return await op(shared)
+    } catch (error) {
+      logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'login throttle: Redis failed, using this instance\'s memory')
+      return op(local)
+    }
+  }
+  return {
+    check: (email, ip) => run((t) => t.check(email, ip)),
+    recordFailure: (email, ip) => run((t) => t.recordFailure(email, ip)),
+    reset: (email, ip) => run((t) => t.reset(email, ip)),
+  }
+}

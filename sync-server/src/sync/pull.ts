@@ -149,6 +149,28 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
   return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x }
 }
 
+/**
+ * Thrown when the cursor is below what gc collected (sync_gc_state): entries it would need are gone, so continuing
+ * would silently skip changes. The route answers 410 `resync_required`; the device pulls again from cursor null and
+ * keeps its outbox (docs/sync-protocol.md, docs/operations.md § Archiving and gc).
+ */
+export class ResyncRequiredError extends Error {
+  override readonly name = 'ResyncRequiredError'
+  constructor() {
+    super('This pull cursor is older than the server keeps its change log; pull again with cursor: null (full re-sync).')
+  }
+}
+
+/** Whether resuming the log at `cursor` would need change_log entries gc has deleted. */
+async function isCollected(db: Queryable, cursor: PullCursor): Promise<boolean> {
+  const [txid, id] = cursor.phase === 'log' ? [cursor.txid, cursor.id] : [cursor.horizon, '0']
+  const { rows } = await db.query<{ stale: boolean }>(
+    `SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) AS stale FROM sync_gc_state WHERE id = 1`,
+    [txid, id],
+  )
+  return rows[0]?.stale === true
+}
+
 /** Runs one pull and returns the response body as JSON text. */
 export async function pull(pool: Pool, input: PullInput): Promise<string> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
@@ -165,6 +187,9 @@ export async function pull(pool: Pool, input: PullInput): Promise<string> {
     } else {
       page = await logPage(client, input.userId, scope, cursor, limit)
     }
+    // Checked after reading the page: gc deletes entries and raises the floor in one transaction, so a deletion that
+    // could have hidden entries from this page is visible here.
+    if (cursor !== null && (await isCollected(client, cursor))) throw new ResyncRequiredError()
   } finally {
     client.release()
   }

@@ -137,6 +137,25 @@ describe('POST /v1/sync/push', () => {
     expect(rows).toHaveLength(2)
   })
 
+  it("sends the pushing device the server's truth for every row it was refused: the row as it is, or removed", async () => {
+    const device = await signedInDevice(env)
+    const company = newId()
+    const fields = companyFields(device.userId)
+    await device.push([device.mutation({ table: 'companies', id: company, fields })])
+    await device.sync()
+    const phantom = newId()
+    const { body } = await device.push([
+      // An edit the server refuses (a business number with a wrong check digit): the device showed it optimistically.
+      device.mutation({ table: 'companies', id: company, fields: { business_number: '1248100999' } }),
+      // A create the server refuses (duplicate code): the row exists only on the device.
+      device.mutation({ table: 'companies', id: phantom, fields: { ...companyFields(device.userId), code: fields.code } }),
+    ])
+    expect(statuses(body)).toEqual(['rejected', 'rejected'])
+    const pages = await device.sync()
+    expect(pages.flatMap((p) => p.changes).some((c) => c.id === company && c.row.business_number === null)).toBe(true)
+    expect(pages.flatMap((p) => p.removed)).toContainEqual({ table: 'companies', id: phantom })
+  })
+
   it('refuses one bad mutation in the middle of a large push and applies all the others', async () => {
     const device = await signedInDevice(env)
     const taken = companyFields(device.userId)

@@ -16,7 +16,7 @@
  */
 import type { Pool, PoolClient } from 'pg'
 import { clampHlc, type HlcClock } from '../../../src/shared/sync/hlc'
-import { mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
+import { LOWER_CASE_UUID, mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
 import { isUserTier } from '../auth/user-tier'
 import { forbidden } from '../http/errors'
 import type { PokeAudience } from '../realtime/poke-bus'
@@ -25,6 +25,7 @@ import { applyBatch, MutationRefused, ReplayOneByOne, type BatchContext, type Ba
 import { loadPermissions } from './permissions'
 import { loadScope } from './scope'
 import { lockScope, mayChangeScope } from './scope-rules'
+import { SYNCED_TABLE_NAMES } from './tables'
 import { validateMutation } from './validate'
 
 /** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */
@@ -182,6 +183,7 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   }
 
   await rememberRejections(client, input.deviceId, results, lastApplied)
+  await refreshRejectedRows(client, input, results, lastApplied)
   await client.query(
     `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3 WHERE device_id = $1`,
     [input.deviceId, parsed.maxSeq, input.schemaVersion],
@@ -226,6 +228,34 @@ async function rememberRejections(client: PoolClient, deviceId: string, results:
      SELECT $1, x.seq, x.reason FROM unnest($2::bigint[], $3::text[]) AS x(seq, reason)
      ON CONFLICT (device_id, seq) DO UPDATE SET reason = EXCLUDED.reason, created_at = now()`,
     [deviceId, fresh.map(([seq]) => seq), fresh.map(([, reason]) => reason)],
+  )
+}
+
+/**
+ * A rejected mutation already changed the device's replica optimistically, and nothing on the server will change that
+ * row again soon: without help the device would show its refused value indefinitely. So every fresh rejection adds a
+ * change_log entry addressed to the pushing user, of kind `leave` — which pull reads as "send this row as it is now if
+ * it is visible to you, otherwise remove it". The device then shows the server's truth, while the rejected values stay
+ * in its outbox for the user to re-apply or dismiss.
+ */
+async function refreshRejectedRows(client: PoolClient, input: PushInput, results: readonly (PushResult | null)[], lastApplied: number): Promise<void> {
+  const rowsBySeq = new Map<number, { table: string; id: string }>()
+  for (const raw of input.mutations) {
+    const m = raw as { seq?: unknown; table?: unknown; id?: unknown } | null
+    if (typeof m?.seq === 'number' && typeof m.table === 'string' && typeof m.id === 'string') rowsBySeq.set(m.seq, { table: m.table, id: m.id })
+  }
+  const refresh = new Map<string, { table: string; id: string }>()
+  for (const result of results) {
+    if (result?.status !== 'rejected' || result.seq <= lastApplied) continue
+    const row = rowsBySeq.get(result.seq)
+    if (row && SYNCED_TABLE_NAMES.has(row.table) && LOWER_CASE_UUID.test(row.id)) refresh.set(`${row.table}:${row.id}`, row)
+  }
+  if (refresh.size === 0) return
+  const rows = [...refresh.values()]
+  await client.query(
+    `INSERT INTO change_log (table_name, row_id, audience_user_id, kind)
+     SELECT x.t, x.id, $1::uuid, 'leave' FROM unnest($2::text[], $3::uuid[]) AS x(t, id)`,
+    [input.userId, rows.map((r) => r.table), rows.map((r) => r.id)],
   )
 }
 

@@ -10,13 +10,13 @@ import { createHlcClock, nodeIdForDevice } from '../../../src/shared/sync/hlc'
 import { MAX_MUTATIONS_PER_PUSH, pullRequestSchema } from '../../../src/shared/sync/protocol'
 import { requireAuth, type RequestAuth } from '../auth/request-auth'
 import type { ServerConfig } from '../config'
-import { badRequest, forbidden } from '../http/errors'
+import { badRequest, forbidden, HttpError } from '../http/errors'
 import { assertSchemaVersion } from '../http/schema-version'
 import { parseWith } from '../http/validate'
 import type { PokeBus } from '../realtime/poke-bus'
 import { listConflicts } from './conflicts'
 import { InvalidCursorError } from './cursor'
-import { pull } from './pull'
+import { pull, ResyncRequiredError } from './pull'
 import { push } from './push'
 
 export interface SyncRouteOptions {
@@ -82,6 +82,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
       return reply.type('application/json; charset=utf-8').send(json)
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest(error.message)
+      if (error instanceof ResyncRequiredError) throw new HttpError(410, 'resync_required', error.message)
       throw error
     }
   })

@@ -282,10 +282,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let upserted = 0
     let removed = 0
     let endBulk: (() => void) | null = null
+    let resynced = false
     try {
       for (;;) {
         const cursor = state.get('pull_cursor')
-        const page = await transport.pull({ deviceId: deviceId(), schemaVersion, cursor, limit: pullLimit })
+        let page: PullResponse
+        try {
+          page = await transport.pull({ deviceId: deviceId(), schemaVersion, cursor, limit: pullLimit })
+        } catch (error) {
+          // 410 resync_required: the server has collected the change log behind our cursor (sync-server gc). Start the
+          // pull over from the beginning; the outbox is untouched and pending edits are re-applied over pulled rows.
+          if (!resynced && cursor !== null && isSyncError(error) && error.details.status === 410) {
+            resynced = true
+            state.set('pull_cursor', null)
+            state.set('watermark', null)
+            continue
+          }
+          throw error
+        }
         if (page.hasMore && !endBulk) endBulk = bulkMode(cursor === null)
         const report = applyPage(page)
         clock.observe(page.serverTime)

@@ -1,0 +1,1 @@
+CREATE INDEX "change_log_created_at_idx" ON "change_log" USING btree ("created_at");

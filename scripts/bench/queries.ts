@@ -1,0 +1,122 @@
+/**
+ * Scenario 5: the device's own queries (src/main/core/repos) over a replica holding ≥ 50,000 contacts: the demo data
+ * from seedDevice, topped up with generated Korean contacts spread over the demo branches (the demo generator gives
+ * ~2,600 contacts per 100k rows, so reaching 50k contacts by scale alone would take a 2M-row seed).
+ */
+import { createCustomerRepos } from '../../src/main/core/repos'
+import { createTestDevice } from '../../src/main/core/testing/test-device'
+import { pauseSearchIndex, resumeSearchIndex } from '../../src/main/db/search-index'
+import { seedDevice } from '../../src/main/demo/seed-device'
+import { uuidv7 } from '../../src/shared/ids/uuidv7'
+import { figure, log, percentile, round, timed, type Figure } from './common'
+import { type BenchEnv } from './env'
+
+export interface QueryBenchOptions {
+  readonly scale: number
+  readonly contacts: number
+  readonly repeats: number
+}
+
+const FAMILY = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '홍', '남궁', '제갈']
+const GIVEN = ['민준', '서연', '도윤', '하은', '시우', '지우', '주원', '서준', '예준', '수아', '지호', '지민', '현우', '은서', '건우', '채원', '우진', '다은', '길동', '재원']
+
+/** Adds generated contacts until the replica holds `target` of them (one transaction, search index rebuilt once). */
+function topUpContacts(sqlite: import('better-sqlite3').Database, target: number): number {
+  const existing = (sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number) ?? 0
+  const missing = target - existing
+  if (missing <= 0) return existing
+  const template = sqlite.prepare('SELECT * FROM contacts LIMIT 1').get() as Record<string, unknown>
+  const branches = sqlite.prepare('SELECT id FROM branches WHERE deleted_at IS NULL').pluck().all() as string[]
+  const columns = Object.keys(template)
+  const insert = sqlite.prepare(`INSERT INTO contacts (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+  sqlite.transaction(() => {
+    pauseSearchIndex(sqlite)
+    for (let i = 0; i < missing; i++) {
+      const row = { ...template }
+      row.id = uuidv7()
+      row.branch_id = branches[i % branches.length]
+      row.last_name = FAMILY[(i * 7) % FAMILY.length]
+      row.first_name = GIVEN[(i * 13 + Math.floor(i / 97)) % GIVEN.length]
+      if ('email' in row) row.email = `c${i}@bench.example`
+      if ('mobile' in row) row.mobile = `010${String(10_000_000 + ((i * 7919) % 89_999_999)).padStart(8, '0')}`
+      if ('is_primary' in row) row.is_primary = 0
+      if ('deleted_at' in row) row.deleted_at = null
+      insert.run(columns.map((c) => row[c] ?? null))
+    }
+    resumeSearchIndex(sqlite)
+  })()
+  return target
+}
+
+function p95Of(repeats: number, fn: (i: number) => unknown): { p95: number; p50: number; size: number } {
+  const samples: number[] = []
+  let size = 0
+  for (let i = 0; i < repeats + 3; i++) {
+    const started = performance.now()
+    const result = fn(i)
+    const ms = performance.now() - started
+    if (i >= 3) samples.push(ms) // 3 warm-up runs: first use prepares statements
+    size = Array.isArray(result) ? result.length : size
+  }
+  return { p95: percentile(samples, 95), p50: percentile(samples, 50), size }
+}
+
+export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions): Promise<Figure[]> {
+  const device = createTestDevice({ dir: env.dir, name: 'queries' })
+  try {
+    log(`5. seeding a device replica (scale ${options.scale}) and topping contacts up to ${options.contacts}`)
+    const seeded = await timed(() => seedDevice(device.sqlite, { seed: 'bench', scale: options.scale }))
+    const contacts = topUpContacts(device.sqlite, options.contacts)
+    device.sqlite.pragma('optimize')
+    log(`5. replica: ${seeded.value.total} demo rows + contacts → ${contacts}; measuring`)
+    const repos = createCustomerRepos({ sqlite: device.sqlite, writer: device.writer, state: device.state })
+    const { sqlite } = device
+    const companyCount = sqlite.prepare('SELECT count(*) FROM companies WHERE deleted_at IS NULL').pluck().get() as number
+    const contactIds = sqlite.prepare('SELECT id FROM contacts ORDER BY id').pluck().all() as string[]
+    const biggest = sqlite
+      .prepare(`SELECT b.company_id FROM contacts p JOIN branches b ON b.id = p.branch_id GROUP BY b.company_id ORDER BY count(*) DESC LIMIT 1`)
+      .pluck()
+      .get() as string
+
+    const byId = sqlite.prepare('SELECT * FROM contacts WHERE id = ?')
+    const page = sqlite.prepare('SELECT * FROM contacts WHERE id >= ? ORDER BY id LIMIT 50')
+    const floorById = p95Of(options.repeats, (i) => byId.get(contactIds[(i * 7919) % contactIds.length]))
+    const floorPage = p95Of(options.repeats, (i) => page.all(contactIds[(i * 7919) % contactIds.length]))
+    const floor = Math.max(floorById.p95, floorPage.p95)
+    const floorLabel = `raw SELECT * by id / LIMIT 50 on the pk index, p95 (${round(floorById.p95, 3)} / ${round(floorPage.p95, 3)} ms)`
+
+    const cases: { metric: string; run: (i: number) => unknown }[] = [
+      { metric: 'company list page (가나다 sort, 50 rows, varying offsets)', run: (i) => repos.companies.list({ filters: {}, sort: 'name', offset: ((i * 50) % Math.max(50, companyCount - 50)), limit: 50 }).items },
+      {
+        metric: 'company list, filtered (tier+status) and sorted by updated',
+        run: () => repos.companies.list({ filters: { tiers: ['VIP', 'GOLD'], statuses: ['ACTIVE', 'PROSPECT'] }, sort: 'updated', offset: 0, limit: 50 }).items,
+      },
+      { metric: "global search, 1 character '김'", run: () => repos.search.search('김', 20) },
+      { metric: "global search, 2 characters '민준'", run: () => repos.search.search('민준', 20) },
+      { metric: "global search, 3 characters '김민준'", run: () => repos.search.search('김민준', 20) },
+      { metric: "initial-consonant search 'ㄱㅁㅈ'", run: () => repos.search.search('ㄱㅁㅈ', 20) },
+      { metric: 'company page with children (largest company)', run: () => repos.companyPage.get(biggest) },
+    ]
+    const figures: Figure[] = []
+    for (const { metric, run } of cases) {
+      const { p95, p50 } = p95Of(options.repeats, run)
+      figures.push(
+        figure({
+          scenario: `5. device queries (${contacts.toLocaleString('en-US')} contacts)`,
+          metric: `p95 ${metric}`,
+          value: round(p95, 2),
+          unit: 'ms',
+          floor: round(floor, 3),
+          floorLabel,
+          target: '≤ 30 ms',
+          met: p95 <= 30,
+          direction: 'lower-is-better',
+          notes: `p50 ${round(p50, 2)} ms`,
+        }),
+      )
+    }
+    return figures
+  } finally {
+    await device.close()
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Scenario 6: the renderer's production bundle size and the time to its first interactive screen (the first-run
+ * choice, on an empty device) in headless Chromium through the web harness. Floor: a blank static page.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+import { buildRenderer } from '../harness/build'
+import { startHarness, silentLogger } from '../dev-web'
+import { figure, log, median, round, timed, type Figure } from './common'
+import { type BenchEnv } from './env'
+
+export interface RendererBenchOptions {
+  /** Build the renderer afresh (default: reuse .tmp/dev-web/renderer or out/renderer when present). */
+  readonly build: boolean
+  readonly loads: number
+}
+
+const REPO = resolve(import.meta.dirname, '../..')
+const WELCOME = 'CRM AUGU에 오신 것을 환영합니다'
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+}
+
+function bundleSize(dir: string): { raw: number; gzip: number; js: number } {
+  let raw = 0
+  let gzip = 0
+  let js = 0
+  for (const file of walk(dir)) {
+    raw += statSync(file).size
+    if (/\.(js|css|html)$/.test(file)) gzip += gzipSync(readFileSync(file)).length
+    if (file.endsWith('.js')) js += statSync(file).size
+  }
+  return { raw, gzip, js }
+}
+
+export async function runRendererBench(env: BenchEnv, options: RendererBenchOptions): Promise<Figure[]> {
+  let rendererDir = [join(REPO, '.tmp/dev-web/renderer'), join(REPO, 'out/renderer')].find((d) => existsSync(join(d, 'index.html')))
+  let buildMs: number | null = null
+  if (options.build || !rendererDir) {
+    rendererDir = join(env.dir, 'renderer')
+    log('6. building the renderer (production)')
+    buildMs = (await timed(() => buildRenderer(rendererDir!))).ms
+  }
+  const size = bundleSize(rendererDir)
+  const scenario = '6. renderer'
+  const figures: Figure[] = [
+    figure({
+      scenario,
+      metric: `production bundle, gzip of js+css+html (raw ${round(size.raw / 1024, 0)} KB, of which js ${round(size.js / 1024, 0)} KB)${buildMs !== null ? `; build ${round(buildMs / 1000, 1)} s` : ` (${rendererDir.replace(REPO, '')})`}`,
+      value: round(size.gzip / 1024, 0),
+      unit: 'KB',
+      floor: null,
+      floorLabel: '—',
+      target: '— (recorded)',
+      met: null,
+      direction: 'lower-is-better',
+    }),
+  ]
+
+  const harness = await startHarness({ port: 0, dbFile: join(env.dir, 'renderer.sqlite'), rendererDir, log: silentLogger })
+  const blank = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end('<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>')
+  })
+  await new Promise<void>((done) => blank.listen(0, '127.0.0.1', () => done()))
+  const address = blank.address()
+  const blankUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+  try {
+    log(`6. time to first interactive screen, ${options.loads} loads`)
+    const app: number[] = []
+    const floor: number[] = []
+    for (let i = 0; i < options.loads + 1; i++) {
+      // A fresh context per load (no cache), as a newly opened window; the first load of each only warms Chromium.
+      const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1360, height: 860 } })
+      const page = await context.newPage()
+      const blankMs = (await timed(() => page.goto(blankUrl, { waitUntil: 'load' }))).ms
+      await page.goto('about:blank')
+      const appMs = (
+        await timed(async () => {
+          await page.goto(harness.url, { waitUntil: 'commit' })
+          const button = page.getByRole('button', { name: /데모 데이터로 시작하기/ })
+          await page.getByRole('heading', { name: WELCOME }).waitFor({ timeout: 30_000 })
+          await button.waitFor({ state: 'visible', timeout: 30_000 })
+          if (!(await button.isEnabled())) throw new Error('first-run button not enabled')
+        })
+      ).ms
+      if (i > 0) {
+        app.push(appMs)
+        floor.push(blankMs)
+      }
+      await context.close()
+    }
+    figures.push(
+      figure({
+        scenario,
+        metric: `time to first interactive screen (first-run choice), median of ${app.length} cold contexts`,
+        value: round(median(app), 1),
+        unit: 'ms',
+        floor: round(median(floor), 1),
+        floorLabel: 'median load of a blank static page, same browser',
+        target: '— (recorded)',
+        met: null,
+        direction: 'lower-is-better',
+        notes: `max ${round(Math.max(...app), 1)} ms`,
+      }),
+    )
+  } finally {
+    await browser.close()
+    await new Promise<void>((done) => blank.close(() => done()))
+    await harness.close()
+  }
+  return figures
+}

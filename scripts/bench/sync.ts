@@ -1,0 +1,324 @@
+/**
+ * Scenarios 1–3: initial sync, push of offline edits, live propagation between two server instances.
+ * The real server (in-process, Fastify + pg + ioredis) on a fresh PostgreSQL database seeded with the Korean demo
+ * data, and real devices (createTestDevice: SQLite replica file + the local core) talking HTTP/SSE to it.
+ */
+import { join } from 'node:path'
+import pg from 'pg'
+import { Redis } from 'ioredis'
+import { createPool } from '../../sync-server/db/pool'
+import { seedServer } from '../../sync-server/demo/seed-server'
+import { hashPassword } from '../../sync-server/src/auth/password'
+import { startTestServer, TEST_REDIS_URL, type TestServer } from '../../sync-server/test/support'
+import { openReplica } from '../../src/main/db/open'
+import { pauseSearchIndex } from '../../src/main/db/search-index'
+import { replicaRegistry } from '../../src/main/core/replica/registry'
+import { quoteIdent } from '../../src/main/core/sqlite'
+import { createTestDevice, type TestDevice } from '../../src/main/core/testing/test-device'
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from '../../src/shared/demo'
+import { uuidv7 } from '../../src/shared/ids/uuidv7'
+import { SYNCED_TABLES } from '../../src/shared/model/tables'
+import { figure, log, percentile, round, sleep, timed, type Figure } from './common'
+import { type BenchEnv } from './env'
+
+const EXEC = DEMO_ACCOUNTS.executive
+
+export interface SyncBenchOptions {
+  readonly scale: number
+  readonly edits: number
+  readonly propagations: number
+}
+
+interface PgRow {
+  [column: string]: unknown
+}
+
+function toSqlite(value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (typeof value === 'object') return JSON.stringify(value)
+  return value
+}
+
+/** Floor of scenario 1: SELECT * of every synced table through `pg`, then prepared INSERTs into a fresh replica. */
+async function initialSyncFloor(databaseUrl: string, dir: string): Promise<{ rows: number; selectMs: number; insertMs: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const tables: { name: string; rows: PgRow[] }[] = []
+  const select = await timed(async () => {
+    for (const name of SYNCED_TABLES) tables.push({ name, rows: (await client.query<PgRow>(`SELECT * FROM ${quoteIdent(name)}`)).rows })
+  })
+  await client.end()
+  const { sqlite } = openReplica(join(dir, 'floor.sqlite'))
+  sqlite.pragma('foreign_keys = OFF')
+  const registry = replicaRegistry()
+  let rows = 0
+  const insert = await timed(() => {
+    sqlite.transaction(() => {
+      // Same schema, search-index triggers paused as the engine pauses them on a first sync (no rebuild here).
+      pauseSearchIndex(sqlite)
+      for (const table of tables) {
+        const meta = registry.get(table.name)
+        if (!meta) continue
+        const columns = meta.columns.map((c) => c.name)
+        const statement = sqlite.prepare(
+          `INSERT INTO ${quoteIdent(table.name)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        )
+        const params = new Array<unknown>(columns.length)
+        for (const row of table.rows) {
+          for (let i = 0; i < columns.length; i++) params[i] = toSqlite(row[columns[i]!])
+          statement.run(params)
+          rows++
+        }
+      }
+    })()
+  })
+  sqlite.close()
+  return { rows, selectMs: select.ms, insertMs: insert.ms }
+}
+
+function openDevice(dir: string, name: string, serverUrl: string, autoSync = false): TestDevice {
+  return createTestDevice({ dir, name, serverUrl, autoSync, core: { liveEvents: autoSync, loop: { debounceMs: 0 } } })
+}
+
+/** Floor of scenario 2: the same number of rows written with raw multi-row statements (rolled back). */
+async function pushFloor(databaseUrl: string, plan: { creates: number; edits: string[]; deletes: string[] }): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { ms } = await timed(async () => {
+      await client.query('BEGIN')
+      const companies = Math.ceil(plan.creates / 5)
+      const ids: string[] = []
+      for (let start = 0; start < companies; start += 1_000) {
+        const values: unknown[] = []
+        const tuples: string[] = []
+        for (let i = start; i < Math.min(companies, start + 1_000); i++) {
+          const id = uuidv7()
+          ids.push(id)
+          values.push(id, `FLOOR-${i}`, `플로어 주식회사 ${i}`, EXEC.id)
+          const n = values.length
+          tuples.push(`($${n - 3}, $${n - 2}, $${n - 1}, $${n})`)
+        }
+        await client.query(`INSERT INTO companies (id, code, name, account_manager_id) VALUES ${tuples.join(', ')}`, values)
+      }
+      const contacts = plan.creates - companies * 2
+      const branchIds: string[] = []
+      for (let start = 0; start < ids.length; start += 1_000) {
+        const values: unknown[] = []
+        const tuples: string[] = []
+        for (const companyId of ids.slice(start, start + 1_000)) {
+          const id = uuidv7()
+          branchIds.push(id)
+          values.push(id, companyId, `FB-${id.slice(-12)}`, '본사')
+          const n = values.length
+          tuples.push(`($${n - 3}, $${n - 2}, $${n - 1}, $${n})`)
+        }
+        await client.query(`INSERT INTO branches (id, company_id, code, name) VALUES ${tuples.join(', ')}`, values)
+      }
+      for (let start = 0; start < Math.max(0, contacts); start += 1_000) {
+        const values: unknown[] = []
+        const tuples: string[] = []
+        for (let i = start; i < Math.min(contacts, start + 1_000); i++) {
+          values.push(uuidv7(), branchIds[i % branchIds.length], '길동', '홍')
+          const n = values.length
+          tuples.push(`($${n - 3}, $${n - 2}, $${n - 1}, $${n})`)
+        }
+        await client.query(`INSERT INTO contacts (id, branch_id, first_name, last_name) VALUES ${tuples.join(', ')}`, values)
+      }
+      await client.query(`UPDATE contacts AS t SET notes = '수정됨', updated_at = now() FROM unnest($1::uuid[]) AS v(id) WHERE t.id = v.id`, [plan.edits])
+      await client.query(`UPDATE activities AS t SET deleted_at = now() FROM unnest($1::uuid[]) AS v(id) WHERE t.id = v.id`, [plan.deletes])
+      await client.query('ROLLBACK')
+    })
+    const total = plan.creates + plan.edits.length + plan.deletes.length
+    return total / (ms / 1000)
+  } finally {
+    await client.end()
+  }
+}
+
+async function redisRoundTrips(count: number): Promise<number[]> {
+  const sub = new Redis(TEST_REDIS_URL)
+  const pub = new Redis(TEST_REDIS_URL)
+  const channel = `crm-bench:${process.pid}:rtt`
+  await sub.subscribe(channel)
+  const samples: number[] = []
+  try {
+    for (let i = 0; i < count; i++) {
+      const got = new Promise<void>((resolve) => sub.once('message', () => resolve()))
+      const started = performance.now()
+      await pub.publish(channel, String(i))
+      await got
+      samples.push(performance.now() - started)
+    }
+  } finally {
+    sub.disconnect()
+    pub.disconnect()
+  }
+  return samples
+}
+
+export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions): Promise<Figure[]> {
+  const figures: Figure[] = []
+  const db = await env.database()
+  const pool = createPool(db.url, { max: 2 })
+  pool.on('error', () => undefined)
+  const servers: TestServer[] = []
+  const devices: TestDevice[] = []
+  try {
+    log(`seeding PostgreSQL with the demo data at scale ${options.scale}`)
+    const seeded = await seedServer(pool, { seed: 'bench', scale: options.scale, passwordHash: await hashPassword(DEFAULT_DEMO_PASSWORD) })
+    await pool.query('ANALYZE')
+    const server = await startTestServer({ databaseUrl: db.url, redisPrefix: env.redisPrefix })
+    servers.push(server)
+
+    // ── 1. initial sync ──────────────────────────────────────────────────────────────────────────────────────────
+    log(`1. initial sync of ${seeded.total} rows (EXECUTIVE)`)
+    const exec = openDevice(env.dir, 'exec', server.url)
+    devices.push(exec)
+    await exec.signIn(EXEC.email, DEFAULT_DEMO_PASSWORD)
+    const pulled = await timed(() => exec.engine.pull())
+    const rows = pulled.value.upserted
+    const rate = rows / (pulled.ms / 1000)
+    const floor = await initialSyncFloor(db.url, env.dir)
+    const floorRate = floor.rows / ((floor.selectMs + floor.insertMs) / 1000)
+    const syncFigure = figure({
+      scenario: '1. initial sync',
+      metric: `rows/s end to end (${rows.toLocaleString('en-US')} rows, ${pulled.value.pages} pages, ${(pulled.ms / 1000).toFixed(1)} s)`,
+      value: Math.round(rate),
+      unit: 'rows/s',
+      floor: Math.round(floorRate),
+      floorLabel: `pg SELECT * (${Math.round(floor.selectMs)} ms) + SQLite prepared INSERT, 1 tx (${Math.round(floor.insertMs)} ms)`,
+      target: '≥ 50,000 rows/s and ≤ 2× floor',
+      met: null,
+      direction: 'higher-is-better',
+    })
+    figures.push({ ...syncFigure, met: rate >= 50_000 && (syncFigure.ratio ?? Infinity) <= 2 })
+
+    // ── 2. push of offline edits ─────────────────────────────────────────────────────────────────────────────────
+    log(`2. push of ${options.edits} offline edits`)
+    const pickIds = (table: string, n: number, offset = 0): string[] =>
+      (exec.sqlite.prepare(`SELECT id FROM ${quoteIdent(table)} WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?`).pluck().all(n, offset) as string[])
+    const creates = Math.round(options.edits * 0.5)
+    const editIds = pickIds('contacts', Math.round(options.edits * 0.3))
+    const deleteIds = pickIds('activities', options.edits - creates - editIds.length)
+    let written = 0
+    // Creates: company → branch → 3 contacts, as a field user adds a new customer.
+    const companyIds: string[] = []
+    while (written < creates) {
+      const companyId = uuidv7()
+      companyIds.push(companyId)
+      exec.writer.upsert('companies', companyId, { code: `OFF-${companyId.slice(-12)}`, name: `오프라인 주식회사 ${written}`, account_manager_id: EXEC.id })
+      const branchId = uuidv7()
+      exec.writer.upsert('branches', branchId, { company_id: companyId, code: `OB-${branchId.slice(-12)}`, name: '본사' })
+      written += 2
+      for (let k = 0; k < 3 && written < creates; k++, written++) {
+        exec.writer.upsert('contacts', uuidv7(), { branch_id: branchId, first_name: '민준', last_name: '김', mobile: '01012345678' })
+      }
+    }
+    for (const id of editIds) exec.writer.upsert('contacts', id, { notes: '현장에서 수정' })
+    for (const id of deleteIds) exec.writer.remove('activities', id)
+    const pending = exec.writer.pendingCount()
+    const pushed = await timed(() => exec.engine.push())
+    const pushRate = pending / (pushed.ms / 1000)
+    const pushFloorRate = await pushFloor(db.url, { creates, edits: editIds, deletes: deleteIds })
+    figures.push(
+      figure({
+        scenario: '2. push offline edits',
+        metric: `changes/s to acknowledgement (${pending.toLocaleString('en-US')}: ${creates} creates, ${editIds.length} edits, ${deleteIds.length} deletes; ${pushed.value.batches} batches; ${pushed.value.rejected} rejected)`,
+        value: Math.round(pushRate),
+        unit: 'changes/s',
+        floor: Math.round(pushFloorRate),
+        floorLabel: 'raw multi-row INSERT / UPDATE … FROM unnest in PostgreSQL (1 tx, rolled back)',
+        target: '≥ 10,000 changes/s, 0 rejected',
+        met: pushRate >= 10_000 && pushed.value.rejected === 0 && pushed.value.acknowledged === pending,
+        direction: 'higher-is-better',
+      }),
+    )
+
+    // ── 3. live propagation A → server 1 → Redis → server 2 → SSE → B ───────────────────────────────────────────
+    log(`3. live propagation over ${options.propagations} edits`)
+    const second = await startTestServer({ databaseUrl: db.url, redisPrefix: env.redisPrefix })
+    servers.push(second)
+    await second.services.pokes.ready()
+    const receiver = openDevice(env.dir, 'receiver', second.url, true)
+    devices.push(receiver)
+    await receiver.signIn(EXEC.email, DEFAULT_DEMO_PASSWORD)
+    // Let B finish its own first sync before measuring (it pulls everything on sign-in).
+    const settle = Date.now() + 120_000
+    while (Date.now() < settle) {
+      await receiver.loop.idle()
+      if (receiver.status.get().online) break
+      await sleep(50)
+    }
+    await receiver.loop.idle()
+    await sleep(300)
+    await receiver.loop.idle()
+    const target = companyIds[0]!
+    const nameOf = receiver.sqlite.prepare<[string], string>(`SELECT name FROM companies WHERE id = ?`).pluck()
+    const latencies: number[] = []
+    let timeouts = 0
+    for (let i = 0; i < options.propagations; i++) {
+      const value = `실시간 ${i} ${Date.now()}`
+      const seen = new Promise<number>((resolve) => {
+        const check = (): boolean => nameOf.get(target) === value
+        const off = receiver.onPulled(() => {
+          if (check()) {
+            off()
+            clearTimeout(timer)
+            resolve(performance.now())
+          }
+        })
+        const timer = setTimeout(() => {
+          off()
+          resolve(-1)
+        }, 5_000)
+      })
+      const started = performance.now()
+      exec.writer.upsert('companies', target, { name: value })
+      await exec.engine.push()
+      const at = await seen
+      if (at < 0) timeouts++
+      else latencies.push(at - started)
+      await sleep(20)
+    }
+    const rtt = await redisRoundTrips(Math.max(50, options.propagations))
+    const redisP50 = percentile(rtt, 50)
+    const redisP99 = percentile(rtt, 99)
+    const p50 = percentile(latencies, 50)
+    const p99 = percentile(latencies, 99)
+    const note = timeouts > 0 ? `${timeouts} of ${options.propagations} edits not seen within 5 s` : undefined
+    figures.push(
+      figure({
+        scenario: '3. live propagation',
+        metric: `p50 edit on A → applied on B (2 server instances, ${latencies.length} edits)`,
+        value: round(p50),
+        unit: 'ms',
+        floor: round(redisP50, 3),
+        floorLabel: 'Redis pub/sub round trip p50 (ioredis)',
+        target: '≤ 50 ms',
+        met: p50 <= 50 && timeouts === 0,
+        direction: 'lower-is-better',
+        ...(note ? { notes: note } : {}),
+      }),
+      figure({
+        scenario: '3. live propagation',
+        metric: 'p99 edit on A → applied on B',
+        value: round(p99),
+        unit: 'ms',
+        floor: round(redisP99, 3),
+        floorLabel: 'Redis pub/sub round trip p99 (ioredis)',
+        target: '≤ 200 ms',
+        met: p99 <= 200 && timeouts === 0,
+        direction: 'lower-is-better',
+      }),
+    )
+  } finally {
+    for (const device of devices) await device.close().catch(() => undefined)
+    for (const server of servers) await server.close().catch(() => undefined)
+    await pool.end().catch(() => undefined)
+    await db.drop().catch(() => undefined)
+  }
+  return figures
+}

@@ -1,0 +1,16 @@
+/**
+ * Refusals of the projects / training repositories. The IPC layer turns each into a translated message; the core never
+ * sends text to the renderer.
+ */
+export const TRAINING_RULES = ['notFound', 'signInToEdit', 'invalidPeriod', 'classFull'] as const
+export type TrainingRule = (typeof TRAINING_RULES)[number]
+
+export class TrainingRuleError extends Error {
+  override readonly name = 'TrainingRuleError'
+  constructor(
+    readonly rule: TrainingRule,
+    detail: string,
+  ) {
+    super(detail)
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The projects / training repositories of one device, wired to its core: the writer for every write, the signed-in
+ * user as the actor, the device id stamped on each attendance mark.
+ */
+import { uuidv7 } from '../../../shared/ids/uuidv7'
+import { type DeviceCore } from '../device'
+import { toTier } from './context'
+import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './training-attendance'
+import { createProjectsRepo, type ProjectsRepo } from './training-projects'
+
+export interface TrainingRepos {
+  readonly projects: ProjectsRepo
+  readonly attendance: AttendanceRepo
+}
+
+/** Builds the repositories from any context (tests pass a RepoTestDevice plus a device id). */
+export function createTrainingRepos(ctx: AttendanceRepoContext): TrainingRepos {
+  return { projects: createProjectsRepo(ctx), attendance: createAttendanceRepo(ctx) }
+}
+
+export function createTrainingDevice(core: DeviceCore, now: () => Date = () => new Date()): TrainingRepos {
+  return createTrainingRepos({
+    sqlite: core.sqlite,
+    writer: core.writer,
+    actor: () => {
+      const user = core.session.current()
+      return user ? { id: user.id, tier: toTier(user.tier) } : null
+    },
+    now,
+    newId: uuidv7,
+    deviceId: () => core.state.get('device_id'),
+  })
+}

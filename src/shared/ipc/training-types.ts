@@ -1,0 +1,143 @@
+/** Output shapes of the projects / training channels. Derived figures are computed on every read, never stored. */
+import {
+  type AttendanceStatus,
+  type ClassStatus,
+  type EnrollmentStatus,
+  type ProjectHealth,
+  type ProjectPhase,
+  type ProjectPriority,
+  type ProjectStatus,
+  type ProjectTeamRole,
+  type SessionStatus,
+} from '../model/enums'
+
+export interface ProjectSummary {
+  readonly id: string
+  readonly code: string
+  readonly name: string
+  readonly companyName: string | null
+  readonly status: ProjectStatus
+  readonly phase: ProjectPhase | null
+  readonly health: ProjectHealth | null
+  readonly priority: ProjectPriority
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly progress: number
+  readonly revenue: number | null
+  /** revenue − actual cost; null unless both are known. */
+  readonly margin: number | null
+  readonly marginPercent: number | null
+}
+
+export interface ClassView {
+  readonly id: string
+  readonly sessionId: string
+  readonly classNumber: number
+  readonly name: string | null
+  readonly date: string
+  readonly startTime: string
+  readonly endTime: string
+  readonly instructorName: string | null
+  readonly room: string | null
+  readonly topic: string | null
+  readonly maxParticipants: number | null
+  readonly status: ClassStatus
+  /** CONFIRMED enrolments. */
+  readonly enrolled: number
+  /** Confirmed trainees marked present, late or left early. */
+  readonly attended: number
+}
+
+export interface SessionView {
+  readonly id: string
+  readonly sessionNumber: number
+  readonly name: string | null
+  readonly startDate: string
+  readonly endDate: string
+  readonly status: SessionStatus
+  readonly location: string | null
+  readonly maxParticipants: number | null
+  readonly classes: readonly ClassView[]
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  readonly description: string | null
+  readonly companyId: string
+  readonly budget: number | null
+  readonly actualCost: number | null
+  readonly team: ReadonlyArray<{ readonly userId: string; readonly name: string | null; readonly role: ProjectTeamRole | null }>
+  readonly sessions: readonly SessionView[]
+}
+
+/** Another class the same instructor or room is booked for at an overlapping time on the same date. */
+export interface DoubleBooking {
+  readonly classId: string
+  readonly projectName: string
+  readonly sessionNumber: number
+  readonly classNumber: number
+  readonly date: string
+  readonly startTime: string
+  readonly endTime: string
+  readonly sameInstructor: boolean
+  readonly sameRoom: boolean
+  readonly instructorName: string | null
+  readonly room: string | null
+}
+
+export type ClassCreateResult =
+  | { readonly status: 'created'; readonly classId: string; readonly project: ProjectDetail }
+  | { readonly status: 'doubleBooked'; readonly conflicts: readonly DoubleBooking[] }
+
+export interface RosterEntry {
+  readonly traineeId: string
+  readonly enrollmentId: string
+  readonly enrollmentStatus: EnrollmentStatus
+  /** 홍길동 */
+  readonly name: string
+  readonly department: string | null
+  readonly position: string | null
+  readonly employeeNumber: string | null
+  readonly attendance: AttendanceStatus | null
+  readonly remarks: string | null
+  readonly recordedByName: string | null
+  readonly recordedAt: string | null
+  /** Completion (수료) across the session's classes so far, % with two decimals; null when nothing counts yet. */
+  readonly completionPercent: number | null
+  readonly completed: boolean
+  /** Added on the day (not on the original roster). */
+  readonly walkIn: boolean
+}
+
+export interface RosterCounts {
+  readonly enrolled: number
+  readonly attended: number
+  readonly absent: number
+  readonly excused: number
+  readonly unmarked: number
+  /** Attendance rate % of the marked entries (policy weights), null when nothing is marked. */
+  readonly rate: number | null
+}
+
+export interface ClassRoster {
+  readonly classId: string
+  readonly projectId: string
+  readonly projectName: string
+  readonly companyName: string | null
+  readonly sessionNumber: number
+  readonly classNumber: number
+  readonly className: string | null
+  readonly date: string
+  readonly startTime: string
+  readonly endTime: string
+  readonly room: string | null
+  readonly instructorName: string | null
+  readonly entries: readonly RosterEntry[]
+  readonly counts: RosterCounts
+  /** Completion rule of the policy, %. */
+  readonly completionPercent: number
+}
+
+export interface InstructorOption {
+  readonly id: string
+  readonly name: string
+}

@@ -40,7 +40,7 @@ async function cycle(device: TestDevice, companyId: string, round_: number, into
   }
 }
 
-export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions): Promise<Figure[]> {
+export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out: Figure[] = []): Promise<Figure[]> {
   const db = await env.database()
   const pool = createPool(db.url, { max: 2 })
   pool.on('error', () => undefined)
@@ -97,7 +97,7 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions): Pr
     const scenario = '4. server under load'
     const setup = `${options.devices} SSE devices, ${options.active} pushing+pulling for ${options.seconds} s, ${cycles} push+pull cycles`
     const distinctErrors = [...new Set(load.errors)].slice(0, 3).join('; ')
-    return [
+    out.push(
       figure({
         scenario,
         metric: `errors (${setup})`,
@@ -145,7 +145,8 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions): Pr
         met: null,
         direction: 'lower-is-better',
       }),
-    ]
+    )
+    return out
   } finally {
     for (const stream of streams) stream.close()
     if (server) await server.stop().catch(() => null)

@@ -37,7 +37,7 @@ function bundleSize(dir: string): { raw: number; gzip: number; js: number } {
   return { raw, gzip, js }
 }
 
-export async function runRendererBench(env: BenchEnv, options: RendererBenchOptions): Promise<Figure[]> {
+export async function runRendererBench(env: BenchEnv, options: RendererBenchOptions, out: Figure[] = []): Promise<Figure[]> {
   let rendererDir = [join(REPO, '.tmp/dev-web/renderer'), join(REPO, 'out/renderer')].find((d) => existsSync(join(d, 'index.html')))
   let buildMs: number | null = null
   if (options.build || !rendererDir) {
@@ -47,7 +47,8 @@ export async function runRendererBench(env: BenchEnv, options: RendererBenchOpti
   }
   const size = bundleSize(rendererDir)
   const scenario = '6. renderer'
-  const figures: Figure[] = [
+  const figures = out
+  figures.push(
     figure({
       scenario,
       metric: `production bundle, gzip of js+css+html (raw ${round(size.raw / 1024, 0)} KB, of which js ${round(size.js / 1024, 0)} KB)${buildMs !== null ? `; build ${round(buildMs / 1000, 1)} s` : ` (${rendererDir.replace(REPO, '')})`}`,
@@ -59,7 +60,7 @@ export async function runRendererBench(env: BenchEnv, options: RendererBenchOpti
       met: null,
       direction: 'lower-is-better',
     }),
-  ]
+  )
 
   const harness = await startHarness({ port: 0, dbFile: join(env.dir, 'renderer.sqlite'), rendererDir, log: silentLogger })
   const blank = createServer((_req, res) => {

@@ -87,24 +87,26 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
   const env = createBenchEnv()
   const figures: Figure[] = []
   const failures: { scenario: string; error: string }[] = []
-  const scenarios: { n: number[]; name: string; run: () => Promise<Figure[]> }[] = [
-    { n: [1, 2, 3], name: '1-3. sync', run: () => runSyncBench(env, { scale: sizes.scale, edits: sizes.edits, propagations: sizes.propagations }) },
-    { n: [4], name: '4. server under load', run: () => runLoadBench(env, { devices: sizes.devices, active: sizes.active, seconds: sizes.seconds }) },
-    { n: [5], name: '5. device queries', run: () => runQueryBench(env, { scale: sizes.deviceScale, contacts: sizes.contacts, repeats: sizes.repeats }) },
-    { n: [6], name: '6. renderer', run: () => runRendererBench(env, { build: sizes.build, loads: sizes.loads }) },
+  const scenarios: { n: number[]; name: string; run: (out: Figure[]) => Promise<Figure[]> }[] = [
+    { n: [1, 2, 3], name: '1-3. sync', run: (out) => runSyncBench(env, { scale: sizes.scale, edits: sizes.edits, propagations: sizes.propagations }, out) },
+    { n: [4], name: '4. server under load', run: (out) => runLoadBench(env, { devices: sizes.devices, active: sizes.active, seconds: sizes.seconds }, out) },
+    { n: [5], name: '5. device queries', run: (out) => runQueryBench(env, { scale: sizes.deviceScale, contacts: sizes.contacts, repeats: sizes.repeats }, out) },
+    { n: [6], name: '6. renderer', run: (out) => runRendererBench(env, { build: sizes.build, loads: sizes.loads }, out) },
   ]
   try {
     for (const scenario of scenarios) {
       if (only && !scenario.n.some((n) => only.has(n))) continue
+      const result: Figure[] = []
       try {
-        const result = await scenario.run()
-        figures.push(...result)
-        process.stdout.write(`${renderTable(result)}\n\n`)
+        await scenario.run(result)
       } catch (error) {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
         log(`${scenario.name} FAILED: ${message}`)
         failures.push({ scenario: scenario.name, error: message.split('\n')[0]! })
       }
+      // Figures measured before a failure are kept.
+      figures.push(...result)
+      if (result.length > 0) process.stdout.write(`${renderTable(result)}\n\n`)
     }
   } finally {
     await env.close()

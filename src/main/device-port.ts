@@ -12,6 +12,7 @@ import { type DeviceCore } from './core/device'
 import { createCustomerRepos } from './core/repos/index'
 import { ReplicaNotEmptyError } from './demo/seed-device'
 import { createSalesDevice } from './core/repos/sales-device'
+import { createTrainingDevice } from './core/repos/training'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
 import { type DevicePort } from './handlers/context'
@@ -112,6 +113,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   return {
     sales: createSalesDevice(core),
     customers: createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state }),
+    training: createTrainingDevice(core),
 
     async sessionState() {
       return sessionState()

@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import type { Redis } from 'ioredis'
 import type { Pool } from 'pg'
 import { createAuthenticate } from './auth/authenticate'
-import { createLoginThrottle } from './auth/login-throttle'
+import { createResilientLoginThrottle } from './auth/login-throttle'
 import './auth/request-auth'
 import { authRoutes } from './auth/routes'
 import { createAuthService } from './auth/service'
@@ -15,6 +15,8 @@ import { healthRoutes } from './health/routes'
 import { handleError, handleNotFound } from './http/errors'
 import { loggerOptions } from './http/logging'
 import { requestIdFor } from './http/request-id'
+import { metricsRoutes } from './metrics/routes'
+import { createServerMetrics, type ServerMetrics } from './metrics/server-metrics'
 import type { PokeBus } from './realtime/poke-bus'
 import { eventRoutes } from './realtime/routes'
 import { syncRoutes } from './sync/routes'
@@ -29,9 +31,11 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger']
   /** Extra route plugins, registered after the built-in ones (tests, future jobs endpoints). */
   readonly routes?: readonly FastifyPluginAsync[]
+  /** Default: a fresh registry for this app (GET /metrics). */
+  readonly metrics?: ServerMetrics
 }
 
-export async function buildApp({ config, pool, redis, pokes, logger, routes = [] }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, pool, redis, pokes, logger, routes = [], metrics = createServerMetrics({ pool, redis, pokes }) }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel),
     genReqId: requestIdFor,
@@ -47,19 +51,27 @@ export async function buildApp({ config, pool, redis, pokes, logger, routes = []
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id)
   })
+  // Request counts and latency by route pattern (never the raw URL: ids and tokens would explode the label set).
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched'
+    const method = request.method
+    metrics.httpRequests.inc({ method, route, status: String(reply.statusCode) })
+    metrics.httpDuration.observe({ method, route }, reply.elapsedTime / 1000)
+  })
 
   app.decorateRequest('auth', null)
   app.decorate('authenticate', createAuthenticate({ pool, secret: config.authSecret }))
 
-  const throttle = createLoginThrottle(redis, {
-    prefix: config.redisPrefix,
-    maxFailures: config.loginMaxFailures,
-    windowMs: config.loginFailureWindowMs,
-  })
+  const throttle = createResilientLoginThrottle(
+    redis,
+    { prefix: config.redisPrefix, maxFailures: config.loginMaxFailures, windowMs: config.loginFailureWindowMs },
+    app.log,
+  )
   await app.register(healthRoutes, { pool, redis })
+  await app.register(metricsRoutes, { metrics, token: config.metricsToken })
   await app.register(authRoutes, { auth: createAuthService({ pool, throttle, config }) })
   await app.register(eventRoutes, { pool, pokes, authSecret: config.authSecret, heartbeatMs: config.sseHeartbeatMs })
-  await app.register(syncRoutes, { pool, pokes, config })
+  await app.register(syncRoutes, { pool, pokes, config, metrics })
   for (const plugin of routes) await app.register(plugin)
   return app
 }

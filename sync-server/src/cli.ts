@@ -3,11 +3,19 @@
  *   migrate                      apply pending PostgreSQL migrations (DATABASE_URL)
  *   serve                        run the HTTP API (DATABASE_URL, REDIS_URL, PORT, AUTH_SECRET …; see README)
  *   create-user --email E --password P --name N --tier OPERATOR|MANAGER|EXECUTIVE [--role NAME]
+ *   seed-demo --scale N [--seed S] [--password P]
+ *   revoke-device --device ID
+ *   gc --horizon-days N
+ *   archive --older-than-days N [--batch-size B]
+ *   backup                       prints the backup and restore guidance
  * Exit codes: 0 success, 1 failure, 2 usage or configuration error.
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { ConfigError, loadConfig, loadDatabaseUrl } from './config'
+import { DEFAULT_DEMO_PASSWORD } from '../../src/shared/demo'
+import { DatabaseNotEmptyError } from '../demo/seed-server'
+import { ConfigError, loadConfig, loadDatabaseUrl, loadJobConfig } from './config'
+import { archiveCommand, BACKUP_GUIDE, gcCommand, revokeDeviceCommand, seedDemoCommand } from './ops/commands'
 import { startServer } from './server'
 import { createPool } from '../db/pool'
 import { migrateServer } from '../db/migrate'
@@ -20,7 +28,18 @@ Commands:
   serve         Start the sync server (needs DATABASE_URL and AUTH_SECRET; see sync-server/README.md)
   create-user   --email E --password P --name N --tier OPERATOR|MANAGER|EXECUTIVE [--role NAME]
                 Create a user who can sign in (needs DATABASE_URL). --name is family name first
-                (홍길동); --role defaults to a role named after the tier, created if missing.`
+                (홍길동); --role defaults to a role named after the tier, created if missing.
+  seed-demo     --scale N [--seed S] [--password P]
+                Migrate, then fill an empty database with demo data and give the demo accounts password P
+                (default ${DEFAULT_DEMO_PASSWORD}).
+  revoke-device --device ID
+                End every session of a device and refuse it from now on (a lost or stolen laptop).
+  gc            --horizon-days N
+                Delete tombstones and change-log entries older than N days; devices whose cursor is older
+                re-sync fully on their next pull. Safe to run from several hosts (Redis lock).
+  archive       --older-than-days N [--batch-size B]
+                Move closed opportunities, finished projects and old activities into the archive tables.
+  backup        Print the backup and restore procedure (pg_dump, pg_basebackup + WAL archiving).`
 
 export const EXIT_OK = 0
 export const EXIT_FAILURE = 1
@@ -67,8 +86,9 @@ async function serve(): Promise<number> {
         },
       )
     }
-    process.once('SIGTERM', stop)
-    process.once('SIGINT', stop)
+    // `on`, not `once`: a second signal must reach `stop` (and force the exit), not the default handler.
+    process.on('SIGTERM', stop)
+    process.on('SIGINT', stop)
   })
 }
 
@@ -105,6 +125,56 @@ async function createUserCommand(args: readonly string[]): Promise<number> {
   }
 }
 
+function parseOptions(args: readonly string[], options: Record<string, { type: 'string' }>): Record<string, string | undefined> {
+  try {
+    return parseArgs({ args: [...args], options, strict: true }).values as Record<string, string | undefined>
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** A whole number ≥ min from a flag, or a usage error naming the flag. */
+function intFlag(values: Record<string, string | undefined>, name: string, { min = 0, fallback }: { min?: number; fallback?: number } = {}): number {
+  const text = values[name]
+  if (text === undefined) {
+    if (fallback !== undefined) return fallback
+    throw new UsageError(`--${name} is required`)
+  }
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`)
+  return Number(text)
+}
+
+async function seedDemo(args: readonly string[]): Promise<number> {
+  const values = parseOptions(args, { scale: { type: 'string' }, seed: { type: 'string' }, password: { type: 'string' } })
+  const scale = intFlag(values, 'scale', { min: 1 })
+  const password = values.password ?? DEFAULT_DEMO_PASSWORD
+  if (password.length < 8) throw new UsageError('--password must be at least 8 characters')
+  await seedDemoCommand(loadDatabaseUrl(), { scale, seed: values.seed ?? '1', password })
+  return EXIT_OK
+}
+
+async function revokeDeviceCli(args: readonly string[]): Promise<number> {
+  const values = parseOptions(args, { device: { type: 'string' } })
+  const device = values.device
+  if (!device || !z.uuid().safeParse(device).success) throw new UsageError('--device must be a device id (a UUID)')
+  return (await revokeDeviceCommand(loadDatabaseUrl(), device.toLowerCase())) ? EXIT_OK : EXIT_FAILURE
+}
+
+async function gc(args: readonly string[]): Promise<number> {
+  const values = parseOptions(args, { 'horizon-days': { type: 'string' } })
+  const days = intFlag(values, 'horizon-days')
+  await gcCommand(loadJobConfig(), days)
+  return EXIT_OK
+}
+
+async function archive(args: readonly string[]): Promise<number> {
+  const values = parseOptions(args, { 'older-than-days': { type: 'string' }, 'batch-size': { type: 'string' } })
+  const days = intFlag(values, 'older-than-days')
+  const batchSize = intFlag(values, 'batch-size', { min: 1, fallback: 500 })
+  await archiveCommand(loadJobConfig(), days, batchSize)
+  return EXIT_OK
+}
+
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv
   try {
@@ -115,6 +185,17 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await serve()
       case 'create-user':
         return await createUserCommand(rest)
+      case 'seed-demo':
+        return await seedDemo(rest)
+      case 'revoke-device':
+        return await revokeDeviceCli(rest)
+      case 'gc':
+        return await gc(rest)
+      case 'archive':
+        return await archive(rest)
+      case 'backup':
+        console.log(BACKUP_GUIDE)
+        return EXIT_OK
       case undefined:
       case 'help':
       case '--help':
@@ -133,7 +214,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       console.error(error.message)
       return EXIT_USAGE
     }
-    if (error instanceof DuplicateEmailError) {
+    if (error instanceof DuplicateEmailError || error instanceof DatabaseNotEmptyError) {
       console.error(`Error: ${error.message}`)
       return EXIT_FAILURE
     }

@@ -173,3 +173,10 @@ export function loadDatabaseUrl(env: EnvSource = process.env): string {
   if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error)}`)
   return parsed.data.DATABASE_URL
 }
+
+/** What the maintenance commands (gc, archive) need: PostgreSQL, and Redis for their singleton lock. */
+export function loadJobConfig(env: EnvSource = process.env): Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix'> {
+  const parsed = envSchema.pick({ DATABASE_URL: true, REDIS_URL: true, REDIS_PREFIX: true }).safeParse(definedOnly(env))
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error)}`)
+  return { databaseUrl: parsed.data.DATABASE_URL, redisUrl: parsed.data.REDIS_URL, redisPrefix: parsed.data.REDIS_PREFIX }
+}

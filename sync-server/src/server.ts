@@ -41,7 +41,15 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     url: `http://${host}:${port}`,
     close() {
       closing ??= (async () => {
-        await app.close()
+        // A keep-alive connection busy when close() began (an in-flight push) turns idle once its response is sent;
+        // Node only closes the connections idle at the moment of close(), so keep closing the newly idle ones, or
+        // the client's kept-alive socket would hold the shutdown until the force-exit timer.
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
+        try {
+          await app.close()
+        } finally {
+          clearInterval(sweep)
+        }
         await services.close()
       })()
       return closing

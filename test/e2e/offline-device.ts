@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type Database from 'better-sqlite3'
 import { type Browser, type Page } from 'playwright-core'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { openReplica } from '../../src/main/db/open'
@@ -43,16 +44,29 @@ export interface OfflineDevice {
   readonly page: Page
   readonly pageErrors: string[]
   readonly userName: string
+  /** The replica file the harness serves (tests may read it to check what was stored). */
+  readonly dbFile: string
   close(): Promise<void>
 }
 
-export async function openOfflineDevice(options: { readonly demoScale?: number } = {}): Promise<OfflineDevice> {
+export async function openOfflineDevice(
+  options: { readonly demoScale?: number; readonly prepare?: (sqlite: Database.Database) => void } = {},
+): Promise<OfflineDevice> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-offline-'))
   const dbFile = path.join(tmp, 'e2e.sqlite')
   if (options.demoScale) {
     const { sqlite } = openReplica(dbFile)
     try {
       seedDevice(sqlite, { seed: 7, scale: options.demoScale })
+    } finally {
+      sqlite.close()
+    }
+  }
+  if (options.prepare) {
+    // Rows a test needs as if the server had sent them (no outbox entries), before the app opens the replica.
+    const { sqlite } = openReplica(dbFile)
+    try {
+      options.prepare(sqlite)
     } finally {
       sqlite.close()
     }
@@ -76,6 +90,7 @@ export async function openOfflineDevice(options: { readonly demoScale?: number }
     page,
     pageErrors,
     userName: `${USER.lastName}${USER.firstName}`,
+    dbFile,
     close: async () => {
       await browser.close()
       await harness.close()

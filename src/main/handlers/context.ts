@@ -5,6 +5,7 @@
 import { type AppRuntime, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
 import { type CustomerRepos } from '../core/repos/index'
 import { type SalesDevice } from '../core/repos/sales-device'
+import { type TrainingRepos } from '../core/repos/training'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -18,6 +19,8 @@ export interface DevicePort {
   readonly sales: SalesDevice
   /** Companies, branches, contacts, global search, activities and saved filters, on the local replica. */
   readonly customers: CustomerRepos
+  /** Projects, sessions, classes, rosters and attendance marks, on the local replica. */
+  readonly training: TrainingRepos
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

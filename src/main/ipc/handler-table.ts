@@ -11,6 +11,7 @@ import { syncHandlers } from '../handlers/sync'
 import { customerHandlers } from '../handlers/customers'
 import { salesHandlers } from '../handlers/sales'
 import { syncReviewHandlers } from '../handlers/sync-review'
+import { trainingHandlers } from '../handlers/training'
 
 /** Merges per-domain handler maps, refusing a channel defined twice and a channel left without a handler. */
 export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, unknown>>>): HandlerTable {
@@ -29,5 +30,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx))
 }

@@ -29,6 +29,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     // The channel-level tests here never reach the sales repositories.
     sales: {} as DevicePort['sales'],
     customers: {} as DevicePort['customers'],
+    training: {} as DevicePort['training'],
     ...overrides,
   }
 }

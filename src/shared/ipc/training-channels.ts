@@ -5,6 +5,7 @@ export const trainingChannels = [
   'sessions.create',
   'classes.create',
   'classes.roster',
+  'classes.agenda',
   'instructors.list',
   'attendance.mark',
   'attendance.markRestPresent',

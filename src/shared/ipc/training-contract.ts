@@ -1,6 +1,6 @@
 /** Contract entries of the projects and training channels (spread into `ipcContract`). */
 import { z } from 'zod'
-import { idSchema } from '../model/validation/sales'
+import { idSchema, isoDateSchema } from '../model/validation/sales'
 import {
   attendanceMarkSchema,
   classCreateSchema,
@@ -11,6 +11,7 @@ import {
 import { type Returns } from './contract'
 import { type TrainingChannel } from './training-channels'
 import {
+  type AgendaClass,
   type ClassCreateResult,
   type ClassRoster,
   type InstructorOption,
@@ -31,6 +32,11 @@ export const trainingContract = {
   /** Answers `doubleBooked` (nothing saved) unless `allowDoubleBooking`; the override is logged on the project. */
   'classes.create': { input: classCreateSchema, output: returns<ClassCreateResult>() },
   'classes.roster': { input: byClass, output: returns<ClassRoster>() },
+  /** Classes from a date (the renderer's today) for a number of days, earliest first: the coordinator's agenda. */
+  'classes.agenda': {
+    input: z.strictObject({ from: isoDateSchema, days: z.number().int().min(1).max(62).default(14) }),
+    output: returns<readonly AgendaClass[]>(),
+  },
   'instructors.list': { input: z.undefined(), output: returns<readonly InstructorOption[]>() },
   /** One mark; the record's id is derived from (class, trainee) so concurrent offline marks merge per field. */
   'attendance.mark': { input: attendanceMarkSchema, output: returns<ClassRoster>() },

@@ -141,3 +141,11 @@ export interface InstructorOption {
   readonly id: string
   readonly name: string
 }
+
+/** A class in the coordinator's agenda (교육 screen): the class with where it belongs. */
+export interface AgendaClass extends ClassView {
+  readonly projectId: string
+  readonly projectName: string
+  readonly companyName: string | null
+  readonly sessionNumber: number
+}

@@ -1,6 +1,11 @@
 /**
- * GET /health — 200 when PostgreSQL and Redis both answer, 503 naming what failed. Unauthenticated and cheap so a
- * load balancer can poll it; each probe has its own timeout so a hung dependency cannot hang the check.
+ * GET /health — unauthenticated and cheap so a load balancer can poll it; each probe has its own timeout so a hung
+ * dependency cannot hang the check.
+ * - 200 `{"status":"ok"}`: PostgreSQL and Redis answer.
+ * - 200 `{"status":"degraded","degraded":["redis"],…}`: Redis is unreachable. Push, pull and sign-in keep working
+ *   (only live pokes across instances degrade, and login throttling falls back to this instance's memory), so the
+ *   instance must stay in the load balancer; alert on it from the body or from `crm_redis_up` in /metrics.
+ * - 503 naming PostgreSQL: nothing works without it; take the instance out of rotation.
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { Redis } from 'ioredis'
@@ -37,6 +42,11 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, 
     ])
     const failed = (['postgres', 'redis'] as const).filter((_, i) => probes[i]!.status === 'rejected')
     if (failed.length === 0) return { status: 'ok' }
+    if (failed.length === 1 && failed[0] === 'redis') {
+      const reason = (probes[1] as PromiseRejectedResult).reason
+      request.log.warn({ failed: { redis: reason instanceof Error ? reason.message : String(reason) } }, 'health: degraded (Redis)')
+      return { status: 'degraded', degraded: ['redis'], message: 'Redis unreachable: sync works, live updates across instances are delayed' }
+    }
     const reasons = Object.fromEntries(
       failed.map((name) => {
         const probe = probes[name === 'postgres' ? 0 : 1] as PromiseRejectedResult

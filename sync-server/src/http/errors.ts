@@ -34,6 +34,25 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown): 
   return { error: details === undefined ? { code, message } : { code, message, details } }
 }
 
+const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '53300', '57014'])
+const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'])
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|terminating connection/i
+
+/**
+ * PostgreSQL unreachable, restarting, out of connections, or a statement cancelled by statement_timeout: the request
+ * did not fail because of what it asked, so it answers 503 (with Retry-After) and the client retries. The pool drops
+ * broken connections, so the next request after PostgreSQL is back succeeds without restarting the server.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NET_CODES.has(code)) return true
+  }
+  const message = (error as { message?: unknown }).message
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)
+}
+
 /** What Fastify's own errors (FST_ERR_*) and plugins' errors carry. */
 function statusOf(error: FastifyError): number {
   const status = error.statusCode
@@ -61,6 +80,11 @@ export function handleError(error: FastifyError | HttpError | ZodError, request:
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
     void reply.code(400).send(errorBody('bad_request', 'Request validation failed', details))
+    return
+  }
+  if (isDependencyUnavailable(error)) {
+    request.log.warn({ err: error }, 'dependency unavailable')
+    void reply.code(503).header('retry-after', '5').send(errorBody('unavailable', 'Service temporarily unavailable; retry shortly'))
     return
   }
   const status = statusOf(error)

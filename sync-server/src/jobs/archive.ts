@@ -8,8 +8,10 @@
  * - activities whose end (end_time, else start_time, else created_at) is before the cutoff;
  *
  * only live rows (tombstones are gc's business) and never a row with possibly pending device edits. The server cannot
- * see device outboxes, so "pending" means: the row was updated, has a change_log entry, or has a per-field HLC stamp
- * at or after the cutoff — a device that edited it recently may still be pushing edits of the same period.
+ * see device outboxes, so "pending" means: the row has a change_log entry or a per-field HLC stamp (the device's own
+ * clock of the edit) at or after the cutoff — a device that edited it recently may still be pushing edits of the same
+ * period. An edit made offline before the cutoff and pushed after archiving is answered like an edit of any row that
+ * is gone (docs/operations.md).
  *
  * Devices learn of the removal through one global `leave` change_log entry per archived row (audience NULL): pull
  * answers every device that reads it with `removed` (the row is no longer visible to anyone), and a device that never
@@ -36,7 +38,7 @@ const FINISHED: Readonly<Record<ArchivedTable, string>> = {
 
 /** No sign of edits at or after the cutoff ($1, with $2 the cutoff as ISO text for HLC stamps). */
 const notPending = (table: ArchivedTable): string => `
-  t.deleted_at IS NULL AND t.updated_at < $1::timestamptz
+  t.deleted_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = '${table}' AND c.row_id = t.id AND c.created_at >= $1::timestamptz)
   AND NOT EXISTS (SELECT 1 FROM jsonb_each_text(t.field_hlc) f WHERE f.value >= $2)`
 

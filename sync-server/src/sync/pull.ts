@@ -161,18 +161,23 @@ export class ResyncRequiredError extends Error {
   }
 }
 
-/** Whether resuming the log at `cursor` would need change_log entries gc has deleted. */
+/**
+ * Whether resuming the log at `cursor` is impossible: it would need change_log entries gc has deleted, or it lies
+ * beyond any transaction this database has started (the database was restored from a backup taken before the
+ * cursor was issued — continuing would skip every change up to that txid).
+ */
 async function isCollected(db: Queryable, cursor: PullCursor): Promise<boolean> {
   const [txid, id] = cursor.phase === 'log' ? [cursor.txid, cursor.id] : [cursor.horizon, '0']
   const { rows } = await db.query<{ stale: boolean }>(
-    `SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) AS stale FROM sync_gc_state WHERE id = 1`,
+    `SELECT $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
+            OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale`,
     [txid, id],
   )
   return rows[0]?.stale === true
 }
 
 /** Runs one pull and returns the response body as JSON text. */
-export async function pull(pool: Pool, input: PullInput): Promise<string> {
+export async function pull(pool: Pool, input: PullInput, stats?: { changes: number; removed: number }): Promise<string> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
   const cursor: PullCursor | null = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
   const client = await pool.connect()
@@ -192,6 +197,10 @@ export async function pull(pool: Pool, input: PullInput): Promise<string> {
     if (cursor !== null && (await isCollected(client, cursor))) throw new ResyncRequiredError()
   } finally {
     client.release()
+  }
+  if (stats) {
+    stats.changes = page.changes.length
+    stats.removed = page.removed.length
   }
   return (
     `{"changes":[${page.changes.join(',')}],"removed":${JSON.stringify(page.removed)},` +

@@ -13,6 +13,7 @@ import type { ServerConfig } from '../config'
 import { badRequest, forbidden, HttpError } from '../http/errors'
 import { assertSchemaVersion } from '../http/schema-version'
 import { parseWith } from '../http/validate'
+import type { ServerMetrics } from '../metrics/server-metrics'
 import type { PokeBus } from '../realtime/poke-bus'
 import { listConflicts } from './conflicts'
 import { InvalidCursorError } from './cursor'
@@ -23,6 +24,8 @@ export interface SyncRouteOptions {
   readonly pool: Pool
   readonly pokes: PokeBus
   readonly config: ServerConfig
+  /** Push/pull counters (GET /metrics); optional so the sync core's tests need none. */
+  readonly metrics?: ServerMetrics
 }
 
 /**
@@ -44,7 +47,7 @@ function assertOwnDevice(auth: RequestAuth, deviceId: string): void {
 const userAgentOf = (request: FastifyRequest): string | null =>
   typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null
 
-export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { pool, pokes, config }) => {
+export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { pool, pokes, config, metrics }) => {
   // One clock per server instance: it only issues the stamps that replace clamped (far-future) device stamps.
   const clock = createHlcClock({ node: nodeIdForDevice(randomUUID()) })
 
@@ -64,6 +67,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
         userAgent: userAgentOf(request),
       },
     )
+    if (metrics) for (const result of response.results) metrics.pushMutations.inc({ result: result.status })
     // After commit only: a poke for a rolled-back push would send devices after nothing.
     if (audience) void pokes.publish(audience)
     return response
@@ -76,12 +80,18 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
     assertSchemaVersion(body.schemaVersion, config)
     try {
       const started = performance.now()
-      const json = await pull(pool, { userId: auth.userId, cursor: body.cursor, limit: body.limit })
+      const stats = { changes: 0, removed: 0 }
+      const json = await pull(pool, { userId: auth.userId, cursor: body.cursor, limit: body.limit }, stats)
+      if (metrics) {
+        metrics.pullRows.inc({ kind: 'change' }, stats.changes)
+        metrics.pullRows.inc({ kind: 'removed' }, stats.removed)
+      }
       // Server-Timing lets a device (and the benchmarks) tell server time from transfer and parsing.
       void reply.header('server-timing', `pull;dur=${(performance.now() - started).toFixed(1)}`)
       return reply.type('application/json; charset=utf-8').send(json)
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest(error.message)
+      if (error instanceof ResyncRequiredError) metrics?.resyncs.inc()
       if (error instanceof ResyncRequiredError) throw new HttpError(410, 'resync_required', error.message)
       throw error
     }

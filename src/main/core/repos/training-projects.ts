@@ -10,7 +10,7 @@
  */
 import { displayName } from '../../../shared/domain/korean-name'
 import { projectMargin, projectMarginPercent } from '../../../shared/domain/project-finance'
-import { formatKoreanDate } from '../../../shared/domain/dates'
+import { addDays, formatKoreanDate } from '../../../shared/domain/dates'
 import {
   type ClassStatus,
   type ProjectHealth,
@@ -22,6 +22,7 @@ import {
 } from '../../../shared/model/enums'
 import { type classCreateSchema, type sessionCreateSchema } from '../../../shared/model/validation/training'
 import {
+  type AgendaClass,
   type ClassCreateResult,
   type ClassView,
   type DoubleBooking,
@@ -60,6 +61,8 @@ export interface ProjectsRepo {
     readonly room: string | null
   }): DoubleBooking[]
   instructors(): InstructorOption[]
+  /** Live classes dated from `from` for `days` days, by date and start time (at most 500). */
+  agenda(from: string, days: number): AgendaClass[]
 }
 
 interface ProjectRow {
@@ -214,6 +217,19 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
        LEFT JOIN instructors i ON i.id = k.instructor_id
       WHERE k.deleted_at IS NULL AND k.status <> 'CANCELLED' AND k.date = ? AND k.start_time < ? AND k.end_time > ?
       ORDER BY k.start_time, k.id`,
+  )
+  const agendaRows = sqlite.prepare<
+    [string, string],
+    ClassRow & { project_id: string; project_name: string | null; company_name: string | null; session_number: number }
+  >(
+    `SELECT ${CLASS_COLUMNS}, s.project_id, s.session_number, p.name AS project_name, c.name AS company_name
+       FROM training_classes k
+       JOIN training_sessions s ON s.id = k.session_id AND s.deleted_at IS NULL
+       LEFT JOIN projects p ON p.id = s.project_id
+       LEFT JOIN companies c ON c.id = p.company_id
+       LEFT JOIN instructors i ON i.id = k.instructor_id
+      WHERE k.deleted_at IS NULL AND k.date >= ? AND k.date < ?
+      ORDER BY k.date, k.start_time, k.id LIMIT 500`,
   )
   const instructorName = sqlite.prepare<[string], { last_name: string; first_name: string }>(
     'SELECT last_name, first_name FROM instructors WHERE id = ?',
@@ -387,6 +403,15 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     },
 
     doubleBookings,
+
+    agenda: (from, days) =>
+      agendaRows.all(from, addDays(from, days)).map((row) => ({
+        ...classViewOf(row),
+        projectId: row.project_id,
+        projectName: row.project_name ?? '',
+        companyName: row.company_name,
+        sessionNumber: row.session_number,
+      })),
 
     instructors: () =>
       activeInstructors.all().map((row) => ({ id: row.id, name: displayName({ lastName: row.last_name, firstName: row.first_name }) })),

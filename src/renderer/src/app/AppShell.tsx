@@ -11,6 +11,8 @@ import { ScreenPlaceholder } from './ScreenPlaceholder'
 import { LeadsScreen } from '../features/leads/LeadsScreen'
 import { OpportunitiesScreen } from '../features/opportunities/OpportunitiesScreen'
 import { CompaniesScreen } from '../features/customers/CompaniesScreen'
+import { ProjectsScreen } from '../features/projects/ProjectsScreen'
+import { TrainingScreen } from '../features/attendance/TrainingScreen'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
 
@@ -83,6 +85,10 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
             <LeadsScreen role={session.user.role} />
           ) : screen === 'opportunities' ? (
             <OpportunitiesScreen />
+          ) : screen === 'projects' ? (
+            <ProjectsScreen />
+          ) : screen === 'training' ? (
+            <TrainingScreen />
           ) : (
             <ScreenPlaceholder screen={screen} />
           )}

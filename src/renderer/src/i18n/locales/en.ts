@@ -1,6 +1,7 @@
 import { type Translation } from './ko'
 import { enCustomers, enRecordErrors } from './en-customers'
 import { enSales, enSalesErrors } from './en-sales'
+import { enTraining, enTrainingErrors } from './en-training'
 
 export const en: Translation = {
   app: {
@@ -85,9 +86,11 @@ export const en: Translation = {
   },
   ...enCustomers,
   ...enSales,
+  ...enTraining,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,
+    ...enTrainingErrors,
     ipc: {
       invalidInput: 'Please check your input. ({{field}})',
       unknownChannel: 'Unknown request.',

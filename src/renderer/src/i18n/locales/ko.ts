@@ -1,5 +1,6 @@
 import { koCustomers, koRecordErrors } from './ko-customers'
 import { koSales, koSalesErrors } from './ko-sales'
+import { koTraining, koTrainingErrors } from './ko-training'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -84,9 +85,11 @@ export const ko = {
   },
   ...koCustomers,
   ...koSales,
+  ...koTraining,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,
+    ...koTrainingErrors,
     ipc: {
       invalidInput: '입력값을 확인해 주세요. ({{field}})',
       unknownChannel: '알 수 없는 요청입니다.',

@@ -1,0 +1,48 @@
+/**
+ * Projects, sessions, classes and attendance: each channel is one call into the device's training repositories. The
+ * repositories' refusals become typed, translated errors; nothing from the core's messages reaches the renderer.
+ */
+import { type IpcChannel } from '../../shared/ipc/channels'
+import { type HandlerTable } from '../../shared/ipc/contract'
+import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { type TrainingChannel } from '../../shared/ipc/training-channels'
+import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
+import { TrainingRuleError, type TrainingRule } from '../core/repos/training-rules'
+import { type HandlerContext } from './context'
+
+const RULE_ERRORS: Record<TrainingRule, IpcErrorCode> = {
+  notFound: 'record.notFound',
+  signInToEdit: 'record.signInRequired',
+  invalidPeriod: 'training.invalidPeriod',
+  classFull: 'training.classFull',
+}
+
+export function trainingCall<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof TrainingRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
+    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
+    if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
+    throw error
+  }
+}
+
+type TrainingHandlers = Pick<HandlerTable, Extract<IpcChannel, TrainingChannel>>
+
+export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
+  const projects = () => ctx.device.training.projects
+  const attendance = () => ctx.device.training.attendance
+  return {
+    'projects.list': (input) => trainingCall(() => projects().list(input ?? {})),
+    'projects.get': ({ id }) => trainingCall(() => projects().get(id)),
+    'sessions.create': (input) => trainingCall(() => projects().createSession(input)),
+    'classes.create': (input) => trainingCall(() => projects().createClass(input)),
+    'classes.roster': ({ classId }) => trainingCall(() => attendance().roster(classId)),
+    'classes.agenda': ({ from, days }) => trainingCall(() => projects().agenda(from, days)),
+    'instructors.list': () => trainingCall(() => projects().instructors()),
+    'attendance.mark': (input) => trainingCall(() => attendance().mark(input)),
+    'attendance.markRestPresent': ({ classId }) => trainingCall(() => attendance().markRestPresent(classId)),
+    'attendance.walkIn': (input) => trainingCall(() => attendance().walkIn(input)),
+  }
+}

@@ -1,0 +1,263 @@
+import { type JSX, type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatKoreanDate, formatKoreanTime, toIsoTime } from '../../../../shared/domain/dates'
+import { type ClassRoster, type RosterEntry } from '../../../../shared/ipc/training-types'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { nextRow, rosterCommand } from './roster-keys'
+import { useRosterStore } from './roster-store'
+import { WalkInDialog } from './WalkInDialog'
+import './attendance.css'
+
+/** The live counts on top: derived from the marks (never stored). */
+function RosterCounts({ roster }: { readonly roster: ClassRoster }): JSX.Element {
+  const { t } = useTranslation()
+  const { counts } = roster
+  const items = [
+    ['enrolled', counts.enrolled],
+    ['attended', counts.attended],
+    ['absent', counts.absent],
+    ['excused', counts.excused],
+    ['unmarked', counts.unmarked],
+  ] as const
+  return (
+    <dl className="roster-counts" data-testid="roster-counts" aria-live="polite">
+      {items.map(([key, value]) => (
+        <div key={key} className={`roster-counts__item roster-counts__item--${key}`}>
+          <dt>{t(`attendance.counts.${key}`)}</dt>
+          <dd data-testid={`count-${key}`}>{value}</dd>
+        </div>
+      ))}
+      <div className="roster-counts__item roster-counts__item--rate">
+        <dt>{t('attendance.counts.rate')}</dt>
+        <dd data-testid="count-rate">{counts.rate === null ? '—' : `${counts.rate}%`}</dd>
+      </div>
+    </dl>
+  )
+}
+
+function recordedLabel(entry: RosterEntry): string {
+  if (!entry.recordedAt) return ''
+  const time = formatKoreanTime(toIsoTime(new Date(entry.recordedAt)))
+  return entry.recordedByName ? `${entry.recordedByName} · ${time}` : time
+}
+
+function RemarksInput({ entry }: { readonly entry: RosterEntry }): JSX.Element {
+  const { t } = useTranslation()
+  const remarksSaved = useRosterStore((s) => s.remarksSaved)
+  const remarksClosed = useRosterStore((s) => s.remarksClosed)
+  const [value, setValue] = useState(entry.remarks ?? '')
+  return (
+    <input
+      className="roster__remarks-input"
+      autoFocus
+      aria-label={t('attendance.remarksLabel', { name: entry.name })}
+      placeholder={t('attendance.remarksHint')}
+      value={value}
+      maxLength={500}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(event) => {
+        // Keys typed here are text, not roster commands.
+        event.stopPropagation()
+        if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+          event.preventDefault()
+          remarksSaved(value)
+        } else if (event.key === 'Escape') {
+          event.preventDefault()
+          remarksClosed()
+        }
+      }}
+    />
+  )
+}
+
+/** What is printed: a sign-in sheet with a signature column (the screen's table is hidden in print). */
+function SignInSheet({ roster }: { readonly roster: ClassRoster }): JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <section className="sign-in-sheet" aria-hidden="true">
+      <h2>{t('attendance.printTitle')}</h2>
+      <p>
+        {roster.projectName} · {roster.sessionNumber}차 {roster.classNumber}분반 · {formatKoreanDate(roster.date)} {roster.startTime}–
+        {roster.endTime}
+        {roster.room ? ` · ${roster.room}` : ''}
+        {roster.instructorName ? ` · ${roster.instructorName}` : ''}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('attendance.columns.no')}</th>
+            <th>{t('attendance.columns.name')}</th>
+            <th>{t('attendance.columns.department')}</th>
+            <th>{t('attendance.columns.status')}</th>
+            <th>{t('attendance.columns.signature')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {roster.entries.map((entry, index) => (
+            <tr key={entry.traineeId}>
+              <td>{index + 1}</td>
+              <td>{entry.name}</td>
+              <td>{entry.department ?? ''}</td>
+              <td>{entry.attendance ? t(`attendance.statuses.${entry.attendance}`) : ''}</td>
+              <td className="sign-in-sheet__signature" />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+/**
+ * The coordinator's roster, marked entirely from the keyboard: the table holds the focus, arrows or J/K move, one key
+ * sets a status and moves on, R adds remarks, Shift+P marks everyone still unmarked present, N adds a walk-in.
+ */
+export function RosterScreen({ classId, onBack }: { readonly classId: string; readonly onBack: () => void }): JSX.Element {
+  const { t } = useTranslation()
+  const roster = useRosterStore((s) => s.roster)
+  const cursor = useRosterStore((s) => s.cursor)
+  const editingRemarks = useRosterStore((s) => s.editingRemarks)
+  const walkInOpen = useRosterStore((s) => s.walkInOpen)
+  const error = useRosterStore((s) => s.error)
+  const store = useRosterStore.getState
+  const grid = useRef<HTMLDivElement>(null)
+  const loaded = roster !== null
+
+  useEffect(() => {
+    void store().opened(classId)
+  }, [classId, store])
+
+  // The grid takes the focus as soon as the roster is there (the first key press already marks), and again when the
+  // remarks input closes, so typing goes on without reaching for the mouse.
+  useEffect(() => {
+    if (loaded && !editingRemarks) grid.current?.focus()
+  }, [loaded, editingRemarks])
+
+  useEffect(() => {
+    grid.current?.querySelector<HTMLElement>(`[data-row="${cursor}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [cursor])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (!roster || editingRemarks || walkInOpen) return
+    const command = rosterCommand(event)
+    if (!command) return
+    event.preventDefault()
+    const s = store()
+    switch (command.kind) {
+      case 'mark':
+        s.marked(command.status)
+        return
+      case 'remarks':
+        s.remarksOpened()
+        return
+      case 'restPresent':
+        s.restPresent()
+        return
+      case 'walkIn':
+        s.walkInOpened()
+        return
+      default:
+        s.cursorMoved(nextRow(cursor, command, roster.entries.length))
+    }
+  }
+
+  return (
+    <section className="roster-screen" aria-label={t('attendance.title')}>
+      <div className="roster-screen__top">
+        <button type="button" className="link-button" onClick={onBack}>
+          ← {t('attendance.back')}
+        </button>
+        {roster && (
+          <div className="roster-screen__title">
+            <h2>
+              {roster.projectName} · {roster.sessionNumber}차 {roster.classNumber}분반
+              {roster.className ? ` ${roster.className}` : ''}
+            </h2>
+            <p className="muted">
+              {formatKoreanDate(roster.date)} {roster.startTime}–{roster.endTime}
+              {roster.room ? ` · ${roster.room}` : ''}
+              {roster.instructorName ? ` · ${roster.instructorName}` : ''}
+              {roster.companyName ? ` · ${roster.companyName}` : ''}
+            </p>
+          </div>
+        )}
+        <div className="roster-screen__actions">
+          <button type="button" className="button button--primary" onClick={() => store().restPresent()} aria-keyshortcuts="Shift+P">
+            {t('attendance.restPresent')} <kbd>Shift+P</kbd>
+          </button>
+          <button type="button" className="button" onClick={() => store().walkInOpened()} aria-keyshortcuts="N">
+            {t('attendance.walkIn')} <kbd>N</kbd>
+          </button>
+          <button type="button" className="button button--ghost" onClick={() => window.print()}>
+            {t('attendance.print')}
+          </button>
+        </div>
+      </div>
+      {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
+      {roster && <RosterCounts roster={roster} />}
+      <ul className="roster-legend" aria-label={t('attendance.legendLabel')}>
+        {(['move', 'status', 'remarks', 'rest', 'walkIn'] as const).map((key) => (
+          <li key={key}>{t(`attendance.legend.${key}`)}</li>
+        ))}
+      </ul>
+      <div
+        ref={grid}
+        className="roster"
+        role="grid"
+        tabIndex={0}
+        aria-label={t('attendance.title')}
+        aria-rowcount={roster?.entries.length ?? 0}
+        aria-activedescendant={roster ? `roster-row-${cursor}` : undefined}
+        data-testid="roster"
+        onKeyDown={onKeyDown}
+      >
+        <div className="roster__row roster__row--head" role="row">
+          {(['no', 'name', 'department', 'status', 'remarks', 'recorded', 'completion'] as const).map((key) => (
+            <span key={key} role="columnheader">
+              {t(`attendance.columns.${key}`)}
+            </span>
+          ))}
+        </div>
+        {roster?.entries.length === 0 && <p className="muted roster__empty">{t('attendance.empty')}</p>}
+        {roster?.entries.map((entry, index) => (
+          <div
+            key={entry.traineeId}
+            id={`roster-row-${index}`}
+            data-row={index}
+            data-status={entry.attendance ?? 'UNMARKED'}
+            className={index === cursor ? 'roster__row roster__row--current' : 'roster__row'}
+            role="row"
+            aria-selected={index === cursor}
+            onClick={() => store().cursorMoved(index)}
+          >
+            <span role="gridcell">{index + 1}</span>
+            <span role="gridcell" className="roster__name">
+              {entry.name}
+              {entry.walkIn && <span className="badge roster__walk-in">{t('attendance.walkInBadge')}</span>}
+            </span>
+            <span role="gridcell" className="muted">
+              {[entry.department, entry.position].filter(Boolean).join(' · ')}
+            </span>
+            <span role="gridcell">
+              <span className={`attendance-status attendance-status--${entry.attendance ?? 'UNMARKED'}`}>
+                {entry.attendance ? t(`attendance.statuses.${entry.attendance}`) : t('attendance.unmarked')}
+              </span>
+            </span>
+            <span role="gridcell" className="roster__remarks">
+              {editingRemarks && index === cursor ? <RemarksInput entry={entry} /> : (entry.remarks ?? '')}
+            </span>
+            <span role="gridcell" className="muted roster__recorded">
+              {recordedLabel(entry)}
+            </span>
+            <span role="gridcell" className="roster__completion">
+              {entry.completionPercent === null ? '—' : `${entry.completionPercent}%`}
+              {entry.completed && <span className="badge">{t('attendance.completed')}</span>}
+            </span>
+          </div>
+        ))}
+      </div>
+      {roster && <SignInSheet roster={roster} />}
+      {walkInOpen && <WalkInDialog />}
+    </section>
+  )
+}

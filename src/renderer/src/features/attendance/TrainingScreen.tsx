@@ -1,0 +1,76 @@
+import { type JSX, useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatKoreanMonthDay, todayIsoDate } from '../../../../shared/domain/dates'
+import { type IpcError } from '../../../../shared/ipc/errors'
+import { type AgendaClass } from '../../../../shared/ipc/training-types'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { api, toIpcError } from '../../lib/api'
+import { RosterScreen } from './RosterScreen'
+
+/**
+ * 교육: the coordinator's agenda — the classes of the coming two weeks from the replica, earliest first — and from any
+ * of them the roster. Works offline like everything else: the classes were pulled before the training day.
+ */
+export function TrainingScreen(): JSX.Element {
+  const { t } = useTranslation()
+  const [from, setFrom] = useState(() => todayIsoDate())
+  const [classes, setClasses] = useState<readonly AgendaClass[] | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const [error, setError] = useState<IpcError | null>(null)
+
+  const load = useCallback(async (date: string): Promise<void> => {
+    try {
+      setClasses(await api.classes.agenda({ from: date, days: 14 }))
+    } catch (e) {
+      setError(toIpcError(e))
+    }
+  }, [])
+
+  useEffect(() => {
+    if (open === null) void load(from)
+  }, [from, open, load])
+
+  if (open) return <RosterScreen classId={open} onBack={() => setOpen(null)} />
+
+  const byDate = new Map<string, AgendaClass[]>()
+  for (const k of classes ?? []) byDate.set(k.date, [...(byDate.get(k.date) ?? []), k])
+
+  return (
+    <div className="agenda">
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <label className="agenda__from">
+        {t('attendance.agenda.from')}
+        <input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+      </label>
+      {classes !== null && classes.length === 0 && <p className="muted">{t('attendance.agenda.empty')}</p>}
+      {[...byDate.entries()].map(([date, list]) => (
+        <section key={date} className="agenda__day">
+          <h3>{formatKoreanMonthDay(date)}</h3>
+          <table className="class-table">
+            <tbody>
+              {list.map((k) => (
+                <tr key={k.id} data-testid="agenda-class">
+                  <td>
+                    {k.startTime}–{k.endTime}
+                  </td>
+                  <td>
+                    {k.projectName} · {k.sessionNumber}차 {k.classNumber}분반
+                  </td>
+                  <td className="muted">{k.companyName ?? ''}</td>
+                  <td>{k.instructorName ?? '—'}</td>
+                  <td>{k.room ?? ''}</td>
+                  <td>{t('projects.page.enrolledAttended', { enrolled: k.enrolled, attended: k.attended })}</td>
+                  <td>
+                    <button type="button" className="button button--small" onClick={() => setOpen(k.id)}>
+                      {t('projects.page.openRoster')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  )
+}

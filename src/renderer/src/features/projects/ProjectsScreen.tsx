@@ -1,0 +1,118 @@
+import { type JSX, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatKoreanDateShort } from '../../../../shared/domain/dates'
+import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES } from '../../../../shared/model/enums'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { RosterScreen } from '../attendance/RosterScreen'
+import { ProjectPage } from './ProjectPage'
+import { useProjectsStore, type ProjectFilters } from './projects-store'
+import './projects.css'
+
+const FILTERS = [
+  ['status', PROJECT_STATUSES, 'statuses'],
+  ['phase', PROJECT_PHASES, 'phases'],
+  ['health', PROJECT_HEALTH, 'health'],
+  ['priority', PROJECT_PRIORITIES, 'priorities'],
+] as const
+
+function FilterBar(): JSX.Element {
+  const { t } = useTranslation()
+  const filters = useProjectsStore((s) => s.filters)
+  const filterChosen = useProjectsStore((s) => s.filterChosen)
+  return (
+    <div className="project-filters">
+      {FILTERS.map(([key, values, labels]) => (
+        <label key={key}>
+          {t(`projects.filters.${key}`)}
+          <select
+            value={filters[key] ?? ''}
+            onChange={(e) => {
+              const next: Record<string, string | undefined> = { ...filters, [key]: e.target.value || undefined }
+              void filterChosen(next as ProjectFilters)
+            }}
+          >
+            <option value="">{t('projects.all')}</option>
+            {values.map((value) => (
+              <option key={value} value={value}>
+                {t(`projects.${labels}.${value}` as `projects.statuses.PLANNING`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </div>
+  )
+}
+
+function ProjectList(): JSX.Element {
+  const { t } = useTranslation()
+  const projects = useProjectsStore((s) => s.projects)
+  const loaded = useProjectsStore((s) => s.loaded)
+  const projectOpened = useProjectsStore((s) => s.projectOpened)
+  return (
+    <>
+      <FilterBar />
+      <p className="muted" data-testid="project-count">
+        {t('projects.count', { count: projects.length })}
+      </p>
+      {loaded && projects.length === 0 && <p className="muted">{t('projects.empty')}</p>}
+      <table className="project-table">
+        <thead>
+          <tr>
+            {(['code', 'name', 'company', 'status', 'period', 'progress', 'margin'] as const).map((key) => (
+              <th key={key}>{t(`projects.columns.${key}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((p) => (
+            <tr key={p.id}>
+              <td className="muted">{p.code}</td>
+              <td>
+                <button type="button" className="link-button" onClick={() => void projectOpened(p.id)}>
+                  {p.name}
+                </button>
+              </td>
+              <td>{p.companyName ?? ''}</td>
+              <td>
+                <span className={`project-status project-status--${p.health ?? 'NONE'}`}>{t(`projects.statuses.${p.status}`)}</span>
+              </td>
+              <td className="muted">
+                {p.startDate ? formatKoreanDateShort(p.startDate) : ''} – {p.endDate ? formatKoreanDateShort(p.endDate) : ''}
+              </td>
+              <td>{p.progress}%</td>
+              <td>{p.marginPercent === null ? '—' : `${p.marginPercent}%`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+/** 프로젝트: the list, a project page with its sessions and classes, and a class's roster. */
+export function ProjectsScreen(): JSX.Element {
+  const view = useProjectsStore((s) => s.view)
+  const detail = useProjectsStore((s) => s.detail)
+  const error = useProjectsStore((s) => s.error)
+  const errorDismissed = useProjectsStore((s) => s.errorDismissed)
+  const screenOpened = useProjectsStore((s) => s.screenOpened)
+  const backToProject = useProjectsStore((s) => s.backToProject)
+
+  useEffect(() => {
+    void screenOpened()
+  }, [screenOpened])
+
+  return (
+    <div className="projects-screen">
+      {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+      {view.kind === 'list' ? (
+        <ProjectList />
+      ) : view.kind === 'roster' ? (
+        <RosterScreen classId={view.classId} onBack={() => void backToProject()} />
+      ) : detail ? (
+        <ProjectPage project={detail} />
+      ) : null}
+    </div>
+  )
+}

@@ -4,6 +4,7 @@
  * ~2,600 contacts per 100k rows, so reaching 50k contacts by scale alone would take a 2M-row seed).
  */
 import { createCustomerRepos } from '../../src/main/core/repos'
+import { type Sqlite } from '../../src/main/core/sqlite'
 import { createTestDevice } from '../../src/main/core/testing/test-device'
 import { pauseSearchIndex, resumeSearchIndex } from '../../src/main/db/search-index'
 import { seedDevice } from '../../src/main/demo/seed-device'
@@ -21,7 +22,7 @@ const FAMILY = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '
 const GIVEN = ['민준', '서연', '도윤', '하은', '시우', '지우', '주원', '서준', '예준', '수아', '지호', '지민', '현우', '은서', '건우', '채원', '우진', '다은', '길동', '재원']
 
 /** Adds generated contacts until the replica holds `target` of them (one transaction, search index rebuilt once). */
-function topUpContacts(sqlite: import('better-sqlite3').Database, target: number): number {
+function topUpContacts(sqlite: Sqlite, target: number): number {
   const existing = (sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number) ?? 0
   const missing = target - existing
   if (missing <= 0) return existing

@@ -33,8 +33,8 @@ export interface BenchReport {
 }
 
 const SIZES = {
-  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 3_000, contacts: 50_000, repeats: 30, loads: 2, build: false },
-  full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 20_000, contacts: 50_000, repeats: 200, loads: 5, build: true },
+  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, build: false },
+  full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 100_000, contacts: 50_000, repeats: 100, loads: 5, build: true },
 } as const
 
 const fmt = (value: number | null): string => (value === null || !Number.isFinite(value) ? '—' : value >= 1000 ? Math.round(value).toLocaleString('en-US') : String(value))

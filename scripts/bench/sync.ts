@@ -79,8 +79,41 @@ async function initialSyncFloor(databaseUrl: string, dir: string): Promise<{ row
   return { rows, selectMs: select.ms, insertMs: insert.ms }
 }
 
-function openDevice(dir: string, name: string, serverUrl: string, autoSync = false): TestDevice {
-  return createTestDevice({ dir, name, serverUrl, autoSync, core: { liveEvents: autoSync, loop: { debounceMs: 0 } } })
+/** Time spent waiting on the server (request sent → response headers), and the server's own Server-Timing. */
+interface HttpMeter {
+  waitMs: number
+  serverMs: number
+  requests: number
+  reset(): void
+}
+
+function meteredFetch(): { fetch: typeof fetch; meter: HttpMeter } {
+  const meter: HttpMeter = {
+    waitMs: 0,
+    serverMs: 0,
+    requests: 0,
+    reset() {
+      meter.waitMs = 0
+      meter.serverMs = 0
+      meter.requests = 0
+    },
+  }
+  const metered: typeof fetch = async (input, init) => {
+    const started = performance.now()
+    const response = await fetch(input, init)
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    if (url.includes('/v1/sync/push') || url.includes('/v1/sync/pull')) {
+      meter.waitMs += performance.now() - started
+      meter.requests += 1
+      meter.serverMs += Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? 0)
+    }
+    return response
+  }
+  return { fetch: metered, meter }
+}
+
+function openDevice(dir: string, name: string, serverUrl: string, autoSync = false, fetchImpl?: typeof fetch): TestDevice {
+  return createTestDevice({ dir, name, serverUrl, autoSync, core: { liveEvents: autoSync, loop: { debounceMs: 0 }, ...(fetchImpl ? { fetch: fetchImpl } : {}) } })
 }
 
 /** Floor of scenario 2: the same number of rows written with raw multi-row statements (rolled back). */
@@ -176,9 +209,11 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
 
     // ── 1. initial sync ──────────────────────────────────────────────────────────────────────────────────────────
     log(`1. initial sync of ${seeded.total} rows (EXECUTIVE)`)
-    const exec = openDevice(env.dir, 'exec', server.url)
+    const metered = meteredFetch()
+    const exec = openDevice(env.dir, 'exec', server.url, false, metered.fetch)
     devices.push(exec)
     await exec.signIn(EXEC.email, DEFAULT_DEMO_PASSWORD)
+    metered.meter.reset()
     const pulled = await timed(() => exec.engine.pull())
     const rows = pulled.value.upserted
     const rate = rows / (pulled.ms / 1000)
@@ -194,6 +229,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
       target: '≥ 50,000 rows/s and ≤ 2× floor',
       met: null,
       direction: 'higher-is-better',
+      notes: `waiting for response headers ${Math.round(metered.meter.waitMs)} ms (server's own Server-Timing ${Math.round(metered.meter.serverMs)} ms) over ${metered.meter.requests} requests; the rest (${Math.round(pulled.ms - metered.meter.waitMs)} ms) is body transfer + JSON.parse + zod + apply + search-index rebuild on the device`,
     })
     figures.push({ ...syncFigure, met: rate >= 50_000 && (syncFigure.ratio ?? Infinity) <= 2 })
 
@@ -204,7 +240,8 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     // permission rows gets the EXECUTIVE tier defaults (all writes).
     const benchUser = await createUser(pool, { email: 'bench-exec@augu.bench', password: DEFAULT_DEMO_PASSWORD, name: '벤치임원', tier: 'EXECUTIVE', role: 'BENCH_EXECUTIVE' })
     log('2. first sync of the writing device (not measured)')
-    const writerDevice = openDevice(env.dir, 'writer', server.url)
+    const writerMeter = meteredFetch()
+    const writerDevice = openDevice(env.dir, 'writer', server.url, false, writerMeter.fetch)
     devices.push(writerDevice)
     await writerDevice.signIn(benchUser.email, DEFAULT_DEMO_PASSWORD)
     await writerDevice.engine.pull()
@@ -231,6 +268,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     for (const id of editIds) writerDevice.writer.upsert('contacts', id, { notes: '현장에서 수정' })
     for (const id of deleteIds) writerDevice.writer.remove('activities', id)
     const pending = writerDevice.writer.pendingCount()
+    writerMeter.meter.reset()
     const pushed = await timed(() => writerDevice.engine.push())
     const pushRate = pending / (pushed.ms / 1000)
     const reasons = [...new Set(writerDevice.writer.listRejected().map((e) => `${e.table}/${e.op}: ${e.rejectReason ?? '?'}`))].slice(0, 3)
@@ -246,7 +284,9 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
         target: '≥ 10,000 changes/s, 0 rejected',
         met: pushRate >= 10_000 && pushed.value.rejected === 0 && pushed.value.acknowledged === pending,
         direction: 'higher-is-better',
-        ...(reasons.length > 0 ? { notes: `rejected: ${reasons.join('; ')}` } : {}),
+        notes:
+          `waiting for the server ${Math.round(writerMeter.meter.waitMs)} ms of ${Math.round(pushed.ms)} ms over ${writerMeter.meter.requests} requests` +
+          (reasons.length > 0 ? `; rejected: ${reasons.join('; ')}` : ''),
       }),
     )
 

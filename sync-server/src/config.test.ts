@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, loadDatabaseUrl, parseDurationMs, parseSizeBytes } from './config'
+import { ConfigError, loadConfig, loadDatabaseUrl, loadJobConfig, parseDurationMs, parseSizeBytes } from './config'
 
 const SECRET = 'x'.repeat(32)
 
@@ -42,6 +42,23 @@ describe('server configuration', () => {
     expect(parseSizeBytes('20mb')).toBe(20 * 1024 * 1024)
     expect(parseSizeBytes('512KB')).toBe(512 * 1024)
     expect(parseSizeBytes('lots')).toBeNull()
+  })
+
+  it('reads the pool, statement timeout and metrics settings (operations)', () => {
+    const base = { DATABASE_URL: 'postgres://h/db', AUTH_SECRET: SECRET }
+    expect(loadConfig(base)).toMatchObject({ pgPoolMax: 10, pgStatementTimeoutMs: 30_000, pgConnectTimeoutMs: 5_000, metricsToken: null })
+    expect(
+      loadConfig({ ...base, PG_POOL_MAX: '25', PG_STATEMENT_TIMEOUT_MS: '0', PG_CONNECT_TIMEOUT_MS: '1500', METRICS_TOKEN: 'abcdefghijklmnopqrstuvwx' }),
+    ).toMatchObject({ pgPoolMax: 25, pgStatementTimeoutMs: 0, pgConnectTimeoutMs: 1_500, metricsToken: 'abcdefghijklmnopqrstuvwx' })
+    expect(() => loadConfig({ ...base, PG_POOL_MAX: '0', METRICS_TOKEN: 'short' })).toThrow(/PG_POOL_MAX[\s\S]*METRICS_TOKEN/)
+  })
+
+  it('lets gc and archive run with DATABASE_URL and Redis settings only', () => {
+    expect(loadJobConfig({ DATABASE_URL: 'postgres://h/db', REDIS_PREFIX: 'x:' })).toEqual({
+      databaseUrl: 'postgres://h/db',
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisPrefix: 'x:',
+    })
   })
 
   it('lets migrate and create-user run without AUTH_SECRET', () => {

@@ -84,6 +84,7 @@ describe('attendance roster, offline, from the keyboard', () => {
     // Margin is derived: 40,000,000 − 30,000,000 = 10,000,000 → 25 %.
     await page.getByText('25%').first().waitFor()
     await expect.poll(async () => page.getByTestId('class-row').first().textContent()).toContain('등록 30명 · 출석 0명')
+    await screenshot(page, 'projects-page')
     await page.getByRole('button', { name: '1분반 출석부' }).click()
     await page.getByTestId('roster').waitFor()
     await expect.poll(() => page.locator('[data-row]').count()).toBe(30)
@@ -187,6 +188,17 @@ describe('attendance roster, offline, from the keyboard', () => {
     await dialog.getByRole('button', { name: '그래도 등록' }).click()
     await expect.poll(() => page.getByTestId('class-row').count()).toBe(2)
     expect(await page.getByTestId('class-row').nth(1).textContent()).toContain('2분반')
+  })
+
+  it('finds the class on the 교육 agenda by date and opens its roster from there', async () => {
+    await page.getByRole('button', { name: '교육' }).click()
+    await page.getByLabel('시작일').fill('2099-11-24')
+    const row = page.getByTestId('agenda-class').filter({ hasText: PROJECT_NAME }).first()
+    await expect.poll(async () => row.textContent()).toContain('등록 31명 · 출석 29명')
+    await screenshot(page, 'attendance-agenda')
+    await row.getByRole('button', { name: '출석부' }).click()
+    await expect.poll(() => count('rate')).toBe('95%')
+    expect(device.pageErrors).toEqual([])
   })
 
   it('stored each mark under the pair id of (class, trainee), so a colleague’s offline mark merges into the same row', () => {

@@ -60,7 +60,10 @@ export function createAuthService({ pool, throttle, config }: AuthServiceDeps): 
   const accessToken = (user: Pick<LoginUser, 'id' | 'tier'>, deviceId: string, sessionId: string): string =>
     signAccessToken({ userId: user.id, tier: user.tier, deviceId, sessionId }, config.authSecret, config.accessTokenTtlMs)
 
-  /** Throttle state is needed before the password is checked; without Redis we fail closed rather than allow guessing. */
+  /**
+   * Throttle state is needed before the password is checked. The throttle itself falls back to the instance's memory
+   * while Redis is down (login-throttle.ts, fail-open); should it still fail, login fails closed (503).
+   */
   const throttled = async <T>(op: () => Promise<T>): Promise<T> => {
     try {
       return await op()

@@ -24,7 +24,7 @@
 import type { Pool } from 'pg'
 import { appendChangeLog } from '../sync/change-log'
 import { withTransaction } from '../postgres/transaction'
-import { deleteRowsKeepingReferenced } from './gc'
+import { deleteRowsKeepingReferenced, type BeforeDelete } from './gc'
 
 export const ARCHIVED_TABLES = ['activities', 'projects', 'opportunities'] as const
 export type ArchivedTable = (typeof ARCHIVED_TABLES)[number]
@@ -53,7 +53,7 @@ export interface ArchiveOptions {
 
 export type ArchiveResult = Record<ArchivedTable, { archived: number; kept: number }> & { readonly cutoff: string }
 
-async function commonColumns(pool: Pool, table: ArchivedTable): Promise<string[]> {
+async function commonColumns(pool: Pool, table: string): Promise<string[]> {
   const { rows } = await pool.query<{ name: string }>(
     `SELECT a.column_name AS name
        FROM information_schema.columns a
@@ -72,6 +72,19 @@ export async function archiveFinished(pool: Pool, { olderThanDays, batchSize = 5
   // Children before parents: an activity or project may be what keeps an opportunity referenced.
   for (const table of ARCHIVED_TABLES) {
     const columns = (await commonColumns(pool, table)).map((c) => `"${c}"`).join(', ')
+    const historyColumns = (await commonColumns(pool, 'opportunity_stage_history')).map((c) => `"${c}"`).join(', ')
+    const beforeDelete: BeforeDelete | undefined =
+      table !== 'opportunities'
+        ? undefined
+        : async (db, ids) => {
+            const { rows } = await db.query<{ id: string }>(
+              `WITH moved AS (DELETE FROM opportunity_stage_history WHERE opportunity_id = ANY($1::uuid[]) RETURNING *)
+               INSERT INTO archive_opportunity_stage_history (${historyColumns}, archived_at)
+               SELECT ${historyColumns}, now() FROM moved RETURNING id::text AS id`,
+              [ids],
+            )
+            return rows.map((r) => ({ table: 'opportunity_stage_history', id: r.id }))
+          }
     const skip: string[] = []
     let archived = 0
     for (;;) {
@@ -91,12 +104,12 @@ export async function archiveFinished(pool: Pool, { olderThanDays, batchSize = 5
            SELECT ${columns}, now() FROM "${table}" WHERE id = ANY($1::uuid[])`,
           [ids],
         )
-        const outcome = await deleteRowsKeepingReferenced(client, table, ids)
+        const outcome = await deleteRowsKeepingReferenced(client, table, ids, beforeDelete)
         if (outcome.kept.length > 0) await client.query(`DELETE FROM "archive_${table}" WHERE id = ANY($1::uuid[])`, [outcome.kept])
-        await appendChangeLog(
-          client,
-          outcome.deleted.map((rowId) => ({ table, rowId, audienceUserId: null, kind: 'leave' as const })),
-        )
+        await appendChangeLog(client, [
+          ...outcome.deleted.map((rowId) => ({ table, rowId, audienceUserId: null, kind: 'leave' as const })),
+          ...outcome.children.map((child) => ({ table: child.table, rowId: child.id, audienceUserId: null, kind: 'leave' as const })),
+        ])
         return { taken: ids.length, ...outcome }
       })
       archived += batch.deleted.length

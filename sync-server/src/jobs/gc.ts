@@ -45,35 +45,52 @@ export function horizonOf(days: number, now: Date = new Date()): Date {
 }
 
 /**
+ * Moves the children of `ids` out of the way before they are deleted (archive: an opportunity's stage history), inside
+ * the same savepoint, so a parent that turns out to be referenced keeps its children. Returns the moved child rows.
+ */
+export type BeforeDelete = (db: Pick<Pool, 'query'>, ids: readonly string[]) => Promise<readonly { table: string; id: string }[]>
+
+export interface DeleteOutcome {
+  readonly deleted: string[]
+  readonly kept: string[]
+  /** Child rows `beforeDelete` moved for the deleted parents. */
+  readonly children: { table: string; id: string }[]
+}
+
+/**
  * Deletes the rows `ids` of `table` in one statement; if a foreign key refuses, row by row under savepoints, keeping
  * the referenced ones. Returns the ids actually deleted.
  */
-export async function deleteRowsKeepingReferenced(db: Pick<Pool, 'query'>, table: string, ids: readonly string[]): Promise<{ deleted: string[]; kept: string[] }> {
-  if (ids.length === 0) return { deleted: [], kept: [] }
+export async function deleteRowsKeepingReferenced(db: Pick<Pool, 'query'>, table: string, ids: readonly string[], beforeDelete?: BeforeDelete): Promise<DeleteOutcome> {
+  if (ids.length === 0) return { deleted: [], kept: [], children: [] }
   await db.query('SAVEPOINT gc_batch')
   try {
+    const children = beforeDelete ? await beforeDelete(db, ids) : []
     await db.query(`DELETE FROM ${quote(table)} WHERE id = ANY($1::uuid[])`, [ids])
     await db.query('RELEASE SAVEPOINT gc_batch')
-    return { deleted: [...ids], kept: [] }
+    return { deleted: [...ids], kept: [], children: [...children] }
   } catch (error) {
     await db.query('ROLLBACK TO SAVEPOINT gc_batch')
     if (!isForeignKeyViolation(error)) throw error
   }
   const deleted: string[] = []
   const kept: string[] = []
+  const children: { table: string; id: string }[] = []
   for (const id of ids) {
     await db.query('SAVEPOINT gc_row')
     try {
+      const moved = beforeDelete ? await beforeDelete(db, [id]) : []
       await db.query(`DELETE FROM ${quote(table)} WHERE id = $1`, [id])
       await db.query('RELEASE SAVEPOINT gc_row')
       deleted.push(id)
+      children.push(...moved)
     } catch (error) {
       await db.query('ROLLBACK TO SAVEPOINT gc_row')
       if (!isForeignKeyViolation(error)) throw error
       kept.push(id)
     }
   }
-  return { deleted, kept }
+  return { deleted, kept, children }
 }
 
 export async function collectGarbage(pool: Pool, { horizonDays, batchSize = 1_000, now = new Date(), signal }: GcOptions): Promise<GcResult> {

@@ -82,11 +82,28 @@ describe('gc --horizon-days', () => {
   })
 })
 
+describe('after a restore (docs/operations.md § Backups)', () => {
+  it('raising the gc floor to now makes every existing cursor re-sync, and fresh cursors work', async () => {
+    const device = await signedInDevice(env, 'EXECUTIVE')
+    await device.sync()
+    const old = device.cursor
+    await env.pool.query(
+      `INSERT INTO sync_gc_state (id, floor_txid, floor_id, horizon) VALUES (1, pg_current_xact_id(), 9223372036854775807, now())
+       ON CONFLICT (id) DO UPDATE SET floor_txid = EXCLUDED.floor_txid, floor_id = EXCLUDED.floor_id, horizon = now(), collected_at = now()`,
+    )
+    const answer = await postJson(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor: old }, device.headers)
+    expect(answer.status).toBe(410)
+    device.cursor = null
+    await device.sync()
+    expect((await postJson(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor: device.cursor }, device.headers)).status).toBe(200)
+  })
+})
+
 describe('archive --older-than-days', () => {
   it('moves finished rows into the archive tables in batches, skips rows with recent edits, and devices remove them', async () => {
     const writer = await signedInDevice(env, 'EXECUTIVE')
     const company = newId()
-    const [closed, recent, open] = [newId(), newId(), newId()]
+    const [closed, recent, open, history] = [newId(), newId(), newId(), newId()]
     const activities = Array.from({ length: 5 }, () => newId())
     const longAgo = new Date(Date.now() - 400 * 86_400_000)
     const day = longAgo.toISOString().slice(0, 10)
@@ -95,18 +112,23 @@ describe('archive --older-than-days', () => {
       writer.mutation({ table: 'opportunities', id: closed, fields: opportunityFields(company, writer.userId) }),
       writer.mutation({ table: 'opportunities', id: recent, fields: opportunityFields(company, writer.userId) }),
       writer.mutation({ table: 'opportunities', id: open, fields: opportunityFields(company, writer.userId) }),
+      writer.mutation({
+        table: 'opportunity_stage_history',
+        id: history,
+        fields: { opportunity_id: closed, from_stage: 'QUALIFYING', to_stage: 'CLOSED_WON', changed_by: writer.userId, changed_at: longAgo.toISOString() },
+      }),
       ...activities.map((id) =>
         writer.mutation({ table: 'activities', id, fields: { entity_type: 'COMPANY', entity_id: company, activity_type: 'CALL', start_time: longAgo.toISOString() } }),
       ),
     ])
     expect(pushed.body.results.every((r) => r.status === 'applied')).toBe(true)
-    // Closing long ago, straight in the database (a stage change through push would record stage history, which keeps
-    // the opportunity referenced), with field stamps from back then.
+    // Closed long ago (straight in the database, with no field stamps newer than back then).
     await env.pool.query(
       `UPDATE opportunities SET stage = 'CLOSED_WON', actual_close_date = $2::date, field_hlc = '{}' WHERE id = ANY($1::uuid[])`,
       [[closed, recent], day],
     )
     await env.pool.query(`UPDATE activities SET field_hlc = '{}' WHERE id = ANY($1::uuid[])`, [activities])
+    await env.pool.query(`UPDATE opportunity_stage_history SET field_hlc = '{}' WHERE id = $1`, [history])
     await age(400)
     // A recent edit of `recent`: a device may still hold more of the same.
     await writer.push([writer.mutation({ table: 'opportunities', id: recent, fields: { description: '아직 편집 중' } })])
@@ -114,6 +136,7 @@ describe('archive --older-than-days', () => {
     const reader = await signedInDevice(env, 'EXECUTIVE')
     await reader.sync()
     expect(reader.row('opportunities', closed)).toBeDefined()
+    expect(reader.row('opportunity_stage_history', history)).toBeDefined()
 
     // Two instances at once: every row is archived exactly once.
     const [a, b] = await Promise.all([
@@ -128,10 +151,14 @@ describe('archive --older-than-days', () => {
     const archived = await env.pool.query<{ id: string; stage: string; archived_at: string }>(`SELECT id, stage, archived_at FROM archive_opportunities`)
     expect(archived.rows).toEqual([{ id: closed, stage: 'CLOSED_WON', archived_at: expect.any(String) }])
     expect((await env.pool.query(`SELECT 1 FROM archive_activities WHERE id = ANY($1::uuid[])`, [activities])).rowCount).toBe(5)
+    // The stage history went with its opportunity.
+    expect((await env.pool.query(`SELECT 1 FROM opportunity_stage_history WHERE id = $1`, [history])).rowCount).toBe(0)
+    expect((await env.pool.query(`SELECT opportunity_id FROM archive_opportunity_stage_history WHERE id = $1`, [history])).rows).toEqual([{ opportunity_id: closed }])
 
     const pages = await reader.sync()
     const removed = pages.flatMap((p) => p.removed).map((r) => r.id)
-    expect(removed).toEqual(expect.arrayContaining([closed, ...activities]))
+    expect(removed).toEqual(expect.arrayContaining([closed, history, ...activities]))
+    expect(reader.row('opportunity_stage_history', history)).toBeUndefined()
     expect(reader.row('opportunities', closed)).toBeUndefined()
     expect(reader.row('opportunities', recent)).toBeDefined()
 

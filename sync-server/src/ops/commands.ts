@@ -149,6 +149,8 @@ PostgreSQL holds everything that matters; Redis holds nothing that needs a backu
      DATABASE_URL=postgres://…/crm_restore_test npm run sync-server -- migrate   # applies anything newer
    then point a test server at it and sign in.
 
-After restoring a backup, devices may hold changes the server no longer has: they keep their outboxes and push
-them again. A device whose pull cursor is newer than the restored database (or older than the gc floor) is answered
-410 resync_required and pulls everything again from scratch.`
+After restoring a backup, devices keep their outboxes and push them again, but their pull cursors point into the
+pre-restore history. Before starting the servers, make every device re-sync (its next pull answers 410):
+     psql "$DATABASE_URL" -c "INSERT INTO sync_gc_state (id, floor_txid, floor_id, horizon)
+       VALUES (1, pg_current_xact_id(), 9223372036854775807, now()) ON CONFLICT (id) DO UPDATE
+       SET floor_txid = EXCLUDED.floor_txid, floor_id = EXCLUDED.floor_id, horizon = now(), collected_at = now()"`

@@ -104,7 +104,7 @@ describe('operations commands', () => {
     }
   })
 
-  it('archive and gc run under the Redis lock: two at once, one works and the other skips', async () => {
+  it('archive and gc from the CLI: two archive runs at once move every row exactly once, gc reports the re-sync floor', async () => {
     const client = new pg.Client({ connectionString: db.url })
     await client.connect()
     try {

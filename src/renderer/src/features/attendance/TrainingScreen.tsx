@@ -1,10 +1,9 @@
-import { type JSX, useCallback, useEffect, useState } from 'react'
+import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanMonthDay, todayIsoDate } from '../../../../shared/domain/dates'
-import { type IpcError } from '../../../../shared/ipc/errors'
+import { formatKoreanMonthDay } from '../../../../shared/domain/dates'
 import { type AgendaClass } from '../../../../shared/ipc/training-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { api, toIpcError } from '../../lib/api'
+import { useAgendaStore } from './agenda-store'
 import { RosterScreen } from './RosterScreen'
 
 /**
@@ -13,34 +12,27 @@ import { RosterScreen } from './RosterScreen'
  */
 export function TrainingScreen(): JSX.Element {
   const { t } = useTranslation()
-  const [from, setFrom] = useState(() => todayIsoDate())
-  const [classes, setClasses] = useState<readonly AgendaClass[] | null>(null)
-  const [open, setOpen] = useState<string | null>(null)
-  const [error, setError] = useState<IpcError | null>(null)
-
-  const load = useCallback(async (date: string): Promise<void> => {
-    try {
-      setClasses(await api.classes.agenda({ from: date, days: 14 }))
-    } catch (e) {
-      setError(toIpcError(e))
-    }
-  }, [])
+  const from = useAgendaStore((s) => s.from)
+  const classes = useAgendaStore((s) => s.classes)
+  const open = useAgendaStore((s) => s.openClassId)
+  const error = useAgendaStore((s) => s.error)
+  const store = useAgendaStore.getState
 
   useEffect(() => {
-    if (open === null) void load(from)
-  }, [from, open, load])
+    void store().screenOpened()
+  }, [store])
 
-  if (open) return <RosterScreen classId={open} onBack={() => setOpen(null)} />
+  if (open) return <RosterScreen classId={open} onBack={() => void store().rosterClosed()} />
 
   const byDate = new Map<string, AgendaClass[]>()
   for (const k of classes ?? []) byDate.set(k.date, [...(byDate.get(k.date) ?? []), k])
 
   return (
     <div className="agenda">
-      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
       <label className="agenda__from">
         {t('attendance.agenda.from')}
-        <input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        <input type="date" value={from} onChange={(e) => e.target.value && void store().fromChosen(e.target.value)} />
       </label>
       {classes !== null && classes.length === 0 && <p className="muted">{t('attendance.agenda.empty')}</p>}
       {[...byDate.entries()].map(([date, list]) => (
@@ -61,7 +53,7 @@ export function TrainingScreen(): JSX.Element {
                   <td>{k.room ?? ''}</td>
                   <td>{t('projects.page.enrolledAttended', { enrolled: k.enrolled, attended: k.attended })}</td>
                   <td>
-                    <button type="button" className="button button--small" onClick={() => setOpen(k.id)}>
+                    <button type="button" className="button button--small" onClick={() => store().rosterOpened(k.id)}>
                       {t('projects.page.openRoster')}
                     </button>
                   </td>

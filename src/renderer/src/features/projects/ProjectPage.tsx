@@ -97,6 +97,7 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
         </dl>
         <div className="card">
           <h3>{t('projects.page.team')}</h3>
+          {project.team.length === 0 && <p className="muted">{t('projects.page.unknown')}</p>}
           <ul className="project-team">
             {project.team.map((m) => (
               <li key={m.userId}>

@@ -1,0 +1,49 @@
+/** The 교육 screen's agenda: classes from a day for two weeks, and which class's roster is open. */
+import { create } from 'zustand'
+import { todayIsoDate } from '../../../../shared/domain/dates'
+import { type IpcError } from '../../../../shared/ipc/errors'
+import { type AgendaClass } from '../../../../shared/ipc/training-types'
+import { api, toIpcError } from '../../lib/api'
+
+interface AgendaState {
+  readonly from: string
+  readonly classes: readonly AgendaClass[] | null
+  readonly openClassId: string | null
+  readonly error: IpcError | null
+}
+
+interface AgendaActions {
+  screenOpened(): Promise<void>
+  fromChosen(from: string): Promise<void>
+  rosterOpened(classId: string): void
+  rosterClosed(): Promise<void>
+  errorDismissed(): void
+}
+
+export const useAgendaStore = create<AgendaState & AgendaActions>()((set, get) => {
+  const load = async (): Promise<void> => {
+    try {
+      set({ classes: await api.classes.agenda({ from: get().from, days: 14 }) })
+    } catch (error) {
+      set({ error: toIpcError(error) })
+    }
+  }
+  return {
+    from: todayIsoDate(),
+    classes: null,
+    openClassId: null,
+    error: null,
+    screenOpened: load,
+    fromChosen: async (from) => {
+      set({ from })
+      await load()
+    },
+    rosterOpened: (classId) => set({ openClassId: classId }),
+    // Back from a roster: the agenda's counts include the marks just made.
+    rosterClosed: async () => {
+      set({ openClassId: null })
+      await load()
+    },
+    errorDismissed: () => set({ error: null }),
+  }
+})

@@ -178,6 +178,7 @@ async function runScenario(input: Scenario): Promise<void> {
   const states: FaultState[] = []
   const devices: TestDevice[] = []
   const deviceIds: string[] = []
+  let passed = false
 
   const makeWrap = (index: number, state: FaultState, random: () => number, rate: number) =>
     (inner: typeof fetch): typeof fetch =>
@@ -441,6 +442,7 @@ async function runScenario(input: Scenario): Promise<void> {
       }
     }
     stats.runs++
+    passed = true
   } finally {
     for (const state of states) {
       stats.dropRequest += state.counts.dropRequest
@@ -450,6 +452,14 @@ async function runScenario(input: Scenario): Promise<void> {
     for (const [i, dev] of devices.entries()) {
       await dev.close()
       for (const suffix of ['.sqlite', '.sqlite-wal', '.sqlite-shm', '.tokens.json']) rmSync(join(h.dir, `run${run}-d${i}${suffix}`), { force: true })
+    }
+    // This run's devices are gone: drop its rows so the next run's fresh devices do not pull an ever-growing snapshot
+    // (that would make the long mode quadratic). Only on success — a failed run's rows stay for inspection.
+    if (passed) {
+      const ids = TABLES.flatMap((t) => [...created.get(t)!])
+      await h.pool.query(`DELETE FROM sync_conflicts WHERE row_id = ANY($1::uuid[])`, [ids])
+      for (const table of [...TABLES].reverse()) await h.pool.query(`DELETE FROM "${table}" WHERE id = ANY($1::uuid[])`, [[...created.get(table)!]])
+      await h.pool.query(`DELETE FROM change_log WHERE row_id = ANY($1::uuid[])`, [ids])
     }
   }
 }

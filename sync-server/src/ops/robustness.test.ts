@@ -182,6 +182,32 @@ describe('PostgreSQL connections die', () => {
     }
   })
 
+  it('PG_STATEMENT_TIMEOUT_MS cancels a runaway statement: 503, and the connection is usable afterwards', async () => {
+    const server = await startTestServer({
+      databaseUrl: db.url,
+      redisPrefix: redis.prefix,
+      config: { pgStatementTimeoutMs: 100, pgPoolMax: 1 },
+      routes: [
+        async (app) => {
+          app.get('/test/sleep', async () => {
+            await server.services.pool.query('SELECT pg_sleep(2)')
+            return { slept: true }
+          })
+        },
+      ],
+    })
+    try {
+      const started = Date.now()
+      const response = await fetch(`${server.url}/test/sleep`)
+      expect(response.status).toBe(503)
+      expect(Date.now() - started).toBeLessThan(1_500)
+      const { rows } = await server.services.pool.query<{ statement_timeout: string }>('SHOW statement_timeout')
+      expect(rows[0]!.statement_timeout).toBe('100ms')
+    } finally {
+      await server.close()
+    }
+  })
+
   it('after pg_terminate_backend of every connection, the server recovers without a restart', async () => {
     const server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix })
     const admin = new pg.Client({ connectionString: db.url })

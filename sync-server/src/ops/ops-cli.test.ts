@@ -112,14 +112,13 @@ describe('operations commands', () => {
       const before = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities`)
       const [first, second] = await Promise.all([runCli(['archive', '--older-than-days', '30', '--batch-size', '7'], env), runCli(['archive', '--older-than-days', '30'], env)])
       expect([first.code, second.code]).toEqual([0, 0])
-      const outputs = [first.stdout, second.stdout]
-      const worker = outputs.find((o) => o.includes('archive: cutoff'))
-      expect(worker).toBeDefined()
-      const archivedActivities = Number(/activities: (\d+) archived/.exec(worker!)?.[1])
+      // Either the runs overlapped (one skipped: lock held) or the second found nothing left: every row moved once.
+      const archivedBy = [first.stdout, second.stdout].map((o) => Number(/activities: (\d+) archived/.exec(o)?.[1] ?? 0))
+      const archivedActivities = archivedBy[0]! + archivedBy[1]!
       expect(archivedActivities).toBeGreaterThan(0)
+      expect(archivedBy.filter((n) => n > 0)).toHaveLength(1)
       const after = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities`)
       const archived = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM archive_activities`)
-      // Whether the second run skipped (lock held) or found nothing left, every row was moved exactly once.
       expect(after.rows[0]!.n + archived.rows[0]!.n).toBe(before.rows[0]!.n)
       expect(archived.rows[0]!.n).toBe(archivedActivities)
 

@@ -20,6 +20,7 @@ import type { Queryable } from '../postgres/transaction'
 import { decodeCursor, encodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
 import { loadScope, scopeCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
+import { quoteIdent } from '../postgres/quote'
 
 export interface PullInput {
   readonly userId: string
@@ -36,7 +37,6 @@ interface Page {
   readonly watermark: string | null
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 async function horizon(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')
@@ -55,7 +55,7 @@ async function renderRows(db: Queryable, table: SyncedTable, where: string, para
   const meta = TABLES.get(table)!
   const { rows } = await db.query<{ id: string; row: string }>(
     `SELECT r.id::text AS id, row_to_json(r)::text AS row
-       FROM (SELECT ${meta.wireSelect('t')} FROM ${quote(table)} t WHERE ${where} ${tail}) r`,
+       FROM (SELECT ${meta.wireSelect('t')} FROM ${quoteIdent(table)} t WHERE ${where} ${tail}) r`,
     params,
   )
   const prefix = `{"table":"${table}","id":"`

@@ -74,9 +74,10 @@ export async function push(deps: PushDeps, input: PushInput): Promise<PushOutput
     const client = await deps.pool.connect()
     try {
       await client.query('BEGIN')
-      const output = await pushInTransaction(client, deps, input)
+      const { response, changed, users } = await pushInTransaction(client, deps, input)
       await client.query('COMMIT')
-      return output
+      // After the commit, on the pool: the audience query must not hold this push's row and scope locks.
+      return { response, audience: await pokeAudience(deps.pool, changed, users) }
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined)
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
@@ -138,7 +139,14 @@ async function lockDevice(client: PoolClient, input: PushInput): Promise<number>
   return Number(device.last_applied_seq)
 }
 
-async function pushInTransaction(client: PoolClient, deps: PushDeps, input: PushInput): Promise<PushOutput> {
+interface Committed {
+  readonly response: PushResponse
+  /** Rows this push changed and users its scope changes addressed: the poke audience, computed after commit. */
+  readonly changed: BatchOutcome['changed']
+  readonly users: ReadonlySet<string>
+}
+
+async function pushInTransaction(client: PoolClient, deps: PushDeps, input: PushInput): Promise<Committed> {
   // Lock mode first, before anything assigns this transaction its id (see the header).
   const exclusive = input.mutations.some((raw) => mayChangeScope(raw))
   await lockScope(client, exclusive ? 'exclusive' : 'shared')
@@ -188,8 +196,7 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
     `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3 WHERE device_id = $1`,
     [input.deviceId, parsed.maxSeq, input.schemaVersion],
   )
-  const audience = await pokeAudience(client, changed, users)
-  return { response: { results: results.map((r) => r!), serverTime: nowIso }, audience }
+  return { response: { results: results.map((r) => r!), serverTime: nowIso }, changed, users }
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Queryable } from '../postgres/transaction'
 import type { RowState, WireValues } from './merge-row'
 import { scopeCondition, type Scope } from './scope'
 import { TABLE_ORDER, type TableMeta } from './tables'
+import { quoteIdent } from '../postgres/quote'
 
 export interface LoadedRow {
   readonly state: RowState
@@ -19,7 +20,6 @@ export interface LoadedRow {
   readonly inScope: boolean
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 /**
  * Locks and loads the rows `ids` of `table` (FOR UPDATE, in id order so concurrent pushes lock in the same order).
@@ -32,7 +32,7 @@ export async function loadRowsForUpdate(db: Queryable, table: TableMeta, ids: re
   const params: unknown[] = [ids]
   if (inScope !== 'true') params.push(scope.kind === 'principals' ? scope.ids : [])
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT t.*, coalesce((${inScope}), false) AS "__in_scope" FROM ${quote(table.name)} t
+    `SELECT t.*, coalesce((${inScope}), false) AS "__in_scope" FROM ${quoteIdent(table.name)} t
       WHERE t.id = ANY($1::uuid[]) ORDER BY t.id FOR UPDATE OF t`,
     params,
   )
@@ -82,9 +82,9 @@ async function insertRows(db: Queryable, table: SyncedTable, writes: readonly Ro
     groups.set(key, group)
   }
   for (const { columns, records } of groups.values()) {
-    const list = columns.map(quote).join(', ')
+    const list = columns.map(quoteIdent).join(', ')
     await db.query(
-      `INSERT INTO ${quote(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`,
+      `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`,
       [JSON.stringify(records)],
     )
   }
@@ -102,9 +102,9 @@ async function updateRows(db: Queryable, table: SyncedTable, writes: readonly Ro
   // not change), which is safe because every row is locked by this transaction.
   const names = [...columns].sort()
   const records = writes.filter((_, i) => perRow[i]!.length > 0).map((write) => recordOf(write.after.values, write.after.fieldHlc, ['id', ...names]))
-  const assignments = names.map((name) => `${quote(name)} = x.${quote(name)}`).join(', ')
+  const assignments = names.map((name) => `${quoteIdent(name)} = x.${quoteIdent(name)}`).join(', ')
   await db.query(
-    `UPDATE ${quote(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quote(table)}, $1::json) x WHERE t.id = x.id`,
+    `UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`,
     [JSON.stringify(records)],
   )
 }
@@ -135,7 +135,7 @@ export async function outOfScope(db: Queryable, table: TableMeta, ids: readonly 
   // planner may prefer a sequential scan of the whole table with the predicate's hashed sub-plan as the first filter
   // (measured 3–5× slower on 40,000 branches, and growing with the table).
   const { rows } = await db.query<{ id: string }>(
-    `WITH r AS MATERIALIZED (SELECT * FROM ${quote(table.name)} WHERE id = ANY($1::uuid[]))
+    `WITH r AS MATERIALIZED (SELECT * FROM ${quoteIdent(table.name)} WHERE id = ANY($1::uuid[]))
      SELECT t.id FROM r t WHERE (${condition}) IS NOT TRUE`,
     [ids, scope.kind === 'principals' ? scope.ids : []],
   )

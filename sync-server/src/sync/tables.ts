@@ -14,6 +14,7 @@ import {
 } from '../../../src/shared/model/tables'
 import * as schema from '../../db/schema'
 import { columnShape, columnValidator, type ColumnShape, type ColumnValidator } from './column-types'
+import { quoteIdent } from '../postgres/quote'
 
 /** How the server fills a column a create leaves out: a literal, the server clock, or PostgreSQL's own default. */
 export type ColumnDefault = { readonly kind: 'literal'; readonly value: unknown } | { readonly kind: 'now' } | { readonly kind: 'database' }
@@ -68,14 +69,13 @@ function columnDefault(column: PgColumn): ColumnDefault | null {
   return { kind: 'literal', value }
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 /**
  * One column in wire encoding (docs/architecture.md §2), matching the pool's type parsers: PostgreSQL's JSON of a
  * timestamptz carries an offset and of a time carries seconds, so those two are formatted explicitly.
  */
 function wireExpression(alias: string, column: ColumnMeta): string {
-  const ref = `${alias}.${quote(column.name)}`
+  const ref = `${alias}.${quoteIdent(column.name)}`
   switch (column.shape.kind) {
     case 'timestamptz':
       return `to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
@@ -122,7 +122,7 @@ function describe(table: PgTable): TableMeta | null {
     writable,
     required,
     references,
-    wireSelect: (alias) => visible.map((column) => `${wireExpression(alias, column)} AS ${quote(column.name)}`).join(', '),
+    wireSelect: (alias) => visible.map((column) => `${wireExpression(alias, column)} AS ${quoteIdent(column.name)}`).join(', '),
   }
 }
 

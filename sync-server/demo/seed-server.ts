@@ -14,6 +14,7 @@ import type pg from 'pg'
 import { DEMO_ACCOUNT_LIST, generateDemoData, type DemoOptions, type WireRow } from '../../src/shared/demo'
 import { SERVER_ONLY_COLUMNS, SYNCED_TABLES, type SyncedTable } from '../../src/shared/model/tables'
 import * as schema from '../db/schema'
+import { quoteIdent } from '../src/postgres/quote'
 
 /** PostgreSQL's limit on bind parameters in one statement. */
 export const MAX_BIND_PARAMETERS = 65_535
@@ -84,7 +85,6 @@ export function serverTablePlans(): Map<SyncedTable, TablePlan> {
   return plans
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 function encode(column: ColumnPlan, value: unknown): unknown {
   if (value === null || value === undefined) return null
@@ -96,7 +96,7 @@ async function insertRows(client: pg.PoolClient, plan: TablePlan, rows: readonly
   const { columns } = plan
   const deferred = new Set(plan.deferred.map((d) => d.column))
   const rowsPerInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_BIND_PARAMETERS / columns.length)))
-  const head = `INSERT INTO ${quote(plan.name)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES `
+  const head = `INSERT INTO ${quoteIdent(plan.name)} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) VALUES `
   for (let start = 0; start < rows.length; start += rowsPerInsert) {
     const chunk = rows.slice(start, start + rowsPerInsert)
     const params: unknown[] = []
@@ -122,7 +122,7 @@ async function setDeferred(client: pg.PoolClient, plan: TablePlan, rows: readonl
     const pairs = rows.filter((r) => r[column] !== null && r[column] !== undefined)
     if (pairs.length === 0) continue
     await client.query(
-      `UPDATE ${quote(plan.name)} AS t SET ${quote(column)} = v.value
+      `UPDATE ${quoteIdent(plan.name)} AS t SET ${quoteIdent(column)} = v.value
          FROM unnest($1::uuid[], $2::uuid[]) AS v(id, value) WHERE t.id = v.id`,
       [pairs.map((r) => r.id), pairs.map((r) => r[column])],
     )

@@ -16,6 +16,7 @@
 import type { Pool } from 'pg'
 import { SYNCED_TABLES, type SyncedTable } from '../../../src/shared/model/tables'
 import { withTransaction } from '../postgres/transaction'
+import { quoteIdent } from '../postgres/quote'
 
 export interface GcOptions {
   readonly horizonDays: number
@@ -37,7 +38,6 @@ export interface GcResult {
   readonly floor: { readonly txid: string; readonly id: string } | null
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 const isForeignKeyViolation = (error: unknown): boolean => (error as { code?: unknown })?.code === '23503'
 
 export function horizonOf(days: number, now: Date = new Date()): Date {
@@ -66,7 +66,7 @@ export async function deleteRowsKeepingReferenced(db: Pick<Pool, 'query'>, table
   await db.query('SAVEPOINT gc_batch')
   try {
     const children = beforeDelete ? await beforeDelete(db, ids) : []
-    await db.query(`DELETE FROM ${quote(table)} WHERE id = ANY($1::uuid[])`, [ids])
+    await db.query(`DELETE FROM ${quoteIdent(table)} WHERE id = ANY($1::uuid[])`, [ids])
     await db.query('RELEASE SAVEPOINT gc_batch')
     return { deleted: [...ids], kept: [], children: [...children] }
   } catch (error) {
@@ -80,7 +80,7 @@ export async function deleteRowsKeepingReferenced(db: Pick<Pool, 'query'>, table
     await db.query('SAVEPOINT gc_row')
     try {
       const moved = beforeDelete ? await beforeDelete(db, [id]) : []
-      await db.query(`DELETE FROM ${quote(table)} WHERE id = $1`, [id])
+      await db.query(`DELETE FROM ${quoteIdent(table)} WHERE id = $1`, [id])
       await db.query('RELEASE SAVEPOINT gc_row')
       deleted.push(id)
       children.push(...moved)
@@ -106,7 +106,7 @@ export async function collectGarbage(pool: Pool, { horizonDays, batchSize = 1_00
       signal?.throwIfAborted()
       const { deleted, kept: keptNow, taken } = await withTransaction(pool, async (client) => {
         const { rows } = await client.query<{ id: string }>(
-          `SELECT id::text AS id FROM ${quote(table)}
+          `SELECT id::text AS id FROM ${quoteIdent(table)}
             WHERE deleted_at < $1::timestamptz AND NOT (id = ANY($2::uuid[]))
             ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
           [horizon, skip, batchSize],

@@ -38,9 +38,13 @@ describe('permissions', () => {
 
   it('uses role_permissions rows, with wildcards, when the role has any', () => {
     const role = rolePermissions([
-      { resource: 'companies', action: 'update' },
+      { resource: 'companies', action: 'UPDATE' },
       { resource: 'products', action: '*' },
     ])
+    // A business resource covers its tables: companies × UPDATE governs branches too; products × * the categories.
+    expect(authorizeWrite(role, write('branches', { name: 'x' }))).toBeNull()
+    expect(authorizeWrite(role, write('product_categories', { name: 'x' }, null))).toBeNull()
+    expect(authorizeWrite(role, write('contacts', { first_name: 'x' }))).toBe('no permission to update contacts')
     expect(authorizeWrite(role, write('companies', { name: 'x' }))).toBeNull()
     expect(authorizeWrite(role, write('companies', { deleted_at: 'x' }))).toBe('no permission to delete companies')
     expect(authorizeWrite(role, write('companies', { name: 'x' }, null))).toBe('no permission to create companies')

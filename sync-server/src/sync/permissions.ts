@@ -1,8 +1,9 @@
 /**
  * What a user may *do* (design architecture §4): scopes decide which rows, permissions decide which writes.
  *
- * `role_permissions` (resource × action) is the source of truth: a resource is a synced table's SQL name (or `*`), an
- * action is `create`, `update`, `delete` (also covers an undelete) or `approve` (or `*`). A role with no permission rows
+ * `role_permissions` (resource × action) is the source of truth: a resource is a business area of
+ * src/shared/model/permissions.ts (or `*`) covering one or more tables, an action is CREATE, UPDATE, DELETE (also
+ * covers an undelete) or APPROVE (or `*`). A role with no permission rows
  * at all falls back to the defaults of its user's tier below, so a fresh installation works before an administrator
  * has filled the matrix. The matrix (docs/sync-protocol.md § Permissions):
  *
@@ -20,6 +21,7 @@
  * `approve` on lead_assignments: MANAGERs and EXECUTIVEs by default.
  */
 import type { UserTier } from '../../../src/shared/model/enums'
+import { permissionResourceOf } from '../../../src/shared/model/permissions'
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import type { WireValues } from './merge-row'
@@ -50,12 +52,20 @@ export function tierPermissions(tier: UserTier): Permissions {
   return { source: 'tier', allows: (table, action) => tierAllows(tier, table, action) }
 }
 
+/**
+ * Grants are per business resource and upper-case action (src/shared/model/permissions.ts: `training` × `UPDATE`
+ * covers the six training tables), with `*` wildcards for either.
+ */
 export function rolePermissions(rows: readonly { resource: string; action: string }[]): Permissions {
-  const granted = new Set(rows.map((row) => `${row.resource}:${row.action}`))
+  const granted = new Set(rows.map((row) => `${row.resource}:${row.action.toUpperCase()}`))
   return {
     source: 'role',
-    allows: (table, action) =>
-      granted.has(`${table}:${action}`) || granted.has(`${table}:*`) || granted.has(`*:${action}`) || granted.has('*:*'),
+    allows: (table, action) => {
+      const resource = permissionResourceOf(table)
+      if (resource === undefined) return false
+      const verb = action.toUpperCase()
+      return granted.has(`${resource}:${verb}`) || granted.has(`${resource}:*`) || granted.has(`*:${verb}`) || granted.has('*:*')
+    },
   }
 }
 

@@ -5,6 +5,7 @@ import { DAY_MS, isoTimestamp } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { fakeMobile, fakePerson } from '../korean-fakes'
 import { type DemoState, type TeamInfo, type Unit, type UserInfo } from '../state'
+import { PERMISSION_RESOURCES } from '../../model/permissions'
 
 const ROLES: readonly (readonly [string, string])[] = [
   ['ADMIN', '시스템 관리자: 사용자, 권한, 설정을 관리합니다.'],
@@ -17,22 +18,10 @@ const ROLES: readonly (readonly [string, string])[] = [
   ['STAFF', '경영지원: 계약·정산 업무와 조회를 담당합니다.'],
 ]
 
-const RESOURCES: readonly (readonly [string, string, readonly string[]])[] = [
-  ['users', '사용자', ['READ', 'CREATE', 'UPDATE', 'DELETE']],
-  ['companies', '고객사', ['READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT']],
-  ['contacts', '고객 담당자', ['READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT']],
-  ['leads', '리드', ['READ', 'CREATE', 'UPDATE', 'DELETE', 'ASSIGN', 'APPROVE', 'EXPORT']],
-  ['opportunities', '영업 기회', ['READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT']],
-  ['contracts', '계약', ['READ', 'CREATE', 'UPDATE', 'DELETE', 'APPROVE']],
-  ['projects', '프로젝트', ['READ', 'CREATE', 'UPDATE', 'DELETE', 'ASSIGN']],
-  ['training', '교육 운영', ['READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT']],
-  ['meetings', '미팅', ['READ', 'CREATE', 'UPDATE', 'DELETE']],
-  ['products', '상품', ['READ', 'CREATE', 'UPDATE', 'DELETE']],
-  ['kpis', 'KPI', ['READ', 'CREATE', 'UPDATE', 'APPROVE']],
-  ['activities', '활동', ['READ', 'CREATE', 'UPDATE', 'DELETE']],
-  ['reports', '리포트', ['READ', 'EXPORT']],
-  ['settings', '설정', ['READ', 'UPDATE']],
-]
+/** The permission vocabulary is the product's own (src/shared/model/permissions.ts); the demo only chooses grants. */
+const RESOURCES: readonly (readonly [string, string, readonly string[]])[] = PERMISSION_RESOURCES.map(
+  ({ resource, label, actions }) => [resource, label, actions] as const,
+)
 
 const ACTION_LABELS: Readonly<Record<string, string>> = {
   READ: '조회', CREATE: '등록', UPDATE: '수정', DELETE: '삭제', EXPORT: '내보내기', ASSIGN: '배정', APPROVE: '승인',

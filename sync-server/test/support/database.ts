@@ -47,7 +47,16 @@ export async function createTestDatabase({ migrate = true }: CreateTestDatabaseO
   const drop = async (): Promise<void> => {
     if (dropped) return
     dropped = true
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+    await admin(async (client) => {
+      // pg's Pool.end() resolves before its sockets are gone; forcing the drop over a closing session makes PostgreSQL
+      // send it 57P01, which surfaces as an unhandled error in the test run. Wait (briefly) for the sessions to leave.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name])
+        if ((rows[0]?.n ?? 0) === 0) break
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    })
   }
   if (migrate) {
     try {

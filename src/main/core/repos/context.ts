@@ -4,7 +4,9 @@
  * injected so tests can pin them.
  */
 import { displayName } from '../../../shared/domain/korean-name'
+import { uuidv7 } from '../../../shared/ids/uuidv7'
 import { USER_TIERS, type UserTier } from '../../../shared/model/enums'
+import { type DeviceCore } from '../device'
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 
@@ -20,6 +22,20 @@ export interface RepoContext {
   readonly actor: () => Actor | null
   readonly now: () => Date
   readonly newId: () => string
+}
+
+/** The repositories' view of a running device: its replica, its writer, the signed-in user, the clock and ids. */
+export function repoContextOf(core: Pick<DeviceCore, 'sqlite' | 'writer' | 'session'>, now: () => Date): RepoContext {
+  return {
+    sqlite: core.sqlite,
+    writer: core.writer,
+    actor: () => {
+      const user = core.session.current()
+      return user ? { id: user.id, tier: toTier(user.tier) } : null
+    },
+    now,
+    newId: uuidv7,
+  }
 }
 
 export function toTier(value: unknown): UserTier {

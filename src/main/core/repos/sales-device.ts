@@ -2,9 +2,8 @@
  * The sales repositories and the sync review of one device, wired to its core: the writer for every write, the
  * signed-in user (and their tier) as the actor.
  */
-import { uuidv7 } from '../../../shared/ids/uuidv7'
 import { type DeviceCore } from '../device'
-import { toTier, type RepoContext } from './context'
+import { repoContextOf } from './context'
 import { createLeadsRepo, type LeadsRepo } from './leads'
 import { createOpportunitiesRepo, type OpportunitiesRepo } from './opportunities'
 import { createSyncReviewRepo, type SyncReviewRepo } from './sync-review'
@@ -16,16 +15,7 @@ export interface SalesDevice {
 }
 
 export function createSalesDevice(core: DeviceCore, now: () => Date = () => new Date()): SalesDevice {
-  const ctx: RepoContext = {
-    sqlite: core.sqlite,
-    writer: core.writer,
-    actor: () => {
-      const user = core.session.current()
-      return user ? { id: user.id, tier: toTier(user.tier) } : null
-    },
-    now,
-    newId: uuidv7,
-  }
+  const ctx = repoContextOf(core, now)
   return {
     leads: createLeadsRepo(ctx),
     opportunities: createOpportunitiesRepo(ctx),

@@ -2,9 +2,8 @@
  * The projects / training repositories of one device, wired to its core: the writer for every write, the signed-in
  * user as the actor, the device id stamped on each attendance mark.
  */
-import { uuidv7 } from '../../../shared/ids/uuidv7'
 import { type DeviceCore } from '../device'
-import { toTier } from './context'
+import { repoContextOf } from './context'
 import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './training-attendance'
 import { createProjectsRepo, type ProjectsRepo } from './training-projects'
 
@@ -19,15 +18,5 @@ export function createTrainingRepos(ctx: AttendanceRepoContext): TrainingRepos {
 }
 
 export function createTrainingDevice(core: DeviceCore, now: () => Date = () => new Date()): TrainingRepos {
-  return createTrainingRepos({
-    sqlite: core.sqlite,
-    writer: core.writer,
-    actor: () => {
-      const user = core.session.current()
-      return user ? { id: user.id, tier: toTier(user.tier) } : null
-    },
-    now,
-    newId: uuidv7,
-    deviceId: () => core.state.get('device_id'),
-  })
+  return createTrainingRepos({ ...repoContextOf(core, now), deviceId: () => core.state.get('device_id') })
 }

@@ -15,6 +15,7 @@ import { createDeviceState, type DeviceState } from './state'
 import { createSyncEngine, type PageReport, type SyncEngine } from './sync/engine'
 import { isSyncError } from './sync/errors'
 import { createSyncLoop, type SyncLoop, type SyncLoopOptions } from './sync/loop'
+import { createPokeChaser } from './sync/poke-chase'
 import { createStatusCounter, createSyncStatusStore, type SyncStatusStore } from './sync/status'
 import { realTimers, type Timers } from './sync/timers'
 import { type TokenStore } from './sync/tokens'
@@ -105,6 +106,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
       connectEvents()
     },
     onSignedOut: () => {
+      pokeChase.stop()
       disconnectEvents()
       void loop?.stop()
     },
@@ -142,13 +144,18 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     shouldRetry: (error) => !(isSyncError(error) && !error.retryable),
     retryAfterMs: (error) => (isSyncError(error) ? error.details.retryAfterMs : undefined),
     onStart: () => status.update({ syncing: true }),
-    onSuccess: () => status.succeeded(),
+    onSuccess: () => {
+      status.succeeded()
+      pokeChase.synced()
+    },
     onError: (error, retryInMs) => {
       status.failed(error, retryInMs === null ? null : timers.now() + retryInMs)
       if (isSyncError(error, 'auth')) disconnectEvents()
     },
   })
   loop = syncLoop
+  // A poke's txid may be ahead of the pull horizon: keep pulling (short backoff) until the watermark passes it.
+  const pokeChase = createPokeChaser({ timers, trigger: () => syncLoop.trigger('poke'), watermark: () => state.get('watermark') })
 
   function connectEvents(): void {
     if (options.liveEvents === false || events || !session.current()) return
@@ -160,7 +167,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     }
     events = transport.events({
       onEvent: (event) => {
-        if (event.event === 'poke') syncLoop.trigger('poke')
+        if (event.event === 'poke') pokeChase.poke((event.data as { txid?: unknown } | null)?.txid)
       },
       onOpen: () => {
         status.update({ online: true })
@@ -203,6 +210,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     },
     async stop() {
       active = false
+      pokeChase.stop()
       disconnectEvents()
       await syncLoop.stop()
     },

@@ -57,6 +57,20 @@ describe('GET /v1/sync/events', () => {
     }
   })
 
+  it('carries the committing transaction id when given, locally and through Redis (optional: old payload otherwise)', async () => {
+    const user = await createSignedInUser(b.url, db.url)
+    const local = await readSse(`${b.url}/v1/sync/events`, user.headers)
+    try {
+      await local.next('ready')
+      await a.services.pokes.publish({ userIds: [user.user.id] }, '81300')
+      expect(JSON.parse((await local.next('poke')).data)).toEqual({ at: expect.any(String), txid: '81300' })
+      await b.services.pokes.publish({ userIds: [user.user.id] }, '81301')
+      expect(JSON.parse((await local.next('poke')).data)).toEqual({ at: expect.any(String), txid: '81301' })
+    } finally {
+      local.close()
+    }
+  })
+
   it('delivers to devices on the publishing instance too', async () => {
     const user = await createSignedInUser(a.url, db.url)
     const stream = await readSse(`${a.url}/v1/sync/events`, user.headers)

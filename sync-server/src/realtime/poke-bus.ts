@@ -17,6 +17,12 @@ export type PokeAudience = { readonly userIds: readonly string[] } | 'all'
 export interface Poke {
   /** Server time of the publish (ISO); lets a client log how stale a poke is. */
   readonly at: string
+  /**
+   * The committing transaction's id (decimal xid8), when the poke is for a push. The device keeps pulling until its
+   * watermark is above it: the pull horizon may not have passed that transaction yet when the poke arrives.
+   * Optional: older servers send none, older devices ignore it.
+   */
+  readonly txid?: string
 }
 
 export interface PokeClient {
@@ -26,7 +32,7 @@ export interface PokeClient {
 
 export interface PokeBus {
   /** Tell every instance's connected devices in `audience`. Never rejects: failures are logged (a poke is a hint). */
-  publish(audience: PokeAudience): Promise<void>
+  publish(audience: PokeAudience, txid?: string): Promise<void>
   /** Register a connected device (an SSE stream); returns its removal. */
   addClient(client: PokeClient): () => void
   /** Connected clients on this instance (health, tests, metrics). */
@@ -40,6 +46,7 @@ const messageSchema = z.object({
   origin: z.string(),
   audience: z.union([z.literal('all'), z.object({ userIds: z.array(z.string()) })]),
   at: z.string(),
+  txid: z.string().regex(/^\d+$/).optional(),
 })
 
 export interface PokeBusOptions {
@@ -83,7 +90,7 @@ export function createPokeBus({ pub, sub, prefix, logger }: PokeBusOptions): Pok
       return
     }
     if (parsed.origin === origin) return
-    deliver(parsed.audience, { at: parsed.at })
+    deliver(parsed.audience, parsed.txid === undefined ? { at: parsed.at } : { at: parsed.at, txid: parsed.txid })
   }
   sub.on('message', onMessage)
   // ioredis re-subscribes by itself after a reconnect; this promise only covers the first subscription.
@@ -95,12 +102,12 @@ export function createPokeBus({ pub, sub, prefix, logger }: PokeBusOptions): Pok
   )
 
   return {
-    async publish(audience) {
+    async publish(audience, txid) {
       if (audience !== 'all' && audience.userIds.length === 0) return
-      const poke: Poke = { at: new Date().toISOString() }
+      const poke: Poke = txid === undefined ? { at: new Date().toISOString() } : { at: new Date().toISOString(), txid }
       deliver(audience, poke)
       try {
-        await pub.publish(channel, JSON.stringify({ origin, audience, at: poke.at }))
+        await pub.publish(channel, JSON.stringify({ origin, audience, ...poke }))
       } catch (error) {
         logger.warn({ err: error }, 'poke publish failed; remote devices will catch up on their next pull')
       }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSse } from '../../test/support'
 import { formatHlc, parseHlc } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
 import { branchFields, companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
@@ -283,5 +284,25 @@ describe('POST /v1/sync/push', () => {
       'only an administrator may change user_tier of a user',
       'no permission to create industries',
     ])
+  })
+
+  it('pokes with the committing transaction id; a pull passes it once the horizon has', async () => {
+    const device = await signedInDevice(env)
+    const stream = await readSse(`${env.server.url}/v1/sync/events`, device.headers)
+    try {
+      await stream.next('ready')
+      const company = newId()
+      const result = await device.push([device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId) })])
+      expect(statuses(result.body)).toEqual(['applied'])
+      const poke = JSON.parse((await stream.next('poke')).data) as { at: string; txid?: string }
+      expect(poke.txid).toMatch(/^\d+$/)
+      const { rows } = await env.pool.query<{ txid: string }>(`SELECT txid::text AS txid FROM change_log WHERE row_id = $1`, [company])
+      expect(rows.map((r) => r.txid)).toEqual([poke.txid])
+      await device.sync()
+      expect(BigInt(device.watermark!) > BigInt(poke.txid!)).toBe(true)
+      expect(device.row('companies', company)).toBeDefined()
+    } finally {
+      stream.close()
+    }
   })
 })

@@ -46,6 +46,8 @@ export interface PushOutput {
   readonly response: PushResponse
   /** Who to poke once committed; null when nothing changed. */
   readonly audience: PokeAudience | null
+  /** The committed transaction's id (decimal xid8), for the poke; null when nothing was applied. */
+  readonly txid: string | null
 }
 
 export interface PushDeps {
@@ -74,10 +76,10 @@ export async function push(deps: PushDeps, input: PushInput): Promise<PushOutput
     const client = await deps.pool.connect()
     try {
       await client.query('BEGIN')
-      const { response, changed, users } = await pushInTransaction(client, deps, input)
+      const { response, changed, users, txid } = await pushInTransaction(client, deps, input)
       await client.query('COMMIT')
       // After the commit, on the pool: the audience query must not hold this push's row and scope locks.
-      return { response, audience: await pokeAudience(deps.pool, changed, users) }
+      return { response, audience: await pokeAudience(deps.pool, changed, users), txid }
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined)
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
@@ -144,6 +146,7 @@ interface Committed {
   /** Rows this push changed and users its scope changes addressed: the poke audience, computed after commit. */
   readonly changed: BatchOutcome['changed']
   readonly users: ReadonlySet<string>
+  readonly txid: string | null
 }
 
 async function pushInTransaction(client: PoolClient, deps: PushDeps, input: PushInput): Promise<Committed> {
@@ -157,9 +160,11 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   const nowIso = new Date((deps.now ?? Date.now)()).toISOString()
   const changed: BatchOutcome['changed'] = new Map()
   const users = new Set<string>()
+  let txid: string | null = null
 
   if (parsed.pending.length > 0) {
     const { rows } = await client.query<{ txid: string }>('SELECT pg_current_xact_id()::text AS txid')
+    txid = rows[0]!.txid
     const { scope, tier } = await loadScope(client, input.userId)
     if (!tier || !isUserTier(tier)) throw forbidden('This account cannot sync')
     const ctx: BatchContext = {
@@ -169,7 +174,7 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
       deviceId: input.deviceId,
       scope,
       permissions: await loadPermissions(client, input.userId, tier),
-      merge: { txid: rows[0]!.txid, userId: input.userId, now: nowIso },
+      merge: { txid, userId: input.userId, now: nowIso },
       actor: { userId: input.userId, deviceId: input.deviceId, ip: input.ip, userAgent: input.userAgent },
     }
     for (let start = 0; start < parsed.pending.length; start += BATCH_SIZE) {
@@ -196,7 +201,7 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
     `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3 WHERE device_id = $1`,
     [input.deviceId, parsed.maxSeq, input.schemaVersion],
   )
-  return { response: { results: results.map((r) => r!), serverTime: nowIso }, changed, users }
+  return { response: { results: results.map((r) => r!), serverTime: nowIso }, changed, users, txid }
 }
 
 /**

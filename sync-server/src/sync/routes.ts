@@ -56,7 +56,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
     const body = parseWith(pushEnvelopeSchema, request.body)
     assertOwnDevice(auth, body.deviceId)
     assertSchemaVersion(body.schemaVersion, config)
-    const { response, audience } = await push(
+    const { response, audience, txid } = await push(
       { pool, clock },
       {
         userId: auth.userId,
@@ -69,7 +69,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
     )
     if (metrics) for (const result of response.results) metrics.pushMutations.inc({ result: result.status })
     // After commit only: a poke for a rolled-back push would send devices after nothing.
-    if (audience) void pokes.publish(audience)
+    // The txid lets the device keep pulling until the pull horizon has passed this commit (sync-protocol §6).
+    if (audience) void pokes.publish(audience, txid ?? undefined)
     return response
   })
 

@@ -95,6 +95,47 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const pullLimit = options.pullLimit ?? DEFAULT_DEVICE_PULL_LIMIT
   const schemaVersion = options.schemaVersion ?? SCHEMA_VERSION
   const reversed = [...registry.tables].reverse()
+  const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
+
+  /**
+   * Full re-sync sweep. While a snapshot (a pull from cursor null) runs over a replica that already holds rows, every
+   * (table, id) it delivers is noted in a TEMP table; when the snapshot completes, every local row it did not deliver
+   * is deleted (its tombstone was collected on the server, or it left the scope while the device was away), except
+   * rows with pending outbox entries. The TEMP table lives only in this connection: after a crash mid-snapshot the
+   * pull resumes from its cursor without a sweep (nothing is deleted wrongly) and the next full snapshot sweeps.
+   */
+  let snapshotTracking = false
+  const beginSnapshotTracking = (): void => {
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS sync_snapshot_seen (table_name TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (table_name, id)) WITHOUT ROWID')
+    sqlite.exec('DELETE FROM temp.sync_snapshot_seen')
+    snapshotTracking = true
+  }
+  const endSnapshotTracking = (): void => {
+    if (!snapshotTracking) return
+    snapshotTracking = false
+    sqlite.exec('DELETE FROM temp.sync_snapshot_seen')
+  }
+  const replicaHasRows = (): boolean =>
+    registry.tables.some((meta) => sqlite.prepare(`SELECT 1 FROM ${quote(meta.name)} LIMIT 1`).get() !== undefined)
+  const sweepUndelivered = (): PageReport => {
+    const tables: string[] = []
+    let removed = 0
+    sqlite.transaction(() => {
+      for (const meta of reversed) {
+        const { changes } = sqlite
+          .prepare(
+            `DELETE FROM ${quote(meta.name)} WHERE "id" NOT IN (SELECT id FROM temp.sync_snapshot_seen WHERE table_name = @t)` +
+              ` AND "id" NOT IN (SELECT row_id FROM outbox WHERE status = 'pending' AND table_name = @t)`,
+          )
+          .run({ t: meta.name })
+        if (changes > 0) {
+          tables.push(meta.name)
+          removed += changes
+        }
+      }
+    })()
+    return { upserted: 0, removed, skipped: 0, reapplied: 0, reapplyFailed: 0, tables }
+  }
 
   const deviceId = (): string => {
     const id = state.get('device_id')
@@ -207,6 +248,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let reapplyFailed = 0
 
     sqlite.transaction(() => {
+      if (snapshotTracking && page.changes.length > 0) {
+        const seen = sqlite.prepare('INSERT OR IGNORE INTO temp.sync_snapshot_seen (table_name, id) VALUES (?, ?)')
+        for (const change of page.changes) seen.run(change.table, change.id)
+      }
       const trackRows = outbox.hasPending()
       const touched = new Set<string>()
       for (const meta of registry.tables) {
@@ -300,6 +345,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
           throw error
         }
+        if (cursor === null && !snapshotTracking && replicaHasRows()) beginSnapshotTracking()
         if (page.hasMore && !endBulk) endBulk = bulkMode(cursor === null)
         const report = applyPage(page)
         clock.observe(page.serverTime)
@@ -307,12 +353,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         upserted += report.upserted
         removed += report.removed
         if (report.tables.length > 0) options.onPulled?.(report)
-        if (!page.hasMore) break
+        if (!page.hasMore) {
+          if (snapshotTracking) {
+            const swept = sweepUndelivered()
+            removed += swept.removed
+            if (swept.tables.length > 0) options.onPulled?.(swept)
+          }
+          break
+        }
         if (page.cursor === cursor && page.changes.length === 0 && page.removed.length === 0) {
           throw new SyncError('protocol', 'The server said there is more to pull but did not move the cursor')
         }
       }
     } finally {
+      endSnapshotTracking()
       endBulk?.()
     }
     return { pages, upserted, removed }

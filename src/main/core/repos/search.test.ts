@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { matchesChoseong } from '../../../shared/domain/korean-text'
+import { choseongPrefilter, CONJOINING_JAMO } from './search'
 import { companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
 import { openRepoHarness, type RepoHarness } from './test-repos'
 
@@ -66,5 +69,25 @@ describe('global search', () => {
   it('treats FTS syntax in the query as plain text', () => {
     expect(() => h.repos.search.search('"삼성" OR *', 10)).not.toThrow()
     expect(h.repos.search.search('   ', 10).groups).toEqual([])
+  })
+})
+
+describe('choseongPrefilter', () => {
+  it('matches (as a GLOB, or by holding decomposed jamo) every name matchesChoseong accepts: it never hides a 초성 hit', () => {
+    const sqlite = new Database(':memory:')
+    const candidate = sqlite.prepare<[{ name: string; pattern: string }], { m: number }>(
+      `SELECT @name GLOB @pattern OR @name GLOB '${CONJOINING_JAMO}' AS m`,
+    )
+    const glob = sqlite.prepare<[string, string], { m: number }>('SELECT ? GLOB ? AS m')
+    const names = ['홍길동', '김 민준', '남궁민수', 'ACME 코리아', '김민준'.normalize('NFD'), 'ㄱ마 장', '(주)가나', '까치']
+    const queries = ['ㄱㅁㅈ', 'ㅎㄱㄷ', '홍ㄱ동', 'ㄴㄱ', 'ㅁ ㅈ', 'aㅋ', 'ㄲ', 'ㄱ', '가ㄴ']
+    for (const name of names) {
+      for (const query of queries) {
+        if (matchesChoseong(name, query)) expect(candidate.get({ name, pattern: choseongPrefilter(query) })?.m, `${name} / ${query}`).toBe(1)
+      }
+    }
+    expect(glob.get('이민준', choseongPrefilter('ㄱㅁㅈ'))?.m).toBe(0)
+    expect(choseongPrefilter('홍ㄱ동')).toBe('*홍*[가-깋ㄱ]*동*')
+    sqlite.close()
   })
 })

@@ -4,6 +4,32 @@ import { COMPANY_STATUSES, COMPANY_TIERS, type CompanyStatus, type CompanyTier }
 import { type CompanySort } from '../../../../shared/model/customer-views'
 import { useCompaniesStore } from './companies-store'
 
+interface FilterSelectProps {
+  readonly label: string
+  /** The empty choice: no filter on this field. */
+  readonly allLabel: string
+  readonly value: string
+  readonly options: readonly { readonly value: string; readonly label: string }[]
+  readonly onChange: (value: string) => void
+}
+
+/** One labelled filter drop-down whose empty value means "all". */
+function FilterSelect({ label, allLabel, value, options, onChange }: FilterSelectProps): JSX.Element {
+  return (
+    <label className="filter-bar__item">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 /** Tier / status / industry / account-manager filters, 가나다 or recent sort, and saved filters of this PC. */
 export function CompanyFilterBar(): JSX.Element {
   const { t } = useTranslation()
@@ -23,59 +49,34 @@ export function CompanyFilterBar(): JSX.Element {
 
   return (
     <div className="filter-bar" role="group" aria-label={t('customers.filters.label')}>
-      <label className="filter-bar__item">
-        <span>{t('customers.filters.tier')}</span>
-        <select
-          value={filters.tiers?.[0] ?? ''}
-          onChange={(e) => void filtersChanged({ ...filters, tiers: single<CompanyTier>(e.target.value) })}
-        >
-          <option value="">{t('customers.filters.all')}</option>
-          {COMPANY_TIERS.map((tier) => (
-            <option key={tier} value={tier}>
-              {t(`customers.tiers.${tier}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-bar__item">
-        <span>{t('customers.filters.status')}</span>
-        <select
-          value={filters.statuses?.[0] ?? ''}
-          onChange={(e) => void filtersChanged({ ...filters, statuses: single<CompanyStatus>(e.target.value) })}
-        >
-          <option value="">{t('customers.filters.all')}</option>
-          {COMPANY_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`customers.statuses.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-bar__item">
-        <span>{t('customers.filters.industry')}</span>
-        <select value={filters.industryId ?? ''} onChange={(e) => void filtersChanged({ ...filters, industryId: e.target.value || null })}>
-          <option value="">{t('customers.filters.all')}</option>
-          {lookups.industries.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-bar__item">
-        <span>{t('customers.filters.accountManager')}</span>
-        <select
-          value={filters.accountManagerId ?? ''}
-          onChange={(e) => void filtersChanged({ ...filters, accountManagerId: e.target.value || null })}
-        >
-          <option value="">{t('customers.filters.all')}</option>
-          {lookups.users.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('customers.filters.tier')}
+        allLabel={t('customers.filters.all')}
+        value={filters.tiers?.[0] ?? ''}
+        options={COMPANY_TIERS.map((tier) => ({ value: tier, label: t(`customers.tiers.${tier}`) }))}
+        onChange={(value) => void filtersChanged({ ...filters, tiers: single<CompanyTier>(value) })}
+      />
+      <FilterSelect
+        label={t('customers.filters.status')}
+        allLabel={t('customers.filters.all')}
+        value={filters.statuses?.[0] ?? ''}
+        options={COMPANY_STATUSES.map((status) => ({ value: status, label: t(`customers.statuses.${status}`) }))}
+        onChange={(value) => void filtersChanged({ ...filters, statuses: single<CompanyStatus>(value) })}
+      />
+      <FilterSelect
+        label={t('customers.filters.industry')}
+        allLabel={t('customers.filters.all')}
+        value={filters.industryId ?? ''}
+        options={lookups.industries.map((o) => ({ value: o.id, label: o.name }))}
+        onChange={(value) => void filtersChanged({ ...filters, industryId: value || null })}
+      />
+      <FilterSelect
+        label={t('customers.filters.accountManager')}
+        allLabel={t('customers.filters.all')}
+        value={filters.accountManagerId ?? ''}
+        options={lookups.users.map((o) => ({ value: o.id, label: o.name }))}
+        onChange={(value) => void filtersChanged({ ...filters, accountManagerId: value || null })}
+      />
       <label className="filter-bar__item">
         <span>{t('customers.filters.sort')}</span>
         <select value={sort} onChange={(e) => void sortChanged(e.target.value as CompanySort)}>

@@ -101,7 +101,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     return {
       connection: localOnly ? 'local-only' : s.online === null ? 'connecting' : s.online ? 'online' : 'offline',
       syncing: s.syncing,
-      pending: s.pendingCount,
+      // Demo edits are never sent anywhere: no "changes to send".
+      pending: isDemo() ? 0 : s.pendingCount,
       rejected: s.rejectedCount,
       conflicts: s.openConflictsCount,
       lastSyncedAt: s.lastSyncAt,
@@ -131,6 +132,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
         }
         settings.set('demo_seeded', '1')
       }
+      // The demo user may edit the demo data; the edits stay on this PC (nothing ever syncs in demo mode).
+      core.session.startLocal({ id: DEMO_USER.id, email: DEMO_USER.email, tier: 'MANAGER', lastName: DEMO_ACCOUNT.lastName, firstName: DEMO_ACCOUNT.firstName })
       settings.set('mode', 'demo')
       return sessionState()
     },
@@ -150,6 +153,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       if (isDemo()) {
         // Leaving the demo empties the replica: a later sign-in must start from the company's data alone.
         clearReplica()
+        core.session.endLocal()
         settings.set('demo_seeded', null)
         settings.set('mode', null)
         return sessionState()

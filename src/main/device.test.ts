@@ -10,6 +10,7 @@ import { MemoryTokenStore } from './core/sync/tokens'
 import Database from 'better-sqlite3'
 import { openDevice } from './device'
 import { DEMO_USER } from './device-port'
+import { companyCreateSchema } from '../shared/model/validation/customers'
 import { type DevicePort } from './handlers/context'
 
 const SERVER = 'http://127.0.0.1:9999'
@@ -113,6 +114,11 @@ describe('openDevice', () => {
     const port = device()
     await port.startDemo()
     expect(companies()).toBeGreaterThan(100)
+    // The demo user may write (a local-only session); demo edits count as nothing to send.
+    const created = port.customers.companies.create(companyCreateSchema.parse({ name: '데모 신규 고객사' }), { allowDuplicates: true })
+    expect(created).toMatchObject({ status: 'created' })
+    expect(companies()).toBeGreaterThan(100)
+    expect((await port.syncStatus()).pending).toBe(0)
     await port.logout({ force: false })
     expect(companies()).toBe(0)
     expect(await port.login(credentials)).toMatchObject({ status: 'signed-in' })

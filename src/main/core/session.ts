@@ -23,6 +23,9 @@ import { type DeviceState } from './state'
 import { SyncError } from './sync/errors'
 import { type Transport } from './sync/transport'
 
+/** `sync_state.signed_in` value of a local-only (demo) session. */
+export const LOCAL_SESSION = 'local'
+
 export interface SessionUser {
   readonly id: string
   readonly email: string
@@ -47,6 +50,13 @@ export interface Session {
   openOffline(): SessionUser | null
   signOut(options?: { readonly force?: boolean }): Promise<SignOutResult>
   current(): SessionUser | null
+  /**
+   * A local-only user (the demo): local writes are attributed to them and kept in the outbox, but nothing syncs —
+   * `current()` stays null, so the sync loop and live events never start. Ended by `endLocal()`.
+   */
+  startLocal(user: SessionUser): void
+  localUser(): SessionUser | null
+  endLocal(): void
   deviceId(): string
   serverUrl(): string | null
   /** The transport for the current server (throws when none was ever configured). */
@@ -193,6 +203,28 @@ export function createSession(options: SessionOptions): Session {
 
     current() {
       return state.get('signed_in') === '1' ? profile() : null
+    },
+
+    startLocal(user) {
+      if (state.get('signed_in') === '1') throw new Error('A server account is signed in; sign out before a local session')
+      sqlite.transaction(() => {
+        state.set('user_id', user.id)
+        state.set('user_profile', JSON.stringify(user))
+        state.set('signed_in', LOCAL_SESSION)
+      })()
+    },
+
+    localUser() {
+      return state.get('signed_in') === LOCAL_SESSION ? profile() : null
+    },
+
+    endLocal() {
+      if (state.get('signed_in') !== LOCAL_SESSION) return
+      sqlite.transaction(() => {
+        state.set('signed_in', '0')
+        state.set('user_id', null)
+        state.set('user_profile', null)
+      })()
     },
 
     deviceId: () => ensureDeviceId(state, newDeviceId),

@@ -12,7 +12,7 @@ export const STATE_KEYS = [
   'device_id',
   /** The last signed-in user (kept after sign-out: the outbox belongs to them). */
   'user_id',
-  /** '1' while a user is signed in (or opened offline), '0' after sign-out. */
+  /** '1' while a user is signed in (or opened offline), 'local' for the demo's local-only user, '0' after sign-out. */
   'signed_in',
   /** JSON of the signed-in user's public profile, for offline start. */
   'user_profile',
@@ -57,7 +57,9 @@ export function createDeviceState(sqlite: Sqlite): DeviceState {
       else upsert.run(key, value)
     },
     currentUserId() {
-      return get('signed_in') === '1' ? get('user_id') : null
+      // 'local': the demo's local-only user — their edits are written (and never sent anywhere).
+      const signedIn = get('signed_in')
+      return signedIn === '1' || signedIn === 'local' ? get('user_id') : null
     },
   }
 }

@@ -30,7 +30,7 @@ export function repoContextOf(core: Pick<DeviceCore, 'sqlite' | 'writer' | 'sess
     sqlite: core.sqlite,
     writer: core.writer,
     actor: () => {
-      const user = core.session.current()
+      const user = core.session.current() ?? core.session.localUser()
       return user ? { id: user.id, tier: toTier(user.tier) } : null
     },
     now,

@@ -46,7 +46,7 @@ export const enSales: typeof koSales = {
     close: 'Close',
     createTitle: 'New lead',
     detailTitle: 'Lead',
-    saved: 'Saved. It goes to the server with the next sync.',
+    saved: 'Saved on this PC.',
     converted: 'Converted: company, branch, contact and opportunity created.',
     convertedAt: 'Converted on {{date}}',
     assignment: {

@@ -44,7 +44,8 @@ export const koSales = {
     close: '닫기',
     createTitle: '새 리드 등록',
     detailTitle: '리드 상세',
-    saved: '저장했습니다. 서버에는 다음 동기화 때 보냅니다.',
+    // Neutral on purpose: in demo mode nothing is ever sent; when signed in, the status bar counts what will be.
+    saved: '이 PC에 저장했습니다.',
     converted: '전환 완료: 고객사·지점·담당자·영업기회를 만들었습니다.',
     convertedAt: '{{date}}에 전환됨',
     assignment: {

@@ -13,6 +13,9 @@ import { createCustomerRepos } from './core/repos/index'
 import { ReplicaNotEmptyError } from './demo/seed-device'
 import { createSalesDevice } from './core/repos/sales-device'
 import { createTrainingDevice } from './core/repos/training'
+import { createPermissionsReader } from './core/repos/permissions'
+import { toTier } from './core/repos/context'
+import { writableTables } from '../shared/model/permission-rules'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
 import { type DevicePort } from './handlers/context'
@@ -111,6 +114,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     }
   }
 
+  const permissionsReader = createPermissionsReader(core.sqlite)
+
   return {
     sales: createSalesDevice(core),
     customers: createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state }),
@@ -118,6 +123,13 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
 
     async sessionState() {
       return sessionState()
+    },
+
+    async permissions() {
+      const user = core.session.current() ?? core.session.localUser()
+      if (!user) return { source: 'none', tables: {} }
+      const permissions = permissionsReader.forUser(user.id, toTier(user.tier))
+      return { source: permissions.source, tables: writableTables(permissions) }
     },
 
     async startDemo() {

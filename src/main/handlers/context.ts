@@ -2,7 +2,7 @@
  * What the handlers need from the rest of main. Electron and the web harness each build one of these; the handlers
  * never import electron, so the same table runs under plain Node.
  */
-import { type AppRuntime, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type AppRuntime, type MyPermissions, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
 import { type CustomerRepos } from '../core/repos/index'
 import { type SalesDevice } from '../core/repos/sales-device'
 import { type TrainingRepos } from '../core/repos/training'
@@ -13,6 +13,8 @@ export interface DevicePort {
   startDemo(): Promise<SessionState>
   login(input: ParsedInputOf<'session.login'>): Promise<SessionState>
   logout(options: { force: boolean }): Promise<SessionState>
+  /** What the current user may write (the server's rule, read from the replica's directory). */
+  permissions(): Promise<MyPermissions>
   syncStatus(): Promise<SyncStatus>
   syncNow(): Promise<SyncStatus>
   /** Leads, opportunities and the sync panel's review of rejected changes and conflicts, on the local replica. */

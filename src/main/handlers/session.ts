@@ -6,6 +6,7 @@ export function sessionHandlers(ctx: HandlerContext): DomainHandlers<'session'> 
     'session.state': () => ctx.device.sessionState(),
     'session.startDemo': () => ctx.device.startDemo(),
     'session.login': (input) => ctx.device.login(input),
+    'session.permissions': () => ctx.device.permissions(),
     'session.logout': (input) => ctx.device.logout({ force: input?.force ?? false }),
   }
 }

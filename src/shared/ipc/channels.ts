@@ -14,6 +14,7 @@ export const ipcChannels = [
   'session.state',
   'session.startDemo',
   'session.login',
+  'session.permissions',
   'session.logout',
   'sync.status',
   'sync.now',

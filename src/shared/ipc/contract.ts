@@ -11,6 +11,8 @@ import { customerContract } from './contract-customers'
 import { salesContract, syncReviewContract } from './sales-contract'
 import { trainingContract } from './training-contract'
 import { type IpcResult } from './errors'
+import { type PermissionAction } from '../model/permission-rules'
+import { type SyncedTable } from '../model/tables'
 
 /** A phantom marker carrying a channel's output type; it holds no value at runtime. */
 export interface Returns<T> {
@@ -54,6 +56,15 @@ export type SessionState =
   | { readonly status: 'none' }
   | { readonly status: 'demo'; readonly user: SessionUser }
   | { readonly status: 'signed-in'; readonly user: SessionUser; readonly serverUrl: string }
+
+/**
+ * What the signed-in (or demo) user may write, per synced table, by the rule the server enforces
+ * (src/shared/model/permission-rules.ts). `none`: nobody is signed in, nothing is writable.
+ */
+export interface MyPermissions {
+  readonly source: 'role' | 'tier' | 'none'
+  readonly tables: Partial<Record<SyncedTable, readonly PermissionAction[]>>
+}
 
 export interface SyncStatus {
   /**
@@ -113,6 +124,8 @@ export const ipcContract = {
   'session.state': { input: noInput, output: returns<SessionState>() },
   'session.startDemo': { input: noInput, output: returns<SessionState>() },
   'session.login': { input: loginInputSchema, output: returns<SessionState>() },
+  /** Read from the replica's directory; the server still checks every write. */
+  'session.permissions': { input: noInput, output: returns<MyPermissions>() },
   /**
    * Refuses (`session.unsyncedChanges`) while local changes are unsynced, unless `force`. Even forced, unsynced changes
    * stay on this PC and are sent when the same user signs in again; only the tokens are forgotten.

@@ -21,53 +21,13 @@
  * `approve` on lead_assignments: MANAGERs and EXECUTIVEs by default.
  */
 import type { UserTier } from '../../../src/shared/model/enums'
-import { permissionResourceOf } from '../../../src/shared/model/permissions'
+import { rolePermissions, tierPermissions, type PermissionAction, type Permissions } from '../../../src/shared/model/permission-rules'
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import type { WireValues } from './merge-row'
 
-export type PermissionAction = 'create' | 'update' | 'delete' | 'approve'
-
-export interface Permissions {
-  /** Where the answer comes from: the role's rows, or the tier defaults (role without rows). */
-  readonly source: 'role' | 'tier'
-  allows(table: SyncedTable, action: PermissionAction): boolean
-}
-
-const ADMIN_TABLES: ReadonlySet<string> = new Set(['roles', 'permissions', 'role_permissions', 'departments', 'teams', 'team_members', 'users'])
-const CATALOGUE_TABLES: ReadonlySet<string> = new Set(['industries', 'product_categories', 'products', 'kpi_definitions', 'campaigns'])
-
-function tierAllows(tier: UserTier, table: SyncedTable, action: PermissionAction): boolean {
-  if (tier === 'EXECUTIVE') return true
-  if (ADMIN_TABLES.has(table)) return false
-  if (table === 'sync_conflicts') return false // resolution is handled by the fixed rule below
-  if (CATALOGUE_TABLES.has(table)) return tier === 'MANAGER'
-  if (table === 'kpi_targets') return tier === 'MANAGER'
-  if (table === 'instructors') return tier === 'MANAGER' || action !== 'delete'
-  if (action === 'approve') return tier === 'MANAGER'
-  return true
-}
-
-export function tierPermissions(tier: UserTier): Permissions {
-  return { source: 'tier', allows: (table, action) => tierAllows(tier, table, action) }
-}
-
-/**
- * Grants are per business resource and upper-case action (src/shared/model/permissions.ts: `training` × `UPDATE`
- * covers the six training tables), with `*` wildcards for either.
- */
-export function rolePermissions(rows: readonly { resource: string; action: string }[]): Permissions {
-  const granted = new Set(rows.map((row) => `${row.resource}:${row.action.toUpperCase()}`))
-  return {
-    source: 'role',
-    allows: (table, action) => {
-      const resource = permissionResourceOf(table)
-      if (resource === undefined) return false
-      const verb = action.toUpperCase()
-      return granted.has(`${resource}:${verb}`) || granted.has(`${resource}:*`) || granted.has(`*:${verb}`) || granted.has('*:*')
-    },
-  }
-}
+// The tier defaults and role grants are shared with the device (src/shared/model/permission-rules.ts).
+export { rolePermissions, tierPermissions, type PermissionAction, type Permissions }
 
 export async function loadPermissions(db: Queryable, userId: string, tier: UserTier): Promise<Permissions> {
   const { rows } = await db.query<{ resource: string; action: string }>(

@@ -15,6 +15,8 @@ import { ProjectsScreen } from '../features/projects/ProjectsScreen'
 import { TrainingScreen } from '../features/attendance/TrainingScreen'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
+import { usePermissionsRefresh } from '../lib/permissions'
+import { useSyncStore } from '../features/sync/sync-store'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -24,6 +26,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const screenOpened = useNavigationStore((s) => s.screenOpened)
   // Links to records (search hits, duplicate warnings) switch to the screen that owns them.
   useEffect(() => onOpenRecord((link) => screenOpened(link.screen)), [screenOpened])
+  // A sync may bring a new role or grants: permissions are re-read after each one.
+  const lastSyncedAt = useSyncStore((s) => s.status?.lastSyncedAt ?? '')
+  usePermissionsRefresh(`${session.user.id}|${lastSyncedAt}`)
   const error = useSessionStore((s) => s.error)
   const errorDismissed = useSessionStore((s) => s.errorDismissed)
   const signOutRequested = useSessionStore((s) => s.signOutRequested)

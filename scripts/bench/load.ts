@@ -71,6 +71,22 @@ async function cycle(device: TestDevice, companyId: string, round_: number, into
   }
 }
 
+/** Distinct warn/error messages from the server's JSON log lines, with the error's own message. */
+function serverProblems(output: string, limit = 5): string[] {
+  const seen = new Map<string, number>()
+  for (const line of output.split('\n')) {
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string; code?: string } }
+      if ((entry.level ?? 0) < 40) continue
+      const key = `${entry.msg ?? '?'}${entry.err ? ` — ${entry.err.code ?? ''} ${entry.err.message ?? ''}` : ''}`
+      seen.set(key, (seen.get(key) ?? 0) + 1)
+    } catch {
+      // not a log line
+    }
+  }
+  return [...seen].slice(0, limit).map(([key, count]) => `${count}× ${key}`)
+}
+
 export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out: Figure[] = []): Promise<Figure[]> {
   const db = await env.database()
   const pool = createPool(db.url, { max: 2 })
@@ -130,6 +146,8 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
     const scenario = '4. server under load'
     const setup = `${options.devices} SSE devices, ${options.active} pushing+pulling for ${options.seconds} s, ${cycles} push+pull cycles`
     const distinctErrors = [...new Set(load.errors)].slice(0, 3).join('; ')
+    // What the server logged about the failures (warn and above), so a miss comes with its cause.
+    if (errors > 0) for (const line of serverProblems(server.output())) log(`4. server said: ${line}`)
     out.push(
       figure({
         scenario,

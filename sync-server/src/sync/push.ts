@@ -72,14 +72,23 @@ function describeDataError(error: Error & { detail?: string }): string {
 }
 
 export async function push(deps: PushDeps, input: PushInput): Promise<PushOutput> {
+  const { response, changed, users, txid } = await pushCommitted(deps, input)
+  // After the commit and after this push's connection is back in the pool: a push that held its connection while
+  // asking the pool for a second one deadlocked the pool under load (50 concurrent pushes, pool of 10: every holder
+  // waited for a free connection until the connect timeout, then answered 503). The poke is a hint, so an audience
+  // that cannot be computed pokes everyone rather than failing a push that has committed.
+  const audience = await pokeAudience(deps.pool, changed, users).catch(() => (changed.size > 0 || users.size > 0 ? ('all' as const) : null))
+  return { response, audience, txid }
+}
+
+async function pushCommitted(deps: PushDeps, input: PushInput): Promise<Committed> {
   for (let attempt = 1; ; attempt++) {
     const client = await deps.pool.connect()
     try {
       await client.query('BEGIN')
-      const { response, changed, users, txid } = await pushInTransaction(client, deps, input)
+      const outcome = await pushInTransaction(client, deps, input)
       await client.query('COMMIT')
-      // After the commit, on the pool: the audience query must not hold this push's row and scope locks.
-      return { response, audience: await pokeAudience(deps.pool, changed, users), txid }
+      return outcome
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined)
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { createPool } from '../../db/pool'
+import type { ServerConfig } from '../config'
 import { uuidv7 } from '../../../src/shared/ids/uuidv7'
 import type { UserTier } from '../../../src/shared/model/enums'
 import { createHlcClock, nodeIdForDevice, type HlcClock } from '../../../src/shared/sync/hlc'
@@ -20,10 +21,11 @@ export interface SyncTestEnv {
   close(): Promise<void>
 }
 
-export async function startSyncTestEnv(): Promise<SyncTestEnv> {
+/** `config`: server settings for this environment, e.g. `{ pgPoolMax: 2 }`. */
+export async function startSyncTestEnv(config: Partial<ServerConfig> = {}): Promise<SyncTestEnv> {
   const db = await createTestDatabase()
   const redis = createTestRedisPrefix()
-  const server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix, logger: process.env.SYNC_TEST_LOG ? { level: process.env.SYNC_TEST_LOG } : false })
+  const server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix, config, logger: process.env.SYNC_TEST_LOG ? { level: process.env.SYNC_TEST_LOG } : false })
   const pool = createPool(db.url, { max: 4 })
   // Dropping the database terminates idle connections; an idle client's error must not crash the test run.
   pool.on('error', () => undefined)

@@ -4,7 +4,9 @@
  * table's columns + archived_at):
  *
  * - opportunities CLOSED_WON / CLOSED_LOST whose actual_close_date is before the cutoff;
- * - projects COMPLETED / CANCELLED whose end_date is before the cutoff;
+ * - projects COMPLETED / CANCELLED whose end_date is before the cutoff, with their whole tree (team members, sessions,
+ *   classes, enrolments, attendance, feedback; migration 0008) — every finished HRD project has sessions, so a project
+ *   that had to wait for its children would never be archived;
  * - activities whose end (end_time, else start_time, else created_at) is before the cutoff;
  *
  * only live rows (tombstones are gc's business) and never a row with possibly pending device edits. The server cannot
@@ -15,8 +17,9 @@
  *
  * Devices learn of the removal through one global `leave` change_log entry per archived row (audience NULL): pull
  * answers every device that reads it with `removed` (the row is no longer visible to anyone), and a device that never
- * had the row deletes nothing. A row that another live row still references by foreign key (a project's opportunity,
- * an opportunity's stage history) stays live; it is counted in `kept` and retried on the next run.
+ * had the row deletes nothing. Children that only exist as part of their parent (`CHILDREN` below) move with it, and a
+ * recent edit of any of them keeps the parent live. A row that another live row still references by foreign key (a
+ * project's opportunity, a meeting's project) stays live; it is counted in `kept` and retried on the next run.
  *
  * Each batch (rows taken FOR UPDATE SKIP LOCKED) is one transaction: the job is resumable, and several instances can
  * run it at once (the CLI also takes the Redis lock `archive`, so normally only one does the work).
@@ -36,11 +39,40 @@ const FINISHED: Readonly<Record<ArchivedTable, string>> = {
   activities: `coalesce(t.end_time, t.start_time, t.created_at) < $1::timestamptz`,
 }
 
-/** No sign of edits at or after the cutoff ($1, with $2 the cutoff as ISO text for HLC stamps). */
+/** Signs of edits at or after the cutoff ($1, with $2 the cutoff as ISO text for HLC stamps) on row alias `r`. */
+const editedSince = (table: string): string => `
+  (EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = '${table}' AND c.row_id = r.id AND c.created_at >= $1::timestamptz)
+   OR EXISTS (SELECT 1 FROM jsonb_each_text(r.field_hlc) f WHERE f.value >= $2))`
+
+interface Child {
+  readonly table: string
+  /** Predicate on the child (alias-free columns) given a SQL set of parent ids. */
+  readonly of: (parents: string) => string
+}
+
+const classesOf = (projects: string): string =>
+  `SELECT c.id FROM training_classes c JOIN training_sessions s ON s.id = c.session_id WHERE s.project_id IN (${projects})`
+const sessionsOf = (projects: string): string => `SELECT id FROM training_sessions WHERE project_id IN (${projects})`
+
+/** Rows that are parts of an archived row and move with it, deepest first (the order their foreign keys need). */
+const CHILDREN: Readonly<Record<ArchivedTable, readonly Child[]>> = {
+  activities: [],
+  opportunities: [{ table: 'opportunity_stage_history', of: (ids) => `opportunity_id IN (${ids})` }],
+  projects: [
+    { table: 'attendance_records', of: (ids) => `class_id IN (${classesOf(ids)})` },
+    { table: 'enrollments', of: (ids) => `class_id IN (${classesOf(ids)})` },
+    { table: 'training_feedback', of: (ids) => `session_id IN (${sessionsOf(ids)})` },
+    { table: 'training_classes', of: (ids) => `session_id IN (${sessionsOf(ids)})` },
+    { table: 'training_sessions', of: (ids) => `project_id IN (${ids})` },
+    { table: 'project_team_members', of: (ids) => `project_id IN (${ids})` },
+  ],
+}
+
+/** Live, and neither the row nor any of its children shows an edit at or after the cutoff (alias `t`). */
 const notPending = (table: ArchivedTable): string => `
   t.deleted_at IS NULL
-  AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = '${table}' AND c.row_id = t.id AND c.created_at >= $1::timestamptz)
-  AND NOT EXISTS (SELECT 1 FROM jsonb_each_text(t.field_hlc) f WHERE f.value >= $2)`
+  AND NOT EXISTS (SELECT 1 FROM "${table}" r WHERE r.id = t.id AND ${editedSince(table)})
+  ${CHILDREN[table].map((child) => `AND NOT EXISTS (SELECT 1 FROM "${child.table}" r WHERE ${child.of('SELECT t.id')} AND ${editedSince(child.table)})`).join('\n  ')}`
 
 export interface ArchiveOptions {
   readonly olderThanDays: number
@@ -72,18 +104,24 @@ export async function archiveFinished(pool: Pool, { olderThanDays, batchSize = 5
   // Children before parents: an activity or project may be what keeps an opportunity referenced.
   for (const table of ARCHIVED_TABLES) {
     const columns = (await commonColumns(pool, table)).map((c) => `"${c}"`).join(', ')
-    const historyColumns = (await commonColumns(pool, 'opportunity_stage_history')).map((c) => `"${c}"`).join(', ')
+    const children = await Promise.all(
+      CHILDREN[table].map(async (child) => ({ ...child, columns: (await commonColumns(pool, child.table)).map((c) => `"${c}"`).join(', ') })),
+    )
     const beforeDelete: BeforeDelete | undefined =
-      table !== 'opportunities'
+      children.length === 0
         ? undefined
         : async (db, ids) => {
-            const { rows } = await db.query<{ id: string }>(
-              `WITH moved AS (DELETE FROM opportunity_stage_history WHERE opportunity_id = ANY($1::uuid[]) RETURNING *)
-               INSERT INTO archive_opportunity_stage_history (${historyColumns}, archived_at)
-               SELECT ${historyColumns}, now() FROM moved RETURNING id::text AS id`,
-              [ids],
-            )
-            return rows.map((r) => ({ table: 'opportunity_stage_history', id: r.id }))
+            const moved: { table: string; id: string }[] = []
+            for (const child of children) {
+              const { rows } = await db.query<{ id: string }>(
+                `WITH moved AS (DELETE FROM "${child.table}" WHERE ${child.of('SELECT unnest($1::uuid[])')} RETURNING *)
+                 INSERT INTO "archive_${child.table}" (${child.columns}, archived_at)
+                 SELECT ${child.columns}, now() FROM moved RETURNING id::text AS id`,
+                [ids],
+              )
+              moved.push(...rows.map((r) => ({ table: child.table, id: r.id })))
+            }
+            return moved
           }
     const skip: string[] = []
     let archived = 0

@@ -166,4 +166,59 @@ describe('archive --older-than-days', () => {
     const again = await archiveFinished(env.pool, { olderThanDays: 180 })
     expect(again.opportunities.archived + again.activities.archived + again.projects.archived).toBe(0)
   })
+  it('archives a finished project with its whole tree, keeps the trainees, and keeps a project whose class was edited recently', async () => {
+    const writer = await signedInDevice(env, 'EXECUTIVE')
+    const company = newId()
+    const longAgo = new Date(Date.now() - 400 * 86_400_000)
+    const day = longAgo.toISOString().slice(0, 10)
+    const trainee = newId()
+    const tree = (tag: string) => ({ project: newId(), member: newId(), session: newId(), klass: newId(), enrollment: newId(), attendance: newId(), feedback: newId(), tag })
+    const done = tree('done')
+    const busy = tree('busy')
+    const mutations = (t: ReturnType<typeof tree>) => [
+      writer.mutation({ table: 'projects', id: t.project, fields: { code: `P-ARCH-${t.tag}-${t.project.slice(-6)}`, name: `보관 ${t.tag}`, company_id: company, status: 'COMPLETED', end_date: day } }),
+      writer.mutation({ table: 'project_team_members', id: t.member, fields: { project_id: t.project, user_id: writer.userId, role: 'PROJECT_MANAGER' } }),
+      writer.mutation({ table: 'training_sessions', id: t.session, fields: { project_id: t.project, session_number: 1, start_date: day, end_date: day } }),
+      writer.mutation({ table: 'training_classes', id: t.klass, fields: { session_id: t.session, class_number: 1, date: day, start_time: '09:00', end_time: '18:00' } }),
+      writer.mutation({ table: 'enrollments', id: t.enrollment, fields: { class_id: t.klass, trainee_id: trainee, status: 'CONFIRMED' } }),
+      writer.mutation({ table: 'attendance_records', id: t.attendance, fields: { class_id: t.klass, trainee_id: trainee, status: 'PRESENT', recorded_by: writer.userId } }),
+      writer.mutation({ table: 'training_feedback', id: t.feedback, fields: { session_id: t.session, class_id: t.klass, trainee_id: trainee, overall_rating: 4.5 } }),
+    ]
+    const pushed = await writer.push([
+      writer.mutation({ table: 'companies', id: company, fields: companyFields(writer.userId) }),
+      writer.mutation({ table: 'trainees', id: trainee, fields: { company_id: company, last_name: '박', first_name: '지호' } }),
+      ...mutations(done),
+      ...mutations(busy),
+    ])
+    expect(pushed.body.results.filter((r) => r.status !== 'applied')).toEqual([])
+    const parts = ['projects', 'project_team_members', 'training_sessions', 'training_classes', 'enrollments', 'attendance_records', 'training_feedback', 'trainees']
+    for (const table of parts) await env.pool.query(`UPDATE "${table}" SET field_hlc = '{}'`)
+    await age(400)
+    // A coordinator corrected a mark of the other project's class this week: its tree stays live.
+    await writer.push([writer.mutation({ table: 'attendance_records', id: busy.attendance, fields: { remarks: '지각 정정' } })])
+
+    const reader = await signedInDevice(env, 'EXECUTIVE')
+    await reader.sync()
+    expect(reader.row('training_classes', done.klass)).toBeDefined()
+
+    const result = await archiveFinished(env.pool, { olderThanDays: 180 })
+    expect(result.projects).toEqual({ archived: 1, kept: 0 })
+    const ids = (t: ReturnType<typeof tree>) => [t.project, t.member, t.session, t.klass, t.enrollment, t.attendance, t.feedback]
+    const archivedIds = async (): Promise<string[]> => {
+      const rows: string[] = []
+      for (const table of parts.slice(0, 7)) rows.push(...(await env.pool.query<{ id: string }>(`SELECT id FROM "archive_${table}"`)).rows.map((r) => r.id))
+      return rows.sort()
+    }
+    expect(await archivedIds()).toEqual(expect.arrayContaining(ids(done)))
+    expect(await archivedIds()).not.toEqual(expect.arrayContaining([busy.project]))
+    expect((await env.pool.query(`SELECT 1 FROM training_classes WHERE id = $1`, [done.klass])).rowCount).toBe(0)
+    expect((await env.pool.query(`SELECT 1 FROM training_classes WHERE id = $1`, [busy.klass])).rowCount).toBe(1)
+    expect((await env.pool.query(`SELECT 1 FROM trainees WHERE id = $1`, [trainee])).rowCount).toBe(1)
+
+    const removed = (await reader.sync()).flatMap((p) => p.removed).map((r) => r.id)
+    expect(removed).toEqual(expect.arrayContaining(ids(done)))
+    expect(reader.row('attendance_records', done.attendance)).toBeUndefined()
+    expect(reader.row('attendance_records', busy.attendance)).toBeDefined()
+    expect(reader.row('trainees', trainee)).toBeDefined()
+  })
 })

@@ -8,6 +8,7 @@ import type { Logger } from 'pino'
 import { createPool } from '../db/pool'
 import type { ServerConfig } from './config'
 import { createPokeBus, type PokeBus } from './realtime/poke-bus'
+import { usersSeeing } from './sync/audience'
 import { closeRedis, createRedis } from './redis/connect'
 
 export interface Services {
@@ -33,7 +34,7 @@ export function createServices(config: ServicesConfig, logger: Logger): Services
   pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL client error'))
   const redis = createRedis(config.redisUrl, { name: 'crm-sync-commands', logger })
   const sub = createRedis(config.redisUrl, { name: 'crm-sync-pokes', logger })
-  const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger })
+  const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger, resolve: (changed, candidates) => usersSeeing(pool, changed, candidates) })
   return {
     pool,
     redis,

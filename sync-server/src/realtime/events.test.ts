@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPool } from '../../db/pool'
 import {
   createSignedInUser,
   createTestDatabase,
@@ -54,6 +56,31 @@ describe('GET /v1/sync/events', () => {
     } finally {
       aliceStream.close()
       bobStream.close()
+    }
+  })
+
+  it("resolves a small push's audience on the receiving instance, for its own connected users only", async () => {
+    const owner = await createSignedInUser(b.url, db.url)
+    const bystander = await createSignedInUser(b.url, db.url)
+    const company = randomUUID()
+    const pool = createPool(db.url, { max: 1 })
+    try {
+      await pool.query(`INSERT INTO companies (id, code, name, account_manager_id) VALUES ($1, $2, '스코프상사', $3)`, [company, `C-${company.slice(0, 8)}`, owner.user.id])
+    } finally {
+      await pool.end()
+    }
+    const ownerStream = await readSse(`${b.url}/v1/sync/events`, owner.headers)
+    const bystanderStream = await readSse(`${b.url}/v1/sync/events`, bystander.headers)
+    try {
+      await ownerStream.next('ready')
+      await bystanderStream.next('ready')
+      await a.services.pokes.publish({ changed: [{ table: 'companies', ids: [company] }], userIds: [] }, '81400')
+      expect(JSON.parse((await ownerStream.next('poke')).data)).toEqual({ at: expect.any(String), txid: '81400' })
+      // Same instance, same delivery pass: a bystander in the audience would have its poke by now.
+      expect(bystanderStream.events.filter((e) => e.event === 'poke')).toEqual([])
+    } finally {
+      ownerStream.close()
+      bystanderStream.close()
     }
   })
 

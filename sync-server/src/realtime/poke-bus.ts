@@ -10,9 +10,22 @@ import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { z } from 'zod'
+import { SYNCED_TABLES, type SyncedTable } from '../../../src/shared/model/tables'
 
-/** Who should hear about a commit: the users whose scope it touched, or everyone (reference data). */
-export type PokeAudience = { readonly userIds: readonly string[] } | 'all'
+export interface ChangedRows {
+  readonly table: SyncedTable
+  readonly ids: readonly string[]
+}
+
+/**
+ * Who should hear about a commit: everyone (reference data, large pushes), these users, or — for a small push — the
+ * users whose scope holds one of the changed rows plus the users its scope changes addressed (`userIds`). The last
+ * form is resolved by each instance for its own connected users only (`PokeBusOptions.resolve`).
+ */
+export type PokeAudience =
+  | 'all'
+  | { readonly userIds: readonly string[] }
+  | { readonly changed: readonly ChangedRows[]; readonly userIds: readonly string[] }
 
 export interface Poke {
   /** Server time of the publish (ISO); lets a client log how stale a poke is. */
@@ -44,7 +57,14 @@ export interface PokeBus {
 
 const messageSchema = z.object({
   origin: z.string(),
-  audience: z.union([z.literal('all'), z.object({ userIds: z.array(z.string()) })]),
+  audience: z.union([
+    z.literal('all'),
+    z.object({
+      changed: z.array(z.object({ table: z.enum(SYNCED_TABLES), ids: z.array(z.string().uuid()).max(1_000) })).max(100),
+      userIds: z.array(z.string()),
+    }),
+    z.object({ userIds: z.array(z.string()) }),
+  ]),
   at: z.string(),
   txid: z.string().regex(/^\d+$/).optional(),
 })
@@ -57,19 +77,42 @@ export interface PokeBusOptions {
   /** The deployment's REDIS_PREFIX; the channel is `${prefix}pokes`. */
   readonly prefix: string
   readonly logger: Pick<Logger, 'warn' | 'debug'>
+  /**
+   * Which of `candidates` (users connected to this instance) see any of the changed rows. Without it, or when it
+   * fails, a `changed` audience pokes every connected device (a spare pull is cheap; a missed poke is a delay).
+   */
+  readonly resolve?: (changed: readonly ChangedRows[], candidates: readonly string[]) => Promise<ReadonlySet<string>>
 }
 
 export function pokeChannel(prefix: string): string {
   return `${prefix}pokes`
 }
 
-export function createPokeBus({ pub, sub, prefix, logger }: PokeBusOptions): PokeBus {
+export function createPokeBus({ pub, sub, prefix, logger, resolve }: PokeBusOptions): PokeBus {
   const origin = randomUUID()
   const channel = pokeChannel(prefix)
   const clients = new Set<PokeClient>()
 
-  const deliver = (audience: PokeAudience, poke: Poke): void => {
-    const users = audience === 'all' ? null : new Set(audience.userIds)
+  /** The users to poke among this instance's clients; null = all of them. */
+  const localAudience = async (audience: PokeAudience): Promise<ReadonlySet<string> | null> => {
+    if (audience === 'all') return null
+    const addressed = new Set(audience.userIds)
+    if (!('changed' in audience)) return addressed
+    const candidates = [...new Set([...clients].map((client) => client.userId))].filter((id) => !addressed.has(id))
+    if (candidates.length === 0) return addressed
+    if (!resolve) return null
+    try {
+      const seeing = await resolve(audience.changed, candidates)
+      return new Set([...addressed, ...seeing])
+    } catch (error) {
+      logger.warn({ err: error }, 'poke audience query failed; poking every connected device')
+      return null
+    }
+  }
+
+  const deliver = async (audience: PokeAudience, poke: Poke): Promise<void> => {
+    if (clients.size === 0) return
+    const users = await localAudience(audience)
     for (const client of clients) {
       if (users && !users.has(client.userId)) continue
       try {
@@ -90,7 +133,7 @@ export function createPokeBus({ pub, sub, prefix, logger }: PokeBusOptions): Pok
       return
     }
     if (parsed.origin === origin) return
-    deliver(parsed.audience, parsed.txid === undefined ? { at: parsed.at } : { at: parsed.at, txid: parsed.txid })
+    void deliver(parsed.audience, parsed.txid === undefined ? { at: parsed.at } : { at: parsed.at, txid: parsed.txid })
   }
   sub.on('message', onMessage)
   // ioredis re-subscribes by itself after a reconnect; this promise only covers the first subscription.
@@ -103,14 +146,16 @@ export function createPokeBus({ pub, sub, prefix, logger }: PokeBusOptions): Pok
 
   return {
     async publish(audience, txid) {
-      if (audience !== 'all' && audience.userIds.length === 0) return
+      if (audience !== 'all' && audience.userIds.length === 0 && !('changed' in audience && audience.changed.length > 0)) return
       const poke: Poke = txid === undefined ? { at: new Date().toISOString() } : { at: new Date().toISOString(), txid }
-      deliver(audience, poke)
+      // Published before the local delivery resolves its audience: remote instances start theirs at the same time.
+      const local = deliver(audience, poke)
       try {
         await pub.publish(channel, JSON.stringify({ origin, audience, ...poke }))
       } catch (error) {
         logger.warn({ err: error }, 'poke publish failed; remote devices will catch up on their next pull')
       }
+      await local
     },
     addClient(client) {
       clients.add(client)

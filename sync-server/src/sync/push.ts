@@ -73,12 +73,10 @@ function describeDataError(error: Error & { detail?: string }): string {
 
 export async function push(deps: PushDeps, input: PushInput): Promise<PushOutput> {
   const { response, changed, users, txid } = await pushCommitted(deps, input)
-  // After the commit and after this push's connection is back in the pool: a push that held its connection while
-  // asking the pool for a second one deadlocked the pool under load (50 concurrent pushes, pool of 10: every holder
-  // waited for a free connection until the connect timeout, then answered 503). The poke is a hint, so an audience
-  // that cannot be computed pokes everyone rather than failing a push that has committed.
-  const audience = await pokeAudience(deps.pool, changed, users).catch(() => (changed.size > 0 || users.size > 0 ? ('all' as const) : null))
-  return { response, audience, txid }
+  // No query here: each instance resolves a small push's audience for its own connected users (audience.ts). An
+  // earlier version queried the audience here while still holding the transaction's connection, which deadlocked the
+  // pool under load (every push waited for a second connection until the connect timeout, then answered 503).
+  return { response, audience: pokeAudience(changed, users), txid }
 }
 
 async function pushCommitted(deps: PushDeps, input: PushInput): Promise<Committed> {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatWon } from '../../../../shared/domain/money'
 import { OPPORTUNITY_STAGE_DEFINITIONS, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
+import { OPPORTUNITY_TYPES, type OpportunityType } from '../../../../shared/model/enums'
 import { ModalDialog } from '../../components/ModalDialog'
 import { BoardError } from './BoardError'
 import { WonInput, wonText } from '../../components/WonInput'
@@ -15,6 +16,9 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
   const detailClosed = useOpportunitiesStore((s) => s.detailClosed)
   const detailSaved = useOpportunitiesStore((s) => s.detailSaved)
   const closeRequested = useOpportunitiesStore((s) => s.closeRequested)
+  const [title, setTitle] = useState(detail.title)
+  const [type, setType] = useState<OpportunityType | ''>(detail.type ?? '')
+  const [description, setDescription] = useState(detail.description ?? '')
   const [amount, setAmount] = useState(() => wonText(detail.amount === null ? '' : detail.amount.toLocaleString('ko-KR')))
   const [probability, setProbability] = useState(String(detail.probability))
   const [nextAction, setNextAction] = useState(detail.nextAction ?? '')
@@ -28,9 +32,9 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
     event.preventDefault()
     await detailSaved({
       id: detail.id,
-      title: detail.title,
-      description: detail.description,
-      type: detail.type,
+      title,
+      description,
+      type: type || null,
       amount: amount.value,
       probability: Number(probability),
       expectedCloseDate: expectedCloseDate || null,
@@ -79,6 +83,21 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
         <>
           <form className="form-grid" onSubmit={(event) => void save(event)}>
             <div className="form-grid__fields">
+              <label>
+                <span>{t('opportunities.fields.title')}</span>
+                <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+              </label>
+              <label>
+                <span>{t('opportunities.fields.type')}</span>
+                <select value={type} onChange={(e) => setType(e.target.value as OpportunityType | '')}>
+                  <option value="">{t('opportunities.noType')}</option>
+                  {OPPORTUNITY_TYPES.map((value) => (
+                    <option key={value} value={value}>
+                      {t(`opportunities.types.${value}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={setAmount} />
               <label>
                 <span>{t('opportunities.fields.probability')}</span>
@@ -95,6 +114,10 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
               <label>
                 <span>{t('opportunities.fields.expectedCloseDate')}</span>
                 <input type="date" value={expectedCloseDate} onChange={(e) => setExpectedCloseDate(e.target.value)} />
+              </label>
+              <label className="form-grid__wide">
+                <span>{t('opportunities.fields.description')}</span>
+                <textarea rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
               </label>
             </div>
             <div className="form-actions">

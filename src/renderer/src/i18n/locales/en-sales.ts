@@ -114,7 +114,10 @@ export const enSales: typeof koSales = {
       manager: 'Account manager',
       closeReason: 'Won/lost reason',
       actualCloseDate: 'Closed on',
+      type: 'Type',
     },
+    types: { NEW_BUSINESS: 'New business', RENEWAL: 'Renewal', EXPANSION: 'Expansion', REPLACEMENT: 'Replacement' },
+    noType: 'Not set',
     selectCompany: 'Choose a company',
     noCompanies: 'Add a company or convert a lead first.',
     history: {

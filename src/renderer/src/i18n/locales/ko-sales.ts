@@ -113,7 +113,10 @@ export const koSales = {
       manager: '담당 영업',
       closeReason: '수주/실주 사유',
       actualCloseDate: '마감일',
+      type: '유형',
     },
+    types: { NEW_BUSINESS: '신규', RENEWAL: '갱신', EXPANSION: '확대', REPLACEMENT: '교체' },
+    noType: '선택 안 함',
     selectCompany: '고객사 선택',
     noCompanies: '먼저 고객사를 등록하거나 리드를 전환해 주세요.',
     history: {

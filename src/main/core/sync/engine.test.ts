@@ -108,6 +108,36 @@ describe('sync engine', () => {
     expect(countRows(device.sqlite, 'companies')).toBe(6)
   })
 
+  it("requests the next page before applying this one, with the cursor this page's transaction stores", async () => {
+    for (let i = 1; i <= 5; i++) server.serverWrite('companies', testId(i), company(i))
+    const events: string[] = []
+    const replica = openTestReplica(dir.file('p.sqlite'))
+    const state = createDeviceState(replica.sqlite)
+    state.set('device_id', DEVICE)
+    signInLocally(state, USER)
+    const clock = createDeviceClock(state, { deviceId: DEVICE, now: () => T0 })
+    const transport = {
+      ...server.transport,
+      pull: (body: Parameters<MemoryServer['transport']['pull']>[0]) => {
+        events.push(`request ${body.cursor}`)
+        return server.transport.pull(body)
+      },
+    }
+    const engine = createSyncEngine({
+      sqlite: replica.sqlite,
+      registry: replicaRegistry(),
+      transport,
+      state,
+      clock,
+      outbox: createOutboxStore(replica.sqlite, state),
+      pullLimit: 2,
+      onPulled: () => events.push(`applied ${state.get('pull_cursor')}`),
+    })
+    device = { close: () => replica.sqlite.close() } as typeof device
+    expect(await engine.pull()).toEqual({ pages: 3, upserted: 5, removed: 0 })
+    expect(events).toEqual(['request null', 'request 2', 'applied 2', 'request 4', 'applied 4', 'applied 5'])
+  })
+
   it('keeps pending local edits on top of pulled rows', async () => {
     server.serverWrite('companies', testId(1), { ...company(1), website: 'old', description: 'old' })
     device = openDevice(dir.file('d.sqlite'), server)

@@ -328,12 +328,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let removed = 0
     let endBulk: (() => void) | null = null
     let resynced = false
+    // The next page is requested before this one is applied, so the server's query and the transfer overlap the
+    // device's apply (a first sync is many pages). Its cursor is the one this page's transaction stores.
+    let prefetched: Promise<PullResponse> | null = null
+    const request = (cursor: string | null): Promise<PullResponse> => transport.pull({ deviceId: deviceId(), schemaVersion, cursor, limit: pullLimit })
     try {
       for (;;) {
         const cursor = state.get('pull_cursor')
         let page: PullResponse
+        const ahead = prefetched
+        prefetched = null
         try {
-          page = await transport.pull({ deviceId: deviceId(), schemaVersion, cursor, limit: pullLimit })
+          page = await (ahead ?? request(cursor))
         } catch (error) {
           // 410 resync_required: the server has collected the change log behind our cursor (sync-server gc). Start the
           // pull over from the beginning; the outbox is untouched and pending edits are re-applied over pulled rows.
@@ -347,6 +353,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         if (cursor === null && !snapshotTracking && replicaHasRows()) beginSnapshotTracking()
         if (page.hasMore && !endBulk) endBulk = bulkMode(cursor === null)
+        if (page.hasMore && page.cursor !== cursor) {
+          prefetched = request(page.cursor)
+          // Awaited on the next turn; if this page's apply throws first, the request's outcome no longer matters.
+          prefetched.catch(() => undefined)
+        }
         const report = applyPage(page)
         clock.observe(page.serverTime)
         pages += 1

@@ -56,3 +56,12 @@ export async function switchLanguage(language: Language): Promise<void> {
     // Private mode or a full disk: the switch still applies to this session.
   }
 }
+
+/**
+ * Looks up a key built at run time (a synced table's or field's name). Typed as a plain string on purpose: checking
+ * i18next's union of every key at such call sites exceeds the compiler's instantiation depth (TS2589) once the
+ * catalogue is large. Answers the key itself when it is unknown, like `t`.
+ */
+export function translateKey(key: string): string {
+  return (i18n.t as unknown as (key: string) => string)(key)
+}

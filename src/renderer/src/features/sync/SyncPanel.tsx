@@ -4,24 +4,23 @@ import { type ConflictView, type RejectedChangeView } from '../../../../shared/i
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { describeValue } from './describe-value'
+import { translateKey } from '../../i18n'
 import { useSyncReviewStore } from './sync-review-store'
 import '../../styles/sales.css'
 
-type Translate = ReturnType<typeof useTranslation>['t']
-
 /** Known tables and fields get Korean names; anything else shows its SQL name rather than nothing. */
-function tableName(t: Translate, table: string): string {
+function tableName(table: string): string {
   const key = `syncPanel.tables.${table}`
-  const text = t(key as 'syncPanel.tables.leads')
+  const text = translateKey(key)
   return text === key ? table : text
 }
-function fieldName(t: Translate, field: string): string {
-  return knownFieldName(t, field) ?? field
+function fieldName(field: string): string {
+  return knownFieldName(field) ?? field
 }
 /** Null for bookkeeping columns (codes, stored defaults): a rejected change lists only what a person typed. */
-function knownFieldName(t: Translate, field: string): string | null {
+function knownFieldName(field: string): string | null {
   const key = `syncPanel.fields.${field}`
-  const text = t(key as 'syncPanel.fields.name')
+  const text = translateKey(key)
   return text === key ? null : text
 }
 
@@ -32,7 +31,7 @@ function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Elem
   const words = { empty: t('syncPanel.emptyValue'), yes: t('syncPanel.yes'), no: t('syncPanel.no') }
   const time = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
   const fields = Object.entries(item.fields).flatMap(([name, value]) => {
-    const label = knownFieldName(t, name)
+    const label = knownFieldName(name)
     return label ? [{ name, label, value }] : []
   })
   // A new row is sent whole (created_at included); anything else is an edit or a delete.
@@ -42,7 +41,7 @@ function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Elem
       <header>
         <span className="badge badge--warn">{t(`syncPanel.ops.${op}`)}</span>
         <strong>
-          {tableName(t, item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)}
+          {tableName(item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)}
         </strong>
         <span className="muted">{t('syncPanel.madeAt', { time: time.format(Date.parse(item.createdAt)) })}</span>
       </header>
@@ -92,7 +91,7 @@ function ConflictItem({ item }: { readonly item: ConflictView }): JSX.Element {
       <header>
         <span className="badge badge--warn">{t(`syncPanel.kinds.${item.kind}`)}</span>
         <strong>
-          {tableName(t, item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)} · {fieldName(t, item.field)}
+          {tableName(item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)} · {fieldName(item.field)}
         </strong>
       </header>
       <div className="versus">

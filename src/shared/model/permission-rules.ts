@@ -17,6 +17,8 @@ export type PermissionAction = (typeof PERMISSION_WRITE_ACTIONS)[number]
 export interface Permissions {
   /** Where the answer comes from: the role's rows, or the tier defaults (role without rows). */
   readonly source: 'role' | 'tier'
+  /** The writer's tier: some grants stop at it (nobody but an executive makes someone an executive). */
+  readonly tier: UserTier
   allows(table: SyncedTable, action: PermissionAction): boolean
 }
 
@@ -35,17 +37,18 @@ function tierAllows(tier: UserTier, table: SyncedTable, action: PermissionAction
 }
 
 export function tierPermissions(tier: UserTier): Permissions {
-  return { source: 'tier', allows: (table, action) => tierAllows(tier, table, action) }
+  return { source: 'tier', tier, allows: (table, action) => tierAllows(tier, table, action) }
 }
 
 /**
  * Grants are per business resource and upper-case action (src/shared/model/permissions.ts: `training` × `UPDATE`
  * covers the six training tables), with `*` wildcards for either.
  */
-export function rolePermissions(rows: readonly { resource: string; action: string }[]): Permissions {
+export function rolePermissions(rows: readonly { resource: string; action: string }[], tier: UserTier): Permissions {
   const granted = new Set(rows.map((row) => `${row.resource}:${row.action.toUpperCase()}`))
   return {
     source: 'role',
+    tier,
     allows: (table, action) => {
       const resource = permissionResourceOf(table)
       if (resource === undefined) return false

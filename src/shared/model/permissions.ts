@@ -48,7 +48,8 @@ export const PERMISSION_RESOURCES: readonly PermissionResource[] = [
   {
     resource: 'settings',
     label: '설정',
-    actions: ['READ', 'UPDATE'],
+    // CREATE and DELETE too: an administrator's role must be able to add departments, teams, members and roles.
+    actions: ['READ', 'CREATE', 'UPDATE', 'DELETE'],
     tables: ['roles', 'permissions', 'role_permissions', 'departments', 'teams', 'team_members'],
   },
 ]

@@ -40,7 +40,7 @@ describe('permissions', () => {
     const role = rolePermissions([
       { resource: 'companies', action: 'UPDATE' },
       { resource: 'products', action: '*' },
-    ])
+    ], 'MANAGER')
     // A business resource covers its tables: companies × UPDATE governs branches too; products × * the categories.
     expect(authorizeWrite(role, write('branches', { name: 'x' }))).toBeNull()
     expect(authorizeWrite(role, write('product_categories', { name: 'x' }, null))).toBeNull()
@@ -49,5 +49,13 @@ describe('permissions', () => {
     expect(authorizeWrite(role, write('companies', { deleted_at: 'x' }))).toBe('no permission to delete companies')
     expect(authorizeWrite(role, write('companies', { name: 'x' }, null))).toBe('no permission to create companies')
     expect(authorizeWrite(role, write('products', { name: 'x' }, null))).toBeNull()
+  })
+
+  it('lets a users:UPDATE grant administer people, but only an executive makes someone an executive', () => {
+    const admin = rolePermissions([{ resource: 'users', action: 'UPDATE' }], 'MANAGER')
+    expect(authorizeWrite(admin, write('users', { department_id: 'x', user_tier: 'MANAGER' }, { id: 'other', user_tier: 'OPERATOR' }, 'other'))).toBeNull()
+    expect(authorizeWrite(admin, write('users', { user_tier: 'EXECUTIVE' }, { id: 'me', user_tier: 'MANAGER' }, 'me'))).toMatch(/only an executive/)
+    expect(authorizeWrite(admin, write('users', { user_tier: 'EXECUTIVE' }, { id: 'other', user_tier: 'OPERATOR' }, 'other'))).toMatch(/only an executive/)
+    expect(authorizeWrite(rolePermissions([{ resource: 'users', action: 'UPDATE' }], 'EXECUTIVE'), write('users', { user_tier: 'EXECUTIVE' }, { id: 'o', user_tier: 'MANAGER' }, 'o'))).toBeNull()
   })
 })

@@ -38,7 +38,7 @@ export async function loadPermissions(db: Queryable, userId: string, tier: UserT
       WHERE u.id = $1`,
     [userId],
   )
-  return rows.length === 0 ? tierPermissions(tier) : rolePermissions(rows)
+  return rows.length === 0 ? tierPermissions(tier) : rolePermissions(rows, tier)
 }
 
 /** Columns of a user's own row that change who they are in the organisation: an administrator's job. */
@@ -90,6 +90,10 @@ export function authorizeWrite(permissions: Permissions, request: WriteRequest):
       return `only an administrator may change ${privileged.join(', ')} of a user`
     }
     return `no permission to ${action} ${table}`
+  }
+  // A users:UPDATE grant administers people, but does not reach above its holder: only an executive makes an executive.
+  if (table === 'users' && fields.user_tier === 'EXECUTIVE' && request.existing?.user_tier !== 'EXECUTIVE' && permissions.tier !== 'EXECUTIVE') {
+    return 'only an executive may make someone an executive'
   }
   if (isApproval(request) && !permissions.allows(table, 'approve')) return 'approving or rejecting a lead assignment needs a manager'
   return null

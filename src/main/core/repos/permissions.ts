@@ -26,7 +26,7 @@ export function createPermissionsReader(sqlite: Sqlite): {
   )
   const forUser = (userId: string, tier: UserTier): Permissions => {
     const rows = grants.all(userId)
-    return rows.length === 0 ? tierPermissions(tier) : rolePermissions(rows)
+    return rows.length === 0 ? tierPermissions(tier) : rolePermissions(rows, tier)
   }
   return { forUser, writableTables: (userId, tier) => writableTables(forUser(userId, tier)) }
 }

@@ -13,8 +13,16 @@ import { createCustomerRepos } from './core/repos/index'
 import { ReplicaNotEmptyError } from './demo/seed-device'
 import { createSalesDevice } from './core/repos/sales-device'
 import { createTrainingDevice } from './core/repos/training'
+import { createImportService } from './core/transfer/import/service'
+import { createLeadsRepo } from './core/repos/leads'
+import { uuidv7 } from '../shared/ids/uuidv7'
+import { createKpiDevice } from './core/repos/kpi'
+import { createProductsRepo } from './core/repos/products'
+import { createDashboardRepo } from './core/repos/dashboard'
+import { createMeetingsRepo } from './core/repos/meetings'
+import { createAdminDevice } from './core/admin/admin-device'
 import { createPermissionsReader } from './core/repos/permissions'
-import { toTier } from './core/repos/context'
+import { repoContextOf, toTier } from './core/repos/context'
 import { writableTables } from '../shared/model/permission-rules'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
@@ -120,6 +128,19 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     sales: createSalesDevice(core),
     customers: createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state }),
     training: createTrainingDevice(core),
+    transfer: createImportService({
+      sqlite: core.sqlite,
+      writer: core.writer,
+      customers: createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state }),
+      leads: createLeadsRepo(repoContextOf(core, () => new Date())),
+      products: createProductsRepo(repoContextOf(core, () => new Date())),
+      newId: uuidv7,
+    }),
+    kpi: createKpiDevice(core),
+    products: createProductsRepo(repoContextOf(core, () => new Date())),
+    dashboard: createDashboardRepo(repoContextOf(core, () => new Date())),
+    meetings: createMeetingsRepo(repoContextOf(core, () => new Date())),
+    admin: createAdminDevice(core),
 
     async sessionState() {
       return sessionState()

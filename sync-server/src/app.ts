@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Pool } from 'pg'
+import { adminRoutes } from './admin/routes'
 import { createAuthenticate } from './auth/authenticate'
 import { createResilientLoginThrottle } from './auth/login-throttle'
 import './auth/request-auth'
@@ -72,6 +73,7 @@ export async function buildApp({ config, pool, redis, pokes, logger, routes = []
   await app.register(authRoutes, { auth: createAuthService({ pool, throttle, config }) })
   await app.register(eventRoutes, { pool, pokes, authSecret: config.authSecret, heartbeatMs: config.sseHeartbeatMs })
   await app.register(syncRoutes, { pool, pokes, config, metrics })
+  await app.register(adminRoutes, { pool, pokes })
   for (const plugin of routes) await app.register(plugin)
   return app
 }

@@ -29,14 +29,19 @@ const USER = {
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
+/** The account the device signs in as (the demo consultant unless a test picks another tier). */
+export type OfflineUser = typeof USER
+
 /** Login answers; anything after it is "no network". */
-const offlineServer: typeof fetch = async (input) => {
-  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
-  if (url.origin === SERVER && url.pathname === '/v1/auth/login') {
-    return json(200, { accessToken: 'a'.repeat(24), refreshToken: 'r'.repeat(24), user: USER, schemaVersions: { min: 1, max: 99 } })
+const offlineServer =
+  (user: OfflineUser): typeof fetch =>
+  async (input) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+    if (url.origin === SERVER && url.pathname === '/v1/auth/login') {
+      return json(200, { accessToken: 'a'.repeat(24), refreshToken: 'r'.repeat(24), user, schemaVersions: { min: 1, max: 99 } })
+    }
+    throw new TypeError('fetch failed')
   }
-  throw new TypeError('fetch failed')
-}
 
 export interface OfflineDevice {
   readonly harness: Harness
@@ -50,8 +55,9 @@ export interface OfflineDevice {
 }
 
 export async function openOfflineDevice(
-  options: { readonly demoScale?: number; readonly prepare?: (sqlite: Database.Database) => void } = {},
+  options: { readonly demoScale?: number; readonly prepare?: (sqlite: Database.Database) => void; readonly user?: OfflineUser } = {},
 ): Promise<OfflineDevice> {
+  const user = options.user ?? USER
   const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-offline-'))
   const dbFile = path.join(tmp, 'e2e.sqlite')
   if (options.demoScale) {
@@ -71,7 +77,7 @@ export async function openOfflineDevice(
       sqlite.close()
     }
   }
-  const harness = await startHarness({ port: 0, dbFile, log: silentLogger, fetch: offlineServer })
+  const harness = await startHarness({ port: 0, dbFile, log: silentLogger, fetch: offlineServer(user) })
   const browser = await launchChromium()
   const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage()
   const pageErrors = collectPageErrors(page)
@@ -79,7 +85,7 @@ export async function openOfflineDevice(
   await page.goto(harness.url)
   await page.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).click()
   await page.getByLabel('서버 주소').fill(SERVER)
-  await page.getByLabel('이메일').fill(USER.email)
+  await page.getByLabel('이메일').fill(user.email)
   await page.getByLabel('비밀번호').fill(PASSWORD)
   await page.getByRole('button', { name: '로그인', exact: true }).click()
   await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
@@ -89,7 +95,7 @@ export async function openOfflineDevice(
     browser,
     page,
     pageErrors,
-    userName: `${USER.lastName}${USER.firstName}`,
+    userName: `${user.lastName}${user.firstName}`,
     dbFile,
     close: async () => {
       await browser.close()

@@ -51,6 +51,10 @@ export interface DeviceCore {
   readonly loop: SyncLoop
   readonly status: SyncStatusStore
   readonly session: Session
+  /** The server tokens (main process only): the admin client (core/admin/online.ts) calls the server with them. */
+  readonly tokens: TokenStore
+  /** The network the transport uses (tests inject the harness's), for other authenticated calls to the same server. */
+  readonly fetch: typeof fetch
   /** Start syncing (if someone is signed in or opened offline) and keep going; sign-in starts it too. */
   start(): void
   /** Stop timers and the event stream, wait for a running sync. Does not close the database. */
@@ -201,6 +205,8 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     loop: syncLoop,
     status,
     session,
+    tokens,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     start() {
       active = true
       status.refreshCounts()

@@ -6,6 +6,12 @@ import { type AppRuntime, type MyPermissions, type ParsedInputOf, type SessionSt
 import { type CustomerRepos } from '../core/repos/index'
 import { type SalesDevice } from '../core/repos/sales-device'
 import { type TrainingRepos } from '../core/repos/training'
+import { type ImportService } from '../core/transfer/import/service'
+import { type KpiRepo } from '../core/repos/kpi'
+import { type ProductsRepo } from '../core/repos/products'
+import { type DashboardRepo } from '../core/repos/dashboard'
+import { type MeetingsRepo } from '../core/repos/meetings'
+import { type AdminDevice } from '../core/admin/admin-device'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -23,6 +29,18 @@ export interface DevicePort {
   readonly customers: CustomerRepos
   /** Projects, sessions, classes, rosters and attendance marks, on the local replica. */
   readonly training: TrainingRepos
+  /** Spreadsheet import with review: preview (no writes) and an all-or-nothing commit, on the local replica. */
+  readonly transfer: ImportService
+  /** KPI definitions, targets, recorded actuals and achievement, on the local replica. */
+  readonly kpi: KpiRepo
+  /** The product master (상품, 상품 분류), on the local replica. */
+  readonly products: ProductsRepo
+  /** The home dashboard's figures and the user's day, from the local replica. */
+  readonly dashboard: DashboardRepo
+  /** Meetings with participants, agenda, minutes, action items and proposed products; the calendar. */
+  readonly meetings: MeetingsRepo
+  /** Users, roles and permissions, departments, teams (replica) and account creation / audit log (server). */
+  readonly admin: AdminDevice
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

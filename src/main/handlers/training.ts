@@ -15,6 +15,8 @@ const RULE_ERRORS: Record<TrainingRule, IpcErrorCode> = {
   signInToEdit: 'record.signInRequired',
   invalidPeriod: 'training.invalidPeriod',
   classFull: 'training.classFull',
+  hasClasses: 'training.hasClasses',
+  notPermitted: 'training.notPermitted',
 }
 
 export function trainingCall<T>(fn: () => T): T {
@@ -38,6 +40,18 @@ export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
     'projects.get': ({ id }) => trainingCall(() => projects().get(id)),
     'sessions.create': (input) => trainingCall(() => projects().createSession(input)),
     'classes.create': (input) => trainingCall(() => projects().createClass(input)),
+    'classes.update': (input) => trainingCall(() => projects().updateClass(input)),
+    'classes.delete': (input) => trainingCall(() => projects().deleteClass(input)),
+    'sessions.update': (input) => trainingCall(() => projects().updateSession(input)),
+    'sessions.delete': ({ id }) => trainingCall(() => projects().deleteSession(id)),
+    'feedback.record': (input) => trainingCall(() => projects().recordFeedback(input)),
+    'projects.teamCandidates': () => trainingCall(() => projects().teamCandidates()),
+    'projects.teamSave': (input) => trainingCall(() => projects().saveTeamMember(input)),
+    'projects.teamRemove': (input) => trainingCall(() => projects().removeTeamMember(input)),
+    'instructors.directory': () => trainingCall(() => ctx.device.training.instructors.directory()),
+    'instructors.save': (input) => trainingCall(() => ctx.device.training.instructors.save(input)),
+    'enrollments.list': ({ classId }) => trainingCall(() => ctx.device.training.enrollments.list(classId)),
+    'enrollments.setStatus': (input) => trainingCall(() => ctx.device.training.enrollments.setStatus(input)),
     'classes.roster': ({ classId }) => trainingCall(() => attendance().roster(classId)),
     'classes.agenda': ({ from, days }) => trainingCall(() => projects().agenda(from, days)),
     'instructors.list': () => trainingCall(() => projects().instructors()),

@@ -12,6 +12,12 @@ import { customerHandlers } from '../handlers/customers'
 import { salesHandlers } from '../handlers/sales'
 import { syncReviewHandlers } from '../handlers/sync-review'
 import { trainingHandlers } from '../handlers/training'
+import { kpiHandlers } from '../handlers/kpi'
+import { productsHandlers } from '../handlers/products'
+import { transferHandlers } from '../handlers/transfer'
+import { dashboardHandlers } from '../handlers/dashboard'
+import { meetingsHandlers } from '../handlers/meetings'
+import { adminHandlers } from '../handlers/admin'
 
 /** Merges per-domain handler maps, refusing a channel defined twice and a channel left without a handler. */
 export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, unknown>>>): HandlerTable {
@@ -30,5 +36,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx))
 }

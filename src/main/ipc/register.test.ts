@@ -31,6 +31,12 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     sales: {} as DevicePort['sales'],
     customers: {} as DevicePort['customers'],
     training: {} as DevicePort['training'],
+    transfer: {} as DevicePort['transfer'],
+    kpi: {} as DevicePort['kpi'],
+    products: {} as DevicePort['products'],
+    dashboard: {} as DevicePort['dashboard'],
+    meetings: {} as DevicePort['meetings'],
+    admin: {} as DevicePort['admin'],
     ...overrides,
   }
 }

@@ -128,3 +128,52 @@ export function halfLabel(half: 1 | 2): string {
 export function quarterLabel(quarter: 1 | 2 | 3 | 4): string {
   return `${quarter}분기`
 }
+
+/** The calendar year a MONTH period's month falls in (a fiscal year can straddle two calendar years). */
+function calendarYearOfMonth(fiscalYear: number, month: number, startMonth: number): number {
+  return month >= startMonth ? fiscalYear : fiscalYear + 1
+}
+
+const MONTH_NAMES_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** The part of a period's name after the year: 11월 / 3분기 / 하반기 (Nov / Q3 / H2); empty for YEAR. */
+export function periodIndexLabel(type: PeriodType, index: number, locale: 'ko' | 'en' = 'ko'): string {
+  if (type === 'YEAR') return ''
+  if (locale === 'ko') {
+    return type === 'MONTH' ? `${index}월` : type === 'HALF' ? halfLabel(index as 1 | 2) : quarterLabel(index as 1 | 2 | 3 | 4)
+  }
+  return type === 'MONTH' ? (MONTH_NAMES_EN[index - 1] ?? String(index)) : `${type === 'HALF' ? 'H' : 'Q'}${index}`
+}
+
+/**
+ * How a period is named on screen. Korean: 2026년 11월, 2026년 3분기, 2026년 하반기, 2026년; when the fiscal year
+ * does not start in January the year is a fiscal year and says so (2026 회계연도 하반기). English: Nov 2026, Q3 2026,
+ * H2 2026, 2026 (FY2026 … for other starts).
+ */
+export function fiscalPeriodLabel(period: FiscalPeriod, startMonth = 1, locale: 'ko' | 'en' = 'ko'): string {
+  requireStartMonth(startMonth)
+  const { type, fiscalYear, index } = period
+  const part = periodIndexLabel(type, index, locale)
+  if (type === 'MONTH') {
+    const year = calendarYearOfMonth(fiscalYear, index, startMonth)
+    return locale === 'ko' ? `${year}년 ${part}` : `${part} ${year}`
+  }
+  const calendar = startMonth === 1
+  const year =
+    locale === 'ko' ? (calendar ? `${fiscalYear}년` : `${fiscalYear} 회계연도`) : calendar ? String(fiscalYear) : `FY${fiscalYear}`
+  if (type === 'YEAR') return year
+  return locale === 'ko' ? `${year} ${part}` : `${part} ${year}`
+}
+
+/** The period `steps` periods after (negative: before) the given one, of the same type. */
+export function shiftFiscalPeriod(period: FiscalPeriod, steps: number, startMonth = 1): FiscalPeriod {
+  requireStartMonth(startMonth)
+  const count = PERIOD_COUNT[period.type]
+  // MONTH periods are indexed by calendar month; count them from the fiscal year's first month.
+  const position = period.type === 'MONTH' ? (period.index - startMonth + 12) % 12 : period.index - 1
+  const absolute = period.fiscalYear * count + position + steps
+  const fiscalYear = Math.floor(absolute / count)
+  const offset = absolute - fiscalYear * count
+  const index = period.type === 'MONTH' ? ((offset + startMonth - 1) % 12) + 1 : offset + 1
+  return { type: period.type, fiscalYear, index }
+}

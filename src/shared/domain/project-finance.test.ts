@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { meetingProductTotal, productMargin, projectMargin, projectMarginPercent } from './project-finance'
+import { meetingProductTotal, productMargin, productMarginPercent, projectMargin, projectMarginPercent } from './project-finance'
 
 describe('project margin', () => {
   it('is revenue minus actual cost', () => {
@@ -45,6 +45,17 @@ describe('product margin', () => {
   it('is list price minus cost', () => {
     expect(productMargin({ listPrice: 3_000_000, cost: 1_800_000 })).toBe(1_200_000)
     expect(productMargin({ listPrice: 3_000_000, cost: null })).toBeNull()
+  })
+
+  it('has a margin % of the list price, two decimals; none without a price or a cost', () => {
+    // 1,200,000 / 3,000,000 = 40 %
+    expect(productMarginPercent({ listPrice: 3_000_000, cost: 1_800_000 })).toBe(40)
+    // 1,000,000 / 3,000,000 = 33.333… → 33.33 %
+    expect(productMarginPercent({ listPrice: 3_000_000, cost: 2_000_000 })).toBe(33.33)
+    // cost above price: a loss, −50 %
+    expect(productMarginPercent({ listPrice: 2_000_000, cost: 3_000_000 })).toBe(-50)
+    expect(productMarginPercent({ listPrice: 0, cost: 0 })).toBeNull()
+    expect(productMarginPercent({ listPrice: 3_000_000, cost: undefined })).toBeNull()
   })
 })
 

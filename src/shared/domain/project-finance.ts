@@ -32,6 +32,13 @@ export function productMargin({ listPrice, cost }: { listPrice: Won; cost: Won }
   return listPrice - cost
 }
 
+/** margin / list price × 100, two decimals; null when the margin is unknown or the list price is 0. */
+export function productMarginPercent(figures: { listPrice: Won; cost: Won }): number | null {
+  const margin = productMargin(figures)
+  if (margin === null || !figures.listPrice) return null
+  return hundredthsRatioPercent(BigInt(margin), BigInt(figures.listPrice))
+}
+
 /**
  * A proposal line: quantity × unit price × (1 − discount % / 100), rounded to whole won (halves up).
  * No discount means 0 %; no quantity or unit price means no total.

@@ -100,7 +100,7 @@ export function uuidv5(name: string, namespace: string): string {
 }
 
 /** The tables whose rows are one per (class, trainee). The table name is part of the hash, so the ids differ. */
-export type PairTable = 'attendance_records' | 'enrollments'
+export type PairTable = 'attendance_records' | 'enrollments' | 'project_team_members'
 
 /**
  * The id of the row of `table` for (classId, traineeId): the same on every device, for ever. Ids are lowercased first

@@ -7,6 +7,12 @@
 import { customerChannels } from './channels-customers'
 import { salesChannels, syncReviewChannels } from './sales-channels'
 import { trainingChannels } from './training-channels'
+import { kpiChannels } from './kpi-channels'
+import { productsChannels } from './products-channels'
+import { transferChannels } from './transfer-channels'
+import { dashboardChannels } from './dashboard-channels'
+import { meetingsChannels } from './meetings-channels'
+import { adminChannels } from './admin-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -22,6 +28,12 @@ export const ipcChannels = [
   ...salesChannels,
   ...syncReviewChannels,
   ...trainingChannels,
+  ...kpiChannels,
+  ...productsChannels,
+  ...transferChannels,
+  ...dashboardChannels,
+  ...meetingsChannels,
+  ...adminChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

@@ -10,6 +10,12 @@ import { type ChannelAction, type ChannelDomain, type IpcChannel } from './chann
 import { customerContract } from './contract-customers'
 import { salesContract, syncReviewContract } from './sales-contract'
 import { trainingContract } from './training-contract'
+import { kpiContract } from './kpi-contract'
+import { productsContract } from './products-contract'
+import { transferContract } from './transfer-contract'
+import { dashboardContract } from './dashboard-contract'
+import { meetingsContract } from './meetings-contract'
+import { adminContract } from './admin-contract'
 import { type IpcResult } from './errors'
 import { type PermissionAction } from '../model/permission-rules'
 import { type SyncedTable } from '../model/tables'
@@ -140,6 +146,12 @@ export const ipcContract = {
   ...salesContract,
   ...syncReviewContract,
   ...trainingContract,
+  ...kpiContract,
+  ...productsContract,
+  ...transferContract,
+  ...dashboardContract,
+  ...meetingsContract,
+  ...adminContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

@@ -4,6 +4,14 @@ import { idSchema, isoDateSchema } from '../model/validation/sales'
 import {
   attendanceMarkSchema,
   classCreateSchema,
+  classDeleteSchema,
+  classUpdateSchema,
+  enrollmentStatusSchema,
+  feedbackRecordSchema,
+  instructorSaveSchema,
+  teamMemberRemoveSchema,
+  teamMemberSaveSchema,
+  sessionUpdateSchema,
   projectListSchema,
   sessionCreateSchema,
   walkInSchema,
@@ -13,8 +21,11 @@ import { type TrainingChannel } from './training-channels'
 import {
   type AgendaClass,
   type ClassCreateResult,
+  type ClassDeleteResult,
+  type ClassEnrollments,
   type ClassRoster,
   type InstructorOption,
+  type InstructorView,
   type ProjectDetail,
   type ProjectSummary,
 } from './training-types'
@@ -31,6 +42,23 @@ export const trainingContract = {
   'sessions.create': { input: sessionCreateSchema, output: returns<ProjectDetail>() },
   /** Answers `doubleBooked` (nothing saved) unless `allowDoubleBooking`; the override is logged on the project. */
   'classes.create': { input: classCreateSchema, output: returns<ClassCreateResult>() },
+  /** Same answers as create (`created` = saved); the class itself never counts as a clash. */
+  'classes.update': { input: classUpdateSchema, output: returns<ClassCreateResult>() },
+  /** Answers `hasAttendance` (nothing deleted) unless `confirmAttendance`; marks are kept, hidden with the class. */
+  'classes.delete': { input: classDeleteSchema, output: returns<ClassDeleteResult>() },
+  'sessions.update': { input: sessionUpdateSchema, output: returns<ProjectDetail>() },
+  /** Refused (`training.hasClasses`) while the session has live classes. */
+  'sessions.delete': { input: z.strictObject({ id: idSchema }), output: returns<ProjectDetail>() },
+  /** Every enrolment of a class, waiting decisions first. */
+  'enrollments.list': { input: byClass, output: returns<ClassEnrollments>() },
+  /** Confirm / waitlist / cancel / re-apply; a confirmation is refused (`training.classFull`) at capacity. */
+  'enrollments.setStatus': { input: enrollmentStatusSchema, output: returns<ClassEnrollments>() },
+  /** One satisfaction answer (1–5) for a session or a class; averages come back derived on the project. */
+  'feedback.record': { input: feedbackRecordSchema, output: returns<ProjectDetail>() },
+  'projects.teamCandidates': { input: z.undefined(), output: returns<readonly InstructorOption[]>() },
+  /** Adds a member or changes their role / allocation %; one row per (project, user) on every device. */
+  'projects.teamSave': { input: teamMemberSaveSchema, output: returns<ProjectDetail>() },
+  'projects.teamRemove': { input: teamMemberRemoveSchema, output: returns<ProjectDetail>() },
   'classes.roster': { input: byClass, output: returns<ClassRoster>() },
   /** Classes from a date (the renderer's today) for a number of days, earliest first: the coordinator's agenda. */
   'classes.agenda': {
@@ -38,6 +66,10 @@ export const trainingContract = {
     output: returns<readonly AgendaClass[]>(),
   },
   'instructors.list': { input: z.undefined(), output: returns<readonly InstructorOption[]>() },
+  /** The instructor directory with specialties, certifications and grade (inactive ones last). */
+  'instructors.directory': { input: z.undefined(), output: returns<readonly InstructorView[]>() },
+  /** Creates (no id) or edits an instructor; refused (`training.notPermitted`) for users the rule does not allow. */
+  'instructors.save': { input: instructorSaveSchema, output: returns<readonly InstructorView[]>() },
   /** One mark; the record's id is derived from (class, trainee) so concurrent offline marks merge per field. */
   'attendance.mark': { input: attendanceMarkSchema, output: returns<ClassRoster>() },
   /** Every confirmed trainee not yet marked becomes PRESENT, in one local transaction. */

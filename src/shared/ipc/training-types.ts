@@ -10,6 +10,7 @@ import {
   type ProjectTeamRole,
   type SessionStatus,
 } from '../model/enums'
+import { type SatisfactionSummary } from '../domain/satisfaction'
 
 export interface ProjectSummary {
   readonly id: string
@@ -37,6 +38,7 @@ export interface ClassView {
   readonly date: string
   readonly startTime: string
   readonly endTime: string
+  readonly instructorId: string | null
   readonly instructorName: string | null
   readonly room: string | null
   readonly topic: string | null
@@ -46,6 +48,12 @@ export interface ClassView {
   readonly enrolled: number
   /** Confirmed trainees marked present, late or left early. */
   readonly attended: number
+  /** APPLIED or WAITLISTED enrolments, waiting for a decision. */
+  readonly waiting: number
+  /** Another live class of the same session has this number (two devices numbered offline). */
+  readonly duplicateNumber: boolean
+  /** Feedback answers given for this class (session-level answers count for the session only). */
+  readonly satisfaction: SatisfactionSummary | null
 }
 
 export interface SessionView {
@@ -57,6 +65,10 @@ export interface SessionView {
   readonly status: SessionStatus
   readonly location: string | null
   readonly maxParticipants: number | null
+  /** Another live session of the project has this number (two devices numbered offline). */
+  readonly duplicateNumber: boolean
+  /** Every answer of the session, class-level ones included. */
+  readonly satisfaction: SatisfactionSummary | null
   readonly classes: readonly ClassView[]
 }
 
@@ -65,8 +77,16 @@ export interface ProjectDetail extends ProjectSummary {
   readonly companyId: string
   readonly budget: number | null
   readonly actualCost: number | null
-  readonly team: ReadonlyArray<{ readonly userId: string; readonly name: string | null; readonly role: ProjectTeamRole | null }>
+  readonly team: ReadonlyArray<{
+    readonly userId: string
+    readonly name: string | null
+    readonly role: ProjectTeamRole | null
+    /** Share of the member's time on this project, 0–100. */
+    readonly allocationPercent: number
+  }>
   readonly sessions: readonly SessionView[]
+  /** Every answer of the project's live sessions. */
+  readonly satisfaction: SatisfactionSummary | null
 }
 
 /** Another class the same instructor or room is booked for at an overlapping time on the same date. */
@@ -148,4 +168,50 @@ export interface AgendaClass extends ClassView {
   readonly projectName: string
   readonly companyName: string | null
   readonly sessionNumber: number
+}
+
+/** Deleting a class with attendance marks needs a second, explicit confirmation. */
+export type ClassDeleteResult =
+  | { readonly status: 'deleted'; readonly project: ProjectDetail }
+  | { readonly status: 'hasAttendance'; readonly marks: number }
+
+export interface EnrollmentView {
+  readonly enrollmentId: string
+  readonly traineeId: string
+  /** 홍길동 */
+  readonly name: string
+  readonly department: string | null
+  readonly position: string | null
+  readonly status: EnrollmentStatus
+}
+
+/** Every enrolment of a class (신청, 확정, 대기, 취소) with the capacity they are decided against. */
+export interface ClassEnrollments {
+  readonly classId: string
+  readonly projectId: string
+  readonly sessionNumber: number
+  readonly classNumber: number
+  readonly maxParticipants: number | null
+  readonly confirmed: number
+  readonly entries: readonly EnrollmentView[]
+}
+
+/** An instructor in the directory (강사 관리). */
+export interface InstructorView {
+  readonly id: string
+  readonly code: string
+  readonly lastName: string
+  readonly firstName: string
+  /** 홍길동 */
+  readonly name: string
+  readonly email: string
+  readonly phone: string | null
+  readonly specialties: readonly string[]
+  readonly certifications: readonly string[]
+  /** The company's own grade, 1–5. */
+  readonly rating: number | null
+  readonly hourlyRate: number | null
+  readonly bio: string | null
+  readonly isInternal: boolean
+  readonly isActive: boolean
 }

@@ -9,8 +9,12 @@
  * so two devices logging overrides never fight over one text field), visible on the project's timeline.
  */
 import { displayName } from '../../../shared/domain/korean-name'
+import { compareKorean } from '../../../shared/domain/korean-text'
+import { pairId } from '../../../shared/ids/pair-id'
 import { projectMargin, projectMarginPercent } from '../../../shared/domain/project-finance'
 import { addDays, formatKoreanDate } from '../../../shared/domain/dates'
+import { duplicateNumberIds } from '../../../shared/domain/training-numbers'
+import { satisfactionSummary, type FeedbackRatings } from '../../../shared/domain/satisfaction'
 import {
   type ClassStatus,
   type ProjectHealth,
@@ -20,10 +24,19 @@ import {
   type ProjectTeamRole,
   type SessionStatus,
 } from '../../../shared/model/enums'
-import { type classCreateSchema, type sessionCreateSchema } from '../../../shared/model/validation/training'
+import {
+  type classCreateSchema,
+  type classDeleteSchema,
+  type classUpdateSchema,
+  type feedbackRecordSchema,
+  type teamMemberSaveSchema,
+  type sessionCreateSchema,
+  type sessionUpdateSchema,
+} from '../../../shared/model/validation/training'
 import {
   type AgendaClass,
   type ClassCreateResult,
+  type ClassDeleteResult,
   type ClassView,
   type DoubleBooking,
   type InstructorOption,
@@ -38,6 +51,11 @@ import { TrainingRuleError } from './training-rules'
 
 type SessionCreate = z.output<typeof sessionCreateSchema>
 type ClassCreate = z.output<typeof classCreateSchema>
+type SessionUpdate = z.output<typeof sessionUpdateSchema>
+type ClassUpdate = z.output<typeof classUpdateSchema>
+type ClassDelete = z.output<typeof classDeleteSchema>
+type FeedbackRecord = z.output<typeof feedbackRecordSchema>
+type TeamMemberSave = z.output<typeof teamMemberSaveSchema>
 
 export interface ProjectFilter {
   readonly status?: ProjectStatus
@@ -51,6 +69,25 @@ export interface ProjectsRepo {
   get(id: string): ProjectDetail
   createSession(input: SessionCreate): ProjectDetail
   createClass(input: ClassCreate): ClassCreateResult
+  /** Edits a 차수, its number included (a duplicate number is allowed and flagged, never silently changed). */
+  updateSession(input: SessionUpdate): ProjectDetail
+  /** Soft-deletes a 차수 without live classes; one with classes is refused (`hasClasses`): delete those first. */
+  deleteSession(id: string): ProjectDetail
+  /** Edits a 분반; the double-booking warning runs again, the class itself excluded. */
+  updateClass(input: ClassUpdate): ClassCreateResult
+  /**
+   * Soft-deletes a 분반. With attendance marks it answers `hasAttendance` unless confirmed: the marks are evidence of
+   * training given (수료 figures, billing), so deleting them takes a second, explicit yes. Marks and enrolments are
+   * kept in the replica, hidden with the class, and come back if the class is restored.
+   */
+  deleteClass(input: ClassDelete): ClassDeleteResult
+  /** One satisfaction answer for a session or one of its classes (the class's instructor is recorded with it). */
+  recordFeedback(input: FeedbackRecord): ProjectDetail
+  /** Active users who can be put on a project team, 가나다 order. */
+  teamCandidates(): InstructorOption[]
+  /** Adds a member or edits their role / allocation (one row per project and user). */
+  saveTeamMember(input: TeamMemberSave): ProjectDetail
+  removeTeamMember(input: { readonly projectId: string; readonly userId: string }): ProjectDetail
   /** Other classes the given slot would double-book (same instructor, or same room at the same venue). */
   doubleBookings(slot: {
     readonly sessionId: string
@@ -59,6 +96,8 @@ export interface ProjectsRepo {
     readonly endTime: string
     readonly instructorId: string | null
     readonly room: string | null
+    /** The class being edited, which cannot clash with itself. */
+    readonly excludeClassId?: string
   }): DoubleBooking[]
   instructors(): InstructorOption[]
   /** Live classes dated from `from` for `days` days, by date and start time (at most 500). */
@@ -113,6 +152,7 @@ interface ClassRow {
   status: ClassStatus
   enrolled: number
   attended: number
+  waiting: number
 }
 
 const PROJECT_COLUMNS = `p.id, p.code, p.name, p.description, p.company_id, c.name AS company_name, p.status, p.phase, p.health,
@@ -125,7 +165,8 @@ const CLASS_COLUMNS = `k.id, k.session_id, k.class_number, k.name, k.date, k.sta
   (SELECT COUNT(*) FROM enrollments e WHERE e.class_id = k.id AND e.status = 'CONFIRMED' AND e.deleted_at IS NULL) AS enrolled,
   (SELECT COUNT(*) FROM enrollments e WHERE e.class_id = k.id AND e.status = 'CONFIRMED' AND e.deleted_at IS NULL
      AND EXISTS (SELECT 1 FROM attendance_records a WHERE a.class_id = k.id AND a.trainee_id = e.trainee_id
-                   AND a.deleted_at IS NULL AND a.status IN ('PRESENT', 'LATE', 'LEFT_EARLY'))) AS attended`
+                   AND a.deleted_at IS NULL AND a.status IN ('PRESENT', 'LATE', 'LEFT_EARLY'))) AS attended,
+  (SELECT COUNT(*) FROM enrollments e WHERE e.class_id = k.id AND e.status IN ('APPLIED', 'WAITLISTED') AND e.deleted_at IS NULL) AS waiting`
 
 function summaryOf(row: ProjectRow): ProjectSummary {
   const figures = { revenue: row.revenue, actualCost: row.actual_cost }
@@ -156,6 +197,7 @@ function classViewOf(row: ClassRow): ClassView {
     date: row.date,
     startTime: row.start_time,
     endTime: row.end_time,
+    instructorId: row.instructor_id,
     instructorName:
       row.instructor_last !== null && row.instructor_first !== null
         ? displayName({ lastName: row.instructor_last, firstName: row.instructor_first })
@@ -166,7 +208,15 @@ function classViewOf(row: ClassRow): ClassView {
     status: row.status,
     enrolled: row.enrolled,
     attended: row.attended,
+    waiting: row.waiting,
+    duplicateNumber: false,
+    satisfaction: null,
   }
+}
+
+function withDuplicateFlags(classes: ClassView[]): ClassView[] {
+  const duplicates = duplicateNumberIds(classes.map((k) => ({ id: k.id, number: k.classNumber })))
+  return classes.map((k) => (duplicates.has(k.id) ? { ...k, duplicateNumber: true } : k))
 }
 
 /** Rooms are compared without surrounding spaces or case ("세미나실 A" = "세미나실 a "). */
@@ -182,8 +232,8 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const projectById = sqlite.prepare<[string], ProjectRow>(
     `SELECT ${PROJECT_COLUMNS} FROM projects p LEFT JOIN companies c ON c.id = p.company_id WHERE p.id = ? AND p.deleted_at IS NULL`,
   )
-  const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null }>(
-    `SELECT user_id, role FROM project_team_members WHERE project_id = ? AND deleted_at IS NULL AND is_active = 1
+  const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null; allocation_percent: number }>(
+    `SELECT user_id, role, allocation_percent FROM project_team_members WHERE project_id = ? AND deleted_at IS NULL AND is_active = 1
       ORDER BY created_at, id`,
   )
   const sessionsOf = sqlite.prepare<[string], SessionRow>(
@@ -231,6 +281,33 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       WHERE k.deleted_at IS NULL AND k.date >= ? AND k.date < ?
       ORDER BY k.date, k.start_time, k.id LIMIT 500`,
   )
+  const classById = sqlite.prepare<[string], { id: string; session_id: string }>(
+    'SELECT id, session_id FROM training_classes WHERE id = ? AND deleted_at IS NULL',
+  )
+  const liveClassCount = sqlite.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM training_classes WHERE session_id = ? AND deleted_at IS NULL',
+  )
+  const feedbackOf = sqlite.prepare<
+    [string],
+    { session_id: string; class_id: string | null; overall_rating: number; content_rating: number | null; instructor_rating: number | null; operation_rating: number | null }
+  >(
+    `SELECT f.session_id, f.class_id, f.overall_rating, f.content_rating, f.instructor_rating, f.operation_rating
+       FROM training_feedback f JOIN training_sessions s ON s.id = f.session_id AND s.deleted_at IS NULL
+      WHERE s.project_id = ? AND f.deleted_at IS NULL`,
+  )
+  const classInSession = sqlite.prepare<[string, string], { instructor_id: string | null }>(
+    'SELECT instructor_id FROM training_classes WHERE id = ? AND session_id = ? AND deleted_at IS NULL',
+  )
+  const memberRow = sqlite.prepare<[string, string], { id: string }>(
+    `SELECT id FROM project_team_members WHERE project_id = ? AND user_id = ? AND deleted_at IS NULL
+      ORDER BY created_at, id LIMIT 1`,
+  )
+  const activeUsers = sqlite.prepare<[], { id: string; last_name: string; first_name: string }>(
+    'SELECT id, last_name, first_name FROM users WHERE deleted_at IS NULL AND is_active = 1',
+  )
+  const markCount = sqlite.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM attendance_records WHERE class_id = ? AND deleted_at IS NULL',
+  )
   const instructorName = sqlite.prepare<[string], { last_name: string; first_name: string }>(
     'SELECT last_name, first_name FROM instructors WHERE id = ?',
   )
@@ -254,12 +331,71 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     return actor.id
   }
 
+  const requireClass = (id: string): { id: string; session_id: string } => {
+    const row = classById.get(id)
+    if (!row) throw new TrainingRuleError('notFound', `No class ${id} on this device`)
+    return row
+  }
+
+  /** A class's date inside its session, end after start, capacity not above the session's. */
+  const checkClassSlot = (
+    session: SessionRow,
+    input: { readonly date: string; readonly startTime: string; readonly endTime: string; readonly maxParticipants: number | null },
+  ): void => {
+    if (input.endTime <= input.startTime) throw new TrainingRuleError('invalidPeriod', 'end not after start')
+    if (input.date < session.start_date || input.date > session.end_date) {
+      throw new TrainingRuleError('invalidPeriod', 'class date outside its session')
+    }
+    if (input.maxParticipants !== null && session.max_participants !== null && input.maxParticipants > session.max_participants) {
+      throw new TrainingRuleError('classFull', 'class capacity above the session capacity')
+    }
+  }
+
+  /** The user booked over a warning: a NOTE on the project's timeline says what clashed (inside the caller's transaction). */
+  const logOverride = (
+    session: SessionRow,
+    classNumber: number,
+    input: { readonly date: string; readonly startTime: string; readonly endTime: string; readonly instructorId: string | null; readonly room: string | null },
+    conflicts: readonly DoubleBooking[],
+    verb: '등록' | '수정',
+  ): void => {
+    const instructor = input.instructorId ? instructorName.get(input.instructorId) : undefined
+    const lines = conflicts.map(
+      (c) =>
+        `- ${c.projectName} ${c.sessionNumber}차 ${c.classNumber}분반 ${c.startTime}–${c.endTime}` +
+        `${c.sameInstructor ? ' (같은 강사)' : ''}${c.sameRoom ? ' (같은 강의실)' : ''}`,
+    )
+    writer.upsert('activities', ctx.newId(), {
+      entity_type: 'PROJECT',
+      entity_id: session.project_id,
+      activity_type: 'NOTE',
+      subject: `이중 예약 확인 후 ${verb}: ${session.session_number}차 ${classNumber}분반`,
+      description: [
+        `${formatKoreanDate(input.date)} ${input.startTime}–${input.endTime}` +
+          `${instructor ? ` 강사 ${displayName({ lastName: instructor.last_name, firstName: instructor.first_name })}` : ''}` +
+          `${input.room ? ` 강의실 ${input.room}` : ''}`,
+        ...lines,
+      ].join('\n'),
+    })
+  }
+
   const get = (id: string): ProjectDetail => {
     const row = requireProject(id)
     const team = teamOf.all(id)
     const userNames = names(team.map((m) => m.user_id))
-    const classes = classesOfProject.all(id).map(classViewOf)
-    const sessions: SessionView[] = sessionsOf.all(id).map((s) => ({
+    const answers = feedbackOf.all(id).map((f) => ({
+      sessionId: f.session_id,
+      classId: f.class_id,
+      overallRating: f.overall_rating,
+      contentRating: f.content_rating,
+      instructorRating: f.instructor_rating,
+      operationRating: f.operation_rating,
+    }))
+    const summaryWhere = (keep: (a: (typeof answers)[number]) => boolean) => satisfactionSummary(answers.filter(keep) satisfies FeedbackRatings[])
+    const classes = classesOfProject.all(id).map((row) => ({ ...classViewOf(row), satisfaction: summaryWhere((a) => a.classId === row.id) }))
+    const sessionRows = sessionsOf.all(id)
+    const duplicateSessions = duplicateNumberIds(sessionRows.map((s) => ({ id: s.id, number: s.session_number })))
+    const sessions: SessionView[] = sessionRows.map((s) => ({
       id: s.id,
       sessionNumber: s.session_number,
       name: s.name,
@@ -268,7 +404,9 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       status: s.status,
       location: s.location,
       maxParticipants: s.max_participants,
-      classes: classes.filter((k) => k.sessionId === s.id),
+      duplicateNumber: duplicateSessions.has(s.id),
+      satisfaction: summaryWhere((a) => a.sessionId === s.id),
+      classes: withDuplicateFlags(classes.filter((k) => k.sessionId === s.id)),
     }))
     return {
       ...summaryOf(row),
@@ -276,8 +414,9 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       companyId: row.company_id,
       budget: row.budget,
       actualCost: row.actual_cost,
-      team: team.map((m) => ({ userId: m.user_id, name: userNames.get(m.user_id) ?? null, role: m.role })),
+      team: team.map((m) => ({ userId: m.user_id, name: userNames.get(m.user_id) ?? null, role: m.role, allocationPercent: m.allocation_percent })),
       sessions,
+      satisfaction: summaryWhere((a) => sessionRows.some((s) => s.id === a.sessionId)),
     }
   }
 
@@ -287,6 +426,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     const venue = roomKey(session.location)
     const out: DoubleBooking[] = []
     for (const other of overlapping.all(slot.date, slot.endTime, slot.startTime)) {
+      if (other.id === slot.excludeClassId) continue
       const sameInstructor = slot.instructorId !== null && other.instructor_id === slot.instructorId
       // A room name is only unique within a venue (세미나실 A exists at many training centres).
       const sameRoom = room !== null && roomKey(other.room) === room && roomKey(other.location) === venue
@@ -353,13 +493,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     createClass(input) {
       requireActor()
       const session = requireSession(input.sessionId)
-      if (input.endTime <= input.startTime) throw new TrainingRuleError('invalidPeriod', 'end not after start')
-      if (input.date < session.start_date || input.date > session.end_date) {
-        throw new TrainingRuleError('invalidPeriod', 'class date outside its session')
-      }
-      if (input.maxParticipants !== null && session.max_participants !== null && input.maxParticipants > session.max_participants) {
-        throw new TrainingRuleError('classFull', 'class capacity above the session capacity')
-      }
+      checkClassSlot(session, input)
       const conflicts = doubleBookings({ ...input, sessionId: session.id })
       if (conflicts.length > 0 && !input.allowDoubleBooking) return { status: 'doubleBooked', conflicts }
       const id = ctx.newId()
@@ -378,28 +512,122 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
           max_participants: input.maxParticipants,
           status: 'SCHEDULED',
         })
-        if (conflicts.length > 0) {
-          const instructor = input.instructorId ? instructorName.get(input.instructorId) : undefined
-          const lines = conflicts.map(
-            (c) =>
-              `- ${c.projectName} ${c.sessionNumber}차 ${c.classNumber}분반 ${c.startTime}–${c.endTime}` +
-              `${c.sameInstructor ? ' (같은 강사)' : ''}${c.sameRoom ? ' (같은 강의실)' : ''}`,
-          )
-          writer.upsert('activities', ctx.newId(), {
-            entity_type: 'PROJECT',
-            entity_id: session.project_id,
-            activity_type: 'NOTE',
-            subject: `이중 예약 확인 후 등록: ${session.session_number}차 ${classNumber}분반`,
-            description: [
-              `${formatKoreanDate(input.date)} ${input.startTime}–${input.endTime}` +
-                `${instructor ? ` 강사 ${displayName({ lastName: instructor.last_name, firstName: instructor.first_name })}` : ''}` +
-                `${input.room ? ` 강의실 ${input.room}` : ''}`,
-              ...lines,
-            ].join('\n'),
-          })
-        }
+        if (conflicts.length > 0) logOverride(session, classNumber, input, conflicts, '등록')
       })
       return { status: 'created', classId: id, project: get(session.project_id) }
+    },
+
+    updateSession(input) {
+      requireActor()
+      const session = requireSession(input.id)
+      if (input.endDate < input.startDate) throw new TrainingRuleError('invalidPeriod', 'end before start')
+      writer.upsert('training_sessions', session.id, {
+        session_number: input.sessionNumber,
+        name: input.name,
+        start_date: input.startDate,
+        end_date: input.endDate,
+        location: input.location,
+        max_participants: input.maxParticipants,
+        status: input.status,
+      })
+      return get(session.project_id)
+    },
+
+    deleteSession(id) {
+      requireActor()
+      const session = requireSession(id)
+      if ((liveClassCount.get(id)?.n ?? 0) > 0) throw new TrainingRuleError('hasClasses', 'delete the classes first')
+      writer.remove('training_sessions', id)
+      return get(session.project_id)
+    },
+
+    updateClass(input) {
+      requireActor()
+      const current = requireClass(input.id)
+      const session = requireSession(current.session_id)
+      checkClassSlot(session, input)
+      const conflicts = doubleBookings({ ...input, sessionId: session.id, excludeClassId: current.id })
+      if (conflicts.length > 0 && !input.allowDoubleBooking) return { status: 'doubleBooked', conflicts }
+      writer.transaction(() => {
+        writer.upsert('training_classes', current.id, {
+          class_number: input.classNumber,
+          name: input.name,
+          date: input.date,
+          start_time: input.startTime,
+          end_time: input.endTime,
+          instructor_id: input.instructorId,
+          room: input.room,
+          topic: input.topic,
+          max_participants: input.maxParticipants,
+          status: input.status,
+        })
+        if (conflicts.length > 0) logOverride(session, input.classNumber, input, conflicts, '수정')
+      })
+      return { status: 'created', classId: current.id, project: get(session.project_id) }
+    },
+
+    deleteClass({ id, confirmAttendance }) {
+      requireActor()
+      const klass = requireClass(id)
+      const session = requireSession(klass.session_id)
+      const marks = markCount.get(id)?.n ?? 0
+      if (marks > 0 && !confirmAttendance) return { status: 'hasAttendance', marks }
+      writer.remove('training_classes', id)
+      return { status: 'deleted', project: get(session.project_id) }
+    },
+
+    recordFeedback(input) {
+      requireActor()
+      const session = requireSession(input.sessionId)
+      let instructorId: string | null = null
+      if (input.classId !== null) {
+        const klass = classInSession.get(input.classId, session.id)
+        if (!klass) throw new TrainingRuleError('notFound', `No class ${input.classId} in session ${session.id}`)
+        instructorId = klass.instructor_id
+      }
+      writer.upsert('training_feedback', ctx.newId(), {
+        session_id: session.id,
+        class_id: input.classId,
+        instructor_id: instructorId,
+        overall_rating: input.overallRating,
+        content_rating: input.contentRating,
+        instructor_rating: input.instructorRating,
+        operation_rating: input.operationRating,
+        comment: input.comment,
+        submitted_at: ctx.now().toISOString(),
+      })
+      return get(session.project_id)
+    },
+
+    teamCandidates: () =>
+      activeUsers
+        .all()
+        .map((u) => ({ id: u.id, name: displayName({ lastName: u.last_name, firstName: u.first_name }) }))
+        .sort((a, b) => compareKorean(a.name, b.name)),
+
+    saveTeamMember(input) {
+      requireActor()
+      requireProject(input.projectId)
+      // A pair id: two devices adding the same person offline write one row (the server allows one live row per pair).
+      const id = memberRow.get(input.projectId, input.userId)?.id ?? pairId('project_team_members', input.projectId, input.userId)
+      writer.upsert('project_team_members', id, {
+        project_id: input.projectId,
+        user_id: input.userId,
+        role: input.role,
+        allocation_percent: input.allocationPercent,
+        is_active: true,
+        deleted_at: null,
+      })
+      return get(input.projectId)
+    },
+
+    removeTeamMember({ projectId, userId }) {
+      requireActor()
+      requireProject(projectId)
+      const row = memberRow.get(projectId, userId)
+      if (!row) throw new TrainingRuleError('notFound', 'not on the team')
+      writer.remove('project_team_members', row.id)
+      return get(projectId)
     },
 
     doubleBookings,

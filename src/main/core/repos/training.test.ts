@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pairId } from '../../../shared/ids/pair-id'
-import { attendanceMarkSchema, classCreateSchema, sessionCreateSchema, walkInSchema } from '../../../shared/model/validation/training'
+import {
+  attendanceMarkSchema,
+  classCreateSchema,
+  classDeleteSchema,
+  classUpdateSchema,
+  enrollmentStatusSchema,
+  feedbackRecordSchema,
+  instructorSaveSchema,
+  sessionCreateSchema,
+  sessionUpdateSchema,
+  teamMemberSaveSchema,
+  walkInSchema,
+} from '../../../shared/model/validation/training'
 import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from './testing'
 import { createTrainingRepos, type TrainingRepos } from './training'
@@ -68,6 +80,7 @@ describe('training repositories (real SQLite)', () => {
   const mark = (traineeId: string, status: string, remarks?: string) =>
     repos.attendance.mark(attendanceMarkSchema.parse({ classId: CLASS, traineeId, status, remarks }))
   const pending = () => device.outbox.pendingBatch(10_000)
+  const w = () => device.writer
 
   it('lists projects by status/health and derives margin and margin % without storing them', () => {
     expect(repos.projects.list().map((p) => p.code)).toEqual(['P-2026-001', 'P-2026-002'])
@@ -75,7 +88,7 @@ describe('training repositories (real SQLite)', () => {
     expect(repos.projects.list({ health: 'RED' })).toEqual([])
     const page = repos.projects.get(PROJECT)
     expect(page).toMatchObject({ companyName: '(주)한빛제약', margin: 10_000_000, marginPercent: 25, progress: 40 })
-    expect(page.team).toEqual([{ userId: COORDINATOR.id, name: '이서연', role: 'COORDINATOR' }])
+    expect(page.team).toEqual([{ userId: COORDINATOR.id, name: '이서연', role: 'COORDINATOR', allocationPercent: 100 }])
     expect(page.sessions).toHaveLength(1)
     expect(page.sessions[0]!.classes[0]).toMatchObject({ instructorName: '박서준', enrolled: 4, attended: 0 })
     // A project without costs has no margin yet (not 100 %).
@@ -192,5 +205,141 @@ describe('training repositories (real SQLite)', () => {
       expect.objectContaining({ rule: 'classFull' }),
     )
     expect(countRows(device.sqlite, 'trainees')).toBe(trainees)
+  })
+
+  const classEdit = (fields: Record<string, unknown> = {}) =>
+    classUpdateSchema.parse({
+      id: CLASS, classNumber: 1, date: '2026-11-25', startTime: '09:00', endTime: '12:00', instructorId: INSTRUCTOR,
+      room: '세미나실 A', maxParticipants: 5, status: 'SCHEDULED', ...fields,
+    })
+
+  it('confirms, waitlists and cancels enrolments, refusing a confirmation at capacity with nothing written', () => {
+    const list = repos.enrollments.list(CLASS)
+    expect(list).toMatchObject({ confirmed: 4, maxParticipants: 5 })
+    // Waiting decisions are listed first.
+    expect(list.entries[0]).toMatchObject({ name: '최대기', status: 'WAITLISTED' })
+    expect(repos.projects.get(PROJECT).sessions[0]!.classes[0]).toMatchObject({ enrolled: 4, waiting: 1 })
+
+    const confirmed = repos.enrollments.setStatus(enrollmentStatusSchema.parse({ enrollmentId: testId(0x8009), status: 'CONFIRMED' }))
+    expect(confirmed.confirmed).toBe(5)
+    expect(repos.attendance.roster(CLASS).entries.map((e) => e.name)).toContain('최대기')
+
+    // Full: a sixth confirmation is refused; cancelling one frees the seat.
+    w().upsert('trainees', trainee(10), { company_id: COMPANY, last_name: '한', first_name: '신청' })
+    w().upsert('enrollments', testId(0x8010), { class_id: CLASS, trainee_id: trainee(10), status: 'APPLIED' })
+    const before = pending().length
+    expect(() => repos.enrollments.setStatus(enrollmentStatusSchema.parse({ enrollmentId: testId(0x8010), status: 'CONFIRMED' }))).toThrow(
+      expect.objectContaining({ rule: 'classFull' }),
+    )
+    expect(pending().length).toBe(before)
+    repos.enrollments.setStatus(enrollmentStatusSchema.parse({ enrollmentId: testId(0x8001), status: 'CANCELLED' }))
+    const after = repos.enrollments.setStatus(enrollmentStatusSchema.parse({ enrollmentId: testId(0x8010), status: 'CONFIRMED' }))
+    expect(after.confirmed).toBe(5)
+    expect(after.entries.at(-1)).toMatchObject({ status: 'CANCELLED', name: '김수강1' })
+  })
+
+  it('edits a session and a class (number included), flags duplicate numbers, and re-checks double booking', () => {
+    // Two devices both created 1차 offline: both kept, both flagged, the number editable.
+    w().upsert('training_sessions', testId(0x53), { project_id: PROJECT, session_number: 1, start_date: '2026-12-01', end_date: '2026-12-02' })
+    let page = repos.projects.get(PROJECT)
+    expect(page.sessions.map((s) => [s.sessionNumber, s.duplicateNumber])).toEqual([[1, true], [1, true]])
+    page = repos.projects.updateSession(
+      sessionUpdateSchema.parse({ id: testId(0x53), sessionNumber: 2, startDate: '2026-12-01', endDate: '2026-12-03', status: 'SCHEDULED' }),
+    )
+    expect(page.sessions.map((s) => [s.sessionNumber, s.duplicateNumber, s.endDate])).toEqual([[1, false, '2026-11-26'], [2, false, '2026-12-03']])
+
+    // The class does not clash with itself when edited.
+    expect(repos.projects.updateClass(classEdit({ topic: '리더의 역할' })).status).toBe('created')
+    expect(repos.projects.get(PROJECT).sessions[0]!.classes[0]).toMatchObject({ topic: '리더의 역할', enrolled: 4 })
+    // Moving it onto another class of the same instructor warns; outside the session is refused.
+    const other = repos.projects.createClass(
+      classCreateSchema.parse({ sessionId: SESSION, date: '2026-11-26', startTime: '09:00', endTime: '12:00', instructorId: INSTRUCTOR }),
+    )
+    expect(other.status).toBe('created')
+    expect(repos.projects.updateClass(classEdit({ date: '2026-11-26' }))).toMatchObject({ status: 'doubleBooked' })
+    expect(() => repos.projects.updateClass(classEdit({ date: '2026-12-25' }))).toThrow(expect.objectContaining({ rule: 'invalidPeriod' }))
+    // The new class got 2 (highest + 1); another device's class also numbered 2 is flagged, both of them.
+    repos.projects.updateClass(classEdit({ classNumber: 3 }))
+    const dup = w().upsert('training_classes', testId(0xc1a56), {
+      session_id: SESSION, class_number: 2, date: '2026-11-24', start_time: '13:00', end_time: '14:00',
+    })
+    expect(dup).not.toBeNull()
+    const flags = repos.projects.get(PROJECT).sessions[0]!.classes.map((k) => [k.classNumber, k.duplicateNumber])
+    expect(flags).toEqual([[2, true], [2, true], [3, false]])
+  })
+
+  it('deletes a class only after a second yes when it has marks; a session only once it has no classes', () => {
+    mark(trainee(1), 'PRESENT')
+    expect(() => repos.projects.deleteSession(SESSION)).toThrow(expect.objectContaining({ rule: 'hasClasses' }))
+    expect(repos.projects.deleteClass(classDeleteSchema.parse({ id: CLASS }))).toEqual({ status: 'hasAttendance', marks: 1 })
+    expect(repos.projects.get(PROJECT).sessions[0]!.classes).toHaveLength(1)
+    const deleted = repos.projects.deleteClass(classDeleteSchema.parse({ id: CLASS, confirmAttendance: true }))
+    expect(deleted.status).toBe('deleted')
+    // Soft delete through the writer: the row and its marks stay, hidden.
+    expect(countRows(device.sqlite, 'training_classes', 'deleted_at IS NOT NULL')).toBe(1)
+    expect(countRows(device.sqlite, 'attendance_records')).toBe(1)
+    expect(pending().at(-1)).toMatchObject({ table: 'training_classes', rowId: CLASS })
+    const page = repos.projects.deleteSession(SESSION)
+    expect(page.sessions).toEqual([])
+  })
+
+  it('records satisfaction answers and derives the averages per class, session and project', () => {
+    const record = (fields: Record<string, unknown>) => repos.projects.recordFeedback(feedbackRecordSchema.parse({ sessionId: SESSION, ...fields }))
+    record({ classId: CLASS, overallRating: 5, contentRating: 4, instructorRating: 5 })
+    record({ classId: CLASS, overallRating: 4, operationRating: 3, comment: '  실습이 좋았음 ' })
+    const page = record({ overallRating: 3 })
+    // class: (5 + 4) / 2 = 4.5; session and project: (5 + 4 + 3) / 3 = 4
+    expect(page.sessions[0]!.classes[0]!.satisfaction).toEqual({ responses: 2, overall: 4.5, content: 4, instructor: 5, operation: 3 })
+    expect(page.sessions[0]!.satisfaction).toMatchObject({ responses: 3, overall: 4 })
+    expect(page.satisfaction).toMatchObject({ responses: 3, overall: 4 })
+    const stored = device.sqlite.prepare('SELECT instructor_id, comment FROM training_feedback WHERE class_id = ? ORDER BY overall_rating').all(CLASS)
+    expect(stored).toEqual([{ instructor_id: INSTRUCTOR, comment: '실습이 좋았음' }, { instructor_id: INSTRUCTOR, comment: null }])
+    expect(() => feedbackRecordSchema.parse({ sessionId: SESSION, overallRating: 6 })).toThrow()
+    expect(() => record({ classId: testId(0xbad), overallRating: 4 })).toThrow(expect.objectContaining({ rule: 'notFound' }))
+    // Another project's answers do not count here.
+    expect(repos.projects.get(OTHER_PROJECT).satisfaction).toBeNull()
+  })
+
+  it('adds, edits and removes project team members, one row per (project, user) with a pair id', () => {
+    const PM = testId(0xa2)
+    device.addUser({ id: PM, lastName: '박', firstName: '지훈', tier: 'MANAGER' })
+    expect(repos.projects.teamCandidates().map((u) => u.name)).toEqual(['박지훈', '이서연'])
+    let page = repos.projects.saveTeamMember(teamMemberSaveSchema.parse({ projectId: PROJECT, userId: PM, role: 'PROJECT_MANAGER', allocationPercent: 50 }))
+    expect(page.team).toContainEqual({ userId: PM, name: '박지훈', role: 'PROJECT_MANAGER', allocationPercent: 50 })
+    const pair = pairId('project_team_members', PROJECT, PM)
+    expect(countRows(device.sqlite, 'project_team_members', `id = '${pair}'`)).toBe(1)
+    // Saving the same person again edits the row; the existing (server) row of the coordinator is edited in place.
+    repos.projects.saveTeamMember(teamMemberSaveSchema.parse({ projectId: PROJECT, userId: PM, role: 'PROJECT_MANAGER', allocationPercent: 30 }))
+    page = repos.projects.saveTeamMember(teamMemberSaveSchema.parse({ projectId: PROJECT, userId: COORDINATOR.id, role: 'COORDINATOR', allocationPercent: 80 }))
+    expect(countRows(device.sqlite, 'project_team_members')).toBe(2)
+    expect(page.team.map((m) => m.allocationPercent).sort()).toEqual([30, 80])
+    expect(() => teamMemberSaveSchema.parse({ projectId: PROJECT, userId: PM, allocationPercent: 120 })).toThrow()
+
+    page = repos.projects.removeTeamMember({ projectId: PROJECT, userId: PM })
+    expect(page.team.map((m) => m.userId)).toEqual([COORDINATOR.id])
+    // Back on the team: the same pair row comes back.
+    page = repos.projects.saveTeamMember(teamMemberSaveSchema.parse({ projectId: PROJECT, userId: PM, role: 'MEMBER', allocationPercent: 10 }))
+    expect(countRows(device.sqlite, 'project_team_members')).toBe(2)
+    expect(page.team).toHaveLength(2)
+  })
+
+  it('adds and edits instructors (specialties, certifications, grade, internal/external); deduplicates tags', () => {
+    const list = repos.instructors.save(
+      instructorSaveSchema.parse({
+        lastName: '한', firstName: '지민', email: ' Han@Augu.KR ', phone: '010-1234-5678', specialties: ['리더십', '코칭', '리더십', ''],
+        certifications: ['KAC'], rating: 4.5, hourlyRate: 300_000, isInternal: false,
+      }),
+    )
+    const han = list.find((i) => i.name === '한지민')!
+    expect(han).toMatchObject({ email: 'han@augu.kr', specialties: ['리더십', '코칭'], certifications: ['KAC'], rating: 4.5, isInternal: false })
+    expect(han.code).toMatch(/^INS-20261125-/)
+    // 가나다 order: 박서준 before 한지민.
+    expect(list.map((i) => i.name)).toEqual(['박서준', '한지민'])
+    const edited = repos.instructors.save(
+      instructorSaveSchema.parse({ id: han.id, lastName: '한', firstName: '지민', email: 'han@augu.kr', rating: 5, isInternal: true, isActive: false }),
+    )
+    expect(edited.at(-1)).toMatchObject({ id: han.id, code: han.code, rating: 5, isInternal: true, isActive: false, specialties: [] })
+    expect(() => instructorSaveSchema.parse({ lastName: '김', firstName: '강사', email: 'not-an-email' })).toThrow()
+    expect(() => instructorSaveSchema.parse({ lastName: '김', firstName: '강사', email: 'a@b.kr', rating: 7 })).toThrow()
   })
 })

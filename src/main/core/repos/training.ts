@@ -5,16 +5,25 @@
 import { type DeviceCore } from '../device'
 import { repoContextOf } from './context'
 import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './training-attendance'
+import { createEnrollmentsRepo, type EnrollmentsRepo } from './training-enrollments'
+import { createInstructorsRepo, type InstructorsRepo } from './training-instructors'
 import { createProjectsRepo, type ProjectsRepo } from './training-projects'
 
 export interface TrainingRepos {
   readonly projects: ProjectsRepo
   readonly attendance: AttendanceRepo
+  readonly enrollments: EnrollmentsRepo
+  readonly instructors: InstructorsRepo
 }
 
 /** Builds the repositories from any context (tests pass a RepoTestDevice plus a device id). */
 export function createTrainingRepos(ctx: AttendanceRepoContext): TrainingRepos {
-  return { projects: createProjectsRepo(ctx), attendance: createAttendanceRepo(ctx) }
+  return {
+    projects: createProjectsRepo(ctx),
+    attendance: createAttendanceRepo(ctx),
+    enrollments: createEnrollmentsRepo(ctx),
+    instructors: createInstructorsRepo(ctx),
+  }
 }
 
 export function createTrainingDevice(core: DeviceCore, now: () => Date = () => new Date()): TrainingRepos {

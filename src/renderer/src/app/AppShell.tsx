@@ -13,6 +13,11 @@ import { OpportunitiesScreen } from '../features/opportunities/OpportunitiesScre
 import { CompaniesScreen } from '../features/customers/CompaniesScreen'
 import { ProjectsScreen } from '../features/projects/ProjectsScreen'
 import { TrainingScreen } from '../features/attendance/TrainingScreen'
+import { ProductsScreen } from '../features/products/ProductsScreen'
+import { KpiScreen } from '../features/kpi/KpiScreen'
+import { MeetingsScreen } from '../features/meetings/MeetingsScreen'
+import { AdminScreen } from '../features/admin/AdminScreen'
+import { DashboardScreen } from '../features/dashboard/DashboardScreen'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
 import { usePermissionsRefresh } from '../lib/permissions'
@@ -84,7 +89,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
         <main className="workspace__content">
-          {screen === 'companies' ? (
+          {screen === 'dashboard' ? (
+            <DashboardScreen role={session.user.role} />
+          ) : screen === 'companies' ? (
             <CompaniesScreen />
           ) : screen === 'leads' ? (
             <LeadsScreen role={session.user.role} />
@@ -94,6 +101,14 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
             <ProjectsScreen />
           ) : screen === 'training' ? (
             <TrainingScreen />
+          ) : screen === 'products' ? (
+            <ProductsScreen />
+          ) : screen === 'kpi' ? (
+            <KpiScreen />
+          ) : screen === 'meetings' ? (
+            <MeetingsScreen />
+          ) : screen === 'admin' ? (
+            <AdminScreen />
           ) : (
             <ScreenPlaceholder screen={screen} />
           )}

@@ -3,9 +3,17 @@
  * window event keeps features independent: the app shell switches the screen, the owning feature selects the record.
  */
 export interface RecordLink {
-  readonly screen: 'companies' | 'leads'
+  readonly screen: 'companies' | 'leads' | 'meetings' | 'opportunities' | 'projects' | 'training'
   /** The company page to open (companies screen). */
   readonly companyId?: string
+  /** The meeting to open (meetings screen). */
+  readonly meetingId?: string
+  /** The opportunity whose detail to open (opportunities screen). */
+  readonly opportunityId?: string
+  /** The project page to open (projects screen). */
+  readonly projectId?: string
+  /** The class roster to open (training screen). */
+  readonly classId?: string
 }
 
 const EVENT = 'crm:open-record'

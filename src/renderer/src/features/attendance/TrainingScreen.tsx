@@ -1,8 +1,9 @@
-import { type JSX, useEffect } from 'react'
+import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatKoreanMonthDay } from '../../../../shared/domain/dates'
 import { type AgendaClass } from '../../../../shared/ipc/training-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { InstructorsPanel } from '../instructors/InstructorsPanel'
 import { useAgendaStore } from './agenda-store'
 import { RosterScreen } from './RosterScreen'
 
@@ -17,6 +18,7 @@ export function TrainingScreen(): JSX.Element {
   const open = useAgendaStore((s) => s.openClassId)
   const error = useAgendaStore((s) => s.error)
   const store = useAgendaStore.getState
+  const [tab, setTab] = useState<'agenda' | 'instructors'>('agenda')
 
   useEffect(() => {
     void store().screenOpened()
@@ -24,12 +26,31 @@ export function TrainingScreen(): JSX.Element {
 
   if (open) return <RosterScreen classId={open} onBack={() => void store().rosterClosed()} />
 
+  const tabs = (
+    <div className="training-tabs" role="group">
+      {(['agenda', 'instructors'] as const).map((key) => (
+        <button key={key} type="button" className="button" aria-pressed={tab === key} onClick={() => setTab(key)}>
+          {t(key === 'agenda' ? 'instructors.agendaTab' : 'instructors.tab')}
+        </button>
+      ))}
+    </div>
+  )
+  if (tab === 'instructors') {
+    return (
+      <div className="agenda">
+        {tabs}
+        <InstructorsPanel />
+      </div>
+    )
+  }
+
   const byDate = new Map<string, AgendaClass[]>()
   for (const k of classes ?? []) byDate.set(k.date, [...(byDate.get(k.date) ?? []), k])
 
   return (
     <div className="agenda">
       {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
+      {tabs}
       <label className="agenda__from">
         {t('attendance.agenda.from')}
         <input type="date" value={from} onChange={(e) => e.target.value && void store().fromChosen(e.target.value)} />

@@ -4,6 +4,7 @@ import { todayIsoDate } from '../../../../shared/domain/dates'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { type AgendaClass } from '../../../../shared/ipc/training-types'
 import { api, toIpcError } from '../../lib/api'
+import { onOpenRecord } from '../../lib/record-links'
 
 interface AgendaState {
   readonly from: string
@@ -47,3 +48,10 @@ export const useAgendaStore = create<AgendaState & AgendaActions>()((set, get) =
     errorDismissed: () => set({ error: null }),
   }
 })
+
+// Links from other screens (the dashboard's classes of the day) open a class roster here.
+if (typeof window !== 'undefined') {
+  onOpenRecord((link) => {
+    if (link.screen === 'training' && link.classId) useAgendaStore.getState().rosterOpened(link.classId)
+  })
+}

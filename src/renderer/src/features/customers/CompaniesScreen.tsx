@@ -1,6 +1,9 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ExportButton } from '../../components/ExportButton'
+import { companyExportColumns, companyExportRows } from './company-export'
+import { ImportButton } from '../import/ImportButton'
 import { CompaniesList } from './CompaniesList'
 import { CompanyFilterBar } from './CompanyFilterBar'
 import { CompanyForm } from './CompanyForm'
@@ -34,9 +37,22 @@ export function CompaniesScreen(): JSX.Element {
         <span className="companies-screen__count" data-testid="company-count">
           {total === null ? t('common.loading') : t('customers.count', { count: total })}
         </span>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-          + {t('customers.new')}
-        </button>
+        <div className="transfer-actions">
+          <ImportButton target="companies" onImported={() => void changed()} />
+          <ImportButton target="contacts" onImported={() => void changed()} />
+          <ExportButton
+            fileName={t('transfer.export.companiesFile')}
+            columns={companyExportColumns(t)}
+            rows={() => {
+              const { filters, sort } = useCompaniesStore.getState()
+              return companyExportRows(t, filters, sort)
+            }}
+            disabled={!total}
+          />
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            + {t('customers.new')}
+          </button>
+        </div>
       </div>
       <CompanyFilterBar />
       <CompaniesList />

@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api } from '../../lib/api'
 import { announceLocalChange } from '../../lib/local-change'
+import { openRecord } from '../../lib/record-links'
 import { QuickLogForm, type LogTarget } from '../activities/QuickLogForm'
 import { Timeline } from '../activities/Timeline'
 import { useCompaniesStore } from './companies-store'
@@ -231,7 +232,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         )}
         {tab === 'opportunities' && <RelatedTable rows={detail.opportunities} />}
         {tab === 'projects' && <RelatedTable rows={detail.projects} />}
-        {tab === 'meetings' && <RelatedTable rows={detail.meetings} />}
+        {tab === 'meetings' && <RelatedTable rows={detail.meetings} onOpen={(meetingId) => openRecord({ screen: 'meetings', meetingId })} />}
         {tab === 'timeline' && (
           <div className="company-page__activity">
             <QuickLogForm targets={logTargets} onLogged={afterWrite} />
@@ -320,7 +321,14 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   )
 }
 
-function RelatedTable({ rows }: { readonly rows: readonly RelatedSummary[] }): JSX.Element {
+function RelatedTable({
+  rows,
+  onOpen,
+}: {
+  readonly rows: readonly RelatedSummary[]
+  /** Rows whose screen can open them (meetings) become links. */
+  readonly onOpen?: (id: string) => void
+}): JSX.Element {
   const { t } = useTranslation()
   if (rows.length === 0) return <p className="empty-state">{t('customers.page.none')}</p>
   return (
@@ -336,7 +344,15 @@ function RelatedTable({ rows }: { readonly rows: readonly RelatedSummary[] }): J
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td>{r.title}</td>
+            <td>
+              {onOpen ? (
+                <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
+                  {r.title}
+                </button>
+              ) : (
+                r.title
+              )}
+            </td>
             <td>{t(`customers.relatedStatus.${r.status as OpportunityStage | ProjectStatus | MeetingStatus}`)}</td>
             <td className="tabular">{r.amount !== null ? formatWon(r.amount) : '—'}</td>
             <td>{r.date ? formatKoreanDate(r.date) : '—'}</td>

@@ -2,6 +2,9 @@ import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type UserRole } from '../../../../shared/ipc/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ExportButton } from '../../components/ExportButton'
+import { ImportButton } from '../import/ImportButton'
+import { toIsoDate } from '../../../../shared/domain/dates'
 import { ModalDialog } from '../../components/ModalDialog'
 import { AssignmentSection } from './AssignmentSection'
 import { ConvertDialog } from './ConvertDialog'
@@ -57,9 +60,30 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
             </button>
           ))}
         </nav>
-        <button type="button" className="button button--primary" onClick={store.newLeadClicked}>
-          {t('leads.new')}
-        </button>
+        <div className="transfer-actions">
+          <ImportButton target="leads" onImported={() => void screenOpened()} />
+          <ExportButton
+            fileName={t('transfer.export.leadsFile')}
+            columns={(['code', 'companyName', 'contactName', 'status', 'bantScore', 'assignedTo', 'createdAt'] as const).map((key) => ({
+              key,
+              header: t(`leads.columns.${key}`),
+              kind: key === 'bantScore' ? ('number' as const) : undefined,
+            }))}
+            rows={store.leads.map((lead) => ({
+              code: lead.code,
+              companyName: lead.companyName,
+              contactName: lead.contactName,
+              status: t(`leads.statuses.${lead.status}`),
+              bantScore: lead.bantScore,
+              assignedTo: lead.assignedToName,
+              createdAt: toIsoDate(new Date(lead.createdAt)),
+            }))}
+            disabled={store.leads.length === 0}
+          />
+          <button type="button" className="button button--primary" onClick={store.newLeadClicked}>
+            {t('leads.new')}
+          </button>
+        </div>
       </div>
       {store.error && !store.detail && !store.creating && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
       {store.notice && !store.detail && !store.creating && (

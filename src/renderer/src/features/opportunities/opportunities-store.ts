@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/model/validation/sales'
 import { api, toIpcError } from '../../lib/api'
 import { announceLocalChange } from '../../lib/local-change'
+import { onOpenRecord } from '../../lib/record-links'
 
 export type CloseOutcome = 'WON' | 'LOST'
 
@@ -149,3 +150,9 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
   }
 })
 
+// Links from other screens (the dashboard's follow-ups) open an opportunity's detail here.
+if (typeof window !== 'undefined') {
+  onOpenRecord((link) => {
+    if (link.screen === 'opportunities' && link.opportunityId) void useOpportunitiesStore.getState().cardOpened(link.opportunityId)
+  })
+}

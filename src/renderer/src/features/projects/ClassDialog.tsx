@@ -1,32 +1,65 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CLASS_STATUSES, type ClassStatus } from '../../../../shared/model/enums'
+import { type ClassView } from '../../../../shared/ipc/training-types'
 import { ModalDialog } from '../../components/ModalDialog'
+import { DialogError } from './DialogError'
 import { useProjectsStore } from './projects-store'
 
 /**
  * A new 분반. Times and capacity are checked here and again in main. When the slot double-books an instructor or a
  * room, main saves nothing and answers with the clashes; they are listed here with "book anyway" (recorded on the
- * project's timeline) or "change the time".
+ * project's timeline) or "change the time". Editing (`klass`) adds the number and status; the number may be changed by
+ * hand, which is how a clash from two devices numbering offline is settled.
  */
-export function ClassDialog({ sessionId, defaultDate }: { readonly sessionId: string; readonly defaultDate: string }): JSX.Element {
+export function ClassDialog({
+  sessionId,
+  defaultDate,
+  klass = null,
+}: {
+  readonly sessionId: string
+  readonly defaultDate: string
+  readonly klass?: ClassView | null
+}): JSX.Element {
   const { t } = useTranslation()
   const instructors = useProjectsStore((s) => s.instructors)
   const doubleBookings = useProjectsStore((s) => s.doubleBookings)
   const classCreated = useProjectsStore((s) => s.classCreated)
   const classDialogOpened = useProjectsStore((s) => s.classDialogOpened)
-  const [name, setName] = useState('')
-  const [date, setDate] = useState(defaultDate)
-  const [startTime, setStartTime] = useState('09:00')
-  const [endTime, setEndTime] = useState('12:00')
-  const [instructorId, setInstructorId] = useState('')
-  const [room, setRoom] = useState('')
-  const [topic, setTopic] = useState('')
-  const [capacity, setCapacity] = useState('')
+  const classEdited = useProjectsStore((s) => s.classEdited)
+  const classEditOpened = useProjectsStore((s) => s.classEditOpened)
+  const close = (): void => void (klass ? classEditOpened(null) : classDialogOpened(null))
+  const [name, setName] = useState(klass?.name ?? '')
+  const [date, setDate] = useState(klass?.date ?? defaultDate)
+  const [startTime, setStartTime] = useState(klass?.startTime ?? '09:00')
+  const [endTime, setEndTime] = useState(klass?.endTime ?? '12:00')
+  const [instructorId, setInstructorId] = useState(klass?.instructorId ?? '')
+  const [room, setRoom] = useState(klass?.room ?? '')
+  const [topic, setTopic] = useState(klass?.topic ?? '')
+  const [capacity, setCapacity] = useState(klass?.maxParticipants ? String(klass.maxParticipants) : '')
+  const [number, setNumber] = useState(klass ? String(klass.classNumber) : '')
+  const [status, setStatus] = useState<ClassStatus>(klass?.status ?? 'SCHEDULED')
   const timesInvalid = Boolean(startTime && endTime && endTime <= startTime)
   const capacityInvalid = capacity !== '' && !(Number.isInteger(Number(capacity)) && Number(capacity) >= 1)
+  const numberInvalid = klass !== null && !(Number.isInteger(Number(number)) && Number(number) >= 1 && Number(number) <= 999)
 
   const save = async (allowDoubleBooking: boolean): Promise<void> => {
-    if (timesInvalid || capacityInvalid || !date) return
+    if (timesInvalid || capacityInvalid || numberInvalid || !date) return
+    const fields = {
+      name,
+      date,
+      startTime,
+      endTime,
+      instructorId: instructorId || null,
+      room,
+      topic,
+      maxParticipants: capacity ? Number(capacity) : null,
+      allowDoubleBooking,
+    }
+    if (klass) {
+      await classEdited({ id: klass.id, classNumber: Number(number), status, ...fields })
+      return
+    }
     await classCreated({
       sessionId,
       name,
@@ -46,8 +79,27 @@ export function ClassDialog({ sessionId, defaultDate }: { readonly sessionId: st
   }
 
   return (
-    <ModalDialog title={t('projects.classForm.title')} onClose={() => void classDialogOpened(null)} wide>
+    <ModalDialog title={klass ? t('projects.classForm.editTitle') : t('projects.classForm.title')} onClose={close} wide>
+      <DialogError />
       <form className="training-form" onSubmit={submit}>
+        {klass && (
+          <>
+            <label>
+              {t('projects.classForm.number')}
+              <input type="number" min={1} max={999} value={number} onChange={(e) => setNumber(e.target.value)} aria-invalid={numberInvalid} />
+            </label>
+            <label>
+              {t('projects.classForm.status')}
+              <select value={status} onChange={(e) => setStatus(e.target.value as ClassStatus)}>
+                {CLASS_STATUSES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`projects.sessionStatuses.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <label>
           {t('projects.classForm.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
@@ -110,10 +162,10 @@ export function ClassDialog({ sessionId, defaultDate }: { readonly sessionId: st
           </div>
         )}
         <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={() => void classDialogOpened(null)}>
+          <button type="button" className="button button--ghost" onClick={close}>
             {t('projects.classForm.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={timesInvalid || capacityInvalid}>
+          <button type="submit" className="button button--primary" disabled={timesInvalid || capacityInvalid || numberInvalid}>
             {t('projects.classForm.save')}
           </button>
         </div>

@@ -1,45 +1,140 @@
 import { type JSX } from 'react'
+import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { type SatisfactionSummary } from '../../../../shared/domain/satisfaction'
 import { formatKoreanDateShort } from '../../../../shared/domain/dates'
 import { formatWon } from '../../../../shared/domain/money'
 import { type ProjectDetail, type SessionView } from '../../../../shared/ipc/training-types'
+import { ConfirmDialog } from '../customers/ConfirmDialog'
 import { ClassDialog } from './ClassDialog'
+import { EnrollmentDialog } from './EnrollmentDialog'
+import { FeedbackDialog } from './FeedbackDialog'
+import { TeamMemberDialog } from './TeamMemberDialog'
 import { useProjectsStore } from './projects-store'
 import { SessionDialog } from './SessionDialog'
 
 const won = (value: number | null): string => (value === null ? '—' : formatWon(value))
 
+/** "만족도 4.33 / 5 (3건)", or a dash when nobody answered yet. */
+function satisfactionText(t: TFunction, summary: SatisfactionSummary | null): string {
+  if (!summary || summary.overall === null) return `${t('projects.page.satisfaction')} —`
+  return t('projects.feedback.summary', { overall: summary.overall, responses: summary.responses })
+}
+
 function SessionBlock({ session }: { readonly session: SessionView }): JSX.Element {
   const { t } = useTranslation()
   const rosterOpened = useProjectsStore((s) => s.rosterOpened)
   const classDialogOpened = useProjectsStore((s) => s.classDialogOpened)
+  const sessionEditOpened = useProjectsStore((s) => s.sessionEditOpened)
+  const classEditOpened = useProjectsStore((s) => s.classEditOpened)
+  const deleteRequested = useProjectsStore((s) => s.deleteRequested)
+  const enrollmentsOpened = useProjectsStore((s) => s.enrollmentsOpened)
+  const feedbackOpened = useProjectsStore((s) => s.feedbackOpened)
+  const sessionLabel = t('projects.page.session', { number: session.sessionNumber })
   return (
     <section className="session-block" aria-label={t('projects.page.session', { number: session.sessionNumber })}>
       <header className="session-block__header">
         <h4>
-          {t('projects.page.session', { number: session.sessionNumber })} {session.name ?? ''}
+          {sessionLabel} {session.name ?? ''}
         </h4>
+        {session.duplicateNumber && (
+          <span className="duplicate-number" role="status" title={t('projects.page.duplicateNumberHint')}>
+            {t('projects.page.duplicateNumber')}
+          </span>
+        )}
         <span className="muted">
           {formatKoreanDateShort(session.startDate)} – {formatKoreanDateShort(session.endDate)}
           {session.location ? ` · ${session.location}` : ''}
         </span>
-        <button type="button" className="button button--small" onClick={() => void classDialogOpened(session.id)}>
-          {t('projects.page.newClass')}
-        </button>
+        <span className="satisfaction" data-testid="session-satisfaction">
+          {satisfactionText(t, session.satisfaction)}
+        </span>
+        <span className="session-block__actions">
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`${sessionLabel} ${t('projects.page.feedback')}`}
+            onClick={() => feedbackOpened({ sessionId: session.id, classId: null, label: sessionLabel })}
+          >
+            {t('projects.page.feedback')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => void classDialogOpened(session.id)}>
+            {t('projects.page.newClass')}
+          </button>
+          <button type="button" className="button button--small" aria-label={`${sessionLabel} ${t('projects.page.edit')}`} onClick={() => sessionEditOpened(session)}>
+            {t('projects.page.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`${sessionLabel} ${t('projects.page.delete')}`}
+            onClick={() => deleteRequested({ kind: 'session', session })}
+          >
+            {t('projects.page.delete')}
+          </button>
+        </span>
       </header>
       <table className="class-table">
         <tbody>
-          {session.classes.map((k) => (
+          {session.classes.map((k) => {
+            const classLabel = `${sessionLabel} ${t('projects.page.class', { number: k.classNumber })}`
+            return (
             <tr key={k.id} data-testid="class-row">
-              <td>{t('projects.page.class', { number: k.classNumber })}</td>
+              <td>
+                {t('projects.page.class', { number: k.classNumber })}{' '}
+                {k.duplicateNumber && (
+                  <span className="duplicate-number" role="status" title={t('projects.page.duplicateNumberHint')}>
+                    {t('projects.page.duplicateNumber')}
+                  </span>
+                )}
+              </td>
               <td>
                 {formatKoreanDateShort(k.date)} {k.startTime}–{k.endTime}
               </td>
               <td>{k.instructorName ?? '—'}</td>
               <td>{k.room ?? ''}</td>
               <td className="muted">{k.topic ?? k.name ?? ''}</td>
-              <td>{t('projects.page.enrolledAttended', { enrolled: k.enrolled, attended: k.attended })}</td>
               <td>
+                {t('projects.page.enrolledAttended', { enrolled: k.enrolled, attended: k.attended })}
+                {k.maxParticipants !== null ? ` / ${t('projects.page.capacity', { max: k.maxParticipants })}` : ''}
+                {k.waiting > 0 ? ` · ${t('projects.page.waiting', { count: k.waiting })}` : ''}
+              </td>
+              <td className="satisfaction" data-testid="class-satisfaction">
+                {k.satisfaction ? satisfactionText(t, k.satisfaction) : ''}
+              </td>
+              <td className="class-actions">
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`${classLabel} ${t('projects.page.feedback')}`}
+                  onClick={() => feedbackOpened({ sessionId: session.id, classId: k.id, label: classLabel })}
+                >
+                  {t('projects.page.feedback')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`${classLabel} ${t('projects.page.enrollments')}`}
+                  onClick={() => void enrollmentsOpened(k.id)}
+                >
+                  {t('projects.page.enrollments')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`${classLabel} ${t('projects.page.edit')}`}
+                  onClick={() => void classEditOpened(k)}
+                >
+                  {t('projects.page.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`${classLabel} ${t('projects.page.delete')}`}
+                  onClick={() => deleteRequested({ kind: 'class', klass: k })}
+                >
+                  {t('projects.page.delete')}
+                </button>
                 <button
                   type="button"
                   className="button button--small"
@@ -50,7 +145,8 @@ function SessionBlock({ session }: { readonly session: SessionView }): JSX.Eleme
                 </button>
               </td>
             </tr>
-          ))}
+            )
+          })}
         </tbody>
       </table>
     </section>
@@ -65,6 +161,21 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
   const sessionDialogToggled = useProjectsStore((s) => s.sessionDialogToggled)
   const classDialogSession = useProjectsStore((s) => s.classDialogSession)
   const dialogSession = project.sessions.find((s) => s.id === classDialogSession)
+  const editingSession = useProjectsStore((s) => s.editingSession)
+  const editingClass = useProjectsStore((s) => s.editingClass)
+  const pendingDelete = useProjectsStore((s) => s.pendingDelete)
+  const deleteRequested = useProjectsStore((s) => s.deleteRequested)
+  const deleteConfirmed = useProjectsStore((s) => s.deleteConfirmed)
+  const enrollments = useProjectsStore((s) => s.enrollments)
+  const feedbackTarget = useProjectsStore((s) => s.feedbackTarget)
+  const teamDialog = useProjectsStore((s) => s.teamDialog)
+  const teamDialogOpened = useProjectsStore((s) => s.teamDialogOpened)
+  const teamMemberRemoved = useProjectsStore((s) => s.teamMemberRemoved)
+  const feedbackSession = feedbackTarget ? project.sessions.find((s) => s.id === feedbackTarget.sessionId) : undefined
+  const feedbackSummary = feedbackTarget?.classId
+    ? (feedbackSession?.classes.find((k) => k.id === feedbackTarget.classId)?.satisfaction ?? null)
+    : (feedbackSession?.satisfaction ?? null)
+  const editingClassSession = editingClass ? project.sessions.find((s) => s.id === editingClass.sessionId) : undefined
   return (
     <div className="project-page">
       <button type="button" className="link-button" onClick={() => void backToList()}>
@@ -94,17 +205,43 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
           <dd>
             <progress max={100} value={project.progress} /> {project.progress}%
           </dd>
+          <dt>{t('projects.page.satisfaction')}</dt>
+          <dd data-testid="project-satisfaction">
+            {project.satisfaction?.overall == null
+              ? '—'
+              : t('projects.feedback.figure', { overall: project.satisfaction.overall, responses: project.satisfaction.responses })}
+          </dd>
         </dl>
         <div className="card">
           <h3>{t('projects.page.team')}</h3>
           {project.team.length === 0 && <p className="muted">{t('projects.page.unknown')}</p>}
-          <ul className="project-team">
+          <ul className="project-team" data-testid="project-team">
             {project.team.map((m) => (
               <li key={m.userId}>
-                {m.name ?? '—'} <span className="muted">{m.role ? t(`projects.roles.${m.role}`) : ''}</span>
+                {m.name ?? '—'} <span className="muted">{m.role ? t(`projects.roles.${m.role}`) : ''}</span>{' '}
+                <span className="muted">· {t('projects.team.allocationShort', { percent: m.allocationPercent })}</span>{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`${m.name ?? ''} ${t('projects.page.edit')}`}
+                  onClick={() => void teamDialogOpened({ member: m })}
+                >
+                  {t('projects.page.edit')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`${m.name ?? ''} ${t('projects.team.remove')}`}
+                  onClick={() => void teamMemberRemoved(project.id, m.userId)}
+                >
+                  {t('projects.team.remove')}
+                </button>
               </li>
             ))}
           </ul>
+          <button type="button" className="button button--small" onClick={() => void teamDialogOpened({ member: null })}>
+            {t('projects.team.addTitle')}
+          </button>
         </div>
       </div>
       <div className="project-page__sessions-head">
@@ -119,6 +256,27 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
       ))}
       {sessionDialogOpen && <SessionDialog projectId={project.id} />}
       {dialogSession && <ClassDialog sessionId={dialogSession.id} defaultDate={dialogSession.startDate} />}
+      {editingSession && <SessionDialog projectId={project.id} session={editingSession} />}
+      {editingClass && editingClassSession && (
+        <ClassDialog sessionId={editingClassSession.id} defaultDate={editingClassSession.startDate} klass={editingClass} />
+      )}
+      {enrollments && <EnrollmentDialog enrollments={enrollments} />}
+      {teamDialog && <TeamMemberDialog project={project} member={teamDialog.member} />}
+      {feedbackTarget && <FeedbackDialog target={feedbackTarget} summary={feedbackSummary} />}
+      {pendingDelete && (
+        <ConfirmDialog
+          title={t('projects.delete.title')}
+          message={
+            pendingDelete.kind === 'session'
+              ? t('projects.delete.session', { number: pendingDelete.session.sessionNumber })
+              : pendingDelete.marks !== null
+                ? t('projects.delete.classWithMarks', { number: pendingDelete.klass.classNumber, marks: pendingDelete.marks })
+                : t('projects.delete.class', { number: pendingDelete.klass.classNumber })
+          }
+          onConfirm={() => void deleteConfirmed()}
+          onCancel={() => deleteRequested(null)}
+        />
+      )}
     </div>
   )
 }

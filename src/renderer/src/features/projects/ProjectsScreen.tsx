@@ -98,6 +98,17 @@ export function ProjectsScreen(): JSX.Element {
   const errorDismissed = useProjectsStore((s) => s.errorDismissed)
   const screenOpened = useProjectsStore((s) => s.screenOpened)
   const backToProject = useProjectsStore((s) => s.backToProject)
+  // An open dialog shows the error itself (DialogError); the banner here would sit behind its backdrop.
+  const dialogOpen = useProjectsStore(
+    (s) =>
+      s.sessionDialogOpen ||
+      s.classDialogSession !== null ||
+      s.editingSession !== null ||
+      s.editingClass !== null ||
+      s.enrollments !== null ||
+      s.feedbackTarget !== null ||
+      s.teamDialog !== null,
+  )
 
   useEffect(() => {
     void screenOpened()
@@ -105,7 +116,7 @@ export function ProjectsScreen(): JSX.Element {
 
   return (
     <div className="projects-screen">
-      {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+      {error && !dialogOpen && <ErrorBanner error={error} onDismiss={errorDismissed} />}
       {view.kind === 'list' ? (
         <ProjectList />
       ) : view.kind === 'roster' ? (

@@ -1,29 +1,62 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SESSION_STATUSES, type SessionStatus } from '../../../../shared/model/enums'
+import { type SessionView } from '../../../../shared/ipc/training-types'
 import { ModalDialog } from '../../components/ModalDialog'
+import { DialogError } from './DialogError'
 import { useProjectsStore } from './projects-store'
 
-/** A new 차수: dates checked here (end not before start) and again in main. */
-export function SessionDialog({ projectId }: { readonly projectId: string }): JSX.Element {
+/**
+ * A new 차수, or an edited one (`session`: number and status too). Dates are checked here (end not before start) and
+ * again in main. The number stays editable: two devices may both have created "1차" offline, and a person settles it.
+ */
+export function SessionDialog({ projectId, session = null }: { readonly projectId: string; readonly session?: SessionView | null }): JSX.Element {
   const { t } = useTranslation()
   const toggled = useProjectsStore((s) => s.sessionDialogToggled)
+  const sessionEditOpened = useProjectsStore((s) => s.sessionEditOpened)
   const sessionCreated = useProjectsStore((s) => s.sessionCreated)
-  const [name, setName] = useState('')
-  const [startDate, setStartDate] = useState('')
-  const [endDate, setEndDate] = useState('')
-  const [location, setLocation] = useState('')
-  const [capacity, setCapacity] = useState('')
+  const sessionEdited = useProjectsStore((s) => s.sessionEdited)
+  const close = (): void => (session ? sessionEditOpened(null) : toggled(false))
+  const [name, setName] = useState(session?.name ?? '')
+  const [startDate, setStartDate] = useState(session?.startDate ?? '')
+  const [endDate, setEndDate] = useState(session?.endDate ?? '')
+  const [location, setLocation] = useState(session?.location ?? '')
+  const [capacity, setCapacity] = useState(session?.maxParticipants ? String(session.maxParticipants) : '')
+  const [number, setNumber] = useState(session ? String(session.sessionNumber) : '')
+  const [status, setStatus] = useState<SessionStatus>(session?.status ?? 'SCHEDULED')
   const invalidPeriod = Boolean(startDate && endDate && endDate < startDate)
+  const numberInvalid = session !== null && !(Number.isInteger(Number(number)) && Number(number) >= 1 && Number(number) <= 999)
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    if (invalidPeriod || !startDate || !endDate) return
-    await sessionCreated({ projectId, name, startDate, endDate, location, maxParticipants: capacity ? Number(capacity) : null })
+    if (invalidPeriod || numberInvalid || !startDate || !endDate) return
+    const fields = { name, startDate, endDate, location, maxParticipants: capacity ? Number(capacity) : null }
+    if (session) await sessionEdited({ id: session.id, sessionNumber: Number(number), status, ...fields })
+    else await sessionCreated({ projectId, ...fields })
   }
 
   return (
-    <ModalDialog title={t('projects.sessionForm.title')} onClose={() => toggled(false)}>
+    <ModalDialog title={session ? t('projects.sessionForm.editTitle') : t('projects.sessionForm.title')} onClose={close}>
+      <DialogError />
       <form className="training-form" onSubmit={(event) => void submit(event)}>
+        {session && (
+          <>
+            <label>
+              {t('projects.sessionForm.number')}
+              <input type="number" min={1} max={999} value={number} onChange={(e) => setNumber(e.target.value)} aria-invalid={numberInvalid} />
+            </label>
+            <label>
+              {t('projects.sessionForm.status')}
+              <select value={status} onChange={(e) => setStatus(e.target.value as SessionStatus)}>
+                {SESSION_STATUSES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`projects.sessionStatuses.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <label>
           {t('projects.sessionForm.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
@@ -46,10 +79,10 @@ export function SessionDialog({ projectId }: { readonly projectId: string }): JS
           <input type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} />
         </label>
         <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={() => toggled(false)}>
+          <button type="button" className="button button--ghost" onClick={close}>
             {t('projects.sessionForm.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={invalidPeriod}>
+          <button type="submit" className="button button--primary" disabled={invalidPeriod || numberInvalid}>
             {t('projects.sessionForm.save')}
           </button>
         </div>

@@ -2,15 +2,27 @@
 import { create } from 'zustand'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import {
+  type ClassEnrollments,
+  type ClassView,
   type DoubleBooking,
   type InstructorOption,
   type ProjectDetail,
   type ProjectSummary,
+  type SessionView,
 } from '../../../../shared/ipc/training-types'
 import { type ProjectHealth, type ProjectPhase, type ProjectPriority, type ProjectStatus } from '../../../../shared/model/enums'
-import { type ClassCreateInput, type SessionCreateInput } from '../../../../shared/model/validation/training'
+import {
+  type ClassCreateInput,
+  type ClassUpdateInput,
+  type FeedbackRecordInput,
+  type TeamMemberSaveInput,
+  type SessionCreateInput,
+  type SessionUpdateInput,
+} from '../../../../shared/model/validation/training'
+import { type EnrollmentStatus } from '../../../../shared/model/enums'
 import { api, toIpcError } from '../../lib/api'
 import { announceLocalChange } from '../../lib/local-change'
+import { onOpenRecord } from '../../lib/record-links'
 
 export interface ProjectFilters {
   readonly status?: ProjectStatus
@@ -36,6 +48,21 @@ interface ProjectsState {
   readonly sessionDialogOpen: boolean
   /** Double bookings the last class attempt ran into; the dialog shows them and offers "book anyway". */
   readonly doubleBookings: readonly DoubleBooking[]
+  /** The session / class whose edit dialog is open. */
+  readonly editingSession: SessionView | null
+  readonly editingClass: ClassView | null
+  /** A delete waiting for the user's yes; `marks` once main said the class has attendance marks. */
+  readonly pendingDelete:
+    | { readonly kind: 'session'; readonly session: SessionView }
+    | { readonly kind: 'class'; readonly klass: ClassView; readonly marks: number | null }
+    | null
+  /** The class whose enrolments dialog is open, with its enrolments. */
+  readonly enrollments: ClassEnrollments | null
+  /** Where the satisfaction dialog records answers: a session, or one of its classes. */
+  readonly feedbackTarget: { readonly sessionId: string; readonly classId: string | null; readonly label: string } | null
+  /** The team dialog: a new member (null) or the member being edited. */
+  readonly teamDialog: { readonly member: ProjectDetail['team'][number] | null } | null
+  readonly teamCandidates: readonly InstructorOption[]
   readonly error: IpcError | null
 }
 
@@ -50,6 +77,19 @@ interface ProjectsActions {
   sessionCreated(input: SessionCreateInput): Promise<boolean>
   classDialogOpened(sessionId: string | null): Promise<void>
   classCreated(input: ClassCreateInput): Promise<boolean>
+  sessionEditOpened(session: SessionView | null): void
+  sessionEdited(input: SessionUpdateInput): Promise<boolean>
+  classEditOpened(klass: ClassView | null): Promise<void>
+  classEdited(input: ClassUpdateInput): Promise<boolean>
+  deleteRequested(target: { kind: 'session'; session: SessionView } | { kind: 'class'; klass: ClassView } | null): void
+  deleteConfirmed(): Promise<void>
+  enrollmentsOpened(classId: string | null): Promise<void>
+  enrollmentStatusChosen(enrollmentId: string, status: EnrollmentStatus): Promise<void>
+  feedbackOpened(target: ProjectsState['feedbackTarget']): void
+  feedbackRecorded(input: FeedbackRecordInput): Promise<boolean>
+  teamDialogOpened(dialog: ProjectsState['teamDialog']): Promise<void>
+  teamMemberSaved(input: TeamMemberSaveInput): Promise<boolean>
+  teamMemberRemoved(projectId: string, userId: string): Promise<void>
   errorDismissed(): void
 }
 
@@ -65,6 +105,13 @@ export const initialProjectsState: ProjectsState = {
   classDialogSession: null,
   sessionDialogOpen: false,
   doubleBookings: [],
+  editingSession: null,
+  editingClass: null,
+  pendingDelete: null,
+  enrollments: null,
+  feedbackTarget: null,
+  teamDialog: null,
+  teamCandidates: [],
   error: null,
 }
 
@@ -142,6 +189,97 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
       })
       return created
     },
+    sessionEditOpened: (session) => set({ editingSession: session }),
+    sessionEdited: async (input) =>
+      guard(async () => {
+        set({ detail: await api.sessions.update(input), editingSession: null, error: null })
+        announceLocalChange()
+      }),
+    classEditOpened: async (klass) => {
+      set({ editingClass: klass, doubleBookings: [] })
+      if (klass && get().instructors.length === 0) await guard(async () => set({ instructors: await api.instructors.list() }))
+    },
+    classEdited: async (input) => {
+      let saved = false
+      await guard(async () => {
+        const result = await api.classes.update(input)
+        if (result.status === 'doubleBooked') {
+          set({ doubleBookings: result.conflicts })
+          return
+        }
+        announceLocalChange()
+        saved = true
+        set({ detail: result.project, editingClass: null, doubleBookings: [], error: null })
+      })
+      return saved
+    },
+    deleteRequested: (target) =>
+      set({ pendingDelete: target === null ? null : target.kind === 'session' ? target : { ...target, marks: null } }),
+    deleteConfirmed: async () => {
+      const target = get().pendingDelete
+      if (!target) return
+      const ok = await guard(async () => {
+        if (target.kind === 'session') {
+          set({ detail: await api.sessions.delete({ id: target.session.id }), pendingDelete: null, error: null })
+          announceLocalChange()
+          return
+        }
+        // The first yes deletes a class without marks; with marks main asks again, and the second yes confirms.
+        const result = await api.classes.delete({ id: target.klass.id, confirmAttendance: target.marks !== null })
+        if (result.status === 'hasAttendance') {
+          set({ pendingDelete: { ...target, marks: result.marks } })
+          return
+        }
+        announceLocalChange()
+        set({ detail: result.project, pendingDelete: null, error: null })
+      })
+      // A refusal (e.g. a session that still has classes) closes the question; the banner says why.
+      if (!ok) set({ pendingDelete: null })
+    },
+    enrollmentsOpened: async (classId) => {
+      if (classId === null) {
+        set({ enrollments: null })
+        const view = get().view
+        if (view.kind === 'project') await guard(() => reloadDetail(view.id))
+        return
+      }
+      await guard(async () => set({ enrollments: await api.enrollments.list({ classId }), error: null }))
+    },
+    enrollmentStatusChosen: async (enrollmentId, status) => {
+      await guard(async () => {
+        set({ enrollments: await api.enrollments.setStatus({ enrollmentId, status }), error: null })
+        announceLocalChange()
+      })
+    },
+    feedbackOpened: (feedbackTarget) => set({ feedbackTarget }),
+    feedbackRecorded: async (input) =>
+      guard(async () => {
+        // The dialog stays open for the next answer (a coordinator types in a stack of paper forms).
+        set({ detail: await api.feedback.record(input), error: null })
+        announceLocalChange()
+      }),
+    teamDialogOpened: async (teamDialog) => {
+      set({ teamDialog })
+      if (teamDialog && get().teamCandidates.length === 0) await guard(async () => set({ teamCandidates: await api.projects.teamCandidates() }))
+    },
+    teamMemberSaved: async (input) =>
+      guard(async () => {
+        set({ detail: await api.projects.teamSave(input), teamDialog: null, error: null })
+        announceLocalChange()
+      }),
+    teamMemberRemoved: async (projectId, userId) => {
+      await guard(async () => {
+        set({ detail: await api.projects.teamRemove({ projectId, userId }), error: null })
+        announceLocalChange()
+      })
+    },
     errorDismissed: () => set({ error: null }),
   }
 })
+
+// Links from other screens (the dashboard's training chart) open a project page here.
+if (typeof window !== 'undefined') {
+  onOpenRecord((link) => {
+    if (link.screen === 'projects' && link.projectId) void useProjectsStore.getState().projectOpened(link.projectId)
+  })
+}

@@ -2,6 +2,12 @@ import { type Translation } from './ko'
 import { enCustomers, enRecordErrors } from './en-customers'
 import { enSales, enSalesErrors } from './en-sales'
 import { enTraining, enTrainingErrors } from './en-training'
+import { enKpi, enKpiErrors } from './en-kpi'
+import { enProducts, enProductsErrors } from './en-products'
+import { enTransfer, enTransferErrors } from './en-transfer'
+import { enAdmin, enAdminErrors } from './en-admin'
+import { enMeetings, enMeetingsErrors } from './en-meetings'
+import { enDashboard } from './en-dashboard'
 
 export const en: Translation = {
   app: {
@@ -87,10 +93,21 @@ export const en: Translation = {
   ...enCustomers,
   ...enSales,
   ...enTraining,
+  ...enKpi,
+  ...enProducts,
+  ...enTransfer,
+  ...enAdmin,
+  ...enMeetings,
+  ...enDashboard,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,
     ...enTrainingErrors,
+    ...enKpiErrors,
+    ...enProductsErrors,
+    ...enTransferErrors,
+    ...enAdminErrors,
+    ...enMeetingsErrors,
     ipc: {
       invalidInput: 'Please check your input. ({{field}})',
       unknownChannel: 'Unknown request.',

@@ -1,6 +1,12 @@
 import { koCustomers, koRecordErrors } from './ko-customers'
 import { koSales, koSalesErrors } from './ko-sales'
 import { koTraining, koTrainingErrors } from './ko-training'
+import { koKpi, koKpiErrors } from './ko-kpi'
+import { koProducts, koProductsErrors } from './ko-products'
+import { koTransfer, koTransferErrors } from './ko-transfer'
+import { koAdmin, koAdminErrors } from './ko-admin'
+import { koMeetings, koMeetingsErrors } from './ko-meetings'
+import { koDashboard } from './ko-dashboard'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -86,10 +92,21 @@ export const ko = {
   ...koCustomers,
   ...koSales,
   ...koTraining,
+  ...koKpi,
+  ...koProducts,
+  ...koTransfer,
+  ...koAdmin,
+  ...koMeetings,
+  ...koDashboard,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,
     ...koTrainingErrors,
+    ...koKpiErrors,
+    ...koProductsErrors,
+    ...koTransferErrors,
+    ...koAdminErrors,
+    ...koMeetingsErrors,
     ipc: {
       invalidInput: '입력값을 확인해 주세요. ({{field}})',
       unknownChannel: '알 수 없는 요청입니다.',

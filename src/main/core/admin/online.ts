@@ -1,0 +1,123 @@
+/**
+ * The administration calls that need the server itself (sync-server/src/admin): creating an account (the password is
+ * hashed there and never stored on a device) and reading the audit log. Made from the main process with the session's
+ * access token, which never reaches the renderer; a 401 refreshes once through the sync transport (the one place that
+ * rotates tokens) and retries once.
+ *
+ * A local session (the demo) has no server, and an offline device cannot reach it: both answer `onlineRequired`.
+ */
+import { z } from 'zod'
+import { displayName } from '../../../shared/domain/korean-name'
+import { USER_TIERS } from '../../../shared/model/enums'
+import { type AuditPage } from '../../../shared/ipc/admin-types'
+import { type auditQuerySchema, type userCreateSchema } from '../../../shared/model/validation/admin'
+import { type Session } from '../session'
+import { type TokenStore } from '../sync/tokens'
+
+export type AdminOnlineFailure = 'onlineRequired' | 'signInAgain' | 'notAllowed' | 'duplicateEmail' | 'rejected'
+
+export class AdminOnlineError extends Error {
+  override readonly name = 'AdminOnlineError'
+  constructor(
+    readonly kind: AdminOnlineFailure,
+    detail: string,
+  ) {
+    super(detail)
+  }
+}
+
+export interface CreatedAccount {
+  readonly id: string
+  readonly name: string
+  readonly email: string
+}
+
+export interface AdminOnline {
+  createUser(input: z.output<typeof userCreateSchema>): Promise<CreatedAccount>
+  audit(query: z.output<typeof auditQuerySchema>): Promise<AuditPage>
+}
+
+export interface AdminOnlineDeps {
+  readonly session: Pick<Session, 'current' | 'serverUrl' | 'transport'>
+  readonly tokens: TokenStore
+  readonly fetch: typeof fetch
+  readonly timeoutMs?: number
+}
+
+const createdSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string(), tier: z.enum(USER_TIERS) }),
+})
+
+const auditSchema = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      table: z.string(),
+      rowId: z.string(),
+      action: z.string(),
+      changes: z.record(z.string(), z.object({ old: z.unknown(), new: z.unknown() })).nullable(),
+      userId: z.string().nullable(),
+      userName: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  nextBefore: z.string().nullable(),
+})
+
+const errorSchema = z.object({ error: z.object({ code: z.string(), details: z.unknown().optional() }) })
+
+export function createAdminOnline({ session, tokens, fetch: doFetch, timeoutMs = 20_000 }: AdminOnlineDeps): AdminOnline {
+  const send = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> => {
+    const serverUrl = session.serverUrl()
+    // current() is null for a local (demo) session: there is no company server to ask.
+    if (!session.current() || !serverUrl) throw new AdminOnlineError('onlineRequired', 'No server session')
+    let stored = await tokens.load()
+    if (!stored) throw new AdminOnlineError('signInAgain', 'No tokens')
+    for (let attempt = 0; ; attempt += 1) {
+      let response: Response
+      try {
+        response = await doFetch(`${serverUrl}${path}`, {
+          method,
+          headers: {
+            accept: 'application/json',
+            authorization: `Bearer ${stored.accessToken}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+      } catch {
+        throw new AdminOnlineError('onlineRequired', `Cannot reach the server (${path})`)
+      }
+      if (response.status === 401 && attempt === 0) {
+        await response.body?.cancel()
+        try {
+          stored = await session.transport().refresh()
+        } catch {
+          throw new AdminOnlineError('signInAgain', 'The session could not be refreshed')
+        }
+        continue
+      }
+      if (response.ok) return response.json()
+      const parsed = errorSchema.safeParse(await response.json().catch(() => null))
+      const reason = (parsed.data?.error.details as { reason?: unknown } | undefined)?.reason
+      if (response.status === 401) throw new AdminOnlineError('signInAgain', 'The server no longer accepts this session')
+      if (response.status === 403) throw new AdminOnlineError('notAllowed', 'Administration is not allowed for this user')
+      if (reason === 'duplicate_email') throw new AdminOnlineError('duplicateEmail', 'The address is already used')
+      if (response.status >= 500) throw new AdminOnlineError('onlineRequired', `The server failed (${response.status})`)
+      throw new AdminOnlineError('rejected', `The server refused (${response.status} ${parsed.data?.error.code ?? ''})`)
+    }
+  }
+
+  return {
+    async createUser(input) {
+      const { user } = createdSchema.parse(await send('POST', '/admin/users', input))
+      return { id: user.id, email: user.email, name: displayName({ lastName: user.lastName, firstName: user.firstName }) }
+    },
+    async audit(query) {
+      const search = new URLSearchParams()
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value))
+      return auditSchema.parse(await send('GET', `/admin/audit?${search.toString()}`))
+    },
+  }
+}

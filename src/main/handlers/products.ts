@@ -1,0 +1,44 @@
+/**
+ * The product master: each channel is one call into the device's products repository; its refusals become typed,
+ * translated errors.
+ */
+import { type IpcChannel } from '../../shared/ipc/channels'
+import { type HandlerTable } from '../../shared/ipc/contract'
+import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { type ProductsChannel } from '../../shared/ipc/products-channels'
+import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
+import { ProductRuleError, type ProductRule } from '../core/repos/products'
+import { type HandlerContext } from './context'
+
+const RULE_ERRORS: Record<ProductRule, IpcErrorCode> = {
+  notFound: 'record.notFound',
+  signInToEdit: 'record.signInRequired',
+  notPermitted: 'products.notPermitted',
+  duplicateCode: 'products.duplicateCode',
+  categoryCycle: 'products.categoryCycle',
+  categoryNotFound: 'products.categoryNotFound',
+  participantsRange: 'products.participantsRange',
+}
+
+export function productsCall<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof ProductRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
+    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
+    if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
+    throw error
+  }
+}
+
+type ProductsHandlers = Pick<HandlerTable, Extract<IpcChannel, ProductsChannel>>
+
+export function productsHandlers(ctx: HandlerContext): ProductsHandlers {
+  const products = () => ctx.device.products
+  return {
+    'products.catalogue': () => productsCall(() => products().catalogue()),
+    'products.get': ({ id }) => productsCall(() => products().get(id)),
+    'products.save': (input) => productsCall(() => products().save(input)),
+    'products.saveCategory': (input) => productsCall(() => products().saveCategory(input)),
+  }
+}

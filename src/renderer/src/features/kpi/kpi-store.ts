@@ -1,0 +1,150 @@
+/** The KPI screen: the chosen period, audience and fiscal-year start, the achievements shown, and the open dialog. */
+import { create } from 'zustand'
+import { todayIsoDate } from '../../../../shared/domain/dates'
+import { fiscalPeriodRange, shiftFiscalPeriod, type FiscalPeriod } from '../../../../shared/domain/fiscal-period'
+import { type IpcError } from '../../../../shared/ipc/errors'
+import { type KpiAchievementRow, type KpiAchievements, type KpiDefinitionsList } from '../../../../shared/ipc/kpi-types'
+import { type KpiPeriodType } from '../../../../shared/model/enums'
+import {
+  type KpiActualRecordInput,
+  type KpiAudience,
+  type KpiDefinitionSaveInput,
+  type KpiTargetSaveInput,
+} from '../../../../shared/model/validation/kpi'
+import { api, toIpcError } from '../../lib/api'
+import { announceLocalChange } from '../../lib/local-change'
+import { currentPeriod } from './kpi-view'
+
+/**
+ * The month our fiscal year starts in is a company-wide choice; until the admin screen stores it centrally it is kept
+ * on this PC (most Korean companies start in January).
+ */
+const FISCAL_START_KEY = 'crm.kpi.fiscalStartMonth'
+
+/** The fiscal-year start month the KPI screen uses (1 = January); other screens calling kpi.achievements pass it too. */
+export function storedFiscalStart(): number {
+  const value = Number(globalThis.localStorage?.getItem(FISCAL_START_KEY))
+  return Number.isInteger(value) && value >= 1 && value <= 12 ? value : 1
+}
+
+export type KpiDialog =
+  | { readonly kind: 'target'; readonly row: KpiAchievementRow | null }
+  | { readonly kind: 'actual'; readonly row: KpiAchievementRow }
+  | { readonly kind: 'definition' }
+
+interface KpiState {
+  readonly period: FiscalPeriod
+  readonly audience: KpiAudience
+  readonly fiscalStartMonth: number
+  readonly achievements: KpiAchievements | null
+  readonly list: KpiDefinitionsList | null
+  readonly loading: boolean
+  readonly dialog: KpiDialog | null
+  readonly error: IpcError | null
+}
+
+interface KpiActions {
+  screenOpened(): Promise<void>
+  periodTypeChosen(type: KpiPeriodType): Promise<void>
+  periodStepped(steps: number): Promise<void>
+  currentPeriodChosen(): Promise<void>
+  audienceChosen(audience: KpiAudience): Promise<void>
+  fiscalStartChosen(month: number): Promise<void>
+  dialogOpened(dialog: KpiDialog | null): void
+  targetSaved(input: KpiTargetSaveInput): Promise<boolean>
+  actualRecorded(input: KpiActualRecordInput): Promise<boolean>
+  definitionSaved(input: KpiDefinitionSaveInput): Promise<boolean>
+  errorDismissed(): void
+}
+
+export type KpiStore = KpiState & KpiActions
+
+export const useKpiStore = create<KpiStore>()((set, get) => {
+  const guard = async (fn: () => Promise<void>): Promise<boolean> => {
+    try {
+      await fn()
+      return true
+    } catch (error) {
+      set({ error: toIpcError(error), loading: false })
+      return false
+    }
+  }
+
+  const reload = async (): Promise<void> => {
+    const { period, fiscalStartMonth } = get()
+    let { audience } = get()
+    set({ loading: true })
+    const list = get().list ?? (await api.kpi.definitions())
+    // A tier sees its widest audience first: an executive the company, a manager the team.
+    if (!list.audiences.includes(audience)) audience = list.audiences.at(-1) ?? 'me'
+    const achievements = await api.kpi.achievements({
+      on: fiscalPeriodRange(period, fiscalStartMonth).start,
+      period: period.type,
+      audience,
+      fiscalStartMonth,
+    })
+    set({ list, audience, achievements, loading: false })
+  }
+
+  const fiscalStartMonth = storedFiscalStart()
+  return {
+    period: currentPeriod('QUARTER', todayIsoDate(), fiscalStartMonth),
+    audience: 'company',
+    fiscalStartMonth,
+    achievements: null,
+    list: null,
+    loading: false,
+    dialog: null,
+    error: null,
+
+    screenOpened: async () => {
+      set({ list: null })
+      await guard(reload)
+    },
+    periodTypeChosen: async (type) => {
+      set({ period: currentPeriod(type, todayIsoDate(), get().fiscalStartMonth) })
+      await guard(reload)
+    },
+    periodStepped: async (steps) => {
+      set({ period: shiftFiscalPeriod(get().period, steps, get().fiscalStartMonth) })
+      await guard(reload)
+    },
+    currentPeriodChosen: async () => {
+      set({ period: currentPeriod(get().period.type, todayIsoDate(), get().fiscalStartMonth) })
+      await guard(reload)
+    },
+    audienceChosen: async (audience) => {
+      set({ audience })
+      await guard(reload)
+    },
+    fiscalStartChosen: async (month) => {
+      globalThis.localStorage?.setItem(FISCAL_START_KEY, String(month))
+      set({ fiscalStartMonth: month, period: currentPeriod(get().period.type, todayIsoDate(), month) })
+      await guard(reload)
+    },
+    dialogOpened: (dialog) => set({ dialog, error: null }),
+    targetSaved: async (input) =>
+      guard(async () => {
+        await api.kpi.saveTarget({ ...input, fiscalStartMonth: get().fiscalStartMonth })
+        announceLocalChange()
+        set({ dialog: null })
+        await reload()
+      }),
+    actualRecorded: async (input) =>
+      guard(async () => {
+        await api.kpi.recordActual({ ...input, fiscalStartMonth: get().fiscalStartMonth })
+        announceLocalChange()
+        set({ dialog: null })
+        await reload()
+      }),
+    definitionSaved: async (input) =>
+      guard(async () => {
+        await api.kpi.saveDefinition(input)
+        announceLocalChange()
+        // Names, units and directions may have changed: read the list again with the achievements.
+        set({ dialog: null, list: null })
+        await reload()
+      }),
+    errorDismissed: () => set({ error: null }),
+  }
+})

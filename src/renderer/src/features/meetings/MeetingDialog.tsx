@@ -1,0 +1,166 @@
+import { type JSX, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatKoreanDate } from '../../../../shared/domain/dates'
+import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'
+import { meetingFieldErrors, meetingSaveSchema } from '../../../../shared/model/validation/meetings'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { ModalDialog } from '../../components/ModalDialog'
+import { useCan } from '../../lib/permissions'
+import { useSessionStore } from '../session/session-store'
+import { ActionItemsPanel } from './ActionItemsPanel'
+import { AgendaEditor } from './AgendaEditor'
+import { draftOf, newMeetingDraft, saveInputOf, tabOfField, type FieldErrors, type MeetingDraft, type MeetingTab } from './meeting-draft'
+import { MinutesForm } from './MinutesForm'
+import { OverviewFields } from './OverviewFields'
+import { ParticipantsEditor } from './ParticipantsEditor'
+import { ProductsEditor } from './ProductsEditor'
+import { useMeetingsStore } from './meetings-store'
+
+const TABS: readonly MeetingTab[] = ['overview', 'participants', 'agenda', 'minutes', 'actionItems', 'products']
+/** Tabs saved together by the dialog's Save button; minutes and action items save on their own. */
+const DRAFT_TABS: ReadonlySet<MeetingTab> = new Set(['overview', 'participants', 'agenda', 'products'])
+
+/**
+ * One meeting with its six tabs. The overview, attendees, agenda and proposed products are one draft saved together
+ * (one local transaction); the whole draft is checked by the shared schema first, and a refused draft saves nothing
+ * and marks the tabs holding the errors.
+ */
+export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail | null; readonly date: string }): JSX.Element {
+  const { t } = useTranslation()
+  const store = useMeetingsStore.getState
+  const options = useMeetingsStore((s) => s.options)
+  const contactsByCompany = useMeetingsStore((s) => s.contacts)
+  const saving = useMeetingsStore((s) => s.saving)
+  const error = useMeetingsStore((s) => s.error)
+  const me = useSessionStore((s) => (s.session && s.session.status !== 'none' ? s.session.user : null))
+  const canEdit = useCan('meetings', detail ? 'update' : 'create')
+  const [draft, setDraft] = useState<MeetingDraft>(() => (detail ? draftOf(detail) : newMeetingDraft(date, me ? { id: me.id, name: me.name } : null)))
+  const [tab, setTab] = useState<MeetingTab>('overview')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [notice, setNotice] = useState(false)
+  const readOnly = !canEdit || detail?.status === 'CANCELLED'
+
+  useEffect(() => {
+    if (draft.companyId) void store().contactsNeeded(draft.companyId)
+  }, [draft.companyId, store])
+
+  const change = (patch: Partial<MeetingDraft>): void => {
+    setNotice(false)
+    const next = { ...draft, ...patch }
+    setDraft(next)
+    // After a refused save, the messages follow the edits: a fixed field loses its error at once.
+    if (Object.keys(errors).length > 0) {
+      const parsed = meetingSaveSchema.safeParse(saveInputOf(next))
+      setErrors(parsed.success ? {} : meetingFieldErrors(parsed.error))
+    }
+  }
+  const errorTabs = new Set(Object.keys(errors).map(tabOfField))
+
+  const save = async (): Promise<void> => {
+    const input = saveInputOf(draft)
+    const parsed = meetingSaveSchema.safeParse(input)
+    if (!parsed.success) {
+      const found = meetingFieldErrors(parsed.error)
+      setErrors(found)
+      const tabs = new Set(Object.keys(found).map(tabOfField))
+      if (!tabs.has(tab)) setTab(TABS.find((x) => tabs.has(x)) ?? 'overview')
+      return
+    }
+    setErrors({})
+    const saved = await store().meetingSaved(input)
+    if (saved) {
+      setDraft(draftOf(saved))
+      setNotice(true)
+    }
+  }
+  const cancelMeeting = async (): Promise<void> => {
+    if (!detail || !window.confirm(t('meetings.dialog.confirmCancel'))) return
+    const saved = await store().meetingCancelled(detail.id)
+    if (saved) setDraft(draftOf(saved))
+  }
+
+  const title = detail ? detail.title : t('meetings.dialog.newTitle')
+  return (
+    <ModalDialog title={title} onClose={() => void store().dialogClosed()} wide>
+      <div className="meeting-dialog" data-testid="meeting-dialog">
+        {detail && (
+          <p className="meeting-dialog__meta muted">
+            <span className="tabular">{detail.code}</span> · {formatKoreanDate(detail.date)} {detail.startTime}–{detail.endTime}
+            {detail.organizerName ? ` · ${t('meetings.overview.organizer')} ${detail.organizerName}` : ''} ·{' '}
+            <span className={`meeting-status meeting-status--${detail.status.toLowerCase()}`}>{t(`meetings.statuses.${detail.status}`)}</span>
+          </p>
+        )}
+        {detail?.status === 'CANCELLED' && <p className="meeting-dialog__cancelled">{t('meetings.dialog.cancelled')}</p>}
+        {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
+        {errorTabs.size > 0 && (
+          <p className="form-error-summary" role="alert" data-testid="meeting-form-errors">
+            {t('meetings.dialog.fixErrors')}
+          </p>
+        )}
+        <div className="tabs" role="tablist" aria-label={title}>
+          {TABS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={errorTabs.has(id) ? 'tab meeting-tab--invalid' : 'tab'}
+              onClick={() => setTab(id)}
+            >
+              {t(`meetings.dialog.tabs.${id}`)}
+              {id === 'participants' && <span className="tab__count">{draft.participants.length}</span>}
+              {id === 'agenda' && <span className="tab__count">{draft.agenda.length}</span>}
+              {id === 'actionItems' && detail && <span className="tab__count">{detail.actionItems.length}</span>}
+              {id === 'products' && <span className="tab__count">{draft.products.length}</span>}
+              {errorTabs.has(id) && <span className="meeting-tab__mark" aria-hidden="true">!</span>}
+            </button>
+          ))}
+        </div>
+        <div className="meeting-dialog__body" role="tabpanel">
+          {tab === 'overview' && <OverviewFields draft={draft} errors={errors} options={options} readOnly={readOnly} onChange={change} />}
+          {tab === 'participants' && (
+            <ParticipantsEditor
+              rows={draft.participants}
+              errors={errors}
+              options={options}
+              contacts={draft.companyId ? (contactsByCompany[draft.companyId] ?? null) : null}
+              companyChosen={Boolean(draft.companyId)}
+              readOnly={readOnly}
+              onChange={(participants) => change({ participants })}
+            />
+          )}
+          {tab === 'agenda' && <AgendaEditor rows={draft.agenda} errors={errors} readOnly={readOnly} onChange={(agenda) => change({ agenda })} />}
+          {tab === 'products' && (
+            <ProductsEditor rows={draft.products} errors={errors} options={options} readOnly={readOnly} onChange={(products) => change({ products })} />
+          )}
+          {tab === 'minutes' &&
+            (detail ? <MinutesForm key={detail.id} meeting={detail} readOnly={readOnly} /> : <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>)}
+          {tab === 'actionItems' &&
+            (detail ? <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} /> : <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>)}
+        </div>
+        {DRAFT_TABS.has(tab) && (
+          <div className="form-actions meeting-dialog__actions">
+            {notice && (
+              <span role="status" className="muted">
+                {t('meetings.dialog.saved')}
+              </span>
+            )}
+            {detail && !readOnly && (
+              <button type="button" className="button button--danger" onClick={() => void cancelMeeting()}>
+                {t('meetings.dialog.cancelMeeting')}
+              </button>
+            )}
+            <button type="button" className="button button--ghost" onClick={() => void store().dialogClosed()}>
+              {t('meetings.dialog.close')}
+            </button>
+            {!readOnly && (
+              <button type="button" className="button button--primary" disabled={saving} onClick={() => void save()}>
+                {saving ? t('meetings.dialog.saving') : t('meetings.dialog.save')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </ModalDialog>
+  )
+}

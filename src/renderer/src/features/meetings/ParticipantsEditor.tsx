@@ -1,0 +1,187 @@
+import { type JSX, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type ContactOption, type MeetingOptions } from '../../../../shared/ipc/meetings-types'
+import { PARTICIPANT_ATTENDANCE, PARTICIPANT_ROLES } from '../../../../shared/model/enums'
+import { draftKey, type FieldErrors, type ParticipantDraft } from './meeting-draft'
+import { RowError } from './MeetingField'
+
+/**
+ * 참석자: colleagues (users), customer contacts of the meeting's company, or an external person typed by name and
+ * company (a visitor without a contact card). Attendance and role are set per row.
+ */
+export function ParticipantsEditor({
+  rows,
+  errors,
+  options,
+  contacts,
+  companyChosen,
+  readOnly,
+  onChange,
+}: {
+  readonly rows: readonly ParticipantDraft[]
+  readonly errors: FieldErrors
+  readonly options: MeetingOptions | null
+  /** Contacts of the chosen company (null while none is chosen). */
+  readonly contacts: readonly ContactOption[] | null
+  readonly companyChosen: boolean
+  readonly readOnly: boolean
+  readonly onChange: (rows: readonly ParticipantDraft[]) => void
+}): JSX.Element {
+  const { t } = useTranslation()
+  const [userId, setUserId] = useState('')
+  const [contactId, setContactId] = useState('')
+  const [freeName, setFreeName] = useState('')
+  const [freeCompany, setFreeCompany] = useState('')
+  // A contact chosen for another company (the company was changed since) is no choice.
+  const chosenContact = contacts?.some((c) => c.id === contactId) ? contactId : ''
+
+  const patch = (key: string, change: Partial<ParticipantDraft>): void =>
+    onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)))
+  const add = (row: Omit<ParticipantDraft, 'key' | 'role' | 'attendance' | 'position'> & Partial<ParticipantDraft>): void =>
+    onChange([...rows, { role: 'ATTENDEE', attendance: 'PENDING', position: null, ...row, key: draftKey() }])
+
+  return (
+    <div className="meeting-list-editor">
+      {rows.length === 0 ? (
+        <p className="muted">{t('meetings.participants.empty')}</p>
+      ) : (
+        <table className="meeting-table" data-testid="participants">
+          <thead>
+            <tr>
+              <th>{t('meetings.participants.type')}</th>
+              <th>{t('meetings.participants.name')}</th>
+              <th>{t('meetings.participants.company')}</th>
+              <th>{t('meetings.participants.role')}</th>
+              <th>{t('meetings.participants.attendance')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, index) => (
+              <tr key={r.key}>
+                <td>{t(`meetings.participantTypes.${r.participantType}`)}</td>
+                <td>
+                  {r.label}
+                  {r.position ? <span className="muted"> · {r.position}</span> : null}
+                  <RowError error={errors[`participants.${index}`]} />
+                </td>
+                <td>{r.company ?? ''}</td>
+                <td>
+                  <select
+                    aria-label={t('meetings.participants.role')}
+                    value={r.role ?? ''}
+                    disabled={readOnly}
+                    onChange={(e) => patch(r.key, { role: (e.target.value || null) as ParticipantDraft['role'] })}
+                  >
+                    <option value="">{t('meetings.dialog.none')}</option>
+                    {PARTICIPANT_ROLES.map((v) => (
+                      <option key={v} value={v}>
+                        {t(`meetings.roles.${v}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select
+                    aria-label={t('meetings.participants.attendance')}
+                    value={r.attendance}
+                    disabled={readOnly}
+                    onChange={(e) => patch(r.key, { attendance: e.target.value as ParticipantDraft['attendance'] })}
+                  >
+                    {PARTICIPANT_ATTENDANCE.map((v) => (
+                      <option key={v} value={v}>
+                        {t(`meetings.attendance.${v}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  {!readOnly && (
+                    <button type="button" className="link-button link-button--danger" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
+                      {t('meetings.dialog.remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!readOnly && (
+        <div className="meeting-adders">
+          <div className="meeting-adder">
+            <select aria-label={t('meetings.participants.chooseUser')} value={userId} onChange={(e) => setUserId(e.target.value)}>
+              <option value="">{t('meetings.participants.chooseUser')}</option>
+              {(options?.users ?? []).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!userId}
+              onClick={() => {
+                const user = options?.users.find((u) => u.id === userId)
+                if (!user) return
+                add({ participantType: 'INTERNAL', userId: user.id, contactId: null, label: user.name, name: null, company: null })
+                setUserId('')
+              }}
+            >
+              {t('meetings.participants.addInternal')}
+            </button>
+          </div>
+          <div className="meeting-adder">
+            {!companyChosen ? (
+              <span className="muted">{t('meetings.participants.chooseCompanyFirst')}</span>
+            ) : contacts && contacts.length === 0 ? (
+              <span className="muted">{t('meetings.participants.noContacts')}</span>
+            ) : (
+              <>
+                <select aria-label={t('meetings.participants.chooseContact')} value={chosenContact} onChange={(e) => setContactId(e.target.value)}>
+                  <option value="">{t('meetings.participants.chooseContact')}</option>
+                  {(contacts ?? []).map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                      {c.position ? ` (${c.position})` : ''}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={!chosenContact}
+                  onClick={() => {
+                    const contact = contacts?.find((c) => c.id === chosenContact)
+                    if (!contact) return
+                    add({ participantType: 'EXTERNAL', userId: null, contactId: contact.id, label: contact.name, name: null, company: null, position: contact.position })
+                    setContactId('')
+                  }}
+                >
+                  {t('meetings.participants.addContact')}
+                </button>
+              </>
+            )}
+          </div>
+          <div className="meeting-adder">
+            <input aria-label={t('meetings.participants.freeName')} placeholder={t('meetings.participants.freeName')} value={freeName} maxLength={100} onChange={(e) => setFreeName(e.target.value)} />
+            <input aria-label={t('meetings.participants.freeCompany')} placeholder={t('meetings.participants.freeCompany')} value={freeCompany} maxLength={100} onChange={(e) => setFreeCompany(e.target.value)} />
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!freeName.trim()}
+              onClick={() => {
+                add({ participantType: 'EXTERNAL', userId: null, contactId: null, label: freeName.trim(), name: freeName.trim(), company: freeCompany.trim() || null })
+                setFreeName('')
+                setFreeCompany('')
+              }}
+            >
+              {t('meetings.participants.addFreeText')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,17 @@
+/** The administration channels (사용자, 역할·권한, 부서, 팀, 감사 로그), spread into `ipcChannels`. */
+export const adminChannels = [
+  'admin.users',
+  'admin.saveUser',
+  'admin.createUser',
+  'admin.roles',
+  'admin.saveRole',
+  'admin.setPermission',
+  'admin.departments',
+  'admin.saveDepartment',
+  'admin.teams',
+  'admin.saveTeam',
+  'admin.setMembership',
+  'admin.audit',
+] as const
+
+export type AdminChannel = (typeof adminChannels)[number]

@@ -1,0 +1,45 @@
+/** Contract entries of the administration channels (spread into `ipcContract`). */
+import { z } from 'zod'
+import {
+  auditQuerySchema,
+  departmentSaveSchema,
+  membershipSetSchema,
+  permissionSetSchema,
+  roleSaveSchema,
+  teamSaveSchema,
+  userCreateSchema,
+  userSaveSchema,
+} from '../model/validation/admin'
+import { type AdminChannel } from './admin-channels'
+import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AuditPage } from './admin-types'
+import { type Returns } from './contract'
+
+function returns<T>(): Returns<T> {
+  return {}
+}
+
+export interface CreatedUser {
+  readonly id: string
+  readonly name: string
+  readonly email: string
+}
+
+export const adminContract = {
+  'admin.users': { input: z.undefined(), output: returns<readonly AdminUser[]>() },
+  /** Tier, role, department, active flag and teams (joins and leaves) in one local transaction; synced like any edit. */
+  'admin.saveUser': { input: userSaveSchema, output: returns<AdminUser>() },
+  /** Online only (`admin.onlineRequired` otherwise): the server creates the account; the device receives it by sync. */
+  'admin.createUser': { input: userCreateSchema, output: returns<CreatedUser>() },
+  'admin.roles': { input: z.undefined(), output: returns<readonly AdminRole[]>() },
+  'admin.saveRole': { input: roleSaveSchema, output: returns<readonly AdminRole[]>() },
+  /** One cell of the permission matrix (role × resource × action). */
+  'admin.setPermission': { input: permissionSetSchema, output: returns<readonly AdminRole[]>() },
+  /** In tree order, each with its depth. */
+  'admin.departments': { input: z.undefined(), output: returns<readonly AdminDepartment[]>() },
+  'admin.saveDepartment': { input: departmentSaveSchema, output: returns<readonly AdminDepartment[]>() },
+  'admin.teams': { input: z.undefined(), output: returns<readonly AdminTeam[]>() },
+  'admin.saveTeam': { input: teamSaveSchema, output: returns<readonly AdminTeam[]>() },
+  'admin.setMembership': { input: membershipSetSchema, output: returns<readonly AdminTeam[]>() },
+  /** Online only: the server's audit log, newest first. */
+  'admin.audit': { input: auditQuerySchema, output: returns<AuditPage>() },
+} as const satisfies { readonly [K in AdminChannel]: { readonly input: z.ZodType; readonly output: object } }

@@ -1,0 +1,59 @@
+/** Value shapes of the import / export channels. */
+
+export type ExportFormat = 'xlsx' | 'csv'
+
+/** A file built in main, handed to the renderer as base64 so it can be saved through a Blob download. */
+export interface ExportedFile {
+  readonly fileName: string
+  readonly mimeType: string
+  readonly base64: string
+}
+
+/** `file`: an earlier row of the same file; `existing`: a record already in the replica. */
+export type ImportDuplicate =
+  | { readonly kind: 'file'; readonly rowNumber: number }
+  | { readonly kind: 'existing'; readonly id: string; readonly name: string }
+
+/** An i18n key: a shared `validation.*` key or one of `transfer.import.errors.*`. */
+export interface ImportCellError {
+  readonly column: string
+  readonly code: string
+}
+
+export interface ImportReviewRow {
+  /** The spreadsheet's row number (the header is row 1), as the user sees it in Excel. */
+  readonly rowNumber: number
+  /** Mapped values by field key, as read from the file (after the user's corrections). */
+  readonly values: Readonly<Record<string, string>>
+  readonly errors: readonly ImportCellError[]
+  readonly duplicateOf?: ImportDuplicate
+  readonly excluded: boolean
+}
+
+export interface ImportSummary {
+  readonly total: number
+  readonly ok: number
+  readonly errors: number
+  readonly duplicates: number
+  readonly excluded: number
+}
+
+export interface ImportReview {
+  readonly headers: readonly string[]
+  /** The first data row's cells, shown next to each column while mapping. */
+  readonly sampleRow: readonly string[]
+  /** Field key per column (same order as headers), null for a column not imported. */
+  readonly mapping: ReadonlyArray<string | null>
+  /** Fields that must be mapped but are not (by field key or `oneOf` group name). */
+  readonly missingFields: readonly string[]
+  readonly rows: readonly ImportReviewRow[]
+  readonly summary: ImportSummary
+}
+
+export interface ImportCommitResult {
+  readonly created: number
+  readonly skippedDuplicates: number
+  readonly excluded: number
+  /** Trainees enrolled into the chosen class (new or existing ones). */
+  readonly enrolled: number
+}

@@ -4,9 +4,13 @@
  * consultant, 팀 현황 to the team lead and 전사 현황 to the CEO, with a screenshot each.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { seedDashboardFixture, DASHBOARD_EXPECTED, FIXTURE_USERS } from '../../src/main/core/repos/dashboard-fixture'
+import { seedDashboardFixture, DASHBOARD_EXPECTED, FIXTURE_IDS, FIXTURE_USERS } from '../../src/main/core/repos/dashboard-fixture'
+import { replicaRegistry } from '../../src/main/core/replica/registry'
+import { createReplicaStatements } from '../../src/main/core/replica/statements'
+import { openReplica } from '../../src/main/db/open'
 import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
 import { todayIsoDate } from '../../src/shared/domain/dates'
+import { fiscalPeriodLabel, fiscalPeriodOf } from '../../src/shared/domain/fiscal-period'
 import { screenshot } from './browser'
 import { openOfflineDevice, type OfflineDevice } from './offline-device'
 
@@ -32,6 +36,13 @@ async function shoot(d: OfflineDevice, name: string): Promise<void> {
   await screenshot(d.page, name)
   await d.page.setViewportSize({ width: 1440, height: 900 })
 }
+
+/** The device's last sync time, as the sync status reports it. */
+const syncedAt = (d: OfflineDevice): Promise<string | null> =>
+  d.page.evaluate(async () => {
+    const crm = (globalThis as unknown as { crm: { sync: { status(): Promise<{ value?: { lastSyncedAt: string | null } }> } } }).crm
+    return (await crm.sync.status()).value?.lastSyncedAt ?? null
+  })
 
 const text = async (d: OfflineDevice, testId: string): Promise<string> => ((await d.page.getByTestId(testId).textContent()) ?? '').trim()
 
@@ -138,6 +149,48 @@ describe('home dashboard per tier (offline, hand-computed figures)', () => {
     // A project's bar opens its page (running projects come first).
     await training.locator('.recharts-bar-rectangle').first().click()
     await page.getByRole('heading', { name: '한빛 리더십 과정' }).waitFor()
+    expect(d.pageErrors).toEqual([])
+  }, 180_000)
+
+  it('follows the fiscal year the KPI screen set, and reads again after a sync brings a colleague’s deal', async () => {
+    const d = await openAs(FIXTURE_USERS.manager)
+    const { page } = d
+    const today = todayIsoDate()
+    expect(await text(d, 'figure-win-rate')).toContain(fiscalPeriodLabel(fiscalPeriodOf(today, 'QUARTER')))
+
+    // The fiscal year starts in April: the KPI screen's setting, and the dashboard's period follows it.
+    await page.getByRole('button', { name: 'KPI', exact: true }).click()
+    await page.locator('.kpi-fiscal select').selectOption({ label: '4월' })
+    await page.getByRole('button', { name: '대시보드' }).click()
+    const aprilQuarter = fiscalPeriodLabel(fiscalPeriodOf(today, 'QUARTER', 4), 4)
+    await expect.poll(() => text(d, 'figure-win-rate')).toContain(aprilQuarter)
+    await page.getByLabel('기간').selectOption('YEAR')
+    await expect.poll(() => text(d, 'figure-win-rate')).toContain(fiscalPeriodLabel(fiscalPeriodOf(today, 'YEAR', 4), 4))
+    await page.getByLabel('기간').selectOption('QUARTER')
+    await expect.poll(() => text(d, 'figure-win-rate')).toContain(aprilQuarter)
+    expect(await text(d, 'figure-pipeline-value')).toBe('8000만')
+
+    // A sync brings the team member's new 1천만 proposal: the replica gets the row and the sync time, as the engine
+    // does (this harness has no server). The dashboard reads again once the status bar sees the new sync time.
+    const stamp = new Date().toISOString()
+    const { sqlite } = openReplica(d.dbFile)
+    try {
+      createReplicaStatements(sqlite).upsertFields(replicaRegistry().require('opportunities'), '0190a000-0000-7000-8000-000000d5b0ff', {
+        code: 'O-SYNC', title: '동기화로 온 기회', company_id: FIXTURE_IDS.companyA, stage: 'PROPOSAL', probability: 50,
+        amount: 10_000_000, currency: 'KRW', account_manager_id: FIXTURE_USERS.operator.id, created_at: stamp, updated_at: stamp,
+      })
+      sqlite.prepare(`INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?)
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(stamp)
+    } finally {
+      sqlite.close()
+    }
+    // The device re-reads its status counts at a sync attempt (here one that fails: no network); the status bar polls
+    // on window focus.
+    await page.getByRole('button', { name: '지금 동기화' }).click()
+    await expect.poll(() => syncedAt(d)).toBe(stamp)
+    await page.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event('focus')))
+    await expect.poll(() => text(d, 'figure-pipeline-value')).toBe('9000만')
+    expect(await text(d, 'figure-pipeline')).toContain('영업기회 4건')
     expect(d.pageErrors).toEqual([])
   }, 180_000)
 

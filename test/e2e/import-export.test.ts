@@ -89,7 +89,9 @@ describe('import and export (offline, web harness)', () => {
     await input.fill(valid('617813252'))
     await input.press('Enter')
     await expect.poll(() => summary.textContent()).toBe('전체 5행 · 정상 3 · 오류 1 · 중복 1 · 제외 0')
-    await review.getByLabel('제외 4').check()
+    // Excluding re-reviews the file in main before the box shows it: click, then wait for the answer (check() would
+    // fail when the state has not changed yet).
+    await review.getByLabel('제외 4').click()
     await expect.poll(() => summary.textContent()).toBe('전체 5행 · 정상 3 · 오류 0 · 중복 1 · 제외 1')
     expect(await dialog.getByTestId('import-commit').isDisabled()).toBe(false)
     expect(await dialog.getByLabel('건너뛰기 (새로 만들지 않음)').isChecked()).toBe(true)

@@ -19,6 +19,9 @@ const SESSION = id(0xe2f051)
 const CLASS = id(0xe2fc1a)
 const INSTRUCTOR = id(0xe2f01a)
 const PROJECT_NAME = '영업 리더 코칭 과정 E2E'
+// A second project whose trainees are already marked, to change its completion rule (수료 기준).
+const RULE_PROJECT = id(0xe2f190)
+const RULE_PROJECT_NAME = '수료 기준 과정 E2E'
 
 function seed(sqlite: Database.Database): void {
   const registry = replicaRegistry()
@@ -51,6 +54,24 @@ function seed(sqlite: Database.Database): void {
   for (const [n, [last, first, status]] of people.entries()) {
     row('trainees', id(0xe2f700 + n), { company_id: COMPANY, last_name: last, first_name: first, department: '영업본부' })
     row('enrollments', id(0xe2f800 + n), { class_id: CLASS, trainee_id: id(0xe2f700 + n), status })
+  }
+  // Four one-hour classes; trainees attended 4, 3 and 2 of them: 100 %, 75 %, 50 % of the hours.
+  row('projects', RULE_PROJECT, { code: 'P-E2F-002', name: RULE_PROJECT_NAME, company_id: COMPANY, status: 'IN_PROGRESS', priority: 'MEDIUM' })
+  row('training_sessions', id(0xe2f151), { project_id: RULE_PROJECT, session_number: 1, start_date: '2099-10-01', end_date: '2099-10-01' })
+  for (let k = 0; k < 4; k++) {
+    row('training_classes', id(0xe2f1c0 + k), {
+      session_id: id(0xe2f151), class_number: k + 1, date: '2099-10-01', start_time: `1${k}:00`, end_time: `1${k + 1}:00`,
+    })
+  }
+  for (const [n, [last, first, attended]] of ([['임', '하늘', 4], ['백', '도윤', 3], ['신', '예린', 2]] as const).entries()) {
+    row('trainees', id(0xe2f710 + n), { company_id: COMPANY, last_name: last, first_name: first })
+    for (let k = 0; k < 4; k++) {
+      row('enrollments', id(0xe2f900 + n * 10 + k), { class_id: id(0xe2f1c0 + k), trainee_id: id(0xe2f710 + n), status: 'CONFIRMED' })
+      row('attendance_records', id(0xe2fa00 + n * 10 + k), {
+        class_id: id(0xe2f1c0 + k), trainee_id: id(0xe2f710 + n), status: k < attended ? 'PRESENT' : 'ABSENT', recorded_by: id(0xe2fa01),
+        recorded_at: '2099-10-01T09:00:00.000Z',
+      })
+    }
   }
 }
 
@@ -236,6 +257,49 @@ describe('projects: sessions, classes and enrolments, offline', () => {
     await edit.getByRole('button', { name: '저장' }).click()
     await expect.poll(() => row.textContent()).toContain('사내 강사')
     await screenshot(page, 'training-instructors')
+    expect(device.pageErrors).toEqual([])
+  })
+
+  it("changes a project's completion rule: at 70 % the trainee with 75 % of the hours completes", async () => {
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '프로젝트' }).click()
+    const back = page.getByRole('button', { name: '← 프로젝트 목록' })
+    if (await back.isVisible()) await back.click()
+    await page.getByRole('button', { name: RULE_PROJECT_NAME }).click()
+    await page.getByRole('heading', { name: RULE_PROJECT_NAME }).waitFor()
+    const rule = page.getByTestId('completion-rule')
+    const figures = page.getByTestId('completion-figures')
+    await expect.poll(() => rule.textContent()).toContain('출석 80% 이상')
+    expect(await rule.textContent()).toContain('기본값')
+    expect(await figures.textContent()).toContain('교육생 3명 중 1명 수료')
+
+    await rule.getByRole('button', { name: '수료 기준 변경' }).click()
+    const dialog = page.getByRole('dialog', { name: '수료 기준 변경' })
+    const percent = dialog.getByLabel('수료에 필요한 출석 시간 비율 (%)')
+    await percent.fill('101')
+    await dialog.getByRole('alert').filter({ hasText: '0에서 100 사이의 정수' }).waitFor()
+    expect(await dialog.getByRole('button', { name: '저장' }).isDisabled()).toBe(true)
+    await percent.fill('70')
+    await dialog.getByRole('button', { name: '저장' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => rule.textContent()).toContain('출석 70% 이상')
+    expect(await rule.textContent()).not.toContain('기본값')
+    await expect.poll(() => figures.textContent()).toContain('교육생 3명 중 2명 수료')
+    await screenshot(page, 'projects-completion-rule')
+
+    // The roster judges its 수료 column by the same rule.
+    await page.getByRole('button', { name: '1분반 출석부' }).click()
+    await expect.poll(() => page.getByTestId('completion-rule').textContent()).toContain('출석 70% 이상')
+    await expect.poll(() => page.locator('.roster__completion .badge').count()).toBe(2)
+    await page.getByRole('button', { name: '프로젝트로 돌아가기' }).click()
+    await page.getByRole('heading', { name: RULE_PROJECT_NAME }).waitFor()
+
+    // The rule is a synced field of the project row, waiting in the outbox like any edit.
+    const db = new Database(device.dbFile, { readonly: true })
+    try {
+      expect(db.prepare('SELECT completion_percent FROM projects WHERE id = ?').pluck().get(RULE_PROJECT)).toBe(70)
+    } finally {
+      db.close()
+    }
     expect(device.pageErrors).toEqual([])
   })
 })

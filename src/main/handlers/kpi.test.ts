@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { kpiContract } from '../../shared/ipc/kpi-contract'
-import { IpcFailure } from '../../shared/ipc/errors'
 import { NotSignedInError } from '../core/outbox/writer'
 import { KPI_RULES, KpiRuleError } from '../core/repos/kpi'
 import { kpiCall } from './kpi'
+import { failureCodeOf as codeOf } from './refusals'
 
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn()
-  } catch (error) {
-    return error instanceof IpcFailure ? error.code : 'not-an-ipc-failure'
-  }
-  return undefined
-}
 
 describe('kpiCall', () => {
   it('turns every KPI refusal into a translated error code, and leaves bugs as bugs', () => {

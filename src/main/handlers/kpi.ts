@@ -4,11 +4,11 @@
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
-import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type KpiChannel } from '../../shared/ipc/kpi-channels'
-import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { KpiRuleError, type KpiRule } from '../core/repos/kpi'
 import { type HandlerContext } from './context'
+import { refusalsOf } from './refusals'
 
 const RULE_ERRORS: Record<KpiRule, IpcErrorCode> = {
   notFound: 'record.notFound',
@@ -21,16 +21,7 @@ const RULE_ERRORS: Record<KpiRule, IpcErrorCode> = {
   notPermitted: 'kpi.notPermitted',
 }
 
-export function kpiCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof KpiRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
-    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-    if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-    throw error
-  }
-}
+export const kpiCall = refusalsOf(KpiRuleError, RULE_ERRORS)
 
 type KpiHandlers = Pick<HandlerTable, Extract<IpcChannel, KpiChannel>>
 

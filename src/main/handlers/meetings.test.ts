@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc/contract'
-import { IpcFailure } from '../../shared/ipc/errors'
 import { NotSignedInError } from '../core/outbox/writer'
 import { MeetingRuleError } from '../core/repos/meetings-rules'
 import { meetingsCall } from './meetings'
+import { failureCodeOf as codeOf } from './refusals'
 
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn()
-  } catch (error) {
-    return error instanceof IpcFailure ? error.code : 'not-an-ipc-failure'
-  }
-  return undefined
-}
 
 describe('meetingsCall', () => {
   it('turns the core refusals into translated error codes, and leaves bugs as bugs', () => {

@@ -4,11 +4,11 @@
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
-import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type MeetingsChannel } from '../../shared/ipc/meetings-channels'
-import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { MeetingRuleError, type MeetingRule } from '../core/repos/meetings-rules'
 import { type HandlerContext } from './context'
+import { refusalsOf } from './refusals'
 
 const RULE_ERRORS: Record<MeetingRule, IpcErrorCode> = {
   notFound: 'record.notFound',
@@ -17,16 +17,7 @@ const RULE_ERRORS: Record<MeetingRule, IpcErrorCode> = {
   cancelled: 'meetings.cancelled',
 }
 
-export function meetingsCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof MeetingRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
-    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-    if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-    throw error
-  }
-}
+export const meetingsCall = refusalsOf(MeetingRuleError, RULE_ERRORS)
 
 type MeetingsHandlers = Pick<HandlerTable, Extract<IpcChannel, MeetingsChannel>>
 

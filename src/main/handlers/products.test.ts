@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc/contract'
-import { IpcFailure } from '../../shared/ipc/errors'
 import { ProductRuleError } from '../core/repos/products'
 import { productsCall } from './products'
+import { failureCodeOf as codeOf } from './refusals'
 
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn()
-  } catch (error) {
-    return error instanceof IpcFailure ? error.code : 'not-an-ipc-failure'
-  }
-  return undefined
-}
 
 describe('productsCall', () => {
   it('turns the repository refusals into translated error codes, and leaves bugs as bugs', () => {

@@ -4,11 +4,11 @@
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
-import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type ProductsChannel } from '../../shared/ipc/products-channels'
-import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { ProductRuleError, type ProductRule } from '../core/repos/products'
 import { type HandlerContext } from './context'
+import { refusalsOf } from './refusals'
 
 const RULE_ERRORS: Record<ProductRule, IpcErrorCode> = {
   notFound: 'record.notFound',
@@ -20,16 +20,7 @@ const RULE_ERRORS: Record<ProductRule, IpcErrorCode> = {
   participantsRange: 'products.participantsRange',
 }
 
-export function productsCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof ProductRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
-    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-    if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-    throw error
-  }
-}
+export const productsCall = refusalsOf(ProductRuleError, RULE_ERRORS)
 
 type ProductsHandlers = Pick<HandlerTable, Extract<IpcChannel, ProductsChannel>>
 

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { IpcFailure } from '../../shared/ipc/errors'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { SalesRuleError } from '../core/repos/errors'
 import { salesCall } from './sales'
+import { failureCodeOf as codeOf } from './refusals'
 
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn()
-  } catch (error) {
-    return error instanceof IpcFailure ? error.code : 'not-an-ipc-failure'
-  }
-  return undefined
-}
 
 describe('salesCall', () => {
   it('turns the core refusals into translated error codes, and leaves bugs as bugs', () => {

@@ -4,11 +4,11 @@
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
-import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type SalesChannel } from '../../shared/ipc/sales-channels'
-import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { SalesRuleError, type SalesRule } from '../core/repos/errors'
 import { type HandlerContext } from './context'
+import { refusalsOf } from './refusals'
 
 const RULE_ERRORS: Record<SalesRule, IpcErrorCode> = {
   notFound: 'record.notFound',
@@ -20,16 +20,7 @@ const RULE_ERRORS: Record<SalesRule, IpcErrorCode> = {
 }
 
 /** Runs a repository call, turning the core's expected refusals into IpcFailures (anything else stays `internal`). */
-export function salesCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof SalesRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
-    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-    if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-    throw error
-  }
-}
+export const salesCall = refusalsOf(SalesRuleError, RULE_ERRORS)
 
 type SalesHandlers = Pick<HandlerTable, Extract<IpcChannel, SalesChannel>>
 

@@ -4,11 +4,11 @@
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
-import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type TrainingChannel } from '../../shared/ipc/training-channels'
-import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { TrainingRuleError, type TrainingRule } from '../core/repos/training-rules'
 import { type HandlerContext } from './context'
+import { refusalsOf } from './refusals'
 
 const RULE_ERRORS: Record<TrainingRule, IpcErrorCode> = {
   notFound: 'record.notFound',
@@ -17,18 +17,11 @@ const RULE_ERRORS: Record<TrainingRule, IpcErrorCode> = {
   classFull: 'training.classFull',
   hasClasses: 'training.hasClasses',
   notPermitted: 'training.notPermitted',
+  // The form and the IPC schema refuse it first; reaching the repository means a caller skipped both.
+  invalidCompletionRule: 'ipc.invalidInput',
 }
 
-export function trainingCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof TrainingRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
-    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-    if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-    throw error
-  }
-}
+export const trainingCall = refusalsOf(TrainingRuleError, RULE_ERRORS)
 
 type TrainingHandlers = Pick<HandlerTable, Extract<IpcChannel, TrainingChannel>>
 
@@ -48,6 +41,7 @@ export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
     'projects.teamCandidates': () => trainingCall(() => projects().teamCandidates()),
     'projects.teamSave': (input) => trainingCall(() => projects().saveTeamMember(input)),
     'projects.teamRemove': (input) => trainingCall(() => projects().removeTeamMember(input)),
+    'projects.setCompletionRule': (input) => trainingCall(() => projects().setCompletionRule(input)),
     'instructors.directory': () => trainingCall(() => ctx.device.training.instructors.directory()),
     'instructors.save': (input) => trainingCall(() => ctx.device.training.instructors.save(input)),
     'enrollments.list': ({ classId }) => trainingCall(() => ctx.device.training.enrollments.list(classId)),

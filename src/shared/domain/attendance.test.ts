@@ -6,6 +6,7 @@ import {
   attendanceWeight,
   classAttendanceCounts,
   DEFAULT_ATTENDANCE_POLICY,
+  projectAttendancePolicy,
   trainingCompletion,
   type TraineeClassRecord,
 } from './attendance'
@@ -75,6 +76,17 @@ describe('attendanceRate', () => {
   })
 })
 
+const hour = (status: AttendanceStatus): TraineeClassRecord => ({ status, scheduledMinutes: 60 })
+
+describe('projectAttendancePolicy', () => {
+  it('uses the default without a project rule and keeps the company weights with one', () => {
+    expect(projectAttendancePolicy(null)).toBe(DEFAULT_ATTENDANCE_POLICY)
+    expect(projectAttendancePolicy(undefined).completionPercent).toBe(80)
+    expect(projectAttendancePolicy(70)).toEqual({ ...DEFAULT_ATTENDANCE_POLICY, completionPercent: 70 })
+    expect(projectAttendancePolicy(0).completionPercent).toBe(0)
+  })
+})
+
 describe('trainingCompletion', () => {
   // Five 8-hour days (480 min each): 80 % is 32 hours.
   const day = (status: AttendanceStatus | null, attendedMinutes?: number): TraineeClassRecord => ({
@@ -117,6 +129,15 @@ describe('trainingCompletion', () => {
     const records = [day('PRESENT'), day('PRESENT'), day('PRESENT'), day('ABSENT'), day('ABSENT')]
     expect(trainingCompletion(records, { ...DEFAULT_ATTENDANCE_POLICY, completionPercent: 60 }).completed).toBe(true)
     expect(trainingCompletion([]).completed).toBe(false)
+  })
+
+  it("applies a project's own rule: 70 % makes complete whom 80 % fails", () => {
+    // 7 of 10 one-hour classes attended: 420 / 600 min = 70 %.
+    const records = [...Array.from({ length: 7 }, () => hour('PRESENT')), ...Array.from({ length: 3 }, () => hour('ABSENT'))]
+    expect(trainingCompletion(records, projectAttendancePolicy(null))).toMatchObject({ requiredMinutes: 480, percent: 70, completed: false })
+    expect(trainingCompletion(records, projectAttendancePolicy(70))).toMatchObject({ requiredMinutes: 420, percent: 70, completed: true })
+    // 71 % needs 426 min; 420 falls short.
+    expect(trainingCompletion(records, projectAttendancePolicy(71)).completed).toBe(false)
   })
 
   it('keeps fractional credits exact', () => {

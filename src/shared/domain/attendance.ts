@@ -26,6 +26,17 @@ export const DEFAULT_ATTENDANCE_POLICY: AttendancePolicy = {
   completionPercent: 80,
 }
 
+/**
+ * The policy a project's trainees are judged by: the company weights with the project's completion share (수료 기준,
+ * `projects.completion_percent`); a project without its own rule (null) uses the default.
+ */
+export function projectAttendancePolicy(
+  completionPercent: number | null | undefined,
+  base: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY,
+): AttendancePolicy {
+  return completionPercent === null || completionPercent === undefined ? base : { ...base, completionPercent }
+}
+
 function checkPolicy(policy: AttendancePolicy): void {
   for (const [name, weight] of [['lateWeight', policy.lateWeight], ['leftEarlyWeight', policy.leftEarlyWeight]] as const) {
     if (!Number.isFinite(weight) || weight < 0 || weight > 1) throw new RangeError(`${name} must be 0–1, got ${weight}`)

@@ -2,7 +2,7 @@
 // records of its confirmed trainees; the rules themselves live in attendance.ts.
 
 import { type AttendanceStatus } from '../model/enums'
-import { DEFAULT_ATTENDANCE_POLICY, attendanceRate, trainingCompletion, type AttendancePolicy } from './attendance'
+import { DEFAULT_ATTENDANCE_POLICY, attendanceRate, projectAttendancePolicy, trainingCompletion, type AttendancePolicy } from './attendance'
 import { ratioPercent } from './rounding'
 
 /** One confirmed enrolment of a trainee in a class of the project, with the mark (null until marked). */
@@ -49,18 +49,24 @@ export function trainingRates(records: readonly EnrolmentRecord[], policy: Atten
   }
 }
 
+/** The enrolment records of one project and its own completion rule (null = the default). */
+export interface ProjectEnrolments {
+  readonly records: readonly EnrolmentRecord[]
+  readonly completionPercent: number | null
+}
+
 /**
  * Rates of several projects together: every mark weighs the same in attendance, and completion counts a trainee once
- * per project (someone on two programmes completes or not in each).
+ * per project (someone on two programmes completes or not in each), each project judged by its own completion rule.
  */
 export function combinedTrainingRates(
-  projects: ReadonlyArray<readonly EnrolmentRecord[]>,
+  projects: readonly ProjectEnrolments[],
   policy: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY,
 ): TrainingRates {
   let trainees = 0
   let completed = 0
-  for (const records of projects) {
-    const rates = trainingRates(records, policy)
+  for (const project of projects) {
+    const rates = trainingRates(project.records, projectAttendancePolicy(project.completionPercent, policy))
     trainees += rates.trainees
     completed += rates.completed
   }
@@ -68,7 +74,7 @@ export function combinedTrainingRates(
     trainees,
     completed,
     attendanceRate: attendanceRate(
-      projects.flatMap((records) => records.map((r) => r.status)),
+      projects.flatMap((project) => project.records.map((r) => r.status)),
       policy,
     ),
     completionRate: ratioPercent(completed, trainees),

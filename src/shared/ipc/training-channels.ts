@@ -14,6 +14,7 @@ export const trainingChannels = [
   'projects.teamCandidates',
   'projects.teamSave',
   'projects.teamRemove',
+  'projects.setCompletionRule',
   'classes.roster',
   'classes.agenda',
   'instructors.list',

@@ -6,6 +6,7 @@ import {
   classCreateSchema,
   classDeleteSchema,
   classUpdateSchema,
+  completionRuleSchema,
   enrollmentStatusSchema,
   feedbackRecordSchema,
   instructorSaveSchema,
@@ -59,6 +60,8 @@ export const trainingContract = {
   /** Adds a member or changes their role / allocation %; one row per (project, user) on every device. */
   'projects.teamSave': { input: teamMemberSaveSchema, output: returns<ProjectDetail>() },
   'projects.teamRemove': { input: teamMemberRemoveSchema, output: returns<ProjectDetail>() },
+  /** Sets or clears (null = default) the project's completion share; refused (`training.notPermitted`) without projects:update. */
+  'projects.setCompletionRule': { input: completionRuleSchema, output: returns<ProjectDetail>() },
   'classes.roster': { input: byClass, output: returns<ClassRoster>() },
   /** Classes from a date (the renderer's today) for a number of days, earliest first: the coordinator's agenda. */
   'classes.agenda': {

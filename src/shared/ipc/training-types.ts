@@ -11,6 +11,7 @@ import {
   type SessionStatus,
 } from '../model/enums'
 import { type SatisfactionSummary } from '../domain/satisfaction'
+import { type TrainingRates } from '../domain/training-rates'
 
 export interface ProjectSummary {
   readonly id: string
@@ -87,6 +88,10 @@ export interface ProjectDetail extends ProjectSummary {
   readonly sessions: readonly SessionView[]
   /** Every answer of the project's live sessions. */
   readonly satisfaction: SatisfactionSummary | null
+  /** The completion rule (수료 기준) in force: the project's own share of scheduled hours, or the company default. */
+  readonly completionRule: { readonly percent: number; readonly isDefault: boolean }
+  /** Trainees and completion over all the project's classes under that rule (the dashboard's figures). */
+  readonly training: TrainingRates
 }
 
 /** Another class the same instructor or room is booked for at an overlapping time on the same date. */

@@ -44,12 +44,16 @@ export const projects = pgTable(
     projectManagerId: uuid('project_manager_id').references(() => users.id),
     coordinatorId: uuid('coordinator_id').references(() => users.id),
     operatorId: uuid('operator_id').references(() => users.id),
+    /** Completion (수료) needs this share of scheduled hours, 0–100; null = the company default (80). Added last: a
+     * migration appends it. */
+    completionPercent: count('completion_percent'),
   },
   (t) => [
     ...enumChecks('projects', t),
     ordered('projects_dates_check', t.startDate, t.endDate),
     ordered('projects_actual_dates_check', t.actualStartDate, t.actualEndDate),
     between('projects_progress_check', t.progress, 0, 100),
+    between('projects_completion_percent_check', t.completionPercent, 0, 100),
     nonNegative('projects_amounts_check', t.budget, t.actualCost, t.revenue),
     index('projects_status_idx').on(t.status).where(live(t.deletedAt)),
     index('projects_company_id_idx').on(t.companyId),

@@ -10,6 +10,7 @@ import { fiscalPeriodLabel, fiscalPeriodOf, fiscalPeriodRange } from '../../../s
 import { displayName } from '../../../shared/domain/korean-name'
 import { averageDaysPerStage, pipelineByStage, pipelineSummary, winRate, OPEN_STAGES } from '../../../shared/domain/pipeline'
 import { type StageChange } from '../../../shared/domain/opportunity-stage'
+import { projectAttendancePolicy } from '../../../shared/domain/attendance'
 import { combinedTrainingRates, trainingRates, type EnrolmentRecord } from '../../../shared/domain/training-rates'
 import {
   type DashboardHome,
@@ -75,9 +76,9 @@ export function createDashboardRepo(ctx: RepoContext): DashboardRepo {
 
   const projects = sqlite.prepare<
     [{ members: string | null }],
-    { id: string; name: string; status: ProjectStatus; company_name: string | null; end_date: string | null }
+    { id: string; name: string; status: ProjectStatus; company_name: string | null; end_date: string | null; completion_percent: number | null }
   >(
-    `SELECT p.id, p.name, p.status, c.name AS company_name, p.end_date
+    `SELECT p.id, p.name, p.status, c.name AS company_name, p.end_date, p.completion_percent
        FROM projects p LEFT JOIN companies c ON c.id = p.company_id
       WHERE p.id IN (${SCOPED_PROJECTS})`,
   )
@@ -211,14 +212,14 @@ export function createDashboardRepo(ctx: RepoContext): DashboardRepo {
       if (list) list.push(record)
       else byProject.set(row.project_id, [record])
     }
-    const rated: ProjectRates[] = projects
-      .all({ members })
-      .filter((p) => byProject.has(p.id))
+    const trained = projects.all({ members }).filter((p) => byProject.has(p.id))
+    const rated: ProjectRates[] = trained
       // Running projects first, then the most recently ending ones: what a manager is looking after now.
       .sort((a, b) => Number(b.status === 'IN_PROGRESS') - Number(a.status === 'IN_PROGRESS') || (b.end_date ?? '').localeCompare(a.end_date ?? ''))
-      .map((p) => ({ projectId: p.id, name: p.name, status: p.status, companyName: p.company_name, ...trainingRates(byProject.get(p.id)!) }))
+      .map((p) => ({ projectId: p.id, name: p.name, status: p.status, companyName: p.company_name, ...trainingRates(byProject.get(p.id)!, projectAttendancePolicy(p.completion_percent)) }))
     return {
-      overall: combinedTrainingRates([...byProject.values()]),
+      // Each project judged by its own completion rule (수료 기준), the same one its page and rosters show.
+      overall: combinedTrainingRates(trained.map((p) => ({ records: byProject.get(p.id)!, completionPercent: p.completion_percent }))),
       projects: rated,
     }
   }

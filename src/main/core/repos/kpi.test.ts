@@ -263,6 +263,43 @@ describe('KPI repository (real SQLite)', () => {
     expect(owners('company')).toEqual(['김민준', '이서연', '최유나'])
   })
 
+  it('counts a department target over its live sub-departments', () => {
+    const ord = definition('KPI-ORD-DEPT', '본부 수주액', 'CURRENCY', 'INCREASE')
+    const SALES1 = testId(0xd2)
+    const CLOSED = testId(0xd3)
+    sql(`INSERT INTO departments (id, code, name, parent_id, is_active) VALUES (?, 'S1', '영업1부', ?, 1)`, SALES1, SALES)
+    sql(`INSERT INTO departments (id, code, name, parent_id, is_active, deleted_at) VALUES (?, 'S9', '폐지된 부서', ?, 0, '2026-05-01T00:00:00.000Z')`, CLOSED, SALES)
+    sql('UPDATE users SET department_id = ? WHERE id = ?', SALES1, YUNA)
+    sql('UPDATE users SET department_id = ? WHERE id = ?', CLOSED, BOSS.id)
+    // 서연 (영업본부) and 유나 (영업1부, below it) count; the boss, in a deleted sub-department, does not.
+    opportunity(SEOYEON.id, 'CLOSED_WON', 10_000_000, '2026-10-15', '2026-10-01T01:00:00.000Z')
+    opportunity(YUNA, 'CLOSED_WON', 5_000_000, '2026-11-02', '2026-11-01T01:00:00.000Z')
+    opportunity(BOSS.id, 'CLOSED_WON', 7_000_000, '2026-11-03', '2026-11-01T01:00:00.000Z')
+    const row = repo.saveTarget(kpiTargetSaveSchema.parse({ definitionId: ord, ownerType: 'DEPARTMENT', ownerId: SALES, period: Q4, target: 20_000_000 }))
+    // 15,000,000 of 20,000,000 → 75 %.
+    expect(row).toMatchObject({ ownerLabel: '영업본부', actual: 15_000_000, achievementPercent: 75 })
+  })
+
+  it('a deleted team grants no team audience, as on the sync server', () => {
+    const ord = definition('KPI-ORD-USER', '개인 수주액', 'CURRENCY', 'INCREASE')
+    const TEAM3 = testId(0x73)
+    sql(`INSERT INTO teams (id, code, name, department_id, team_lead_id, is_active) VALUES (?, 'T3', '영업3팀', ?, ?, 1)`, TEAM3, SALES, YUNA)
+    for (const user of [MANAGER.id, YUNA]) {
+      sql('INSERT INTO team_members (id, team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?, ?)', nextId(), TEAM3, user, 'MEMBER', '2026-01-01T00:00:00.000Z')
+    }
+    const mtg = definition('KPI-MTG-TEAM', '고객 미팅 건수', 'COUNT', 'INCREASE')
+    target(ord, 'USER', YUNA, { target: 20 })
+    target(mtg, 'TEAM', TEAM3, { target: 3 })
+    target(mtg, 'TEAM', TEAM1, { target: 3 })
+    const owners = (): string[] =>
+      repo.achievements(kpiAchievementsSchema.parse({ on: '2026-11-25', period: 'QUARTER', audience: 'team' })).rows.map((r) => r.ownerLabel)
+
+    // While 영업3팀 lives, the manager (a member) sees it and its member 유나.
+    expect(owners()).toEqual(['영업1팀', '영업3팀', '최유나'])
+    sql(`UPDATE teams SET deleted_at = '2026-11-01T00:00:00.000Z' WHERE id = ?`, TEAM3)
+    expect(owners()).toEqual(['영업1팀'])
+  })
+
   it('follows a fiscal year that starts in April', () => {
     const ord = definition('KPI-ORD-USER', '개인 수주액', 'CURRENCY', 'INCREASE')
     // FY2026 (April start) 하반기: 2026-10-01 … 2027-03-31.

@@ -4,8 +4,10 @@
  * - The actual of a target is computed from the replica when its definition's code names a measure the app knows
  *   (src/shared/domain/kpi-measures.ts: ORD won amount, NEW new customers, MTG meetings held, ATT attendance rate,
  *   WIN win rate, CYC days to win), over the people the owner stands for in the target's period: a USER themself, a
- *   TEAM's members during the period, a DEPARTMENT's users (sub-departments included), COMPANY everyone. Otherwise
- *   it is the latest recorded actual (kpi_actuals) dated inside the period. Periods that have not started have none.
+ *   TEAM's members during the period, a DEPARTMENT's users (sub-departments included), COMPANY everyone (the shared
+ *   rule ownerMembers in src/shared/domain/audience.ts). Otherwise it is the latest recorded actual (kpi_actuals)
+ *   dated inside the period. Periods that have not started have none.
+ * - Which targets a viewer sees follows the same audience rule as the dashboard (me / my teams / company).
  * - Achievement and band come from src/shared/domain/kpi.ts and are never stored.
  * - Fiscal periods follow the start month the caller passes (the renderer keeps the company's setting); a target stores
  *   its fiscal year and the month (calendar month), quarter or half of it.
@@ -13,6 +15,7 @@
  */
 import { type z } from 'zod'
 import { DEFAULT_ATTENDANCE_POLICY, attendanceRate } from '../../../shared/domain/attendance'
+import { audiencesOfTier } from '../../../shared/domain/audience'
 import { daysBetween, todayIsoDate } from '../../../shared/domain/dates'
 import {
   fiscalPeriodLabel,
@@ -41,7 +44,6 @@ import {
   type KpiLevel,
   type KpiPeriodType,
   type KpiUnit,
-  type UserTier,
 } from '../../../shared/model/enums'
 import {
   type KpiAudience,
@@ -53,6 +55,7 @@ import {
 import { tierPermissions } from '../../../shared/model/permission-rules'
 import { NotSignedInError } from '../outbox/writer'
 import { type DeviceCore } from '../device'
+import { createAudienceReader } from './audience'
 import { repoContextOf, type Actor, type RepoContext } from './context'
 
 export const KPI_RULES = [
@@ -86,11 +89,6 @@ export interface KpiRepo {
   saveTarget(input: TargetInput): KpiAchievementRow
   recordActual(input: ActualInput): KpiAchievementRow
   achievements(input: AchievementsInput): KpiAchievements
-}
-
-/** Which audiences a tier may look at: OPERATOR their own, MANAGER their teams', EXECUTIVE the company's. */
-export function audiencesOf(tier: UserTier): readonly KpiAudience[] {
-  return tier === 'EXECUTIVE' ? ['me', 'team', 'company'] : tier === 'MANAGER' ? ['me', 'team'] : ['me']
 }
 
 interface ScopeParams {
@@ -185,6 +183,7 @@ function bandsInOrder(direction: KpiDirection, target: number, minimum: number |
 
 export function createKpiRepo(ctx: RepoContext): KpiRepo {
   const { sqlite, writer } = ctx
+  const audiences = createAudienceReader(sqlite)
   const today = (): string => todayIsoDate(ctx.now())
   const requireActor = (): Actor => {
     const actor = ctx.actor()
@@ -231,25 +230,6 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
   const departmentRow = sqlite.prepare<[string], { name: string }>(
     'SELECT name FROM departments WHERE id = ? AND deleted_at IS NULL',
   )
-  const myTeams = sqlite.prepare<[string, string], { id: string }>(
-    `SELECT id FROM teams WHERE deleted_at IS NULL AND team_lead_id = ?
-     UNION
-     SELECT team_id FROM team_members WHERE deleted_at IS NULL AND left_at IS NULL AND user_id = ?`,
-  )
-  const currentMembers = sqlite.prepare<[string], { user_id: string }>(
-    'SELECT user_id FROM team_members WHERE deleted_at IS NULL AND left_at IS NULL AND team_id = ?',
-  )
-  // Members during the period: joined by its last day, not left before its first (joined/left are timestamps).
-  const membersDuring = sqlite.prepare<[string, string, string], { user_id: string }>(
-    `SELECT DISTINCT user_id FROM team_members
-      WHERE deleted_at IS NULL AND team_id = ? AND date(joined_at, '+9 hours') <= ?
-        AND (left_at IS NULL OR date(left_at, '+9 hours') >= ?)`,
-  )
-  const departmentUsers = sqlite.prepare<[string], { id: string }>(
-    `WITH RECURSIVE tree(id) AS (
-       SELECT ? UNION SELECT d.id FROM departments d JOIN tree ON d.parent_id = tree.id WHERE d.deleted_at IS NULL)
-     SELECT u.id FROM users u JOIN tree ON u.department_id = tree.id WHERE u.deleted_at IS NULL`,
-  )
 
   // Scope: `@scope` is null for everyone (COMPANY), else a JSON array of user ids.
   const IN_SCOPE = (column: string) => `(@scope IS NULL OR ${column} IN (SELECT value FROM json_each(@scope)))`
@@ -293,12 +273,9 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
   )
 
   /** The users an owner stands for in a period, as a JSON array; null for our company as a whole. */
-  function scopeOf(ownerType: KpiEntityType | null, ownerId: string | null, range: DateRange): string | null {
-    if (ownerType === 'COMPANY' || ownerType === null) return null
-    if (!ownerId) return '[]'
-    if (ownerType === 'USER') return JSON.stringify([ownerId])
-    if (ownerType === 'TEAM') return JSON.stringify(membersDuring.all(ownerId, range.end, range.start).map((r) => r.user_id))
-    return JSON.stringify(departmentUsers.all(ownerId).map((r) => r.id))
+  function scopeOf(type: KpiEntityType | null, id: string | null, range: DateRange): string | null {
+    const members = audiences.ownerMembers({ type, id }, range)
+    return members === null ? null : JSON.stringify([...members])
   }
 
   function computeActual(measure: KpiMeasure, scope: string | null, { start, end }: DateRange): number | null {
@@ -418,15 +395,17 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     return departmentRow.get(id) !== undefined
   }
 
-  /** Does the target belong to the audience? */
+  /**
+   * Does the target belong to the audience? Its people's targets and, for a team audience, the targets of the viewer's
+   * teams; department and company targets only in the company view.
+   */
   function audienceFilter(audience: KpiAudience, actor: Actor): (row: TargetRow) => boolean {
-    if (audience === 'company') return () => true
-    if (audience === 'me') return (row) => row.entity_type === 'USER' && row.entity_id === actor.id
-    const teams = new Set(myTeams.all(actor.id, actor.id).map((r) => r.id))
-    const people = new Set([actor.id, ...[...teams].flatMap((team) => currentMembers.all(team).map((r) => r.user_id))])
+    const people = audiences.membersOf(actor.id, audience)
+    if (people === null) return () => true
+    const teams = audience === 'team' ? audiences.teamsOf(actor.id) : new Set<string>()
     return (row) =>
-      (row.entity_type === 'USER' && row.entity_id !== null && people.has(row.entity_id)) ||
-      (row.entity_type === 'TEAM' && row.entity_id !== null && teams.has(row.entity_id))
+      row.entity_id !== null &&
+      ((row.entity_type === 'USER' && people.has(row.entity_id)) || (row.entity_type === 'TEAM' && teams.has(row.entity_id)))
   }
 
   const OWNER_ORDER: Record<KpiEntityType, number> = { COMPANY: 0, DEPARTMENT: 1, TEAM: 2, USER: 3 }
@@ -440,7 +419,7 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
           .map(toDefinitionView)
           .sort((a, b) => Number(b.isActive) - Number(a.isActive) || compareKorean(a.name, b.name)),
         owners: owners(),
-        audiences: actor ? audiencesOf(actor.tier) : [],
+        audiences: actor ? audiencesOfTier(actor.tier) : [],
       }
     },
 
@@ -525,7 +504,7 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
 
     achievements({ on, period: type, audience, fiscalStartMonth }) {
       const actor = requireActor()
-      if (!audiencesOf(actor.tier).includes(audience)) throw new KpiRuleError('audienceNotAllowed')
+      if (!audiencesOfTier(actor.tier).includes(audience)) throw new KpiRuleError('audienceNotAllowed')
       const period = fiscalPeriodOf(on, type, fiscalStartMonth)
       const range = fiscalPeriodRange(period, fiscalStartMonth)
       const inAudience = audienceFilter(audience, actor)

@@ -13,6 +13,7 @@ import {
   DEFAULT_ATTENDANCE_POLICY,
   attendanceRate,
   classAttendanceCounts,
+  projectAttendancePolicy,
   trainingCompletion,
   type AttendancePolicy,
 } from '../../../shared/domain/attendance'
@@ -60,6 +61,7 @@ interface ClassRow {
   project_name: string | null
   company_id: string | null
   company_name: string | null
+  completion_percent: number | null
 }
 
 interface EntryRow {
@@ -84,12 +86,14 @@ const WALK_IN_NOTE = '현장 등록'
 
 export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo {
   const { sqlite, writer } = ctx
-  const policy = ctx.policy ?? DEFAULT_ATTENDANCE_POLICY
+  // Company weights; each roster takes its project's completion rule on top (projectAttendancePolicy).
+  const basePolicy = ctx.policy ?? DEFAULT_ATTENDANCE_POLICY
   const names = createUserNames(sqlite)
   const classById = sqlite.prepare<[string], ClassRow>(
     `SELECT k.id, k.session_id, k.class_number, k.name, k.date, k.start_time, k.end_time, k.room, k.max_participants,
             i.last_name AS instructor_last, i.first_name AS instructor_first,
-            s.session_number, s.project_id, p.name AS project_name, p.company_id, c.name AS company_name
+            s.session_number, s.project_id, p.name AS project_name, p.company_id, c.name AS company_name,
+            p.completion_percent
        FROM training_classes k
        JOIN training_sessions s ON s.id = k.session_id
        LEFT JOIN projects p ON p.id = s.project_id
@@ -147,6 +151,7 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
 
   const roster = (classId: string): ClassRoster => {
     const klass = requireClass(classId)
+    const policy = projectAttendancePolicy(klass.completion_percent, basePolicy)
     const rows = entriesOf.all(classId)
     const recorders = names(rows.map((r) => r.recorded_by))
     const byTrainee = new Map<string, Array<{ status: AttendanceStatus | null; scheduledMinutes: number; attendedMinutes: number | null }>>()

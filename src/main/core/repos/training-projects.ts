@@ -12,10 +12,13 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { compareKorean } from '../../../shared/domain/korean-text'
 import { pairId } from '../../../shared/ids/pair-id'
 import { projectMargin, projectMarginPercent } from '../../../shared/domain/project-finance'
-import { addDays, formatKoreanDate } from '../../../shared/domain/dates'
+import { DEFAULT_ATTENDANCE_POLICY, projectAttendancePolicy } from '../../../shared/domain/attendance'
+import { addDays, formatKoreanDate, minutesBetweenTimes } from '../../../shared/domain/dates'
+import { trainingRates } from '../../../shared/domain/training-rates'
 import { duplicateNumberIds } from '../../../shared/domain/training-numbers'
 import { satisfactionSummary, type FeedbackRatings } from '../../../shared/domain/satisfaction'
 import {
+  type AttendanceStatus,
   type ClassStatus,
   type ProjectHealth,
   type ProjectPhase,
@@ -28,6 +31,7 @@ import {
   type classCreateSchema,
   type classDeleteSchema,
   type classUpdateSchema,
+  type completionRuleSchema,
   type feedbackRecordSchema,
   type teamMemberSaveSchema,
   type sessionCreateSchema,
@@ -46,6 +50,7 @@ import {
 } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { createUserNames, type RepoContext } from './context'
+import { createPermissionsReader } from './permissions'
 import { createStatementCache } from './sql'
 import { TrainingRuleError } from './training-rules'
 
@@ -88,6 +93,8 @@ export interface ProjectsRepo {
   /** Adds a member or edits their role / allocation (one row per project and user). */
   saveTeamMember(input: TeamMemberSave): ProjectDetail
   removeTeamMember(input: { readonly projectId: string; readonly userId: string }): ProjectDetail
+  /** Sets the project's completion rule (수료 기준; null = the default); needs projects:update (`notPermitted`). */
+  setCompletionRule(input: z.output<typeof completionRuleSchema>): ProjectDetail
   /** Other classes the given slot would double-book (same instructor, or same room at the same venue). */
   doubleBookings(slot: {
     readonly sessionId: string
@@ -121,6 +128,7 @@ interface ProjectRow {
   budget: number | null
   actual_cost: number | null
   revenue: number | null
+  completion_percent: number | null
 }
 
 interface SessionRow {
@@ -156,7 +164,7 @@ interface ClassRow {
 }
 
 const PROJECT_COLUMNS = `p.id, p.code, p.name, p.description, p.company_id, c.name AS company_name, p.status, p.phase, p.health,
-  p.priority, p.start_date, p.end_date, p.progress, p.budget, p.actual_cost, p.revenue`
+  p.priority, p.start_date, p.end_date, p.progress, p.budget, p.actual_cost, p.revenue, p.completion_percent`
 
 // The counts a class shows, derived from live rows: CONFIRMED enrolments, and of those the ones marked as attended.
 // A trainee may (in old data) hold two marks for a class; EXISTS counts them once.
@@ -228,6 +236,7 @@ const roomKey = (room: string | null | undefined): string | null => {
 export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const { sqlite, writer } = ctx
   const names = createUserNames(sqlite)
+  const permissions = createPermissionsReader(sqlite)
   const cached = createStatementCache(sqlite)
   const projectById = sqlite.prepare<[string], ProjectRow>(
     `SELECT ${PROJECT_COLUMNS} FROM projects p LEFT JOIN companies c ON c.id = p.company_id WHERE p.id = ? AND p.deleted_at IS NULL`,
@@ -294,6 +303,21 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     `SELECT f.session_id, f.class_id, f.overall_rating, f.content_rating, f.instructor_rating, f.operation_rating
        FROM training_feedback f JOIN training_sessions s ON s.id = f.session_id AND s.deleted_at IS NULL
       WHERE s.project_id = ? AND f.deleted_at IS NULL`,
+  )
+  // Every confirmed trainee's classes that take place, with the latest live mark: what completion (수료) is judged on.
+  const enrolmentsOf = sqlite.prepare<
+    [string],
+    { trainee_id: string; status: AttendanceStatus | null; minutes_attended: number | null; start_time: string; end_time: string }
+  >(
+    `SELECT e.trainee_id, a.status, a.minutes_attended, k.start_time, k.end_time
+       FROM enrollments e
+       JOIN training_classes k ON k.id = e.class_id AND k.deleted_at IS NULL AND k.status <> 'CANCELLED'
+       JOIN training_sessions s ON s.id = k.session_id AND s.deleted_at IS NULL AND s.status <> 'CANCELLED'
+       LEFT JOIN attendance_records a ON a.id = (
+         SELECT a2.id FROM attendance_records a2
+          WHERE a2.class_id = e.class_id AND a2.trainee_id = e.trainee_id AND a2.deleted_at IS NULL
+          ORDER BY a2.recorded_at DESC, a2.id DESC LIMIT 1)
+      WHERE e.deleted_at IS NULL AND e.status = 'CONFIRMED' AND s.project_id = ?`,
   )
   const classInSession = sqlite.prepare<[string, string], { instructor_id: string | null }>(
     'SELECT instructor_id FROM training_classes WHERE id = ? AND session_id = ? AND deleted_at IS NULL',
@@ -381,6 +405,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
 
   const get = (id: string): ProjectDetail => {
     const row = requireProject(id)
+    const policy = projectAttendancePolicy(row.completion_percent, DEFAULT_ATTENDANCE_POLICY)
     const team = teamOf.all(id)
     const userNames = names(team.map((m) => m.user_id))
     const answers = feedbackOf.all(id).map((f) => ({
@@ -417,6 +442,16 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       team: team.map((m) => ({ userId: m.user_id, name: userNames.get(m.user_id) ?? null, role: m.role, allocationPercent: m.allocation_percent })),
       sessions,
       satisfaction: summaryWhere((a) => sessionRows.some((s) => s.id === a.sessionId)),
+      completionRule: { percent: policy.completionPercent, isDefault: row.completion_percent === null },
+      training: trainingRates(
+        enrolmentsOf.all(id).map((e) => ({
+          traineeId: e.trainee_id,
+          status: e.status,
+          scheduledMinutes: Math.max(0, minutesBetweenTimes(e.start_time, e.end_time)),
+          attendedMinutes: e.minutes_attended,
+        })),
+        policy,
+      ),
     }
   }
 
@@ -627,6 +662,21 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       const row = memberRow.get(projectId, userId)
       if (!row) throw new TrainingRuleError('notFound', 'not on the team')
       writer.remove('project_team_members', row.id)
+      return get(projectId)
+    },
+
+    setCompletionRule({ projectId, completionPercent }) {
+      const actor = ctx.actor()
+      if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
+      requireProject(projectId)
+      if (!permissions.forUser(actor.id, actor.tier).allows('projects', 'update')) {
+        throw new TrainingRuleError('notPermitted', `${actor.tier} may not update projects`)
+      }
+      // Re-checked here: the server's CHECK constraint would refuse it only after it left the device.
+      if (completionPercent !== null && !(Number.isInteger(completionPercent) && completionPercent >= 0 && completionPercent <= 100)) {
+        throw new TrainingRuleError('invalidCompletionRule', `completionPercent must be a whole number 0–100, got ${completionPercent}`)
+      }
+      writer.upsert('projects', projectId, { completion_percent: completionPercent })
       return get(projectId)
     },
 

@@ -40,6 +40,9 @@ export const projects = sqliteTable(
     projectManagerId: id('project_manager_id').references(() => users.id),
     coordinatorId: id('coordinator_id').references(() => users.id),
     operatorId: id('operator_id').references(() => users.id),
+    /** Completion (수료) needs this share of scheduled hours, 0–100; null = the company default (80). Added last: a
+     * migration appends it. */
+    completionPercent: count('completion_percent'),
   },
   (t) => [
     index('projects_company_id_idx').on(t.companyId),

@@ -1,4 +1,4 @@
-import { type JSX, useEffect } from 'react'
+import { type JSX, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SessionState } from '../../../shared/ipc/contract'
 import { NavIcon } from '../components/NavIcon'
@@ -7,17 +7,7 @@ import { useSessionStore } from '../features/session/session-store'
 import { LanguageSwitch } from '../features/settings/LanguageSwitch'
 import { navGroups } from './navigation'
 import { useNavigationStore } from './navigation-store'
-import { ScreenPlaceholder } from './ScreenPlaceholder'
-import { LeadsScreen } from '../features/leads/LeadsScreen'
-import { OpportunitiesScreen } from '../features/opportunities/OpportunitiesScreen'
-import { CompaniesScreen } from '../features/customers/CompaniesScreen'
-import { ProjectsScreen } from '../features/projects/ProjectsScreen'
-import { TrainingScreen } from '../features/attendance/TrainingScreen'
-import { ProductsScreen } from '../features/products/ProductsScreen'
-import { KpiScreen } from '../features/kpi/KpiScreen'
-import { MeetingsScreen } from '../features/meetings/MeetingsScreen'
-import { AdminScreen } from '../features/admin/AdminScreen'
-import { DashboardScreen } from '../features/dashboard/DashboardScreen'
+import { SCREENS } from './screens'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
 import { usePermissionsRefresh } from '../lib/permissions'
@@ -29,6 +19,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const { t } = useTranslation()
   const screen = useNavigationStore((s) => s.screen)
   const screenOpened = useNavigationStore((s) => s.screenOpened)
+  const ActiveScreen = SCREENS[screen]
   // Links to records (search hits, duplicate warnings) switch to the screen that owns them.
   useEffect(() => onOpenRecord((link) => screenOpened(link.screen)), [screenOpened])
   // A sync may bring a new role or grants: permissions are re-read after each one.
@@ -89,29 +80,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
         <main className="workspace__content">
-          {screen === 'dashboard' ? (
-            <DashboardScreen role={session.user.role} />
-          ) : screen === 'companies' ? (
-            <CompaniesScreen />
-          ) : screen === 'leads' ? (
-            <LeadsScreen role={session.user.role} />
-          ) : screen === 'opportunities' ? (
-            <OpportunitiesScreen />
-          ) : screen === 'projects' ? (
-            <ProjectsScreen />
-          ) : screen === 'training' ? (
-            <TrainingScreen />
-          ) : screen === 'products' ? (
-            <ProductsScreen />
-          ) : screen === 'kpi' ? (
-            <KpiScreen />
-          ) : screen === 'meetings' ? (
-            <MeetingsScreen />
-          ) : screen === 'admin' ? (
-            <AdminScreen />
-          ) : (
-            <ScreenPlaceholder screen={screen} />
-          )}
+          <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
+            <ActiveScreen role={session.user.role} />
+          </Suspense>
         </main>
       </div>
     </div>

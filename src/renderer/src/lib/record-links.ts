@@ -18,7 +18,16 @@ export interface RecordLink {
 
 const EVENT = 'crm:open-record'
 
+/**
+ * Screens load on first use (app/screens.ts), so the feature that owns a linked record may start listening only after
+ * the link was sent. The last link is kept for a moment and replayed to listeners that register within it; each
+ * listener ignores links for other screens.
+ */
+const REPLAY_MS = 10_000
+let recent: { readonly link: RecordLink; readonly at: number } | null = null
+
 export function openRecord(link: RecordLink): void {
+  recent = { link, at: Date.now() }
   window.dispatchEvent(new CustomEvent<RecordLink>(EVENT, { detail: link }))
 }
 
@@ -27,5 +36,9 @@ export function onOpenRecord(listener: (link: RecordLink) => void): () => void {
     if (event instanceof CustomEvent) listener(event.detail as RecordLink)
   }
   window.addEventListener(EVENT, handler)
+  if (recent && Date.now() - recent.at < REPLAY_MS) {
+    const { link } = recent
+    queueMicrotask(() => listener(link))
+  }
   return () => window.removeEventListener(EVENT, handler)
 }

@@ -110,6 +110,8 @@ export function buildProjects(state: DemoState): WireRow[] {
       project_manager_id: manager.id,
       coordinator_id: coordinator.id,
       operator_id: operator.id,
+      // Every demo project follows the company completion rule (80 %); a project's own rule is set on its page.
+      completion_percent: null,
     })
   }
   return rows

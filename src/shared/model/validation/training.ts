@@ -156,6 +156,13 @@ export type TeamMemberSaveInput = z.input<typeof teamMemberSaveSchema>
 
 export const teamMemberRemoveSchema = z.strictObject({ projectId: idSchema, userId: idSchema })
 
+/** The project's completion rule (수료 기준): whole percent of scheduled hours, 0–100; null = back to the default. */
+export const completionRuleSchema = z.strictObject({
+  projectId: idSchema,
+  completionPercent: z.number().int().min(0).max(100).nullable(),
+})
+export type CompletionRuleInput = z.input<typeof completionRuleSchema>
+
 const tags = z
   .array(z.string().trim().max(100))
   .max(30)

@@ -92,6 +92,12 @@ describe('mapping suggestions', () => {
     expect(suggestMapping('contacts', ['회사명', '성', '이름'])).toEqual(['companyName', 'lastName', 'firstName'])
   })
 
+  it("reads a trainee list's 소속 as the department, unless the file has its own 부서 column", () => {
+    expect(suggestMapping('trainees', ['성명', '소속', '사번'])).toEqual(['fullName', 'department', 'employeeNumber'])
+    expect(suggestMapping('trainees', ['성명', '소속', '부서'])).toEqual(['fullName', 'companyName', 'department'])
+    expect(suggestMapping('contacts', ['성명', '소속'])).toEqual(['fullName', 'companyName'])
+  })
+
   it('names the required fields a mapping leaves out', () => {
     expect(missingFields('companies', [null, 'phone'])).toEqual(['name'])
     expect(missingFields('contacts', ['fullName'])).toEqual(['company'])

@@ -9,7 +9,12 @@ export function suggestMapping(target: ImportTarget, headers: readonly string[])
   const used = new Set<string>()
   // 이름 next to a 성 column is the given name; on its own it is the whole name (성명).
   const hasFamilyNameColumn = normalized.some((h) => fields.find((f) => f.key === 'lastName')?.aliases.includes(h))
+  // A trainee list's 소속 is usually the team (인사팀), not the company: the class already names the client company. It
+  // means the company only when the file has its own 부서 column.
+  const departmentAliases = fields.find((f) => f.key === 'department')?.aliases.map(normalizeHeader) ?? []
+  const soForDepartment = target === 'trainees' && !normalized.some((h) => departmentAliases.includes(h))
   const pick = (header: string): string | null => {
+    if (soForDepartment && header === normalizeHeader('소속') && !used.has('department')) return 'department'
     const candidates = fields.filter((f) => !used.has(f.key) && f.aliases.some((a) => normalizeHeader(a) === header))
     if (header === '이름' && candidates.some((f) => f.key === 'firstName') && candidates.some((f) => f.key === 'fullName')) {
       return hasFamilyNameColumn ? 'firstName' : 'fullName'

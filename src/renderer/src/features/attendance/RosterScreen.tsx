@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatKoreanDate, formatKoreanTime, toIsoTime } from '../../../../shared/domain/dates'
 import { type ClassRoster, type RosterEntry } from '../../../../shared/ipc/training-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ImportButton } from '../import/ImportButton'
 import { nextRow, rosterCommand } from './roster-keys'
 import { useRosterStore } from './roster-store'
 import { WalkInDialog } from './WalkInDialog'
@@ -30,6 +31,11 @@ function RosterCounts({ roster }: { readonly roster: ClassRoster }): JSX.Element
       <div className="roster-counts__item roster-counts__item--rate">
         <dt>{t('attendance.counts.rate')}</dt>
         <dd data-testid="count-rate">{counts.rate === null ? '—' : `${counts.rate}%`}</dd>
+      </div>
+      {/* The project's completion rule the 수료 column is judged by (수료 기준). */}
+      <div className="roster-counts__item roster-counts__item--rule">
+        <dt>{t('projects.completion.label')}</dt>
+        <dd data-testid="completion-rule">{t('projects.completion.rule', { percent: roster.completionPercent })}</dd>
       </div>
     </dl>
   )
@@ -191,6 +197,8 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
           <button type="button" className="button button--ghost" onClick={() => window.print()}>
             {t('attendance.print')}
           </button>
+          {/* The client's HR list (성명, 부서, 사번, 휴대폰…) becomes this class's confirmed roster in one reviewed import. */}
+          <ImportButton target="trainees" classId={classId} onImported={() => void store().opened(classId)} />
         </div>
       </div>
       {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
@@ -225,6 +233,7 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
             id={`roster-row-${index}`}
             data-row={index}
             data-status={entry.attendance ?? 'UNMARKED'}
+            data-enrollment={entry.enrollmentStatus}
             className={index === cursor ? 'roster__row roster__row--current' : 'roster__row'}
             role="row"
             aria-selected={index === cursor}

@@ -7,7 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api, toIpcError } from '../../lib/api'
 import { announceLocalChange } from '../../lib/local-change'
-import { FormField } from './FormField'
+import { FormField } from '../../components/FormField'
 
 const FIELDS = ['name', 'branchType', 'businessNumber', 'phone', 'email', 'addressCity', 'addressStreet', 'managerName'] as const
 type Field = (typeof FIELDS)[number]

@@ -23,7 +23,7 @@ import {
   type CompanyFormValues,
 } from './company-form-values'
 import { DuplicateDialog } from './DuplicateDialog'
-import { FormField } from './FormField'
+import { FormField } from '../../components/FormField'
 
 type Errors = Partial<Record<string, ValidationKey>>
 

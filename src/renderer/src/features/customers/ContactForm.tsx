@@ -17,7 +17,7 @@ import { ModalDialog } from '../../components/ModalDialog'
 import { api, toIpcError } from '../../lib/api'
 import { announceLocalChange } from '../../lib/local-change'
 import { DuplicateDialog } from './DuplicateDialog'
-import { FormField } from './FormField'
+import { FormField } from '../../components/FormField'
 
 const FIELDS = ['lastName', 'firstName', 'branchId', 'position', 'title', 'department', 'mobile', 'phone', 'email', 'roleType'] as const
 type Field = (typeof FIELDS)[number]

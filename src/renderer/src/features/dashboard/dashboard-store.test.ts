@@ -3,6 +3,7 @@ import { createCrmApi } from '../../../../shared/ipc/api'
 import { type IpcChannel } from '../../../../shared/ipc/channels'
 import { type DashboardHome } from '../../../../shared/ipc/dashboard-types'
 import { ipcError, type IpcResult } from '../../../../shared/ipc/errors'
+import { storeFiscalStart } from '../../lib/fiscal-year'
 import { useDashboardStore } from './dashboard-store'
 
 type Answer = (input: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>
@@ -29,7 +30,15 @@ beforeEach(() => {
 
 afterEach(() => {
   delete (globalThis as { crm?: unknown }).crm
+  delete (globalThis as { localStorage?: unknown }).localStorage
 })
+
+/** The browser's storage as far as the fiscal-year setting uses it (Node has none). */
+function givenLocalStorage(): void {
+  const values = new Map<string, string>()
+  const storage = { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value) }
+  Object.assign(globalThis, { localStorage: storage })
+}
 
 describe('dashboard store', () => {
   it("asks for the tier's audience and the chosen period, both calls at once", async () => {
@@ -78,5 +87,43 @@ describe('dashboard store', () => {
     await useDashboardStore.getState().screenOpened('OPERATOR')
     expect(useDashboardStore.getState().home).toBeNull()
     expect(useDashboardStore.getState().error?.code).toBe('record.signInRequired')
+  })
+
+  it('uses the fiscal year start the KPI screen stored, read again at each load', async () => {
+    givenLocalStorage()
+    storeFiscalStart(4)
+    await useDashboardStore.getState().screenOpened('EXECUTIVE')
+    expect(calls.find(([c]) => c === 'dashboard.home')![1]).toMatchObject({ fiscalStartMonth: 4 })
+    expect(calls.find(([c]) => c === 'kpi.achievements')![1]).toMatchObject({ fiscalStartMonth: 4 })
+
+    calls = []
+    storeFiscalStart(7)
+    await useDashboardStore.getState().refreshed()
+    expect(calls.map(([, input]) => (input as { fiscalStartMonth: number }).fiscalStartMonth)).toEqual([7, 7])
+  })
+
+  it('reads again after a sync without showing a load, and keeps what is shown when nothing changed', async () => {
+    await useDashboardStore.getState().screenOpened('MANAGER')
+    const shown = useDashboardStore.getState().home
+    const shownKpi = useDashboardStore.getState().kpi
+
+    calls = []
+    await useDashboardStore.getState().synced()
+    expect(calls.map(([c]) => c).sort()).toEqual(['dashboard.home', 'kpi.achievements'])
+    // Same answer: the very same objects, so the screen does not repaint.
+    expect(useDashboardStore.getState().home).toBe(shown)
+    expect(useDashboardStore.getState().kpi).toBe(shownKpi)
+
+    let release: () => void = () => undefined
+    const answer = new Promise<IpcResult<unknown>>((resolve) => {
+      release = () => resolve({ ok: true, value: homeOf('synced') })
+    })
+    answers['dashboard.home'] = () => answer
+    const reading = useDashboardStore.getState().synced()
+    // While it reads, the figures stay and nothing is busy.
+    expect(useDashboardStore.getState()).toMatchObject({ loading: false, home: shown })
+    release()
+    await reading
+    expect(useDashboardStore.getState().home?.period.label).toBe('synced')
   })
 })

@@ -1,6 +1,7 @@
 /**
  * The home dashboard: one call for the figures and the day (dashboard.home), one for KPI achievement
- * (kpi.achievements) of the same audience and period. A KPI failure leaves the rest of the screen working.
+ * (kpi.achievements) of the same audience and period, in the fiscal year the KPI screen uses (lib/fiscal-year.ts).
+ * A KPI failure leaves the rest of the screen working.
  */
 import { create } from 'zustand'
 import { audienceOfTier } from '../../../../shared/domain/audience'
@@ -11,9 +12,7 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { type KpiAchievements } from '../../../../shared/ipc/kpi-types'
 import { type KpiPeriodType } from '../../../../shared/model/enums'
 import { api, toIpcError } from '../../lib/api'
-
-/** Until the company's fiscal year start is a setting, January (the schema's default and most companies'). */
-const FISCAL_START_MONTH = 1
+import { storedFiscalStart } from '../../lib/fiscal-year'
 
 interface DashboardState {
   readonly period: KpiPeriodType
@@ -29,29 +28,41 @@ interface DashboardActions {
   screenOpened(role: UserRole): Promise<void>
   periodChosen(period: KpiPeriodType): Promise<void>
   refreshed(): Promise<void>
+  /** A sync brought the replica up to date: read again in place, the current figures staying until the new arrive. */
+  synced(): Promise<void>
   errorDismissed(): void
+}
+
+/**
+ * The answer unless it equals what is shown: then the shown object stays, so nothing re-renders (a sync that brought
+ * nothing for this screen costs two reads and no repaint).
+ */
+function unlessUnchanged<T>(shown: T | null, answer: T): T {
+  return shown !== null && JSON.stringify(shown) === JSON.stringify(answer) ? shown : answer
 }
 
 export const useDashboardStore = create<DashboardState & DashboardActions>()((set, get) => {
   // Answers of an older request (the user switched the period twice quickly) must not overwrite newer ones.
   let generation = 0
 
-  const load = async (): Promise<void> => {
+  const load = async ({ quiet = false } = {}): Promise<void> => {
     const { role, period } = get()
     if (!role) return
     const mine = ++generation
-    set({ loading: true, error: null })
+    if (!quiet) set({ loading: true, error: null })
     const today = todayIsoDate()
+    // Read at every load: the KPI screen may have changed it since.
+    const fiscalStartMonth = storedFiscalStart()
     const [home, kpi] = await Promise.allSettled([
-      api.dashboard.home({ today, period, fiscalStartMonth: FISCAL_START_MONTH }),
-      api.kpi.achievements({ on: today, period, audience: audienceOfTier(role), fiscalStartMonth: FISCAL_START_MONTH }),
+      api.dashboard.home({ today, period, fiscalStartMonth }),
+      api.kpi.achievements({ on: today, period, audience: audienceOfTier(role), fiscalStartMonth }),
     ])
     if (mine !== generation) return
     set({
       loading: false,
-      home: home.status === 'fulfilled' ? home.value : get().home,
+      home: home.status === 'fulfilled' ? unlessUnchanged(get().home, home.value) : get().home,
       error: home.status === 'rejected' ? toIpcError(home.reason) : null,
-      kpi: kpi.status === 'fulfilled' ? kpi.value : null,
+      kpi: kpi.status === 'fulfilled' ? unlessUnchanged(get().kpi, kpi.value) : null,
       kpiError: kpi.status === 'rejected' ? toIpcError(kpi.reason) : null,
     })
   }
@@ -74,7 +85,8 @@ export const useDashboardStore = create<DashboardState & DashboardActions>()((se
       set({ period })
       await load()
     },
-    refreshed: load,
+    refreshed: () => load(),
+    synced: () => load({ quiet: true }),
     errorDismissed: () => set({ error: null }),
   }
 })

@@ -12,20 +12,9 @@ import {
   type KpiTargetSaveInput,
 } from '../../../../shared/model/validation/kpi'
 import { api, toIpcError } from '../../lib/api'
+import { storedFiscalStart, storeFiscalStart } from '../../lib/fiscal-year'
 import { announceLocalChange } from '../../lib/local-change'
 import { currentPeriod } from './kpi-view'
-
-/**
- * The month our fiscal year starts in is a company-wide choice; until the admin screen stores it centrally it is kept
- * on this PC (most Korean companies start in January).
- */
-const FISCAL_START_KEY = 'crm.kpi.fiscalStartMonth'
-
-/** The fiscal-year start month the KPI screen uses (1 = January); other screens calling kpi.achievements pass it too. */
-export function storedFiscalStart(): number {
-  const value = Number(globalThis.localStorage?.getItem(FISCAL_START_KEY))
-  return Number.isInteger(value) && value >= 1 && value <= 12 ? value : 1
-}
 
 export type KpiDialog =
   | { readonly kind: 'target'; readonly row: KpiAchievementRow | null }
@@ -118,7 +107,7 @@ export const useKpiStore = create<KpiStore>()((set, get) => {
       await guard(reload)
     },
     fiscalStartChosen: async (month) => {
-      globalThis.localStorage?.setItem(FISCAL_START_KEY, String(month))
+      storeFiscalStart(month)
       set({ fiscalStartMonth: month, period: currentPeriod(get().period.type, todayIsoDate(), month) })
       await guard(reload)
     },

@@ -5,7 +5,7 @@ import { type ActionItemView, type MeetingDetail, type MeetingOptions } from '..
 import { ACTION_ITEM_PRIORITIES, type ActionItemPriority } from '../../../../shared/model/enums'
 import { actionItemSaveSchema, meetingFieldErrors } from '../../../../shared/model/validation/meetings'
 import { type FieldErrors } from './meeting-draft'
-import { MeetingField } from './MeetingField'
+import { FormField } from '../../components/FormField'
 import { useMeetingsStore } from './meetings-store'
 
 /** 액션 아이템: who does what by when; "완료 처리" stamps the completion time, "다시 열기" clears it. */
@@ -97,10 +97,10 @@ export function ActionItemsPanel({
       )}
       {!readOnly && (
         <form className="meeting-action-form" onSubmit={(e) => void add(e)}>
-          <MeetingField label={t('meetings.actions.task')} error={errors['task']} wide>
+          <FormField label={t('meetings.actions.task')} error={errors['task']} wide>
             {(p) => <input {...p} value={task} maxLength={255} onChange={(e) => setTask(e.target.value)} />}
-          </MeetingField>
-          <MeetingField label={t('meetings.actions.assignee')} error={errors['assigneeId']}>
+          </FormField>
+          <FormField label={t('meetings.actions.assignee')} error={errors['assigneeId']}>
             {(p) => (
               <select {...p} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
                 <option value="">{t('meetings.actions.noAssignee')}</option>
@@ -111,11 +111,11 @@ export function ActionItemsPanel({
                 ))}
               </select>
             )}
-          </MeetingField>
-          <MeetingField label={t('meetings.actions.dueDate')} error={errors['dueDate']}>
+          </FormField>
+          <FormField label={t('meetings.actions.dueDate')} error={errors['dueDate']}>
             {(p) => <input {...p} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
-          </MeetingField>
-          <MeetingField label={t('meetings.actions.priority')}>
+          </FormField>
+          <FormField label={t('meetings.actions.priority')}>
             {(p) => (
               <select {...p} value={priority} onChange={(e) => setPriority(e.target.value as ActionItemPriority)}>
                 {ACTION_ITEM_PRIORITIES.map((v) => (
@@ -125,7 +125,7 @@ export function ActionItemsPanel({
                 ))}
               </select>
             )}
-          </MeetingField>
+          </FormField>
           <div className="form-actions">
             <button type="submit" className="button button--small button--primary">
               {t('meetings.actions.add')}

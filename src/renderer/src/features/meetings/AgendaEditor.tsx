@@ -1,7 +1,7 @@
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { draftKey, type AgendaDraft, type FieldErrors } from './meeting-draft'
-import { RowError } from './MeetingField'
+import { RowError } from './RowError'
 
 /** 안건: an ordered list; the order shown is the order saved (sequence 1, 2, 3…). */
 export function AgendaEditor({

@@ -4,11 +4,13 @@ import { calendarRange } from '../../../../shared/domain/calendar'
 import { addDays, formatKoreanDateShort } from '../../../../shared/domain/dates'
 import { type CalendarEntry } from '../../../../shared/ipc/meetings-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ExportButton } from '../../components/ExportButton'
 import { useCan } from '../../lib/permissions'
 import { useNavigationStore } from '../../app/navigation-store'
 import { useAgendaStore } from '../attendance/agenda-store'
 import { MeetingDialog } from './MeetingDialog'
 import { MeetingsCalendar } from './MeetingsCalendar'
+import { meetingExportColumns, meetingExportRows } from './meeting-export'
 import { MeetingsList } from './MeetingsList'
 import { useMeetingsStore, type MeetingsView } from './meetings-store'
 import './meetings.css'
@@ -102,6 +104,9 @@ export function MeetingsScreen(): JSX.Element {
           {t('meetings.toolbar.mine')}
         </label>
         <span className="meetings-toolbar__spacer" />
+        {view === 'list' && (
+          <ExportButton fileName={t('transfer.export.meetingsFile')} columns={meetingExportColumns(t)} rows={meetingExportRows(t, meetings ?? [])} disabled={!meetings?.length} />
+        )}
         {canCreate ? (
           <button type="button" className="button button--primary" onClick={() => void store().newMeetingOpened(view === 'list' ? undefined : anchor)}>
             {t('meetings.toolbar.newMeeting')}

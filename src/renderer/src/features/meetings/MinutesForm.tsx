@@ -4,7 +4,7 @@ import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'
 import { CUSTOMER_REACTIONS, type CustomerReaction } from '../../../../shared/model/enums'
 import { meetingFieldErrors, minutesSaveSchema } from '../../../../shared/model/validation/meetings'
 import { type FieldErrors } from './meeting-draft'
-import { MeetingField } from './MeetingField'
+import { FormField } from '../../components/FormField'
 import { useMeetingsStore } from './meetings-store'
 
 const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean)
@@ -62,19 +62,19 @@ export function MinutesForm({ meeting, readOnly }: { readonly meeting: MeetingDe
   return (
     <form className="meeting-form meeting-form--single" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={readOnly} className="meeting-form">
-        <MeetingField label={t('meetings.minutes.summary')} error={errors['summary']} wide>
+        <FormField label={t('meetings.minutes.summary')} error={errors['summary']} wide>
           {(p) => <textarea {...p} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />}
-        </MeetingField>
-        <MeetingField label={t('meetings.minutes.keyPoints')} hint={hint} error={errors['keyPoints']}>
+        </FormField>
+        <FormField label={t('meetings.minutes.keyPoints')} hint={hint} error={errors['keyPoints']}>
           {(p) => <textarea {...p} rows={3} value={keyPoints} onChange={(e) => setKeyPoints(e.target.value)} />}
-        </MeetingField>
-        <MeetingField label={t('meetings.minutes.decisions')} hint={hint} error={errors['decisions']}>
+        </FormField>
+        <FormField label={t('meetings.minutes.decisions')} hint={hint} error={errors['decisions']}>
           {(p) => <textarea {...p} rows={3} value={decisions} onChange={(e) => setDecisions(e.target.value)} />}
-        </MeetingField>
-        <MeetingField label={t('meetings.minutes.nextSteps')} error={errors['nextSteps']} wide>
+        </FormField>
+        <FormField label={t('meetings.minutes.nextSteps')} error={errors['nextSteps']} wide>
           {(p) => <textarea {...p} rows={2} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} />}
-        </MeetingField>
-        <MeetingField label={t('meetings.minutes.customerReaction')}>
+        </FormField>
+        <FormField label={t('meetings.minutes.customerReaction')}>
           {(p) => (
             <select {...p} value={reaction} onChange={(e) => setReaction(e.target.value as CustomerReaction | '')}>
               <option value="">{t('meetings.dialog.none')}</option>
@@ -85,16 +85,16 @@ export function MinutesForm({ meeting, readOnly }: { readonly meeting: MeetingDe
               ))}
             </select>
           )}
-        </MeetingField>
-        <MeetingField label={t('meetings.minutes.competitors')} hint={t('meetings.minutes.competitorsHint')} error={errors['competitorsMentioned']}>
+        </FormField>
+        <FormField label={t('meetings.minutes.competitors')} hint={t('meetings.minutes.competitorsHint')} error={errors['competitorsMentioned']}>
           {(p) => <textarea {...p} rows={2} value={competitors} onChange={(e) => setCompetitors(e.target.value)} />}
-        </MeetingField>
-        <MeetingField label={t('meetings.minutes.customerConcerns')} hint={hint} error={errors['customerConcerns']}>
+        </FormField>
+        <FormField label={t('meetings.minutes.customerConcerns')} hint={hint} error={errors['customerConcerns']}>
           {(p) => <textarea {...p} rows={2} value={concerns} onChange={(e) => setConcerns(e.target.value)} />}
-        </MeetingField>
-        <MeetingField label={t('meetings.minutes.customerInterests')} hint={hint} error={errors['customerInterests']}>
+        </FormField>
+        <FormField label={t('meetings.minutes.customerInterests')} hint={hint} error={errors['customerInterests']}>
           {(p) => <textarea {...p} rows={2} value={interests} onChange={(e) => setInterests(e.target.value)} />}
-        </MeetingField>
+        </FormField>
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/model/enums'
 import { isIsoTime } from '../../../../shared/domain/dates'
 import { type FieldErrors, type MeetingDraft } from './meeting-draft'
-import { MeetingField } from './MeetingField'
+import { FormField } from '../../components/FormField'
 
 /** 개요: what, with whom, when and where. The length is derived from the times, never typed. */
 export function OverviewFields({
@@ -34,10 +34,10 @@ export function OverviewFields({
   const online = draft.locationType === 'ONLINE' || draft.locationType === 'HYBRID'
   return (
     <fieldset className="cu-form-grid meeting-form" disabled={readOnly}>
-      <MeetingField label={t('meetings.overview.title')} error={errors['title']} wide>
+      <FormField label={t('meetings.overview.title')} error={errors['title']} wide>
         {(p) => <input {...p} value={draft.title} maxLength={255} onChange={(e) => onChange({ title: e.target.value })} />}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.target')} error={errors['target']}>
+      </FormField>
+      <FormField label={t('meetings.overview.target')} error={errors['target']}>
         {(p) => (
           <select {...p} value={draft.target} onChange={(e) => onChange({ target: e.target.value as MeetingDraft['target'] })}>
             {MEETING_TARGETS.map((v) => (
@@ -47,8 +47,8 @@ export function OverviewFields({
             ))}
           </select>
         )}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.type')} error={errors['type']}>
+      </FormField>
+      <FormField label={t('meetings.overview.type')} error={errors['type']}>
         {(p) => (
           <select {...p} value={draft.type} onChange={(e) => onChange({ type: e.target.value as MeetingDraft['type'] })}>
             {MEETING_TYPES.map((v) => (
@@ -58,8 +58,8 @@ export function OverviewFields({
             ))}
           </select>
         )}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.company')} error={errors['companyId']} wide>
+      </FormField>
+      <FormField label={t('meetings.overview.company')} error={errors['companyId']} wide>
         {(p) => (
           <select {...p} value={draft.companyId} onChange={(e) => onChange({ companyId: e.target.value })}>
             <option value="">{t('meetings.overview.noCompany')}</option>
@@ -70,21 +70,21 @@ export function OverviewFields({
             ))}
           </select>
         )}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.date')} error={errors['date']}>
+      </FormField>
+      <FormField label={t('meetings.overview.date')} error={errors['date']}>
         {(p) => <input {...p} type="date" value={draft.date} onChange={(e) => onChange({ date: e.target.value })} />}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.startTime')} error={errors['startTime']}>
+      </FormField>
+      <FormField label={t('meetings.overview.startTime')} error={errors['startTime']}>
         {(p) => <input {...p} type="time" value={draft.startTime} onChange={(e) => onChange({ startTime: e.target.value })} />}
-      </MeetingField>
-      <MeetingField
+      </FormField>
+      <FormField
         label={t('meetings.overview.endTime')}
         error={errors['endTime']}
         hint={duration !== null ? `${t('meetings.overview.duration')} ${t('meetings.overview.durationValue', { minutes: duration })}` : undefined}
       >
         {(p) => <input {...p} type="time" value={draft.endTime} onChange={(e) => onChange({ endTime: e.target.value })} />}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.locationType')} error={errors['locationType']}>
+      </FormField>
+      <FormField label={t('meetings.overview.locationType')} error={errors['locationType']}>
         {(p) => (
           <select {...p} value={draft.locationType} onChange={(e) => onChange({ locationType: e.target.value as MeetingDraft['locationType'] })}>
             <option value="">{t('meetings.dialog.none')}</option>
@@ -95,25 +95,25 @@ export function OverviewFields({
             ))}
           </select>
         )}
-      </MeetingField>
+      </FormField>
       {onsite && (
         <>
-          <MeetingField label={t('meetings.overview.locationAddress')} error={errors['locationAddress']} wide>
+          <FormField label={t('meetings.overview.locationAddress')} error={errors['locationAddress']} wide>
             {(p) => <input {...p} value={draft.locationAddress} maxLength={500} onChange={(e) => onChange({ locationAddress: e.target.value })} />}
-          </MeetingField>
-          <MeetingField label={t('meetings.overview.locationRoom')} error={errors['locationRoom']}>
+          </FormField>
+          <FormField label={t('meetings.overview.locationRoom')} error={errors['locationRoom']}>
             {(p) => <input {...p} value={draft.locationRoom} maxLength={100} onChange={(e) => onChange({ locationRoom: e.target.value })} />}
-          </MeetingField>
+          </FormField>
         </>
       )}
       {online && (
-        <MeetingField label={t('meetings.overview.onlineLink')} error={errors['onlineLink']} wide>
+        <FormField label={t('meetings.overview.onlineLink')} error={errors['onlineLink']} wide>
           {(p) => (
             <input {...p} type="url" value={draft.onlineLink} placeholder="https://" onChange={(e) => onChange({ onlineLink: e.target.value })} />
           )}
-        </MeetingField>
+        </FormField>
       )}
-      <MeetingField label={t('meetings.overview.importance')} error={errors['importance']}>
+      <FormField label={t('meetings.overview.importance')} error={errors['importance']}>
         {(p) => (
           <select {...p} value={draft.importance} onChange={(e) => onChange({ importance: e.target.value as MeetingDraft['importance'] })}>
             {MEETING_IMPORTANCE.map((v) => (
@@ -123,8 +123,8 @@ export function OverviewFields({
             ))}
           </select>
         )}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.status')} error={errors['status']}>
+      </FormField>
+      <FormField label={t('meetings.overview.status')} error={errors['status']}>
         {(p) => (
           <select {...p} value={draft.status} onChange={(e) => onChange({ status: e.target.value as MeetingDraft['status'] })}>
             {/* Cancelling has its own button (with a confirmation); the select offers the other states. */}
@@ -135,18 +135,18 @@ export function OverviewFields({
             ))}
           </select>
         )}
-      </MeetingField>
-      <MeetingField label={t('meetings.overview.description')} error={errors['description']} wide>
+      </FormField>
+      <FormField label={t('meetings.overview.description')} error={errors['description']} wide>
         {(p) => <textarea {...p} rows={3} value={draft.description} onChange={(e) => onChange({ description: e.target.value })} />}
-      </MeetingField>
+      </FormField>
       <label className="meeting-form__check">
         <input type="checkbox" checked={draft.hasFollowUp} onChange={(e) => onChange({ hasFollowUp: e.target.checked })} />
         {t('meetings.overview.hasFollowUp')}
       </label>
       {draft.hasFollowUp && (
-        <MeetingField label={t('meetings.overview.followUpDate')} error={errors['followUpDate']}>
+        <FormField label={t('meetings.overview.followUpDate')} error={errors['followUpDate']}>
           {(p) => <input {...p} type="date" value={draft.followUpDate} onChange={(e) => onChange({ followUpDate: e.target.value })} />}
-        </MeetingField>
+        </FormField>
       )}
     </fieldset>
   )

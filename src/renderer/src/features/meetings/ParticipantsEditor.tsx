@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type ContactOption, type MeetingOptions } from '../../../../shared/ipc/meetings-types'
 import { PARTICIPANT_ATTENDANCE, PARTICIPANT_ROLES } from '../../../../shared/model/enums'
 import { draftKey, type FieldErrors, type ParticipantDraft } from './meeting-draft'
-import { RowError } from './MeetingField'
+import { RowError } from './RowError'
 
 /**
  * 참석자: colleagues (users), customer contacts of the meeting's company, or an external person typed by name and

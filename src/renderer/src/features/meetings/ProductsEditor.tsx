@@ -4,7 +4,7 @@ import { formatWon } from '../../../../shared/domain/money'
 import { type MeetingOptions } from '../../../../shared/ipc/meetings-types'
 import { wonText } from '../../components/WonInput'
 import { draftKey, draftLineAmounts, type FieldErrors, type ProductDraft } from './meeting-draft'
-import { RowError } from './MeetingField'
+import { RowError } from './RowError'
 
 /**
  * 제안 상품: product, quantity, unit price (empty = the product's list price), discount rate. Each line's amount,

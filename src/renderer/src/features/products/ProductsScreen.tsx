@@ -4,9 +4,12 @@ import { formatWon } from '../../../../shared/domain/money'
 import { categoryTree } from '../../../../shared/domain/product-categories'
 import { type ProductDetail, type ProductSummary } from '../../../../shared/ipc/products-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ExportButton } from '../../components/ExportButton'
 import { useCan } from '../../lib/permissions'
+import { ImportButton } from '../import/ImportButton'
 import { CategoryDialog } from './CategoryDialog'
 import { ProductDialog } from './ProductDialog'
+import { productExportColumns, productExportRows } from './product-export'
 import { visibleProducts } from './product-view'
 import { useProductsStore } from './products-store'
 import './products.css'
@@ -174,42 +177,54 @@ export function ProductsScreen(): JSX.Element {
             <span className="muted" data-testid="product-count">
               {t('products.count', { count: products.length })}
             </span>
-            {canCreate && (
-              <button type="button" className="button button--primary" onClick={() => state.dialogOpened({ kind: 'product', product: null })}>
-                {t('products.newProduct')}
-              </button>
-            )}
+            <div className="transfer-actions">
+              <ImportButton target="products" onImported={() => void screenOpened()} />
+              <ExportButton
+                fileName={t('transfer.export.productsFile')}
+                columns={productExportColumns(t)}
+                rows={() => Promise.resolve(productExportRows(t, products, catalogue.categories))}
+                disabled={products.length === 0}
+              />
+              {canCreate && (
+                <button type="button" className="button button--primary" onClick={() => state.dialogOpened({ kind: 'product', product: null })}>
+                  {t('products.newProduct')}
+                </button>
+              )}
+            </div>
           </div>
           {loaded && products.length === 0 && <p className="muted">{t('products.empty')}</p>}
-          <table className="product-table">
-            <thead>
-              <tr>
-                {(['code', 'name', 'type', 'duration', 'participants', 'listPrice', 'cost', 'margin', 'marginPercent'] as const).map((key) => (
-                  <th key={key}>{t(`products.columns.${key}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {products.map((p) => (
-                <tr key={p.id} data-testid="product-row" aria-selected={selected?.id === p.id}>
-                  <td className="muted">{p.code}</td>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => void state.productOpened(p.id)}>
-                      {p.name}
-                    </button>
-                    {p.isActive ? '' : <span className="badge">{t('products.inactive')}</span>}
-                  </td>
-                  <td>{p.type ? t(`products.types.${p.type}`) : '—'}</td>
-                  <td>{duration(p)}</td>
-                  <td>{participants(p, t)}</td>
-                  <td className="num">{won(p.listPrice)}</td>
-                  <td className="num">{won(p.cost)}</td>
-                  <td className="num">{won(p.margin)}</td>
-                  <td className="num">{percent(p.marginPercent)}</td>
+          {/* The list scrolls on its own so the chosen product's detail stays in view below it. */}
+          <div className="product-table-wrap">
+            <table className="product-table">
+              <thead>
+                <tr>
+                  {(['code', 'name', 'type', 'duration', 'participants', 'listPrice', 'cost', 'margin', 'marginPercent'] as const).map((key) => (
+                    <th key={key}>{t(`products.columns.${key}`)}</th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {products.map((p) => (
+                  <tr key={p.id} data-testid="product-row" aria-selected={selected?.id === p.id}>
+                    <td className="muted">{p.code}</td>
+                    <td>
+                      <button type="button" className="link-button" onClick={() => void state.productOpened(p.id)}>
+                        {p.name}
+                      </button>
+                      {p.isActive ? '' : <span className="badge">{t('products.inactive')}</span>}
+                    </td>
+                    <td>{p.type ? t(`products.types.${p.type}`) : '—'}</td>
+                    <td>{duration(p)}</td>
+                    <td>{participants(p, t)}</td>
+                    <td className="num">{won(p.listPrice)}</td>
+                    <td className="num">{won(p.cost)}</td>
+                    <td className="num">{won(p.margin)}</td>
+                    <td className="num">{percent(p.marginPercent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {selected && <ProductPanel product={selected} canEdit={canUpdate} />}
         </div>
       </div>

@@ -7,6 +7,7 @@ import { formatWon } from '../../../../shared/domain/money'
 import { type ProjectDetail, type SessionView } from '../../../../shared/ipc/training-types'
 import { ConfirmDialog } from '../customers/ConfirmDialog'
 import { ClassDialog } from './ClassDialog'
+import { CompletionRuleFacts } from './CompletionRule'
 import { EnrollmentDialog } from './EnrollmentDialog'
 import { FeedbackDialog } from './FeedbackDialog'
 import { TeamMemberDialog } from './TeamMemberDialog'
@@ -79,72 +80,72 @@ function SessionBlock({ session }: { readonly session: SessionView }): JSX.Eleme
           {session.classes.map((k) => {
             const classLabel = `${sessionLabel} ${t('projects.page.class', { number: k.classNumber })}`
             return (
-            <tr key={k.id} data-testid="class-row">
-              <td>
-                {t('projects.page.class', { number: k.classNumber })}{' '}
-                {k.duplicateNumber && (
-                  <span className="duplicate-number" role="status" title={t('projects.page.duplicateNumberHint')}>
-                    {t('projects.page.duplicateNumber')}
-                  </span>
-                )}
-              </td>
-              <td>
-                {formatKoreanDateShort(k.date)} {k.startTime}–{k.endTime}
-              </td>
-              <td>{k.instructorName ?? '—'}</td>
-              <td>{k.room ?? ''}</td>
-              <td className="muted">{k.topic ?? k.name ?? ''}</td>
-              <td>
-                {t('projects.page.enrolledAttended', { enrolled: k.enrolled, attended: k.attended })}
-                {k.maxParticipants !== null ? ` / ${t('projects.page.capacity', { max: k.maxParticipants })}` : ''}
-                {k.waiting > 0 ? ` · ${t('projects.page.waiting', { count: k.waiting })}` : ''}
-              </td>
-              <td className="satisfaction" data-testid="class-satisfaction">
-                {k.satisfaction ? satisfactionText(t, k.satisfaction) : ''}
-              </td>
-              <td className="class-actions">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`${classLabel} ${t('projects.page.feedback')}`}
-                  onClick={() => feedbackOpened({ sessionId: session.id, classId: k.id, label: classLabel })}
-                >
-                  {t('projects.page.feedback')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`${classLabel} ${t('projects.page.enrollments')}`}
-                  onClick={() => void enrollmentsOpened(k.id)}
-                >
-                  {t('projects.page.enrollments')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`${classLabel} ${t('projects.page.edit')}`}
-                  onClick={() => void classEditOpened(k)}
-                >
-                  {t('projects.page.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`${classLabel} ${t('projects.page.delete')}`}
-                  onClick={() => deleteRequested({ kind: 'class', klass: k })}
-                >
-                  {t('projects.page.delete')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`${t('projects.page.class', { number: k.classNumber })} ${t('projects.page.openRoster')}`}
-                  onClick={() => rosterOpened(k.id)}
-                >
-                  {t('projects.page.openRoster')}
-                </button>
-              </td>
-            </tr>
+              <tr key={k.id} data-testid="class-row">
+                <td>
+                  {t('projects.page.class', { number: k.classNumber })}{' '}
+                  {k.duplicateNumber && (
+                    <span className="duplicate-number" role="status" title={t('projects.page.duplicateNumberHint')}>
+                      {t('projects.page.duplicateNumber')}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {formatKoreanDateShort(k.date)} {k.startTime}–{k.endTime}
+                </td>
+                <td>{k.instructorName ?? '—'}</td>
+                <td>{k.room ?? ''}</td>
+                <td className="muted">{k.topic ?? k.name ?? ''}</td>
+                <td>
+                  {t('projects.page.enrolledAttended', { enrolled: k.enrolled, attended: k.attended })}
+                  {k.maxParticipants !== null ? ` / ${t('projects.page.capacity', { max: k.maxParticipants })}` : ''}
+                  {k.waiting > 0 ? ` · ${t('projects.page.waiting', { count: k.waiting })}` : ''}
+                </td>
+                <td className="satisfaction" data-testid="class-satisfaction">
+                  {k.satisfaction ? satisfactionText(t, k.satisfaction) : ''}
+                </td>
+                <td className="class-actions">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${classLabel} ${t('projects.page.feedback')}`}
+                    onClick={() => feedbackOpened({ sessionId: session.id, classId: k.id, label: classLabel })}
+                  >
+                    {t('projects.page.feedback')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${classLabel} ${t('projects.page.enrollments')}`}
+                    onClick={() => void enrollmentsOpened(k.id)}
+                  >
+                    {t('projects.page.enrollments')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${classLabel} ${t('projects.page.edit')}`}
+                    onClick={() => void classEditOpened(k)}
+                  >
+                    {t('projects.page.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${classLabel} ${t('projects.page.delete')}`}
+                    onClick={() => deleteRequested({ kind: 'class', klass: k })}
+                  >
+                    {t('projects.page.delete')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${t('projects.page.class', { number: k.classNumber })} ${t('projects.page.openRoster')}`}
+                    onClick={() => rosterOpened(k.id)}
+                  >
+                    {t('projects.page.openRoster')}
+                  </button>
+                </td>
+              </tr>
             )
           })}
         </tbody>
@@ -211,6 +212,7 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
               ? '—'
               : t('projects.feedback.figure', { overall: project.satisfaction.overall, responses: project.satisfaction.responses })}
           </dd>
+          <CompletionRuleFacts project={project} />
         </dl>
         <div className="card">
           <h3>{t('projects.page.team')}</h3>

@@ -14,6 +14,7 @@ import { type ProjectHealth, type ProjectPhase, type ProjectPriority, type Proje
 import {
   type ClassCreateInput,
   type ClassUpdateInput,
+  type CompletionRuleInput,
   type FeedbackRecordInput,
   type TeamMemberSaveInput,
   type SessionCreateInput,
@@ -90,6 +91,7 @@ interface ProjectsActions {
   teamDialogOpened(dialog: ProjectsState['teamDialog']): Promise<void>
   teamMemberSaved(input: TeamMemberSaveInput): Promise<boolean>
   teamMemberRemoved(projectId: string, userId: string): Promise<void>
+  completionRuleSaved(input: CompletionRuleInput): Promise<boolean>
   errorDismissed(): void
 }
 
@@ -273,6 +275,11 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
         announceLocalChange()
       })
     },
+    completionRuleSaved: async (input) =>
+      guard(async () => {
+        set({ detail: await api.projects.setCompletionRule(input), error: null })
+        announceLocalChange()
+      }),
     errorDismissed: () => set({ error: null }),
   }
 })

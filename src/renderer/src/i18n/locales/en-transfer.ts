@@ -10,6 +10,9 @@ export const enTransfer: typeof koTransfer = {
       code: 'Code',
       companiesFile: 'companies',
       leadsFile: 'leads',
+      productsFile: 'products',
+      meetingsFile: 'meetings',
+      status: 'Status',
     },
     import: {
       action: 'Import',

@@ -27,10 +27,6 @@ export const en: Translation = {
     kpi: 'KPI',
     admin: 'Admin',
   },
-  placeholder: {
-    title: 'The {{screen}} screen is on its way',
-    body: 'This screen is built in an upcoming change. Data is stored in the local database on this PC and works offline.',
-  },
   firstRun: {
     title: 'Welcome to CRM AUGU',
     subtitle: 'Choose how to start. You can change this later under Admin.',

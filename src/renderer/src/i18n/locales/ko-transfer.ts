@@ -9,6 +9,9 @@ export const koTransfer = {
       code: '코드',
       companiesFile: '고객사',
       leadsFile: '리드',
+      productsFile: '상품',
+      meetingsFile: '미팅',
+      status: '상태',
     },
     import: {
       action: '가져오기',

@@ -26,10 +26,6 @@ export const ko = {
     kpi: 'KPI',
     admin: '관리',
   },
-  placeholder: {
-    title: '{{screen}} 화면은 준비 중입니다',
-    body: '이 화면은 다음 작업에서 만들어집니다. 데이터는 이 PC의 로컬 데이터베이스에 저장되며 오프라인에서도 사용할 수 있습니다.',
-  },
   firstRun: {
     title: 'CRM AUGU에 오신 것을 환영합니다',
     subtitle: '어떻게 시작할지 선택하세요. 나중에 관리 메뉴에서 바꿀 수 있습니다.',

@@ -1,8 +1,10 @@
 import { type JSX, type ReactNode, useId } from 'react'
-import { useTranslation } from 'react-i18next'
-import { type ValidationKey } from '../../../../shared/model/validation/customers'
+import { translateKey } from '../i18n'
 
-/** A labelled input with its validation message underneath (announced to screen readers, linked by aria). */
+/**
+ * A labelled input with its validation message underneath (announced to screen readers, linked by aria). `error` is a
+ * translation key from a shared validation schema (customers, meetings, …), translated here.
+ */
 export function FormField({
   label,
   error,
@@ -11,12 +13,11 @@ export function FormField({
   children,
 }: {
   readonly label: string
-  readonly error?: ValidationKey | undefined
-  readonly hint?: string
+  readonly error?: string | undefined
+  readonly hint?: string | undefined
   readonly wide?: boolean
   readonly children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode
 }): JSX.Element {
-  const { t } = useTranslation()
   const id = useId()
   const messageId = `${id}-message`
   return (
@@ -25,7 +26,7 @@ export function FormField({
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': error || hint ? messageId : undefined })}
       {error ? (
         <span id={messageId} className="form-field__error" role="alert">
-          {t(error)}
+          {translateKey(error)}
         </span>
       ) : hint ? (
         <span id={messageId} className="form-field__hint">

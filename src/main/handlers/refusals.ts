@@ -1,0 +1,32 @@
+/**
+ * One way to turn the core's refusals into typed, translated IPC errors: each domain's rule error (a `rule` name)
+ * maps to an error code; not being signed in and a vanished row mean the same everywhere. Anything else is a bug and
+ * stays one (dispatch logs it and answers `internal`); nothing from the core's messages reaches the renderer.
+ */
+import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
+
+type RuleErrorClass<R extends string> = abstract new (...args: never[]) => Error & { readonly rule: R }
+
+export function refusalsOf<R extends string>(RuleError: RuleErrorClass<R>, codes: Readonly<Record<R, IpcErrorCode>>): <T>(fn: () => T) => T {
+  return (fn) => {
+    try {
+      return fn()
+    } catch (error) {
+      if (error instanceof RuleError) throw new IpcFailure(codes[error.rule])
+      if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
+      if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
+      throw error
+    }
+  }
+}
+
+/** For tests: the IPC error code `fn` fails with, `not-an-ipc-failure` for anything else, undefined if it succeeds. */
+export function failureCodeOf(fn: () => unknown): string | undefined {
+  try {
+    fn()
+  } catch (error) {
+    return error instanceof IpcFailure ? error.code : 'not-an-ipc-failure'
+  }
+  return undefined
+}

@@ -75,9 +75,9 @@ export const trainingSessions = pgTable(
     ...enumChecks('training_sessions', t),
     ordered('training_sessions_dates_check', t.startDate, t.endDate),
     check('training_sessions_numbers_check', sql`${t.sessionNumber} > 0 and ${t.maxParticipants} > 0`),
-    uniqueIndex('training_sessions_project_id_session_number_key')
-      .on(t.projectId, t.sessionNumber)
-      .where(live(t.deletedAt)),
+    // Not unique: two coordinators offline can both create "1차"; both rows are kept and the app flags the clash for a
+    // person to renumber (docs/hrd-training-rules.md). A unique index would refuse the second device's session.
+    index('training_sessions_project_id_session_number_idx').on(t.projectId, t.sessionNumber),
     index('training_sessions_coordinator_id_idx').on(t.coordinatorId),
   ],
 )
@@ -104,7 +104,7 @@ export const trainingClasses = pgTable(
     ...enumChecks('training_classes', t),
     ordered('training_classes_times_check', t.startTime, t.endTime, true),
     check('training_classes_numbers_check', sql`${t.classNumber} > 0 and ${t.maxParticipants} > 0`),
-    uniqueIndex('training_classes_session_id_class_number_key').on(t.sessionId, t.classNumber).where(live(t.deletedAt)),
+    index('training_classes_session_id_class_number_idx').on(t.sessionId, t.classNumber),
     // Instructor double-booking checks look up an instructor's classes by date.
     index('training_classes_instructor_id_date_idx').on(t.instructorId, t.date),
   ],

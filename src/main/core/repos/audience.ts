@@ -15,6 +15,18 @@ import {
 import { type DateRange } from '../../../shared/domain/fiscal-period'
 import { type Sqlite } from '../sqlite'
 
+/**
+ * SQL for the ids of the live projects an audience works on: managed, coordinated or operated by one of its users, or
+ * with one of them active on the project team. `param` names a JSON-array parameter of user ids (NULL = every
+ * project). One rule for the dashboard's figures and the KPI measures.
+ */
+export function projectsOfUsersSql(param: string): string {
+  const mine = (column: string): string => `${column} IN (SELECT value FROM json_each(${param}))`
+  return `SELECT p.id FROM projects p WHERE p.deleted_at IS NULL AND (${param} IS NULL
+    OR ${mine('p.project_manager_id')} OR ${mine('p.coordinator_id')} OR ${mine('p.operator_id')}
+    OR p.id IN (SELECT project_id FROM project_team_members WHERE deleted_at IS NULL AND is_active = 1 AND ${mine('user_id')}))`
+}
+
 export interface AudienceReader {
   /** The user ids a viewer's audience covers, or null for the whole company. */
   membersOf(userId: string, audience: Audience): ReadonlySet<string> | null

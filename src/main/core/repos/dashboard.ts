@@ -32,7 +32,7 @@ import {
 } from '../../../shared/model/enums'
 import { type DashboardHomeInput } from '../../../shared/model/validation/dashboard'
 import { NotSignedInError } from '../outbox/writer'
-import { createAudienceReader } from './audience'
+import { createAudienceReader, projectsOfUsersSql } from './audience'
 import { type RepoContext } from './context'
 
 /** Rows shown per "my day" list; the total says how many more there are. */
@@ -45,10 +45,8 @@ export interface DashboardRepo {
 /** `col` belongs to one of the audience's users; @members is a JSON array of ids, or NULL for the whole company. */
 const byMembers = (column: string): string => `(@members IS NULL OR ${column} IN (SELECT value FROM json_each(@members)))`
 
-/** Projects of the audience: managed, coordinated or operated by one of its users, or with one of them on the team. */
-const SCOPED_PROJECTS = `SELECT p.id FROM projects p WHERE p.deleted_at IS NULL AND (@members IS NULL
-  OR ${byMembers('p.project_manager_id')} OR ${byMembers('p.coordinator_id')} OR ${byMembers('p.operator_id')}
-  OR p.id IN (SELECT project_id FROM project_team_members WHERE deleted_at IS NULL AND is_active = 1 AND ${byMembers('user_id')}))`
+/** Projects of the audience (the shared rule in audience.ts). */
+const SCOPED_PROJECTS = projectsOfUsersSql('@members')
 
 const OPEN_STAGE_LIST = OPEN_STAGES.map((s) => `'${s}'`).join(', ')
 

@@ -55,7 +55,7 @@ import {
 import { tierPermissions } from '../../../shared/model/permission-rules'
 import { NotSignedInError } from '../outbox/writer'
 import { type DeviceCore } from '../device'
-import { createAudienceReader } from './audience'
+import { createAudienceReader, projectsOfUsersSql } from './audience'
 import { repoContextOf, type Actor, type RepoContext } from './context'
 
 export const KPI_RULES = [
@@ -265,11 +265,8 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     `SELECT a.status FROM attendance_records a
        JOIN training_classes c ON c.id = a.class_id AND c.deleted_at IS NULL
        JOIN training_sessions s ON s.id = c.session_id AND s.deleted_at IS NULL
-       JOIN projects p ON p.id = s.project_id AND p.deleted_at IS NULL
       WHERE a.deleted_at IS NULL AND c.date BETWEEN @start AND @end
-        AND (${IN_SCOPE('p.project_manager_id')} OR ${IN_SCOPE('p.coordinator_id')} OR ${IN_SCOPE('p.operator_id')}
-          OR EXISTS (SELECT 1 FROM project_team_members m WHERE m.project_id = p.id AND m.deleted_at IS NULL
-                       AND m.user_id IN (SELECT value FROM json_each(@scope))))`,
+        AND s.project_id IN (${projectsOfUsersSql('@scope')})`,
   )
 
   /** The users an owner stands for in a period, as a JSON array; null for our company as a whole. */

@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initI18n } from './i18n'
-import './styles/app.css'
+import './styles/index.css'
 
 initI18n()
 

@@ -5,7 +5,6 @@ import { type ExportFormat } from '../../../shared/ipc/transfer-types'
 import { api, toIpcError } from '../lib/api'
 import { downloadBase64 } from './download'
 import { ErrorBanner } from './ErrorBanner'
-import './transfer.css'
 
 export interface ExportColumn {
   readonly key: string

@@ -7,7 +7,6 @@ import { AuditTab } from './AuditTab'
 import { DepartmentDialog, DepartmentsTab, TeamDialog, TeamsTab } from './OrgTabs'
 import { RolesTab } from './RolesTab'
 import { CreateUserDialog, UserDialog, UsersTab } from './UsersTab'
-import './admin.css'
 
 const TABS: readonly AdminTab[] = ['users', 'roles', 'departments', 'teams', 'audit']
 

@@ -7,7 +7,6 @@ import { ImportButton } from '../import/ImportButton'
 import { nextRow, rosterCommand } from './roster-keys'
 import { useRosterStore } from './roster-store'
 import { WalkInDialog } from './WalkInDialog'
-import './attendance.css'
 
 /** The live counts on top: derived from the marks (never stored). */
 function RosterCounts({ roster }: { readonly roster: ClassRoster }): JSX.Element {

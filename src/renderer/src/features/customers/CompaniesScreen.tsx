@@ -9,7 +9,6 @@ import { CompanyFilterBar } from './CompanyFilterBar'
 import { CompanyForm } from './CompanyForm'
 import { CompanyPage } from './CompanyPage'
 import { useCompaniesStore } from './companies-store'
-import './customers.css'
 
 /** The 고객사 screen: the filtered list, or one company's page. */
 export function CompaniesScreen(): JSX.Element {

@@ -16,7 +16,6 @@ import { kpiReport, pipelineReport, stageDaysReport, trainingReport, winRateRepo
 import { compactWon, formatPercent, fullWon } from './dashboard-format'
 import { useDashboardStore } from './dashboard-store'
 import { MyDayPanel } from './MyDayPanel'
-import './dashboard.css'
 
 function FigureCard({
   testId,

@@ -9,7 +9,6 @@ import { api, toIpcError } from '../../lib/api'
 import { fileToBase64 } from './file-bytes'
 import { MappingStep } from './MappingStep'
 import { ReviewTable } from './ReviewTable'
-import './import.css'
 
 /** The list under the table names the first errors in full; the table marks every one. */
 const MAX_ERROR_LINES = 200

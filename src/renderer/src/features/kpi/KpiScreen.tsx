@@ -11,7 +11,6 @@ import { DefinitionDialog } from './DefinitionDialog'
 import { useKpiStore } from './kpi-store'
 import { achievementAxis, BAND_COLOURS, bandTone, formatKpiValue, formatPercent } from './kpi-view'
 import { TargetDialog } from './TargetDialog'
-import './kpi.css'
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 

@@ -10,7 +10,6 @@ import { AssignmentSection } from './AssignmentSection'
 import { ConvertDialog } from './ConvertDialog'
 import { LeadForm, leadFormValues, type LeadFormValues } from './LeadForm'
 import { useLeadsStore } from './leads-store'
-import '../../styles/sales.css'
 
 const toInput = (values: LeadFormValues) => ({
   companyName: values.companyName,

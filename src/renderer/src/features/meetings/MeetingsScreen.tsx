@@ -13,7 +13,6 @@ import { MeetingsCalendar } from './MeetingsCalendar'
 import { meetingExportColumns, meetingExportRows } from './meeting-export'
 import { MeetingsList } from './MeetingsList'
 import { useMeetingsStore, type MeetingsView } from './meetings-store'
-import './meetings.css'
 
 const VIEWS: readonly MeetingsView[] = ['list', 'week', 'month']
 

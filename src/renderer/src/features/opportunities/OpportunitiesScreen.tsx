@@ -8,7 +8,6 @@ import { NewOpportunityDialog } from './NewOpportunityDialog'
 import { OpportunityDetailDialog } from './OpportunityDetailDialog'
 import { useOpportunitiesStore } from './opportunities-store'
 import { stageLabel } from './stage-label'
-import '../../styles/sales.css'
 
 export function OpportunitiesScreen(): JSX.Element {
   const { t, i18n } = useTranslation()

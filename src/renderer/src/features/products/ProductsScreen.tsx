@@ -12,7 +12,6 @@ import { ProductDialog } from './ProductDialog'
 import { productExportColumns, productExportRows } from './product-export'
 import { visibleProducts } from './product-view'
 import { useProductsStore } from './products-store'
-import './products.css'
 
 const won = (value: number | null): string => (value === null ? '—' : formatWon(value))
 const percent = (value: number | null): string => (value === null ? '—' : `${value}%`)

@@ -6,7 +6,6 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { RosterScreen } from '../attendance/RosterScreen'
 import { ProjectPage } from './ProjectPage'
 import { useProjectsStore, type ProjectFilters } from './projects-store'
-import './projects.css'
 
 const FILTERS = [
   ['status', PROJECT_STATUSES, 'statuses'],

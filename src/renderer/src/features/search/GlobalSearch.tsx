@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { type SearchHit } from '../../../../shared/model/customer-views'
 import { openRecord } from '../../lib/record-links'
 import { flatHits, useSearchStore } from './search-store'
-import './search.css'
 
 function openHit(hit: SearchHit): void {
   if (hit.companyId) openRecord({ screen: 'companies', companyId: hit.companyId })

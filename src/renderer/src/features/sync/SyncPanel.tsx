@@ -6,7 +6,6 @@ import { ModalDialog } from '../../components/ModalDialog'
 import { describeValue } from './describe-value'
 import { translateKey } from '../../i18n'
 import { useSyncReviewStore } from './sync-review-store'
-import '../../styles/sales.css'
 
 /** Known tables and fields get Korean names; anything else shows its SQL name rather than nothing. */
 function tableName(table: string): string {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { type AdminDepartment, type AdminTeam } from '../../../../shared/ipc/admin-types'
 import { ModalDialog } from '../../components/ModalDialog'
 import { useAdminStore } from './admin-store'
-import { DialogError } from './DialogError'
+import { ActiveUserOptions, DepartmentOptions, DialogFooter } from './form-parts'
 
 export function DepartmentsTab({ canEdit }: { readonly canEdit: boolean }): JSX.Element {
   const { t } = useTranslation()
@@ -102,13 +102,7 @@ export function DepartmentDialog({ department }: { readonly department: AdminDep
           {t('admin.departments.manager')}
           <select value={form.managerId} onChange={(e) => setForm({ ...form, managerId: e.target.value })}>
             <option value="">{t('admin.departments.noManager')}</option>
-            {users
-              .filter((u) => u.isActive)
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
+            <ActiveUserOptions users={users} />
           </select>
         </label>
         <label className="wide">
@@ -118,17 +112,7 @@ export function DepartmentDialog({ department }: { readonly department: AdminDep
         <label className="check">
           <input type="checkbox" checked={form.isActive} onChange={(e) => setForm({ ...form, isActive: e.target.checked })} /> {t('admin.departments.isActive')}
         </label>
-        <div className="wide">
-          <DialogError />
-        </div>
-        <div className="form-actions wide">
-          <button type="button" className="button button--ghost" onClick={() => dialogOpened(null)}>
-            {t('admin.cancel')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {t('admin.save')}
-          </button>
-        </div>
+        <DialogFooter />
       </form>
     </ModalDialog>
   )
@@ -262,25 +246,14 @@ export function TeamDialog({ team }: { readonly team: AdminTeam | null }): JSX.E
           {t('admin.teams.department')}
           <select value={form.departmentId} onChange={(e) => setForm({ ...form, departmentId: e.target.value })}>
             <option value="">{t('admin.none')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {'\u00a0'.repeat(d.depth * 2)}
-                {d.name}
-              </option>
-            ))}
+            <DepartmentOptions departments={departments} />
           </select>
         </label>
         <label>
           {t('admin.teams.lead')}
           <select value={form.leadId} onChange={(e) => setForm({ ...form, leadId: e.target.value })}>
             <option value="">{t('admin.teams.noLead')}</option>
-            {users
-              .filter((u) => u.isActive)
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
+            <ActiveUserOptions users={users} />
           </select>
         </label>
         <label className="wide">
@@ -290,17 +263,7 @@ export function TeamDialog({ team }: { readonly team: AdminTeam | null }): JSX.E
         <label className="check">
           <input type="checkbox" checked={form.isActive} onChange={(e) => setForm({ ...form, isActive: e.target.checked })} /> {t('admin.teams.isActive')}
         </label>
-        <div className="wide">
-          <DialogError />
-        </div>
-        <div className="form-actions wide">
-          <button type="button" className="button button--ghost" onClick={() => dialogOpened(null)}>
-            {t('admin.cancel')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {t('admin.save')}
-          </button>
-        </div>
+        <DialogFooter />
       </form>
     </ModalDialog>
   )

@@ -5,7 +5,7 @@ import { USER_TIERS, type UserTier } from '../../../../shared/model/enums'
 import { userCreateSchema } from '../../../../shared/model/validation/admin'
 import { ModalDialog } from '../../components/ModalDialog'
 import { useAdminStore } from './admin-store'
-import { DialogError } from './DialogError'
+import { DepartmentOptions, DialogFooter } from './form-parts'
 
 export function UsersTab({ canEdit }: { readonly canEdit: boolean }): JSX.Element {
   const { t } = useTranslation()
@@ -118,12 +118,7 @@ export function UserDialog({ user }: { readonly user: AdminUser }): JSX.Element 
           {t('admin.users.department')}
           <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
             <option value="">{t('admin.users.noDepartment')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {'\u00a0'.repeat(d.depth * 2)}
-                {d.name}
-              </option>
-            ))}
+            <DepartmentOptions departments={departments} />
           </select>
         </label>
         <label className="check">
@@ -138,17 +133,7 @@ export function UserDialog({ user }: { readonly user: AdminUser }): JSX.Element 
           ))}
         </fieldset>
         <p className="muted wide">{t('admin.syncNote')}</p>
-        <div className="wide">
-          <DialogError />
-        </div>
-        <div className="form-actions wide">
-          <button type="button" className="button button--ghost" onClick={() => dialogOpened(null)}>
-            {t('admin.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {t('admin.save')}
-          </button>
-        </div>
+        <DialogFooter saving={saving} />
       </form>
     </ModalDialog>
   )
@@ -235,17 +220,7 @@ export function CreateUserDialog(): JSX.Element {
             ))}
           </select>
         </label>
-        <div className="wide">
-          <DialogError />
-        </div>
-        <div className="form-actions wide">
-          <button type="button" className="button button--ghost" onClick={() => dialogOpened(null)}>
-            {t('admin.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {t('admin.save')}
-          </button>
-        </div>
+        <DialogFooter saving={saving} />
       </form>
     </ModalDialog>
   )

@@ -181,7 +181,13 @@ describe('leads in demo mode (no company server)', () => {
     await dialog.getByLabel('회사명').fill('데모상사')
     await dialog.getByRole('button', { name: '저장', exact: true }).click()
     await dialog.waitFor({ state: 'detached' })
+    // The demo has hundreds of leads, shown 100 at a time: the search box finds it, also by 초성.
+    const search = demoPage.getByRole('searchbox', { name: '리드 검색' })
+    await search.fill('ㄷㅁㅅㅅ')
     await demoPage.getByRole('row', { name: /데모상사/ }).waitFor()
+    expect(await demoPage.locator('tr[data-lead-id]').count()).toBeGreaterThanOrEqual(1)
+    await search.fill('')
+    expect(await demoPage.locator('tr[data-lead-id]').count()).toBeLessThanOrEqual(100)
     // Demo edits never leave the PC, so the status bar has nothing "to send".
     expect(await pendingText(demoPage)).not.toMatch(/보낼 변경 [1-9]/)
     await screenshot(demoPage, 'leads-demo-write-ko')

@@ -1,4 +1,4 @@
-import { type JSX, useEffect, useState } from 'react'
+import { type JSX, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type UserRole } from '../../../../shared/ipc/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -10,6 +10,7 @@ import { AssignmentSection } from './AssignmentSection'
 import { ConvertDialog } from './ConvertDialog'
 import { LeadForm, leadFormValues, type LeadFormValues } from './LeadForm'
 import { useLeadsStore } from './leads-store'
+import { filterLeads, LEAD_PAGE_SIZE } from './lead-filter'
 
 const toInput = (values: LeadFormValues) => ({
   companyName: values.companyName,
@@ -27,6 +28,10 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
   // The screen shows nearly every field of its store, so it takes the store whole.
   const store = useLeadsStore()
   const [converting, setConverting] = useState(false)
+  const [query, setQuery] = useState('')
+  const [limit, setLimit] = useState(LEAD_PAGE_SIZE)
+  const matching = useMemo(() => filterLeads(store.leads, query), [store.leads, query])
+  const shown = matching.slice(0, limit)
   const { screenOpened } = store
   const dateFormat = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium' })
 
@@ -92,9 +97,25 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
       )}
 
       <div className="card table-card">
-        <p className="muted">{t('leads.count', { count: store.leads.length })}</p>
+        <div className="lead-search">
+          <input
+            type="search"
+            aria-label={t('leads.search')}
+            placeholder={t('leads.searchPlaceholder')}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value)
+              setLimit(LEAD_PAGE_SIZE)
+            }}
+          />
+          <p className="muted">
+            {matching.length > shown.length ? t('leads.shown', { shown: shown.length, total: matching.length }) : t('leads.count', { count: matching.length })}
+          </p>
+        </div>
         {store.loaded && store.leads.length === 0 ? (
           <p className="empty">{t('leads.empty')}</p>
+        ) : store.loaded && matching.length === 0 ? (
+          <p className="empty">{t('leads.noMatch')}</p>
         ) : (
           <table className="data-table" aria-label={t('nav.leads')}>
             <thead>
@@ -109,7 +130,7 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
               </tr>
             </thead>
             <tbody>
-              {store.leads.map((lead) => (
+              {shown.map((lead) => (
                 <tr key={lead.id} data-lead-id={lead.id}>
                   <td className="mono">{lead.code}</td>
                   <td>
@@ -131,6 +152,11 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
               ))}
             </tbody>
           </table>
+        )}
+        {matching.length > shown.length && (
+          <button type="button" className="button button--ghost" onClick={() => setLimit((n) => n + LEAD_PAGE_SIZE)}>
+            {t('leads.showMore')}
+          </button>
         )}
       </div>
 

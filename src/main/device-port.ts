@@ -123,23 +123,21 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   }
 
   const permissionsReader = createPermissionsReader(core.sqlite)
+  // One repository context, and one customers and one products repository shared by their screens and the import
+  // (which writes through the same repositories, so it obeys the same rules).
+  const ctx = repoContextOf(core, () => new Date())
+  const customers = createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state })
+  const products = createProductsRepo(ctx)
 
   return {
     sales: createSalesDevice(core),
-    customers: createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state }),
+    customers,
     training: createTrainingDevice(core),
-    transfer: createImportService({
-      sqlite: core.sqlite,
-      writer: core.writer,
-      customers: createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state }),
-      leads: createLeadsRepo(repoContextOf(core, () => new Date())),
-      products: createProductsRepo(repoContextOf(core, () => new Date())),
-      newId: uuidv7,
-    }),
+    transfer: createImportService({ sqlite: core.sqlite, writer: core.writer, customers, leads: createLeadsRepo(ctx), products, newId: uuidv7 }),
     kpi: createKpiDevice(core),
-    products: createProductsRepo(repoContextOf(core, () => new Date())),
-    dashboard: createDashboardRepo(repoContextOf(core, () => new Date())),
-    meetings: createMeetingsRepo(repoContextOf(core, () => new Date())),
+    products,
+    dashboard: createDashboardRepo(ctx),
+    meetings: createMeetingsRepo(ctx),
     admin: createAdminDevice(core),
 
     async sessionState() {

@@ -75,7 +75,8 @@ export function StageDaysChart({ stageDays }: { readonly stageDays: readonly Sta
       <BarChart data={data} margin={{ top: 20, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#e2e5ea" />
         <XAxis dataKey="name" tick={AXIS} />
-        <YAxis tick={AXIS} allowDecimals={false} />
+        {/* A round top (a multiple of 5 days) so the whole-day ticks fall evenly. */}
+        <YAxis tick={AXIS} allowDecimals={false} domain={[0, (max: number) => Math.max(5, Math.ceil(max / 5) * 5)]} tickCount={6} />
         <Tooltip formatter={(value) => [t('dashboard.charts.daysValue', { days: value }), t('dashboard.charts.averageDays')]} />
         <Bar dataKey="days" name={t('dashboard.charts.averageDays')} fill="#94a3b8" maxBarSize={64} isAnimationActive={false}>
           {data.map((d) => (

@@ -142,7 +142,8 @@ export function KpiChart({ rows }: { readonly rows: readonly KpiAchievementRow[]
   const top = Math.max(150, Math.ceil(Math.max(...data.map((d) => d.value)) / 50) * 50)
   const ticks = Array.from({ length: top / 50 + 1 }, (_, i) => i * 50)
   return (
-    <ResponsiveContainer width="100%" height={Math.max(CHART_HEIGHT, data.length * 34 + 40)}>
+    // 44 px a row: a "KPI · owner" label wraps to two lines.
+    <ResponsiveContainer width="100%" height={Math.max(CHART_HEIGHT, data.length * 44 + 40)}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e2e5ea" />
         <XAxis type="number" tick={AXIS} tickFormatter={(v: number) => `${v}%`} domain={[0, top]} ticks={ticks} />

@@ -66,8 +66,11 @@ describe('companies, offline', () => {
     const name = (await first.locator('.company-table__name').textContent()) ?? ''
     await first.click()
     await page.getByRole('heading', { name }).waitFor()
-    expect(await page.getByRole('tab').count()).toBe(7)
+    expect(await page.getByRole('tab').count()).toBe(8)
     await screenshot(page, 'customers-demo-company-ko')
+    // The change history lives on the server: the demo (no server) says so rather than showing an empty list.
+    await page.getByRole('tab', { name: '변경 이력' }).click()
+    expect(await page.getByTestId('history-online-only').textContent()).toBe('서버에 연결되어 있을 때만 사용할 수 있습니다')
     await page.getByRole('tab', { name: /영업기회/ }).click()
     const stage = page.getByRole('tabpanel').locator('tbody tr td:nth-child(2)').first()
     if ((await stage.count()) > 0) expect(await stage.textContent()).toMatch(/[가-힣]/)

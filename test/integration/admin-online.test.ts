@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AdminOnlineError, createAdminOnline } from '../../src/main/core/admin/online'
 import type { TestDevice } from '../../src/main/core/testing/test-device'
-import { auditQuerySchema, userCreateSchema } from '../../src/shared/model/validation/admin'
+import { auditQuerySchema, recordHistoryQuerySchema, userCreateSchema } from '../../src/shared/model/validation/admin'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, startHarness, type Harness } from '../support/sync-harness'
 
@@ -54,6 +54,9 @@ describe('admin calls through the server', () => {
       .toBe('duplicateEmail')
     // An operator is refused by the server, not just hidden by the screen.
     expect(await failureOf(onlineOf(colleague).audit(auditQuerySchema.parse({})))).toBe('notAllowed')
+    // …but reads one record's history when the record is in their scope (every user sees the user directory).
+    const history = await onlineOf(colleague).recordHistory(recordHistoryQuerySchema.parse({ table: 'users', rowId: created.id }))
+    expect(history.entries).toMatchObject([{ table: 'users', action: 'CREATE', userName: '최대표' }])
     await colleague.close()
   })
 

@@ -77,5 +77,6 @@ export function adminHandlers(ctx: HandlerContext): AdminHandlers {
     'admin.saveTeam': (input) => adminCall(() => repo().saveTeam(input)),
     'admin.setMembership': (input) => adminCall(() => repo().setMembership(input)),
     'admin.audit': (input) => onlineCall(() => ctx.device.admin.online.audit(input)),
+    'admin.recordHistory': (input) => onlineCall(() => ctx.device.admin.online.recordHistory(input)),
   }
 }

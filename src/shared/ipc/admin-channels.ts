@@ -12,6 +12,8 @@ export const adminChannels = [
   'admin.saveTeam',
   'admin.setMembership',
   'admin.audit',
+  /** Not for administrators only: one record's history, for anyone who can see the record (online). */
+  'admin.recordHistory',
 ] as const
 
 export type AdminChannel = (typeof adminChannels)[number]

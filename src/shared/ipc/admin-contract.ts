@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import {
   auditQuerySchema,
+  recordHistoryQuerySchema,
   departmentSaveSchema,
   membershipSetSchema,
   permissionSetSchema,
@@ -42,4 +43,5 @@ export const adminContract = {
   'admin.setMembership': { input: membershipSetSchema, output: returns<readonly AdminTeam[]>() },
   /** Online only: the server's audit log, newest first. */
   'admin.audit': { input: auditQuerySchema, output: returns<AuditPage>() },
+  'admin.recordHistory': { input: recordHistoryQuerySchema, output: returns<AuditPage>() },
 } as const satisfies { readonly [K in AdminChannel]: { readonly input: z.ZodType; readonly output: object } }

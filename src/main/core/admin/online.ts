@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { displayName } from '../../../shared/domain/korean-name'
 import { USER_TIERS } from '../../../shared/model/enums'
 import { type AuditPage } from '../../../shared/ipc/admin-types'
-import { type auditQuerySchema, type userCreateSchema } from '../../../shared/model/validation/admin'
+import { type auditQuerySchema, type recordHistoryQuerySchema, type userCreateSchema } from '../../../shared/model/validation/admin'
 import { type Session } from '../session'
 import { type TokenStore } from '../sync/tokens'
 
@@ -35,6 +35,7 @@ export interface CreatedAccount {
 export interface AdminOnline {
   createUser(input: z.output<typeof userCreateSchema>): Promise<CreatedAccount>
   audit(query: z.output<typeof auditQuerySchema>): Promise<AuditPage>
+  recordHistory(query: z.output<typeof recordHistoryQuerySchema>): Promise<AuditPage>
 }
 
 export interface AdminOnlineDeps {
@@ -63,6 +64,12 @@ const auditSchema = z.object({
   ),
   nextBefore: z.string().nullable(),
 })
+
+const searchOf = (query: Readonly<Record<string, unknown>>): string => {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value))
+  return search.toString()
+}
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), details: z.unknown().optional() }) })
 
@@ -115,9 +122,10 @@ export function createAdminOnline({ session, tokens, fetch: doFetch, timeoutMs =
       return { id: user.id, email: user.email, name: displayName({ lastName: user.lastName, firstName: user.firstName }) }
     },
     async audit(query) {
-      const search = new URLSearchParams()
-      for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value))
-      return auditSchema.parse(await send('GET', `/admin/audit?${search.toString()}`))
+      return auditSchema.parse(await send('GET', `/admin/audit?${searchOf(query)}`))
+    },
+    async recordHistory(query) {
+      return auditSchema.parse(await send('GET', `/v1/records/history?${searchOf(query)}`))
     },
   }
 }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { PERMISSION_ACTIONS } from '../permissions'
 import { TEAM_MEMBER_ROLES, USER_TIERS } from '../enums'
 import { idSchema } from './sales'
+import { SYNCED_TABLES } from '../tables'
 
 const optionalText = (max: number) =>
   z
@@ -98,3 +99,11 @@ export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })
 export type AuditQueryInput = z.input<typeof auditQuerySchema>
+
+/** One record's history (`admin.recordHistory`): any user who can see the record may read it, online. */
+export const recordHistoryQuerySchema = z.strictObject({
+  table: z.enum(SYNCED_TABLES),
+  rowId: idSchema,
+  before: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})

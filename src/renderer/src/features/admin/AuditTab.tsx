@@ -1,16 +1,9 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toIsoDate, toIsoTime } from '../../../../shared/domain/dates'
 import { SYNCED_TABLES } from '../../../../shared/model/tables'
+import { AuditEntries } from '../../components/AuditEntries'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAdminStore } from './admin-store'
-
-const when = (timestamp: string): string => {
-  const instant = new Date(timestamp)
-  return Number.isNaN(instant.getTime()) ? timestamp : `${toIsoDate(instant)} ${toIsoTime(instant)}`
-}
-
-const shown = (value: unknown): string => (value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value))
 
 /** The server's audit log, newest first; only while connected (the log lives on the server). */
 export function AuditTab(): JSX.Element {
@@ -69,36 +62,7 @@ export function AuditTab(): JSX.Element {
         </button>
       </form>
       {audit.error && <ErrorBanner error={audit.error} onDismiss={() => void auditSearched(query)} />}
-      <table className="admin-table" data-testid="audit-log">
-        <thead>
-          <tr>
-            <th>{t('admin.audit.columns.at')}</th>
-            <th>{t('admin.audit.columns.user')}</th>
-            <th>{t('admin.audit.columns.table')}</th>
-            <th>{t('admin.audit.columns.action')}</th>
-            <th>{t('admin.audit.columns.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {audit.entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{when(entry.createdAt)}</td>
-              <td>{entry.userName ?? t('admin.none')}</td>
-              <td>{entry.table}</td>
-              <td>{t(`admin.audit.actions.${entry.action}` as 'admin.audit.actions.CREATE', { defaultValue: entry.action })}</td>
-              <td>
-                <ul className="admin-changes">
-                  {Object.entries(entry.changes ?? {}).map(([column, change]) => (
-                    <li key={column}>
-                      {column}: {shown(change.old)} → {shown(change.new)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditEntries entries={audit.entries} testId="audit-log" />
       {!audit.loading && audit.entries.length === 0 && !audit.error && <p className="muted">{t('admin.audit.empty')}</p>}
       {audit.nextBefore && (
         <button type="button" className="button" disabled={audit.loading} onClick={() => void auditSearched(query, true)}>

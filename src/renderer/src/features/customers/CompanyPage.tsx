@@ -20,8 +20,9 @@ import { BranchForm } from './BranchForm'
 import { CompanyForm } from './CompanyForm'
 import { ConfirmDialog } from './ConfirmDialog'
 import { ContactForm } from './ContactForm'
+import { RecordHistory } from '../../components/RecordHistory'
 
-const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline'] as const
+const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 const dash = (value: string | null | undefined): string => (value ? value : '—')
@@ -232,6 +233,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         )}
         {tab === 'opportunities' && <RelatedTable rows={detail.opportunities} />}
         {tab === 'projects' && <RelatedTable rows={detail.projects} />}
+        {tab === 'history' && <RecordHistory table="companies" rowId={company.id} />}
         {tab === 'meetings' && <RelatedTable rows={detail.meetings} onOpen={(meetingId) => openRecord({ screen: 'meetings', meetingId })} />}
         {tab === 'timeline' && (
           <div className="company-page__activity">

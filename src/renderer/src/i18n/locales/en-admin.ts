@@ -6,6 +6,7 @@ export const enAdmin: typeof koAdmin = {
     tabs: { users: 'Users', roles: 'Roles & permissions', departments: 'Departments', teams: 'Teams', audit: 'Audit log' },
     readOnly: 'Read only: users and permissions are managed by an administrator.',
     onlineOnly: 'Available only while connected to the server',
+    historyUnavailable: 'No history: this record has not reached the server yet, or you may not see it there',
     syncNote: 'Changes are saved on this PC and reach every PC when it syncs.',
     save: 'Save',
     cancel: 'Cancel',

@@ -107,6 +107,7 @@ export const enCustomers: typeof koCustomers = {
         projects: 'Projects',
         meetings: 'Meetings',
         timeline: 'Activity',
+        history: 'History',
       },
       fields: {
         code: 'Customer code',

@@ -4,6 +4,7 @@ export const koAdmin = {
     tabs: { users: '사용자', roles: '역할·권한', departments: '부서', teams: '팀', audit: '감사 로그' },
     readOnly: '조회 전용: 사용자와 권한은 관리자가 관리합니다.',
     onlineOnly: '서버에 연결되어 있을 때만 사용할 수 있습니다',
+    historyUnavailable: '아직 서버에 보내지 않았거나 볼 권한이 없는 기록이라 이력이 없습니다',
     syncNote: '변경 내용은 이 PC에 저장되고 동기화되면 모든 PC에 반영됩니다.',
     save: '저장',
     cancel: '취소',

@@ -105,6 +105,7 @@ export const koCustomers = {
         projects: '프로젝트',
         meetings: '미팅',
         timeline: '활동',
+        history: '변경 이력',
       },
       fields: {
         code: '고객 코드',

@@ -5,6 +5,7 @@ import { type ClassView } from '../../../../shared/ipc/training-types'
 import { ModalDialog } from '../../components/ModalDialog'
 import { DialogError } from './DialogError'
 import { useProjectsStore } from './projects-store'
+import { NumberStatusFields } from './NumberStatusFields'
 
 /**
  * A new 분반. Times and capacity are checked here and again in main. When the slot double-books an instructor or a
@@ -83,22 +84,16 @@ export function ClassDialog({
       <DialogError />
       <form className="training-form" onSubmit={submit}>
         {klass && (
-          <>
-            <label>
-              {t('projects.classForm.number')}
-              <input type="number" min={1} max={999} value={number} onChange={(e) => setNumber(e.target.value)} aria-invalid={numberInvalid} />
-            </label>
-            <label>
-              {t('projects.classForm.status')}
-              <select value={status} onChange={(e) => setStatus(e.target.value as ClassStatus)}>
-                {CLASS_STATUSES.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`projects.sessionStatuses.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
+          <NumberStatusFields
+            labels={{ number: t('projects.classForm.number'), status: t('projects.classForm.status') }}
+            number={number}
+            numberInvalid={numberInvalid}
+            onNumber={setNumber}
+            status={status}
+            statuses={CLASS_STATUSES}
+            statusLabel={(value) => t(`projects.sessionStatuses.${value}`)}
+            onStatus={setStatus}
+          />
         )}
         <label>
           {t('projects.classForm.name')}

@@ -5,6 +5,7 @@ import { type SessionView } from '../../../../shared/ipc/training-types'
 import { ModalDialog } from '../../components/ModalDialog'
 import { DialogError } from './DialogError'
 import { useProjectsStore } from './projects-store'
+import { NumberStatusFields } from './NumberStatusFields'
 
 /**
  * A new 차수, or an edited one (`session`: number and status too). Dates are checked here (end not before start) and
@@ -40,22 +41,16 @@ export function SessionDialog({ projectId, session = null }: { readonly projectI
       <DialogError />
       <form className="training-form" onSubmit={(event) => void submit(event)}>
         {session && (
-          <>
-            <label>
-              {t('projects.sessionForm.number')}
-              <input type="number" min={1} max={999} value={number} onChange={(e) => setNumber(e.target.value)} aria-invalid={numberInvalid} />
-            </label>
-            <label>
-              {t('projects.sessionForm.status')}
-              <select value={status} onChange={(e) => setStatus(e.target.value as SessionStatus)}>
-                {SESSION_STATUSES.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`projects.sessionStatuses.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
+          <NumberStatusFields
+            labels={{ number: t('projects.sessionForm.number'), status: t('projects.sessionForm.status') }}
+            number={number}
+            numberInvalid={numberInvalid}
+            onNumber={setNumber}
+            status={status}
+            statuses={SESSION_STATUSES}
+            statusLabel={(value) => t(`projects.sessionStatuses.${value}`)}
+            onStatus={setStatus}
+          />
         )}
         <label>
           {t('projects.sessionForm.name')}

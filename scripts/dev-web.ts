@@ -32,7 +32,10 @@ export interface HarnessOptions {
   /** 0 picks a free port. Always bound to 127.0.0.1. */
   readonly port?: number
   readonly dbFile?: string
-  /** Serve this prebuilt renderer (e.g. out/renderer) instead of building one into .tmp/dev-web/renderer. */
+  /**
+   * Serve this prebuilt renderer (e.g. out/renderer) instead of building one into .tmp/dev-web/renderer. Default:
+   * CRM_RENDERER_DIR when set (the e2e global setup builds the renderer once per run and sets it).
+   */
   readonly rendererDir?: string
   readonly log?: Logger
   /** The network the device's sync client uses (default: the real one, e.g. to `npm run sync-server`). */
@@ -51,8 +54,9 @@ export const silentLogger: Logger = { info: () => undefined, warn: () => undefin
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const log = options.log ?? consoleLogger('harness')
   const dbFile = path.resolve(options.dbFile ?? path.join(repoRoot, '.tmp/dev-web.sqlite'))
-  const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, '.tmp/dev-web/renderer'))
-  if (!options.rendererDir) await buildRenderer(rendererDir)
+  const prebuilt = options.rendererDir ?? process.env.CRM_RENDERER_DIR
+  const rendererDir = path.resolve(prebuilt ?? path.join(repoRoot, '.tmp/dev-web/renderer'))
+  if (!prebuilt) await buildRenderer(rendererDir)
   const bridgeCode = await buildBridge()
   const indexHtml = readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
   // The bridge is a classic script, so it runs before the app's module script (modules are deferred).

@@ -5,16 +5,27 @@ import { rendererViteConfig } from '../../electron.vite.config'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
+/**
+ * Always the production bundle users get. Vite takes NODE_ENV from the environment when it is set, and vitest sets it
+ * to 'test': without this the e2e suite would test React's development build (~870 KB) that no user ever runs.
+ */
 export async function buildRenderer(outDir: string): Promise<void> {
   const config = rendererViteConfig()
-  await build({
-    ...config,
-    configFile: false,
-    base: './',
-    mode: 'production',
-    logLevel: 'warn',
-    build: { ...config.build, outDir, emptyOutDir: true },
-  })
+  const previous = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({
+      ...config,
+      configFile: false,
+      base: './',
+      mode: 'production',
+      logLevel: 'warn',
+      build: { ...config.build, outDir, emptyOutDir: true },
+    })
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = previous
+  }
 }
 
 export async function buildBridge(): Promise<string> {

@@ -162,7 +162,7 @@ describe('leads in demo mode (no company server)', () => {
   const demoDir = mkdtempSync(path.join(tmpdir(), 'crm-e2e-leads-demo-'))
 
   beforeAll(async () => {
-    demo = await startHarness({ port: 0, dbFile: path.join(demoDir, 'demo.sqlite'), log: silentLogger, rendererDir: path.resolve(import.meta.dirname, '../../.tmp/dev-web/renderer') })
+    demo = await startHarness({ port: 0, dbFile: path.join(demoDir, 'demo.sqlite'), log: silentLogger })
   })
   afterAll(async () => {
     await demo?.close()

@@ -77,6 +77,8 @@ export const syncRejections = pgTable(
       .references(() => syncDevices.deviceId, { onDelete: 'cascade' }),
     seq: money('seq').notNull(),
     reason: text('reason').notNull(),
+    /** The stable rejection code (REJECTION_CODES); null on rows stored before codes existed. */
+    reasonCode: varchar('reason_code', { length: 40 }),
     createdAt: timestamptz('created_at').notNull().default(now),
   },
   (t) => [primaryKey({ name: 'sync_rejections_pkey', columns: [t.deviceId, t.seq] })],

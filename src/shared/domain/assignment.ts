@@ -11,7 +11,8 @@
  *   the new owner (an empty side counts as held),
  * - to an EXECUTIVE.
  *
- * On create the owner is the writer: naming someone else (or no one) is allowed to managers for people of their teams
+ * (A lead_assignments row is a request to assign, filed by anyone; approving it writes leads.assigned_to, which is
+ * checked like any assign.) On create the owner is the writer: naming someone else (or no one) is allowed to managers for people of their teams
  * and to executives; a secondary owner may be named by the record's primary owner.
  *
  * One rule read by the server (sync-server/src/sync/batch.ts refuses the mutation with `assign_not_allowed`) and by
@@ -31,7 +32,6 @@ export const OWNER_COLUMNS: { readonly [table: string]: OwnerColumns } = {
   companies: { columns: ['account_manager_id'] },
   opportunities: { columns: ['account_manager_id'] },
   leads: { columns: ['assigned_to'] },
-  lead_assignments: { columns: ['assigned_to'] },
   campaigns: { columns: ['owner_id'] },
   projects: { columns: ['project_manager_id', 'coordinator_id', 'operator_id'], primary: 'project_manager_id' },
   training_sessions: { columns: ['coordinator_id'] },

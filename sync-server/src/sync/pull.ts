@@ -51,28 +51,34 @@ interface Page {
  *
  * `pg_snapshot_xmin` alone spans the whole cluster, so a transaction open in ANY database (another application's
  * batch job on the same server) would stop everyone's pull. Only sessions connected to this database can write its
- * change_log, so the ceiling is the smallest transaction id still in flight *here* (read from pg_locks: every
- * transaction holds the lock on its own id, visible to any role, joined to pg_stat_activity for the database; plus
- * this database's prepared transactions), else the snapshot's xmax (the next id to be assigned).
+ * change_log, so the ceiling is the smallest id among the snapshot's running transactions (`pg_snapshot_xip`) that is
+ * not known to belong to ANOTHER database, else the snapshot's xmax. "Known elsewhere" is read from pg_locks (every
+ * transaction holds the lock on its own id; visible to any role) joined to pg_stat_activity for its database, plus
+ * other databases' prepared transactions. A running id found nowhere (it is just being assigned, or it finished a
+ * moment ago) counts as this database's: at worst the ceiling waits one pull longer.
  *
- * Why no late commit is skipped: the ceiling is read in one statement whose snapshot (taken at its start) comes before
- * pg_locks is read, and the change_log page is read by a LATER statement (a newer snapshot). A transaction T with an
- * id below the ceiling either was running when pg_locks was read (then the ceiling is at most T: contradiction) or had
- * already finished by then (then the later statement sees its entries), or it got its id after the ceiling's snapshot
- * (then its id is at least that snapshot's xmax, at or above the ceiling). pull.test.ts forces both interleavings.
+ * Why no late commit is skipped: the snapshot is the statement's (taken at its start), pg_locks is read after it,
+ * and the change_log page is read by a LATER statement (a newer snapshot). A transaction T of this database below the
+ * ceiling is not among the snapshot's running ids (else the ceiling would be at most T), so it had finished when the
+ * snapshot was taken — its entries are visible to the later read — or it got its id after the snapshot, at or above
+ * xmax, which is at or above the ceiling. pull.test.ts forces both interleavings.
  *
- * A 32-bit xid from pg_locks is widened to xid8 against the snapshot's xmax (it is at most 2^31 older).
+ * pg_locks shows 32-bit xids; an xid8 of the snapshot is compared by its low 32 bits (two running transactions never
+ * share them).
  */
 export const CEILING_SQL = `
-  WITH snap AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::numeric AS xmax),
-  here AS (
-    SELECT l.transactionid AS xid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-     WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted AND a.datname = current_database()
+  WITH snap AS (SELECT pg_current_snapshot() AS s),
+  elsewhere AS (
+    SELECT l.transactionid::text::numeric AS xid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted
+       AND a.datname IS NOT NULL AND a.datname <> current_database()
     UNION ALL
-    SELECT p.transaction FROM pg_prepared_xacts p WHERE p.database = current_database()
+    SELECT p.transaction::text::numeric FROM pg_prepared_xacts p WHERE p.database <> current_database()
   )
-  SELECT (LEAST(snap.xmax, coalesce(min(snap.xmax - ((snap.xmax % 4294967296) - here.xid::text::numeric + 4294967296) % 4294967296), snap.xmax)))::text AS x
-    FROM snap LEFT JOIN here ON true GROUP BY snap.xmax`
+  SELECT coalesce(
+           (SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x WHERE (x::text::numeric % 4294967296) NOT IN (SELECT xid FROM elsewhere)),
+           pg_snapshot_xmax(snap.s))::text AS x
+    FROM snap`
 
 async function horizon(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ x: string }>(CEILING_SQL)

@@ -20,7 +20,7 @@
  * failure retries the whole push (nothing of it was committed).
  */
 import type { Pool, PoolClient } from 'pg'
-import { clampHlc, type HlcClock } from '../../../src/shared/sync/hlc'
+import { clampHlc, isHlc, type HlcClock } from '../../../src/shared/sync/hlc'
 import { LOWER_CASE_UUID, mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
 import { quoteIdent } from '../postgres/quote'
 import { isUserTier } from '../auth/user-tier'
@@ -127,7 +127,11 @@ async function pushCommitted(deps: PushDeps, input: PushInput): Promise<Committe
 }
 
 /** One mutation after the checks that need no database: refused, or ready to apply (stamp clamped). */
-type Checked = { readonly seq: number; readonly refusal: Refusal } | { readonly seq: number; readonly item: PendingMutation }
+type Checked = ({ readonly refusal: Refusal } | { readonly item: PendingMutation }) & {
+  readonly seq: number
+  /** The stamp as sent (not clamped), when it is one: tells a retry from a restored device's new edit. */
+  readonly hlc: string | null
+}
 
 /**
  * Parses and validates every mutation on its own, before the transaction takes any lock: a refusal here depends only
@@ -138,17 +142,23 @@ function checkMutations(deps: PushDeps, input: PushInput): Checked[] {
   const serverNow = (deps.now ?? Date.now)()
   return input.mutations.map((raw): Checked => {
     const seq = (raw as { seq?: unknown } | null)?.seq as number
+    const sent = (raw as { hlc?: unknown } | null)?.hlc
+    const hlc = typeof sent === 'string' && isHlc(sent) ? sent : null
     const limited = valueLimitRefusal((raw as { fields?: unknown } | null)?.fields)
-    if (limited) return { seq, refusal: limited }
+    if (limited) return { seq, hlc, refusal: limited }
     const parsed = mutationSchema.safeParse(raw)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return { seq, refusal: refusal('malformed', `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`) }
+      return { seq, hlc, refusal: refusal('malformed', `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`) }
     }
     const valid = validateMutation(parsed.data, input.deviceId)
-    if (!valid.ok) return { seq, refusal: valid.refusal }
-    const hlc = clampHlc(valid.mutation.hlc, deps.clock, serverNow)
-    return { seq, item: hlc === valid.mutation.hlc ? { mutation: valid.mutation } : { mutation: { ...valid.mutation, hlc }, clampedHlc: hlc } }
+    if (!valid.ok) return { seq, hlc, refusal: valid.refusal }
+    const stored = clampHlc(valid.mutation.hlc, deps.clock, serverNow)
+    return {
+      seq,
+      hlc,
+      item: stored === valid.mutation.hlc ? { mutation: valid.mutation } : { mutation: { ...valid.mutation, hlc: stored }, clampedHlc: stored },
+    }
   })
 }
 
@@ -159,17 +169,23 @@ interface Parsed {
   readonly pending: { index: number; item: PendingMutation }[]
 }
 
-/** Splits the checked mutations into duplicates (seq at or below `lastApplied`), refusals and mutations to apply. */
-function sortChecked(checked: readonly Checked[], lastApplied: number): Parsed {
+/**
+ * Splits the checked mutations into duplicates (seq at or below `lastApplied`), refusals and mutations to apply. A
+ * mutation at or below `lastApplied` whose stamp is greater than every stamp processed for the device (`lastHlc`) is
+ * not a retry — a retry carries its original stamp — but a new edit of a replica restored from an older copy: it is
+ * decided like any new mutation instead of being dropped.
+ */
+function sortChecked(checked: readonly Checked[], lastApplied: number, lastHlc: string | null): Parsed {
   const results: (PushResult | null)[] = []
   const pending: { index: number; item: PendingMutation }[] = []
   let maxSeq = lastApplied
   checked.forEach((entry, index) => {
-    if (entry.seq <= maxSeq) {
+    const restored = lastHlc !== null && entry.hlc !== null && entry.hlc > lastHlc
+    if (entry.seq <= maxSeq && !restored) {
       results.push({ seq: entry.seq, status: 'duplicate' })
       return
     }
-    maxSeq = entry.seq
+    maxSeq = Math.max(maxSeq, entry.seq)
     if ('refusal' in entry) {
       results.push(rejected(entry.seq, entry.refusal))
       return
@@ -180,19 +196,19 @@ function sortChecked(checked: readonly Checked[], lastApplied: number): Parsed {
   return { results, pending }
 }
 
-async function lockDevice(client: PoolClient, input: PushInput): Promise<number> {
+async function lockDevice(client: PoolClient, input: PushInput): Promise<{ seq: number; hlc: string | null }> {
   await client.query(
     `INSERT INTO sync_devices (device_id, user_id, schema_version) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`,
     [input.deviceId, input.userId, input.schemaVersion],
   )
-  const { rows } = await client.query<{ user_id: string; last_applied_seq: number; revoked: boolean }>(
-    `SELECT user_id, last_applied_seq, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
+  const { rows } = await client.query<{ user_id: string; last_applied_seq: number; last_applied_hlc: string | null; revoked: boolean }>(
+    `SELECT user_id, last_applied_seq, last_applied_hlc, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
     [input.deviceId],
   )
   const device = rows[0]!
   if (device.user_id !== input.userId) throw forbidden('This device is registered to another user')
   if (device.revoked) throw forbidden('This device has been revoked')
-  return Number(device.last_applied_seq)
+  return { seq: Number(device.last_applied_seq), hlc: device.last_applied_hlc }
 }
 
 interface Committed {
@@ -218,8 +234,9 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   const exclusive = checked.some((entry) => 'item' in entry && entry.seq > seenSeq && scopeChanging(entry.item.mutation))
   await lockScope(client, exclusive ? 'exclusive' : 'shared')
 
-  const lastApplied = await lockDevice(client, input)
-  const parsed = sortChecked(checked, lastApplied)
+  const device = await lockDevice(client, input)
+  const lastApplied = device.seq
+  const parsed = sortChecked(checked, lastApplied, device.hlc)
   const results = parsed.results
   const nowIso = new Date((deps.now ?? Date.now)()).toISOString()
   const changed: BatchOutcome['changed'] = new Map()
@@ -273,11 +290,14 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
 
   const finished = results.slice(0, answered)
   const maxSeq = finished.reduce((max, r) => (r && Number.isSafeInteger(r.seq) && r.seq > max ? r.seq : max), lastApplied)
+  const maxHlc = checked.slice(0, answered).reduce<string | null>((max, c) => (c.hlc !== null && (max === null || c.hlc > max) ? c.hlc : max), null)
   await rememberRejections(client, input.deviceId, finished, lastApplied)
   await refreshRejectedRows(client, input, finished, lastApplied)
   await client.query(
-    `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3 WHERE device_id = $1`,
-    [input.deviceId, maxSeq, input.schemaVersion],
+    `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3,
+            last_applied_hlc = CASE WHEN $4::text IS NOT NULL AND (last_applied_hlc IS NULL OR $4::text COLLATE "C" > last_applied_hlc COLLATE "C") THEN $4::text ELSE last_applied_hlc END
+      WHERE device_id = $1`,
+    [input.deviceId, maxSeq, input.schemaVersion, maxHlc],
   )
   return { response: { results: finished.map((r) => r!), serverTime: nowIso, lastAppliedSeq: maxSeq }, changed, users, txid }
 }

@@ -1,1 +1,0 @@
-ALTER TABLE "sync_rejections" ADD COLUMN "reason_code" varchar(40);

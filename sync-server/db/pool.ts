@@ -31,6 +31,23 @@ export const wireTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 }
 
-export function createPool(databaseUrl: string, options: PoolOptions = {}): pg.Pool {
-  return new Pool({ max: 10, idleTimeoutMillis: 30_000, ...options, connectionString: databaseUrl, types: wireTypes })
+export interface PoolErrorLog {
+  (error: Error, where: 'idle' | 'client'): void
+}
+
+/**
+ * A pool whose connections can break without taking the process down. pg's pool listens for 'error' on idle clients
+ * only; a checked-out client whose backend is terminated (pg_terminate_backend, a PostgreSQL restart or failover)
+ * emits 'error' with no listener, and Node ends the process ("Unhandled 'error' event", issue 12). So every client
+ * gets its own listener for its whole life, checked out or not: the query in flight rejects on its own (the request
+ * answers 503 with Retry-After, http/errors.ts), pg marks the client unusable and the pool drops it on release, and
+ * the next request connects afresh once PostgreSQL is back.
+ */
+export function createPool(databaseUrl: string, options: PoolOptions = {}, log: PoolErrorLog = () => undefined): pg.Pool {
+  const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, ...options, connectionString: databaseUrl, types: wireTypes })
+  pool.on('connect', (client) => {
+    client.on('error', (error: Error) => log(error, 'client'))
+  })
+  pool.on('error', (error: Error) => log(error, 'idle'))
+  return pool
 }

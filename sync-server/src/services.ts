@@ -23,15 +23,20 @@ export type ServicesConfig = Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 're
   Partial<Pick<ServerConfig, 'pgPoolMax' | 'pgStatementTimeoutMs' | 'pgConnectTimeoutMs'>>
 
 export function createServices(config: ServicesConfig, logger: Logger): Services {
-  const pool = createPool(config.databaseUrl, {
-    max: config.pgPoolMax ?? 10,
-    // Server-side limit per statement (a runaway query cannot hold a connection forever); 0 = none.
-    ...(config.pgStatementTimeoutMs ? { statement_timeout: config.pgStatementTimeoutMs } : {}),
-    // A request waiting for a connection (PostgreSQL down, pool exhausted) fails with 503 instead of hanging.
-    connectionTimeoutMillis: config.pgConnectTimeoutMs ?? 5_000,
-  })
-  // An idle client that loses its connection emits 'error' on the pool; unhandled, that would crash the process.
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL client error'))
+  // Idle or checked out, a client that loses its connection must not crash the process (db/pool.ts).
+  const logPoolError = (error: Error, where: 'idle' | 'client'): void =>
+    logger.warn({ err: error }, where === 'idle' ? 'idle PostgreSQL client error' : 'PostgreSQL connection lost')
+  const pool = createPool(
+    config.databaseUrl,
+    {
+      max: config.pgPoolMax ?? 10,
+      // Server-side limit per statement (a runaway query cannot hold a connection forever); 0 = none.
+      ...(config.pgStatementTimeoutMs ? { statement_timeout: config.pgStatementTimeoutMs } : {}),
+      // A request waiting for a connection (PostgreSQL down, pool exhausted) fails with 503 instead of hanging.
+      connectionTimeoutMillis: config.pgConnectTimeoutMs ?? 5_000,
+    },
+    logPoolError,
+  )
   const redis = createRedis(config.redisUrl, { name: 'crm-sync-commands', logger })
   const sub = createRedis(config.redisUrl, { name: 'crm-sync-pokes', logger })
   const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger, resolve: (changed, candidates) => usersSeeing(pool, changed, candidates) })

@@ -326,3 +326,74 @@ describe('tokens', () => {
     expect(await counts()).toEqual(before)
   })
 })
+
+/** A random registration number that passes the checksum. */
+function validBusinessNumber(): string {
+  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5]
+  const digits = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10))
+  const sum = digits.reduce((acc, d, i) => acc + d * weights[i]!, 0) + Math.floor((digits[8]! * 5) / 10)
+  return `${digits.join('')}${(10 - (sum % 10)) % 10}`
+}
+
+describe('limits and stable reasons (issue 12: bad input gets a clear answer, never a 500, never a leak)', () => {
+  it('refuses JSON nested 2,500 levels deep and a text over the limit alone: no 500, the mutations after them apply', async () => {
+    const client = await raw(exec)
+    const before = await counts()
+    const deep = JSON.parse('['.repeat(2_500) + ']'.repeat(2_500)) as unknown
+    const good = newId()
+    const { status, body } = await push(client, [
+      client.mutation('companies', newId(), companyFields(exec.id, { custom_fields: { nested: deep } })),
+      client.mutation('companies', newId(), companyFields(exec.id, { description: 'x'.repeat(100_001) })),
+      client.mutation('companies', good, companyFields(exec.id)),
+    ])
+    expect(status, JSON.stringify(body).slice(0, 300)).toBe(200)
+    expect(body.results.map((r) => r.reason_code ?? r.status)).toEqual(['value_too_deep', 'value_too_large', 'applied'])
+    const after = await counts()
+    expect(after.companies).toBe(before.companies + 1)
+    // Nothing is blocked behind them: the device's next push goes through.
+    const next = await push(client, [client.mutation('companies', good, { description: '다음 편집' })])
+    expect(next.body.results.map((r) => r.status)).toEqual(['applied'])
+  })
+
+  it('answers constraint failures with a code and a message that quote nothing of PostgreSQL, out of scope or not', async () => {
+    const owner = await raw(op2)
+    const taken = validBusinessNumber()
+    expect((await push(owner, [owner.mutation('companies', newId(), companyFields(op2.id, { business_number: taken }))])).body.results[0]!.status).toBe('applied')
+    const client = await raw(op1)
+    const { body } = await push(client, [
+      // The same registration number as a company outside op1's scope.
+      client.mutation('companies', newId(), companyFields(op1.id, { business_number: taken })),
+      // A CHECK constraint (fiscal year end must be MM-DD): PostgreSQL's message quotes the failing row, field_hlc included.
+      client.mutation('companies', newId(), companyFields(op1.id, { fiscal_year_end: '13-45' })),
+      // A delete of a row that does not exist reads exactly like a row outside the scope.
+      client.mutation('companies', newId(), {}, 'delete'),
+      client.mutation('companies', (await pushAndId(owner)), { name: '남의 것' }),
+    ])
+    expect(body.results.map((r) => r.reason_code)).toEqual(['duplicate_value', 'constraint', 'not_found', 'not_found'])
+    expect(body.results[2]!.reason).toBe(body.results[3]!.reason)
+    for (const result of body.results) {
+      expect(result.reason).not.toMatch(/_key|_check|_fkey|Key \(|Failing row|field_hlc|violates|constraint "/)
+      expect(result.reason).not.toContain(taken)
+    }
+  })
+
+  it('answers a pull cursor id outside bigint (and a txid outside xid8) with 400, not 500', async () => {
+    const client = await raw(exec)
+    const cursor = (txid: string, id: string) => Buffer.from(JSON.stringify({ v: 1, phase: 'log', txid, id })).toString('base64url')
+    for (const [txid, id] of [
+      ['1', '9223372036854775808'],
+      ['1', '99999999999999999999'],
+      ['18446744073709551616', '0'],
+    ] as const) {
+      const { status, body } = await client.post<{ error?: { code: string } }>('/v1/sync/pull', { deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, cursor: cursor(txid, id) })
+      expect([txid, id, status, body.error?.code]).toEqual([txid, id, 400, 'bad_request'])
+    }
+  })
+})
+
+async function pushAndId(client: Raw): Promise<string> {
+  const id = newId()
+  const { body } = await push(client, [client.mutation('companies', id, companyFields(op2.id))])
+  expect(body.results[0]!.status).toBe('applied')
+  return id
+}

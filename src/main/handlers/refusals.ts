@@ -4,6 +4,7 @@
  * stays one (dispatch logs it and answers `internal`); nothing from the core's messages reaches the renderer.
  */
 import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
+import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 
 type RuleErrorClass<R extends string> = abstract new (...args: never[]) => Error & { readonly rule: R }
@@ -15,6 +16,7 @@ export function refusalsOf<R extends string>(RuleError: RuleErrorClass<R>, codes
     } catch (error) {
       if (error instanceof RuleError) throw new IpcFailure(codes[error.rule])
       if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
+      if (error instanceof AssignmentRefusedError) throw new IpcFailure('record.assignNotAllowed')
       if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
       throw error
     }

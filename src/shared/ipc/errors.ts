@@ -28,6 +28,7 @@ export const ipcErrorCodes = [
   'sync.failed',
   'record.notFound',
   'record.signInRequired',
+  'record.assignNotAllowed',
   'sales.managerOnly',
   'sales.alreadyConverted',
   'sales.alreadyDecided',

@@ -43,18 +43,68 @@ export const pushRequestSchema = z.strictObject({
 })
 export type PushRequest = z.infer<typeof pushRequestSchema>
 
+/**
+ * Why the server refused a mutation, as a stable code (docs/sync-protocol.md § Rejection codes); `reason` carries the
+ * human message. Devices may branch on the code; they must not parse the message. Unknown codes (a newer server) are
+ * shown by their message.
+ */
+export const REJECTION_CODES = [
+  /** The mutation is not well formed (shape, id, stamp, a delete carrying other fields …). */
+  'malformed',
+  /** Unknown table, unknown or server-only column. */
+  'unknown_field',
+  /** A value of the wrong type or outside the column's range, or breaking a domain rule (checksum …). */
+  'invalid_value',
+  /** A JSON value nested deeper than MAX_VALUE_DEPTH. */
+  'value_too_deep',
+  /** A value larger than the column's limit (MAX_TEXT_CHARS, MAX_JSON_BYTES). */
+  'value_too_large',
+  /** A create without a required column. */
+  'missing_field',
+  /** The row (or a row it points at) does not exist or is not in the writer's scope: the two read the same. */
+  'not_found',
+  /** The write would put the row outside the writer's scope. */
+  'leaves_scope',
+  /** The writer's role does not allow this action on this table. */
+  'permission_denied',
+  /** An owner column changed by someone who may not assign it (src/shared/domain/assignment.ts). */
+  'assign_not_allowed',
+  /** Another record already holds a value that must be unique. */
+  'duplicate_value',
+  /** The value breaks a rule of the table the server checks (a CHECK constraint). */
+  'constraint',
+] as const
+export type RejectionCode = (typeof REJECTION_CODES)[number]
+
+/** How deep a JSON value of a mutation field may nest (objects and arrays); deeper is refused `value_too_deep`. */
+export const MAX_VALUE_DEPTH = 32
+/** The longest text a field may carry when its column sets no length (characters). */
+export const MAX_TEXT_CHARS = 100_000
+/** The largest JSON (json/jsonb column) value a field may carry, serialized (UTF-8 bytes). */
+export const MAX_JSON_BYTES = 256 * 1024
+
 export const pushResultSchema = z.object({
   seq: z.number().int(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
+  /** The human message of a rejection (English; `reason_code` is the stable part). */
   reason: z.string().optional(),
+  /** The stable code of a rejection (REJECTION_CODES; a newer server may send others). */
+  reason_code: z.string().optional(),
   /** The stamp the server stored, when it differs from the one sent (a clock too far ahead is clamped). */
   hlc: hlc.optional(),
+  /** An applied create whose `code` was taken on the server: stored under `to` instead (CONTRACTS §2). */
+  renamed: z.object({ field: z.string(), from: z.string(), to: z.string() }).optional(),
 })
 export type PushResult = z.infer<typeof pushResultSchema>
 
 export const pushResponseSchema = z.object({
   results: z.array(pushResultSchema),
   serverTime: z.string(),
+  /**
+   * The highest seq the server has processed for this device (after this push). A device whose own counter is below
+   * it was restored from an older copy: it renumbers its unsent outbox above it (docs/sync-protocol.md § Restored device).
+   */
+  lastAppliedSeq: z.number().int().nonnegative().optional(),
 })
 export type PushResponse = z.infer<typeof pushResponseSchema>
 
@@ -84,6 +134,13 @@ export const pullResponseSchema = z.object({
   /** Every change committed by a transaction below this id has been delivered once the device holds `cursor`. */
   watermark: watermark.nullable(),
   serverTime: z.string(),
+  /**
+   * True when this page stopped short of the newest commit: changes committed after a transaction still open in this
+   * database are held back until it ends. `hasMore` is false (nothing more can be read now); pull again shortly.
+   */
+  behind: z.boolean().optional(),
+  /** As in the push response: the highest seq the server has processed for this device. */
+  lastAppliedSeq: z.number().int().nonnegative().optional(),
 })
 export type PullResponse = z.infer<typeof pullResponseSchema>
 

@@ -55,6 +55,12 @@ export const syncDevices = pgTable(
       .notNull()
       .references(() => users.id),
     lastAppliedSeq: money('last_applied_seq').notNull().default(0),
+    /**
+     * The greatest stamp among the mutations processed for this device. A mutation at or below last_applied_seq with a
+     * greater stamp is not a retry (a retry carries its original stamp): it comes from a replica restored from an
+     * older copy, and is processed, not dropped as a duplicate (docs/sync-protocol.md § Restored device).
+     */
+    lastAppliedHlc: text('last_applied_hlc'),
     schemaVersion: integer('schema_version').notNull(),
     createdAt: timestamptz('created_at').notNull().default(now),
     lastSeenAt: timestamptz('last_seen_at').notNull().default(now),
@@ -77,6 +83,8 @@ export const syncRejections = pgTable(
       .references(() => syncDevices.deviceId, { onDelete: 'cascade' }),
     seq: money('seq').notNull(),
     reason: text('reason').notNull(),
+    /** The stable rejection code (REJECTION_CODES); null on rows stored before codes existed. */
+    reasonCode: varchar('reason_code', { length: 40 }),
     createdAt: timestamptz('created_at').notNull().default(now),
   },
   (t) => [primaryKey({ name: 'sync_rejections_pkey', columns: [t.deviceId, t.seq] })],

@@ -34,7 +34,8 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown): 
   return { error: details === undefined ? { code, message } : { code, message, details } }
 }
 
-const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '53300', '57014'])
+// 55P03: a lock wait reached lock_timeout (a push's deadline, sync/push.ts).
+const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '53300', '57014', '55P03'])
 const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'])
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|terminating connection/i
 

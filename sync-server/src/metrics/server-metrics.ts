@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis'
 import type { Pool } from 'pg'
 import type { PokeBus } from '../realtime/poke-bus'
+import { pullLagSeconds } from '../sync/pull'
 import { Counter, Gauge, Histogram, Registry } from './registry'
 
 export interface ServerMetrics {
@@ -39,6 +40,13 @@ export function createServerMetrics({ pool, redis, pokes }: MetricsSources): Ser
       const { rows } = await pool.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM sync_conflicts GROUP BY status`)
       return rows.map((r) => ({ labels: { status: r.status }, value: r.n }))
     }),
+  )
+  registry.register(
+    new Gauge(
+      'crm_sync_pull_lag_seconds',
+      'Seconds committed changes have been held back from pulls behind a transaction still open in this database (0: none). Alert when above 60 (docs/operations.md).',
+      async () => [{ value: await pullLagSeconds(pool) }],
+    ),
   )
   registry.register(new Gauge('crm_sse_connected_devices', 'Devices connected to this instance by Server-Sent Events.', () => [{ value: pokes.clientCount() }]))
   registry.register(

@@ -11,6 +11,7 @@
  * the batch may have changed — the batch is rolled back and push.ts splits it, down to one mutation per savepoint
  * where needed: there the same code decides exactly and a failure rejects just that mutation.
  */
+import type { Assigner } from '../../../src/shared/domain/assignment'
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { PushResult } from '../../../src/shared/sync/protocol'
 import type { Queryable } from '../postgres/transaction'
@@ -19,7 +20,9 @@ import { appendChangeLog, type ChangeLogEntry } from './change-log'
 import { recordConflicts, type ConflictContext } from './conflicts'
 import { mergeRow, type MergeContext, type RowState } from './merge-row'
 import { authorizeWrite, type Permissions } from './permissions'
-import { hiddenReferenceReason, ReferenceVisibility, referencesSet } from './references'
+import { assignmentRefusal, ownerColumnsOf } from '../../../src/shared/domain/assignment'
+import { ReferenceVisibility, referencesSet } from './references'
+import { MutationRefused, notFound, referenceNotFound, refusal, rejected, type Refusal } from './refusal'
 import { loadRowsForUpdate, outOfScope, writeRows, type RowWrite } from './row-store'
 import { isUnrestricted, type Scope } from './scope'
 import { planScopeChanges, trackScopeChanges, type RowTransition } from './scope-changes'
@@ -34,6 +37,8 @@ export interface BatchContext {
   readonly deviceId: string
   readonly scope: Scope
   readonly permissions: Permissions
+  /** Who may assign owners: the writer's tier and, for a manager, the principals of their teams. */
+  readonly assigner: Assigner
   readonly merge: MergeContext
   readonly actor: AuditActor
 }
@@ -62,12 +67,7 @@ export class ReplayOneByOne extends Error {
 }
 
 /** A mutation refused for a reason that depends on database state (a constraint, the scope after the write). */
-export class MutationRefused extends Error {
-  constructor(reason: string) {
-    super(reason)
-    this.name = 'MutationRefused'
-  }
-}
+export { MutationRefused }
 
 interface WorkingRow {
   readonly table: ValidMutation['table']
@@ -80,6 +80,8 @@ interface WorkingRow {
   changed: boolean
   /** An incoming value lost here: the writer's devices must be sent the row back. */
   lost: boolean
+  /** The writer gave away an owner column they held (an allowed assign): the row may leave their scope. */
+  handedOver: boolean
 }
 
 const rowKey = (table: string, id: string): string => `${table}:${id}`
@@ -105,6 +107,7 @@ async function loadBatchRows(ctx: BatchContext, batch: readonly PendingMutation[
         dirty: false,
         changed: false,
         lost: false,
+        handedOver: false,
       })
     }
   }
@@ -140,23 +143,23 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
 
   for (const { mutation, clampedHlc } of batch) {
     const row = rows.get(rowKey(mutation.table.name, mutation.id))!
-    const reject = (reason: string): void => {
-      results.push({ seq: mutation.seq, status: 'rejected', reason })
+    const reject = (reason: Refusal): void => {
+      results.push(rejected(mutation.seq, reason))
     }
     if (row.original && !row.visibleBefore && !isUnrestricted(ctx.scope, mutation.table.name)) {
       // An earlier mutation of this batch may have brought the row into scope (a new opportunity on its company…).
       if (!single && touched.size > 0) throw new ReplayOneByOne('scope before the write depends on earlier mutations')
-      reject('row is not in your scope')
+      reject(notFound())
       continue
     }
     if (!row.state) {
       if (mutation.op === 'delete') {
-        reject('row does not exist')
+        reject(notFound())
         continue
       }
       const missing = missingForCreate(mutation.table, mutation.fields)
       if (missing.length > 0) {
-        reject(`a create needs ${missing.join(', ')}`)
+        reject(refusal('missing_field', `a create needs ${missing.join(', ')}`))
         continue
       }
     }
@@ -169,15 +172,23 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
       userId: ctx.userId,
     })
     if (denied) {
-      reject(denied)
+      reject(refusal('permission_denied', denied))
       continue
     }
+    // Writing an owner column is an assign action (src/shared/domain/assignment.ts), on top of the table permission.
+    const takeover = assignmentRefusal(ctx.assigner, mutation.table.name, row.state?.values ?? null, fields)
+    if (takeover) {
+      reject(refusal('assign_not_allowed', takeover.message))
+      continue
+    }
+    const mine = row.state ? ownerColumnsOf(mutation.table.name).filter((c) => row.state!.values[c] === ctx.userId) : []
+    if (mine.some((c) => c in fields && fields[c] !== ctx.userId)) row.handedOver = true
     if (references && mutation.op === 'upsert') {
       const hidden = await references.firstHidden(toCheck(mutation.table, fields, row.state))
       if (hidden) {
         // Visibility was read at the batch's start; an earlier mutation of the batch may have changed it.
         if (!single && scopeMayHaveChanged) throw new ReplayOneByOne('what the writer may reference depends on earlier mutations')
-        reject(hiddenReferenceReason(hidden))
+        reject(referenceNotFound(hidden.column, hidden.table))
         continue
       }
     }
@@ -242,7 +253,8 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
 async function assertStillInScope(ctx: BatchContext, written: readonly WorkingRow[], single: boolean): Promise<void> {
   const byTable = new Map<ValidMutation['table'], string[]>()
   for (const row of written) {
-    if (isUnrestricted(ctx.scope, row.table.name)) continue
+    // Handing a record over is the point of the write: it leaves the writer's scope by design.
+    if (isUnrestricted(ctx.scope, row.table.name) || row.handedOver) continue
     const list = byTable.get(row.table) ?? []
     list.push(row.id)
     byTable.set(row.table, list)
@@ -251,6 +263,6 @@ async function assertStillInScope(ctx: BatchContext, written: readonly WorkingRo
     const outside = await outOfScope(ctx.db, table, ids, ctx.scope)
     if (outside.length === 0) continue
     if (!single) throw new ReplayOneByOne('a written row would leave the writer scope')
-    throw new MutationRefused('the write would put the row outside your scope (ask a manager to reassign it)')
+    throw new MutationRefused(refusal('leaves_scope', 'the write would put the row outside your scope (ask a manager to reassign it)'))
   }
 }

@@ -11,12 +11,17 @@
 import { z } from 'zod'
 
 const decimal = z.string().regex(/^\d{1,20}$/)
+/** PostgreSQL's ranges: a transaction id (xid8) is an unsigned 64-bit integer, a change_log id a signed bigint. */
+const XID8_MAX = 18_446_744_073_709_551_615n
+const BIGINT_MAX = 9_223_372_036_854_775_807n
+const xid8Text = decimal.refine((v) => BigInt(v) <= XID8_MAX, 'out of range for a transaction id')
+const bigintText = decimal.refine((v) => BigInt(v) <= BIGINT_MAX, 'out of range for bigint')
 const uuid = z.uuid()
 
 const snapshotCursorSchema = z.strictObject({
   v: z.literal(1),
   phase: z.literal('snapshot'),
-  horizon: decimal,
+  horizon: xid8Text,
   table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
   /** The last id delivered from `table`; null before its first page. */
   after: uuid.nullable(),
@@ -25,8 +30,8 @@ const snapshotCursorSchema = z.strictObject({
 const logCursorSchema = z.strictObject({
   v: z.literal(1),
   phase: z.literal('log'),
-  txid: decimal,
-  id: decimal,
+  txid: xid8Text,
+  id: bigintText,
 })
 
 const cursorSchema = z.discriminatedUnion('phase', [snapshotCursorSchema, logCursorSchema])

@@ -9,6 +9,10 @@
  *   Every entry becomes the row's current state if the row is in scope now; a `leave` entry of a row not in scope now
  *   becomes `removed`. An entry addressed to another user (enter/leave) is skipped.
  *
+ * The horizon is bounded by what can still commit into THIS database (ceiling below), not by every transaction of the
+ * PostgreSQL cluster: another application's long transaction in another database no longer freezes pulls. A page that
+ * stops short of committed entries (held back behind a transaction of this database still open) says `behind: true`.
+ *
  * Rows are rendered to JSON by PostgreSQL in the wire encoding (tables.ts wireSelect) and spliced into the response
  * text unparsed: the server never builds a JavaScript object per row.
  */
@@ -24,6 +28,8 @@ import { quoteIdent } from '../postgres/quote'
 
 export interface PullInput {
   readonly userId: string
+  /** The pulling device: its last applied seq is returned (a restored device renumbers its outbox above it). */
+  readonly deviceId?: string
   readonly cursor: string | null
   readonly limit?: number
 }
@@ -35,12 +41,66 @@ interface Page {
   readonly cursor: PullCursor
   readonly hasMore: boolean
   readonly watermark: string | null
+  /** Committed entries exist at or above the ceiling: held back behind a transaction still open here. */
+  readonly behind?: boolean
 }
 
 
+/**
+ * The pull ceiling: every transaction below it that could write into this database's change_log has finished.
+ *
+ * `pg_snapshot_xmin` alone spans the whole cluster, so a transaction open in ANY database (another application's
+ * batch job on the same server) would stop everyone's pull. Only sessions connected to this database can write its
+ * change_log, so the ceiling is the smallest id among the snapshot's running transactions (`pg_snapshot_xip`) that is
+ * not known to belong to ANOTHER database, else the snapshot's xmax. "Known elsewhere" is read from pg_locks (every
+ * transaction holds the lock on its own id; visible to any role) joined to pg_stat_activity for its database, plus
+ * other databases' prepared transactions. A running id found nowhere (it is just being assigned, or it finished a
+ * moment ago) counts as this database's: at worst the ceiling waits one pull longer.
+ *
+ * Why no late commit is skipped: the snapshot is the statement's (taken at its start), pg_locks is read after it,
+ * and the change_log page is read by a LATER statement (a newer snapshot). A transaction T of this database below the
+ * ceiling is not among the snapshot's running ids (else the ceiling would be at most T), so it had finished when the
+ * snapshot was taken — its entries are visible to the later read — or it got its id after the snapshot, at or above
+ * xmax, which is at or above the ceiling. pull.test.ts forces both interleavings.
+ *
+ * pg_locks shows 32-bit xids; an xid8 of the snapshot is compared by its low 32 bits (two running transactions never
+ * share them).
+ */
+export const CEILING_SQL = `
+  WITH snap AS (SELECT pg_current_snapshot() AS s),
+  elsewhere AS (
+    SELECT l.transactionid::text::numeric AS xid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted
+       AND a.datname IS NOT NULL AND a.datname <> current_database()
+    UNION ALL
+    SELECT p.transaction::text::numeric FROM pg_prepared_xacts p WHERE p.database <> current_database()
+  )
+  SELECT coalesce(
+           (SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x WHERE (x::text::numeric % 4294967296) NOT IN (SELECT xid FROM elsewhere)),
+           pg_snapshot_xmax(snap.s))::text AS x
+    FROM snap`
+
 async function horizon(db: Queryable): Promise<string> {
-  const { rows } = await db.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')
+  const { rows } = await db.query<{ x: string }>(CEILING_SQL)
   return rows[0]!.x
+}
+
+/**
+ * How long committed changes have been held back behind the ceiling: seconds since the oldest change_log entry at or
+ * above it was written (its transaction's start), 0 when nothing is held back. The `crm_sync_pull_lag_seconds` gauge.
+ */
+export async function pullLagSeconds(db: Queryable): Promise<number> {
+  const x = await horizon(db)
+  const { rows } = await db.query<{ lag: number | null }>(
+    `SELECT extract(epoch FROM now() - c.created_at)::float8 AS lag FROM change_log c WHERE c.txid >= $1::xid8 ORDER BY c.txid, c.id LIMIT 1`,
+    [x],
+  )
+  return Math.max(0, rows[0]?.lag ?? 0)
+}
+
+/** Test hook: runs between reading the ceiling and reading the log (pull.test.ts forces interleavings with it). */
+export interface PullHooks {
+  afterCeiling?(): Promise<void>
 }
 
 function scopeParams(scope: Scope, condition: string): unknown[] {
@@ -99,8 +159,9 @@ interface LogEntry {
   kind: string
 }
 
-async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogCursor, limit: number): Promise<Page> {
+async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogCursor, limit: number, hooks?: PullHooks): Promise<Page> {
   const x = await horizon(db)
+  await hooks?.afterCeiling?.()
   const { rows: entries } = await db.query<LogEntry>(
     `SELECT c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
        FROM change_log c
@@ -145,8 +206,13 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
     // Every entry below the last consumed transaction has been delivered (they are read in txid order).
     return { changes, removed, cursor: logCursorAt(last.txid, last.id), hasMore: true, watermark: last.txid }
   }
-  // Caught up with everything below the horizon: resume from (X, 0) next time.
-  return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x }
+  // Caught up with everything below the horizon: resume from (X, 0) next time. Committed entries above it (held back
+  // behind a transaction of this database still open) make the page `behind`: the device pulls again shortly.
+  const { rows: held } = await db.query<{ behind: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM change_log c WHERE c.txid >= $1::xid8 AND (c.audience_user_id IS NULL OR c.audience_user_id = $2::uuid)) AS behind`,
+    [x, userId],
+  )
+  return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: held[0]?.behind === true }
 }
 
 /**
@@ -176,12 +242,18 @@ async function isCollected(db: Queryable, cursor: PullCursor): Promise<boolean> 
   return rows[0]?.stale === true
 }
 
+async function deviceLastApplied(db: Queryable, deviceId: string): Promise<number> {
+  const { rows } = await db.query<{ seq: number }>(`SELECT last_applied_seq AS seq FROM sync_devices WHERE device_id = $1`, [deviceId])
+  return Number(rows[0]?.seq ?? 0)
+}
+
 /** Runs one pull and returns the response body as JSON text. */
-export async function pull(pool: Pool, input: PullInput, stats?: { changes: number; removed: number }): Promise<string> {
+export async function pull(pool: Pool, input: PullInput, stats?: { changes: number; removed: number }, hooks?: PullHooks): Promise<string> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
   const cursor: PullCursor | null = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
   const client = await pool.connect()
   let page: Page
+  let lastAppliedSeq: number | null = null
   try {
     const { scope } = await loadScope(client, input.userId)
     if (cursor === null) {
@@ -190,8 +262,9 @@ export async function pull(pool: Pool, input: PullInput, stats?: { changes: numb
     } else if (cursor.phase === 'snapshot') {
       page = await snapshotPage(client, scope, cursor, limit)
     } else {
-      page = await logPage(client, input.userId, scope, cursor, limit)
+      page = await logPage(client, input.userId, scope, cursor, limit, hooks)
     }
+    lastAppliedSeq = input.deviceId ? await deviceLastApplied(client, input.deviceId) : null
     // Checked after reading the page: gc deletes entries and raises the floor in one transaction, so a deletion that
     // could have hidden entries from this page is visible here.
     if (cursor !== null && (await isCollected(client, cursor))) throw new ResyncRequiredError()
@@ -205,6 +278,7 @@ export async function pull(pool: Pool, input: PullInput, stats?: { changes: numb
   return (
     `{"changes":[${page.changes.join(',')}],"removed":${JSON.stringify(page.removed)},` +
     `"cursor":${JSON.stringify(encodeCursor(page.cursor))},"hasMore":${page.hasMore},` +
-    `"watermark":${JSON.stringify(page.watermark)},"serverTime":${JSON.stringify(new Date().toISOString())}}`
+    `"watermark":${JSON.stringify(page.watermark)},"serverTime":${JSON.stringify(new Date().toISOString())}` +
+    `${page.behind ? ',"behind":true' : ''}${lastAppliedSeq === null ? '' : `,"lastAppliedSeq":${lastAppliedSeq}`}}`
   )
 }

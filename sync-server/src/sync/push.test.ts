@@ -13,6 +13,14 @@ afterAll(async () => {
   await env?.close()
 })
 
+/** A random registration number that passes the checksum (src/shared/domain/business-number.ts). */
+function validBusinessNumber(): string {
+  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5]
+  const digits = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10))
+  const sum = digits.reduce((acc, d, i) => acc + d * weights[i]!, 0) + Math.floor((digits[8]! * 5) / 10)
+  return `${digits.join('')}${(10 - (sum % 10)) % 10}`
+}
+
 const statuses = (body: { results: { status: string }[] }): string[] => body.results.map((r) => r.status)
 
 describe('POST /v1/sync/push', () => {
@@ -98,13 +106,25 @@ describe('POST /v1/sync/push', () => {
     ]
     const { body } = await device.push(cases)
     const reasons = body.results.map((r) => r.reason ?? r.status)
+    expect(body.results.map((r) => r.reason_code ?? r.status)).toEqual([
+      'unknown_field',
+      'unknown_field',
+      'unknown_field',
+      'invalid_value',
+      'invalid_value',
+      'not_found',
+      'invalid_value',
+      'missing_field',
+      'malformed',
+      'applied',
+    ])
     expect(reasons).toEqual([
       'unknown table no_such_table',
       'unknown column companies.no_such_column',
-      'field_hlc is server-only',
+      'field_hlc is written by the server only',
       'employee_count: expected an integer (a 32-bit integer)',
       'tier: must be one of VIP, GOLD, SILVER, BRONZE',
-      'row is not in your scope',
+      'row does not exist or is not in your scope',
       'business_number: not a valid business registration number (10 digits, checksum)',
       'a create needs code',
       expect.stringMatching(/^hlc node abcdefabcdefabcd is not this device's/),
@@ -118,22 +138,23 @@ describe('POST /v1/sync/push', () => {
     expect(count[0].n).toBe(1)
   })
 
-  it('rejects a constraint violation alone and keeps going', async () => {
+  it('rejects a constraint violation alone and keeps going, in words that quote nothing of PostgreSQL', async () => {
     const device = await signedInDevice(env)
     const first = newId()
-    const fields = companyFields(device.userId)
+    const fields = companyFields(device.userId, { business_number: validBusinessNumber() })
     const after = newId()
     const { body } = await device.push([
       device.mutation({ table: 'companies', id: first, fields }),
-      // Same unique code: the batch falls back to one savepoint per mutation; only this one is refused.
-      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), code: fields.code } }),
-      // A branch of a company that does not exist: a foreign-key violation.
+      // Same registration number: the batch falls back to one savepoint per mutation; only this one is refused.
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), business_number: fields.business_number } }),
+      // A branch of a company that does not exist: a foreign-key violation, answered like a row out of scope.
       device.mutation({ table: 'branches', id: newId(), fields: branchFields(randomUUID()) }),
       device.mutation({ table: 'companies', id: after, fields: companyFields(device.userId) }),
     ])
     expect(statuses(body)).toEqual(['applied', 'rejected', 'rejected', 'applied'])
-    expect(body.results[1]!.reason).toMatch(/companies_code_key/)
-    expect(body.results[2]!.reason).toMatch(/foreign key/)
+    expect(body.results[1]).toMatchObject({ reason_code: 'duplicate_value' })
+    expect(body.results[2]).toMatchObject({ reason_code: 'not_found' })
+    for (const result of body.results) expect(result.reason ?? '').not.toMatch(/_key|_fkey|Key \(|Failing row|field_hlc|constraint|violates/)
     const { rows } = await env.pool.query(`SELECT id FROM companies WHERE id = ANY($1) ORDER BY id`, [[first, after]])
     expect(rows).toHaveLength(2)
   })
@@ -141,27 +162,31 @@ describe('POST /v1/sync/push', () => {
   it("sends the pushing device the server's truth for every row it was refused: the row as it is, or removed", async () => {
     const device = await signedInDevice(env)
     const company = newId()
-    const fields = companyFields(device.userId)
+    const fields = companyFields(device.userId, { business_number: validBusinessNumber() })
     await device.push([device.mutation({ table: 'companies', id: company, fields })])
     await device.sync()
     const phantom = newId()
     const { body } = await device.push([
       // An edit the server refuses (a business number with a wrong check digit): the device showed it optimistically.
       device.mutation({ table: 'companies', id: company, fields: { business_number: '1248100999' } }),
-      // A create the server refuses (duplicate code): the row exists only on the device.
-      device.mutation({ table: 'companies', id: phantom, fields: { ...companyFields(device.userId), code: fields.code } }),
+      // A create the server refuses (duplicate registration number): the row exists only on the device.
+      device.mutation({ table: 'companies', id: phantom, fields: { ...companyFields(device.userId), business_number: fields.business_number } }),
     ])
     expect(statuses(body)).toEqual(['rejected', 'rejected'])
     const pages = await device.sync()
-    expect(pages.flatMap((p) => p.changes).some((c) => c.id === company && c.row.business_number === null)).toBe(true)
+    expect(pages.flatMap((p) => p.changes).some((c) => c.id === company && c.row.business_number === fields.business_number)).toBe(true)
     expect(pages.flatMap((p) => p.removed)).toContainEqual({ table: 'companies', id: phantom })
   })
 
   it('refuses one bad mutation in the middle of a large push and applies all the others', async () => {
     const device = await signedInDevice(env)
-    const taken = companyFields(device.userId)
+    const taken = companyFields(device.userId, { business_number: validBusinessNumber() })
     const mutations = Array.from({ length: 60 }, (_, i) =>
-      device.mutation({ table: 'companies', id: newId(), fields: i === 37 ? { ...companyFields(device.userId), code: taken.code } : i === 0 ? taken : companyFields(device.userId) }),
+      device.mutation({
+        table: 'companies',
+        id: newId(),
+        fields: i === 37 ? { ...companyFields(device.userId), business_number: taken.business_number } : i === 0 ? taken : companyFields(device.userId),
+      }),
     )
     const { body } = await device.push(mutations)
     expect(body.results.map((r, i) => (r.status === 'applied' ? null : i))).toEqual(mutations.map((_, i) => (i === 37 ? 37 : null)))
@@ -180,9 +205,9 @@ describe('POST /v1/sync/push', () => {
       seller.mutation({ table: 'companies', id: company, fields: { description: '이제 범위 안?' } }),
     ])
     expect(body.results.map((r) => r.reason ?? r.status)).toEqual([
-      'row is not in your scope',
-      'company_id: referenced companies row is not in your scope',
-      'row is not in your scope',
+      'row does not exist or is not in your scope',
+      'company_id: the referenced companies row does not exist or is not in your scope',
+      'row does not exist or is not in your scope',
     ])
     const { rows } = await env.pool.query(`SELECT description FROM companies WHERE id = $1`, [company])
     expect(rows[0].description).toBeNull()
@@ -194,31 +219,32 @@ describe('POST /v1/sync/push', () => {
     const foreign = newId()
     expect(statuses((await other.push([other.mutation({ table: 'companies', id: foreign, fields: companyFields(other.userId) })])).body)).toEqual(['applied'])
 
-    const taken = companyFields(device.userId)
+    const taken = companyFields(device.userId, { business_number: validBusinessNumber() })
     const mutations = [
       device.mutation({ table: 'companies', id: newId(), fields: taken }),
       device.mutation({ table: 'companies', id: foreign, fields: { name: 'hijacked' } }),
-      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), code: taken.code } }),
+      device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), business_number: taken.business_number } }),
       device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), tier: 'PLATINUM' } }),
       device.mutation({ table: 'opportunities', id: newId(), fields: { code: `O-${foreign.slice(-8)}`, title: '제안', company_id: foreign, account_manager_id: device.userId } }),
       device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId) }),
     ]
     const first = await device.push(mutations)
-    const answers = (body: { results: { seq: number; status: string; reason?: string }[] }) => body.results.map((r) => [r.seq, r.status, r.reason])
+    const answers = (body: { results: { seq: number; status: string; reason?: string; reason_code?: string }[] }) =>
+      body.results.map((r) => [r.seq, r.status, r.reason, r.reason_code])
     expect(statuses(first.body)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'rejected', 'applied'])
-    expect(first.body.results[2]!.reason).toMatch(/companies_code_key/)
+    expect(first.body.results[2]!.reason_code).toBe('duplicate_value')
 
     // The response was lost: the device sends the same push again, and again.
     for (let retry = 0; retry < 2; retry++) {
       const again = await device.push(mutations)
       expect(answers(again.body)).toEqual(
-        answers(first.body).map(([seq, status, reason]) => (status === 'applied' ? [seq, 'duplicate', undefined] : [seq, status, reason])),
+        answers(first.body).map(([seq, status, reason, code]) => (status === 'applied' ? [seq, 'duplicate', undefined, undefined] : [seq, status, reason, code])),
       )
     }
     // Part of it retried, with newer mutations after it: old seqs keep their answers, the new ones are decided.
     const fresh = device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), tier: 'PLATINUM' } })
     const mixed = await device.push([mutations[1]!, mutations[5]!, fresh])
-    expect(mixed.body.results.map((r) => r.reason ?? r.status)).toEqual(['row is not in your scope', 'duplicate', 'tier: must be one of VIP, GOLD, SILVER, BRONZE'])
+    expect(mixed.body.results.map((r) => r.reason ?? r.status)).toEqual(['row does not exist or is not in your scope', 'duplicate', 'tier: must be one of VIP, GOLD, SILVER, BRONZE'])
 
     const { rows } = await env.pool.query(`SELECT seq, reason FROM sync_rejections WHERE device_id = $1 ORDER BY seq`, [device.deviceId])
     expect(rows.map((r) => r.seq)).toEqual([2, 3, 4, 5, 7])

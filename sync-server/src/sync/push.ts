@@ -11,26 +11,42 @@
  *
  * Concurrency: rows are locked FOR UPDATE while merging. A push that may change who sees what takes the scope lock
  * exclusively (every other push takes it shared), before its transaction id is assigned, so enter/leave entries are
- * computed against committed state and no write can slip between a scope change and its entries. A deadlock or
- * serialization failure retries the whole push (nothing of it was committed).
+ * computed against committed state and no write can slip between a scope change and its entries. Exclusivity is
+ * decided after validation (a mutation refused by validate.ts changes nothing, so it cannot ask for the lock), and it
+ * is bounded: an exclusive push processes at most EXCLUSIVE_MUTATION_BUDGET mutations and stops starting batches after
+ * EXCLUSIVE_TIME_BUDGET_MS; every push stops after PUSH_TIME_BUDGET_MS, and every statement of it is cancelled at
+ * PUSH_DEADLINE_MS (503, nothing committed). A push that stopped early commits what it processed and answers results
+ * for that prefix only; the device sends the rest again (docs/sync-protocol.md § 1). A deadlock or serialization
+ * failure retries the whole push (nothing of it was committed).
  */
 import type { Pool, PoolClient } from 'pg'
-import { clampHlc, type HlcClock } from '../../../src/shared/sync/hlc'
+import { clampHlc, isHlc, type HlcClock } from '../../../src/shared/sync/hlc'
 import { LOWER_CASE_UUID, mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
+import { quoteIdent } from '../postgres/quote'
 import { isUserTier } from '../auth/user-tier'
 import { forbidden } from '../http/errors'
 import type { PokeAudience } from '../realtime/poke-bus'
 import { pokeAudience } from './audience'
-import { applyBatch, MutationRefused, ReplayOneByOne, type BatchContext, type BatchOutcome, type PendingMutation } from './batch'
+import { applyBatch, ReplayOneByOne, type BatchContext, type BatchOutcome, type PendingMutation } from './batch'
+import { valueLimitRefusal } from './limits'
+import { MutationRefused, refusal, refusalForDataError, rejected, type Refusal } from './refusal'
 import { loadPermissions } from './permissions'
 import { loadScope } from './scope'
 import { lockScope, mayChangeScope } from './scope-rules'
 import { SYNCED_TABLE_NAMES } from './tables'
-import { validateMutation } from './validate'
+import { validateMutation, type ValidMutation } from './validate'
 
 /** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */
 export const BATCH_SIZE = 1_000
 const MAX_ATTEMPTS = 3
+/** An exclusive (scope-changing) push processes at most this many mutations; the rest wait for the next push. */
+export const EXCLUSIVE_MUTATION_BUDGET = 1_000
+/** …and starts no new batch after holding the exclusive lock this long. */
+export const EXCLUSIVE_TIME_BUDGET_MS = 2_000
+/** Any push starts no new batch after this long: the rest is answered by the next push. */
+export const PUSH_TIME_BUDGET_MS = 10_000
+/** Every statement of a push (lock waits included) is cancelled after this: the push answers 503, nothing committed. */
+export const PUSH_DEADLINE_MS = 30_000
 
 export interface PushInput {
   readonly userId: string
@@ -54,6 +70,22 @@ export interface PushDeps {
   readonly pool: Pool
   readonly clock: HlcClock
   readonly now?: () => number
+  /** Overrides of the budgets above (tests). */
+  readonly budgets?: Partial<PushBudgets>
+}
+
+export interface PushBudgets {
+  readonly exclusiveMutations: number
+  readonly exclusiveMs: number
+  readonly pushMs: number
+  readonly deadlineMs: number
+}
+
+const DEFAULT_BUDGETS: PushBudgets = {
+  exclusiveMutations: EXCLUSIVE_MUTATION_BUDGET,
+  exclusiveMs: EXCLUSIVE_TIME_BUDGET_MS,
+  pushMs: PUSH_TIME_BUDGET_MS,
+  deadlineMs: PUSH_DEADLINE_MS,
 }
 
 /** Postgres errors caused by the data of one mutation: refuse that mutation, keep the push. */
@@ -67,9 +99,6 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001'
 }
 
-function describeDataError(error: Error & { detail?: string }): string {
-  return error.detail ? `${error.message} (${error.detail})` : error.message
-}
 
 export async function push(deps: PushDeps, input: PushInput): Promise<PushOutput> {
   const { response, changed, users, txid } = await pushCommitted(deps, input)
@@ -97,55 +126,89 @@ async function pushCommitted(deps: PushDeps, input: PushInput): Promise<Committe
   }
 }
 
-interface Parsed {
-  readonly results: (PushResult | null)[]
-  readonly pending: { index: number; item: PendingMutation }[]
-  readonly maxSeq: number
+/** One mutation after the checks that need no database: refused, or ready to apply (stamp clamped). */
+type Checked = ({ readonly refusal: Refusal } | { readonly item: PendingMutation }) & {
+  readonly seq: number
+  /** The stamp as sent (not clamped), when it is one: tells a retry from a restored device's new edit. */
+  readonly hlc: string | null
 }
 
-function parseMutations(deps: PushDeps, input: PushInput, lastApplied: number): Parsed {
-  const results: (PushResult | null)[] = []
-  const pending: { index: number; item: PendingMutation }[] = []
+/**
+ * Parses and validates every mutation on its own, before the transaction takes any lock: a refusal here depends only
+ * on the mutation, so it is the same on every retry, and a push full of bad mutations holds no lock while they are
+ * checked. Limits (depth, size) come first: schema validation recurses into JSON values.
+ */
+function checkMutations(deps: PushDeps, input: PushInput): Checked[] {
   const serverNow = (deps.now ?? Date.now)()
-  let maxSeq = lastApplied
-  input.mutations.forEach((raw, index) => {
+  return input.mutations.map((raw): Checked => {
     const seq = (raw as { seq?: unknown } | null)?.seq as number
-    if (seq <= maxSeq) {
-      results.push({ seq, status: 'duplicate' })
-      return
-    }
-    maxSeq = seq
+    const sent = (raw as { hlc?: unknown } | null)?.hlc
+    const hlc = typeof sent === 'string' && isHlc(sent) ? sent : null
+    const limited = valueLimitRefusal((raw as { fields?: unknown } | null)?.fields)
+    if (limited) return { seq, hlc, refusal: limited }
     const parsed = mutationSchema.safeParse(raw)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      results.push({ seq, status: 'rejected', reason: `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}` })
-      return
+      return { seq, hlc, refusal: refusal('malformed', `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`) }
     }
     const valid = validateMutation(parsed.data, input.deviceId)
-    if (!valid.ok) {
-      results.push({ seq, status: 'rejected', reason: valid.reason })
-      return
+    if (!valid.ok) return { seq, hlc, refusal: valid.refusal }
+    const stored = clampHlc(valid.mutation.hlc, deps.clock, serverNow)
+    return {
+      seq,
+      hlc,
+      item: stored === valid.mutation.hlc ? { mutation: valid.mutation } : { mutation: { ...valid.mutation, hlc: stored }, clampedHlc: stored },
     }
-    const hlc = clampHlc(valid.mutation.hlc, deps.clock, serverNow)
-    results.push(null)
-    pending.push({ index, item: hlc === valid.mutation.hlc ? { mutation: valid.mutation } : { mutation: { ...valid.mutation, hlc }, clampedHlc: hlc } })
   })
-  return { results, pending, maxSeq }
 }
 
-async function lockDevice(client: PoolClient, input: PushInput): Promise<number> {
+const scopeChanging = (m: ValidMutation): boolean => mayChangeScope({ table: m.table.name, op: m.op, fields: m.fields })
+
+interface Parsed {
+  readonly results: (PushResult | null)[]
+  readonly pending: { index: number; item: PendingMutation }[]
+}
+
+/**
+ * Splits the checked mutations into duplicates (seq at or below `lastApplied`), refusals and mutations to apply. A
+ * mutation at or below `lastApplied` whose stamp is greater than every stamp processed for the device (`lastHlc`) is
+ * not a retry — a retry carries its original stamp — but a new edit of a replica restored from an older copy: it is
+ * decided like any new mutation instead of being dropped.
+ */
+function sortChecked(checked: readonly Checked[], lastApplied: number, lastHlc: string | null): Parsed {
+  const results: (PushResult | null)[] = []
+  const pending: { index: number; item: PendingMutation }[] = []
+  let maxSeq = lastApplied
+  checked.forEach((entry, index) => {
+    const restored = lastHlc !== null && entry.hlc !== null && entry.hlc > lastHlc
+    if (entry.seq <= maxSeq && !restored) {
+      results.push({ seq: entry.seq, status: 'duplicate' })
+      return
+    }
+    maxSeq = Math.max(maxSeq, entry.seq)
+    if ('refusal' in entry) {
+      results.push(rejected(entry.seq, entry.refusal))
+      return
+    }
+    results.push(null)
+    pending.push({ index, item: entry.item })
+  })
+  return { results, pending }
+}
+
+async function lockDevice(client: PoolClient, input: PushInput): Promise<{ seq: number; hlc: string | null }> {
   await client.query(
     `INSERT INTO sync_devices (device_id, user_id, schema_version) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`,
     [input.deviceId, input.userId, input.schemaVersion],
   )
-  const { rows } = await client.query<{ user_id: string; last_applied_seq: number; revoked: boolean }>(
-    `SELECT user_id, last_applied_seq, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
+  const { rows } = await client.query<{ user_id: string; last_applied_seq: number; last_applied_hlc: string | null; revoked: boolean }>(
+    `SELECT user_id, last_applied_seq, last_applied_hlc, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
     [input.deviceId],
   )
   const device = rows[0]!
   if (device.user_id !== input.userId) throw forbidden('This device is registered to another user')
   if (device.revoked) throw forbidden('This device has been revoked')
-  return Number(device.last_applied_seq)
+  return { seq: Number(device.last_applied_seq), hlc: device.last_applied_hlc }
 }
 
 interface Committed {
@@ -157,23 +220,37 @@ interface Committed {
 }
 
 async function pushInTransaction(client: PoolClient, deps: PushDeps, input: PushInput): Promise<Committed> {
-  // Lock mode first, before anything assigns this transaction its id (see the header).
-  const exclusive = input.mutations.some((raw) => mayChangeScope(raw))
+  const budgets = { ...DEFAULT_BUDGETS, ...deps.budgets }
+  const started = Date.now()
+  // A deadline for every statement, lock waits included: nothing of a push can hold the scope lock (or wait for it)
+  // without bound. A cancelled statement answers 503 (http/errors.ts) and the device retries.
+  await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`, [String(budgets.deadlineMs)])
+  const checked = checkMutations(deps, input)
+  // Lock mode first, before anything assigns this transaction its id (see the header). Only mutations that passed
+  // validation and are not already-applied retries can change a scope. The seq read here is not locked: a concurrent
+  // push of the same device can only raise it, which makes this prediction conservative, never short.
+  const { rows: known } = await client.query<{ seq: number }>(`SELECT last_applied_seq AS seq FROM sync_devices WHERE device_id = $1`, [input.deviceId])
+  const seenSeq = Number(known[0]?.seq ?? 0)
+  const exclusive = checked.some((entry) => 'item' in entry && entry.seq > seenSeq && scopeChanging(entry.item.mutation))
   await lockScope(client, exclusive ? 'exclusive' : 'shared')
 
-  const lastApplied = await lockDevice(client, input)
-  const parsed = parseMutations(deps, input, lastApplied)
+  const device = await lockDevice(client, input)
+  const lastApplied = device.seq
+  const parsed = sortChecked(checked, lastApplied, device.hlc)
   const results = parsed.results
   const nowIso = new Date((deps.now ?? Date.now)()).toISOString()
   const changed: BatchOutcome['changed'] = new Map()
   const users = new Set<string>()
   let txid: string | null = null
+  /** Results beyond this index are not answered: the push stopped at a budget and the device sends them again. */
+  let answered = results.length
 
   if (parsed.pending.length > 0) {
     const { rows } = await client.query<{ txid: string }>('SELECT pg_current_xact_id()::text AS txid')
     txid = rows[0]!.txid
     const { scope, tier } = await loadScope(client, input.userId)
     if (!tier || !isUserTier(tier)) throw forbidden('This account cannot sync')
+    const principals = new Set(scope.kind === 'principals' ? scope.ids.map((id) => id.toLowerCase()) : [])
     const ctx: BatchContext = {
       db: client,
       scopeLock: exclusive ? 'exclusive' : 'shared',
@@ -181,11 +258,20 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
       deviceId: input.deviceId,
       scope,
       permissions: await loadPermissions(client, input.userId, tier),
+      assigner: { userId: input.userId, tier, covers: (id) => principals.has(id.toLowerCase()) },
       merge: { txid, userId: input.userId, now: nowIso },
       actor: { userId: input.userId, deviceId: input.deviceId, ip: input.ip, userAgent: input.userAgent },
     }
-    for (let start = 0; start < parsed.pending.length; start += BATCH_SIZE) {
-      const slice = parsed.pending.slice(start, start + BATCH_SIZE)
+    const batchSize = exclusive ? Math.min(BATCH_SIZE, budgets.exclusiveMutations) : BATCH_SIZE
+    for (let start = 0; start < parsed.pending.length; start += batchSize) {
+      const elapsed = Date.now() - started
+      const overBudget = exclusive ? start >= budgets.exclusiveMutations || elapsed >= budgets.exclusiveMs : elapsed >= budgets.pushMs
+      if (start > 0 && overBudget) {
+        // Answer the processed prefix; everything from this mutation on is sent again by the device.
+        answered = parsed.pending[start]!.index
+        break
+      }
+      const slice = parsed.pending.slice(start, start + batchSize)
       const outcomes = await applyWithFallback(client, ctx, slice.map((p) => p.item))
       for (const outcome of outcomes) {
         for (const [table, ids] of outcome.changed) {
@@ -202,13 +288,18 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
     }
   }
 
-  await rememberRejections(client, input.deviceId, results, lastApplied)
-  await refreshRejectedRows(client, input, results, lastApplied)
+  const finished = results.slice(0, answered)
+  const maxSeq = finished.reduce((max, r) => (r && Number.isSafeInteger(r.seq) && r.seq > max ? r.seq : max), lastApplied)
+  const maxHlc = checked.slice(0, answered).reduce<string | null>((max, c) => (c.hlc !== null && (max === null || c.hlc > max) ? c.hlc : max), null)
+  await rememberRejections(client, input.deviceId, finished, lastApplied)
+  await refreshRejectedRows(client, input, finished, lastApplied)
   await client.query(
-    `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3 WHERE device_id = $1`,
-    [input.deviceId, parsed.maxSeq, input.schemaVersion],
+    `UPDATE sync_devices SET last_applied_seq = GREATEST(last_applied_seq, $2), last_seen_at = now(), schema_version = $3,
+            last_applied_hlc = CASE WHEN $4::text IS NOT NULL AND (last_applied_hlc IS NULL OR $4::text COLLATE "C" > last_applied_hlc COLLATE "C") THEN $4::text ELSE last_applied_hlc END
+      WHERE device_id = $1`,
+    [input.deviceId, maxSeq, input.schemaVersion, maxHlc],
   )
-  return { response: { results: results.map((r) => r!), serverTime: nowIso }, changed, users, txid }
+  return { response: { results: finished.map((r) => r!), serverTime: nowIso, lastAppliedSeq: maxSeq }, changed, users, txid }
 }
 
 /**
@@ -218,35 +309,39 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
  * it rejected something.
  */
 async function rememberRejections(client: PoolClient, deviceId: string, results: (PushResult | null)[], lastApplied: number): Promise<void> {
-  const rejected = new Map<number, string>()
+  const stored = new Map<number, Refusal>()
   for (const result of results) {
-    if (result?.status === 'rejected' && Number.isSafeInteger(result.seq) && result.seq > lastApplied && !rejected.has(result.seq)) {
-      rejected.set(result.seq, result.reason ?? 'rejected')
+    if (result?.status === 'rejected' && Number.isSafeInteger(result.seq) && result.seq > lastApplied && !stored.has(result.seq)) {
+      stored.set(result.seq, { code: (result.reason_code ?? 'malformed') as Refusal['code'], message: result.reason ?? 'rejected' })
     }
   }
   const retried = results.filter((r): r is PushResult => r?.status === 'duplicate' && Number.isSafeInteger(r.seq)).map((r) => r.seq)
-  const stored = retried.filter((seq) => seq <= lastApplied)
-  if (stored.length > 0) {
+  const earlier = retried.filter((seq) => seq <= lastApplied)
+  if (earlier.length > 0) {
     // A range read: rejections are few, so this touches at most the device's rejections between the two seqs.
-    const { rows } = await client.query<{ seq: number; reason: string }>(
-      `SELECT seq, reason FROM sync_rejections WHERE device_id = $1 AND seq BETWEEN $2 AND $3`,
-      [deviceId, Math.min(...stored), Math.max(...stored)],
+    const { rows } = await client.query<{ seq: number; reason: string; reason_code: string | null }>(
+      `SELECT seq, reason, reason_code FROM sync_rejections WHERE device_id = $1 AND seq BETWEEN $2 AND $3`,
+      [deviceId, Math.min(...earlier), Math.max(...earlier)],
     )
-    for (const row of rows) if (!rejected.has(Number(row.seq))) rejected.set(Number(row.seq), row.reason)
+    for (const row of rows) {
+      // Rows stored before reason codes existed carry none (and may quote PostgreSQL): answer them generically.
+      const again = row.reason_code ? { code: row.reason_code as Refusal['code'], message: row.reason } : refusal('constraint', 'refused by the server')
+      if (!stored.has(Number(row.seq))) stored.set(Number(row.seq), again)
+    }
   }
-  if (retried.length > 0 && rejected.size > 0) {
+  if (retried.length > 0 && stored.size > 0) {
     results.forEach((result, index) => {
-      const reason = result?.status === 'duplicate' ? rejected.get(result.seq) : undefined
-      if (reason !== undefined) results[index] = { seq: result!.seq, status: 'rejected', reason }
+      const reason = result?.status === 'duplicate' ? stored.get(result.seq) : undefined
+      if (reason !== undefined) results[index] = rejected(result!.seq, reason)
     })
   }
-  const fresh = [...rejected].filter(([seq]) => seq > lastApplied)
+  const fresh = [...stored].filter(([seq]) => seq > lastApplied)
   if (fresh.length === 0) return
   await client.query(
-    `INSERT INTO sync_rejections (device_id, seq, reason)
-     SELECT $1, x.seq, x.reason FROM unnest($2::bigint[], $3::text[]) AS x(seq, reason)
-     ON CONFLICT (device_id, seq) DO UPDATE SET reason = EXCLUDED.reason, created_at = now()`,
-    [deviceId, fresh.map(([seq]) => seq), fresh.map(([, reason]) => reason)],
+    `INSERT INTO sync_rejections (device_id, seq, reason, reason_code)
+     SELECT $1, x.seq, x.reason, x.code FROM unnest($2::bigint[], $3::text[], $4::text[]) AS x(seq, reason, code)
+     ON CONFLICT (device_id, seq) DO UPDATE SET reason = EXCLUDED.reason, reason_code = EXCLUDED.reason_code, created_at = now()`,
+    [deviceId, fresh.map(([seq]) => seq), fresh.map(([, r]) => r.message), fresh.map(([, r]) => r.code)],
   )
 }
 
@@ -292,11 +387,67 @@ async function applyWithFallback(client: PoolClient, ctx: BatchContext, batch: r
     const first = await applyWithFallback(client, ctx, batch.slice(0, middle))
     return [...first, ...(await applyWithFallback(client, ctx, batch.slice(middle)))]
   }
+  if (batch.length === 1 && isDataError(error) && error.code === '23505') {
+    const renamed = await withFreeCode(client, batch[0]!)
+    if (renamed) return applyRenamed(client, ctx, renamed)
+  }
   if (batch.length === 1 && (error instanceof MutationRefused || isDataError(error))) {
-    const reason = error instanceof MutationRefused ? error.message : describeDataError(error)
-    return [{ results: [{ seq: batch[0]!.mutation.seq, status: 'rejected', reason }], changed: new Map(), users: new Set() }]
+    const reason = error instanceof MutationRefused ? error.refusal : refusalForDataError(error)
+    return [{ results: [rejected(batch[0]!.mutation.seq, reason)], changed: new Map(), users: new Set() }]
   }
   throw error
+}
+
+/** How many other codes are tried for a created row whose code is taken (`C-0001-2` … `C-0001-50`). */
+const RENAME_CANDIDATES = 49
+
+interface Renamed {
+  readonly item: PendingMutation
+  readonly from: string
+  readonly to: string
+}
+
+/**
+ * A create whose `code` is already taken on the server (two devices made the same code offline, issue 13): the record
+ * is kept under the next free code instead of being lost (CONTRACTS §2). Null when the mutation is not a create with a
+ * code, or when its code is free (the unique violation was about something else: refused as usual).
+ */
+async function withFreeCode(client: PoolClient, pending: PendingMutation): Promise<Renamed | null> {
+  const { mutation } = pending
+  const code = mutation.fields.code
+  const column = mutation.table.columns.get('code')
+  if (mutation.op !== 'upsert' || typeof code !== 'string' || !column) return null
+  const table = quoteIdent(mutation.table.name)
+  const { rows } = await client.query<{ exists: boolean; taken: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${table} WHERE id = $1) AS exists, EXISTS (SELECT 1 FROM ${table} WHERE code = $2 AND id <> $1) AS taken`,
+    [mutation.id, code],
+  )
+  // An edit that changes a code to a taken one is the user's to resolve: only creates are renamed.
+  if (rows[0]?.exists || !rows[0]?.taken) return null
+  const maxLength = (column.shape.kind === 'text' ? column.shape.maxLength : undefined) ?? Number.MAX_SAFE_INTEGER
+  const candidates = Array.from({ length: RENAME_CANDIDATES }, (_, i) => {
+    const suffix = `-${i + 2}`
+    return `${[...code].slice(0, Math.max(1, maxLength - suffix.length)).join('')}${suffix}`
+  })
+  const { rows: free } = await client.query<{ code: string }>(
+    `SELECT c.code FROM unnest($1::text[]) WITH ORDINALITY AS c(code, n)
+      WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.code = c.code) ORDER BY c.n LIMIT 1`,
+    [candidates],
+  )
+  const to = free[0]?.code
+  if (!to) return null
+  return { item: { ...pending, mutation: { ...mutation, fields: { ...mutation.fields, code: to } } }, from: code, to }
+}
+
+async function applyRenamed(client: PoolClient, ctx: BatchContext, renamed: Renamed): Promise<BatchOutcome[]> {
+  // Applied through the same path (a second collision, with a concurrent push, renames again).
+  const outcomes = await applyWithFallback(client, ctx, [renamed.item])
+  return outcomes.map((outcome) => ({
+    ...outcome,
+    results: outcome.results.map((result) =>
+      result.status === 'applied' ? { ...result, renamed: { field: 'code', from: renamed.from, to: result.renamed?.to ?? renamed.to } } : result,
+    ),
+  }))
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown }

@@ -22,7 +22,7 @@ afterAll(async () => {
 })
 
 const answers = (body: { results: { status: string; reason?: string }[] }): string[] => body.results.map((r) => r.reason ?? r.status)
-const hidden = (column: string, table: string): string => `${column}: referenced ${table} row is not in your scope`
+const hidden = (column: string, table: string): string => `${column}: the referenced ${table} row does not exist or is not in your scope`
 const ids = (device: TestDevice, table: string): string[] => [...(device.replica.get(table)?.keys() ?? [])].sort()
 
 /** A company with a branch and a contact, managed by `owner` (pushed by `by`, default the owner). */

@@ -126,7 +126,3 @@ export class ReferenceVisibility {
   }
 }
 
-/** The rejection reason for a reference the writer cannot see. */
-export function hiddenReferenceReason(ref: Reference): string {
-  return `${ref.column}: referenced ${ref.table} row is not in your scope`
-}

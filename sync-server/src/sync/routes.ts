@@ -82,7 +82,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
     try {
       const started = performance.now()
       const stats = { changes: 0, removed: 0 }
-      const json = await pull(pool, { userId: auth.userId, cursor: body.cursor, limit: body.limit }, stats)
+      const json = await pull(pool, { userId: auth.userId, deviceId: auth.deviceId, cursor: body.cursor, limit: body.limit }, stats)
       if (metrics) {
         metrics.pullRows.inc({ kind: 'change' }, stats.changes)
         metrics.pullRows.inc({ kind: 'removed' }, stats.removed)

@@ -12,6 +12,8 @@ import { isValidBusinessNumber } from '../../../src/shared/domain/business-numbe
 import { isValidCorporateNumber } from '../../../src/shared/domain/corporate-number'
 import { nodeIdForDevice, parseHlc } from '../../../src/shared/sync/hlc'
 import type { Mutation } from '../../../src/shared/sync/protocol'
+import type { RejectionCode } from '../../../src/shared/sync/protocol'
+import { refusal, type Refusal } from './refusal'
 import { isServerAuthored, isServerOnly, tableMeta, type TableMeta } from './tables'
 
 export interface ValidMutation {
@@ -25,7 +27,7 @@ export interface ValidMutation {
   readonly base: string | null
 }
 
-export type Validation = { readonly ok: true; readonly mutation: ValidMutation } | { readonly ok: false; readonly reason: string }
+export type Validation = { readonly ok: true; readonly mutation: ValidMutation } | { readonly ok: false; readonly refusal: Refusal }
 
 type DomainRule = (value: unknown) => string | null
 
@@ -43,37 +45,37 @@ const DOMAIN_RULES: Readonly<Record<string, Readonly<Record<string, DomainRule>>
 /** Registration numbers are stored as bare digits; the CHECK constraint refuses hyphens, so store what it accepts. */
 const DIGITS_ONLY: ReadonlySet<string> = new Set(['business_number', 'corporate_number'])
 
-const reject = (reason: string): Validation => ({ ok: false, reason })
+const reject = (code: RejectionCode, message: string): Validation => ({ ok: false, refusal: refusal(code, message) })
 
 export function validateMutation(mutation: Mutation, deviceId: string): Validation {
   const table = tableMeta(mutation.table)
-  if (!table) return reject(`unknown table ${mutation.table}`)
+  if (!table) return reject('unknown_field', `unknown table ${mutation.table}`)
   if (parseHlc(mutation.hlc).node !== nodeIdForDevice(deviceId)) {
-    return reject(`hlc node ${parseHlc(mutation.hlc).node} is not this device's (${nodeIdForDevice(deviceId)})`)
+    return reject('malformed', `hlc node ${parseHlc(mutation.hlc).node} is not this device's (${nodeIdForDevice(deviceId)})`)
   }
 
   const fields: Record<string, unknown> = {}
   for (const [name, raw] of Object.entries(mutation.fields)) {
     if (name === 'id') {
-      if (raw !== mutation.id) return reject('id in fields differs from the mutation id')
+      if (raw !== mutation.id) return reject('malformed', 'id in fields differs from the mutation id')
       continue
     }
-    if (isServerOnly(name)) return reject(`${name} is server-only`)
+    if (isServerOnly(name)) return reject('unknown_field', `${name} is written by the server only`)
     if (isServerAuthored(name)) continue
     const column = table.columns.get(name)
-    if (!column || !table.writable.has(name)) return reject(`unknown column ${mutation.table}.${name}`)
+    if (!column || !table.writable.has(name)) return reject('unknown_field', `unknown column ${mutation.table}.${name}`)
     const input = DIGITS_ONLY.has(name) && typeof raw === 'string' ? raw.replace(/[\s-]/g, '') : raw
     const checked = column.validate(input)
-    if (!checked.ok) return reject(`${name}: ${checked.reason}`)
+    if (!checked.ok) return reject('invalid_value', `${name}: ${checked.reason}`)
     const domainError = checked.value === null ? null : (DOMAIN_RULES[table.name]?.[name]?.(checked.value) ?? null)
-    if (domainError) return reject(`${name}: ${domainError}`)
+    if (domainError) return reject('invalid_value', `${name}: ${domainError}`)
     fields[name] = checked.value
   }
 
   if (mutation.op === 'delete') {
     const others = Object.keys(fields).filter((name) => name !== 'deleted_at')
-    if (others.length > 0) return reject(`a delete carries only deleted_at (got ${others.join(', ')})`)
-    if ('deleted_at' in fields && fields.deleted_at === null) return reject('a delete needs a deleted_at time (an undelete is an upsert of deleted_at: null)')
+    if (others.length > 0) return reject('malformed', `a delete carries only deleted_at (got ${others.join(', ')})`)
+    if ('deleted_at' in fields && fields.deleted_at === null) return reject('malformed', 'a delete needs a deleted_at time (an undelete is an upsert of deleted_at: null)')
   }
 
   return {

@@ -52,6 +52,16 @@ export interface OutboxStore {
   reject(seq: number, reason: string): void
   /** Delete an entry (dismissing a rejected one). Returns false when there was none. */
   remove(seq: number): boolean
+  /** The highest seq this device has ever assigned (its counter). */
+  lastSeq(): number
+  /**
+   * The server has processed seqs up to `serverSeq` for this device, beyond this device's own counter: the replica was
+   * restored from an older copy (a backup, a copied file), and every seq it assigns would be dropped as a duplicate.
+   * Moves the counter above `serverSeq` and renumbers every pending entry above it, in order (their stamps are
+   * unchanged, so an entry the server had already applied is a no-op under the merge). Returns how many entries moved;
+   * 0 (nothing done) when the counter is not behind. Run it inside a transaction.
+   */
+  catchUpSeq(serverSeq: number): number
 }
 
 interface OutboxRow {
@@ -108,13 +118,16 @@ export function createOutboxStore(sqlite: Sqlite, state: DeviceState): OutboxSto
   const countBy = sqlite.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE status = ?')
   const rejected = sqlite.prepare<[], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE status = 'rejected' ORDER BY seq`)
   const del = sqlite.prepare<[number]>('DELETE FROM outbox WHERE seq = ?')
+  const pendingSeqs = sqlite.prepare<[], { seq: number }>(`SELECT seq FROM outbox WHERE status = 'pending' ORDER BY seq`)
+  const moveSeq = sqlite.prepare<[number, number]>('UPDATE outbox SET seq = ? WHERE seq = ?')
+  const counter = (): number => Math.max(Number(state.get('last_seq') ?? 0), maxSeq.get()?.max ?? 0)
   const markRejected = sqlite.prepare<[string, number]>(
     `UPDATE outbox SET status = 'rejected', reject_reason = ? WHERE seq = ?`,
   )
 
   return {
     append(entry) {
-      const seq = Math.max(Number(state.get('last_seq') ?? 0), maxSeq.get()?.max ?? 0) + 1
+      const seq = counter() + 1
       insert.run({
         seq,
         table_name: entry.table,
@@ -169,6 +182,17 @@ export function createOutboxStore(sqlite: Sqlite, state: DeviceState): OutboxSto
     },
     remove(seq) {
       return del.run(seq).changes > 0
+    },
+    lastSeq: counter,
+    catchUpSeq(serverSeq) {
+      const own = counter()
+      if (!Number.isSafeInteger(serverSeq) || serverSeq <= own) return 0
+      // New numbers start above both the server's seq and every seq in the table, so no move collides with a row.
+      let next = Math.max(serverSeq, own)
+      const seqs = pendingSeqs.all().map((row) => row.seq)
+      for (const seq of seqs) moveSeq.run(++next, seq)
+      state.set('last_seq', String(next))
+      return seqs.length
     },
   }
 }

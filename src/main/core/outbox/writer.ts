@@ -15,6 +15,7 @@ import { replicaRegistry } from '../replica/registry'
 import { type TableMeta, type TableRegistry } from '../replica/table-meta'
 import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
+import { createAssignmentGuard, type AssignmentGuard } from './assignment-guard'
 import { createOutboxStore, type OutboxEntry, type OutboxOp, type OutboxStore } from './outbox-store'
 
 /**
@@ -71,6 +72,8 @@ export interface WriterOptions {
   readonly outbox?: OutboxStore
   readonly statements?: ReplicaStatements
   readonly onChange?: ChangeListener
+  /** Refuses owner changes the server would refuse (default: the shared rule over the replica's directory). */
+  readonly assignmentGuard?: AssignmentGuard
 }
 
 export class NotSignedInError extends Error {
@@ -103,6 +106,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
   const registry = options.registry ?? replicaRegistry()
   const outbox = options.outbox ?? createOutboxStore(db, deviceState)
   const statements = options.statements ?? createReplicaStatements(db)
+  const guardAssignment = options.assignmentGuard ?? createAssignmentGuard(db)
   const listeners = new Set<ChangeListener>()
   if (options.onChange) listeners.add(options.onChange)
 
@@ -174,6 +178,8 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
       const fields = normalise(meta, input)
       const now = clock.nowIso()
       const current = statements.selectRow(meta, id)
+      // Owner columns are an assign action (src/shared/domain/assignment.ts): refuse here what the server would.
+      guardAssignment(meta.name, current ?? null, fields, user)
       if (!current) {
         const row: Record<string, unknown> = {}
         for (const column of meta.columns) if (column.defaultFn && !(column.name in fields)) row[column.name] = column.defaultFn()

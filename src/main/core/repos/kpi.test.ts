@@ -43,20 +43,31 @@ describe('KPI repository (real SQLite)', () => {
   const target = (definitionId: string, ownerType: string, ownerId: string | null, values: Record<string, number | null>): string =>
     repo.saveTarget(kpiTargetSaveSchema.parse({ definitionId, ownerType, ownerId, period: Q4, ...values })).targetId
 
+  /** Fixture rows owned by anyone are written as the executive (src/shared/domain/assignment.ts), then back. */
+  const asBoss = (fn: () => void): void => {
+    const was = device.actor()
+    device.signInAs(BOSS)
+    try {
+      fn()
+    } finally {
+      if (was) device.signInAs(was)
+    }
+  }
+
   const opportunity = (owner: string, stage: string, amount: number, closed: string | null, createdAt: string): void => {
     const id = nextId()
-    device.writer.upsert('opportunities', id, {
+    asBoss(() => device.writer.upsert('opportunities', id, {
       code: `O-${seq}`, title: '리더십 과정', company_id: CUSTOMER, account_manager_id: owner, stage, amount, actual_close_date: closed,
-    })
+    }))
     sql('UPDATE opportunities SET created_at = ? WHERE id = ?', createdAt, id)
   }
 
   const meeting = (organizer: string, status: string, date: string, participant?: string): void => {
     const id = nextId()
-    device.writer.upsert('meetings', id, {
+    asBoss(() => device.writer.upsert('meetings', id, {
       code: `M-${seq}`, title: '고객 미팅', target: 'CUSTOMER', type: 'PROPOSAL', date, start_time: '10:00', end_time: '11:00',
       organizer_id: organizer, status,
-    })
+    }))
     if (participant) {
       device.writer.upsert('meeting_participants', nextId(), { meeting_id: id, participant_type: 'INTERNAL', user_id: participant })
     }
@@ -64,7 +75,7 @@ describe('KPI repository (real SQLite)', () => {
 
   const company = (manager: string, createdAt: string): void => {
     const id = nextId()
-    device.writer.upsert('companies', id, { code: `C-${seq}`, name: `고객사 ${seq}`, account_manager_id: manager })
+    asBoss(() => device.writer.upsert('companies', id, { code: `C-${seq}`, name: `고객사 ${seq}`, account_manager_id: manager }))
     sql('UPDATE companies SET created_at = ? WHERE id = ?', createdAt, id)
   }
 

@@ -18,6 +18,10 @@ describe('leads repository (real SQLite)', () => {
     device = openRepoTestDevice(dir.file('leads.sqlite'))
     device.addUser({ id: CONSULTANT.id, lastName: '김', firstName: '민준' })
     device.addUser({ id: MANAGER.id, lastName: '이', firstName: '서연', tier: 'MANAGER' })
+    // The manager leads the consultant's team: approving an assignment to a team member is the manager's to do
+    // (src/shared/domain/assignment.ts).
+    device.sqlite.prepare(`INSERT INTO teams (id, code, name, team_lead_id) VALUES (?, 'T1', '영업1팀', ?)`).run(testId(0xb1), MANAGER.id)
+    device.sqlite.prepare(`INSERT INTO team_members (id, team_id, user_id) VALUES (?, ?, ?)`).run(testId(0xb2), testId(0xb1), CONSULTANT.id)
     device.signInAs(CONSULTANT)
     leads = createLeadsRepo(device)
   })

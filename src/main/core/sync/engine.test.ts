@@ -243,4 +243,38 @@ describe('sync engine', () => {
     }
     other.sqlite.close()
   })
+
+  it('keeps pulling while a page says it stopped short of the newest commit (behind), then stops', async () => {
+    server.serverWrite('companies', testId(1), company(1))
+    const replica = openTestReplica(dir.file('b.sqlite'))
+    const state = createDeviceState(replica.sqlite)
+    state.set('device_id', DEVICE)
+    signInLocally(state, USER)
+    let calls = 0
+    const waits: number[] = []
+    const transport = {
+      ...server.transport,
+      pull: async (body: Parameters<MemoryServer['transport']['pull']>[0]) => {
+        calls += 1
+        const page = await server.transport.pull(body)
+        // The first two answers are held back behind a transaction still open on the server.
+        return calls <= 2 ? { ...page, behind: true } : page
+      },
+    }
+    const engine = createSyncEngine({
+      sqlite: replica.sqlite,
+      registry: replicaRegistry(),
+      transport,
+      state,
+      clock: createDeviceClock(state, { deviceId: DEVICE, now: () => T0 }),
+      outbox: createOutboxStore(replica.sqlite, state),
+      delay: async (ms) => {
+        waits.push(ms)
+      },
+    })
+    device = { close: () => replica.sqlite.close() } as typeof device
+    expect((await engine.pull()).pages).toBe(3)
+    expect(calls).toBe(3)
+    expect(waits).toEqual([50, 100])
+  })
 })

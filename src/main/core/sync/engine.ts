@@ -91,7 +91,12 @@ export interface SyncEngineOptions {
   readonly onPulled?: (report: PageReport) => void
   /** After each push batch: the pending count changed. */
   readonly onPushed?: (report: PushReport) => void
+  /** Waits before re-pulling a page answered `behind` (default: a real timer; tests pass an instant one). */
+  readonly delay?: (ms: number) => Promise<void>
 }
+
+/** Waits between re-pulls of a page answered `behind` (sync-protocol §2). */
+const BEHIND_CHASE_DELAYS_MS = [50, 100, 200, 400, 800, 1000, 1000, 1000] as const
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { sqlite, registry, transport, state, clock } = options
@@ -100,6 +105,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const pullLimit = options.pullLimit ?? DEFAULT_DEVICE_PULL_LIMIT
   const schemaVersion = options.schemaVersion ?? SCHEMA_VERSION
   const reversed = [...registry.tables].reverse()
+  const delay = options.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.()))
   const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
   /**
@@ -180,6 +186,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return { acknowledged, rejected }
   }
 
+  /** Renumbers the pending outbox when the server's seq is ahead of this device's counter; how many entries moved. */
+  const catchUpSeq = (serverSeq: number | undefined): number =>
+    serverSeq === undefined || serverSeq <= outbox.lastSeq() ? 0 : sqlite.transaction(() => outbox.catchUpSeq(serverSeq))()
+
   const push = async (): Promise<PushReport> => {
     let batchSize = options.pushBatchSize ?? DEFAULT_PUSH_BATCH
     let acknowledged = 0
@@ -220,6 +230,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       clock.observe(response.serverTime)
       batches += 1
+      // A restored replica (an older copy of this device): the server has processed seqs this device never assigned
+      // since the copy, so its answers `duplicate` are about other edits. Settle nothing, renumber the unsent outbox
+      // above the server's seq, and push again (docs/sync-protocol.md § Restored device).
+      if (catchUpSeq(response.lastAppliedSeq) > 0) continue
       const settled = settle(valid, response)
       acknowledged += settled.acknowledged
       rejected += settled.rejected
@@ -333,6 +347,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let removed = 0
     let endBulk: (() => void) | null = null
     let resynced = false
+    let behindChases = 0
     // The next page is requested before this one is applied, so the server's query and the transfer overlap the
     // device's apply (a first sync is many pages). Its cursor is the one this page's transaction stores.
     let prefetched: Promise<PullResponse> | null = null
@@ -356,6 +371,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
           throw error
         }
+        catchUpSeq(page.lastAppliedSeq)
         if (cursor === null && !snapshotTracking && replicaHasRows()) beginSnapshotTracking()
         if (page.hasMore && !endBulk) endBulk = bulkMode(cursor === null)
         if (page.hasMore && page.cursor !== cursor) {
@@ -374,6 +390,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             const swept = sweepUndelivered()
             removed += swept.removed
             if (swept.tables.length > 0) options.onPulled?.(swept)
+          }
+          // Stopped short of the newest commit (held back behind a transaction still open on the server): keep
+          // pulling a little while, 50 ms doubling to 1 s (≈ 5 s in all); then the periodic sync takes over.
+          if (page.behind && behindChases < BEHIND_CHASE_DELAYS_MS.length) {
+            await delay(BEHIND_CHASE_DELAYS_MS[behindChases++]!)
+            continue
           }
           break
         }

@@ -6,7 +6,8 @@
  * - per (account, client address): `maxFailures` per window — a user who mistypes locks only their own address;
  * - per account, from any address: `accountMaxFailures` per window — a guesser who rotates addresses (forged
  *   X-Forwarded-For, a botnet) still gets only that many guesses per window;
- * - concurrent password checks per account: `maxConcurrent` — more answer 429 at once, without hashing.
+ * - concurrent password checks per account: `maxConcurrent` — more answer 429 at once, without hashing, and still
+ *   count against the budgets (a burst is guessing too: it spends the budget instead of slipping past it).
  *
  * A successful sign-in gives its reservation back (the account budget) and clears the address's count; a failed one
  * keeps it. While a budget is spent every attempt is refused before hashing — so the right password does not sign in
@@ -23,16 +24,16 @@ local pair = tonumber(redis.call('get', KEYS[1]) or '0')
 if pair >= tonumber(ARGV[1]) then return {1, redis.call('pttl', KEYS[1])} end
 local account = tonumber(redis.call('get', KEYS[2]) or '0')
 if account >= tonumber(ARGV[2]) then return {1, redis.call('pttl', KEYS[2])} end
+pair = redis.call('incr', KEYS[1])
+if pair == 1 then redis.call('pexpire', KEYS[1], ARGV[4]) end
+account = redis.call('incr', KEYS[2])
+if account == 1 then redis.call('pexpire', KEYS[2], ARGV[4]) end
 local running = redis.call('incr', KEYS[3])
 redis.call('pexpire', KEYS[3], ARGV[5])
 if running > tonumber(ARGV[3]) then
   redis.call('decr', KEYS[3])
   return {2, 0}
 end
-pair = redis.call('incr', KEYS[1])
-if pair == 1 then redis.call('pexpire', KEYS[1], ARGV[4]) end
-account = redis.call('incr', KEYS[2])
-if account == 1 then redis.call('pexpire', KEYS[2], ARGV[4]) end
 local left = math.min(tonumber(ARGV[1]) - pair, tonumber(ARGV[2]) - account)
 local pttl = redis.call('pttl', KEYS[1])
 if tonumber(ARGV[2]) - account < tonumber(ARGV[1]) - pair then pttl = redis.call('pttl', KEYS[2]) end
@@ -134,11 +135,11 @@ export function createMemoryLoginThrottle(options: Omit<LoginThrottleOptions, 'p
         const slot = live(key)
         if (slot && slot.count >= max) return { reserved: false, reason: 'locked', retryAfterMs: Math.max(1, slot.expiresAt - Date.now()) }
       }
+      bump(pairKey)
+      bump(accountKey)
       const now = running.get(accountKey) ?? 0
       if (now >= maxConcurrent) return { reserved: false, reason: 'busy', retryAfterMs: BUSY_RETRY_MS }
       running.set(accountKey, now + 1)
-      bump(pairKey)
-      bump(accountKey)
       const pair = live(pairKey)!
       const account = live(accountKey)!
       const budgetLeft = Math.min(maxFailures - pair.count, accountMaxFailures - account.count)

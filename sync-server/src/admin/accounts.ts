@@ -48,15 +48,18 @@ export interface UserDevice {
   readonly sessions: readonly DeviceSession[]
 }
 
+/** The server's pool parses timestamps as text (wire types); a plain pool gives Dates. Either way: ISO UTC. */
+const iso = (value: string | Date): string => new Date(value).toISOString()
+
 export async function listUserDevices(pool: Pool, actor: AccountActor, userId: string): Promise<UserDevice[]> {
   await requireAdministrable(pool, actor, userId)
   const { rows } = await pool.query<{
     device_id: string
-    created_at: Date
-    last_seen_at: Date
+    created_at: string | Date
+    last_seen_at: string | Date
     schema_version: number
-    revoked_at: Date | null
-    wipe_requested_at: Date | null
+    revoked_at: string | Date | null
+    wipe_requested_at: string | Date | null
     sessions: { id: string; created_at: string; expires_at: string; ip: string | null; user_agent: string | null }[] | null
   }>(
     `SELECT d.device_id, d.created_at, d.last_seen_at, d.schema_version, d.revoked_at, d.wipe_requested_at,
@@ -72,15 +75,15 @@ export async function listUserDevices(pool: Pool, actor: AccountActor, userId: s
   )
   return rows.map((row) => ({
     deviceId: row.device_id,
-    createdAt: row.created_at.toISOString(),
-    lastSeenAt: row.last_seen_at.toISOString(),
+    createdAt: iso(row.created_at),
+    lastSeenAt: iso(row.last_seen_at),
     schemaVersion: row.schema_version,
-    revokedAt: row.revoked_at?.toISOString() ?? null,
-    wipeRequestedAt: row.wipe_requested_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at === null ? null : iso(row.revoked_at),
+    wipeRequestedAt: row.wipe_requested_at === null ? null : iso(row.wipe_requested_at),
     sessions: (row.sessions ?? []).map((s) => ({
       id: s.id,
-      createdAt: new Date(s.created_at).toISOString(),
-      expiresAt: new Date(s.expires_at).toISOString(),
+      createdAt: iso(s.created_at),
+      expiresAt: iso(s.expires_at),
       ip: s.ip,
       userAgent: s.user_agent,
     })),

@@ -49,7 +49,7 @@ export function missingGrants(actorTier: UserTier, actorGrants: readonly Grant[]
 }
 
 export const USER_ADMIN_REFUSAL_MESSAGES: Readonly<Record<UserAdminRefusal, string>> = {
-  target_at_or_above_own_tier: 'Only an executive may change a user at or above your own tier',
-  tier_at_or_above_own: 'You can only give a tier below your own',
-  missing_role_grants: 'You can only give a role whose every permission you hold yourself',
+  target_at_or_above_own_tier: 'only an executive may change a user at or above your own tier',
+  tier_at_or_above_own: 'only an executive may give a tier at or above your own',
+  missing_role_grants: 'only an executive, or someone who holds every permission in the role, may give that role',
 }

@@ -106,10 +106,12 @@ export function authorizeWrite(permissions: Permissions, request: WriteRequest):
   // A users grant administers people below its holder only (src/shared/model/account-rules.ts): nobody but an
   // executive edits a user at or above their own tier or gives such a tier, and roles are given through the
   // administration API, which checks that the giver holds every grant of the role.
-  if (table === 'users' && permissions.tier !== 'EXECUTIVE' && !ownProfile) {
+  if (table === 'users' && permissions.tier !== 'EXECUTIVE') {
     const targetTier = isUserTier(request.existing?.user_tier) ? request.existing.user_tier : null
-    const newTier = isUserTier(fields.user_tier) ? fields.user_tier : undefined
-    const refusal = userAdminRefusal(permissions.tier, { targetTier: request.existing ? (targetTier ?? 'EXECUTIVE') : null, newTier: request.existing ? newTier : (newTier ?? 'EXECUTIVE') })
+    const newTier = isUserTier(fields.user_tier) && fields.user_tier !== targetTier ? fields.user_tier : undefined
+    // Your own row is "below you" for this rule (you may edit your profile) but never a way to raise your own tier.
+    const target = ownProfile ? null : request.existing ? (targetTier ?? 'EXECUTIVE') : null
+    const refusal = userAdminRefusal(permissions.tier, { targetTier: target, newTier: request.existing ? newTier : (newTier ?? 'EXECUTIVE') })
     if (refusal) return USER_ADMIN_REFUSAL_MESSAGES[refusal]
     if (typeof fields.role_id === 'string' && fields.role_id !== request.existing?.role_id) {
       const missing = missingGrants(permissions.tier, permissions.grants ?? [], permissions.roleGrants?.get(fields.role_id) ?? [])

@@ -273,7 +273,8 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
     // below yours, and only roles whose every grant you hold.
     const actorTier = ctx.actor()?.tier ?? 'OPERATOR'
     const target = actorRow(input.id)
-    if (!self && target && userAdminRefusal(actorTier, { targetTier: target.user_tier, newTier: input.tier })) {
+    const newTier = input.tier !== undefined && input.tier !== target?.user_tier ? input.tier : undefined
+    if (target && userAdminRefusal(actorTier, { targetTier: self ? null : target.user_tier, newTier })) {
       throw new AdminRuleError('notAllowed', 'Only an executive changes a user at or above your tier')
     }
     if (input.roleId !== undefined && input.roleId !== target?.role_id && missingGrants(actorTier, grantsOfRole(actorRow(actorId)?.role_id ?? ''), grantsOfRole(input.roleId)).length > 0) {

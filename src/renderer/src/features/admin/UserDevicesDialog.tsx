@@ -25,17 +25,25 @@ export function UserDevicesDialog({ user }: { readonly user: AdminUser }): JSX.E
   const [oneTimePassword, setOneTimePassword] = useState<string | null>(null)
   const when = (iso: string): string => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-US' : 'ko-KR', { dateStyle: 'medium', timeStyle: 'short' })
 
-  const load = useCallback(async () => {
-    try {
-      setDevices(await api.admin.userDevices({ userId: user.id }))
-    } catch (caught) {
-      setError(toIpcError(caught))
-    }
-  }, [user.id])
+  const load = useCallback(
+    (): Promise<void> =>
+      api.admin.userDevices({ userId: user.id }).then(
+        (list) => setDevices(list),
+        (caught: unknown) => setError(toIpcError(caught)),
+      ),
+    [user.id],
+  )
 
   useEffect(() => {
-    void load()
-  }, [load])
+    let live = true
+    api.admin.userDevices({ userId: user.id }).then(
+      (list) => live && setDevices(list),
+      (caught: unknown) => live && setError(toIpcError(caught)),
+    )
+    return () => {
+      live = false
+    }
+  }, [user.id])
 
   const act = async (): Promise<void> => {
     if (!confirming) return

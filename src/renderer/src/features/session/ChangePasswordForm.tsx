@@ -2,7 +2,7 @@
  * Choosing a new password: in the top bar's dialog (self-service), and as the whole screen after signing in with an
  * administrator's one-time password (`forced`: the server answers nothing else until it is done).
  */
-import { type FormEvent, type JSX, useState } from 'react'
+import { type FormEvent, type JSX, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/ipc/contract'
 import { type IpcError } from '../../../../shared/ipc/errors'
@@ -19,6 +19,7 @@ export function ChangePasswordForm({ forced, onDone }: { readonly forced: boolea
   const [problem, setProblem] = useState<string | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
   const [busy, setBusy] = useState(false)
+  const hintId = useId()
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -48,9 +49,11 @@ export function ChangePasswordForm({ forced, onDone }: { readonly forced: boolea
       </label>
       <label>
         <span>{t('accounts.password.next')}</span>
-        <input type="password" value={next} onChange={(e) => setNext(e.target.value)} required autoComplete="new-password" />
-        <small>{t('accounts.password.hint', { min: PASSWORD_MIN_LENGTH })}</small>
+        <input type="password" value={next} onChange={(e) => setNext(e.target.value)} required autoComplete="new-password" aria-describedby={hintId} />
       </label>
+      <small id={hintId} className="muted">
+        {t('accounts.password.hint', { min: PASSWORD_MIN_LENGTH })}
+      </small>
       <label>
         <span>{t('accounts.password.confirm')}</span>
         <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="new-password" />

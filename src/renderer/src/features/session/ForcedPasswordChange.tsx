@@ -8,7 +8,7 @@ export function ForcedPasswordChange(): JSX.Element {
   const { t } = useTranslation()
   const signOutRequested = useSessionStore((s) => s.signOutRequested)
   return (
-    <main className="first-run">
+    <main className="forced-password">
       <section className="card login-form" aria-labelledby="forced-password-title">
         <h2 id="forced-password-title">{t('accounts.password.forcedTitle')}</h2>
         <ChangePasswordForm forced />

@@ -21,6 +21,7 @@ import { createProductsRepo } from './core/repos/products'
 import { createDashboardRepo } from './core/repos/dashboard'
 import { createMeetingsRepo } from './core/repos/meetings'
 import { createAdminDevice } from './core/admin/admin-device'
+import { AdminOnlineError, type AdminOnlineFailure } from './core/admin/online'
 import { createPermissionsReader } from './core/repos/permissions'
 import { repoContextOf, toTier } from './core/repos/context'
 import { writableTables } from '../shared/model/permission-rules'
@@ -103,7 +104,12 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     if (isDemo()) return { status: 'demo', user: DEMO_USER }
     const user = core.session.current()
     if (!user) return { status: 'none' }
-    return { status: 'signed-in', user: toSessionUser(user), serverUrl: core.session.serverUrl() ?? '' }
+    return {
+      status: 'signed-in',
+      user: toSessionUser(user),
+      serverUrl: core.session.serverUrl() ?? '',
+      ...(core.session.passwordChangeRequired() ? { passwordChangeRequired: true } : {}),
+    }
   }
 
   const syncStatus = (): SyncStatus => {
@@ -128,6 +134,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   const ctx = repoContextOf(core, () => new Date())
   const customers = createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state })
   const products = createProductsRepo(ctx)
+  const admin = createAdminDevice(core)
 
   return {
     sales: createSalesDevice(core),
@@ -138,7 +145,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     products,
     dashboard: createDashboardRepo(ctx),
     meetings: createMeetingsRepo(ctx),
-    admin: createAdminDevice(core),
+    admin,
 
     async sessionState() {
       return sessionState()
@@ -177,6 +184,28 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       } catch (error) {
         loginFailure(error)
       }
+      return sessionState()
+    },
+
+    async changePassword({ currentPassword, newPassword }) {
+      try {
+        await admin.online.changePassword(currentPassword, newPassword)
+      } catch (error) {
+        if (!(error instanceof AdminOnlineError)) throw error
+        const codes: Record<AdminOnlineFailure, IpcErrorCode> = {
+          onlineRequired: 'admin.onlineRequired',
+          signInAgain: 'sync.signInAgain',
+          notAllowed: 'admin.notAllowed',
+          duplicateEmail: 'admin.serverRefused',
+          rejected: 'admin.serverRefused',
+          wrongPassword: 'account.wrongPassword',
+          tooManyAttempts: 'account.tooManyAttempts',
+        }
+        throw new IpcFailure(codes[error.kind])
+      }
+      core.session.passwordChanged()
+      // The server answered nothing but this while the change was pending: sync now that it will.
+      void core.syncNow().catch(() => undefined)
       return sessionState()
     },
 

@@ -2,6 +2,7 @@
  * buildApp: the HTTP API as a Fastify instance, from already-open connections (so tests and the CLI share it and
  * own the connections' lifetime). Registers health, auth, events and the sync core's routes.
  */
+import helmet from '@fastify/helmet'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Pool } from 'pg'
@@ -11,6 +12,7 @@ import { createResilientLoginThrottle } from './auth/login-throttle'
 import './auth/request-auth'
 import { authRoutes } from './auth/routes'
 import { createAuthService } from './auth/service'
+import { createStreamTickets } from './auth/stream-ticket'
 import type { ServerConfig } from './config'
 import { healthRoutes } from './health/routes'
 import { handleError, handleNotFound } from './http/errors'
@@ -41,12 +43,19 @@ export async function buildApp({ config, pool, redis, pokes, logger, routes = []
     logger: logger ?? loggerOptions(config.logLevel),
     genReqId: requestIdFor,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Only the named proxies' X-Forwarded-For is believed (config.ts parseTrustProxy); never every hop.
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     // Keep-alive sockets must not hold up a graceful shutdown; SSE streams are ended by their route's preClose.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   })
 
+  // Security headers (HSTS, nosniff, frame-ancestors 'none', no referrer …). The API serves JSON and SSE only, so the
+  // strictest content security policy costs nothing.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
   app.addHook('onRequest', async (request, reply) => {
@@ -65,13 +74,28 @@ export async function buildApp({ config, pool, redis, pokes, logger, routes = []
 
   const throttle = createResilientLoginThrottle(
     redis,
-    { prefix: config.redisPrefix, maxFailures: config.loginMaxFailures, windowMs: config.loginFailureWindowMs },
+    {
+      prefix: config.redisPrefix,
+      maxFailures: config.loginMaxFailures,
+      accountMaxFailures: config.loginAccountMaxFailures,
+      windowMs: config.loginFailureWindowMs,
+      maxConcurrent: config.loginMaxConcurrent,
+    },
     app.log,
   )
+  const countedThrottle = {
+    ...throttle,
+    async reserve(email: string, ip: string) {
+      const reservation = await throttle.reserve(email, ip)
+      if (!reservation.reserved) metrics.loginRefusals.inc({ reason: reservation.reason })
+      return reservation
+    },
+  }
   await app.register(healthRoutes, { pool, redis })
   await app.register(metricsRoutes, { metrics, token: config.metricsToken })
-  await app.register(authRoutes, { auth: createAuthService({ pool, throttle, config }) })
-  await app.register(eventRoutes, { pool, pokes, authSecret: config.authSecret, heartbeatMs: config.sseHeartbeatMs })
+  const auth = createAuthService({ pool, throttle: countedThrottle, config, onPasswordCheck: (outcome) => metrics.passwordChecks.inc({ outcome }) })
+  await app.register(authRoutes, { auth, pool, secret: config.authSecret })
+  await app.register(eventRoutes, { pool, pokes, tickets: createStreamTickets(redis, config.redisPrefix), heartbeatMs: config.sseHeartbeatMs })
   await app.register(syncRoutes, { pool, pokes, config, metrics })
   await app.register(adminRoutes, { pool, pokes })
   for (const plugin of routes) await app.register(plugin)

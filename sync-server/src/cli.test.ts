@@ -73,7 +73,7 @@ describe('sync-server CLI', () => {
            FROM users u JOIN user_credentials c ON c.user_id = u.id WHERE u.email = 'kim.minjun@example.test'`,
       )
       expect(rows[0]).toMatchObject({ first_name: '민준', last_name: '김', user_tier: 'MANAGER', is_active: true })
-      expect(rows[0].password_hash).toMatch(/^scrypt\$/)
+      expect(rows[0].password_hash).toMatch(/^\$argon2id\$/)
       // Devices that already synced learn of the new user (and its new role) through the change log.
       const logged = await client.query(`SELECT table_name FROM change_log ORDER BY id`)
       expect(logged.rows.map((r: { table_name: string }) => r.table_name)).toEqual(['roles', 'users'])
@@ -111,11 +111,14 @@ describe('sync-server CLI', () => {
     try {
       const session = await login(server.url, { email: 'kim.minjun@example.test', password: 'correct-horse-1', deviceId: randomUUID() })
       expect(session.user.tier).toBe('MANAGER')
-      // An open event stream must not keep the server from shutting down; its query token must not be logged.
-      const stream = await readSse(`${server.url}/v1/sync/events?access_token=${session.accessToken}`)
+      // An open event stream must not keep the server from shutting down; its stream ticket must not be logged.
+      const issued = await fetch(`${server.url}/v1/sync/events/ticket`, { method: 'POST', headers: session.headers })
+      const { ticket } = (await issued.json()) as { ticket: string }
+      const stream = await readSse(`${server.url}/v1/sync/events?ticket=${ticket}`)
       await stream.next('ready')
       expect(server.output()).toMatch(/"msg":"sync server listening"/)
       expect(server.output()).not.toContain(session.accessToken)
+      expect(server.output()).not.toContain(ticket)
       expect(await server.stop('SIGTERM')).toBe(0)
       expect(server.output()).toMatch(/Sync server stopped/)
       stream.close()

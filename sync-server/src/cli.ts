@@ -4,7 +4,7 @@
  *   serve                        run the HTTP API (DATABASE_URL, REDIS_URL, PORT, AUTH_SECRET …; see README)
  *   create-user --email E --password P --name N --tier OPERATOR|MANAGER|EXECUTIVE [--role NAME]
  *   seed-demo --scale N [--seed S] [--password P]
- *   revoke-device --device ID
+ *   revoke-device --device ID [--wipe]
  *   gc --horizon-days N
  *   archive --older-than-days N [--batch-size B]
  *   backup                       prints the backup and restore guidance
@@ -32,8 +32,9 @@ Commands:
   seed-demo     --scale N [--seed S] [--password P]
                 Migrate, then fill an empty database with demo data and give the demo accounts password P
                 (default ${DEFAULT_DEMO_PASSWORD}).
-  revoke-device --device ID
-                End every session of a device and refuse it from now on (a lost or stolen laptop).
+  revoke-device --device ID [--wipe]
+                End every session of a device and refuse it from now on (a lost or stolen laptop). With --wipe
+                the device also erases its copy of the data on its next contact (its unsent edits are lost).
   gc            --horizon-days N
                 Delete tombstones and change-log entries older than N days; devices whose cursor is older
                 re-sync fully on their next pull. Safe to run from several hosts (Redis lock).
@@ -154,10 +155,12 @@ async function seedDemo(args: readonly string[]): Promise<number> {
 }
 
 async function revokeDeviceCli(args: readonly string[]): Promise<number> {
-  const values = parseOptions(args, { device: { type: 'string' } })
+  // --wipe is the one boolean flag of the CLI: taken out before the string options are parsed.
+  const wipe = args.includes('--wipe')
+  const values = parseOptions(args.filter((arg) => arg !== '--wipe'), { device: { type: 'string' } })
   const device = values.device
   if (!device || !z.uuid().safeParse(device).success) throw new UsageError('--device must be a device id (a UUID)')
-  return (await revokeDeviceCommand(loadDatabaseUrl(), device.toLowerCase())) ? EXIT_OK : EXIT_FAILURE
+  return (await revokeDeviceCommand(loadDatabaseUrl(), device.toLowerCase(), wipe)) ? EXIT_OK : EXIT_FAILURE
 }
 
 async function gc(args: readonly string[]): Promise<number> {

@@ -2,6 +2,7 @@
  * Server configuration from the environment, validated once at start-up so a typo fails loudly
  * before the server takes traffic (documented in sync-server/README.md).
  */
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { SCHEMA_VERSION } from '../../src/shared/sync/protocol'
 
@@ -20,10 +21,23 @@ export interface ServerConfig {
   readonly refreshTokenTtlMs: number
   readonly bodyLimitBytes: number
   readonly logLevel: LogLevel
-  /** Behind a load balancer the client address comes from X-Forwarded-For; only trust it when told to. */
-  readonly trustProxy: boolean
+  /**
+   * The reverse proxies (addresses, CIDRs or proxy-addr names such as `loopback`) whose X-Forwarded-For is believed;
+   * false: none, the TCP peer is the client. Never "every hop": a client could then name any address it likes and
+   * spread password guesses over invented addresses (docs/security.md § Throttling).
+   */
+  readonly trustProxy: false | readonly string[]
+  /** Failed sign-ins per (account, address) per window before that pair is refused. */
   readonly loginMaxFailures: number
+  /** Failed sign-ins per account, from any address, per window before the account is refused everywhere. */
+  readonly loginAccountMaxFailures: number
   readonly loginFailureWindowMs: number
+  /** Password checks one account may have running at once; more answer 429 without hashing. */
+  readonly loginMaxConcurrent: number
+  /** Absolute lifetime of a sign-in: refreshing never extends a session past it. */
+  readonly refreshTokenMaxAgeMs: number
+  /** How long after a rotation the same device may present the previous refresh token once (crash before saving). */
+  readonly refreshGraceMs: number
   readonly sseHeartbeatMs: number
   /** Device schema versions this server accepts (inclusive). */
   readonly schemaVersions: { readonly min: number; readonly max: number }
@@ -75,6 +89,33 @@ const duration = (fallback: string) =>
       return ms
     })
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/**
+ * TRUST_PROXY: `false` (default) or a comma-separated list of proxy addresses / CIDRs (`127.0.0.1`, `10.0.0.0/8`,
+ * `::1`, or the names loopback, linklocal, uniquelocal). The old `true` is refused with the reason: it trusted every
+ * hop, so the left-most X-Forwarded-For — which the client writes — became "the client address".
+ * Returns the list, false, or the error message.
+ */
+export function parseTrustProxy(text: string): false | string[] | string {
+  const value = text.trim().toLowerCase()
+  if (value === 'false' || value === '0' || value === 'none') return false
+  if (value === 'true' || value === '1' || value === '*') {
+    return 'must name the proxies, not "true": list their addresses or CIDRs (e.g. TRUST_PROXY=127.0.0.1 or 10.0.0.0/8,::1); trusting every hop lets a client forge its address'
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0)
+  if (entries.length === 0) return 'must be false or a comma-separated list of proxy addresses / CIDRs'
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue
+    const [address, bits, extra] = entry.split('/')
+    const family = isIP(address ?? '')
+    const maxBits = family === 4 ? 32 : 128
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits)
+    if (family === 0 || !bitsOk || extra !== undefined) return `has "${entry}", which is not an IP address, a CIDR or one of loopback, linklocal, uniquelocal`
+  }
+  return entries
+}
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
 
 const postgresUrl = z
@@ -109,11 +150,22 @@ const envSchema = z.object({
     }),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((value) => value === 'true' || value === '1'),
+    .transform((text, ctx) => {
+      const parsed = parseTrustProxy(text)
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed })
+        return z.NEVER
+      }
+      return parsed
+    }),
   LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_ACCOUNT_MAX_FAILURES: positiveInt(20),
   LOGIN_FAILURE_WINDOW: duration('15m'),
+  LOGIN_MAX_CONCURRENT: positiveInt(2),
+  REFRESH_TOKEN_MAX_AGE: duration('90d'),
+  REFRESH_GRACE: duration('60s'),
   SSE_HEARTBEAT: duration('15s'),
   SCHEMA_VERSION_MIN: positiveInt(SCHEMA_VERSION),
   SCHEMA_VERSION_MAX: positiveInt(SCHEMA_VERSION),
@@ -157,7 +209,11 @@ export function loadConfig(env: EnvSource = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
     loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW,
+    loginMaxConcurrent: e.LOGIN_MAX_CONCURRENT,
+    refreshTokenMaxAgeMs: e.REFRESH_TOKEN_MAX_AGE,
+    refreshGraceMs: e.REFRESH_GRACE,
     sseHeartbeatMs: e.SSE_HEARTBEAT,
     schemaVersions: { min: e.SCHEMA_VERSION_MIN, max: e.SCHEMA_VERSION_MAX },
     pgPoolMax: e.PG_POOL_MAX,

@@ -59,6 +59,10 @@ export interface Session {
   endLocal(): void
   deviceId(): string
   serverUrl(): string | null
+  /** True after signing in with a one-time password until a new password is chosen (POST /v1/auth/password). */
+  passwordChangeRequired(): boolean
+  /** The new password was accepted by the server. */
+  passwordChanged(): void
   /** The transport for the current server (throws when none was ever configured). */
   transport(): Transport
 }
@@ -175,6 +179,7 @@ export function createSession(options: SessionOptions): Session {
         state.set('server_url', serverUrl)
         state.set('schema_version', String(schemaVersion))
         state.set('signed_in', '1')
+        state.set('password_change_required', result.passwordChangeRequired === true ? '1' : null)
       })()
       if (clock.node !== nodeIdForDevice(deviceId)) clock.rebind(deviceId)
       options.onSignedIn?.(user)
@@ -228,6 +233,12 @@ export function createSession(options: SessionOptions): Session {
     },
 
     deviceId: () => ensureDeviceId(state, newDeviceId),
+
+    passwordChangeRequired: () => state.get('signed_in') === '1' && state.get('password_change_required') === '1',
+
+    passwordChanged() {
+      state.set('password_change_required', null)
+    },
 
     serverUrl: () => state.get('server_url'),
 

@@ -29,6 +29,8 @@ export const STATE_KEYS = [
   'last_sync_at',
   /** The device schema version the replica was built with. */
   'schema_version',
+  /** '1' after signing in with a one-time password (an administrator's reset): a new password must be chosen first. */
+  'password_change_required',
 ] as const
 export type StateKey = (typeof STATE_KEYS)[number]
 

@@ -29,6 +29,8 @@ const ONLINE_ERRORS: Record<AdminOnlineFailure, IpcErrorCode> = {
   notAllowed: 'admin.notAllowed',
   duplicateEmail: 'admin.duplicateEmail',
   rejected: 'admin.serverRefused',
+  wrongPassword: 'account.wrongPassword',
+  tooManyAttempts: 'account.tooManyAttempts',
 }
 
 function failureOf(error: unknown): never {
@@ -78,5 +80,12 @@ export function adminHandlers(ctx: HandlerContext): AdminHandlers {
     'admin.setMembership': (input) => adminCall(() => repo().setMembership(input)),
     'admin.audit': (input) => onlineCall(() => ctx.device.admin.online.audit(input)),
     'admin.recordHistory': (input) => onlineCall(() => ctx.device.admin.online.recordHistory(input)),
+    'admin.userDevices': (input) => onlineCall(() => ctx.device.admin.online.userDevices(input.userId)),
+    'admin.revokeDevice': (input) =>
+      onlineCall(async () => {
+        await ctx.device.admin.online.revokeDevice(input.deviceId, input.wipe)
+        return ctx.device.admin.online.userDevices(input.userId)
+      }),
+    'admin.resetPassword': (input) => onlineCall(async () => ({ oneTimePassword: await ctx.device.admin.online.resetPassword(input.userId) })),
   }
 }

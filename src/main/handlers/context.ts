@@ -19,6 +19,8 @@ export interface DevicePort {
   startDemo(): Promise<SessionState>
   login(input: ParsedInputOf<'session.login'>): Promise<SessionState>
   logout(options: { force: boolean }): Promise<SessionState>
+  /** Online: the signed-in user's new password (clears a pending forced change). */
+  changePassword(input: ParsedInputOf<'session.changePassword'>): Promise<SessionState>
   /** What the current user may write (the server's rule, read from the replica's directory). */
   permissions(): Promise<MyPermissions>
   syncStatus(): Promise<SyncStatus>

@@ -8,5 +8,6 @@ export function sessionHandlers(ctx: HandlerContext): DomainHandlers<'session'> 
     'session.login': (input) => ctx.device.login(input),
     'session.permissions': () => ctx.device.permissions(),
     'session.logout': (input) => ctx.device.logout({ force: input?.force ?? false }),
+    'session.changePassword': (input) => ctx.device.changePassword(input),
   }
 }

@@ -23,6 +23,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     startDemo: async () => ({ status: 'none' }),
     login: async () => ({ status: 'none' }),
     logout: async () => ({ status: 'none' }),
+    changePassword: async () => ({ status: 'none' }),
     permissions: async () => ({ source: 'none', tables: {} }),
     syncStatus: async () => status,
     syncNow: async () => status,

@@ -14,6 +14,10 @@ export const adminChannels = [
   'admin.audit',
   /** Not for administrators only: one record's history, for anyone who can see the record (online). */
   'admin.recordHistory',
+  /** Online, administrators: a user's devices and sessions; revoke (optionally with wipe); one-time password reset. */
+  'admin.userDevices',
+  'admin.revokeDevice',
+  'admin.resetPassword',
 ] as const
 
 export type AdminChannel = (typeof adminChannels)[number]

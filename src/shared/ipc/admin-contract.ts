@@ -12,7 +12,7 @@ import {
   userSaveSchema,
 } from '../model/validation/admin'
 import { type AdminChannel } from './admin-channels'
-import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AuditPage } from './admin-types'
+import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AdminUserDevice, type AuditPage } from './admin-types'
 import { type Returns } from './contract'
 
 function returns<T>(): Returns<T> {
@@ -44,4 +44,9 @@ export const adminContract = {
   /** Online only: the server's audit log, newest first. */
   'admin.audit': { input: auditQuerySchema, output: returns<AuditPage>() },
   'admin.recordHistory': { input: recordHistoryQuerySchema, output: returns<AuditPage>() },
+  'admin.userDevices': { input: z.strictObject({ userId: z.uuid() }), output: returns<readonly AdminUserDevice[]>() },
+  /** With `wipe`, the device erases its copy on its next contact: its unsent edits are lost (the dialog says so). */
+  'admin.revokeDevice': { input: z.strictObject({ userId: z.uuid(), deviceId: z.uuid(), wipe: z.boolean() }), output: returns<readonly AdminUserDevice[]>() },
+  /** The one-time password, shown once; the user must choose a new one at their next sign-in. */
+  'admin.resetPassword': { input: z.strictObject({ userId: z.uuid() }), output: returns<{ readonly oneTimePassword: string }>() },
 } as const satisfies { readonly [K in AdminChannel]: { readonly input: z.ZodType; readonly output: object } }

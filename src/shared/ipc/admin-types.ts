@@ -83,3 +83,23 @@ export interface AuditPage {
   /** Pass as `before` for the next (older) page; null on the last page. */
   readonly nextBefore: string | null
 }
+
+/** One live sign-in on a device (GET /admin/users/:id/devices). */
+export interface AdminDeviceSession {
+  readonly id: string
+  readonly createdAt: string
+  readonly expiresAt: string
+  readonly ip: string | null
+  readonly userAgent: string | null
+}
+
+/** A device (an install of the app) a user has signed in on, as the server knows it. */
+export interface AdminUserDevice {
+  readonly deviceId: string
+  readonly createdAt: string
+  readonly lastSeenAt: string
+  readonly schemaVersion: number
+  readonly revokedAt: string | null
+  readonly wipeRequestedAt: string | null
+  readonly sessions: readonly AdminDeviceSession[]
+}

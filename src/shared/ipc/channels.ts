@@ -22,6 +22,7 @@ export const ipcChannels = [
   'session.login',
   'session.permissions',
   'session.logout',
+  'session.changePassword',
   'sync.status',
   'sync.now',
   ...customerChannels,

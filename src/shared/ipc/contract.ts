@@ -61,7 +61,13 @@ export interface SessionUser {
 export type SessionState =
   | { readonly status: 'none' }
   | { readonly status: 'demo'; readonly user: SessionUser }
-  | { readonly status: 'signed-in'; readonly user: SessionUser; readonly serverUrl: string }
+  | {
+      readonly status: 'signed-in'
+      readonly user: SessionUser
+      readonly serverUrl: string
+      /** Signed in with an administrator's one-time password: the app asks for a new one before anything else. */
+      readonly passwordChangeRequired?: boolean
+    }
 
 /**
  * What the signed-in (or demo) user may write, per synced table, by the rule the server enforces
@@ -121,6 +127,13 @@ export const loginInputSchema = z.strictObject({
 })
 export type LoginInput = z.input<typeof loginInputSchema>
 
+/** The server's rule (src/shared/sync/protocol.ts changePasswordRequestSchema): at least 10 characters. */
+export const PASSWORD_MIN_LENGTH = 10
+export const changePasswordInputSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(1024),
+})
+
 // ---- the contract ---------------------------------------------------------------------------------------------------
 
 export const ipcContract = {
@@ -140,6 +153,11 @@ export const ipcContract = {
     input: z.strictObject({ force: z.boolean().default(false) }).optional(),
     output: returns<SessionState>(),
   },
+  /**
+   * Online only: the signed-in user's own password (settings; and the forced change after a reset). Other devices of
+   * the user are signed out; this one stays signed in. `account.wrongPassword` when the current one is wrong.
+   */
+  'session.changePassword': { input: changePasswordInputSchema, output: returns<SessionState>() },
   'sync.status': { input: noInput, output: returns<SyncStatus>() },
   'sync.now': { input: noInput, output: returns<SyncStatus>() },
   ...customerContract,

@@ -61,6 +61,8 @@ export const ipcErrorCodes = [
   'admin.unknownPermission',
   'admin.serverRefused',
   'admin.selfLockout',
+  'account.wrongPassword',
+  'account.tooManyAttempts',
   'import.unreadable',
   'import.tooLarge',
   'import.empty',

@@ -20,6 +20,10 @@ export interface Permissions {
   /** The writer's tier: some grants stop at it (nobody but an executive makes someone an executive). */
   readonly tier: UserTier
   allows(table: SyncedTable, action: PermissionAction): boolean
+  /** The role's own grant rows (source 'role'): what the holder may hand on (account-rules.ts missingGrants). */
+  readonly grants?: readonly { readonly resource: string; readonly action: string }[]
+  /** Server only, for user administrators below executive: every role's grants, to check a role they give. */
+  readonly roleGrants?: ReadonlyMap<string, readonly { readonly resource: string; readonly action: string }[]>
 }
 
 const ADMIN_TABLES: ReadonlySet<string> = new Set(['roles', 'permissions', 'role_permissions', 'departments', 'teams', 'team_members', 'users'])
@@ -49,6 +53,7 @@ export function rolePermissions(rows: readonly { resource: string; action: strin
   return {
     source: 'role',
     tier,
+    grants: rows,
     allows: (table, action) => {
       const resource = permissionResourceOf(table)
       if (resource === undefined) return false

@@ -153,7 +153,17 @@ export const loginRequestSchema = z.strictObject({
 })
 export type LoginRequest = z.infer<typeof loginRequestSchema>
 
-export const refreshRequestSchema = z.strictObject({ refreshToken: z.string().min(16).max(512) })
+export const refreshRequestSchema = z.strictObject({
+  refreshToken: z.string().min(16).max(512),
+  /** The device presenting it: lets the server accept the previous token once after a crash mid-rotation (grace). */
+  deviceId: uuid.optional(),
+})
+
+/** POST /v1/auth/password: the signed-in user changes their own password (also after an admin's one-time reset). */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(10).max(1024),
+})
 
 /** Every error response: `{"error":{"code","message"}}`. */
 export interface ErrorBody {
@@ -172,5 +182,9 @@ export const ERROR_CODES = [
   'internal',
   /** 410 on pull: the cursor is older than what the server still keeps (gc); pull again with cursor null. */
   'resync_required',
+  /** 410 on any request from a device revoked with wipe: erase the replica, key and tokens (docs/security.md § Device). */
+  'device_wiped',
+  /** 403: the account signed in with a one-time password; only POST /v1/auth/password is answered until it is changed. */
+  'password_change_required',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

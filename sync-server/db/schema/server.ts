@@ -3,7 +3,7 @@
  * so that the user directory can be replicated to every device without them.
  */
 import { sql } from 'drizzle-orm'
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core'
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core'
 import { AUDIT_ACTIONS, CHANGE_LOG_KINDS } from '../../../src/shared/model/enums'
 import { enumChecks, enumText, money, now, timestamptz, xid8 } from './columns'
 import { users } from './org'
@@ -15,6 +15,8 @@ export const userCredentials = pgTable('user_credentials', {
     .references(() => users.id),
   passwordHash: text('password_hash').notNull(),
   passwordChangedAt: timestamptz('password_changed_at').notNull().default(now),
+  /** Set by an administrator's reset to a one-time password: the next sign-in must choose a new one first. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: timestamptz('created_at').notNull().default(now),
   updatedAt: timestamptz('updated_at').notNull().default(now),
 })
@@ -40,6 +42,14 @@ export const userSessions = pgTable(
     /** Set when this token was exchanged for its successor; presenting it again revokes the family. */
     rotatedAt: timestamptz('rotated_at'),
     revokedAt: timestamptz('revoked_at'),
+    /** Absolute end of the sign-in this token belongs to: rotation never extends a family past it. */
+    familyExpiresAt: timestamptz('family_expires_at'),
+    /** The row that replaced this one at rotation, and its refresh token sealed with the server key (AES-GCM), kept for
+     * the short grace window in which the same device may present this token once more (a crash before it saved the
+     * successor). Cleared when the grace is used or the window has passed. */
+    successorId: uuid('successor_id'),
+    successorSealed: text('successor_sealed'),
+    graceUsedAt: timestamptz('grace_used_at'),
     ipAddress: varchar('ip_address', { length: 45 }),
     userAgent: text('user_agent'),
   },
@@ -65,6 +75,8 @@ export const syncDevices = pgTable(
     createdAt: timestamptz('created_at').notNull().default(now),
     lastSeenAt: timestamptz('last_seen_at').notNull().default(now),
     revokedAt: timestamptz('revoked_at'),
+    /** Revoked with wipe (a lost laptop): every request from the device answers 410 device_wiped and it erases its copy. */
+    wipeRequestedAt: timestamptz('wipe_requested_at'),
   },
   (t) => [index('sync_devices_user_id_idx').on(t.userId)],
 )

@@ -84,20 +84,25 @@ describe('POST /admin/users', () => {
     expect((await audit(operator)).status).toBe(403)
   })
 
-  it('a role that grants users:CREATE is enough (no EXECUTIVE tier needed)', async () => {
-    const hr = await createSignedInUser(server.url, pool, { tier: 'OPERATOR', name: '인사담당', email: 'hr@augu.kr' })
+  it('a role that grants users:CREATE is enough (no EXECUTIVE tier needed), for tiers below the holder\'s own', async () => {
+    const hrAccount = await createSignedInUser(server.url, pool, { tier: 'MANAGER', name: '인사담당', email: 'hr@augu.kr' })
     const role = uuidv7()
     const permission = uuidv7()
     await pool.query(`INSERT INTO roles (id, name) VALUES ($1, 'HR_ADMIN')`, [role])
     await pool.query(`INSERT INTO permissions (id, resource, action) VALUES ($1, 'users', 'CREATE') ON CONFLICT DO NOTHING`, [permission])
     const permissionId = (await pool.query(`SELECT id FROM permissions WHERE resource = 'users' AND action = 'CREATE' AND deleted_at IS NULL`)).rows[0].id
     await pool.query(`INSERT INTO role_permissions (id, role_id, permission_id) VALUES ($1, $2, $3)`, [uuidv7(), role, permissionId])
-    await pool.query(`UPDATE users SET role_id = $1 WHERE id = $2`, [role, hr.account.id])
+    await pool.query(`UPDATE users SET role_id = $1 WHERE id = $2`, [role, hrAccount.account.id])
+    // Changing the role ended the old session (issue 12: no token outlives the rights it was issued under).
+    expect((await createAccount(hrAccount, {})).status).toBe(401)
+    const hr = { ...(await login(server.url, hrAccount.account)), account: hrAccount.account }
     const response = await createAccount(hr, { email: 'hired-by-hr@augu.kr', password: 'another-pass-1', name: '정채용', tier: 'OPERATOR', roleId: role })
     expect(response.status).toBe(201)
-    // ...but not an executive account: that would be a way to raise one's own rights.
+    // ...but not an account at or above the holder's own tier: that would be a way to raise one's own rights.
     const escalation = await createAccount(hr, { email: 'boss-by-hr@augu.kr', password: 'another-pass-1', name: '정임원', tier: 'EXECUTIVE', roleId: role })
     expect(escalation.status).toBe(403)
+    const peer = await createAccount(hr, { email: 'peer-by-hr@augu.kr', password: 'another-pass-1', name: '정동료', tier: 'MANAGER', roleId: role })
+    expect(peer.status).toBe(403)
   })
 })
 

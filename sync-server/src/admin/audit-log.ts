@@ -28,7 +28,31 @@ export interface AuditLogEntry {
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f-]{36})$/i
 
-export async function readAuditLog(db: Queryable, query: AuditQuery): Promise<{ entries: AuditLogEntry[]; nextBefore: string | null }> {
+/** Which of a page's entries the reader may see (non-executives: rows in their scope); all when absent. */
+export type AuditFilter = (entries: readonly AuditLogEntry[]) => Promise<ReadonlySet<string>>
+
+/** Pages scanned at most per request when a filter hides entries: a bounded amount of work, the cursor continues. */
+const MAX_FILTERED_SCANS = 10
+
+export async function readAuditLog(db: Queryable, query: AuditQuery, filter?: AuditFilter): Promise<{ entries: AuditLogEntry[]; nextBefore: string | null }> {
+  if (!filter) return readAuditPage(db, query)
+  const entries: AuditLogEntry[] = []
+  let before = query.before
+  for (let scan = 0; scan < MAX_FILTERED_SCANS; scan++) {
+    const page = await readAuditPage(db, { ...query, before, limit: query.limit })
+    const visible = await filter(page.entries)
+    for (const entry of page.entries) {
+      if (!visible.has(entry.id)) continue
+      entries.push(entry)
+      if (entries.length === query.limit) return { entries, nextBefore: `${entry.createdAt}_${entry.id}` }
+    }
+    if (page.nextBefore === null) return { entries, nextBefore: null }
+    before = page.nextBefore
+  }
+  return { entries, nextBefore: before ?? null }
+}
+
+async function readAuditPage(db: Queryable, query: AuditQuery): Promise<{ entries: AuditLogEntry[]; nextBefore: string | null }> {
   const where: string[] = []
   const params: unknown[] = []
   const add = (sql: string, value: unknown): void => {

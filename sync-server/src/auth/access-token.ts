@@ -1,9 +1,11 @@
 /**
- * Short-lived access tokens: compact JWS (HS256) — `base64url(header).base64url(claims).base64url(hmac)`.
- * Standard shape so any JWT tool can read one while debugging; we sign and verify ourselves (one algorithm,
- * no `alg: none` or key confusion) rather than pulling in a JWT library.
+ * Short-lived access tokens: JWTs (HS256) signed and verified with `jose`. Verification pins the algorithm to HS256
+ * (no `alg: none`, no key confusion), and requires the issuer, audience and expiry.
+ *
+ * The tier in the token is informational only: every request reads the user's tier, role and active flag from the
+ * database (sessions.ts `loadLiveSession`), so a demotion takes effect at once, not when the token expires.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
 import { USER_TIERS, type UserTier } from './user-tier'
 
@@ -15,43 +17,41 @@ export interface AccessClaims {
   readonly sessionId: string
 }
 
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')
+const ISSUER = 'crm-augu-sync'
+const AUDIENCE = 'crm-augu-device'
 
-const payloadSchema = z.object({
-  sub: z.string(),
-  tier: z.enum(USER_TIERS),
-  did: z.string(),
-  sid: z.string(),
-  iat: z.number().int(),
-  exp: z.number().int(),
-})
+const payloadSchema = z.object({ sub: z.string(), tier: z.enum(USER_TIERS), did: z.string(), sid: z.string() })
 
-function sign(input: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(input).digest()
-}
+const keyOf = (secret: string): Uint8Array => new TextEncoder().encode(secret)
 
-export function signAccessToken(claims: AccessClaims, secret: string, ttlMs: number, nowMs = Date.now()): string {
+export async function signAccessToken(claims: AccessClaims, secret: string, ttlMs: number, nowMs = Date.now()): Promise<string> {
   const iat = Math.floor(nowMs / 1000)
-  const payload = { sub: claims.userId, tier: claims.tier, did: claims.deviceId, sid: claims.sessionId, iat, exp: iat + Math.ceil(ttlMs / 1000) }
-  const body = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`
-  return `${body}.${sign(body, secret).toString('base64url')}`
+  return new SignJWT({ tier: claims.tier, did: claims.deviceId, sid: claims.sessionId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + Math.ceil(ttlMs / 1000))
+    .sign(keyOf(secret))
 }
 
 /** The claims of a well-formed, correctly signed, unexpired token; null for anything else (callers answer 401). */
-export function verifyAccessToken(token: string, secret: string, nowMs = Date.now()): AccessClaims | null {
-  const parts = token.split('.')
-  if (parts.length !== 3 || parts[0] !== HEADER) return null
-  const given = Buffer.from(parts[2]!, 'base64url')
-  const expected = sign(`${parts[0]}.${parts[1]}`, secret)
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
-  let json: unknown
+export async function verifyAccessToken(token: string, secret: string, nowMs = Date.now()): Promise<AccessClaims | null> {
   try {
-    json = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'))
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      currentDate: new Date(nowMs),
+      clockTolerance: 0,
+      requiredClaims: ['exp', 'iat', 'sub'],
+    })
+    const parsed = payloadSchema.safeParse(payload)
+    if (!parsed.success) return null
+    const { sub, tier, did, sid } = parsed.data
+    return { userId: sub, tier, deviceId: did, sessionId: sid }
   } catch {
     return null
   }
-  const parsed = payloadSchema.safeParse(json)
-  if (!parsed.success || parsed.data.exp * 1000 <= nowMs) return null
-  const { sub, tier, did, sid } = parsed.data
-  return { userId: sub, tier, deviceId: did, sessionId: sid }
 }

@@ -54,7 +54,8 @@ describe('login', () => {
       user: { id: user.id, email: user.email, tier: 'MANAGER', lastName: '김', firstName: '민준' },
       schemaVersions: server.config.schemaVersions,
     })
-    expect(JSON.stringify(body)).not.toMatch(/password|scrypt/i)
+    expect(JSON.stringify(body)).not.toMatch(/passwordHash|password_hash|scrypt|argon2/i)
+    expect(body.passwordChangeRequired).toBe(false)
 
     const me = await whoamiWith(body.accessToken as string)
     expect(await me.json()).toMatchObject({ userId: user.id, tier: 'MANAGER', deviceId })
@@ -154,12 +155,12 @@ describe('refresh', () => {
     await expect(login(server.url, user)).resolves.toBeTruthy()
   })
 
-  it('refuses unknown tokens and deactivated users', async () => {
+  it('refuses unknown tokens and deactivated users (deactivating ended their sessions)', async () => {
     expect((await post('/v1/auth/refresh', { refreshToken: 'x'.repeat(43) })).status).toBe(401)
     const user = await createUser(db.url)
     const session = await login(server.url, user)
     await server.services.pool.query(`UPDATE users SET is_active = false WHERE id = $1`, [user.id])
-    expect((await post('/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(403)
+    expect((await post('/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401)
     expect((await whoamiWith(session.accessToken)).status).toBe(401)
   })
 })
@@ -195,13 +196,13 @@ describe('access tokens on protected routes', () => {
     expect(await missing.json()).toEqual({ error: { code: 'unauthenticated', message: 'Missing Bearer access token' } })
 
     const claims = { userId: user.id, tier: 'EXECUTIVE', deviceId: session.deviceId, sessionId: randomUUID() } as const
-    const forged = signAccessToken(claims, 'an-attacker-guessed-secret-0123456789', 60_000)
+    const forged = await signAccessToken(claims, 'an-attacker-guessed-secret-0123456789', 60_000)
     expect((await whoamiWith(forged)).status).toBe(401)
 
     const me = (await (await whoamiWith(session.accessToken)).json()) as { sessionId: string }
-    const expired = signAccessToken({ ...claims, tier: 'OPERATOR', sessionId: me.sessionId }, TEST_AUTH_SECRET, 60_000, Date.now() - 120_000)
+    const expired = await signAccessToken({ ...claims, tier: 'OPERATOR', sessionId: me.sessionId }, TEST_AUTH_SECRET, 60_000, Date.now() - 120_000)
     expect((await whoamiWith(expired)).status).toBe(401)
-    const valid = signAccessToken({ ...claims, tier: 'OPERATOR', sessionId: me.sessionId }, TEST_AUTH_SECRET, 60_000)
+    const valid = await signAccessToken({ ...claims, tier: 'OPERATOR', sessionId: me.sessionId }, TEST_AUTH_SECRET, 60_000)
     expect((await whoamiWith(valid)).status).toBe(200)
   })
 })

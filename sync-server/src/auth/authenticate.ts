@@ -1,45 +1,45 @@
 /**
- * The `app.authenticate` preHandler: a valid Bearer access token whose session still stands → `request.auth`.
+ * The `app.authenticate` preHandler: a valid Bearer access token whose session still stands → `request.auth`, with
+ * the caller's tier and role as the database has them NOW (never the token's copy: a demoted user loses the old
+ * tier's rights with their next request). A device revoked with wipe answers 410 device_wiped before any 401.
  * Anything else is 401 with the same message, so a caller learns nothing about why a forged token failed.
  */
 import type { FastifyRequest } from 'fastify'
 import type { Pool } from 'pg'
-import { unauthenticated } from '../http/errors'
-import { verifyAccessToken } from './access-token'
-import type { AuthenticateHook } from './request-auth'
-import { isSessionLive } from './sessions'
+import { deviceWiped, passwordChangeRequired, unauthenticated } from '../http/errors'
+import { verifyAccessToken, type AccessClaims } from './access-token'
+import type { AuthenticateHook, RequestAuth } from './request-auth'
+import { loadSessionState } from './sessions'
 
 export interface AuthenticateOptions {
   readonly pool: Pool
   readonly secret: string
-  /**
-   * Also accept `?access_token=` — only for the SSE route: the browser's EventSource cannot send headers.
-   * (The request logger strips the parameter from logged URLs.)
-   */
-  readonly allowQueryToken?: boolean
+  /** Only for POST /v1/auth/password (and logout): answered while the account must still replace a one-time password. */
+  readonly allowPendingPasswordChange?: boolean
 }
 
-export function bearerToken(request: FastifyRequest, allowQueryToken: boolean): string | null {
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization
-  if (typeof header === 'string') {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-    return match ? match[1]! : null
-  }
-  if (allowQueryToken) {
-    const query = request.query as Record<string, unknown> | undefined
-    const token = query?.access_token
-    if (typeof token === 'string' && token.length > 0) return token
-  }
-  return null
+  if (typeof header !== 'string') return null
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+  return match ? match[1]! : null
 }
 
-export function createAuthenticate({ pool, secret, allowQueryToken = false }: AuthenticateOptions): AuthenticateHook {
+/** From verified claims to the request's auth context, or the error that ends the request. */
+export async function authFromClaims(pool: Pool, claims: AccessClaims, allowPendingPasswordChange = false): Promise<RequestAuth> {
+  const state = await loadSessionState(pool, claims.sessionId, claims.userId, claims.deviceId)
+  if (state.state === 'wiped') throw deviceWiped()
+  if (state.state === 'ended') throw unauthenticated('Session has ended; sign in again')
+  if (state.session.mustChangePassword && !allowPendingPasswordChange) throw passwordChangeRequired()
+  return { userId: claims.userId, deviceId: claims.deviceId, sessionId: claims.sessionId, tier: state.session.tier, roleId: state.session.roleId }
+}
+
+export function createAuthenticate({ pool, secret, allowPendingPasswordChange = false }: AuthenticateOptions): AuthenticateHook {
   return async (request) => {
-    const token = bearerToken(request, allowQueryToken)
+    const token = bearerToken(request)
     if (!token) throw unauthenticated('Missing Bearer access token')
-    const claims = verifyAccessToken(token, secret)
+    const claims = await verifyAccessToken(token, secret)
     if (!claims) throw unauthenticated('Access token is invalid or expired')
-    if (!(await isSessionLive(pool, claims.sessionId, claims.userId))) throw unauthenticated('Session has ended; sign in again')
-    request.auth = claims
+    request.auth = await authFromClaims(pool, claims, allowPendingPasswordChange)
   }
 }

@@ -8,7 +8,9 @@ import type { UserTier } from './user-tier'
 
 export interface RequestAuth {
   readonly userId: string
+  /** Read from the database on every request (authenticate.ts), not taken from the token. */
   readonly tier: UserTier
+  readonly roleId?: string | null
   readonly deviceId: string
   /** user_sessions.id of the refresh-token row the access token was issued with. */
   readonly sessionId: string

@@ -20,6 +20,8 @@ export interface LoginUser extends PublicUser {
   readonly isActive: boolean
   /** null when the user has no credentials row (cannot log in with a password). */
   readonly passwordHash: string | null
+  /** Reset by an administrator to a one-time password: a new one must be chosen before anything else. */
+  readonly mustChangePassword: boolean
 }
 
 interface UserRow {
@@ -33,6 +35,7 @@ interface UserRow {
   is_active: boolean | null
   deleted_at: unknown
   password_hash: string | null
+  must_change_password: boolean | null
 }
 
 const USER_COLUMNS = `u.id, u.email, u.first_name, u.last_name, u.user_tier, u.department_id, u.role_id, u.is_active, u.deleted_at`
@@ -51,6 +54,7 @@ function toLoginUser(row: UserRow): LoginUser {
     // A soft-deleted user is as inactive as a deactivated one.
     isActive: row.is_active !== false && row.deleted_at === null,
     passwordHash: row.password_hash,
+    mustChangePassword: row.must_change_password === true,
   }
 }
 
@@ -62,7 +66,7 @@ export function toPublicUser(user: LoginUser): PublicUser {
 /** Emails compare case-insensitively: people type them both ways. */
 export async function findLoginUserByEmail(db: Queryable, email: string): Promise<LoginUser | null> {
   const { rows } = await db.query<UserRow>(
-    `SELECT ${USER_COLUMNS}, c.password_hash
+    `SELECT ${USER_COLUMNS}, c.password_hash, c.must_change_password
        FROM users u LEFT JOIN user_credentials c ON c.user_id = u.id
       WHERE lower(u.email) = lower($1)
       ORDER BY u.deleted_at NULLS FIRST
@@ -74,7 +78,7 @@ export async function findLoginUserByEmail(db: Queryable, email: string): Promis
 
 export async function findLoginUserById(db: Queryable, userId: string): Promise<LoginUser | null> {
   const { rows } = await db.query<UserRow>(
-    `SELECT ${USER_COLUMNS}, c.password_hash
+    `SELECT ${USER_COLUMNS}, c.password_hash, c.must_change_password
        FROM users u LEFT JOIN user_credentials c ON c.user_id = u.id
       WHERE u.id = $1`,
     [userId],

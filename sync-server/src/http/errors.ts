@@ -28,6 +28,11 @@ export const unauthenticated = (message = 'Authentication required'): HttpError 
 export const forbidden = (message: string): HttpError => new HttpError(403, 'forbidden', message)
 export const tooManyRequests = (message: string, retryAfterSeconds: number): HttpError =>
   new HttpError(429, 'too_many_requests', message, { 'retry-after': String(Math.max(1, retryAfterSeconds)) })
+/** The device was revoked with wipe: it must erase its copy (CONTRACTS §1). Checked before any 401. */
+export const deviceWiped = (): HttpError =>
+  new HttpError(410, 'device_wiped', 'This device was revoked with wipe by an administrator; it erases its copy of the data')
+export const passwordChangeRequired = (): HttpError =>
+  new HttpError(403, 'password_change_required', 'Choose a new password first: this account signed in with a one-time password')
 export const unavailable = (message: string): HttpError => new HttpError(503, 'unavailable', message)
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {

@@ -1,12 +1,12 @@
 /**
  * Structured request logs (pino). Tokens must never reach a log: the Authorization header is not serialized and
- * `access_token` (SSE query authentication) is masked in logged URLs.
+ * `access_token` (refused, but a client may still send one) and stream `ticket`s are masked in logged URLs.
  */
 import type { FastifyServerOptions } from 'fastify'
 import type { LogLevel } from '../config'
 
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]')
+  return url.replace(/([?&](?:access_token|ticket)=)[^&#]*/gi, '$1[redacted]')
 }
 
 interface SerializableRequest {

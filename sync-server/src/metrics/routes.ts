@@ -30,6 +30,6 @@ export const metricsRoutes: FastifyPluginAsync<MetricsRouteOptions> = async (app
     if (!allowed(request, token)) {
       return reply.code(token === null ? 404 : 401).send(token === null ? errorBody('not_found', 'Route GET /metrics not found') : errorBody('unauthenticated', 'Metrics token required'))
     }
-    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metrics.registry.render())
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics())
   })
 }

@@ -37,17 +37,20 @@ export async function seedDemoCommand(databaseUrl: string, { scale, seed, passwo
   }
 }
 
-export async function revokeDeviceCommand(databaseUrl: string, deviceId: string): Promise<boolean> {
+export async function revokeDeviceCommand(databaseUrl: string, deviceId: string, wipe = false): Promise<boolean> {
   const pool = createPool(databaseUrl, { max: 1 })
   try {
-    const result = await revokeDevice(pool, deviceId)
+    const result = await revokeDevice(pool, deviceId, wipe)
     if (!result.found) {
       console.error(`Error: no device ${deviceId} has ever signed in.`)
       return false
     }
     console.log(
       `Device ${deviceId} (user ${result.userId}) ${result.alreadyRevoked ? 'was already revoked' : 'revoked'}; ` +
-        `${result.sessionsRevoked} session(s) ended. Its next request answers 401, signing in again with it 403.`,
+        `${result.sessionsRevoked} session(s) ended. ` +
+        (wipe
+          ? 'Wipe requested: every request from it answers 410 device_wiped and the app erases its copy (unsent edits on it are lost).'
+          : 'Its next request answers 401, signing in again with it 403.'),
     )
     return true
   } finally {

@@ -99,6 +99,14 @@ describe('operations commands', () => {
 
       const unknown = await runCli(['revoke-device', '--device', randomUUID()], env)
       expect(unknown.code).toBe(1)
+
+      // --wipe: the other device is told to erase its copy (410 device_wiped) from its next request on.
+      const wiped = await runCli(['revoke-device', '--device', other.deviceId, '--wipe'], env)
+      expect(wiped.code).toBe(0)
+      expect(wiped.stdout).toMatch(/Wipe requested/)
+      const answer = await conflicts(other.headers)
+      expect(answer.status).toBe(410)
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('device_wiped')
     } finally {
       await server?.close()
     }

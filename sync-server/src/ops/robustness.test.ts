@@ -285,7 +285,7 @@ describe('GET /metrics', () => {
       const text = await response.text()
       events.close()
       expect(text).toMatch(/^crm_http_requests_total\{method="POST",route="\/v1\/sync\/push",status="200"\} 1$/m)
-      expect(text).toMatch(/^crm_http_request_duration_seconds_bucket\{method="POST",route="\/v1\/auth\/login",le="\+Inf"\} 1$/m)
+      expect(text).toMatch(/^crm_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/v1\/auth\/login"\} 1$/m)
       expect(text).toMatch(/^crm_sync_push_mutations_total\{result="applied"\} 2$/m)
       expect(text).toMatch(/^crm_sync_pull_rows_total\{kind="change"\} [1-9]\d*$/m)
       expect(text).toMatch(/^crm_sse_connected_devices 1$/m)

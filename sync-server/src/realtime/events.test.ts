@@ -120,16 +120,19 @@ describe('GET /v1/sync/events', () => {
     }
   })
 
-  it('accepts ?access_token= (EventSource cannot set headers) and refuses missing or bad tokens', async () => {
+  it('accepts a single-use stream ticket (EventSource cannot set headers), refuses ?access_token=, missing or bad tokens', async () => {
     const user = await createSignedInUser(a.url, db.url)
-    const viaQuery = await readSse(`${a.url}/v1/sync/events?access_token=${encodeURIComponent(user.accessToken)}`)
+    const issued = await fetch(`${a.url}/v1/sync/events/ticket`, { method: 'POST', headers: user.headers })
+    const { ticket } = (await issued.json()) as { ticket: string }
+    const viaTicket = await readSse(`${a.url}/v1/sync/events?ticket=${encodeURIComponent(ticket)}`)
     try {
-      expect(viaQuery.status).toBe(200)
-      await viaQuery.next('ready')
+      expect(viaTicket.status).toBe(200)
+      await viaTicket.next('ready')
     } finally {
-      viaQuery.close()
+      viaTicket.close()
     }
     expect((await fetch(`${a.url}/v1/sync/events`)).status).toBe(401)
+    expect((await fetch(`${a.url}/v1/sync/events?access_token=${encodeURIComponent(user.accessToken)}`)).status).toBe(401)
     expect((await fetch(`${a.url}/v1/sync/events?access_token=forged.token.here`)).status).toBe(401)
   })
 

@@ -53,7 +53,11 @@ describe('permissions', () => {
 
   it('lets a users:UPDATE grant administer people, but only an executive makes someone an executive', () => {
     const admin = rolePermissions([{ resource: 'users', action: 'UPDATE' }], 'MANAGER')
-    expect(authorizeWrite(admin, write('users', { department_id: 'x', user_tier: 'MANAGER' }, { id: 'other', user_tier: 'OPERATOR' }, 'other'))).toBeNull()
+    expect(authorizeWrite(admin, write('users', { department_id: 'x', is_active: false }, { id: 'other', user_tier: 'OPERATOR' }, 'other'))).toBeNull()
+    // Issue 12 "Managers over executives": below executive, only users below your tier, and only tiers below yours.
+    expect(authorizeWrite(admin, write('users', { user_tier: 'MANAGER' }, { id: 'other', user_tier: 'OPERATOR' }, 'other'))).toMatch(/only an executive/)
+    expect(authorizeWrite(admin, write('users', { is_active: false }, { id: 'boss', user_tier: 'EXECUTIVE' }, 'other'))).toMatch(/only an executive/)
+    expect(authorizeWrite(admin, write('users', { is_active: false }, { id: 'peer', user_tier: 'MANAGER' }, 'other'))).toMatch(/only an executive/)
     expect(authorizeWrite(admin, write('users', { user_tier: 'EXECUTIVE' }, { id: 'me', user_tier: 'MANAGER' }, 'me'))).toMatch(/only an executive/)
     expect(authorizeWrite(admin, write('users', { user_tier: 'EXECUTIVE' }, { id: 'other', user_tier: 'OPERATOR' }, 'other'))).toMatch(/only an executive/)
     expect(authorizeWrite(rolePermissions([{ resource: 'users', action: 'UPDATE' }], 'EXECUTIVE'), write('users', { user_tier: 'EXECUTIVE' }, { id: 'o', user_tier: 'MANAGER' }, 'o'))).toBeNull()

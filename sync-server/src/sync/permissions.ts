@@ -20,7 +20,9 @@
  * Approving or rejecting a lead assignment (writing its status away from PENDING, or approved_by/approved_at) needs
  * `approve` on lead_assignments: MANAGERs and EXECUTIVEs by default.
  */
+import { missingGrants, USER_ADMIN_REFUSAL_MESSAGES, userAdminRefusal } from '../../../src/shared/model/account-rules'
 import type { UserTier } from '../../../src/shared/model/enums'
+import { isUserTier } from '../auth/user-tier'
 import { rolePermissions, tierPermissions, type PermissionAction, type Permissions } from '../../../src/shared/model/permission-rules'
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
@@ -38,7 +40,17 @@ export async function loadPermissions(db: Queryable, userId: string, tier: UserT
       WHERE u.id = $1`,
     [userId],
   )
-  return rows.length === 0 ? tierPermissions(tier) : rolePermissions(rows, tier)
+  const permissions = rows.length === 0 ? tierPermissions(tier) : rolePermissions(rows, tier)
+  // A user administrator below executive may give a role only if they hold its every grant: load the (few) roles'
+  // grants once per push so authorizeWrite can check without a query per mutation.
+  if (tier === 'EXECUTIVE' || !permissions.allows('users', 'update')) return permissions
+  const grants = await db.query<{ role_id: string; resource: string; action: string }>(
+    `SELECT rp.role_id, p.resource, p.action FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id AND p.deleted_at IS NULL
+      WHERE rp.deleted_at IS NULL`,
+  )
+  const roleGrants = new Map<string, { resource: string; action: string }[]>()
+  for (const row of grants.rows) roleGrants.set(row.role_id, [...(roleGrants.get(row.role_id) ?? []), { resource: row.resource, action: row.action }])
+  return { ...permissions, roleGrants }
 }
 
 /** Columns of a user's own row that change who they are in the organisation: an administrator's job. */
@@ -91,9 +103,20 @@ export function authorizeWrite(permissions: Permissions, request: WriteRequest):
     }
     return `no permission to ${action} ${table}`
   }
-  // A users:UPDATE grant administers people, but does not reach above its holder: only an executive makes an executive.
-  if (table === 'users' && fields.user_tier === 'EXECUTIVE' && request.existing?.user_tier !== 'EXECUTIVE' && permissions.tier !== 'EXECUTIVE') {
-    return 'only an executive may make someone an executive'
+  // A users grant administers people below its holder only (src/shared/model/account-rules.ts): nobody but an
+  // executive edits a user at or above their own tier or gives such a tier, and roles are given through the
+  // administration API, which checks that the giver holds every grant of the role.
+  if (table === 'users' && permissions.tier !== 'EXECUTIVE') {
+    const targetTier = isUserTier(request.existing?.user_tier) ? request.existing.user_tier : null
+    const newTier = isUserTier(fields.user_tier) && fields.user_tier !== targetTier ? fields.user_tier : undefined
+    // Your own row is "below you" for this rule (you may edit your profile) but never a way to raise your own tier.
+    const target = ownProfile ? null : request.existing ? (targetTier ?? 'EXECUTIVE') : null
+    const refusal = userAdminRefusal(permissions.tier, { targetTier: target, newTier: request.existing ? newTier : (newTier ?? 'EXECUTIVE') })
+    if (refusal) return USER_ADMIN_REFUSAL_MESSAGES[refusal]
+    if (typeof fields.role_id === 'string' && fields.role_id !== request.existing?.role_id) {
+      const missing = missingGrants(permissions.tier, permissions.grants ?? [], permissions.roleGrants?.get(fields.role_id) ?? [])
+      if (missing.length > 0) return USER_ADMIN_REFUSAL_MESSAGES.missing_role_grants
+    }
   }
   if (isApproval(request) && !permissions.allows(table, 'approve')) return 'approving or rejecting a lead assignment needs a manager'
   return null

@@ -9,12 +9,12 @@
 import { z } from 'zod'
 import { displayName } from '../../../shared/domain/korean-name'
 import { USER_TIERS } from '../../../shared/model/enums'
-import { type AuditPage } from '../../../shared/ipc/admin-types'
+import { type AdminUserDevice, type AuditPage } from '../../../shared/ipc/admin-types'
 import { type auditQuerySchema, type recordHistoryQuerySchema, type userCreateSchema } from '../../../shared/model/validation/admin'
 import { type Session } from '../session'
 import { type TokenStore } from '../sync/tokens'
 
-export type AdminOnlineFailure = 'onlineRequired' | 'signInAgain' | 'notAllowed' | 'duplicateEmail' | 'rejected'
+export type AdminOnlineFailure = 'onlineRequired' | 'signInAgain' | 'notAllowed' | 'duplicateEmail' | 'rejected' | 'wrongPassword' | 'tooManyAttempts'
 
 export class AdminOnlineError extends Error {
   override readonly name = 'AdminOnlineError'
@@ -36,6 +36,14 @@ export interface AdminOnline {
   createUser(input: z.output<typeof userCreateSchema>): Promise<CreatedAccount>
   audit(query: z.output<typeof auditQuerySchema>): Promise<AuditPage>
   recordHistory(query: z.output<typeof recordHistoryQuerySchema>): Promise<AuditPage>
+  /** A user's devices and live sessions (administrators). */
+  userDevices(userId: string): Promise<AdminUserDevice[]>
+  /** Revoke a device; with `wipe` it also erases its copy on its next contact (its unsent edits are lost). */
+  revokeDevice(deviceId: string, wipe: boolean): Promise<void>
+  /** A one-time password the user must replace at their next sign-in; shown once. */
+  resetPassword(userId: string): Promise<string>
+  /** The signed-in user's own password (settings, and the forced change after a reset). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>
 }
 
 export interface AdminOnlineDeps {
@@ -63,6 +71,20 @@ const auditSchema = z.object({
     }),
   ),
   nextBefore: z.string().nullable(),
+})
+
+const devicesSchema = z.object({
+  devices: z.array(
+    z.object({
+      deviceId: z.string(),
+      createdAt: z.string(),
+      lastSeenAt: z.string(),
+      schemaVersion: z.number(),
+      revokedAt: z.string().nullable(),
+      wipeRequestedAt: z.string().nullable(),
+      sessions: z.array(z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable() })),
+    }),
+  ),
 })
 
 const searchOf = (query: Readonly<Record<string, unknown>>): string => {
@@ -105,10 +127,13 @@ export function createAdminOnline({ session, tokens, fetch: doFetch, timeoutMs =
         }
         continue
       }
+      if (response.status === 204) return null
       if (response.ok) return response.json()
       const parsed = errorSchema.safeParse(await response.json().catch(() => null))
       const reason = (parsed.data?.error.details as { reason?: unknown } | undefined)?.reason
       if (response.status === 401) throw new AdminOnlineError('signInAgain', 'The server no longer accepts this session')
+      if (response.status === 429) throw new AdminOnlineError('tooManyAttempts', 'Too many attempts; try again later')
+      if (response.status === 403 && path === '/v1/auth/password') throw new AdminOnlineError('wrongPassword', 'The current password is incorrect')
       if (response.status === 403) throw new AdminOnlineError('notAllowed', 'Administration is not allowed for this user')
       if (reason === 'duplicate_email') throw new AdminOnlineError('duplicateEmail', 'The address is already used')
       if (response.status >= 500) throw new AdminOnlineError('onlineRequired', `The server failed (${response.status})`)
@@ -126,6 +151,18 @@ export function createAdminOnline({ session, tokens, fetch: doFetch, timeoutMs =
     },
     async recordHistory(query) {
       return auditSchema.parse(await send('GET', `/v1/records/history?${searchOf(query)}`))
+    },
+    async userDevices(userId) {
+      return devicesSchema.parse(await send('GET', `/admin/users/${encodeURIComponent(userId)}/devices`)).devices
+    },
+    async revokeDevice(deviceId, wipe) {
+      await send('POST', `/admin/devices/${encodeURIComponent(deviceId)}/revoke`, { wipe })
+    },
+    async resetPassword(userId) {
+      return z.object({ oneTimePassword: z.string() }).parse(await send('POST', `/admin/users/${encodeURIComponent(userId)}/password-reset`, {})).oneTimePassword
+    },
+    async changePassword(currentPassword, newPassword) {
+      await send('POST', '/v1/auth/password', { currentPassword, newPassword })
     },
   }
 }

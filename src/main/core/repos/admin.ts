@@ -17,6 +17,7 @@ import { PAIR_ID_NAMESPACE, uuidv5 } from '../../../shared/ids/pair-id'
 import { type TeamMemberRole, type UserTier } from '../../../shared/model/enums'
 import { PERMISSION_RESOURCES, type PermissionAction } from '../../../shared/model/permissions'
 import { type SyncedTable } from '../../../shared/model/tables'
+import { missingGrants, userAdminRefusal } from '../../../shared/model/account-rules'
 import { rolePermissions, tierPermissions, type PermissionAction as WriteAction, type Permissions } from '../../../shared/model/permission-rules'
 import {
   type departmentSaveSchema,
@@ -267,9 +268,18 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
     if (input.departmentId && !departmentRows.all().some((d) => d.id === input.departmentId)) {
       throw new AdminRuleError('notFound', `No department ${input.departmentId}`)
     }
-    // Only an executive makes someone an executive (the same rule as account creation on the server).
-    if (input.tier === 'EXECUTIVE' && ctx.actor()?.tier !== 'EXECUTIVE') throw new AdminRuleError('notAllowed', 'Only an executive grants the executive tier')
     const self = input.id === actorId ? actorRow(actorId) : undefined
+    // The server's rule (src/shared/model/account-rules.ts): below executive, only users below your tier, only tiers
+    // below yours, and only roles whose every grant you hold.
+    const actorTier = ctx.actor()?.tier ?? 'OPERATOR'
+    const target = actorRow(input.id)
+    const newTier = input.tier !== undefined && input.tier !== target?.user_tier ? input.tier : undefined
+    if (target && userAdminRefusal(actorTier, { targetTier: self ? null : target.user_tier, newTier })) {
+      throw new AdminRuleError('notAllowed', 'Only an executive changes a user at or above your tier')
+    }
+    if (input.roleId !== undefined && input.roleId !== target?.role_id && missingGrants(actorTier, grantsOfRole(actorRow(actorId)?.role_id ?? ''), grantsOfRole(input.roleId)).length > 0) {
+      throw new AdminRuleError('notAllowed', 'You can only give a role whose every permission you hold')
+    }
     if (self) {
       const roleId = input.roleId ?? self.role_id
       refuseSelfLockout(permissionsWith(input.tier ?? self.user_tier, grantsOfRole(roleId)), input.isActive ?? self.is_active === 1)

@@ -27,6 +27,8 @@ export const loginResponseSchema = z.object({
   // The public profile; extra fields are kept for display (the UI reads what it knows).
   user: z.looseObject({ id: z.string().min(1), email: z.string() }),
   schemaVersions: z.object({ min: z.number().int(), max: z.number().int() }),
+  /** Signed in with an administrator's one-time password: the server answers nothing else until it is replaced. */
+  passwordChangeRequired: z.boolean().optional(),
 })
 export type LoginResponse = z.infer<typeof loginResponseSchema>
 
@@ -82,6 +84,11 @@ export interface TransportOptions {
   readonly timeoutMs?: number
   readonly timers?: Timers
   readonly random?: () => number
+  /**
+   * This device's id, sent with a refresh: after a crash between the server's rotation and saving the new token, the
+   * server accepts the previous token once from the same device (docs/security.md § Sessions).
+   */
+  readonly deviceId?: () => string | null
 }
 
 type Method = 'GET' | 'POST'
@@ -140,7 +147,9 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   const refreshWith = async (tokens: StoredTokens): Promise<StoredTokens> => {
-    const response = await send('POST', '/v1/auth/refresh', { refreshToken: tokens.refreshToken }, { accept: 'application/json' }, AbortSignal.timeout(timeoutMs))
+    const deviceId = options.deviceId?.() ?? null
+    const body = deviceId ? { refreshToken: tokens.refreshToken, deviceId } : { refreshToken: tokens.refreshToken }
+    const response = await send('POST', '/v1/auth/refresh', body, { accept: 'application/json' }, AbortSignal.timeout(timeoutMs))
     if (response.status === 401 || response.status === 403) {
       // Expired, revoked or reused: the session is over. Only the tokens go; the replica and outbox stay.
       const error = await errorFrom(response)

@@ -1,6 +1,7 @@
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FirstRunScreen } from '../features/session/FirstRunScreen'
+import { ForcedPasswordChange } from '../features/session/ForcedPasswordChange'
 import { useSessionStore } from '../features/session/session-store'
 import { SyncStatusBar } from '../features/sync/SyncStatusBar'
 import { AppShell } from './AppShell'
@@ -21,6 +22,8 @@ export function App(): JSX.Element {
           <p className="loading">{t('common.loading')}</p>
         ) : session.status === 'none' ? (
           <FirstRunScreen />
+        ) : session.status === 'signed-in' && session.passwordChangeRequired ? (
+          <ForcedPasswordChange />
         ) : (
           <AppShell session={session} />
         )}

@@ -1,8 +1,10 @@
-import { type JSX, Suspense, useEffect } from 'react'
+import { type JSX, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SessionState } from '../../../shared/ipc/contract'
 import { NavIcon } from '../components/NavIcon'
 import { ErrorBanner } from '../components/ErrorBanner'
+import { ModalDialog } from '../components/ModalDialog'
+import { ChangePasswordForm } from '../features/session/ChangePasswordForm'
 import { useSessionStore } from '../features/session/session-store'
 import { LanguageSwitch } from '../features/settings/LanguageSwitch'
 import { navGroups } from './navigation'
@@ -28,6 +30,8 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const error = useSessionStore((s) => s.error)
   const errorDismissed = useSessionStore((s) => s.errorDismissed)
   const signOutRequested = useSessionStore((s) => s.signOutRequested)
+  const [changingPassword, setChangingPassword] = useState(false)
+  const [passwordChanged, setPasswordChanged] = useState(false)
 
   const signOut = async (): Promise<void> => {
     const unsynced = await signOutRequested()
@@ -73,12 +77,33 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           <div className="user-chip">
             {session.status === 'demo' && <span className="badge">{t('shell.demoBadge')}</span>}
             <span className="user-chip__name">{session.user.name}</span>
+            {session.status === 'signed-in' && (
+              <button type="button" className="link-button" onClick={() => setChangingPassword(true)}>
+                {t('accounts.password.open')}
+              </button>
+            )}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </button>
           </div>
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+        {passwordChanged && (
+          <p className="admin-notice" role="status">
+            {t('accounts.password.done')}
+          </p>
+        )}
+        {changingPassword && (
+          <ModalDialog title={t('accounts.password.title')} onClose={() => setChangingPassword(false)}>
+            <ChangePasswordForm
+              forced={false}
+              onDone={() => {
+                setChangingPassword(false)
+                setPasswordChanged(true)
+              }}
+            />
+          </ModalDialog>
+        )}
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

@@ -6,6 +6,7 @@ import { type AdminTab, useAdminStore } from './admin-store'
 import { AuditTab } from './AuditTab'
 import { DepartmentDialog, DepartmentsTab, TeamDialog, TeamsTab } from './OrgTabs'
 import { RolesTab } from './RolesTab'
+import { UserDevicesDialog } from './UserDevicesDialog'
 import { CreateUserDialog, UserDialog, UsersTab } from './UsersTab'
 
 const TABS: readonly AdminTab[] = ['users', 'roles', 'departments', 'teams', 'audit']
@@ -55,6 +56,7 @@ export function AdminScreen(): JSX.Element {
       </div>
       {dialog?.kind === 'user' && <UserDialog user={dialog.user} />}
       {dialog?.kind === 'createUser' && <CreateUserDialog />}
+      {dialog?.kind === 'devices' && <UserDevicesDialog user={dialog.user} />}
       {dialog?.kind === 'department' && <DepartmentDialog department={dialog.department} />}
       {dialog?.kind === 'team' && <TeamDialog team={dialog.team} />}
     </div>

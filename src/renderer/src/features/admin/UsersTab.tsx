@@ -53,6 +53,14 @@ export function UsersTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
                 <td>
                   <button type="button" className="link-button" aria-label={`${user.name} ${t('admin.edit')}`} onClick={() => dialogOpened({ kind: 'user', user })}>
                     {t('admin.edit')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${user.name} ${t('accounts.devices.open')}`}
+                    onClick={() => dialogOpened({ kind: 'devices', user })}
+                  >
+                    {t('accounts.devices.open')}
                   </button>
                 </td>
               )}

@@ -23,6 +23,7 @@ export type AdminTab = 'users' | 'roles' | 'departments' | 'teams' | 'audit'
 export type AdminDialog =
   | { readonly kind: 'user'; readonly user: AdminUser }
   | { readonly kind: 'createUser' }
+  | { readonly kind: 'devices'; readonly user: AdminUser }
   | { readonly kind: 'department'; readonly department: AdminDepartment | null }
   | { readonly kind: 'team'; readonly team: AdminTeam | null }
 

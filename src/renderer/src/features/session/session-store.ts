@@ -22,6 +22,8 @@ interface SessionActions {
   /** Resolves to the number of unsynced changes that blocked the sign-out (0 when it went through). */
   signOutRequested(options?: { force: boolean }): Promise<number>
   errorDismissed(): void
+  /** Main answered with a new session state (e.g. after a password change). */
+  sessionChanged(session: SessionState): void
 }
 
 export type SessionStore = SessionStoreState & SessionActions
@@ -59,5 +61,6 @@ export const useSessionStore = create<SessionStore>()((set) => {
       }
     },
     errorDismissed: () => set({ error: null }),
+    sessionChanged: (session) => set({ session }),
   }
 })

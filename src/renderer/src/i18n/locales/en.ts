@@ -6,6 +6,7 @@ import { enKpi, enKpiErrors } from './en-kpi'
 import { enProducts, enProductsErrors } from './en-products'
 import { enTransfer, enTransferErrors } from './en-transfer'
 import { enAdmin, enAdminErrors } from './en-admin'
+import { enAccounts, enAccountsErrors } from './en-accounts'
 import { enMeetings, enMeetingsErrors } from './en-meetings'
 import { enDashboard } from './en-dashboard'
 
@@ -93,6 +94,7 @@ export const en: Translation = {
   ...enProducts,
   ...enTransfer,
   ...enAdmin,
+  ...enAccounts,
   ...enMeetings,
   ...enDashboard,
   errors: {
@@ -103,6 +105,7 @@ export const en: Translation = {
     ...enProductsErrors,
     ...enTransferErrors,
     ...enAdminErrors,
+    ...enAccountsErrors,
     ...enMeetingsErrors,
     ipc: {
       invalidInput: 'Please check your input. ({{field}})',

@@ -5,6 +5,7 @@ import { koKpi, koKpiErrors } from './ko-kpi'
 import { koProducts, koProductsErrors } from './ko-products'
 import { koTransfer, koTransferErrors } from './ko-transfer'
 import { koAdmin, koAdminErrors } from './ko-admin'
+import { koAccounts, koAccountsErrors } from './ko-accounts'
 import { koMeetings, koMeetingsErrors } from './ko-meetings'
 import { koDashboard } from './ko-dashboard'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
@@ -92,6 +93,7 @@ export const ko = {
   ...koProducts,
   ...koTransfer,
   ...koAdmin,
+  ...koAccounts,
   ...koMeetings,
   ...koDashboard,
   errors: {
@@ -102,6 +104,7 @@ export const ko = {
     ...koProductsErrors,
     ...koTransferErrors,
     ...koAdminErrors,
+    ...koAccountsErrors,
     ...koMeetingsErrors,
     ipc: {
       invalidInput: '입력값을 확인해 주세요. ({{field}})',

@@ -1,0 +1,66 @@
+/** Accounts: password change (settings, and after a one-time password), an admin's device/session list, revoke, wipe, reset. */
+export const enAccounts = {
+  accounts: {
+    password: {
+      title: 'Change password',
+      forcedTitle: 'Choose a new password',
+      forcedBody: 'You signed in with a one-time password from an administrator. Choose a new password to continue.',
+      current: 'Current password',
+      currentForced: 'One-time password',
+      next: 'New password',
+      confirm: 'Confirm new password',
+      hint: 'At least {{min}} characters. Changing it signs you out on your other PCs; this one stays signed in.',
+      tooShort: 'The new password must be at least {{min}} characters.',
+      mismatch: 'The new password and its confirmation differ.',
+      same: 'Choose a password different from the current one.',
+      submit: 'Change password',
+      submitting: 'Changing…',
+      done: 'Your password was changed.',
+      open: 'Change password',
+      cancel: 'Close',
+      signOut: 'Sign out',
+    },
+    devices: {
+      open: 'Devices',
+      title: "{{name}}'s devices and sign-ins",
+      loading: 'Loading…',
+      empty: 'No device has signed in.',
+      device: 'Device {{id}}',
+      lastSeen: 'Last seen {{at}}',
+      session: 'Signed in {{at}} · expires {{expires}}',
+      from: 'From {{ip}}',
+      noSession: 'No live sign-in',
+      revoked: 'Revoked {{at}}',
+      wiped: 'Wipe requested {{at}}',
+      revoke: 'Revoke',
+      wipe: 'Revoke and wipe',
+      confirmRevokeTitle: 'Revoke this device?',
+      confirmRevoke: 'Its sign-in ends and it cannot sign in again as this device. Data and unsent edits stay on it.',
+      confirmWipeTitle: 'Revoke this device and wipe its data?',
+      confirmWipe:
+        'The next time it reaches the server, the customer data, encryption key and sign-in on that PC are erased. Edits on that laptop not yet sent to the server are lost too, for good. Use this only for a lost or stolen laptop.',
+      confirm: 'Revoke',
+      confirmWipeAction: 'Revoke and wipe',
+      cancel: 'Cancel',
+      close: 'Close',
+      revokedToast: 'The device was revoked.',
+      wipedToast: 'The device was revoked and a wipe requested.',
+    },
+    reset: {
+      open: 'Reset password',
+      confirmTitle: "Reset {{name}}'s password?",
+      confirm: 'A one-time password is issued. The user is signed out on every device and must choose a new password at the next sign-in.',
+      action: 'Reset',
+      issuedTitle: 'One-time password',
+      issued: 'Give this password to the user in person. It cannot be shown again once this window is closed.',
+      close: 'Close',
+    },
+  },
+}
+
+export const enAccountsErrors = {
+  account: {
+    wrongPassword: 'The current password is incorrect.',
+    tooManyAttempts: 'Too many attempts. Please try again later.',
+  },
+}

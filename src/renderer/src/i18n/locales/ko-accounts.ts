@@ -1,0 +1,66 @@
+/** 계정: 비밀번호 변경(설정·일회용 비밀번호 이후), 관리자의 기기·세션 목록, 기기 해지·원격 삭제, 비밀번호 초기화. */
+export const koAccounts = {
+  accounts: {
+    password: {
+      title: '비밀번호 변경',
+      forcedTitle: '새 비밀번호를 정해 주세요',
+      forcedBody: '관리자가 발급한 일회용 비밀번호로 로그인했습니다. 계속하려면 새 비밀번호를 정해야 합니다.',
+      current: '현재 비밀번호',
+      currentForced: '일회용 비밀번호',
+      next: '새 비밀번호',
+      confirm: '새 비밀번호 확인',
+      hint: '{{min}}자 이상. 변경하면 다른 PC의 로그인은 모두 끝나고, 이 PC는 로그인 상태를 유지합니다.',
+      tooShort: '새 비밀번호는 {{min}}자 이상이어야 합니다.',
+      mismatch: '새 비밀번호와 확인이 다릅니다.',
+      same: '현재 비밀번호와 다른 비밀번호를 정해 주세요.',
+      submit: '비밀번호 변경',
+      submitting: '변경 중…',
+      done: '비밀번호를 변경했습니다.',
+      open: '비밀번호 변경',
+      cancel: '닫기',
+      signOut: '로그아웃',
+    },
+    devices: {
+      open: '기기·세션',
+      title: '{{name}} 님의 기기와 로그인',
+      loading: '불러오는 중…',
+      empty: '로그인한 기기가 없습니다.',
+      device: '기기 {{id}}',
+      lastSeen: '마지막 접속 {{at}}',
+      session: '로그인 {{at}} · 만료 {{expires}}',
+      from: '접속 주소 {{ip}}',
+      noSession: '로그인 중인 세션 없음',
+      revoked: '해지됨 {{at}}',
+      wiped: '원격 삭제 요청됨 {{at}}',
+      revoke: '해지',
+      wipe: '해지 후 데이터 삭제',
+      confirmRevokeTitle: '이 기기를 해지할까요?',
+      confirmRevoke: '이 기기의 로그인이 끝나고, 같은 기기로는 다시 로그인할 수 없습니다. 기기에 남은 데이터와 보내지 않은 변경은 지워지지 않습니다.',
+      confirmWipeTitle: '이 기기를 해지하고 데이터를 지울까요?',
+      confirmWipe:
+        '기기가 다음에 서버에 연결되면 이 PC에 있는 고객 데이터, 암호 키, 로그인 정보가 모두 지워집니다. 그 노트북에서 아직 서버로 보내지 않은 변경도 함께 사라지며 되돌릴 수 없습니다. 분실·도난된 노트북에만 사용하세요.',
+      confirm: '해지',
+      confirmWipeAction: '해지하고 삭제',
+      cancel: '취소',
+      close: '닫기',
+      revokedToast: '기기를 해지했습니다.',
+      wipedToast: '기기를 해지하고 원격 삭제를 요청했습니다.',
+    },
+    reset: {
+      open: '비밀번호 초기화',
+      confirmTitle: '{{name}} 님의 비밀번호를 초기화할까요?',
+      confirm: '일회용 비밀번호를 발급합니다. 이 사용자의 모든 기기에서 로그인이 끝나고, 다음 로그인 때 새 비밀번호를 정해야 합니다.',
+      action: '초기화',
+      issuedTitle: '일회용 비밀번호',
+      issued: '아래 비밀번호를 본인에게 직접 전달하세요. 이 창을 닫으면 다시 볼 수 없습니다.',
+      close: '닫기',
+    },
+  },
+}
+
+export const koAccountsErrors = {
+  account: {
+    wrongPassword: '현재 비밀번호가 올바르지 않습니다.',
+    tooManyAttempts: '시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+  },
+}

@@ -55,6 +55,7 @@ export function toSessionUser(user: CoreUser): SessionUser {
 const LOGIN_ERRORS: Record<SyncErrorKind, IpcErrorCode> = {
   auth: 'session.invalidCredentials',
   forbidden: 'session.forbidden',
+  wiped: 'session.deviceWiped',
   offline: 'session.serverUnreachable',
   rate_limited: 'session.rateLimited',
   schema_version: 'session.versionMismatch',
@@ -81,6 +82,7 @@ function loginFailure(error: unknown): never {
 function syncFailureCode(kind: SyncErrorKind | 'internal' | undefined): IpcErrorCode {
   if (kind === 'offline') return 'sync.offline'
   if (kind === 'auth') return 'sync.signInAgain'
+  if (kind === 'wiped') return 'session.deviceWiped'
   if (kind === 'schema_version') return 'sync.appOutdated'
   return 'sync.failed'
 }

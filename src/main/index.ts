@@ -2,10 +2,12 @@
  * Electron main entry: a thin layer that hardens Electron, opens the local device and serves the IPC handler table.
  * Everything with logic lives in Electron-free modules (handlers, ipc, the core) that are tested under Node.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
 import path from 'node:path'
 import { openDevice } from './device'
 import { createSafeStorageTokenStore } from './electron/secrets'
+import { createSafeStorageKeyStore } from './electron/replica-key-store'
+import { ReplicaKeyError } from './db/replica-key'
 import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './electron/security'
 import { createMainWindow } from './electron/window'
 import { createHandlerTable } from './ipc/handler-table'
@@ -41,14 +43,32 @@ if (!app.requestSingleInstanceLock()) {
 
     const userData = app.getPath('userData')
     const tokenStore = createSafeStorageTokenStore({ file: path.join(userData, 'session.bin'), safeStorage })
-    const device = openDevice({
-      dbFile: path.join(userData, 'crm.sqlite'),
-      tokenStore,
-      // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
-      migrationsFolder: app.isPackaged
-        ? path.join(process.resourcesPath, 'migrations/sqlite')
-        : path.join(app.getAppPath(), 'drizzle/sqlite'),
-    })
+    const keyStore = createSafeStorageKeyStore({ file: path.join(userData, 'replica.key'), safeStorage })
+    let device: ReturnType<typeof openDevice>
+    try {
+      device = openDevice({
+        dbFile: path.join(userData, 'crm.sqlite'),
+        tokenStore,
+        keyStore,
+        // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
+        migrationsFolder: app.isPackaged
+          ? path.join(process.resourcesPath, 'migrations/sqlite')
+          : path.join(app.getAppPath(), 'drizzle/sqlite'),
+        onErased: (reason) => log.warn('this PC\'s copy was erased', { reason }),
+      })
+    } catch (error) {
+      // No window over a database that did not open: say why and quit (the files stay as they are for support).
+      const keyProblem = error instanceof ReplicaKeyError
+      log.error('the device database did not open', { error: String(error) })
+      dialog.showErrorBox(
+        'CRM AUGU',
+        keyProblem
+          ? `이 PC의 데이터베이스를 열 수 없습니다: 암호화 키를 읽을 수 없습니다.\nThe database on this PC cannot be opened: its encryption key cannot be read.\n\n${error.message}`
+          : `데이터베이스를 열 수 없습니다.\nThe database cannot be opened.\n\n${String(error)}`,
+      )
+      app.exit(1)
+      return
+    }
 
     // Quit waits for a running sync to finish and the database to close (a WAL checkpoint, not a torn write).
     let closed = false

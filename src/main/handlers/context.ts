@@ -18,7 +18,11 @@ export interface DevicePort {
   sessionState(): Promise<SessionState>
   startDemo(): Promise<SessionState>
   login(input: ParsedInputOf<'session.login'>): Promise<SessionState>
-  logout(options: { force: boolean }): Promise<SessionState>
+  /**
+   * `removeCopy`: also erase this PC's copy (replica, key, tokens). Refused (`session.unsyncedChanges`) while changes
+   * wait to be sent, unless `confirmDiscard` equals their number (the user confirmed exactly what is lost).
+   */
+  logout(options: { force: boolean; removeCopy?: boolean; confirmDiscard?: number }): Promise<SessionState>
   /** What the current user may write (the server's rule, read from the replica's directory). */
   permissions(): Promise<MyPermissions>
   syncStatus(): Promise<SyncStatus>

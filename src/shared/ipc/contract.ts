@@ -57,9 +57,12 @@ export interface SessionUser {
   readonly role: UserRole
 }
 
-/** `none` is the first run: the user has not chosen demo data or a company server yet. */
+/**
+ * `none` is the first run: the user has not chosen demo data or a company server yet. `notice: 'device-wiped'`: it is
+ * the first run again because an administrator revoked this PC with wipe and its copy was erased.
+ */
 export type SessionState =
-  | { readonly status: 'none' }
+  | { readonly status: 'none'; readonly notice?: 'device-wiped' }
   | { readonly status: 'demo'; readonly user: SessionUser }
   | { readonly status: 'signed-in'; readonly user: SessionUser; readonly serverUrl: string }
 
@@ -137,7 +140,15 @@ export const ipcContract = {
    * stay on this PC and are sent when the same user signs in again; only the tokens are forgotten.
    */
   'session.logout': {
-    input: z.strictObject({ force: z.boolean().default(false) }).optional(),
+    input: z
+      .strictObject({
+        force: z.boolean().default(false),
+        /** Also erase this PC's copy (replica, its key, tokens). */
+        removeCopy: z.boolean().default(false),
+        /** With removeCopy while changes wait to be sent: their number, as the user confirmed it. */
+        confirmDiscard: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .optional(),
     output: returns<SessionState>(),
   },
   'sync.status': { input: noInput, output: returns<SyncStatus>() },

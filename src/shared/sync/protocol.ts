@@ -115,5 +115,7 @@ export const ERROR_CODES = [
   'internal',
   /** 410 on pull: the cursor is older than what the server still keeps (gc); pull again with cursor null. */
   'resync_required',
+  /** 410 on every request of a device an administrator revoked with wipe: erase the local copy (docs/security.md). */
+  'device_wiped',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -59,6 +59,8 @@ export const syncDevices = pgTable(
     createdAt: timestamptz('created_at').notNull().default(now),
     lastSeenAt: timestamptz('last_seen_at').notNull().default(now),
     revokedAt: timestamptz('revoked_at'),
+    /** Revoked with wipe: every request from the device answers 410 device_wiped and the device erases its copy. */
+    wipeRequestedAt: timestamptz('wipe_requested_at'),
   },
   (t) => [index('sync_devices_user_id_idx').on(t.userId)],
 )

@@ -7,6 +7,7 @@ import type { Pool } from 'pg'
 import { unauthenticated } from '../http/errors'
 import { verifyAccessToken } from './access-token'
 import type { AuthenticateHook } from './request-auth'
+import { assertDeviceNotWiped } from './device-wipe'
 import { isSessionLive } from './sessions'
 
 export interface AuthenticateOptions {
@@ -39,6 +40,8 @@ export function createAuthenticate({ pool, secret, allowQueryToken = false }: Au
     if (!token) throw unauthenticated('Missing Bearer access token')
     const claims = verifyAccessToken(token, secret)
     if (!claims) throw unauthenticated('Access token is invalid or expired')
+    // A device revoked with wipe hears 410 device_wiped, not 401: its session is revoked too, but it must erase.
+    await assertDeviceNotWiped(pool, claims.deviceId)
     if (!(await isSessionLive(pool, claims.sessionId, claims.userId))) throw unauthenticated('Session has ended; sign in again')
     request.auth = claims
   }

@@ -8,6 +8,7 @@ import { assertSchemaVersion } from '../http/schema-version'
 import { withTransaction } from '../postgres/transaction'
 import { signAccessToken } from './access-token'
 import { bindDevice } from './devices'
+import { assertDeviceNotWiped, deviceWiped, deviceWipedError } from './device-wipe'
 import type { LoginThrottle } from './login-throttle'
 import { dummyPasswordHash, verifyPassword } from './password'
 import { generateRefreshToken, hashRefreshToken } from './refresh-token'
@@ -76,6 +77,8 @@ export function createAuthService({ pool, throttle, config }: AuthServiceDeps): 
   return {
     async login({ email, password, deviceId, schemaVersion }, client) {
       if (schemaVersion !== undefined) assertSchemaVersion(schemaVersion, config)
+      // Before the password: whoever holds a laptop revoked with wipe gets its copy erased, whatever they type.
+      await assertDeviceNotWiped(pool, deviceId)
       const state = await throttled(() => throttle.check(email, client.ip))
       if (state.blocked) throw tooManyRequests('Too many failed logins; try again later', Math.ceil(state.retryAfterMs / 1000))
 
@@ -128,6 +131,7 @@ export function createAuthService({ pool, throttle, config }: AuthServiceDeps): 
       // returned as values and thrown after COMMIT.
       const outcome = await withTransaction(pool, async (tx): Promise<HttpError | { user: LoginUser; deviceId: string; sessionId: string }> => {
         const session = await findSessionByTokenHashForUpdate(tx, hashRefreshToken(presented))
+        if (session && (await deviceWiped(tx, session.deviceId))) return deviceWipedError()
         if (!session || session.revoked) return unauthenticated('Refresh token is invalid or revoked')
         if (session.rotated) {
           await revokeFamily(tx, session.familyId)

@@ -1,4 +1,4 @@
-import { type JSX, Suspense, useEffect } from 'react'
+import { type JSX, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SessionState } from '../../../shared/ipc/contract'
 import { NavIcon } from '../components/NavIcon'
@@ -12,6 +12,7 @@ import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
 import { usePermissionsRefresh } from '../lib/permissions'
 import { useSyncStore } from '../features/sync/sync-store'
+import { SignOutDialog } from '../features/session/SignOutDialog'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -29,7 +30,14 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const errorDismissed = useSessionStore((s) => s.errorDismissed)
   const signOutRequested = useSessionStore((s) => s.signOutRequested)
 
+  const [signOutOpen, setSignOutOpen] = useState(false)
+
   const signOut = async (): Promise<void> => {
+    // A company account chooses what happens to this PC's copy; leaving the demo simply empties it.
+    if (session.status === 'signed-in') {
+      setSignOutOpen(true)
+      return
+    }
     const unsynced = await signOutRequested()
     if (unsynced > 0 && window.confirm(t('shell.confirmSignOut', { count: unsynced }))) {
       await signOutRequested({ force: true })
@@ -79,6 +87,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           </div>
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+        {signOutOpen && <SignOutDialog onClose={() => setSignOutOpen(false)} />}
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

@@ -1,0 +1,1 @@
+ALTER TABLE "sync_devices" ADD COLUMN "wipe_requested_at" timestamp(3) with time zone;

@@ -2,7 +2,7 @@
  * Electron main entry: a thin layer that hardens Electron, opens the local device and serves the IPC handler table.
  * Everything with logic lives in Electron-free modules (handlers, ipc, the core) that are tested under Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import path from 'node:path'
 import { openDevice } from './device'
 import { createSafeStorageTokenStore } from './electron/secrets'
@@ -10,13 +10,14 @@ import { createSafeStorageKeyStore } from './electron/replica-key-store'
 import { ReplicaKeyError } from './db/replica-key'
 import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './electron/security'
 import { createMainWindow } from './electron/window'
+import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './ipc/register'
 import { createSenderUrlPolicy } from './ipc/sender-policy'
 import { consoleLogger } from './logger'
 
 const here = import.meta.dirname
-const rendererIndexFile = path.join(here, '../renderer/index.html')
+const rendererDir = path.join(here, '../renderer')
 const preloadFile = path.join(here, '../preload/index.cjs')
 // resources/ is unpacked from the asar (build/electron-builder.yml) so the OS can read the window icon.
 const iconFile = path.join(here, '../../resources/icon.png').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1')
@@ -25,6 +26,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 
 // Every renderer sandboxed, whatever a future window forgets to ask for.
 app.enableSandbox()
+// The renderer is served on app://crm, not file:// (electron/app-protocol.ts); schemes must be declared before ready.
+registerAppScheme(protocol)
 
 if (!app.requestSingleInstanceLock()) {
   // A second instance would open the same SQLite replica; hand over to the first one instead.
@@ -32,14 +35,14 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const log = consoleLogger('main')
   const security: SecurityDeps = {
-    isAppUrl: createSenderUrlPolicy({ rendererIndexFile, devServerUrl }),
-    openExternal: (url) => shell.openExternal(url),
+    isAppUrl: createSenderUrlPolicy({ devServerUrl }),
   }
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, security))
 
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession)
+    serveAppScheme(protocol, rendererDir)
 
     const userData = app.getPath('userData')
     const tokenStore = createSafeStorageTokenStore({ file: path.join(userData, 'session.bin'), safeStorage })
@@ -93,7 +96,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(table, { ipcMain, isAllowedUrl: security.isAppUrl, log })
 
     const openWindow = (): void => {
-      createMainWindow({ ...security, preloadFile, rendererIndexFile, devServerUrl, iconFile })
+      createMainWindow({ ...security, preloadFile, devServerUrl, iconFile })
     }
     openWindow()
 

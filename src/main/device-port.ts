@@ -8,6 +8,7 @@ import { displayName } from '../shared/domain/korean-name'
 import { type SessionState, type SessionUser, type SyncStatus, type UserRole } from '../shared/ipc/contract'
 import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'
 import { type AppSettings } from './app-settings'
+import { createIdleLock } from './idle-lock'
 import { type DeviceCore } from './core/device'
 import { createCustomerRepos } from './core/repos/index'
 import { ReplicaNotEmptyError } from './demo/seed-device'
@@ -125,6 +126,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   }
 
   const permissionsReader = createPermissionsReader(core.sqlite)
+  const lock = createIdleLock(settings)
   // One repository context, and one customers and one products repository shared by their screens and the import
   // (which writes through the same repositories, so it obeys the same rules).
   const ctx = repoContextOf(core, () => new Date())
@@ -141,6 +143,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     dashboard: createDashboardRepo(ctx),
     meetings: createMeetingsRepo(ctx),
     admin: createAdminDevice(core),
+    lock,
 
     async sessionState() {
       return sessionState()
@@ -179,6 +182,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       } catch (error) {
         loginFailure(error)
       }
+      // The idle lock checks the password offline against this (scrypt, random salt), never the server's hash.
+      await lock.rememberPassword(input.password)
       return sessionState()
     },
 
@@ -194,6 +199,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       if (core.session.current()) {
         const result = await core.session.signOut({ force })
         if (!result.signedOut) throw new IpcFailure('session.unsyncedChanges', { count: result.pending })
+        lock.forget()
       }
       return sessionState()
     },

@@ -12,6 +12,7 @@ import { type ProductsRepo } from '../core/repos/products'
 import { type DashboardRepo } from '../core/repos/dashboard'
 import { type MeetingsRepo } from '../core/repos/meetings'
 import { type AdminDevice } from '../core/admin/admin-device'
+import { type IdleLock } from '../idle-lock'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -45,6 +46,8 @@ export interface DevicePort {
   readonly meetings: MeetingsRepo
   /** Users, roles and permissions, departments, teams (replica) and account creation / audit log (server). */
   readonly admin: AdminDevice
+  /** The idle lock: settings, locked state and the offline password check. */
+  readonly lock: IdleLock
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

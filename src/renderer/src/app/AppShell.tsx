@@ -13,6 +13,7 @@ import { onOpenRecord } from '../lib/record-links'
 import { usePermissionsRefresh } from '../lib/permissions'
 import { useSyncStore } from '../features/sync/sync-store'
 import { SignOutDialog } from '../features/session/SignOutDialog'
+import { IdleLock, IdleLockSettings } from '../features/lock/IdleLock'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -31,6 +32,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const signOutRequested = useSessionStore((s) => s.signOutRequested)
 
   const [signOutOpen, setSignOutOpen] = useState(false)
+  const [lockSettingsOpen, setLockSettingsOpen] = useState(false)
 
   const signOut = async (): Promise<void> => {
     // A company account chooses what happens to this PC's copy; leaving the demo simply empties it.
@@ -81,6 +83,11 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           <div className="user-chip">
             {session.status === 'demo' && <span className="badge">{t('shell.demoBadge')}</span>}
             <span className="user-chip__name">{session.user.name}</span>
+            {session.status === 'signed-in' && (
+              <button type="button" className="link-button" onClick={() => setLockSettingsOpen(true)}>
+                {t('device.idleLock.settingTitle')}
+              </button>
+            )}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </button>
@@ -88,6 +95,8 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
         {signOutOpen && <SignOutDialog onClose={() => setSignOutOpen(false)} />}
+        {lockSettingsOpen && <IdleLockSettings onClose={() => setLockSettingsOpen(false)} />}
+        {session.status === 'signed-in' && <IdleLock userName={session.user.name} onSignOut={() => void signOutRequested({ force: true })} />}
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

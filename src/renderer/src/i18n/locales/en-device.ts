@@ -26,6 +26,7 @@ export const enDevice: typeof koDevice = {
       body: 'This opens the following address in your browser or another program. Check that it is where you want to go.',
       open: 'Open',
       cancel: 'Cancel',
+      joinMeeting: 'Open the meeting link',
       kinds: { web: 'Web site', mail: 'Send e-mail', phone: 'Call' },
     },
     idleLock: {

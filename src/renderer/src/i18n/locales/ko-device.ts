@@ -24,6 +24,7 @@ export const koDevice = {
       body: '다음 주소를 브라우저나 다른 프로그램에서 엽니다. 주소가 맞는지 확인하세요.',
       open: '열기',
       cancel: '취소',
+      joinMeeting: '온라인 미팅 링크 열기',
       kinds: { web: '웹 사이트', mail: '메일 보내기', phone: '전화 걸기' },
     },
     idleLock: {

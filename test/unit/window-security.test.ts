@@ -67,6 +67,7 @@ vi.mock('electron', () => {
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
+    exit: vi.fn(),
     on: vi.fn((event: string, listener: Listener) => h.appListeners.set(event, listener)),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn(() => h.state.userData),
@@ -103,8 +104,15 @@ beforeAll(async () => {
   h.state.userData = mkdtempSync(path.join(tmpdir(), 'crm-window-security-'))
   h.state.appPath = repoRoot
   await import('../../src/main/index')
-  await vi.waitFor(() => expect(h.windows.length).toBeGreaterThan(0))
-})
+  await vi.waitFor(
+    () => {
+      // A database that did not open shows an error box and exits instead of opening a window: say why here.
+      expect(vi.mocked(electron.dialog.showErrorBox).mock.calls).toEqual([])
+      expect(h.windows.length).toBeGreaterThan(0)
+    },
+    { timeout: 60_000 },
+  )
+}, 120_000)
 
 afterAll(async () => {
   // Quitting closes the device (sync loop and database) before the app really quits.

@@ -8,6 +8,7 @@ import { openDevice } from './device'
 import { createSafeStorageTokenStore } from './electron/secrets'
 import { createSafeStorageKeyStore } from './electron/replica-key-store'
 import { ReplicaKeyError } from './db/replica-key'
+import { IpcFailure } from '../shared/ipc/errors'
 import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './electron/security'
 import { createMainWindow } from './electron/window'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
@@ -17,6 +18,20 @@ import { createSenderUrlPolicy } from './ipc/sender-policy'
 import { consoleLogger } from './logger'
 
 const here = import.meta.dirname
+
+/** Why the app cannot start, in Korean and English, for the error box shown instead of a window. */
+function openFailureMessage(error: unknown): string {
+  if (error instanceof IpcFailure && error.code === 'secrets.encryptionUnavailable') {
+    return (
+      '이 PC에서 OS 키 저장소(Windows 자격 증명, macOS 키체인, Linux 키링)를 쓸 수 없어 고객 데이터를 암호화해 보관할 수 없습니다.\n' +
+      "The OS keychain (Windows DPAPI, macOS Keychain, a Linux secret service) is not available, so this PC's customer data cannot be stored encrypted."
+    )
+  }
+  if (error instanceof ReplicaKeyError) {
+    return `이 PC의 데이터베이스를 열 수 없습니다: 암호화 키를 읽을 수 없습니다.\nThe database on this PC cannot be opened: its encryption key cannot be read.\n\n${error.message}`
+  }
+  return `데이터베이스를 열 수 없습니다.\nThe database cannot be opened.\n\n${String(error)}`
+}
 const rendererDir = path.join(here, '../renderer')
 const preloadFile = path.join(here, '../preload/index.cjs')
 // resources/ is unpacked from the asar (build/electron-builder.yml) so the OS can read the window icon.
@@ -61,14 +76,8 @@ if (!app.requestSingleInstanceLock()) {
       })
     } catch (error) {
       // No window over a database that did not open: say why and quit (the files stay as they are for support).
-      const keyProblem = error instanceof ReplicaKeyError
       log.error('the device database did not open', { error: String(error) })
-      dialog.showErrorBox(
-        'CRM AUGU',
-        keyProblem
-          ? `이 PC의 데이터베이스를 열 수 없습니다: 암호화 키를 읽을 수 없습니다.\nThe database on this PC cannot be opened: its encryption key cannot be read.\n\n${error.message}`
-          : `데이터베이스를 열 수 없습니다.\nThe database cannot be opened.\n\n${String(error)}`,
-      )
+      dialog.showErrorBox('CRM AUGU', openFailureMessage(error))
       app.exit(1)
       return
     }

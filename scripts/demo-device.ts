@@ -4,10 +4,13 @@
  *   npm run demo:device -- --file .tmp/demo.sqlite --scale 10000 --seed 42 [--reference-time 2026-11-25T00:00:00Z]
  *
  * The file is created (and migrated) if missing; an existing replica must have no synced rows. Same seed and scale →
- * the same rows, ids included. Prints rows per table and the time taken.
+ * the same rows, ids included. Prints rows per table and the time taken. The replica is encrypted as the app's is,
+ * with the key in `<file>.key` (0600) — the web harness finds it there (`CRM_DB=<file> npm run dev:web`).
  */
 import { parseArgs } from 'node:util'
 import { openReplica } from '../src/main/db/open'
+import { replicaKeyFor } from '../src/main/db/encryption'
+import { createFileKeyStore, keyFileBeside } from '../src/main/db/replica-key'
 import { seedDevice } from '../src/main/demo/seed-device'
 import { formatDemoCounts } from '../src/shared/demo/report'
 import { DEMO_ACCOUNT_LIST } from '../src/shared/demo'
@@ -27,7 +30,7 @@ if (!values.file) {
 }
 
 const started = performance.now()
-const { sqlite } = openReplica(values.file)
+const { sqlite } = openReplica(values.file, { key: replicaKeyFor(values.file, createFileKeyStore(keyFileBeside(values.file))) })
 try {
   const result = seedDevice(sqlite, {
     seed: values.seed,

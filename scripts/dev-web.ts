@@ -2,7 +2,8 @@
  * Dev/test web harness: the renderer in any browser, with `window.crm` forwarded over HTTP to the SAME handler table
  * Electron's ipcMain serves (createHandlerTable), backed by a real SQLite file.
  *
- *   npm run dev:web                         → http://127.0.0.1:5174 (WEB_PORT), DB in .tmp/dev-web.sqlite (CRM_DB)
+ *   npm run dev:web                         → http://127.0.0.1:5174 (WEB_PORT), DB in .tmp/dev-web.sqlite (CRM_DB),
+ *                                             encrypted with the key in .tmp/dev-web.sqlite.key (0600)
  *   CRM_RENDERER_DIR=out/renderer npm run dev:web   serve an existing build instead of building one
  *
  * Sign in from the first-run screen against a local sync server (`npm run sync-server`, http://127.0.0.1:<port>).
@@ -13,7 +14,10 @@ import { createServer, type Server } from 'node:http'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import Database from 'better-sqlite3'
 import { openDevice } from '../src/main/device'
+import { applyReplicaKey } from '../src/main/db/encryption'
+import { createFileKeyStore, keyFileBeside } from '../src/main/db/replica-key'
 import { CONTENT_SECURITY_POLICY } from '../src/main/electron/csp'
 import { type Logger } from '../src/main/handlers/context'
 import { dispatch } from '../src/main/ipc/dispatch'
@@ -49,6 +53,32 @@ export interface Harness {
   close(): Promise<void>
 }
 
+/** Where the harness keeps its tokens (a test checks that a wipe deletes them). */
+export function harnessTokenFile(dbFile: string): string {
+  return `${dbFile}.tokens.json`
+}
+
+/** The harness's replica is encrypted: tests that read it directly open it with the key the harness keeps beside it. */
+export function openHarnessDatabase(dbFile: string, options: Database.Options = {}): Database.Database {
+  const key = createFileKeyStore(keyFileBeside(dbFile)).load()
+  if (!key) throw new Error(`No key beside ${dbFile}: has the harness opened it?`)
+  const sqlite = new Database(dbFile, options)
+  try {
+    applyReplicaKey(sqlite, key)
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+  return sqlite
+}
+
+/** The harness's key, for tests that open its replica with openReplica. */
+export function harnessReplicaKey(dbFile: string): Buffer {
+  const key = createFileKeyStore(keyFileBeside(dbFile)).load()
+  if (!key) throw new Error(`No key beside ${dbFile}: has the harness opened it?`)
+  return key
+}
+
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -63,8 +93,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const servedIndex = indexHtml.replace('<script', `<script src="${BRIDGE_PATH}"></script>\n    <script`)
 
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
-  // Tokens in a plain 0600 file beside the database: a development stand-in for Electron's safeStorage.
-  const device = openDevice({ dbFile, tokenStore: new FileTokenStore(`${dbFile}.tokens.json`), fetch: options.fetch })
+  // Tokens and the replica's key in plain 0600 files beside the database: a development stand-in for safeStorage.
+  const device = openDevice({
+    dbFile,
+    tokenStore: new FileTokenStore(harnessTokenFile(dbFile)),
+    keyStore: createFileKeyStore(keyFileBeside(dbFile)),
+    fetch: options.fetch,
+  })
   const table = createHandlerTable({
     app: { name: 'CRM AUGU', version, runtime: 'web-harness', platform: process.platform },
     device,

@@ -3,6 +3,7 @@
  * from seedDevice, topped up with generated Korean contacts spread over the demo branches (the demo generator gives
  * ~2,600 contacts per 100k rows, so reaching 50k contacts by scale alone would take a 2M-row seed).
  */
+import { randomBytes } from 'node:crypto'
 import { createCustomerRepos } from '../../src/main/core/repos'
 import { type Sqlite } from '../../src/main/core/sqlite'
 import { createTestDevice } from '../../src/main/core/testing/test-device'
@@ -87,22 +88,26 @@ export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions, o
     const floor = Math.max(floorById.p95, floorPage.p95)
     const floorLabel = `raw SELECT * by id / LIMIT 50 on the pk index, p95 (${round(floorById.p95, 3)} / ${round(floorPage.p95, 3)} ms)`
 
-    const cases: { metric: string; run: (i: number) => unknown }[] = [
-      { metric: 'company list page (가나다 sort, 50 rows, varying offsets)', run: (i) => repos.companies.list({ filters: {}, sort: 'name', offset: ((i * 50) % Math.max(50, companyCount - 50)), limit: 50 }).items },
+    const cases: { metric: string; run: (i: number, r?: ReturnType<typeof createCustomerRepos>) => unknown }[] = [
+      { metric: 'company list page (가나다 sort, 50 rows, varying offsets)', run: (i, r = repos) => r.companies.list({ filters: {}, sort: 'name', offset: ((i * 50) % Math.max(50, companyCount - 50)), limit: 50 }).items },
       {
         metric: 'company list, filtered (tier+status) and sorted by updated',
-        run: () => repos.companies.list({ filters: { tiers: ['VIP', 'GOLD'], statuses: ['ACTIVE', 'PROSPECT'] }, sort: 'updated', offset: 0, limit: 50 }).items,
+        run: (_i, r = repos) => r.companies.list({ filters: { tiers: ['VIP', 'GOLD'], statuses: ['ACTIVE', 'PROSPECT'] }, sort: 'updated', offset: 0, limit: 50 }).items,
       },
-      { metric: "global search, 1 character '김'", run: () => repos.search.search('김', 20) },
-      { metric: "global search, 2 characters '민준'", run: () => repos.search.search('민준', 20) },
-      { metric: "global search, 3 characters '김민준'", run: () => repos.search.search('김민준', 20) },
-      { metric: "initial-consonant search 'ㄱㅁㅈ'", run: () => repos.search.search('ㄱㅁㅈ', 20) },
-      { metric: `company page with children (median company: ${typical.n} contacts)`, run: () => repos.companyPage.get(typical.id) },
-      { metric: `company page with children (largest company: ${biggest.n} contacts)`, run: () => repos.companyPage.get(biggest.id) },
+      { metric: "global search, 1 character '김'", run: (_i, r = repos) => r.search.search('김', 20) },
+      { metric: "global search, 2 characters '민준'", run: (_i, r = repos) => r.search.search('민준', 20) },
+      { metric: "global search, 3 characters '김민준'", run: (_i, r = repos) => r.search.search('김민준', 20) },
+      { metric: "initial-consonant search 'ㄱㅁㅈ'", run: (_i, r = repos) => r.search.search('ㄱㅁㅈ', 20) },
+      { metric: `company page with children (median company: ${typical.n} contacts)`, run: (_i, r = repos) => r.companyPage.get(typical.id) },
+      { metric: `company page with children (largest company: ${biggest.n} contacts)`, run: (_i, r = repos) => r.companyPage.get(biggest.id) },
     ]
     const figures = out
+    const plainP95: number[] = []
+    const plainP50: number[] = []
     for (const { metric, run } of cases) {
       const { p95, p50 } = p95Of(options.repeats, run)
+      plainP95.push(p95)
+      plainP50.push(p50)
       figures.push(
         figure({
           scenario: `5. device queries (${contacts.toLocaleString('en-US')} contacts)`,
@@ -118,8 +123,54 @@ export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions, o
         }),
       )
     }
+    await encryptedVersusPlain(env, device, cases, { p95: plainP95, p50: plainP50 }, options.repeats, figures, `5. device queries (${contacts.toLocaleString('en-US')} contacts)`)
     return figures
   } finally {
     await device.close()
+  }
+}
+
+/**
+ * The same queries on an encrypted copy of the same replica (the app's encryption: SQLCipher v4 pages, raw 256-bit
+ * key): the sum of the p95s against the plain replica's, per query in the notes.
+ */
+async function encryptedVersusPlain(
+  env: BenchEnv,
+  plain: ReturnType<typeof createTestDevice>,
+  cases: readonly { metric: string; run: (i: number, repos?: ReturnType<typeof createCustomerRepos>) => unknown }[],
+  plain95and50: { readonly p95: readonly number[]; readonly p50: readonly number[] },
+  repeats: number,
+  figures: Figure[],
+  scenario: string,
+): Promise<void> {
+  log('5. the same queries on an encrypted copy of the replica')
+  plain.sqlite.prepare('VACUUM INTO ?').run(`${env.dir}/queries-encrypted.sqlite`)
+  // Opening the plain copy with a key converts it in place (src/main/db/encryption.ts), as the app's first start does.
+  const encrypted = createTestDevice({ dir: env.dir, name: 'queries-encrypted', key: randomBytes(32) })
+  try {
+    encrypted.sqlite.pragma('optimize')
+    const repos = createCustomerRepos({ sqlite: encrypted.sqlite, writer: encrypted.writer, state: encrypted.state })
+    const measured = cases.map(({ run }) => p95Of(repeats, (i) => run(i, repos)))
+    const encryptedP95 = measured.map((m) => m.p95)
+    const plainP95 = plain95and50.p95
+    const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0)
+    // p50 too: on a shared, loaded machine the p95s mostly measure the neighbours.
+    const p50Ratio = round(sum(measured.map((m) => m.p50)) / sum(plain95and50.p50), 2)
+    const perQuery = `sum of p50s ${p50Ratio}×; per query p95: ${cases.map((c, i) => `${c.metric.split(' (')[0]}: ${round(encryptedP95[i]! / plainP95[i]!, 2)}×`).join('; ')}`
+    const result = figure({
+      scenario,
+      metric: `sum of the ${cases.length} queries' p95 on an encrypted replica`,
+      value: round(sum(encryptedP95), 2),
+      unit: 'ms',
+      floor: round(sum(plainP95), 2),
+      floorLabel: 'the same queries on the plain replica, just before',
+      target: '≤ 1.3× plain',
+      met: null,
+      direction: 'lower-is-better',
+      notes: perQuery,
+    })
+    figures.push({ ...result, met: (result.ratio ?? Infinity) <= 1.3 })
+  } finally {
+    await encrypted.close()
   }
 }

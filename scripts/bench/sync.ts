@@ -3,6 +3,7 @@
  * The real server (in-process, Fastify + pg + ioredis) on a fresh PostgreSQL database seeded with the Korean demo
  * data, and real devices (createTestDevice: SQLite replica file + the local core) talking HTTP/SSE to it.
  */
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import pg from 'pg'
 import { Redis } from 'ioredis'
@@ -112,8 +113,15 @@ function meteredFetch(): { fetch: typeof fetch; meter: HttpMeter } {
   return { fetch: metered, meter }
 }
 
-function openDevice(dir: string, name: string, serverUrl: string, autoSync = false, fetchImpl?: typeof fetch): TestDevice {
-  return createTestDevice({ dir, name, serverUrl, autoSync, core: { liveEvents: autoSync, loop: { debounceMs: 0 }, ...(fetchImpl ? { fetch: fetchImpl } : {}) } })
+function openDevice(dir: string, name: string, serverUrl: string, autoSync = false, fetchImpl?: typeof fetch, key?: Buffer): TestDevice {
+  return createTestDevice({
+    dir,
+    name,
+    serverUrl,
+    autoSync,
+    ...(key ? { key } : {}),
+    core: { liveEvents: autoSync, loop: { debounceMs: 0 }, ...(fetchImpl ? { fetch: fetchImpl } : {}) },
+  })
 }
 
 /** Floor of scenario 2: the same number of rows written with raw multi-row statements (rolled back). */
@@ -232,6 +240,26 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
       notes: `waiting for response headers ${Math.round(metered.meter.waitMs)} ms (server's own Server-Timing ${Math.round(metered.meter.serverMs)} ms) over ${metered.meter.requests} requests; the rest (${Math.round(pulled.ms - metered.meter.waitMs)} ms) is body transfer + JSON.parse + zod + apply + search-index rebuild on the device`,
     })
     figures.push({ ...syncFigure, met: rate >= 50_000 && (syncFigure.ratio ?? Infinity) <= 2 })
+
+    // The same pull into an encrypted replica (the app's: SQLCipher v4 pages, raw 256-bit key), against the plain one.
+    log(`1. the same initial sync into an encrypted replica`)
+    const encrypted = openDevice(env.dir, 'exec-encrypted', server.url, false, undefined, randomBytes(32))
+    devices.push(encrypted)
+    await encrypted.signIn(EXEC.email, DEFAULT_DEMO_PASSWORD)
+    const pulledEncrypted = await timed(() => encrypted.engine.pull())
+    const encryptedRate = pulledEncrypted.value.upserted / (pulledEncrypted.ms / 1000)
+    const encryptedFigure = figure({
+      scenario: '1. initial sync',
+      metric: `rows/s end to end into an encrypted replica (${pulledEncrypted.value.upserted.toLocaleString('en-US')} rows, ${(pulledEncrypted.ms / 1000).toFixed(1)} s)`,
+      value: Math.round(encryptedRate),
+      unit: 'rows/s',
+      floor: Math.round(rate),
+      floorLabel: 'the same pull into a plain replica, just before',
+      target: '≤ 1.3× plain',
+      met: null,
+      direction: 'higher-is-better',
+    })
+    figures.push({ ...encryptedFigure, met: (encryptedFigure.ratio ?? Infinity) <= 1.3 })
 
     // ── 2. push of offline edits ─────────────────────────────────────────────────────────────────────────────────
     // Not the demo EXECUTIVE: the demo's role_permissions rows are in a format the server does not read (actions

@@ -4,8 +4,11 @@
  */
 import { type Sqlite } from './core/sqlite'
 
-/** `mode`: 'demo' while the PC runs on demo data; `demo_seeded`: the replica holds the demo rows (and nothing else). */
-export const APP_SETTING_KEYS = ['mode', 'demo_seeded'] as const
+/**
+ * `mode`: 'demo' while the PC runs on demo data; `demo_seeded`: the replica holds the demo rows (and nothing else);
+ * `idle_lock_minutes` / `unlock_verifier`: the idle lock (idle-lock.ts).
+ */
+export const APP_SETTING_KEYS = ['mode', 'demo_seeded', 'idle_lock_minutes', 'unlock_verifier'] as const
 export type AppSettingKey = (typeof APP_SETTING_KEYS)[number]
 
 export interface AppSettings {

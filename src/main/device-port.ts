@@ -8,6 +8,7 @@ import { displayName } from '../shared/domain/korean-name'
 import { type SessionState, type SessionUser, type SyncStatus, type UserRole } from '../shared/ipc/contract'
 import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'
 import { type AppSettings } from './app-settings'
+import { createIdleLock } from './idle-lock'
 import { type DeviceCore } from './core/device'
 import { createCustomerRepos } from './core/repos/index'
 import { ReplicaNotEmptyError } from './demo/seed-device'
@@ -56,6 +57,7 @@ export function toSessionUser(user: CoreUser): SessionUser {
 const LOGIN_ERRORS: Record<SyncErrorKind, IpcErrorCode> = {
   auth: 'session.invalidCredentials',
   forbidden: 'session.forbidden',
+  wiped: 'session.deviceWiped',
   offline: 'session.serverUnreachable',
   rate_limited: 'session.rateLimited',
   schema_version: 'session.versionMismatch',
@@ -82,6 +84,7 @@ function loginFailure(error: unknown): never {
 function syncFailureCode(kind: SyncErrorKind | 'internal' | undefined): IpcErrorCode {
   if (kind === 'offline') return 'sync.offline'
   if (kind === 'auth') return 'sync.signInAgain'
+  if (kind === 'wiped') return 'session.deviceWiped'
   if (kind === 'schema_version') return 'sync.appOutdated'
   return 'sync.failed'
 }
@@ -129,6 +132,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   }
 
   const permissionsReader = createPermissionsReader(core.sqlite)
+  const lock = createIdleLock(settings)
   // One repository context, and one customers and one products repository shared by their screens and the import
   // (which writes through the same repositories, so it obeys the same rules).
   const ctx = repoContextOf(core, () => new Date())
@@ -146,6 +150,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     dashboard: createDashboardRepo(ctx),
     meetings: createMeetingsRepo(ctx),
     admin,
+    lock,
 
     async sessionState() {
       return sessionState()
@@ -184,6 +189,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       } catch (error) {
         loginFailure(error)
       }
+      // The idle lock checks the password offline against this (scrypt, random salt), never the server's hash.
+      await lock.rememberPassword(input.password)
       return sessionState()
     },
 
@@ -221,6 +228,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       if (core.session.current()) {
         const result = await core.session.signOut({ force })
         if (!result.signedOut) throw new IpcFailure('session.unsyncedChanges', { count: result.pending })
+        lock.forget()
       }
       return sessionState()
     },

@@ -2,13 +2,15 @@
  * openDevice end to end under Node: real SQLite replica, the real local core, a fake sync server behind `fetch`.
  * What the user sees through the contract: session states, typed login errors, resume after restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MemoryTokenStore } from './core/sync/tokens'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { FileTokenStore, MemoryTokenStore } from './core/sync/tokens'
 import Database from 'better-sqlite3'
 import { openDevice } from './device'
+import { applyReplicaKey } from './db/encryption'
+import { createFileKeyStore, keyFileBeside } from './db/replica-key'
 import { DEMO_USER } from './device-port'
 import { companyCreateSchema } from '../shared/model/validation/customers'
 import { type DevicePort } from './handlers/context'
@@ -56,6 +58,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+const ALL_COMPANIES = { filters: {}, sort: 'name', offset: 0, limit: 100 } as const
 const credentials = { serverUrl: SERVER, email: USER.email, password: 'right-password' }
 
 describe('openDevice', () => {
@@ -106,6 +109,7 @@ describe('openDevice', () => {
     const companies = (): number => {
       const db = new Database(file, { readonly: true })
       try {
+        applyReplicaKey(db, createFileKeyStore(keyFileBeside(file)).load()!)
         return (db.prepare('SELECT count(*) AS n FROM companies').get() as { n: number }).n
       } finally {
         db.close()
@@ -122,5 +126,65 @@ describe('openDevice', () => {
     await port.logout({ force: false })
     expect(companies()).toBe(0)
     expect(await port.login(credentials)).toMatchObject({ status: 'signed-in' })
+  })
+
+  it('removes this PC\'s copy at sign-out only when nothing waits to be sent, or with the counted confirmation', async () => {
+    const file = path.join(dir, 'crm.sqlite')
+    const tokenFile = path.join(dir, 'tokens.json')
+    const port = openDevice({ dbFile: file, tokenStore: new FileTokenStore(tokenFile), fetch: fakeServer })
+    open.push(port)
+    await port.login(credentials)
+    expect(existsSync(tokenFile)).toBe(true)
+    port.customers.companies.create(companyCreateSchema.parse({ name: '오프라인 신규 고객사' }), { allowDuplicates: true })
+    port.customers.companies.create(companyCreateSchema.parse({ name: '두 번째 신규 고객사' }), { allowDuplicates: true })
+    const { pending } = await port.syncStatus()
+    expect(pending).toBeGreaterThan(0)
+
+    // Refused while edits wait: without a confirmation, and with a wrong count. Nothing changes.
+    await expect(port.logout({ force: true, removeCopy: true })).rejects.toMatchObject({ code: 'session.unsyncedChanges', params: { count: pending } })
+    await expect(port.logout({ force: true, removeCopy: true, confirmDiscard: pending - 1 })).rejects.toMatchObject({ code: 'session.unsyncedChanges' })
+    expect(await port.sessionState()).toMatchObject({ status: 'signed-in' })
+    expect((await port.syncStatus()).pending).toBe(pending)
+    const oldKey = createFileKeyStore(keyFileBeside(file)).load()
+
+    expect(await port.logout({ force: true, removeCopy: true, confirmDiscard: pending })).toEqual({ status: 'none' })
+    expect(existsSync(tokenFile)).toBe(false)
+    // A fresh, empty device took its place: a new key, no rows, nothing to send.
+    expect(createFileKeyStore(keyFileBeside(file)).load()!.equals(oldKey!)).toBe(false)
+    expect(await port.syncStatus()).toMatchObject({ pending: 0, connection: 'local-only' })
+    expect(port.customers.companies.list(ALL_COMPANIES).total).toBe(0)
+  })
+
+  it('erases the replica, its key and the tokens when the server answers 410 device_wiped, then shows the first run', async () => {
+    const file = path.join(dir, 'crm.sqlite')
+    const tokenFile = path.join(dir, 'tokens.json')
+    let wiped = false
+    const erased: string[] = []
+    const server: typeof fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+      if (wiped && url.pathname !== '/v1/auth/logout') return json(410, { error: { code: 'device_wiped', message: 'wiped' } })
+      return fakeServer(input, init)
+    }
+    const port = openDevice({ dbFile: file, tokenStore: new FileTokenStore(tokenFile), fetch: server, onErased: (reason) => erased.push(reason) })
+    open.push(port)
+    await port.login(credentials)
+    port.customers.companies.create(companyCreateSchema.parse({ name: '분실된 노트북의 고객사' }), { allowDuplicates: true })
+    // Unlike resync_required (also 410), device_wiped is never retried or "resynced".
+    wiped = true
+    await expect(port.syncNow()).rejects.toBeDefined()
+    await vi.waitFor(() => expect(erased).toEqual(['wiped']))
+    expect(await port.sessionState()).toEqual({ status: 'none', notice: 'device-wiped' })
+    expect(existsSync(tokenFile)).toBe(false)
+    expect(await port.syncStatus()).toMatchObject({ pending: 0, connection: 'local-only' })
+
+    // Quit now: nothing of the old copy is left, and the new empty device's files are the only ones.
+    await port.close()
+    open.splice(0)
+    const left = readdirSync(dir)
+    expect(left.filter((name) => name.startsWith('crm.sqlite')).sort()).toEqual(['crm.sqlite', 'crm.sqlite.key'])
+    const reopened = device()
+    expect(reopened.customers.companies.list(ALL_COMPANIES).total).toBe(0)
+    // A sign-in after the wipe clears the notice.
+    expect(await reopened.sessionState()).toEqual({ status: 'none' })
   })
 })

@@ -3,7 +3,12 @@
  * sync loop) and the adapter to the IPC contract. Electron (index.ts) and the web harness (scripts/dev-web.ts) both
  * call this, so both run the same device code against a real SQLite file.
  */
+import { rmSync } from 'node:fs'
 import { openReplica } from './db/open'
+import { replicaFiles, replicaKeyFor } from './db/encryption'
+import { createFileKeyStore, keyFileBeside, type ReplicaKeyStore } from './db/replica-key'
+import { IpcFailure } from '../shared/ipc/errors'
+import { type SessionState } from '../shared/ipc/contract'
 import { createAppSettings } from './app-settings'
 import { createDeviceCore } from './core/device'
 import { replicaRegistry } from './core/replica/registry'
@@ -23,7 +28,14 @@ export interface OpenDeviceOptions {
   readonly migrationsFolder?: string
   /** Injected network (tests answer login with a fake server). */
   readonly fetch?: typeof fetch
+  /** Where the replica's encryption key is kept: safeStorage in Electron; default a 0600 file `<dbFile>.key`. */
+  readonly keyStore?: ReplicaKeyStore
+  /** Told after this PC's copy was erased (a wipe order from the server, or "remove this PC's copy"). */
+  readonly onErased?: (reason: ErasedReason) => void
 }
+
+/** Why this PC's copy was erased: the administrator's wipe order, or the user's own choice at sign-out. */
+export type ErasedReason = 'wiped' | 'removed'
 
 /** Demo size: every screen has realistic volume, and seeding stays under a second on a laptop. */
 const DEMO_SCALE = 20_000
@@ -38,13 +50,16 @@ function clearReplica(sqlite: Sqlite): void {
   })()
 }
 
-export function openDevice(options: OpenDeviceOptions): DevicePort {
-  const replica = openReplica(options.dbFile, options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {})
+/** One device on one replica file; `openDevice` below swaps it for a fresh one when the copy is erased. */
+function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, onDeviceWiped: () => void): DevicePort {
+  const key = replicaKeyFor(options.dbFile, keyStore)
+  const replica = openReplica(options.dbFile, { key, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}) })
   try {
     const core = createDeviceCore({
       sqlite: replica.sqlite,
       registry: replicaRegistry(),
       tokens: options.tokenStore,
+      onDeviceWiped,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     })
     const settings = createAppSettings(replica.sqlite)
@@ -63,4 +78,89 @@ export function openDevice(options: OpenDeviceOptions): DevicePort {
     replica.sqlite.close()
     throw error
   }
+}
+
+/** Deletes the replica (and SQLite's side files), its key and the tokens: nothing of the copy stays on this PC. */
+export async function eraseDeviceFiles(dbFile: string, keyStore: ReplicaKeyStore, tokenStore: TokenStore): Promise<void> {
+  for (const file of replicaFiles(dbFile)) rmSync(file, { force: true })
+  keyStore.clear()
+  await tokenStore.clear()
+}
+
+/**
+ * Opens the local device (replica, key, core) and keeps it replaceable: when the server orders a wipe (410
+ * device_wiped) or the user removes this PC's copy at sign-out, the device is closed, its files erased and a fresh,
+ * empty device (new key, new replica) takes its place — the renderer lands on the first-run screen. The handlers hold
+ * this object for the app's lifetime, so every property is read from the current device at call time.
+ */
+export function openDevice(options: OpenDeviceOptions): DevicePort {
+  const keyStore = options.keyStore ?? createFileKeyStore(keyFileBeside(options.dbFile))
+  let erasedBy: ErasedReason | null = null
+  let erasing: Promise<void> | null = null
+
+  const erase = (reason: ErasedReason): Promise<void> => {
+    erasing ??= (async () => {
+      try {
+        await current.close().catch(() => undefined)
+        await eraseDeviceFiles(options.dbFile, keyStore, options.tokenStore)
+        erasedBy = reason
+        current = openDeviceOnce(options, keyStore, onDeviceWiped)
+        options.onErased?.(reason)
+      } finally {
+        erasing = null
+      }
+    })()
+    return erasing
+  }
+  // Heard inside a sync; the erase waits for that sync to end (close() stops the loop), so it runs on its own.
+  const onDeviceWiped = (): void => void erase('wiped')
+
+  let current = openDeviceOnce(options, keyStore, onDeviceWiped)
+
+  const sessionState = async (): Promise<SessionState> => {
+    if (erasing) await erasing
+    const state = await current.sessionState()
+    // Until someone starts again (demo or sign-in), the first run says why it is back.
+    return state.status === 'none' && erasedBy === 'wiped' ? { status: 'none', notice: 'device-wiped' } : state
+  }
+
+  const overrides: Partial<DevicePort> = {
+    sessionState,
+    async startDemo() {
+      const state = await current.startDemo()
+      erasedBy = null
+      return state
+    },
+    async login(input) {
+      try {
+        const state = await current.login(input)
+        erasedBy = null
+        return state
+      } catch (error) {
+        // A sign-in answered device_wiped erases this copy: answer once the first-run screen can be shown again.
+        if (erasing) await erasing
+        throw error
+      }
+    },
+    async logout(input) {
+      if (!input.removeCopy) return current.logout(input)
+      // Removing the copy destroys unsent edits: only when none wait, or when the user confirmed exactly how many.
+      const { pending } = await current.syncStatus()
+      if (pending > 0 && input.confirmDiscard !== pending) throw new IpcFailure('session.unsyncedChanges', { count: pending })
+      await current.logout({ force: true })
+      await erase('removed')
+      return sessionState()
+    },
+    async close() {
+      if (erasing) await erasing
+      await current.close()
+    },
+  }
+
+  return new Proxy(overrides as DevicePort, {
+    get(target, property, receiver) {
+      if (Object.hasOwn(target, property)) return Reflect.get(target, property, receiver) as unknown
+      return Reflect.get(current, property) as unknown
+    },
+  })
 }

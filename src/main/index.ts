@@ -2,19 +2,37 @@
  * Electron main entry: a thin layer that hardens Electron, opens the local device and serves the IPC handler table.
  * Everything with logic lives in Electron-free modules (handlers, ipc, the core) that are tested under Node.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import path from 'node:path'
 import { openDevice } from './device'
 import { createSafeStorageTokenStore } from './electron/secrets'
+import { createSafeStorageKeyStore } from './electron/replica-key-store'
+import { ReplicaKeyError } from './db/replica-key'
+import { IpcFailure } from '../shared/ipc/errors'
 import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './electron/security'
 import { createMainWindow } from './electron/window'
+import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './ipc/register'
 import { createSenderUrlPolicy } from './ipc/sender-policy'
 import { consoleLogger } from './logger'
 
 const here = import.meta.dirname
-const rendererIndexFile = path.join(here, '../renderer/index.html')
+
+/** Why the app cannot start, in Korean and English, for the error box shown instead of a window. */
+function openFailureMessage(error: unknown): string {
+  if (error instanceof IpcFailure && error.code === 'secrets.encryptionUnavailable') {
+    return (
+      '이 PC에서 OS 키 저장소(Windows 자격 증명, macOS 키체인, Linux 키링)를 쓸 수 없어 고객 데이터를 암호화해 보관할 수 없습니다.\n' +
+      "The OS keychain (Windows DPAPI, macOS Keychain, a Linux secret service) is not available, so this PC's customer data cannot be stored encrypted."
+    )
+  }
+  if (error instanceof ReplicaKeyError) {
+    return `이 PC의 데이터베이스를 열 수 없습니다: 암호화 키를 읽을 수 없습니다.\nThe database on this PC cannot be opened: its encryption key cannot be read.\n\n${error.message}`
+  }
+  return `데이터베이스를 열 수 없습니다.\nThe database cannot be opened.\n\n${String(error)}`
+}
+const rendererDir = path.join(here, '../renderer')
 const preloadFile = path.join(here, '../preload/index.cjs')
 // resources/ is unpacked from the asar (build/electron-builder.yml) so the OS can read the window icon.
 const iconFile = path.join(here, '../../resources/icon.png').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1')
@@ -23,6 +41,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 
 // Every renderer sandboxed, whatever a future window forgets to ask for.
 app.enableSandbox()
+// The renderer is served on app://crm, not file:// (electron/app-protocol.ts); schemes must be declared before ready.
+registerAppScheme(protocol)
 
 if (!app.requestSingleInstanceLock()) {
   // A second instance would open the same SQLite replica; hand over to the first one instead.
@@ -30,25 +50,37 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const log = consoleLogger('main')
   const security: SecurityDeps = {
-    isAppUrl: createSenderUrlPolicy({ rendererIndexFile, devServerUrl }),
-    openExternal: (url) => shell.openExternal(url),
+    isAppUrl: createSenderUrlPolicy({ devServerUrl }),
   }
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, security))
 
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession)
+    serveAppScheme(protocol, rendererDir)
 
     const userData = app.getPath('userData')
     const tokenStore = createSafeStorageTokenStore({ file: path.join(userData, 'session.bin'), safeStorage })
-    const device = openDevice({
-      dbFile: path.join(userData, 'crm.sqlite'),
-      tokenStore,
-      // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
-      migrationsFolder: app.isPackaged
-        ? path.join(process.resourcesPath, 'migrations/sqlite')
-        : path.join(app.getAppPath(), 'drizzle/sqlite'),
-    })
+    const keyStore = createSafeStorageKeyStore({ file: path.join(userData, 'replica.key'), safeStorage })
+    let device: ReturnType<typeof openDevice>
+    try {
+      device = openDevice({
+        dbFile: path.join(userData, 'crm.sqlite'),
+        tokenStore,
+        keyStore,
+        // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
+        migrationsFolder: app.isPackaged
+          ? path.join(process.resourcesPath, 'migrations/sqlite')
+          : path.join(app.getAppPath(), 'drizzle/sqlite'),
+        onErased: (reason) => log.warn('this PC\'s copy was erased', { reason }),
+      })
+    } catch (error) {
+      // No window over a database that did not open: say why and quit (the files stay as they are for support).
+      log.error('the device database did not open', { error: String(error) })
+      dialog.showErrorBox('CRM AUGU', openFailureMessage(error))
+      app.exit(1)
+      return
+    }
 
     // Quit waits for a running sync to finish and the database to close (a WAL checkpoint, not a torn write).
     let closed = false
@@ -73,7 +105,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(table, { ipcMain, isAllowedUrl: security.isAppUrl, log })
 
     const openWindow = (): void => {
-      createMainWindow({ ...security, preloadFile, rendererIndexFile, devServerUrl, iconFile })
+      createMainWindow({ ...security, preloadFile, devServerUrl, iconFile })
     }
     openWindow()
 

@@ -6,13 +6,14 @@
  * The organisation is what a fresh installation has: roles named after the tiers without any grants (the server's
  * create-user makes them), so the EXECUTIVE administrator works from the tier defaults.
  */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { screenshot } from './browser'
 import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+import { openHarnessDatabase } from '../../scripts/dev-web'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 const ADMIN = { id: id(0xad0001), email: 'ceo@augu.kr', tier: 'EXECUTIVE' as const, firstName: '대표', lastName: '최' }
@@ -44,7 +45,7 @@ let device: OfflineDevice
 let page: Page
 
 const outboxRows = (): { table_name: string; row_id: string }[] => {
-  const db = new Database(device.dbFile, { readonly: true })
+  const db = openHarnessDatabase(device.dbFile, { readonly: true })
   try {
     return db.prepare(`SELECT table_name, row_id FROM outbox ORDER BY seq`).all() as { table_name: string; row_id: string }[]
   } finally {

@@ -3,7 +3,7 @@
  * renderer, handler table and SQLite replica: one key per exception, "everyone else present" for the rest, remarks,
  * a walk-in; counts and rate follow live; every mark waits in the outbox (pending rises) with a pair id.
  */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
@@ -11,6 +11,7 @@ import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { screenshot } from './browser'
 import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+import { openHarnessDatabase } from '../../scripts/dev-web'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 const COMPANY = id(0xe2e0c0)
@@ -202,7 +203,7 @@ describe('attendance roster, offline, from the keyboard', () => {
   })
 
   it('stored each mark under the pair id of (class, trainee), so a colleague’s offline mark merges into the same row', () => {
-    const db = new Database(device.dbFile, { readonly: true })
+    const db = openHarnessDatabase(device.dbFile, { readonly: true })
     try {
       const ids = db.prepare('SELECT id FROM attendance_records WHERE class_id = ? ORDER BY id').pluck().all(CLASS) as string[]
       expect(ids).toHaveLength(31)

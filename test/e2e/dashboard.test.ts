@@ -8,6 +8,7 @@ import { seedDashboardFixture, DASHBOARD_EXPECTED, FIXTURE_IDS, FIXTURE_USERS } 
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { openReplica } from '../../src/main/db/open'
+import { harnessReplicaKey } from '../../scripts/dev-web'
 import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
 import { todayIsoDate } from '../../src/shared/domain/dates'
 import { fiscalPeriodLabel, fiscalPeriodOf } from '../../src/shared/domain/fiscal-period'
@@ -173,7 +174,7 @@ describe('home dashboard per tier (offline, hand-computed figures)', () => {
     // A sync brings the team member's new 1천만 proposal: the replica gets the row and the sync time, as the engine
     // does (this harness has no server). The dashboard reads again once the status bar sees the new sync time.
     const stamp = new Date().toISOString()
-    const { sqlite } = openReplica(d.dbFile)
+    const { sqlite } = openReplica(d.dbFile, { key: harnessReplicaKey(d.dbFile) })
     try {
       createReplicaStatements(sqlite).upsertFields(replicaRegistry().require('opportunities'), '0190a000-0000-7000-8000-000000d5b0ff', {
         code: 'O-SYNC', title: '동기화로 온 기회', company_id: FIXTURE_IDS.companyA, stage: 'PROPOSAL', probability: 50,

@@ -4,13 +4,13 @@
  * excluding another, imported in one go; then the companies list is exported to CSV with Korean headers.
  */
 import { readFileSync } from 'node:fs'
-import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { businessNumberCheckDigit, formatBusinessNumber } from '../../src/shared/domain/business-number'
 import { screenshot } from './browser'
 import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+import { openHarnessDatabase } from '../../scripts/dev-web'
 
 let device: OfflineDevice
 let page: Page
@@ -37,7 +37,7 @@ afterAll(async () => {
 })
 
 function replica<T>(sql: string): T[] {
-  const db = new Database(device.dbFile, { readonly: true })
+  const db = openHarnessDatabase(device.dbFile, { readonly: true })
   try {
     return db.prepare(sql).all() as T[]
   } finally {

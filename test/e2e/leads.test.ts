@@ -6,10 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
+import { startHarness, silentLogger, type Harness, openHarnessDatabase } from '../../scripts/dev-web'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 import { POLL, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
 
@@ -36,7 +35,7 @@ afterAll(async () => {
 
 /** Reads the harness's replica through a second connection (WAL allows it), as an independent check of what the UI says. */
 function replica<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(harness.dbFile, { readonly: true })
+  const db = openHarnessDatabase(harness.dbFile, { readonly: true })
   try {
     return db.prepare(sql).all(...params) as T[]
   } finally {

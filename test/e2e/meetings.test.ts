@@ -4,7 +4,7 @@
  * derived line and meeting totals, minutes and two action items (one marked done); then finds it in the week and
  * month calendars next to a training class. A meeting that ends before it starts shows a clear error and saves nothing.
  */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
 import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
 import { screenshot } from './browser'
 import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+import { openHarnessDatabase } from '../../scripts/dev-web'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 const ROLE = id(0xe2e3f0)
@@ -56,7 +57,7 @@ let page: Page
 let dialog: Locator
 
 const storedCount = (table: string): number => {
-  const db = new Database(device.dbFile, { readonly: true })
+  const db = openHarnessDatabase(device.dbFile, { readonly: true })
   try {
     return (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE deleted_at IS NULL`).get() as { n: number }).n
   } finally {

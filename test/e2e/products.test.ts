@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
+import { startHarness, silentLogger, type Harness, openHarnessDatabase } from '../../scripts/dev-web'
 import { openReplica } from '../../src/main/db/open'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
@@ -163,7 +163,7 @@ describe('product master', () => {
     await screenshot(page, 'products-manager')
 
     // Stored without a margin column; the outbox holds the two new rows.
-    const db = new Database(manager.dbFile, { readonly: true })
+    const db = openHarnessDatabase(manager.dbFile, { readonly: true })
     try {
       const stored = db.prepare("SELECT list_price, cost, category_id FROM products WHERE name = '생성형 AI 업무 활용'").get() as Record<string, unknown>
       expect(stored).toMatchObject({ list_price: 2_500_000, cost: 1_500_000 })

@@ -4,13 +4,14 @@
  * duplicate class number flagged and fixes it, confirms a waitlisted enrolment (refused once the class is full), and
  * deletes a class that has attendance only after a second yes.
  */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { screenshot } from './browser'
 import { openOfflineDevice, type OfflineDevice } from './offline-device'
+import { openHarnessDatabase } from '../../scripts/dev-web'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 const COMPANY = id(0xe2f0c0)
@@ -165,7 +166,7 @@ describe('projects: sessions, classes and enrolments, offline', () => {
     await dialog.getByText('닫기', { exact: true }).click()
     await expect.poll(() => first.getByTestId('class-row').first().textContent()).toContain('등록 2명')
 
-    const db = new Database(device.dbFile, { readonly: true })
+    const db = openHarnessDatabase(device.dbFile, { readonly: true })
     try {
       const statuses = db.prepare('SELECT status FROM enrollments WHERE class_id = ? ORDER BY trainee_id').all(CLASS) as Array<{ status: string }>
       expect(statuses.map((r) => r.status)).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED'])
@@ -294,7 +295,7 @@ describe('projects: sessions, classes and enrolments, offline', () => {
     await page.getByRole('heading', { name: RULE_PROJECT_NAME }).waitFor()
 
     // The rule is a synced field of the project row, waiting in the outbox like any edit.
-    const db = new Database(device.dbFile, { readonly: true })
+    const db = openHarnessDatabase(device.dbFile, { readonly: true })
     try {
       expect(db.prepare('SELECT completion_percent FROM projects WHERE id = ?').pluck().get(RULE_PROJECT)).toBe(70)
     } finally {

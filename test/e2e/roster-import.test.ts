@@ -6,7 +6,7 @@
  * product form's Korean headers and won columns as numbers, and the meetings list with the list's headers.
  */
 import { readFileSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +15,7 @@ import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
 import { screenshot } from './browser'
 import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+import { openHarnessDatabase } from '../../scripts/dev-web'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 const COMPANY = id(0xe3e0c0)
@@ -74,7 +75,7 @@ let device: OfflineDevice
 let page: Page
 
 function replica<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(device.dbFile, { readonly: true })
+  const db = openHarnessDatabase(device.dbFile, { readonly: true })
   try {
     return db.prepare(sql).all(...params) as T[]
   } finally {

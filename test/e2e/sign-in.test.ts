@@ -77,6 +77,8 @@ describe('sign-in to a company sync server', () => {
     await screenshot(page, 'shell-signed-in-ko')
 
     await page.getByRole('button', { name: '로그아웃' }).click()
+    // A company account chooses what happens to this PC's copy (device-copy.test.ts covers removing it).
+    await page.getByRole('dialog', { name: '로그아웃' }).getByRole('button', { name: '이 PC의 데이터 보관' }).click()
     await page.getByRole('heading', { name: 'CRM AUGU에 오신 것을 환영합니다' }).waitFor()
     expect(pageErrors).toEqual([])
   })

@@ -32,7 +32,11 @@ const h = vi.hoisted(() => {
   const appListeners = new Map<string, Listener>()
   const permissionHandlers: Record<string, Listener> = {}
   const state = { userData: '', appPath: '' }
-  return { FakeWebContents, windows, appListeners, permissionHandlers, state }
+  const schemes: { privileged: unknown[]; handlers: Map<string, (request: { url: string }) => Promise<Response>> } = {
+    privileged: [],
+    handlers: new Map(),
+  }
+  return { FakeWebContents, windows, appListeners, permissionHandlers, state, schemes }
 })
 
 vi.mock('electron', () => {
@@ -63,6 +67,7 @@ vi.mock('electron', () => {
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
+    exit: vi.fn(),
     on: vi.fn((event: string, listener: Listener) => h.appListeners.set(event, listener)),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn(() => h.state.userData),
@@ -77,12 +82,17 @@ vi.mock('electron', () => {
   }
   const shell = { openExternal: vi.fn(() => Promise.resolve()) }
   const ipcMain = { handle: vi.fn() }
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => h.schemes.privileged.push(...schemes)),
+    handle: vi.fn((scheme: string, handler: (request: { url: string }) => Promise<Response>) => h.schemes.handlers.set(scheme, handler)),
+  }
+  const dialog = { showErrorBox: vi.fn() }
   const safeStorage = {
     isEncryptionAvailable: () => true,
     encryptString: (s: string) => Buffer.from(s),
     decryptString: (b: Buffer) => b.toString(),
   }
-  const electron = { app, BrowserWindow, ipcMain, safeStorage, session, shell }
+  const electron = { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell }
   return { ...electron, default: electron }
 })
 
@@ -94,8 +104,15 @@ beforeAll(async () => {
   h.state.userData = mkdtempSync(path.join(tmpdir(), 'crm-window-security-'))
   h.state.appPath = repoRoot
   await import('../../src/main/index')
-  await vi.waitFor(() => expect(h.windows.length).toBeGreaterThan(0))
-})
+  await vi.waitFor(
+    () => {
+      // A database that did not open shows an error box and exits instead of opening a window: say why here.
+      expect(vi.mocked(electron.dialog.showErrorBox).mock.calls).toEqual([])
+      expect(h.windows.length).toBeGreaterThan(0)
+    },
+    { timeout: 60_000 },
+  )
+}, 120_000)
 
 afterAll(async () => {
   // Quitting closes the device (sync loop and database) before the app really quits.
@@ -135,33 +152,51 @@ describe('every BrowserWindow is hardened', () => {
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled()
   })
 
-  it('loads the packaged page from disk, never a remote URL', () => {
+  it('loads the packaged page from the privileged app:// scheme, never file:// or a remote URL', () => {
     const [window] = h.windows
-    expect(window!.loaded).toEqual([{ file: expect.stringMatching(/[\\/]renderer[\\/]index\.html$/) }])
+    expect(window!.loaded).toEqual([{ url: 'app://crm/index.html' }])
+    expect(h.schemes.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
+    ])
+    expect([...h.schemes.handlers.keys()]).toEqual(['app'])
   })
 
-  it('denies window.open and sends only checked http(s) links to the browser', () => {
+  it('serves the renderer folder on app://crm and refuses path traversal', async () => {
+    const handler = h.schemes.handlers.get('app')!
+    // Unpackaged: out/renderer next to out/main (built or not, a traversal never reaches outside it).
+    for (const url of ['app://crm/../../package.json', 'app://crm/%2e%2e/%2e%2e/package.json', 'app://crm/..%2f..%2fpackage.json', 'app://other/index.html']) {
+      const response = await handler({ url })
+      expect(response.status, url).toBe(404)
+    }
+  })
+
+  it('denies window.open and never opens a link outside silently', () => {
     const contents = h.windows[0]!.webContents
     const openExternal = vi.mocked(electron.shell.openExternal)
     openExternal.mockClear()
     expect(contents.windowOpenHandler).toBeTypeOf('function')
-    for (const url of ['https://www.augu.kr/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://u:p@x.kr/']) {
+    for (const url of ['https://www.augu.kr/', 'mailto:kim@augu.kr', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share']) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
     }
-    expect(openExternal.mock.calls).toEqual([['https://www.augu.kr/']])
+    // Links leave only through the renderer's confirmation dialog and the app.openExternal channel.
+    expect(openExternal).not.toHaveBeenCalled()
   })
 
-  it('blocks navigation away from the app page', () => {
+  it('blocks navigation away from the app page, file:// included', () => {
     const contents = h.windows[0]!.webContents
+    const openExternal = vi.mocked(electron.shell.openExternal)
+    openExternal.mockClear()
     for (const event of ['will-navigate', 'will-redirect']) {
-      const away = { preventDefault: vi.fn() }
-      contents.emit(event, away, 'https://evil.example/')
-      expect(away.preventDefault, event).toHaveBeenCalled()
+      for (const awayUrl of ['https://evil.example/', pathToFileURL(path.join(repoRoot, 'src/renderer/index.html')).href, 'app://evil/index.html']) {
+        const away = { preventDefault: vi.fn() }
+        contents.emit(event, away, awayUrl)
+        expect(away.preventDefault, `${event} to ${awayUrl}`).toHaveBeenCalled()
+      }
       const own = { preventDefault: vi.fn() }
-      const ownUrl = pathToFileURL(path.join(repoRoot, 'src/renderer/index.html')).href
-      contents.emit(event, own, ownUrl)
-      expect(own.preventDefault, `${event} to ${ownUrl}`).not.toHaveBeenCalled()
+      contents.emit(event, own, 'app://crm/index.html')
+      expect(own.preventDefault, `${event} to app://crm`).not.toHaveBeenCalled()
     }
+    expect(openExternal).not.toHaveBeenCalled()
   })
 
   it('refuses <webview> and every permission request', () => {

@@ -37,6 +37,11 @@ export interface DeviceCoreOptions {
   readonly pullLimit?: number
   /** Replace the HTTP transport (unit tests use an in-memory server). */
   readonly transportFactory?: (serverUrl: string, tokens: TokenStore) => Transport
+  /**
+   * The server answered 410 device_wiped (an administrator revoked this device with wipe). Called once; syncing has
+   * stopped. The owner of the files (src/main/device.ts) erases the replica, its key and the tokens.
+   */
+  readonly onDeviceWiped?: () => void
 }
 
 export interface DeviceCore {
@@ -78,9 +83,20 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
   let events: EventSubscription | null = null
   let direct: Promise<void> | null = null
 
+  let wiped = false
+  const deviceWiped = (): void => {
+    if (wiped) return
+    wiped = true
+    active = false
+    pokeChase.stop()
+    disconnectEvents()
+    void loop?.stop()
+    options.onDeviceWiped?.()
+  }
+
   const makeTransport = (serverUrl: string): Transport =>
     options.transportFactory?.(serverUrl, tokens) ??
-    createTransport({ baseUrl: serverUrl, tokens, fetch: options.fetch, timers, random: options.random, deviceId: () => state.get('device_id') })
+    createTransport({ baseUrl: serverUrl, tokens, fetch: options.fetch, timers, random: options.random, deviceId: () => state.get('device_id'), onDeviceWiped: deviceWiped })
 
   // The loop is created below; writes before start() only update the status.
   let loop: SyncLoop | null = null

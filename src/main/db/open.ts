@@ -11,11 +11,12 @@
  * of them.
  */
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
 import { resumeSearchIndex } from './search-index'
+import { openKeyedDatabase } from './encryption'
 
 export type ReplicaSchema = typeof schema
 export type ReplicaDatabase = BetterSQLite3Database<ReplicaSchema>
@@ -28,6 +29,11 @@ export interface Replica {
 export interface OpenReplicaOptions {
   /** Where the generated migrations are. Default: <repo>/drizzle/sqlite (Electron passes its resources path). */
   readonly migrationsFolder?: string
+  /**
+   * The replica's encryption key (src/main/db/encryption.ts): a plain file is converted on open, a wrong key fails with
+   * ReplicaKeyError before anything else runs. Without a key the file is plain (unit tests, the bench's baseline).
+   */
+  readonly key?: Buffer
 }
 
 export const SQLITE_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle/sqlite', import.meta.url))
@@ -36,7 +42,7 @@ export const SQLITE_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle/
 const BUSY_TIMEOUT_MS = 5_000
 
 export function openReplica(file: string, options: OpenReplicaOptions = {}): Replica {
-  const sqlite = new Database(file)
+  const sqlite = openKeyedDatabase(file, options.key)
   try {
     // WAL: readers (the UI's queries) never wait for the writer (a pulled page being applied), and commits are fast.
     sqlite.pragma('journal_mode = WAL')

@@ -1,6 +1,7 @@
 /**
- * The renderer's Content-Security-Policy. The same string is in src/renderer/index.html (a meta tag is what applies to
- * file:// pages), sent as a header by the dev server hook and by the web harness; a test keeps them identical.
+ * The renderer's Content-Security-Policy. The same string is in src/renderer/index.html (a meta tag, whatever serves the
+ * page), sent as a header by the app:// handler (app-protocol.ts), the dev server hook and the web harness; a test keeps
+ * them identical.
  *
  * No 'unsafe-inline' anywhere: the build emits scripts and CSS as files, and React sets inline styles through the CSSOM,
  * which CSP does not restrict.

@@ -1,24 +1,21 @@
 /**
  * Electron security checklist (docs/tutorial/security.md), applied to every webContents the app ever creates:
- * no navigation away from the app, no new windows (http(s) links go to the user's browser after checking), no
- * <webview>, every permission request denied.
+ * no navigation away from the app, no new windows, no <webview>, every permission request denied.
+ *
+ * Nothing leaves the app silently: window.open and navigation are simply refused. A link opens outside only through
+ * the renderer's confirmation dialog, which shows the address (features/links/ExternalLink.tsx), and then the checked
+ * `app.openExternal` channel.
  */
 import { type Event, type HandlerDetails, type Session, type WebContents, type WindowOpenHandlerResponse } from 'electron'
-import { parseSafeExternalUrl } from '../handlers/external-url'
 import { type UrlPolicy } from '../ipc/sender-policy'
 
 export interface SecurityDeps {
-  /** Is this URL the app's own page? (file:// renderer or the dev server.) */
+  /** Is this URL the app's own page? (app://crm renderer or the dev server.) */
   readonly isAppUrl: UrlPolicy
-  readonly openExternal: (url: string) => Promise<void>
 }
 
-export function windowOpenHandler(deps: SecurityDeps): (details: HandlerDetails) => WindowOpenHandlerResponse {
-  return ({ url }) => {
-    const safe = parseSafeExternalUrl(url)
-    if (safe) void deps.openExternal(safe.toString()).catch(() => undefined)
-    return { action: 'deny' }
-  }
+export function windowOpenHandler(): (details: HandlerDetails) => WindowOpenHandlerResponse {
+  return () => ({ action: 'deny' })
 }
 
 export function navigationGuard(deps: SecurityDeps): (event: Event, url: string) => void {
@@ -26,13 +23,11 @@ export function navigationGuard(deps: SecurityDeps): (event: Event, url: string)
     // Reloading the app's own page is fine; anything else would leave the app (and its preload) behind.
     if (deps.isAppUrl(url)) return
     event.preventDefault()
-    const safe = parseSafeExternalUrl(url)
-    if (safe) void deps.openExternal(safe.toString()).catch(() => undefined)
   }
 }
 
 export function hardenWebContents(contents: WebContents, deps: SecurityDeps): void {
-  contents.setWindowOpenHandler(windowOpenHandler(deps))
+  contents.setWindowOpenHandler(windowOpenHandler())
   const guard = navigationGuard(deps)
   contents.on('will-navigate', guard)
   contents.on('will-redirect', guard)

@@ -3,6 +3,7 @@
  */
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
 import { hardenWebContents, type SecurityDeps } from './security'
+import { APP_INDEX_URL } from './app-protocol'
 
 export const HARDENED_WEB_PREFERENCES = Object.freeze({
   contextIsolation: true,
@@ -21,9 +22,8 @@ export const HARDENED_WEB_PREFERENCES = Object.freeze({
 
 export interface MainWindowOptions extends SecurityDeps {
   readonly preloadFile: string
-  /** Dev server URL in development, otherwise the packaged index.html is loaded from disk. */
+  /** Dev server URL in development; otherwise the packaged renderer, served on app://crm (app-protocol.ts). */
   readonly devServerUrl?: string | undefined
-  readonly rendererIndexFile: string
   readonly iconFile?: string | undefined
 }
 
@@ -44,6 +44,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   hardenWebContents(window.webContents, options)
   window.once('ready-to-show', () => window.show())
   if (options.devServerUrl) void window.loadURL(options.devServerUrl)
-  else void window.loadFile(options.rendererIndexFile)
+  else void window.loadURL(APP_INDEX_URL)
   return window
 }

@@ -12,13 +12,18 @@ import { type ProductsRepo } from '../core/repos/products'
 import { type DashboardRepo } from '../core/repos/dashboard'
 import { type MeetingsRepo } from '../core/repos/meetings'
 import { type AdminDevice } from '../core/admin/admin-device'
+import { type IdleLock } from '../idle-lock'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
   sessionState(): Promise<SessionState>
   startDemo(): Promise<SessionState>
   login(input: ParsedInputOf<'session.login'>): Promise<SessionState>
-  logout(options: { force: boolean }): Promise<SessionState>
+  /**
+   * `removeCopy`: also erase this PC's copy (replica, key, tokens). Refused (`session.unsyncedChanges`) while changes
+   * wait to be sent, unless `confirmDiscard` equals their number (the user confirmed exactly what is lost).
+   */
+  logout(options: { force: boolean; removeCopy?: boolean; confirmDiscard?: number }): Promise<SessionState>
   /** Online: the signed-in user's new password (clears a pending forced change). */
   changePassword(input: ParsedInputOf<'session.changePassword'>): Promise<SessionState>
   /** What the current user may write (the server's rule, read from the replica's directory). */
@@ -43,6 +48,8 @@ export interface DevicePort {
   readonly meetings: MeetingsRepo
   /** Users, roles and permissions, departments, teams (replica) and account creation / audit log (server). */
   readonly admin: AdminDevice
+  /** The idle lock: settings, locked state and the offline password check. */
+  readonly lock: IdleLock
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

@@ -7,7 +7,12 @@ export function sessionHandlers(ctx: HandlerContext): DomainHandlers<'session'> 
     'session.startDemo': () => ctx.device.startDemo(),
     'session.login': (input) => ctx.device.login(input),
     'session.permissions': () => ctx.device.permissions(),
-    'session.logout': (input) => ctx.device.logout({ force: input?.force ?? false }),
+    'session.logout': (input) =>
+      ctx.device.logout({
+        force: input?.force ?? false,
+        removeCopy: input?.removeCopy ?? false,
+        ...(input?.confirmDiscard === undefined ? {} : { confirmDiscard: input.confirmDiscard }),
+      }),
     'session.changePassword': (input) => ctx.device.changePassword(input),
   }
 }

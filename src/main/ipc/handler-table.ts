@@ -18,6 +18,7 @@ import { transferHandlers } from '../handlers/transfer'
 import { dashboardHandlers } from '../handlers/dashboard'
 import { meetingsHandlers } from '../handlers/meetings'
 import { adminHandlers } from '../handlers/admin'
+import { lockHandlers } from '../handlers/lock'
 
 /** Merges per-domain handler maps, refusing a channel defined twice and a channel left without a handler. */
 export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, unknown>>>): HandlerTable {
@@ -36,5 +37,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx))
 }

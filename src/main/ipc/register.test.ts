@@ -5,7 +5,7 @@ import { type DevicePort, type HandlerContext, type Logger } from '../handlers/c
 import { createHandlerTable, mergeHandlers } from './handler-table'
 import { registerIpc, type IpcMainLike, type InvokeEventLike } from './register'
 
-const OWN = 'file:///opt/crm/out/renderer/index.html'
+const OWN = 'app://crm/index.html'
 
 function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
   const status = {
@@ -38,6 +38,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     dashboard: {} as DevicePort['dashboard'],
     meetings: {} as DevicePort['meetings'],
     admin: {} as DevicePort['admin'],
+    lock: {} as DevicePort['lock'],
     ...overrides,
   }
 }

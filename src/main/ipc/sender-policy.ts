@@ -2,32 +2,28 @@
  * Who may call IPC: only the app's own page, in its main frame. Electron-free (pure URL checks) so it is unit-tested
  * under Node; register.ts applies it to `event.senderFrame`.
  */
-import { fileURLToPath } from 'node:url'
-import path from 'node:path'
+import { isAppSchemeUrl } from '../electron/app-protocol'
 
 export interface SenderPolicyOptions {
-  /** Absolute path of the packaged renderer's index.html (loaded over file://). */
-  readonly rendererIndexFile: string
   /** electron-vite's dev server URL (ELECTRON_RENDERER_URL) in development; undefined in a packaged app. */
   readonly devServerUrl?: string | undefined
 }
 
 export type UrlPolicy = (url: string) => boolean
 
+/**
+ * The packaged renderer is served from app://crm (electron/app-protocol.ts); file:// is never the app any more, so a
+ * page that got itself loaded from disk cannot call IPC.
+ */
 export function createSenderUrlPolicy(options: SenderPolicyOptions): UrlPolicy {
-  const rendererDir = path.dirname(path.resolve(options.rendererIndexFile))
   const devOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : null
   return (value) => {
+    if (isAppSchemeUrl(value)) return true
     let url: URL
     try {
       url = new URL(value)
     } catch {
       return false
-    }
-    if (url.protocol === 'file:') {
-      if (url.host !== '') return false
-      const file = path.resolve(fileURLToPath(url))
-      return file.startsWith(rendererDir + path.sep)
     }
     return devOrigin !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === devOrigin
   }

@@ -13,6 +13,7 @@ import { transferChannels } from './transfer-channels'
 import { dashboardChannels } from './dashboard-channels'
 import { meetingsChannels } from './meetings-channels'
 import { adminChannels } from './admin-channels'
+import { lockChannels } from './lock-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -35,6 +36,7 @@ export const ipcChannels = [
   ...dashboardChannels,
   ...meetingsChannels,
   ...adminChannels,
+  ...lockChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

@@ -16,6 +16,7 @@ import { transferContract } from './transfer-contract'
 import { dashboardContract } from './dashboard-contract'
 import { meetingsContract } from './meetings-contract'
 import { adminContract } from './admin-contract'
+import { lockContract } from './lock-contract'
 import { type IpcResult } from './errors'
 import { type PermissionAction } from '../model/permission-rules'
 import { type SyncedTable } from '../model/tables'
@@ -57,9 +58,12 @@ export interface SessionUser {
   readonly role: UserRole
 }
 
-/** `none` is the first run: the user has not chosen demo data or a company server yet. */
+/**
+ * `none` is the first run: the user has not chosen demo data or a company server yet. `notice: 'device-wiped'`: it is
+ * the first run again because an administrator revoked this PC with wipe and its copy was erased.
+ */
 export type SessionState =
-  | { readonly status: 'none' }
+  | { readonly status: 'none'; readonly notice?: 'device-wiped' }
   | { readonly status: 'demo'; readonly user: SessionUser }
   | {
       readonly status: 'signed-in'
@@ -150,7 +154,15 @@ export const ipcContract = {
    * stay on this PC and are sent when the same user signs in again; only the tokens are forgotten.
    */
   'session.logout': {
-    input: z.strictObject({ force: z.boolean().default(false) }).optional(),
+    input: z
+      .strictObject({
+        force: z.boolean().default(false),
+        /** Also erase this PC's copy (replica, its key, tokens). */
+        removeCopy: z.boolean().default(false),
+        /** With removeCopy while changes wait to be sent: their number, as the user confirmed it. */
+        confirmDiscard: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .optional(),
     output: returns<SessionState>(),
   },
   /**
@@ -170,6 +182,7 @@ export const ipcContract = {
   ...dashboardContract,
   ...meetingsContract,
   ...adminContract,
+  ...lockContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

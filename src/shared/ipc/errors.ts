@@ -20,6 +20,7 @@ export const ipcErrorCodes = [
   'session.versionMismatch',
   'session.otherUserPending',
   'session.unsyncedChanges',
+  'session.deviceWiped',
   'secrets.encryptionUnavailable',
   'sync.notSignedIn',
   'sync.signInAgain',

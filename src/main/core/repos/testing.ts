@@ -12,6 +12,7 @@ import { type Sqlite } from '../sqlite'
 import { createDeviceState, type DeviceState } from '../state'
 import { openTestReplica, signInLocally } from '../testing/fixtures'
 import { type Actor, type RepoContext } from './context'
+import { openReplica } from '../../db/open'
 
 export interface RepoTestDevice extends RepoContext {
   readonly state: DeviceState
@@ -25,8 +26,9 @@ export interface RepoTestDevice extends RepoContext {
   close(): void
 }
 
-export function openRepoTestDevice(file: string, startIso = '2026-11-02T01:00:00.000Z'): RepoTestDevice {
-  const { sqlite } = openTestReplica(file)
+/** `key`: encrypt the replica as the app does (default plain). */
+export function openRepoTestDevice(file: string, startIso = '2026-11-02T01:00:00.000Z', key?: Buffer): RepoTestDevice {
+  const { sqlite } = key ? openReplica(file, { key }) : openTestReplica(file)
   let now = new Date(startIso)
   const state = createDeviceState(sqlite)
   state.set('device_id', '0190a000-0000-7000-8000-00000000d001')

@@ -363,7 +363,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         } catch (error) {
           // 410 resync_required: the server has collected the change log behind our cursor (sync-server gc). Start the
           // pull over from the beginning; the outbox is untouched and pending edits are re-applied over pulled rows.
-          if (!resynced && cursor !== null && isSyncError(error) && error.details.status === 410) {
+          if (!resynced && cursor !== null && isSyncError(error) && error.details.status === 410 && error.kind !== 'wiped') {
             resynced = true
             state.set('pull_cursor', null)
             state.set('watermark', null)

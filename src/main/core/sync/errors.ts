@@ -11,6 +11,11 @@ export const SYNC_ERROR_KINDS = [
   'auth',
   /** 409 schema version: this app is too old (or the server is): stop and tell the user to update the app. */
   'schema_version',
+  /**
+   * 410 device_wiped: an administrator revoked this device with wipe. Never retried: the device erases its replica,
+   * key and tokens (src/main/device.ts) and returns to the first-run screen.
+   */
+  'wiped',
   /** 403: this user may not do this (e.g. device registered to another user, deactivated account). */
   'forbidden',
   /** 429: retry after the server's hint. */
@@ -40,7 +45,7 @@ export class SyncError extends Error {
 
   /** Retrying by itself can help (as opposed to needing the user: sign in, update the app). */
   get retryable(): boolean {
-    return this.kind !== 'auth' && this.kind !== 'schema_version' && this.kind !== 'forbidden'
+    return this.kind !== 'auth' && this.kind !== 'schema_version' && this.kind !== 'forbidden' && this.kind !== 'wiped'
   }
 }
 

@@ -89,6 +89,8 @@ export interface TransportOptions {
    * server accepts the previous token once from the same device (docs/security.md § Sessions).
    */
   readonly deviceId?: () => string | null
+  /** The server answered 410 device_wiped to any call (sign-in, refresh, push, pull, events): the device must erase. */
+  readonly onDeviceWiped?: () => void
 }
 
 type Method = 'GET' | 'POST'
@@ -113,6 +115,13 @@ export function createTransport(options: TransportOptions): Transport {
   const timers = options.timers ?? realTimers
   const random = options.random ?? Math.random
   const store = options.tokens
+
+  /** Every non-2xx answer goes through here, so a wipe order is heard whichever call received it. */
+  const failure = async (response: Response): Promise<SyncError> => {
+    const error = await errorFrom(response)
+    if (error.kind === 'wiped') options.onDeviceWiped?.()
+    return error
+  }
 
   let cached: StoredTokens | null | undefined
   let refreshing: Promise<StoredTokens> | null = null
@@ -152,11 +161,11 @@ export function createTransport(options: TransportOptions): Transport {
     const response = await send('POST', '/v1/auth/refresh', body, { accept: 'application/json' }, AbortSignal.timeout(timeoutMs))
     if (response.status === 401 || response.status === 403) {
       // Expired, revoked or reused: the session is over. Only the tokens go; the replica and outbox stay.
-      const error = await errorFrom(response)
+      const error = await failure(response)
       await forget()
       throw new SyncError('auth', error.message, { status: response.status, code: error.details.code })
     }
-    if (!response.ok) throw await errorFrom(response)
+    if (!response.ok) throw await failure(response)
     const pair = await parseBody(response, tokenPairSchema, '/v1/auth/refresh')
     const next: StoredTokens = { ...tokens, accessToken: pair.accessToken, refreshToken: pair.refreshToken }
     await save(next)
@@ -202,7 +211,7 @@ export function createTransport(options: TransportOptions): Transport {
     const response = auth
       ? await sendAuthed(method, path, body, headers, () => AbortSignal.timeout(timeoutMs))
       : await send(method, path, body, headers, AbortSignal.timeout(timeoutMs))
-    if (!response.ok) throw await errorFrom(response)
+    if (!response.ok) throw await failure(response)
     if (schema === null) {
       await response.body?.cancel()
       return undefined as T
@@ -235,7 +244,7 @@ export function createTransport(options: TransportOptions): Transport {
       controller = abort
       try {
         const response = await sendAuthed('GET', '/v1/sync/events', undefined, { accept: 'text/event-stream' }, () => abort.signal)
-        if (!response.ok) throw await errorFrom(response)
+        if (!response.ok) throw await failure(response)
         if (!response.body) throw new SyncError('protocol', 'The event stream has no body')
         attempt = 0
         armIdle()
@@ -362,6 +371,7 @@ async function errorFrom(response: Response): Promise<SyncError> {
     const text = code === undefined ? 'This app version is not supported by the server — update the app' : message
     return new SyncError('schema_version', text, details)
   }
+  if (status === 410 && code === 'device_wiped') return new SyncError('wiped', message, details)
   if (status === 401) return new SyncError('auth', message, details)
   if (status === 403) return new SyncError('forbidden', message, details)
   if (status === 429) {

@@ -27,6 +27,8 @@ export interface TestDeviceOptions {
   /** Start the sync loop and SSE on sign-in (default false: tests call syncNow() explicitly). */
   readonly autoSync?: boolean
   readonly core?: Partial<Omit<DeviceCoreOptions, 'sqlite' | 'registry' | 'tokens'>>
+  /** Encrypt the replica with this key (src/main/db/encryption.ts); default plain, as most core tests need. */
+  readonly key?: Buffer
 }
 
 export interface TestDevice extends DeviceCore {
@@ -46,7 +48,7 @@ export function createTestDevice(options: TestDeviceOptions): TestDevice {
   mkdirSync(options.dir, { recursive: true })
   const stem = options.name ?? 'device'
   const files = { database: join(options.dir, `${stem}.sqlite`), tokens: join(options.dir, `${stem}.tokens.json`) }
-  const replica = openReplica(files.database)
+  const replica = openReplica(files.database, options.key ? { key: options.key } : {})
   const core = createDeviceCore({
     liveEvents: options.autoSync ?? false,
     ...options.core,

@@ -4,6 +4,7 @@ import { FirstRunScreen } from '../features/session/FirstRunScreen'
 import { ForcedPasswordChange } from '../features/session/ForcedPasswordChange'
 import { useSessionStore } from '../features/session/session-store'
 import { SyncStatusBar } from '../features/sync/SyncStatusBar'
+import { useSyncStore } from '../features/sync/sync-store'
 import { AppShell } from './AppShell'
 
 export function App(): JSX.Element {
@@ -14,6 +15,16 @@ export function App(): JSX.Element {
   useEffect(() => {
     void appOpened()
   }, [appOpened])
+
+  // Main can end the session on its own: an administrator's wipe order erased this PC's copy. The status bar's poll
+  // then reports no server to sync with (or the wipe as the sync error), and the session is read again.
+  const sessionEndedInMain = useSyncStore(
+    (s) => s.status?.connection === 'local-only' || s.error?.code === 'session.deviceWiped',
+  )
+  const signedIn = session?.status === 'signed-in'
+  useEffect(() => {
+    if (signedIn && sessionEndedInMain) void appOpened()
+  }, [signedIn, sessionEndedInMain, appOpened])
 
   return (
     <div className="app-frame">

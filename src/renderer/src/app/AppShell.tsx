@@ -14,6 +14,8 @@ import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
 import { usePermissionsRefresh } from '../lib/permissions'
 import { useSyncStore } from '../features/sync/sync-store'
+import { SignOutDialog } from '../features/session/SignOutDialog'
+import { IdleLock, IdleLockSettings } from '../features/lock/IdleLock'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -33,7 +35,15 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const [changingPassword, setChangingPassword] = useState(false)
   const [passwordChanged, setPasswordChanged] = useState(false)
 
+  const [signOutOpen, setSignOutOpen] = useState(false)
+  const [lockSettingsOpen, setLockSettingsOpen] = useState(false)
+
   const signOut = async (): Promise<void> => {
+    // A company account chooses what happens to this PC's copy; leaving the demo simply empties it.
+    if (session.status === 'signed-in') {
+      setSignOutOpen(true)
+      return
+    }
     const unsynced = await signOutRequested()
     if (unsynced > 0 && window.confirm(t('shell.confirmSignOut', { count: unsynced }))) {
       await signOutRequested({ force: true })
@@ -81,6 +91,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
               <button type="button" className="link-button" onClick={() => setChangingPassword(true)}>
                 {t('accounts.password.open')}
               </button>
+              <button type="button" className="link-button" onClick={() => setLockSettingsOpen(true)}>
+                {t('device.idleLock.settingTitle')}
+              </button>
             )}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('shell.signOut')}
@@ -104,6 +117,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
             />
           </ModalDialog>
         )}
+        {signOutOpen && <SignOutDialog onClose={() => setSignOutOpen(false)} />}
+        {lockSettingsOpen && <IdleLockSettings onClose={() => setLockSettingsOpen(false)} />}
+        {session.status === 'signed-in' && <IdleLock userName={session.user.name} onSignOut={() => void signOutRequested({ force: true })} />}
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

@@ -21,6 +21,7 @@ import { CompanyForm } from './CompanyForm'
 import { ConfirmDialog } from './ConfirmDialog'
 import { ContactForm } from './ContactForm'
 import { RecordHistory } from '../../components/RecordHistory'
+import { ExternalLink } from '../links/ExternalLink'
 
 const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline', 'history'] as const
 type Tab = (typeof TABS)[number]
@@ -121,7 +122,11 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
               <dt>{t('customers.form.annualRevenue')}</dt>
               <dd>{company.annualRevenue !== null ? formatWon(company.annualRevenue) : '—'}</dd>
               <dt>{t('customers.form.phone')}</dt>
-              <dd className="tabular">{detail.branches[0]?.phone ? formatPhone(detail.branches[0].phone) : '—'}</dd>
+              <dd className="tabular">
+                {detail.branches[0]?.phone ? <ExternalLink target={detail.branches[0].phone}>{formatPhone(detail.branches[0].phone)}</ExternalLink> : '—'}
+              </dd>
+              <dt>{t('customers.form.website')}</dt>
+              <dd>{company.website ? <ExternalLink target={company.website} /> : '—'}</dd>
               <dt>{t('customers.page.fields.createdAt')}</dt>
               <dd>{formatKoreanDate(toIsoDate(new Date(company.createdAt)))}</dd>
             </dl>
@@ -162,8 +167,10 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       </td>
                       <td>{dash(c.department)}</td>
                       <td>{[c.position, c.title].filter(Boolean).join(' / ') || '—'}</td>
-                      <td className="tabular">{c.mobile ? formatPhone(c.mobile) : c.phone ? formatPhone(c.phone) : '—'}</td>
-                      <td>{dash(c.email)}</td>
+                      <td className="tabular">
+                        {c.mobile || c.phone ? <ExternalLink target={(c.mobile ?? c.phone)!}>{formatPhone((c.mobile ?? c.phone)!)}</ExternalLink> : '—'}
+                      </td>
+                      <td>{c.email ? <ExternalLink target={c.email} /> : '—'}</td>
                       <td>{c.branchName}</td>
                       <td>
                         <span className="row-actions-cell">

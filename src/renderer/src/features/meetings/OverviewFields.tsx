@@ -12,6 +12,7 @@ import {
 import { isIsoTime } from '../../../../shared/domain/dates'
 import { type FieldErrors, type MeetingDraft } from './meeting-draft'
 import { FormField } from '../../components/FormField'
+import { ExternalLink } from '../links/ExternalLink'
 
 /** 개요: what, with whom, when and where. The length is derived from the times, never typed. */
 export function OverviewFields({
@@ -109,7 +110,12 @@ export function OverviewFields({
       {online && (
         <FormField label={t('meetings.overview.onlineLink')} error={errors['onlineLink']} wide>
           {(p) => (
-            <input {...p} type="url" value={draft.onlineLink} placeholder="https://" onChange={(e) => onChange({ onlineLink: e.target.value })} />
+            <>
+              <input {...p} type="url" value={draft.onlineLink} placeholder="https://" onChange={(e) => onChange({ onlineLink: e.target.value })} />
+              {/^https?:\/\//i.test(draft.onlineLink.trim()) && (
+                <ExternalLink target={draft.onlineLink}>{t('device.externalLink.joinMeeting')}</ExternalLink>
+              )}
+            </>
           )}
         </FormField>
       )}

@@ -13,6 +13,7 @@ export function FirstRunScreen(): JSX.Element {
   const demoChosen = useSessionStore((s) => s.demoChosen)
   const errorDismissed = useSessionStore((s) => s.errorDismissed)
   const [showLogin, setShowLogin] = useState(false)
+  const wiped = useSessionStore((s) => s.session?.status === 'none' && s.session.notice === 'device-wiped')
 
   return (
     <main className="first-run" aria-labelledby="first-run-title">
@@ -26,6 +27,12 @@ export function FirstRunScreen(): JSX.Element {
       <section className="first-run__body">
         <h1 id="first-run-title">{t('firstRun.title')}</h1>
         <p className="first-run__subtitle">{t('firstRun.subtitle')}</p>
+        {wiped && (
+          <div className="first-run__notice" role="status" data-testid="device-wiped-notice">
+            <h2>{t('device.wiped.title')}</h2>
+            <p>{t('device.wiped.body')}</p>
+          </div>
+        )}
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
         {showLogin ? (
           <LoginForm onBack={() => setShowLogin(false)} />

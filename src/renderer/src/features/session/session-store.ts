@@ -19,8 +19,11 @@ interface SessionActions {
   appOpened(): Promise<void>
   demoChosen(): Promise<void>
   loginSubmitted(input: LoginInput): Promise<void>
-  /** Resolves to the number of unsynced changes that blocked the sign-out (0 when it went through). */
-  signOutRequested(options?: { force: boolean }): Promise<number>
+  /**
+   * Resolves to the number of unsynced changes that blocked the sign-out (0 when it went through). `removeCopy` also
+   * erases this PC's copy; with changes waiting, `confirmDiscard` is the number the user confirmed losing.
+   */
+  signOutRequested(options?: { force: boolean; removeCopy?: boolean; confirmDiscard?: number }): Promise<number>
   errorDismissed(): void
   /** Main answered with a new session state (e.g. after a password change). */
   sessionChanged(session: SessionState): void
@@ -52,7 +55,7 @@ export const useSessionStore = create<SessionStore>()((set) => {
         return 0
       } catch (error) {
         const ipc = toIpcError(error)
-        if (ipc.code === 'session.unsyncedChanges' && !options?.force) {
+        if (ipc.code === 'session.unsyncedChanges' && !options?.force && !options?.removeCopy) {
           set({ busy: null })
           return Number(ipc.params.count ?? 0)
         }

@@ -9,6 +9,7 @@ import { enAdmin, enAdminErrors } from './en-admin'
 import { enAccounts, enAccountsErrors } from './en-accounts'
 import { enMeetings, enMeetingsErrors } from './en-meetings'
 import { enDashboard } from './en-dashboard'
+import { enDevice } from './en-device'
 
 export const en: Translation = {
   app: {
@@ -97,6 +98,7 @@ export const en: Translation = {
   ...enAccounts,
   ...enMeetings,
   ...enDashboard,
+  ...enDevice,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,
@@ -128,6 +130,7 @@ export const en: Translation = {
       otherUserPending:
         '{{pending}} change(s) ({{rejected}} rejected) of {{email}} are still on this PC. Sign in as that account and sync before using another account.',
       unsyncedChanges: '{{count}} change(s) have not reached the server yet.',
+      deviceWiped: "An administrator revoked this PC and asked for its data to be erased; this PC's copy was erased.",
     },
     secrets: {
       encryptionUnavailable: 'Your sign-in could not be encrypted on this PC, so it was not saved.',

@@ -8,6 +8,7 @@ import { koAdmin, koAdminErrors } from './ko-admin'
 import { koAccounts, koAccountsErrors } from './ko-accounts'
 import { koMeetings, koMeetingsErrors } from './ko-meetings'
 import { koDashboard } from './ko-dashboard'
+import { koDevice } from './ko-device'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -96,6 +97,7 @@ export const ko = {
   ...koAccounts,
   ...koMeetings,
   ...koDashboard,
+  ...koDevice,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,
@@ -127,6 +129,7 @@ export const ko = {
       otherUserPending:
         '{{email}} 계정의 변경 {{pending}}건(거부 {{rejected}}건)이 아직 이 PC에 있습니다. 해당 계정으로 로그인해 동기화한 뒤 다른 계정을 사용할 수 있습니다.',
       unsyncedChanges: '아직 서버로 보내지 않은 변경이 {{count}}건 있습니다.',
+      deviceWiped: '관리자가 이 PC를 해지하고 데이터 삭제를 요청해 이 PC의 데이터를 지웠습니다.',
     },
     secrets: {
       encryptionUnavailable: '이 PC에서 로그인 정보를 안전하게 암호화할 수 없어 저장하지 않았습니다.',

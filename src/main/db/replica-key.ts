@@ -1,0 +1,85 @@
+/**
+ * The key the device replica is encrypted with: 32 random bytes made on first run, one per installation. Nobody types
+ * it and the server never sees it — it only has to be unreadable for someone who copies the laptop's disk. Where it is
+ * kept is the caller's choice: Electron keeps it encrypted with safeStorage (src/main/electron/replica-key-store.ts);
+ * the web harness and the tests keep it in a 0600 file beside the database (createFileKeyStore below).
+ *
+ * Synchronous on purpose: opening the replica (better-sqlite3) is synchronous, and so is safeStorage.
+ */
+import { randomBytes } from 'node:crypto'
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** 256 bits: the replica is encrypted with AES-256 (SQLCipher v4 scheme); the key is used as is, no KDF. */
+export const REPLICA_KEY_BYTES = 32
+
+export interface ReplicaKeyStore {
+  /** The stored key, or null when none was ever made (first run, or after a wipe). Throws when it cannot be read. */
+  load(): Buffer | null
+  save(key: Buffer): void
+  /** Forgets the key (wipe). Idempotent. */
+  clear(): void
+}
+
+/** The key could not be found or read: the replica is unreadable without it. The app shows this, never half opens. */
+export class ReplicaKeyError extends Error {
+  override readonly name = 'ReplicaKeyError'
+  constructor(
+    readonly reason: 'missing' | 'unreadable' | 'wrong',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function isValidReplicaKey(key: Buffer): boolean {
+  return key.length === REPLICA_KEY_BYTES
+}
+
+/** The stored key, or a new random one saved before it is used (a key the store failed to keep must never encrypt data). */
+export function loadOrCreateReplicaKey(store: ReplicaKeyStore, generate: () => Buffer = () => randomBytes(REPLICA_KEY_BYTES)): Buffer {
+  const existing = store.load()
+  if (existing) {
+    if (!isValidReplicaKey(existing)) throw new ReplicaKeyError('unreadable', 'The stored database key has the wrong length')
+    return existing
+  }
+  const key = generate()
+  store.save(key)
+  return key
+}
+
+/** Where the harness and the tests keep the key by default: `<db file>.key`. */
+export function keyFileBeside(dbFile: string): string {
+  return `${dbFile}.key`
+}
+
+/**
+ * The key as hex in a file only its owner can read. A development and test stand-in for the OS keychain — it protects
+ * against other users of the machine, not against someone holding the disk.
+ */
+export function createFileKeyStore(file: string): ReplicaKeyStore {
+  return {
+    load() {
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8').trim()
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw new ReplicaKeyError('unreadable', `The database key file cannot be read: ${(error as Error).message}`)
+      }
+      if (!/^[0-9a-f]+$/i.test(text)) throw new ReplicaKeyError('unreadable', 'The database key file is damaged')
+      return Buffer.from(text, 'hex')
+    },
+    save(key) {
+      mkdirSync(path.dirname(file), { recursive: true })
+      const temp = `${file}.${process.pid}.tmp`
+      writeFileSync(temp, key.toString('hex'), { mode: 0o600 })
+      // The mode option is filtered by the umask only on creation; make sure the file is private anyway.
+      chmodSync(temp, 0o600)
+      renameSync(temp, file)
+    },
+    clear() {
+      rmSync(file, { force: true })
+    },
+  }
+}

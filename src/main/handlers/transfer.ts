@@ -6,6 +6,7 @@ import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
 import { IpcFailure, isIpcErrorCode, type IpcErrorCode } from '../../shared/ipc/errors'
 import { type TransferChannel } from '../../shared/ipc/transfer-channels'
+import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { RecordNotFoundError } from '../core/repos/companies'
 import { ProductRuleError } from '../core/repos/products'
@@ -40,6 +41,7 @@ async function importCall<T>(fn: () => Promise<T>): Promise<T> {
       throw new IpcFailure(isIpcErrorCode(code) ? code : 'internal')
     }
     if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
+    if (error instanceof AssignmentRefusedError) throw new IpcFailure('record.assignNotAllowed')
     if (error instanceof RecordNotFoundError || error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
     throw error
   }

@@ -94,7 +94,8 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
   let server: ServerProcess | null = null
   const streams: SseReader[] = []
   try {
-    const serverEnv = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `${env.redisPrefix}load:`, LOG_LEVEL: 'warn' }
+    // Hundreds of devices of one account sign in 4 at a time: above the default per-account concurrency cap (2).
+    const serverEnv = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `${env.redisPrefix}load:`, LOG_LEVEL: 'warn', LOGIN_MAX_CONCURRENT: '8' }
     // BENCH_PROFILE_DIR=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
     server = process.env.BENCH_PROFILE_DIR ? await spawnProfiledServer(serverEnv, process.env.BENCH_PROFILE_DIR) : await spawnServerProcess(serverEnv)
     const pid = server.child.pid!

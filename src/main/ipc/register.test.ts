@@ -37,6 +37,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     dashboard: {} as DevicePort['dashboard'],
     meetings: {} as DevicePort['meetings'],
     admin: {} as DevicePort['admin'],
+    files: {} as DevicePort['files'],
     ...overrides,
   }
 }

@@ -13,6 +13,7 @@ import { transferChannels } from './transfer-channels'
 import { dashboardChannels } from './dashboard-channels'
 import { meetingsChannels } from './meetings-channels'
 import { adminChannels } from './admin-channels'
+import { filesChannels } from './files-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -34,6 +35,7 @@ export const ipcChannels = [
   ...dashboardChannels,
   ...meetingsChannels,
   ...adminChannels,
+  ...filesChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

@@ -16,6 +16,7 @@ import { transferContract } from './transfer-contract'
 import { dashboardContract } from './dashboard-contract'
 import { meetingsContract } from './meetings-contract'
 import { adminContract } from './admin-contract'
+import { filesContract } from './files-contract'
 import { type IpcResult } from './errors'
 import { type PermissionAction } from '../model/permission-rules'
 import { type SyncedTable } from '../model/tables'
@@ -152,6 +153,7 @@ export const ipcContract = {
   ...dashboardContract,
   ...meetingsContract,
   ...adminContract,
+  ...filesContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

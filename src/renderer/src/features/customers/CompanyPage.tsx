@@ -21,6 +21,7 @@ import { CompanyForm } from './CompanyForm'
 import { ConfirmDialog } from './ConfirmDialog'
 import { ContactForm } from './ContactForm'
 import { RecordHistory } from '../../components/RecordHistory'
+import { AttachmentsPanel } from '../files/AttachmentsPanel'
 
 const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline', 'history'] as const
 type Tab = (typeof TABS)[number]
@@ -131,6 +132,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
             </div>
           </div>
         )}
+        {tab === 'overview' && <AttachmentsPanel entityType="COMPANY" entityId={company.id} />}
         {tab === 'contacts' && (
           <div>
             <div className="section-actions">

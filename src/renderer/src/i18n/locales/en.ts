@@ -7,6 +7,7 @@ import { enProducts, enProductsErrors } from './en-products'
 import { enTransfer, enTransferErrors } from './en-transfer'
 import { enAdmin, enAdminErrors } from './en-admin'
 import { enMeetings, enMeetingsErrors } from './en-meetings'
+import { enFiles, enFilesErrors } from './en-files'
 import { enDashboard } from './en-dashboard'
 
 export const en: Translation = {
@@ -94,6 +95,7 @@ export const en: Translation = {
   ...enTransfer,
   ...enAdmin,
   ...enMeetings,
+  ...enFiles,
   ...enDashboard,
   errors: {
     ...enRecordErrors,
@@ -104,6 +106,7 @@ export const en: Translation = {
     ...enTransferErrors,
     ...enAdminErrors,
     ...enMeetingsErrors,
+    ...enFilesErrors,
     ipc: {
       invalidInput: 'Please check your input. ({{field}})',
       unknownChannel: 'Unknown request.',

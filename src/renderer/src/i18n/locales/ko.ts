@@ -6,6 +6,7 @@ import { koProducts, koProductsErrors } from './ko-products'
 import { koTransfer, koTransferErrors } from './ko-transfer'
 import { koAdmin, koAdminErrors } from './ko-admin'
 import { koMeetings, koMeetingsErrors } from './ko-meetings'
+import { koFiles, koFilesErrors } from './ko-files'
 import { koDashboard } from './ko-dashboard'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
@@ -93,6 +94,7 @@ export const ko = {
   ...koTransfer,
   ...koAdmin,
   ...koMeetings,
+  ...koFiles,
   ...koDashboard,
   errors: {
     ...koRecordErrors,
@@ -103,6 +105,7 @@ export const ko = {
     ...koTransferErrors,
     ...koAdminErrors,
     ...koMeetingsErrors,
+    ...koFilesErrors,
     ipc: {
       invalidInput: '입력값을 확인해 주세요. ({{field}})',
       unknownChannel: '알 수 없는 요청입니다.',

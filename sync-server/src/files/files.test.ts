@@ -47,7 +47,7 @@ async function complete(env: SyncTestEnv, device: Device, hash: string) {
 async function upload(env: SyncTestEnv, device: Device, data: Buffer, mimeType = 'application/pdf') {
   const hash = sha(data)
   const started = await begin(env, device, hash, data.length, mimeType)
-  if (started.body.status === 'stored') return { hash, completed: { status: 200, body: { status: 'stored' } } }
+  if (started.body.status === 'stored') return { hash, completed: { status: 200, body: { status: 'stored' } as { status?: string; error?: { details?: { reason?: string } } } } }
   for (let n = 0; n * FILE_CHUNK_BYTES < data.length; n += 1) {
     const sent = await putChunk(env, device, hash, n, data.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES))
     if (sent.status !== 200) return { hash, completed: sent }

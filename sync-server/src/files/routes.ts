@@ -31,7 +31,7 @@ const beginSchema = z.strictObject({ sizeBytes: z.number().int().min(0), mimeTyp
 
 function rejected(error: FileRejectedError): HttpError {
   const code = error.status === 413 ? 'payload_too_large' : error.status === 429 ? 'too_many_requests' : 'bad_request'
-  const retry = typeof error.details.retryAfterSeconds === 'number' ? { 'retry-after': String(error.details.retryAfterSeconds) } : {}
+  const retry: Record<string, string> = typeof error.details.retryAfterSeconds === 'number' ? { 'retry-after': String(error.details.retryAfterSeconds) } : {}
   return new HttpError(error.status, code, error.message, retry, { reason: error.reason, ...error.details })
 }
 

@@ -23,6 +23,9 @@ let b: TestDevice
 let filesA: DeviceFiles
 let filesB: DeviceFiles
 let offline = false
+/** Chunk PUTs device A sent (URL paths), and one chunk to drop mid-request once (a dropped connection). */
+const sentChunks: string[] = []
+let dropChunk: string | null = null
 
 beforeAll(async () => {
   // A small server limit so the refusal test stays quick.
@@ -31,7 +34,19 @@ beforeAll(async () => {
   manager = await h.user('MANAGER', '이과장')
   a = await h.signedInDevice(exec, {
     name: 'a',
-    wrapFetch: (inner) => (input, init) => (offline ? Promise.reject(new TypeError('fetch failed (offline)')) : inner(input, init)),
+    wrapFetch: (inner) => (input, init) => {
+      if (offline) return Promise.reject(new TypeError('fetch failed (offline)'))
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (init?.method === 'PUT' && url.includes('/chunks/')) {
+        const chunk = new URL(url).pathname
+        if (chunk.endsWith(dropChunk ?? '\u0000')) {
+          dropChunk = null
+          return Promise.reject(new TypeError('fetch failed (connection reset)'))
+        }
+        sentChunks.push(chunk)
+      }
+      return inner(input, init)
+    },
   })
   b = await h.signedInDevice(manager, { name: 'b' })
   filesA = createFilesDevice(a, repoContextOf(a, () => new Date()), `${h.dir}/a-files`)
@@ -70,6 +85,27 @@ describe('attachments on devices', () => {
     expect(await h.count('file_blobs', 'sha256 = $1', [item.sha256])).toBe(1)
     expect(await h.count('file_chunks', 'sha256 = $1', [item.sha256])).toBe(3)
     expect(filesA.transfers()).toEqual([])
+  })
+
+  it('resumes an upload whose connection dropped in the middle: the chunks the server has are not sent again', async () => {
+    const target = company(a)
+    // Under this server's 3 MiB limit: three chunks.
+    const data = pdf(3 * FILE_CHUNK_BYTES - 10)
+    sentChunks.length = 0
+    dropChunk = '/chunks/1'
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '계약서.pdf', mimeType: 'application/pdf', bytes: data })
+    await h.catchUp(a)
+    await filesA.sync().catch(() => undefined)
+    const afterDrop = filesA.list('COMPANY', target)[0]!
+    if (afterDrop.upload?.status !== 'done') {
+      expect(afterDrop.upload).toMatchObject({ status: 'pending', sentBytes: FILE_CHUNK_BYTES })
+      await filesA.sync()
+    }
+    expect(filesA.list('COMPANY', target)[0]!.upload).toMatchObject({ status: 'done', sentBytes: data.length })
+    const paths = sentChunks.filter((p) => p.includes(item.sha256)).map((p) => p.slice(p.lastIndexOf('/') + 1))
+    // Each chunk reached the server exactly once: 0 before the drop, 1 (dropped, not counted) and 2 after it.
+    expect(paths).toEqual(['0', '1', '2'])
+    expect(await h.count('file_blobs', 'sha256 = $1', [item.sha256])).toBe(1)
   })
 
   it('lists a file added elsewhere right away and downloads it on first open', async () => {

@@ -31,6 +31,9 @@ function context(plan: OpenPlan | Error, localFiles?: HandlerContext['localFiles
 }
 
 const id = '0190a000-0000-7000-8000-000000000001'
+const meta = { channel: 'files.open' as const, origin: 'test' }
+/** Handlers may answer synchronously or not; the tests await either. */
+const open = async (ctx: HandlerContext) => filesHandlers(ctx)['files.open']({ id }, meta)
 
 describe('files.open', () => {
   const pdf = path.join(dir, '제안서.pdf')
@@ -46,9 +49,9 @@ describe('files.open', () => {
         return '/home/kim/Downloads/setup.exe'
       },
     }
-    expect(await filesHandlers(context({ kind: 'open', path: pdf, fileName: '제안서.pdf', mimeType: 'application/pdf' }, local))['files.open']({ id })).toEqual({ kind: 'opened' })
+    expect(await open(context({ kind: 'open', path: pdf, fileName: '제안서.pdf', mimeType: 'application/pdf' }, local))).toEqual({ kind: 'opened' })
     expect(opened).toEqual([pdf])
-    expect(await filesHandlers(context({ kind: 'save', path: pdf, fileName: 'setup.exe', mimeType: 'application/octet-stream' }, local))['files.open']({ id })).toEqual({
+    expect(await open(context({ kind: 'save', path: pdf, fileName: 'setup.exe', mimeType: 'application/octet-stream' }, local))).toEqual({
       kind: 'saved',
       path: '/home/kim/Downloads/setup.exe',
     })
@@ -57,12 +60,12 @@ describe('files.open', () => {
   })
 
   it('hands the bytes to the page in the web harness', async () => {
-    const result = await filesHandlers(context({ kind: 'open', path: pdf, fileName: '제안서.pdf', mimeType: 'application/pdf' }))['files.open']({ id })
+    const result = await open(context({ kind: 'open', path: pdf, fileName: '제안서.pdf', mimeType: 'application/pdf' }))
     expect(result).toEqual({ kind: 'download', fileName: '제안서.pdf', mimeType: 'application/pdf', base64: Buffer.from('%PDF-1.4 test').toString('base64') })
   })
 
   it('turns refusals into translated codes', async () => {
-    const failure = await filesHandlers(context(new AttachmentInputError('not_available', 'offline')))['files.open']({ id }).catch((e: unknown) => e)
+    const failure = await open(context(new AttachmentInputError('not_available', 'offline'))).catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(IpcFailure)
     expect((failure as IpcFailure).code).toBe('files.notAvailable')
   })

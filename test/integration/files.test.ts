@@ -26,6 +26,8 @@ let offline = false
 /** Chunk PUTs device A sent (URL paths), and one chunk to drop mid-request once (a dropped connection). */
 const sentChunks: string[] = []
 let dropChunk: string | null = null
+/** Device A reaches the sync endpoints but not the file endpoints (its file loop cannot upload). */
+let filesUnreachable = false
 
 beforeAll(async () => {
   // A small server limit so the refusal test stays quick.
@@ -37,6 +39,7 @@ beforeAll(async () => {
     wrapFetch: (inner) => (input, init) => {
       if (offline) return Promise.reject(new TypeError('fetch failed (offline)'))
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (filesUnreachable && url.includes('/v1/files/')) return Promise.reject(new TypeError('fetch failed (files unreachable)'))
       if (init?.method === 'PUT' && url.includes('/chunks/')) {
         const chunk = new URL(url).pathname
         if (chunk.endsWith(dropChunk ?? '\u0000')) {
@@ -106,6 +109,21 @@ describe('attachments on devices', () => {
     // Each chunk reached the server exactly once: 0 before the drop, 1 (dropped, not counted) and 2 after it.
     expect(paths).toEqual(['0', '1', '2'])
     expect(await h.count('file_blobs', 'sha256 = $1', [item.sha256])).toBe(1)
+  })
+
+  it('a file whose bytes are not uploaded yet is listed elsewhere, and opening it says so', async () => {
+    filesUnreachable = true
+    const target = company(a)
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '사진.pdf', mimeType: 'application/pdf', bytes: pdf(5_000) })
+    // The row goes out; the bytes cannot.
+    await h.catchUp(a)
+    await filesA.sync().catch(() => undefined)
+    await h.catchUp(b)
+    expect(filesB.list('COMPANY', target)).toEqual([expect.objectContaining({ id: item.id, local: false })])
+    await expect(filesB.prepareOpen(item.id)).rejects.toMatchObject({ reason: 'not_uploaded' })
+    filesUnreachable = false
+    await filesA.sync()
+    expect(readFileSync((await filesB.prepareOpen(item.id)).path).length).toBe(5_000)
   })
 
   it('lists a file added elsewhere right away and downloads it on first open', async () => {

@@ -17,6 +17,7 @@ const INPUT_ERRORS: Record<AttachmentInputError['reason'], IpcErrorCode> = {
   type_mismatch: 'files.typeMismatch',
   not_found: 'record.notFound',
   not_available: 'files.notAvailable',
+  not_uploaded: 'files.notUploadedYet',
 }
 
 function refusal(error: unknown): never {

@@ -41,6 +41,7 @@ export const ipcErrorCodes = [
   'files.tooLarge',
   'files.typeMismatch',
   'files.notAvailable',
+  'files.notUploadedYet',
   'kpi.audienceNotAllowed',
   'kpi.computedActual',
   'kpi.dateOutsidePeriod',

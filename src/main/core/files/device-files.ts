@@ -17,7 +17,7 @@ import { mayOpenDirectly, normalizeMimeType, signatureMatches } from '../../../s
 import { type AttachmentEntityType } from '../../../shared/model/enums'
 import { type RepoContext, createUserNames } from '../repos/context'
 import { type FileStore } from './file-store'
-import { FileRefusedError, FileTransferPausedError, readChunk, type ServerFiles } from './server-files'
+import { FileNotYetAvailableError, FileRefusedError, FileTransferPausedError, readChunk, type ServerFiles } from './server-files'
 
 export interface AttachmentItem {
   readonly id: string
@@ -62,7 +62,7 @@ export interface OpenPlan {
 /** Why a file cannot be added (translated by the renderer). */
 export class AttachmentInputError extends Error {
   override readonly name = 'AttachmentInputError'
-  constructor(readonly reason: 'too_large' | 'type_mismatch' | 'not_found' | 'not_available', message: string) {
+  constructor(readonly reason: 'too_large' | 'type_mismatch' | 'not_found' | 'not_available' | 'not_uploaded', message: string) {
     super(message)
   }
 }
@@ -323,7 +323,9 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
         if (!server.available()) throw new AttachmentInputError('not_available', 'The file is not on this device and the server cannot be reached')
         try {
           await download(row.sha256, row.file_name, row.size_bytes)
-        } catch {
+        } catch (error) {
+          // The device that added it has not uploaded the bytes yet (it may still be offline).
+          if (error instanceof FileNotYetAvailableError) throw new AttachmentInputError('not_uploaded', 'The file has not been uploaded yet')
           throw new AttachmentInputError('not_available', 'The file could not be downloaded')
         }
       }

@@ -56,6 +56,7 @@ export const enFilesErrors = {
   files: {
     tooLarge: 'The file is too large. Files up to 50 MB can be attached.',
     typeMismatch: 'The file content does not match its file type.',
+    notUploadedYet: 'The PC that added this file has not uploaded it yet. It opens once that PC is online.',
     notAvailable: 'This file is not on this PC yet and the server cannot be reached. Open it again when online.',
   },
 }

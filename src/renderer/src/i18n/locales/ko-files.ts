@@ -56,6 +56,7 @@ export const koFilesErrors = {
   files: {
     tooLarge: '파일이 너무 큽니다. 50MB 이하의 파일만 첨부할 수 있습니다.',
     typeMismatch: '파일 내용이 파일 형식과 맞지 않습니다.',
+    notUploadedYet: '파일을 추가한 PC가 아직 업로드하지 않았습니다. 그 PC가 온라인이 되면 열 수 있습니다.',
     notAvailable: '이 파일은 아직 이 PC에 없고 서버에 연결할 수 없습니다. 온라인일 때 다시 열어 주세요.',
   },
 }

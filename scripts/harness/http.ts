@@ -15,7 +15,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024
+/** Room for an attachment (files.add carries up to 50 MB as base64). */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024
 
 export function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...headers })

@@ -29,6 +29,9 @@ import { writableTables } from '../shared/model/permission-rules'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
 import { type DevicePort } from './handlers/context'
+import { createFilesDevice } from './core/files'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /**
  * The local user of demo mode: the demo data's team manager, so "my" pipeline and team views have rows.
@@ -98,9 +101,11 @@ export interface CoreDevicePortOptions {
   readonly seedDemo: () => void
   /** Empties the replica of every synced row and local edit, so demo rows never meet a company server. */
   readonly clearReplica: () => void
+  /** The device's file store directory (attachments); default: beside nothing, in the OS temp directory (tests). */
+  readonly filesDir?: string
 }
 
-export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, clearReplica }: CoreDevicePortOptions): DevicePort {
+export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, clearReplica, filesDir }: CoreDevicePortOptions): DevicePort {
   const isDemo = (): boolean => settings.get('mode') === 'demo'
 
   const sessionState = (): SessionState => {
@@ -151,6 +156,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     meetings: createMeetingsRepo(ctx),
     admin,
     lock,
+    files: createFilesDevice(core, ctx, filesDir ?? join(tmpdir(), `crm-files-${core.state.get('device_id') ?? 'device'}`)),
 
     async sessionState() {
       return sessionState()

@@ -69,6 +69,8 @@ function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, o
       closeDatabase: () => replica.sqlite.close(),
       seedDemo: () => void seedDevice(replica.sqlite, { seed: DEMO_SEED, scale: DEMO_SCALE, referenceTime: Date.now() }),
       clearReplica: () => clearReplica(replica.sqlite),
+      // Attachments live beside the replica, one directory per replica file.
+      filesDir: `${options.dbFile}-files`,
     })
     // A restart resumes as the last signed-in user without the network; start() then keeps syncing in the background.
     if (settings.get('mode') !== 'demo') core.session.openOffline()

@@ -3,6 +3,7 @@
  * Everything with logic lives in Electron-free modules (handlers, ipc, the core) that are tested under Node.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
+import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import { openDevice } from './device'
 import { createSafeStorageTokenStore } from './electron/secrets'
@@ -100,6 +101,19 @@ if (!app.requestSingleInstanceLock()) {
       app: { name: 'CRM AUGU', version: app.getVersion(), runtime: 'electron', platform: process.platform },
       device,
       openExternal: (url) => shell.openExternal(url.toString()),
+      // Attachments open with the OS's default application only when the user asks; programs are only ever saved.
+      localFiles: {
+        open: async (file) => {
+          const failure = await shell.openPath(file)
+          if (failure) throw new Error(failure)
+        },
+        saveAs: async (file, fileName) => {
+          const choice = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('downloads'), fileName) })
+          if (choice.canceled || !choice.filePath) return null
+          await copyFile(file, choice.filePath)
+          return choice.filePath
+        },
+      },
       log,
     })
     registerIpc(table, { ipcMain, isAllowedUrl: security.isAppUrl, log })

@@ -23,6 +23,9 @@ import { createServerMetrics, type ServerMetrics } from './metrics/server-metric
 import type { PokeBus } from './realtime/poke-bus'
 import { eventRoutes } from './realtime/routes'
 import { syncRoutes } from './sync/routes'
+import { fileRoutes } from './files/routes'
+import { createFileService } from './files/service'
+import { createBlobStorage } from './files/storage'
 
 export interface AppDeps {
   readonly config: ServerConfig
@@ -98,6 +101,7 @@ export async function buildApp({ config, pool, redis, pokes, logger, routes = []
   await app.register(eventRoutes, { pool, pokes, tickets: createStreamTickets(redis, config.redisPrefix), heartbeatMs: config.sseHeartbeatMs })
   await app.register(syncRoutes, { pool, pokes, config, metrics })
   await app.register(adminRoutes, { pool, pokes })
+  await app.register(fileRoutes, { files: createFileService({ pool, redis, redisPrefix: config.redisPrefix, storage: createBlobStorage(config.files.storage, pool), config: config.files }) })
   for (const plugin of routes) await app.register(plugin)
   return app
 }

@@ -5,6 +5,7 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
 import { SCHEMA_VERSION } from '../../src/shared/sync/protocol'
+import { fileConfigFrom, type FileConfig } from './files/config'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -49,6 +50,8 @@ export interface ServerConfig {
   readonly pgConnectTimeoutMs: number
   /** Bearer token for GET /metrics; null: /metrics answers loopback clients only. */
   readonly metricsToken: string | null
+  /** File attachments: storage, size limit, upload rate (files/config.ts, FILES_*). */
+  readonly files: FileConfig
 }
 
 /** Thrown for missing or invalid configuration; the CLI prints `message` and exits with a usage error. */
@@ -220,6 +223,15 @@ export function loadConfig(env: EnvSource = process.env): ServerConfig {
     pgStatementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
     pgConnectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS,
     metricsToken: e.METRICS_TOKEN ?? null,
+    files: filesConfig(env),
+  }
+}
+
+function filesConfig(env: EnvSource): FileConfig {
+  try {
+    return fileConfigFrom(env)
+  } catch (error) {
+    throw new ConfigError(`Invalid server configuration:\n${(error as Error).message}`)
   }
 }
 

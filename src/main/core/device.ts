@@ -68,6 +68,8 @@ export interface DeviceCore {
   syncNow(): Promise<void>
   /** Hear about pulled pages (the UI refreshes the tables named). */
   onPulled(listener: (report: PageReport) => void): () => void
+  /** Hear about each successful sync (the file transfer loop, core/files, starts its pass). */
+  onSynced(listener: () => void): () => void
 }
 
 export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
@@ -79,6 +81,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
   const statements = createReplicaStatements(sqlite)
   const status = createSyncStatusStore(createStatusCounter(sqlite, state, outbox))
   const pulledListeners = new Set<(report: PageReport) => void>()
+  const syncedListeners = new Set<() => void>()
   let active = false
   let events: EventSubscription | null = null
   let direct: Promise<void> | null = null
@@ -167,6 +170,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     onSuccess: () => {
       status.succeeded()
       pokeChase.synced()
+      for (const listener of syncedListeners) listener()
     },
     onError: (error, retryInMs) => {
       status.failed(error, retryInMs === null ? null : timers.now() + retryInMs)
@@ -250,6 +254,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
         try {
           await engine.syncOnce()
           status.succeeded()
+          for (const listener of syncedListeners) listener()
         } catch (error) {
           status.failed(error, null)
           throw error
@@ -263,6 +268,12 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
       pulledListeners.add(listener)
       return () => {
         pulledListeners.delete(listener)
+      }
+    },
+    onSynced(listener) {
+      syncedListeners.add(listener)
+      return () => {
+        syncedListeners.delete(listener)
       }
     },
   }

@@ -13,6 +13,7 @@ import { type DashboardRepo } from '../core/repos/dashboard'
 import { type MeetingsRepo } from '../core/repos/meetings'
 import { type AdminDevice } from '../core/admin/admin-device'
 import { type IdleLock } from '../idle-lock'
+import { type DeviceFiles } from '../core/files'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -50,6 +51,8 @@ export interface DevicePort {
   readonly admin: AdminDevice
   /** The idle lock: settings, locked state and the offline password check. */
   readonly lock: IdleLock
+  /** Attachments: the device's file store, uploads and downloads (core/files). */
+  readonly files: DeviceFiles
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }
@@ -65,5 +68,13 @@ export interface HandlerContext {
   readonly device: DevicePort
   /** Opens an already-checked http(s) URL outside the app (Electron: shell.openExternal). */
   readonly openExternal: (url: URL) => Promise<void>
+  /**
+   * Electron only: open a local file with the OS's default application (shell.openPath) and save one where the user
+   * chooses (a save dialog; null when cancelled). Without it (the web harness) the renderer downloads the file.
+   */
+  readonly localFiles?: {
+    open(path: string): Promise<void>
+    saveAs(path: string, fileName: string): Promise<string | null>
+  }
   readonly log: Logger
 }

@@ -14,6 +14,7 @@ import { syncReviewHandlers } from '../handlers/sync-review'
 import { trainingHandlers } from '../handlers/training'
 import { kpiHandlers } from '../handlers/kpi'
 import { productsHandlers } from '../handlers/products'
+import { filesHandlers } from '../handlers/files'
 import { transferHandlers } from '../handlers/transfer'
 import { dashboardHandlers } from '../handlers/dashboard'
 import { meetingsHandlers } from '../handlers/meetings'
@@ -37,5 +38,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx), filesHandlers(ctx))
 }

@@ -39,6 +39,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     meetings: {} as DevicePort['meetings'],
     admin: {} as DevicePort['admin'],
     lock: {} as DevicePort['lock'],
+    files: {} as DevicePort['files'],
     ...overrides,
   }
 }

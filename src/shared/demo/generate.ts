@@ -110,6 +110,8 @@ const BUILDERS: Readonly<Record<SyncedTable, (state: DemoState) => WireRow[]>> =
   kpi_targets: buildKpiTargets,
   kpi_actuals: buildKpiActuals,
   activities: buildActivities,
+  // Demo data has no files: attachment rows would promise bytes that exist nowhere.
+  attachments: () => [],
   // Conflicts are recorded by the server's merge; a fresh demo has none.
   sync_conflicts: () => [],
 }

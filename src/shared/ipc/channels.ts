@@ -14,6 +14,7 @@ import { dashboardChannels } from './dashboard-channels'
 import { meetingsChannels } from './meetings-channels'
 import { adminChannels } from './admin-channels'
 import { lockChannels } from './lock-channels'
+import { filesChannels } from './files-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -37,6 +38,7 @@ export const ipcChannels = [
   ...meetingsChannels,
   ...adminChannels,
   ...lockChannels,
+  ...filesChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

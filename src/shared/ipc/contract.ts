@@ -17,6 +17,7 @@ import { dashboardContract } from './dashboard-contract'
 import { meetingsContract } from './meetings-contract'
 import { adminContract } from './admin-contract'
 import { lockContract } from './lock-contract'
+import { filesContract } from './files-contract'
 import { type IpcResult } from './errors'
 import { type PermissionAction } from '../model/permission-rules'
 import { type SyncedTable } from '../model/tables'
@@ -183,6 +184,7 @@ export const ipcContract = {
   ...meetingsContract,
   ...adminContract,
   ...lockContract,
+  ...filesContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

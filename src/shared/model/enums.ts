@@ -189,6 +189,16 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number]
 export const ACTIVITY_ENTITY_TYPES = ['COMPANY', 'CONTACT', 'LEAD', 'OPPORTUNITY', 'PROJECT'] as const
 export type ActivityEntityType = (typeof ACTIVITY_ENTITY_TYPES)[number]
 
+// ── Attachments ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The records a file can be attached to (issue #19): meeting minutes (the seed's `attachments` column), companies,
+ * opportunities, projects, training classes (the signed sign-in sheet) and activities. The attachment's scope follows
+ * the record's (sync-server/src/sync/scope.ts).
+ */
+export const ATTACHMENT_ENTITY_TYPES = ['MEETING_MINUTES', 'COMPANY', 'OPPORTUNITY', 'PROJECT', 'TRAINING_CLASS', 'ACTIVITY'] as const
+export type AttachmentEntityType = (typeof ATTACHMENT_ENTITY_TYPES)[number]
+
 // ── Sync and audit ────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const CONFLICT_STATUSES = ['OPEN', 'RESOLVED', 'DISMISSED'] as const

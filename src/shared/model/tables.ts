@@ -56,6 +56,8 @@ export const SYNCED_TABLES = [
   'kpi_targets',
   'kpi_actuals',
   'activities',
+  // Files attached to any of the records above (metadata only: the bytes travel through /v1/files).
+  'attachments',
   // Written by the server, synced to the users party to a conflict.
   'sync_conflicts',
 ] as const

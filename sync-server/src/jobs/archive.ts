@@ -8,6 +8,7 @@
  *   classes, enrolments, attendance, feedback; migration 0008) — every finished HRD project has sessions, so a project
  *   that had to wait for its children would never be archived;
  * - activities whose end (end_time, else start_time, else created_at) is before the cutoff;
+ * - with each of them, the files attached to it (and to a project's classes): archive_attachments (migration of #19);
  *
  * only live rows (tombstones are gc's business) and never a row with possibly pending device edits. The server cannot
  * see device outboxes, so "pending" means: the row has a change_log entry or a per-field HLC stamp (the device's own
@@ -55,10 +56,17 @@ const classesOf = (projects: string): string =>
 const sessionsOf = (projects: string): string => `SELECT id FROM training_sessions WHERE project_id IN (${projects})`
 
 /** Rows that are parts of an archived row and move with it, deepest first (the order their foreign keys need). */
+/** Files attached to archived rows move with them (archive_attachments): their blobs stay referenced, so gc keeps them. */
+const attachmentsOf = (type: string, ids: string): string => `(entity_type = '${type}' AND entity_id IN (${ids}))`
+
 const CHILDREN: Readonly<Record<ArchivedTable, readonly Child[]>> = {
-  activities: [],
-  opportunities: [{ table: 'opportunity_stage_history', of: (ids) => `opportunity_id IN (${ids})` }],
+  activities: [{ table: 'attachments', of: (ids) => attachmentsOf('ACTIVITY', ids) }],
+  opportunities: [
+    { table: 'attachments', of: (ids) => attachmentsOf('OPPORTUNITY', ids) },
+    { table: 'opportunity_stage_history', of: (ids) => `opportunity_id IN (${ids})` },
+  ],
   projects: [
+    { table: 'attachments', of: (ids) => `(${attachmentsOf('PROJECT', ids)} OR ${attachmentsOf('TRAINING_CLASS', classesOf(ids))})` },
     { table: 'attendance_records', of: (ids) => `class_id IN (${classesOf(ids)})` },
     { table: 'enrollments', of: (ids) => `class_id IN (${classesOf(ids)})` },
     { table: 'training_feedback', of: (ids) => `session_id IN (${sessionsOf(ids)})` },

@@ -9,6 +9,7 @@
  *    miss changes, so pull answers it `410 resync_required` (sync/pull.ts): the device starts over with cursor null,
  *    keeping its outbox.
  * 3. sync_rejections older than the horizon (their devices have long seen the answer).
+ * 4. File blobs no attachment row references any more (files/gc.ts).
  *
  * Every batch is its own transaction, so the job can be interrupted and run again; rows are taken FOR UPDATE SKIP
  * LOCKED, so two instances running it at once never fight (the CLI also takes the Redis lock `gc`).
@@ -17,6 +18,8 @@ import type { Pool } from 'pg'
 import { SYNCED_TABLES, type SyncedTable } from '../../../src/shared/model/tables'
 import { withTransaction } from '../postgres/transaction'
 import { quoteIdent } from '../postgres/quote'
+import { collectFileBlobs, type BlobGcResult } from '../files/gc'
+import { postgresStorage, type BlobStorage } from '../files/storage'
 
 export interface GcOptions {
   readonly horizonDays: number
@@ -24,6 +27,8 @@ export interface GcOptions {
   readonly now?: Date
   /** Stop at the next batch boundary (lock lost, shutdown). */
   readonly signal?: AbortSignal
+  /** Where file blobs live (default: PostgreSQL); step 4 removes the ones nothing references. */
+  readonly fileStorage?: BlobStorage
 }
 
 export interface GcResult {
@@ -36,6 +41,8 @@ export interface GcResult {
   readonly rejections: number
   /** The change_log position now collected up to, or null if nothing was ever collected. */
   readonly floor: { readonly txid: string; readonly id: string } | null
+  /** File blobs (and abandoned uploads) removed in step 4. */
+  readonly files: BlobGcResult
 }
 
 const isForeignKeyViolation = (error: unknown): boolean => (error as { code?: unknown })?.code === '23503'
@@ -93,7 +100,7 @@ export async function deleteRowsKeepingReferenced(db: Pick<Pool, 'query'>, table
   return { deleted, kept, children }
 }
 
-export async function collectGarbage(pool: Pool, { horizonDays, batchSize = 1_000, now = new Date(), signal }: GcOptions): Promise<GcResult> {
+export async function collectGarbage(pool: Pool, { horizonDays, batchSize = 1_000, now = new Date(), signal, fileStorage }: GcOptions): Promise<GcResult> {
   if (!(horizonDays >= 0)) throw new Error('horizonDays must be a non-negative number')
   const horizon = horizonOf(horizonDays, now).toISOString()
   const tombstones: Partial<Record<SyncedTable, number>> = {}
@@ -152,6 +159,9 @@ export async function collectGarbage(pool: Pool, { horizonDays, batchSize = 1_00
   // 3. Old rejection reasons.
   const rejections = await pool.query(`DELETE FROM sync_rejections WHERE created_at < $1::timestamptz`, [horizon])
 
+  // 4. File blobs no attachment row (live, tombstone or archived) references any more.
+  const files = await collectFileBlobs(pool, fileStorage ?? postgresStorage(pool), { now, ...(signal ? { signal } : {}) })
+
   const { rows } = await pool.query<{ txid: string; id: string }>(`SELECT floor_txid::text AS txid, floor_id::text AS id FROM sync_gc_state WHERE id = 1`)
-  return { horizon, tombstones, kept, changeLog, rejections: rejections.rowCount ?? 0, floor: rows[0] ?? null }
+  return { horizon, tombstones, kept, changeLog, rejections: rejections.rowCount ?? 0, floor: rows[0] ?? null, files }
 }

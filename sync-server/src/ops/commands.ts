@@ -12,6 +12,8 @@ import { hashPassword } from '../auth/password'
 import type { ServerConfig } from '../config'
 import { archiveFinished } from '../jobs/archive'
 import { collectGarbage } from '../jobs/gc'
+import { fileConfigFrom } from '../files/config'
+import { createBlobStorage } from '../files/storage'
 import { closeRedis, createRedis } from '../redis/connect'
 import { withLock, type LockContext } from '../redis/lock'
 import { revokeDevice } from './revoke-device'
@@ -100,7 +102,9 @@ async function withPool<T>(databaseUrl: string, fn: (pool: Pool) => Promise<T>):
 export async function gcCommand(config: Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>, horizonDays: number): Promise<void> {
   await underJobLock(config, 'gc', (context) =>
     withPool(config.databaseUrl, async (pool) => {
-      const result = await collectGarbage(pool, { horizonDays, ...(context ? { signal: context.signal } : {}) })
+      // FILES_STORAGE / FILES_DIR say where blobs live (the same settings `serve` reads).
+      const fileStorage = createBlobStorage(fileConfigFrom(process.env).storage, pool)
+      const result = await collectGarbage(pool, { horizonDays, fileStorage, ...(context ? { signal: context.signal } : {}) })
       const tombstones = Object.entries(result.tombstones)
       const total = tombstones.reduce((sum, [, n]) => sum + (n ?? 0), 0)
       console.log(`gc: horizon ${result.horizon} (${horizonDays} days).`)
@@ -108,6 +112,7 @@ export async function gcCommand(config: Pick<ServerConfig, 'databaseUrl' | 'redi
       if (result.kept > 0) console.log(`  tombstones kept (still referenced): ${result.kept}`)
       console.log(`  change_log entries deleted: ${result.changeLog}`)
       console.log(`  sync_rejections deleted: ${result.rejections}`)
+      console.log(`  file blobs deleted: ${result.files.blobs} (${result.files.bytes} bytes), abandoned uploads: ${result.files.uploads}`)
       if (result.floor) console.log(`  devices whose cursor is below txid ${result.floor.txid} / id ${result.floor.id} re-sync fully on their next pull (410).`)
     }),
   )

@@ -64,6 +64,7 @@ export const RULES: { readonly [T in SyncedTable]?: ScopeRule } = {
   kpi_targets: { parents: ['entity_type', 'entity_id'] },
   kpi_actuals: { parents: ['kpi_target_id'] },
   activities: { parents: ['entity_type', 'entity_id'] },
+  attachments: { parents: ['entity_type', 'entity_id'] },
   // Written by the server only (devices may change status and resolved_at), listed for completeness.
   sync_conflicts: { principals: ['winning_user_id', 'losing_user_id'] },
 }
@@ -103,6 +104,21 @@ export const CHILD_EDGES: readonly { readonly parent: SyncedTable; readonly chil
     parent,
     child: 'activities' as const,
     sql: `SELECT entity_id AS parent, id AS child FROM activities WHERE entity_type = '${type}' AND entity_id = ANY($1::uuid[])`,
+  })),
+  // A file's scope follows the record it is attached to.
+  ...(
+    [
+      ['meeting_minutes', 'MEETING_MINUTES'],
+      ['companies', 'COMPANY'],
+      ['opportunities', 'OPPORTUNITY'],
+      ['projects', 'PROJECT'],
+      ['training_classes', 'TRAINING_CLASS'],
+      ['activities', 'ACTIVITY'],
+    ] as const
+  ).map(([parent, type]) => ({
+    parent,
+    child: 'attachments' as const,
+    sql: `SELECT entity_id AS parent, id AS child FROM attachments WHERE entity_type = '${type}' AND entity_id = ANY($1::uuid[])`,
   })),
 ]
 

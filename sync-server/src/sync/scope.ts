@@ -152,6 +152,27 @@ const activityScope: TableScope = {
       .join(' ')} ELSE false END)`,
 }
 
+/** The records a file may hang on (ATTACHMENT_ENTITY_TYPES), with their sets: an attachment is seen with its record. */
+const attachmentEntities = (p: string): (readonly [string, string])[] => [
+  ['MEETING_MINUTES', `SELECT id FROM meeting_minutes WHERE meeting_id IN (${myMeetings(p)})`],
+  ['COMPANY', myCompanies(p)],
+  ['OPPORTUNITY', myOpportunities(p)],
+  ['PROJECT', myProjects(p)],
+  ['TRAINING_CLASS', myClasses(p)],
+  ['ACTIVITY', activityScope.set(p)],
+]
+
+const attachmentScope: TableScope = {
+  set: (p) =>
+    attachmentEntities(p)
+      .map(([type, set]) => `SELECT id FROM attachments WHERE entity_type = '${type}' AND entity_id IN (${set})`)
+      .join('\n     UNION '),
+  predicate: (t, p) =>
+    `(CASE ${t}.entity_type ${attachmentEntities(p)
+      .map(([type, set]) => `WHEN '${type}' THEN ${t}.entity_id IN (${set})`)
+      .join(' ')} ELSE false END)`,
+}
+
 const traineeSet = (p: string): string =>
   `SELECT trainee_id FROM enrollments WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})
    UNION SELECT trainee_id FROM attendance_records WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})`
@@ -211,6 +232,8 @@ export const SCOPES: { readonly [T in SyncedTable]: TableScope } = {
 
   // Activities on any row in scope.
   activities: activityScope,
+  // Files on any record in scope (meeting minutes, companies, opportunities, projects, classes, activities).
+  attachments: attachmentScope,
 
   // Conflicts they are party to (as the winning or the losing writer).
   sync_conflicts: ownColumns('sync_conflicts', (t, p) => `(${t}.winning_user_id = ANY(${p}) OR ${t}.losing_user_id = ANY(${p}))`),

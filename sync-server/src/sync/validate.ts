@@ -10,6 +10,8 @@
  */
 import { isValidBusinessNumber } from '../../../src/shared/domain/business-number'
 import { isValidCorporateNumber } from '../../../src/shared/domain/corporate-number'
+import { sanitizeFileName } from '../../../src/shared/files/file-name'
+import { normalizeMimeType } from '../../../src/shared/files/signature'
 import { nodeIdForDevice, parseHlc } from '../../../src/shared/sync/hlc'
 import type { Mutation } from '../../../src/shared/sync/protocol'
 import type { RejectionCode } from '../../../src/shared/sync/protocol'
@@ -39,6 +41,12 @@ const DOMAIN_RULES: Readonly<Record<string, Readonly<Record<string, DomainRule>>
   },
   branches: {
     business_number: (v) => (typeof v === 'string' && !isValidBusinessNumber(v) ? 'not a valid business registration number (10 digits, checksum)' : null),
+  },
+  // A name any OS can write and show, and a type the file endpoints know (src/shared/files): a row from a script or an
+  // old client cannot plant `../../x` or a bidi-reversed name on every device that lists it.
+  attachments: {
+    file_name: (v) => (typeof v === 'string' && sanitizeFileName(v) !== v ? 'file_name is not a safe file name (sanitizeFileName)' : null),
+    mime_type: (v) => (typeof v === 'string' && normalizeMimeType(v) !== v ? 'mime_type is not a normalized type (normalizeMimeType)' : null),
   },
 }
 

@@ -1,11 +1,14 @@
-import { type JSX } from 'react'
+import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatKoreanDateTime } from '../../../../shared/domain/dates'
 import { type TimelineEntry } from '../../../../shared/model/customer-views'
+import { AttachmentsPanel } from '../files/AttachmentsPanel'
 
 /** Activities and record history, newest first: what was done, about which record, by whom, when. */
 export function Timeline({ entries }: { readonly entries: readonly TimelineEntry[] }): JSX.Element {
   const { t } = useTranslation()
+  // One activity's files at a time, opened from its "files" link.
+  const [filesOf, setFilesOf] = useState<string | null>(null)
   if (entries.length === 0) return <p className="empty-state">{t('activities.timeline.empty')}</p>
   return (
     <ol className="timeline" data-testid="timeline">
@@ -30,7 +33,13 @@ export function Timeline({ entries }: { readonly entries: readonly TimelineEntry
                 {entry.kind === 'activity' && <span>{entity}</span>}
                 <span>{entry.actorName ?? t('activities.timeline.unknownUser')}</span>
                 <time dateTime={entry.at}>{formatKoreanDateTime(entry.at)}</time>
+                {entry.kind === 'activity' && (
+                  <button type="button" className="link-button" aria-expanded={filesOf === entry.key} onClick={() => setFilesOf(filesOf === entry.key ? null : entry.key)}>
+                    {t('files.activityFiles')}
+                  </button>
+                )}
               </div>
+              {entry.kind === 'activity' && filesOf === entry.key && <AttachmentsPanel entityType="ACTIVITY" entityId={entry.key} />}
             </div>
           </li>
         )

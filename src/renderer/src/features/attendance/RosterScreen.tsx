@@ -1,3 +1,4 @@
+import { AttachmentsPanel } from '../files/AttachmentsPanel'
 import { type JSX, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatKoreanDate, formatKoreanTime, toIsoTime } from '../../../../shared/domain/dates'
@@ -265,6 +266,8 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
         ))}
       </div>
       {roster && <SignInSheet roster={roster} />}
+      {/* The signed sign-in sheet, photos of the room: files of the class. */}
+      <AttachmentsPanel entityType="TRAINING_CLASS" entityId={classId} />
       {walkInOpen && <WalkInDialog />}
     </section>
   )

@@ -22,6 +22,7 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { ContactForm } from './ContactForm'
 import { RecordHistory } from '../../components/RecordHistory'
 import { ExternalLink } from '../links/ExternalLink'
+import { AttachmentsPanel } from '../files/AttachmentsPanel'
 
 const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline', 'history'] as const
 type Tab = (typeof TABS)[number]
@@ -136,6 +137,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
             </div>
           </div>
         )}
+        {tab === 'overview' && <AttachmentsPanel entityType="COMPANY" entityId={company.id} />}
         {tab === 'contacts' && (
           <div>
             <div className="section-actions">

@@ -1,3 +1,4 @@
+import { AttachmentsPanel } from '../files/AttachmentsPanel'
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'
@@ -60,6 +61,7 @@ export function MinutesForm({ meeting, readOnly }: { readonly meeting: MeetingDe
 
   const hint = t('meetings.minutes.linesHint')
   return (
+    <>
     <form className="meeting-form meeting-form--single" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={readOnly} className="meeting-form">
         <FormField label={t('meetings.minutes.summary')} error={errors['summary']} wide>
@@ -105,5 +107,8 @@ export function MinutesForm({ meeting, readOnly }: { readonly meeting: MeetingDe
         </div>
       )}
     </form>
+    {/* Files hang on the saved minutes row (the seed's attachments column): saving the minutes first gives them one. */}
+    {m ? <AttachmentsPanel entityType="MEETING_MINUTES" entityId={m.id} readOnly={readOnly} /> : <p className="muted">{t('files.saveFirst')}</p>}
+    </>
   )
 }

@@ -1,3 +1,4 @@
+import { AttachmentsPanel } from '../files/AttachmentsPanel'
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatWon } from '../../../../shared/domain/money'
@@ -168,6 +169,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
           ))}
         </tbody>
       </table>
+      <AttachmentsPanel entityType="OPPORTUNITY" entityId={detail.id} />
     </ModalDialog>
   )
 }

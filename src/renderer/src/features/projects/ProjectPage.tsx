@@ -1,3 +1,4 @@
+import { AttachmentsPanel } from '../files/AttachmentsPanel'
 import { type JSX } from 'react'
 import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -256,6 +257,7 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
       {project.sessions.map((session) => (
         <SessionBlock key={session.id} session={session} />
       ))}
+      <AttachmentsPanel entityType="PROJECT" entityId={project.id} />
       {sessionDialogOpen && <SessionDialog projectId={project.id} />}
       {dialogSession && <ClassDialog sessionId={dialogSession.id} defaultDate={dialogSession.startDate} />}
       {editingSession && <SessionDialog projectId={project.id} session={editingSession} />}

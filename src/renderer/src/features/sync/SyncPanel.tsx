@@ -1,3 +1,5 @@
+import { FileTransfers } from '../files/FileTransfers'
+import { FileBudgetSetting } from '../files/FileBudgetSetting'
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ConflictView, type RejectedChangeView } from '../../../../shared/ipc/sales-types'
@@ -134,6 +136,8 @@ export function SyncPanel(): JSX.Element | null {
         </p>
       )}
       {loaded && rejected.length === 0 && conflicts.length === 0 && <p className="empty">{t('syncPanel.empty')}</p>}
+      <FileTransfers />
+      <FileBudgetSetting />
       {rejected.length > 0 && (
         <section aria-labelledby="review-rejected">
           <h3 id="review-rejected">{t('syncPanel.rejectedTitle', { count: rejected.length })}</h3>

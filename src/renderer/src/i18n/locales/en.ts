@@ -8,6 +8,7 @@ import { enTransfer, enTransferErrors } from './en-transfer'
 import { enAdmin, enAdminErrors } from './en-admin'
 import { enAccounts, enAccountsErrors } from './en-accounts'
 import { enMeetings, enMeetingsErrors } from './en-meetings'
+import { enFiles, enFilesErrors } from './en-files'
 import { enDashboard } from './en-dashboard'
 import { enDevice } from './en-device'
 
@@ -97,6 +98,7 @@ export const en: Translation = {
   ...enAdmin,
   ...enAccounts,
   ...enMeetings,
+  ...enFiles,
   ...enDashboard,
   ...enDevice,
   errors: {
@@ -109,6 +111,7 @@ export const en: Translation = {
     ...enAdminErrors,
     ...enAccountsErrors,
     ...enMeetingsErrors,
+    ...enFilesErrors,
     ipc: {
       invalidInput: 'Please check your input. ({{field}})',
       unknownChannel: 'Unknown request.',

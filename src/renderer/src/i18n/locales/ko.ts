@@ -7,6 +7,7 @@ import { koTransfer, koTransferErrors } from './ko-transfer'
 import { koAdmin, koAdminErrors } from './ko-admin'
 import { koAccounts, koAccountsErrors } from './ko-accounts'
 import { koMeetings, koMeetingsErrors } from './ko-meetings'
+import { koFiles, koFilesErrors } from './ko-files'
 import { koDashboard } from './ko-dashboard'
 import { koDevice } from './ko-device'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
@@ -96,6 +97,7 @@ export const ko = {
   ...koAdmin,
   ...koAccounts,
   ...koMeetings,
+  ...koFiles,
   ...koDashboard,
   ...koDevice,
   errors: {
@@ -108,6 +110,7 @@ export const ko = {
     ...koAdminErrors,
     ...koAccountsErrors,
     ...koMeetingsErrors,
+    ...koFilesErrors,
     ipc: {
       invalidInput: '입력값을 확인해 주세요. ({{field}})',
       unknownChannel: '알 수 없는 요청입니다.',

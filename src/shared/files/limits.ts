@@ -1,0 +1,30 @@
+/**
+ * Fixed numbers of the file protocol (docs/sync-protocol.md § Files), shared by the server and the device so the two
+ * cannot disagree on how a file is cut into chunks.
+ */
+
+/** Every chunk but the last is exactly this long; the last holds the remainder. 1 MiB: one request per MiB resumes cheaply. */
+export const FILE_CHUNK_BYTES = 1024 * 1024
+
+/** Default per-file limit (the server's FILES_MAX_BYTES overrides it; the device learns the server's value from a 413). */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+
+/** Bytes of a file's start the signature check reads. */
+export const SIGNATURE_HEAD_BYTES = 64
+
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/
+
+export function chunkCount(size: number): number {
+  return size === 0 ? 1 : Math.ceil(size / FILE_CHUNK_BYTES)
+}
+
+/** Length chunk `n` of a file of `size` bytes must have. */
+export function chunkLength(size: number, n: number): number {
+  const count = chunkCount(size)
+  if (n < 0 || n >= count) return -1
+  return n < count - 1 ? FILE_CHUNK_BYTES : size - FILE_CHUNK_BYTES * (count - 1)
+}
+
+/** Why the server refused a file, as stable codes the device shows translated in the sync panel. */
+export const FILE_REJECT_REASONS = ['too_large', 'type_mismatch', 'hash_mismatch', 'bad_name', 'rate_limited'] as const
+export type FileRejectReason = (typeof FILE_REJECT_REASONS)[number]

@@ -1,0 +1,194 @@
+/**
+ * Attachments on real devices (real SQLite replicas, real file stores) through a real sync server: a file added
+ * offline opens at once and uploads when the device is online; the other device lists it right away and downloads it
+ * on first open; pinned records and the size budget decide what is fetched ahead of time; a file the server refuses
+ * gets its reason and does not block the next one.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FILE_CHUNK_BYTES } from '../../src/shared/files/limits'
+import { createFilesDevice, type DeviceFiles } from '../../src/main/core/files'
+import { repoContextOf } from '../../src/main/core/repos/context'
+import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestUser } from '../../sync-server/test/support'
+import { newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
+
+const pdf = (size: number): Buffer => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)])
+
+let h: Harness
+let manager: TestUser
+let a: TestDevice
+let b: TestDevice
+let filesA: DeviceFiles
+let filesB: DeviceFiles
+let offline = false
+/** Chunk PUTs device A sent (URL paths), and one chunk to drop mid-request once (a dropped connection). */
+const sentChunks: string[] = []
+let dropChunk: string | null = null
+/** Device A reaches the sync endpoints but not the file endpoints (its file loop cannot upload). */
+let filesUnreachable = false
+
+beforeAll(async () => {
+  // A small server limit so the refusal test stays quick.
+  h = await startHarness({ config: { files: { storage: { kind: 'postgres' }, maxBytes: 3 * FILE_CHUNK_BYTES, uploadBytesPerMinute: 500 * FILE_CHUNK_BYTES } } })
+  const exec = await h.user('EXECUTIVE', '김대표')
+  manager = await h.user('MANAGER', '이과장')
+  a = await h.signedInDevice(exec, {
+    name: 'a',
+    wrapFetch: (inner) => (input, init) => {
+      if (offline) return Promise.reject(new TypeError('fetch failed (offline)'))
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (filesUnreachable && url.includes('/v1/files/')) return Promise.reject(new TypeError('fetch failed (files unreachable)'))
+      if (init?.method === 'PUT' && url.includes('/chunks/')) {
+        const chunk = new URL(url).pathname
+        if (chunk.endsWith(dropChunk ?? '\u0000')) {
+          dropChunk = null
+          return Promise.reject(new TypeError('fetch failed (connection reset)'))
+        }
+        sentChunks.push(chunk)
+      }
+      return inner(input, init)
+    },
+  })
+  b = await h.signedInDevice(manager, { name: 'b' })
+  filesA = createFilesDevice(a, repoContextOf(a, () => new Date()), `${h.dir}/a-files`)
+  filesB = createFilesDevice(b, repoContextOf(b, () => new Date()), `${h.dir}/b-files`)
+  await h.catchUp(a)
+  await h.catchUp(b)
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+function company(device: TestDevice): string {
+  const id = newId()
+  device.writer.upsert('companies', id, { code: uniqueCode('C'), name: '첨부상사', account_manager_id: manager.id })
+  return id
+}
+
+describe('attachments on devices', () => {
+  it('adds a file offline (it opens at once), queues the upload, and uploads in chunks once online', async () => {
+    offline = true
+    const target = company(a)
+    const data = pdf(2 * FILE_CHUNK_BYTES + 500)
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '제안서.pdf', mimeType: 'application/pdf', bytes: data })
+    expect(item).toMatchObject({ fileName: '제안서.pdf', sizeBytes: data.length, local: true, upload: { status: 'pending', sentBytes: 0 } })
+    const plan = await filesA.prepareOpen(item.id)
+    expect(plan.kind).toBe('open')
+    expect(readFileSync(plan.path).equals(data)).toBe(true)
+    await filesA.sync().catch(() => undefined)
+    expect(filesA.list('COMPANY', target)[0]!.upload?.status).toBe('pending')
+    expect(filesA.transfers()).toEqual([expect.objectContaining({ fileName: '제안서.pdf', direction: 'up', status: 'pending' })])
+
+    offline = false
+    await h.catchUp(a)
+    await filesA.sync()
+    expect(filesA.list('COMPANY', target)[0]!.upload).toMatchObject({ status: 'done', sentBytes: data.length })
+    expect(await h.count('file_blobs', 'sha256 = $1', [item.sha256])).toBe(1)
+    expect(await h.count('file_chunks', 'sha256 = $1', [item.sha256])).toBe(3)
+    expect(filesA.transfers()).toEqual([])
+  })
+
+  it('resumes an upload whose connection dropped in the middle: the chunks the server has are not sent again', async () => {
+    const target = company(a)
+    // Under this server's 3 MiB limit: three chunks.
+    const data = pdf(3 * FILE_CHUNK_BYTES - 10)
+    sentChunks.length = 0
+    dropChunk = '/chunks/1'
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '계약서.pdf', mimeType: 'application/pdf', bytes: data })
+    await h.catchUp(a)
+    await filesA.sync().catch(() => undefined)
+    const afterDrop = filesA.list('COMPANY', target)[0]!
+    if (afterDrop.upload?.status !== 'done') {
+      expect(afterDrop.upload).toMatchObject({ status: 'pending', sentBytes: FILE_CHUNK_BYTES })
+      await filesA.sync()
+    }
+    expect(filesA.list('COMPANY', target)[0]!.upload).toMatchObject({ status: 'done', sentBytes: data.length })
+    const paths = sentChunks.filter((p) => p.includes(item.sha256)).map((p) => p.slice(p.lastIndexOf('/') + 1))
+    // Each chunk reached the server exactly once: 0 before the drop, 1 (dropped, not counted) and 2 after it.
+    expect(paths).toEqual(['0', '1', '2'])
+    expect(await h.count('file_blobs', 'sha256 = $1', [item.sha256])).toBe(1)
+  })
+
+  it('a file whose bytes are not uploaded yet is listed elsewhere, and opening it says so', async () => {
+    filesUnreachable = true
+    const target = company(a)
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '사진.pdf', mimeType: 'application/pdf', bytes: pdf(5_000) })
+    // The row goes out; the bytes cannot.
+    await h.catchUp(a)
+    await filesA.sync().catch(() => undefined)
+    await h.catchUp(b)
+    expect(filesB.list('COMPANY', target)).toEqual([expect.objectContaining({ id: item.id, local: false })])
+    await expect(filesB.prepareOpen(item.id)).rejects.toMatchObject({ reason: 'not_uploaded' })
+    filesUnreachable = false
+    await filesA.sync()
+    expect(readFileSync((await filesB.prepareOpen(item.id)).path).length).toBe(5_000)
+  })
+
+  it('lists a file added elsewhere right away and downloads it on first open', async () => {
+    const target = company(a)
+    const data = pdf(40_000)
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '견적서.pdf', mimeType: 'application/pdf', bytes: data })
+    await h.catchUp(a)
+    await filesA.sync()
+
+    filesB.setBudget(0)
+    await h.catchUp(b)
+    await filesB.sync()
+    const listed = filesB.list('COMPANY', target)
+    expect(listed).toEqual([expect.objectContaining({ id: item.id, fileName: '견적서.pdf', local: false, addedBy: '김대표' })])
+    const plan = await filesB.prepareOpen(item.id)
+    expect(readFileSync(plan.path).equals(data)).toBe(true)
+    expect(filesB.list('COMPANY', target)[0]!.local).toBe(true)
+  })
+
+  it('downloads ahead of time the files of pinned records, and everything in scope within the budget', async () => {
+    const pinned = company(a)
+    const other = company(a)
+    const small = filesA.add({ entityType: 'COMPANY', entityId: pinned, fileName: '서명부.pdf', mimeType: 'application/pdf', bytes: pdf(30_000) })
+    const big = filesA.add({ entityType: 'COMPANY', entityId: other, fileName: '사진.pdf', mimeType: 'application/pdf', bytes: pdf(900_000) })
+    await h.catchUp(a)
+    await filesA.sync()
+
+    filesB.setBudget(0)
+    filesB.pin('COMPANY', pinned, true)
+    expect(filesB.isPinned('COMPANY', pinned)).toBe(true)
+    await h.catchUp(b)
+    await filesB.sync()
+    expect(filesB.list('COMPANY', pinned)[0]).toMatchObject({ id: small.id, local: true })
+    expect(filesB.list('COMPANY', other)[0]).toMatchObject({ id: big.id, local: false })
+
+    // A budget too small for the big file still leaves it on the server.
+    filesB.setBudget(500_000)
+    await filesB.sync()
+    expect(filesB.list('COMPANY', other)[0]!.local).toBe(false)
+    // Room for it: fetched ahead of time.
+    filesB.setBudget(50 * 1024 * 1024)
+    await filesB.sync()
+    expect(filesB.list('COMPANY', other)[0]!.local).toBe(true)
+  })
+
+  it('a file the server refuses gets its reason and does not block the next upload or the row sync', async () => {
+    const target = company(a)
+    // The device's own limit is 50 MB; this server takes 3 MiB at most.
+    const tooLarge = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '동영상.pdf', mimeType: 'application/pdf', bytes: pdf(4 * FILE_CHUNK_BYTES) })
+    const fine = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '메모.txt', mimeType: 'text/plain', bytes: Buffer.from('회의 메모\n') })
+    await h.catchUp(a)
+    await filesA.sync()
+    const items = new Map(filesA.list('COMPANY', target).map((i) => [i.id, i]))
+    expect(items.get(tooLarge.id)!.upload).toMatchObject({ status: 'rejected', reason: 'too_large' })
+    expect(items.get(fine.id)!.upload).toMatchObject({ status: 'done' })
+    expect(filesA.transfers()).toEqual([expect.objectContaining({ fileName: '동영상.pdf', status: 'rejected', reason: 'too_large' })])
+    expect(a.writer.pendingCount()).toBe(0)
+    expect(a.writer.rejectedCount()).toBe(0)
+  })
+
+  it('refuses on the device a file whose content contradicts its type, and never opens a program', async () => {
+    const target = company(a)
+    expect(() => filesA.add({ entityType: 'COMPANY', entityId: target, fileName: 'x.pdf', mimeType: 'application/pdf', bytes: Buffer.from('MZ\u0090\u0000 not a pdf') })).toThrow(/not a application\/pdf/)
+    const program = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '../setup.exe', mimeType: 'application/x-msdownload', bytes: Buffer.from('MZ\u0090\u0000program') })
+    expect(program.fileName).toBe('setup.exe')
+    expect((await filesA.prepareOpen(program.id)).kind).toBe('save')
+  })
+})

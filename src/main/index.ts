@@ -7,7 +7,11 @@ import path from 'node:path'
 import { openDevice } from './device'
 import { createSafeStorageTokenStore } from './electron/secrets'
 import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './electron/security'
-import { createMainWindow } from './electron/window'
+import { createMainWindow, createRecoveryWindow, showRecoveryPage } from './electron/window'
+import { type DevicePort } from './handlers/context'
+import { createReplicaRecovery } from './recovery/replica-recovery'
+import { renderRecoveryPage } from './recovery/recovery-page'
+import { SYNCED_TABLES } from '../shared/model/tables'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './ipc/register'
 import { createSenderUrlPolicy } from './ipc/sender-policy'
@@ -41,14 +45,63 @@ if (!app.requestSingleInstanceLock()) {
 
     const userData = app.getPath('userData')
     const tokenStore = createSafeStorageTokenStore({ file: path.join(userData, 'session.bin'), safeStorage })
-    const device = openDevice({
-      dbFile: path.join(userData, 'crm.sqlite'),
-      tokenStore,
-      // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
-      migrationsFolder: app.isPackaged
-        ? path.join(process.resourcesPath, 'migrations/sqlite')
-        : path.join(app.getAppPath(), 'drizzle/sqlite'),
+    const dbFile = path.join(userData, 'crm.sqlite')
+    const open = (): DevicePort =>
+      openDevice({
+        dbFile,
+        tokenStore,
+        // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
+        migrationsFolder: app.isPackaged
+          ? path.join(process.resourcesPath, 'migrations/sqlite')
+          : path.join(app.getAppPath(), 'drizzle/sqlite'),
+        restartApp: () => {
+          app.relaunch()
+          app.quit()
+        },
+      })
+    let device: DevicePort
+    try {
+      device = open()
+    } catch (error) {
+      // A damaged or foreign file, a full disk: say what is wrong and offer the way out instead of showing nothing.
+      log.error('the replica cannot be opened', { error: String(error) })
+      showRecovery(error, dbFile, open)
+      return
+    }
+    startApp(device)
+  })
+
+  /** The recovery page until a choice opens the device; then the app starts as usual. */
+  const showRecovery = (first: unknown, dbFile: string, open: () => DevicePort): void => {
+    const recovery = createReplicaRecovery({ dbFile, open, tables: SYNCED_TABLES, exportDir: app.getPath('documents') }, first)
+    let busy = false
+    const window = createRecoveryWindow({
+      ...security,
+      iconFile,
+      html: renderRecoveryPage(recovery.problem()),
+      onAction: (action) => {
+        if (busy) return
+        busy = true
+        void recovery
+          .choose(action)
+          .then((outcome) => {
+            if ('opened' in outcome) {
+              startApp(outcome.opened)
+              window.close()
+              return
+            }
+            showRecoveryPage(window, renderRecoveryPage(outcome.problem))
+          })
+          .catch((error: unknown) => log.error('recovery failed', { error: String(error) }))
+          .finally(() => {
+            busy = false
+          })
+      },
     })
+  }
+
+  /** Everything that needs an open device: quit handling, IPC, the main window. */
+  const startApp = (device: DevicePort): void => {
 
     // Quit waits for a running sync to finish and the database to close (a WAL checkpoint, not a torn write).
     let closed = false
@@ -87,7 +140,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })
-  })
+  }
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

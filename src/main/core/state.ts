@@ -29,6 +29,8 @@ export const STATE_KEYS = [
   'last_sync_at',
   /** The device schema version the replica was built with. */
   'schema_version',
+  /** JSON list of codes the server changed on push (sync/renamed-codes.ts), shown in the sync panel until dismissed. */
+  'renamed_codes',
 ] as const
 export type StateKey = (typeof STATE_KEYS)[number]
 

@@ -12,6 +12,7 @@ import { type ProductsRepo } from '../core/repos/products'
 import { type DashboardRepo } from '../core/repos/dashboard'
 import { type MeetingsRepo } from '../core/repos/meetings'
 import { type AdminDevice } from '../core/admin/admin-device'
+import { type ReplicaPort } from '../replica-port'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -41,6 +42,8 @@ export interface DevicePort {
   readonly meetings: MeetingsRepo
   /** Users, roles and permissions, departments, teams (replica) and account creation / audit log (server). */
   readonly admin: AdminDevice
+  /** This PC's copy of the data: the last rebuild's notice, a full integrity check, "rebuild this PC's copy". */
+  readonly replica: ReplicaPort
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

@@ -16,6 +16,7 @@ import { kpiHandlers } from '../handlers/kpi'
 import { productsHandlers } from '../handlers/products'
 import { transferHandlers } from '../handlers/transfer'
 import { dashboardHandlers } from '../handlers/dashboard'
+import { replicaHandlers } from '../handlers/replica'
 import { meetingsHandlers } from '../handlers/meetings'
 import { adminHandlers } from '../handlers/admin'
 
@@ -36,5 +37,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), replicaHandlers(ctx))
 }

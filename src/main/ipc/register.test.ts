@@ -17,6 +17,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     lastSyncedAt: null,
     attention: null,
     nextRetryAt: null,
+    diskFullNeededMb: null,
   } as const
   return {
     sessionState: async () => ({ status: 'none' }),
@@ -37,6 +38,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     dashboard: {} as DevicePort['dashboard'],
     meetings: {} as DevicePort['meetings'],
     admin: {} as DevicePort['admin'],
+    replica: {} as DevicePort['replica'],
     ...overrides,
   }
 }

@@ -3,7 +3,8 @@
  * shape but reproducible values, so the 74 random bits come from the seeded PRNG and the 48-bit time prefix is the
  * row's own creation time — ids stay time-ordered like real ones and index just as compactly.
  */
-import { type Random } from './prng'
+import { newRecordCode, type RecordCodeKind } from '../ids/record-code'
+import { hash32, type Random } from './prng'
 
 const HEX = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -29,4 +30,18 @@ export function fixedDemoId(timeMs: number, serial: number): string {
   const timeHex = timeMs.toString(16).padStart(12, '0').slice(-12)
   const tail = serial.toString(16).padStart(12, '0')
   return `${timeHex.slice(0, 8)}-${timeHex.slice(8, 12)}-7000-8000-${tail}`
+}
+
+/**
+ * The record code of a demo row, in the app's one format per kind (src/shared/ids/record-code.ts). The "random" bytes
+ * are a hash of the row's seeded id, so the same seed gives the same codes without drawing from any table's PRNG
+ * stream (adding a code never shifts other demo values).
+ */
+export function demoRecordCode(kind: RecordCodeKind, rowId: string): string {
+  return newRecordCode(kind, (bytes) => {
+    for (let i = 0; i < bytes.length; i += 4) {
+      const word = hash32(`${rowId}:${i}`)
+      for (let j = 0; j < 4 && i + j < bytes.length; j++) bytes[i + j] = (word >>> (8 * j)) & 0xff
+    }
+  })
 }

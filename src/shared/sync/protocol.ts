@@ -49,6 +49,11 @@ export const pushResultSchema = z.object({
   reason: z.string().optional(),
   /** The stamp the server stored, when it differs from the one sent (a clock too far ahead is clamped). */
   hlc: hlc.optional(),
+  /**
+   * Set with `applied` when the server kept a new row under another code because its code was taken
+   * (CONTRACTS.md §2): the record is not lost, and the device tells the user.
+   */
+  renamed: z.object({ field: z.literal('code'), from: z.string(), to: z.string() }).optional(),
 })
 export type PushResult = z.infer<typeof pushResultSchema>
 

@@ -5,6 +5,7 @@ import { NavIcon } from '../components/NavIcon'
 import { ErrorBanner } from '../components/ErrorBanner'
 import { useSessionStore } from '../features/session/session-store'
 import { LanguageSwitch } from '../features/settings/LanguageSwitch'
+import { ReplicaCopyButton, ReplicaRepairBanner } from '../features/settings/ReplicaCopy'
 import { navGroups } from './navigation'
 import { useNavigationStore } from './navigation-store'
 import { SCREENS } from './screens'
@@ -63,6 +64,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           ))}
         </nav>
         <div className="sidebar__footer">
+          <ReplicaCopyButton tone="dark" />
           <LanguageSwitch tone="dark" />
         </div>
       </aside>
@@ -79,6 +81,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           </div>
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+        <ReplicaRepairBanner />
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

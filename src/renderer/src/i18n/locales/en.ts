@@ -8,6 +8,7 @@ import { enTransfer, enTransferErrors } from './en-transfer'
 import { enAdmin, enAdminErrors } from './en-admin'
 import { enMeetings, enMeetingsErrors } from './en-meetings'
 import { enDashboard } from './en-dashboard'
+import { enReplica } from './en-replica'
 
 export const en: Translation = {
   app: {
@@ -75,6 +76,7 @@ export const en: Translation = {
     conflicts: '{{count}} conflict(s)',
     needsSignIn: 'Sign in again to sync',
     needsUpdate: 'Update the app to sync',
+    diskFull: 'Disk full: {{count}} MB needed. Sync resumes once space is freed',
     retrying: 'Retrying at {{time}}',
     lastSynced: 'Last synced {{when}}',
     neverSynced: 'Not synced yet',
@@ -95,6 +97,7 @@ export const en: Translation = {
   ...enAdmin,
   ...enMeetings,
   ...enDashboard,
+  ...enReplica,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,
@@ -120,6 +123,7 @@ export const en: Translation = {
       forbidden: 'This account cannot sign in on this PC. Please contact your administrator.',
       serverUnreachable: 'Cannot reach the sync server. Check the address and your network.',
       serverError: 'The sync server could not handle the request. Please try again shortly.',
+      diskFull: 'This PC does not have enough free disk space to download the data. Free some space and try again.',
       rateLimited: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
       versionMismatch: 'This app version does not match the server. Please update the app.',
       otherUserPending:

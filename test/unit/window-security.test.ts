@@ -94,8 +94,9 @@ beforeAll(async () => {
   h.state.userData = mkdtempSync(path.join(tmpdir(), 'crm-window-security-'))
   h.state.appPath = repoRoot
   await import('../../src/main/index')
-  await vi.waitFor(() => expect(h.windows.length).toBeGreaterThan(0))
-})
+  await vi.waitFor(() => expect(h.windows.length).toBeGreaterThan(0), { timeout: 30_000 })
+  // Importing the whole main entry (every handler and the core) takes seconds on a loaded machine.
+}, 60_000)
 
 afterAll(async () => {
   // Quitting closes the device (sync loop and database) before the app really quits.

@@ -4,7 +4,7 @@
  * the server so a refused edit never reaches the outbox.
  *
  * - Margin and margin % are derived from list price and cost on every read (project-finance), never stored.
- * - Codes are unique. A code left empty gets an offline-safe one (PRD-20261125-3F9A2C) so two devices never clash; a
+ * - Codes are unique. A code left empty gets an offline-safe one (P-7K3M-9QXA-2BHT, src/shared/ids/record-code.ts); a
  *   typed code already used on this device is refused. Two devices typing the same code offline is refused by the
  *   server's unique index and shows in the sync panel.
  * - A category move under itself or one of its descendants is refused (createsCategoryCycle); a loop made by two

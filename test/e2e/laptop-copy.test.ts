@@ -87,7 +87,7 @@ describe("this PC's copy", () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Review conflicts' }).click()
     const english = page.getByRole('dialog', { name: 'Sync review' })
-    await english.getByText('1 records saved under a new code').waitFor()
+    await english.getByText('Saved under a new code (1)').waitFor()
     expect(await english.getByTestId('renamed-item').textContent()).toContain(`The code ${lead!.code} was already taken on the server, so the record was kept as ${newCode}`)
     await screenshot(page, 'laptop-copy-renamed-en')
     await english.getByRole('button', { name: 'OK', exact: true }).click()

@@ -156,7 +156,7 @@ export const enSales: typeof koSales = {
     intro: 'Changes the server refused, and changes that overlapped with someone else’s edit. Choose which value stays.',
     empty: 'Nothing to review. Every change went through.',
     rejectedTitle: '{{count}} changes refused by the server',
-    renamedTitle: '{{count}} records saved under a new code',
+    renamedTitle: 'Saved under a new code ({{count}})',
     renamedExplain: 'The code {{from}} was already taken on the server, so the record was kept as {{to}}. Nothing was lost.',
     renamedAt: 'Sent {{time}}',
     renamedOk: 'OK',

@@ -90,7 +90,7 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
   const figures: Figure[] = []
   const failures: { scenario: string; error: string }[] = []
   const scenarios: { n: number[]; name: string; run: (out: Figure[]) => Promise<Figure[]> }[] = [
-    { n: [1, 2, 3], name: '1-3. sync', run: (out) => runSyncBench(env, { scale: sizes.scale, edits: sizes.edits, propagations: sizes.propagations }, out) },
+    { n: [1, 2, 3], name: '1-3. sync', run: (out) => runSyncBench(env, { scale: sizes.scale, edits: sizes.edits, propagations: sizes.propagations, initialOnly: only !== null && !only.has(2) && !only.has(3) }, out) },
     { n: [4], name: '4. server under load', run: (out) => runLoadBench(env, { devices: sizes.devices, active: sizes.active, seconds: sizes.seconds }, out) },
     { n: [5], name: '5. device queries', run: (out) => runQueryBench(env, { scale: sizes.deviceScale, contacts: sizes.contacts, repeats: sizes.repeats }, out) },
     { n: [6], name: '6. renderer', run: (out) => runRendererBench(env, { loads: sizes.loads }, out) },

@@ -3,6 +3,7 @@
  * and the core's errors turned into typed, translatable IpcFailures. No message text from the core or the server ever
  * reaches the renderer; the renderer shows its own translation of the code.
  */
+import { type ReplicaPort } from './replica-port'
 import { DEMO_ACCOUNTS } from '../shared/demo/accounts'
 import { displayName } from '../shared/domain/korean-name'
 import { type SessionState, type SessionUser, type SyncStatus, type UserRole } from '../shared/ipc/contract'
@@ -67,6 +68,7 @@ const LOGIN_ERRORS: Record<SyncErrorKind, IpcErrorCode> = {
   server: 'session.serverError',
   client: 'session.serverError',
   protocol: 'session.serverError',
+  disk_full: 'session.diskFull',
 }
 
 function loginFailure(error: unknown): never {
@@ -103,9 +105,10 @@ export interface CoreDevicePortOptions {
   readonly clearReplica: () => void
   /** The device's file store directory (attachments); default: beside nothing, in the OS temp directory (tests). */
   readonly filesDir?: string
+  readonly replica: ReplicaPort
 }
 
-export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, clearReplica, filesDir }: CoreDevicePortOptions): DevicePort {
+export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, clearReplica, filesDir, replica }: CoreDevicePortOptions): DevicePort {
   const isDemo = (): boolean => settings.get('mode') === 'demo'
 
   const sessionState = (): SessionState => {
@@ -131,7 +134,18 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       rejected: s.rejectedCount,
       conflicts: s.openConflictsCount,
       lastSyncedAt: s.lastSyncAt,
-      attention: localOnly ? null : s.needsSignIn ? 'sign-in' : s.needsUpdate ? 'update' : s.lastError && s.nextRetryAt ? 'retrying' : null,
+      attention: localOnly
+        ? null
+        : s.needsSignIn
+          ? 'sign-in'
+          : s.needsUpdate
+            ? 'update'
+            : s.lastError?.kind === 'disk_full'
+              ? 'disk-full'
+              : s.lastError && s.nextRetryAt
+                ? 'retrying'
+                : null,
+      diskFullNeededMb: !localOnly && s.lastError?.kind === 'disk_full' ? Math.ceil((s.lastError.neededBytes ?? 0) / (1024 * 1024)) : null,
       nextRetryAt: !localOnly && s.nextRetryAt !== null ? new Date(s.nextRetryAt).toISOString() : null,
     }
   }
@@ -253,6 +267,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       }
       return syncStatus()
     },
+
+    replica,
 
     async close() {
       await core.stop()

@@ -3,10 +3,14 @@
  * sync loop) and the adapter to the IPC contract. Electron (index.ts) and the web harness (scripts/dev-web.ts) both
  * call this, so both run the same device code against a real SQLite file.
  */
-import { rmSync } from 'node:fs'
-import { openReplica } from './db/open'
+import { existsSync, rmSync } from 'node:fs'
+import { type OpenReplicaOptions } from './db/open'
 import { replicaFiles, replicaKeyFor } from './db/encryption'
 import { createFileKeyStore, keyFileBeside, type ReplicaKeyStore } from './db/replica-key'
+import { openCheckedReplica, rebuildReplica } from './db/replica-rebuild'
+import { recordRepair } from './db/repair-notice'
+import { createReplicaPort } from './replica-port'
+import { SYNCED_TABLES } from '../shared/model/tables'
 import { IpcFailure } from '../shared/ipc/errors'
 import { type SessionState } from '../shared/ipc/contract'
 import { createAppSettings } from './app-settings'
@@ -18,6 +22,7 @@ import { seedDevice } from './demo/seed-device'
 import { rebuildSearchIndex } from './db/search-index'
 import { quoteIdent, type Sqlite } from './core/sqlite'
 import { type DevicePort } from './handlers/context'
+import { type Replica } from './db/open'
 
 export interface OpenDeviceOptions {
   /** The SQLite replica file (created and migrated if needed). */
@@ -32,6 +37,8 @@ export interface OpenDeviceOptions {
   readonly keyStore?: ReplicaKeyStore
   /** Told after this PC's copy was erased (a wipe order from the server, or "remove this PC's copy"). */
   readonly onErased?: (reason: ErasedReason) => void
+  /** Restarts the app (Electron: relaunch + quit), used by "rebuild this PC's copy"; absent in tests and the harness. */
+  readonly restartApp?: () => void
 }
 
 /** Why this PC's copy was erased: the administrator's wipe order, or the user's own choice at sign-out. */
@@ -50,10 +57,34 @@ function clearReplica(sqlite: Sqlite): void {
   })()
 }
 
+/** Marker beside the replica: "rebuild this PC's copy" was asked for in settings; done on the next start. */
+export function rebuildMarkerFile(dbFile: string): string {
+  return `${dbFile}.rebuild-requested`
+}
+
+/**
+ * Opens the (encrypted) replica for the device: a requested rebuild first, then the quick integrity check (a damaged
+ * file is rebuilt from the server with its valid unsent changes kept, and the user is told once). Throws what cannot
+ * be repaired here (a file that is not a database, a wrong key, a full disk) for main to name in the recovery window.
+ */
+function openDeviceReplica(options: OpenDeviceOptions, key: Buffer): Replica {
+  const open: OpenReplicaOptions = { key, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}) }
+  const knownTables = new Set<string>(SYNCED_TABLES)
+  const marker = rebuildMarkerFile(options.dbFile)
+  if (existsSync(marker)) {
+    const rebuilt = rebuildReplica(options.dbFile, { ...open, knownTables, reason: 'requested' })
+    recordRepair(rebuilt.replica.sqlite, rebuilt.report)
+    rmSync(marker, { force: true })
+    return rebuilt.replica
+  }
+  const checked = openCheckedReplica(options.dbFile, { ...open, knownTables })
+  if (checked.repaired) recordRepair(checked.replica.sqlite, checked.repaired)
+  return checked.replica
+}
+
 /** One device on one replica file; `openDevice` below swaps it for a fresh one when the copy is erased. */
 function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, onDeviceWiped: () => void): DevicePort {
-  const key = replicaKeyFor(options.dbFile, keyStore)
-  const replica = openReplica(options.dbFile, { key, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}) })
+  const replica = openDeviceReplica(options, replicaKeyFor(options.dbFile, keyStore))
   try {
     const core = createDeviceCore({
       sqlite: replica.sqlite,
@@ -71,6 +102,12 @@ function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, o
       clearReplica: () => clearReplica(replica.sqlite),
       // Attachments live beside the replica, one directory per replica file.
       filesDir: `${options.dbFile}-files`,
+      replica: createReplicaPort({
+        sqlite: replica.sqlite,
+        markerFile: rebuildMarkerFile(options.dbFile),
+        pendingChanges: () => core.writer.pendingCount(),
+        restartApp: options.restartApp,
+      }),
     })
     // A restart resumes as the last signed-in user without the network; start() then keeps syncing in the background.
     if (settings.get('mode') !== 'demo') core.session.openOffline()

@@ -11,8 +11,13 @@ import { createSafeStorageKeyStore } from './electron/replica-key-store'
 import { ReplicaKeyError } from './db/replica-key'
 import { IpcFailure } from '../shared/ipc/errors'
 import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './electron/security'
-import { createMainWindow } from './electron/window'
+import { createMainWindow, createRecoveryWindow, showRecoveryPage } from './electron/window'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
+import { type DevicePort } from './handlers/context'
+import { createReplicaRecovery } from './recovery/replica-recovery'
+import { renderRecoveryPage } from './recovery/recovery-page'
+import { replicaKeyFor } from './db/encryption'
+import { SYNCED_TABLES } from '../shared/model/tables'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './ipc/register'
 import { createSenderUrlPolicy } from './ipc/sender-policy'
@@ -63,10 +68,10 @@ if (!app.requestSingleInstanceLock()) {
     const userData = app.getPath('userData')
     const tokenStore = createSafeStorageTokenStore({ file: path.join(userData, 'session.bin'), safeStorage })
     const keyStore = createSafeStorageKeyStore({ file: path.join(userData, 'replica.key'), safeStorage })
-    let device: ReturnType<typeof openDevice>
-    try {
-      device = openDevice({
-        dbFile: path.join(userData, 'crm.sqlite'),
+    const dbFile = path.join(userData, 'crm.sqlite')
+    const open = (): DevicePort =>
+      openDevice({
+        dbFile,
         tokenStore,
         keyStore,
         // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
@@ -74,15 +79,62 @@ if (!app.requestSingleInstanceLock()) {
           ? path.join(process.resourcesPath, 'migrations/sqlite')
           : path.join(app.getAppPath(), 'drizzle/sqlite'),
         onErased: (reason) => log.warn('this PC\'s copy was erased', { reason }),
+        restartApp: () => {
+          app.relaunch()
+          app.quit()
+        },
       })
+    let device: DevicePort
+    try {
+      device = open()
     } catch (error) {
-      // No window over a database that did not open: say why and quit (the files stay as they are for support).
-      log.error('the device database did not open', { error: String(error) })
-      dialog.showErrorBox('CRM AUGU', openFailureMessage(error))
-      app.exit(1)
+      if (error instanceof ReplicaKeyError || (error instanceof IpcFailure && error.code === 'secrets.encryptionUnavailable')) {
+        // No key, no data: nothing in the recovery window could help (a rebuild would need the key too). Say why and
+        // quit; the files stay as they are for support.
+        log.error('the replica key is not available', { error: String(error) })
+        dialog.showErrorBox('CRM AUGU', openFailureMessage(error))
+        app.exit(1)
+        return
+      }
+      // A damaged or foreign file, a full disk: say what is wrong and offer the way out instead of showing nothing.
+      log.error('the replica cannot be opened', { error: String(error) })
+      showRecovery(error, dbFile, open, () => replicaKeyFor(dbFile, keyStore))
       return
     }
+    startApp(device)
+  })
 
+  /** The recovery page until a choice opens the device; then the app starts as usual. */
+  const showRecovery = (first: unknown, dbFile: string, open: () => DevicePort, key: () => Buffer): void => {
+    const recovery = createReplicaRecovery({ dbFile, open, key, tables: SYNCED_TABLES, exportDir: app.getPath('documents') }, first)
+    let busy = false
+    const window = createRecoveryWindow({
+      ...security,
+      iconFile,
+      html: renderRecoveryPage(recovery.problem()),
+      onAction: (action) => {
+        if (busy) return
+        busy = true
+        void recovery
+          .choose(action)
+          .then((outcome) => {
+            if ('opened' in outcome) {
+              startApp(outcome.opened)
+              window.close()
+              return
+            }
+            showRecoveryPage(window, renderRecoveryPage(outcome.problem))
+          })
+          .catch((error: unknown) => log.error('recovery failed', { error: String(error) }))
+          .finally(() => {
+            busy = false
+          })
+      },
+    })
+  }
+
+  /** Everything that needs an open device: quit handling, IPC, the main window. */
+  const startApp = (device: DevicePort): void => {
     // Quit waits for a running sync to finish and the database to close (a WAL checkpoint, not a torn write).
     let closed = false
     app.on('before-quit', (event) => {
@@ -133,7 +185,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })
-  })
+  }
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

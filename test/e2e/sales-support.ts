@@ -49,6 +49,8 @@ export interface ScriptedServer {
   offline: boolean
   /** Reject a pushed mutation with this reason, or accept it (null). */
   rejectWhen: (mutation: Mutation) => string | null
+  /** Keep a pushed new row under another code (CONTRACTS.md §2: its code was taken), or as sent (null). */
+  renameWhen: (mutation: Mutation) => string | null
   /** Every mutation the server accepted, in order. */
   readonly applied: Mutation[]
   /** Rows the next pull delivers (then forgotten). */
@@ -63,6 +65,7 @@ export function createScriptedServer(): ScriptedServer {
   const server: ScriptedServer = {
     offline: false,
     rejectWhen: () => null,
+    renameWhen: () => null,
     applied: [],
     queue: [userRow(MANAGER, 'MANAGER'), userRow(COLLEAGUE, 'OPERATOR')].map((row) => ({ table: 'users', id: row.id, row })),
     fetch: async (input, init) => {
@@ -81,6 +84,12 @@ export function createScriptedServer(): ScriptedServer {
           const reason = server.rejectWhen(mutation)
           if (reason) return { seq: mutation.seq, status: 'rejected' as const, reason }
           server.applied.push(mutation)
+          const renamedTo = server.renameWhen(mutation)
+          if (renamedTo !== null) {
+            // The next pull brings the row back under its new code, as the real server's change log would.
+            server.queue.push({ table: mutation.table, id: mutation.id, row: { ...mutation.fields, id: mutation.id, code: renamedTo } })
+            return { seq: mutation.seq, status: 'applied' as const, renamed: { field: 'code' as const, from: String(mutation.fields.code), to: renamedTo } }
+          }
           return { seq: mutation.seq, status: 'applied' as const }
         })
         return json(200, { results, serverTime })

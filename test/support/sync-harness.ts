@@ -13,6 +13,7 @@ import pg from 'pg'
 import { uuidv7 } from '../../src/shared/ids/uuidv7'
 import type { UserTier } from '../../src/shared/model/enums'
 import { createTestDevice, type TestDevice } from '../../src/main/core/testing/test-device'
+import type { DeviceCoreOptions } from '../../src/main/core/device'
 import { createPool } from '../../sync-server/db/pool'
 import type { ServerConfig } from '../../sync-server/src/config'
 import {
@@ -43,6 +44,10 @@ export interface DeviceSpec {
   readonly pullLimit?: number
   /** The live loop's periodic sync (default 60 s). */
   readonly periodMs?: number
+  /** Put this device's files in another directory (a small tmpfs for the disk-full test). */
+  readonly dir?: string
+  /** Disk-space knobs of the core (see DeviceCoreOptions). */
+  readonly disk?: Pick<DeviceCoreOptions, 'firstSyncMinFreeBytes' | 'walBoundBytes' | 'freeSpacePollMs'>
 }
 
 export interface Harness {
@@ -93,7 +98,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const makeDevice = (spec: DeviceSpec): TestDevice => {
     const fetchFn = spec.wrapFetch ? spec.wrapFetch(harnessFetch) : harnessFetch
     const device = createTestDevice({
-      dir,
+      dir: spec.dir ?? dir,
       name: spec.name,
       serverUrl: VIRTUAL_SERVER_URL,
       autoSync: spec.live ?? false,
@@ -103,6 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         ...(spec.now ? { now: spec.now } : {}),
         ...(spec.pushBatchSize ? { pushBatchSize: spec.pushBatchSize } : {}),
         ...(spec.pullLimit ? { pullLimit: spec.pullLimit } : {}),
+        ...spec.disk,
         // Fast loop for the live tests; the manual tests never start it.
         loop: { debounceMs: 50, periodMs: spec.periodMs ?? 60_000, backoff: { baseMs: 50, capMs: 500 } },
       },

@@ -15,6 +15,7 @@ import { createDeviceState, type DeviceState } from './state'
 import { createSyncEngine, type PageReport, type SyncEngine } from './sync/engine'
 import { isSyncError } from './sync/errors'
 import { createSyncLoop, type SyncLoop, type SyncLoopOptions } from './sync/loop'
+import { replicaDir, watchFreeSpace } from './sync/disk-guard'
 import { createPokeChaser } from './sync/poke-chase'
 import { createStatusCounter, createSyncStatusStore, type SyncStatusStore } from './sync/status'
 import { realTimers, type Timers } from './sync/timers'
@@ -35,6 +36,11 @@ export interface DeviceCoreOptions {
   readonly liveEvents?: boolean
   readonly pushBatchSize?: number
   readonly pullLimit?: number
+  /** See SyncEngineOptions (tests on a small tmpfs lower them). */
+  readonly firstSyncMinFreeBytes?: number
+  readonly walBoundBytes?: number
+  /** How often free space is looked at while sync is paused by a full disk (default 5 s). */
+  readonly freeSpacePollMs?: number
   /** Replace the HTTP transport (unit tests use an in-memory server). */
   readonly transportFactory?: (serverUrl: string, tokens: TokenStore) => Transport
   /**
@@ -144,6 +150,8 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     statements,
     pushBatchSize: options.pushBatchSize,
     pullLimit: options.pullLimit,
+    ...(options.firstSyncMinFreeBytes === undefined ? {} : { firstSyncMinFreeBytes: options.firstSyncMinFreeBytes }),
+    ...(options.walBoundBytes === undefined ? {} : { walBoundBytes: options.walBoundBytes }),
     // Resolved per call: the server URL can change at sign-in.
     transport: { push: (request) => session.transport().push(request), pull: (request) => session.transport().pull(request) },
     onPushed: () => status.refreshCounts(),
@@ -175,8 +183,26 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     onError: (error, retryInMs) => {
       status.failed(error, retryInMs === null ? null : timers.now() + retryInMs)
       if (isSyncError(error, 'auth')) disconnectEvents()
+      if (isSyncError(error, 'disk_full')) resumeWhenSpaceFreed(error.details.neededBytes ?? 0)
     },
   })
+  // The loop pauses on a full disk (a retry would download the same page and fail again); free space resumes it.
+  let stopSpaceWatch: (() => void) | null = null
+  const resumeWhenSpaceFreed = (neededBytes: number): void => {
+    const dir = replicaDir(sqlite)
+    if (dir === null) return
+    stopSpaceWatch?.()
+    stopSpaceWatch = watchFreeSpace(
+      dir,
+      neededBytes,
+      () => {
+        stopSpaceWatch = null
+        if (active) syncLoop.resume()
+      },
+      timers,
+      options.freeSpacePollMs,
+    )
+  }
   loop = syncLoop
   // A poke's txid may be ahead of the pull horizon: keep pulling (short backoff) until the watermark passes it.
   const pokeChase = createPokeChaser({ timers, trigger: () => syncLoop.trigger('poke'), watermark: () => state.get('watermark') })
@@ -236,6 +262,8 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     },
     async stop() {
       active = false
+      stopSpaceWatch?.()
+      stopSpaceWatch = null
       pokeChase.stop()
       disconnectEvents()
       await syncLoop.stop()

@@ -31,6 +31,8 @@ export const STATE_KEYS = [
   'schema_version',
   /** '1' after signing in with a one-time password (an administrator's reset): a new password must be chosen first. */
   'password_change_required',
+  /** JSON list of codes the server changed on push (sync/renamed-codes.ts), shown in the sync panel until dismissed. */
+  'renamed_codes',
 ] as const
 export type StateKey = (typeof STATE_KEYS)[number]
 

@@ -146,6 +146,22 @@ export function openKeyedDatabase(file: string, key: Buffer | undefined): Databa
   return sqlite
 }
 
+/**
+ * Read-only access to a replica that may be damaged (salvage, "export what is readable"): unlocked with the key when
+ * the file is encrypted, never converted or written. Throws like `new Database` when the file cannot be opened at all.
+ */
+export function openReplicaReadOnly(file: string, key: Buffer | undefined): Database.Database {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+  if (key === undefined || isPlainSqliteFile(file)) return sqlite
+  try {
+    applyReplicaKey(sqlite, key)
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+  return sqlite
+}
+
 /** The replica and every file SQLite keeps beside it (and a conversion's leftover), for a wipe. */
 export function replicaFiles(file: string): string[] {
   return [file, ...['-wal', '-shm', '-journal', '.encrypting', '.encrypting-journal'].map((suffix) => `${file}${suffix}`)]

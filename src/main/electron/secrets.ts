@@ -4,9 +4,10 @@
  * returns them.
  */
 import { type SafeStorage } from 'electron'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { IpcFailure } from '../../shared/ipc/errors'
+import { writeFileDurably } from '../core/files/durable-write'
 import { type StoredTokens, type TokenStore } from '../core/sync/tokens'
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
@@ -57,9 +58,8 @@ export function createSafeStorageTokenStore(options: SafeTokenStoreOptions): Tok
     async save(tokens) {
       assertStrongEncryption()
       await mkdir(path.dirname(file), { recursive: true })
-      const tmp = `${file}.${process.pid}.tmp`
-      await writeFile(tmp, safeStorage.encryptString(JSON.stringify(tokens)), { mode: 0o600 })
-      await rename(tmp, file)
+      // Durable (temp, fsync, rename): a crash right after a refresh-token rotation keeps the old or the new tokens.
+      await writeFileDurably(file, safeStorage.encryptString(JSON.stringify(tokens)), { mode: 0o600 })
     },
     async clear() {
       await rm(file, { force: true })

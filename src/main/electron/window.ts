@@ -2,6 +2,7 @@
  * The ONLY place a BrowserWindow is created (test/unit/window-security.test.ts scans src/main for others).
  */
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
+import { actionFromUrl, type RecoveryAction } from '../recovery/recovery-page'
 import { hardenWebContents, type SecurityDeps } from './security'
 import { APP_INDEX_URL } from './app-protocol'
 
@@ -45,5 +46,43 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   if (options.devServerUrl) void window.loadURL(options.devServerUrl)
   else void window.loadURL(APP_INDEX_URL)
+  return window
+}
+
+export interface RecoveryWindowOptions extends SecurityDeps {
+  /** The static page (src/main/recovery/recovery-page.ts): no script, no preload, no IPC. */
+  readonly html: string
+  /** A choice on the page: an in-page link (#retry, #rebuild, #export). */
+  readonly onAction: (action: RecoveryAction) => void
+  readonly iconFile?: string | undefined
+}
+
+/** Loads a static page as a data: URL (nothing on disk or the network is involved while the replica is broken). */
+export function showRecoveryPage(window: BrowserWindow, html: string): void {
+  void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+}
+
+/**
+ * The window shown when the replica cannot be opened. Same hardened preferences as the main window but no preload:
+ * the page cannot call anything; its links only change the URL's #fragment, which main hears here.
+ */
+export function createRecoveryWindow(options: RecoveryWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 760,
+    height: 560,
+    show: false,
+    title: 'CRM AUGU',
+    backgroundColor: '#f5f6f8',
+    autoHideMenuBar: true,
+    ...(options.iconFile ? { icon: options.iconFile } : {}),
+    webPreferences: { ...HARDENED_WEB_PREFERENCES },
+  })
+  hardenWebContents(window.webContents, options)
+  window.webContents.on('did-navigate-in-page', (_event, url) => {
+    const action = actionFromUrl(url)
+    if (action) options.onAction(action)
+  })
+  window.once('ready-to-show', () => window.show())
+  showRecoveryPage(window, options.html)
   return window
 }

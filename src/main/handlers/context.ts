@@ -14,6 +14,7 @@ import { type MeetingsRepo } from '../core/repos/meetings'
 import { type AdminDevice } from '../core/admin/admin-device'
 import { type IdleLock } from '../idle-lock'
 import { type DeviceFiles } from '../core/files'
+import { type ReplicaPort } from '../replica-port'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -53,6 +54,8 @@ export interface DevicePort {
   readonly lock: IdleLock
   /** Attachments: the device's file store, uploads and downloads (core/files). */
   readonly files: DeviceFiles
+  /** This PC's copy of the data: the last rebuild's notice, a full integrity check, "rebuild this PC's copy". */
+  readonly replica: ReplicaPort
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

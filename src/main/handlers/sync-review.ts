@@ -19,5 +19,7 @@ export function syncReviewHandlers(ctx: HandlerContext): SyncReviewHandlers {
     'sync.keepTheirs': ({ conflictId }) => salesCall(() => review().keepTheirs(conflictId)),
     'sync.applyMineAgain': ({ seq }) => salesCall(() => review().applyMineAgain(seq)),
     'sync.dismissRejected': ({ seq }) => salesCall(() => review().dismissRejected(seq)),
+    'sync.renamed': () => salesCall(() => review().list().renamed),
+    'sync.dismissRenamed': ({ rowId }) => salesCall(() => review().dismissRenamed(rowId)),
   }
 }

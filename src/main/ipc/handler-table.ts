@@ -17,6 +17,7 @@ import { productsHandlers } from '../handlers/products'
 import { filesHandlers } from '../handlers/files'
 import { transferHandlers } from '../handlers/transfer'
 import { dashboardHandlers } from '../handlers/dashboard'
+import { replicaHandlers } from '../handlers/replica'
 import { meetingsHandlers } from '../handlers/meetings'
 import { adminHandlers } from '../handlers/admin'
 import { lockHandlers } from '../handlers/lock'
@@ -38,5 +39,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx), filesHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx), filesHandlers(ctx), replicaHandlers(ctx))
 }

@@ -17,6 +17,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     lastSyncedAt: null,
     attention: null,
     nextRetryAt: null,
+    diskFullNeededMb: null,
   } as const
   return {
     sessionState: async () => ({ status: 'none' }),
@@ -40,6 +41,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     admin: {} as DevicePort['admin'],
     lock: {} as DevicePort['lock'],
     files: {} as DevicePort['files'],
+    replica: {} as DevicePort['replica'],
     ...overrides,
   }
 }

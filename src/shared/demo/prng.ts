@@ -33,6 +33,11 @@ function cyrb128(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0]
 }
 
+/** A 128-bit hash of a string as four unsigned 32-bit words (stable across platforms). */
+export function hash128(text: string): [number, number, number, number] {
+  return cyrb128(text)
+}
+
 /** A 32-bit unsigned hash of a string (stable across platforms). */
 export function hash32(text: string): number {
   return cyrb128(text)[0]

@@ -15,6 +15,7 @@ import { meetingsChannels } from './meetings-channels'
 import { adminChannels } from './admin-channels'
 import { lockChannels } from './lock-channels'
 import { filesChannels } from './files-channels'
+import { replicaChannels } from './replica-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -39,6 +40,7 @@ export const ipcChannels = [
   ...adminChannels,
   ...lockChannels,
   ...filesChannels,
+  ...replicaChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

@@ -14,6 +14,7 @@ import { kpiContract } from './kpi-contract'
 import { productsContract } from './products-contract'
 import { transferContract } from './transfer-contract'
 import { dashboardContract } from './dashboard-contract'
+import { replicaContract } from './replica-contract'
 import { meetingsContract } from './meetings-contract'
 import { adminContract } from './admin-contract'
 import { lockContract } from './lock-contract'
@@ -99,7 +100,9 @@ export interface SyncStatus {
   /** ISO-8601 UTC of the last successful sync, null if never. */
   readonly lastSyncedAt: string | null
   /** Sync is paused or failing and the user should know why; null when all is well. */
-  readonly attention: 'sign-in' | 'update' | 'retrying' | null
+  readonly attention: 'sign-in' | 'update' | 'retrying' | 'disk-full' | null
+  /** With attention 'disk-full': how many MB must be freed (sync resumes by itself once space is freed). */
+  readonly diskFullNeededMb: number | null
   /** ISO-8601 UTC of the next automatic retry while backing off. */
   readonly nextRetryAt: string | null
 }
@@ -185,6 +188,7 @@ export const ipcContract = {
   ...adminContract,
   ...lockContract,
   ...filesContract,
+  ...replicaContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

@@ -16,6 +16,7 @@ export const ipcErrorCodes = [
   'session.forbidden',
   'session.serverUnreachable',
   'session.serverError',
+  'session.diskFull',
   'session.rateLimited',
   'session.versionMismatch',
   'session.otherUserPending',

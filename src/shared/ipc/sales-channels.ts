@@ -27,6 +27,8 @@ export const syncReviewChannels = [
   'sync.keepTheirs',
   'sync.applyMineAgain',
   'sync.dismissRejected',
+  'sync.renamed',
+  'sync.dismissRenamed',
 ] as const
 
 export type SalesChannel = (typeof salesChannels)[number]

@@ -26,6 +26,7 @@ import {
   type LeadListResult,
   type OpportunityDetail,
   type RejectedChangeView,
+  type RenamedCodeView,
   type SyncReview,
   type UserOption,
 } from './sales-types'
@@ -73,4 +74,7 @@ export const syncReviewContract = {
   /** Send a rejected change again as a new edit (e.g. after the reason was fixed on the server). */
   'sync.applyMineAgain': { input: bySeq, output: returns<SyncReview>() },
   'sync.dismissRejected': { input: bySeq, output: returns<SyncReview>() },
+  /** Rows the server kept under a new code (their code was taken): shown until dismissed. */
+  'sync.renamed': { input: noInput, output: returns<readonly RenamedCodeView[]>() },
+  'sync.dismissRenamed': { input: z.strictObject({ rowId: idSchema }), output: returns<SyncReview>() },
 } as const satisfies { readonly [K in SyncReviewChannel]: { readonly input: z.ZodType; readonly output: object } }

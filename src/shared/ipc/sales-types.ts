@@ -156,7 +156,19 @@ export interface ConflictView {
   readonly createdAt: string
 }
 
+/** A row created offline that the server kept under another code because its code was taken (CONTRACTS.md §2). */
+export interface RenamedCodeView {
+  readonly table: string
+  readonly rowId: string
+  readonly rowLabel: string | null
+  readonly from: string
+  readonly to: string
+  /** ISO time the server said so. */
+  readonly at: string
+}
+
 export interface SyncReview {
+  readonly renamed: readonly RenamedCodeView[]
   readonly rejected: readonly RejectedChangeView[]
   readonly conflicts: readonly ConflictView[]
 }

@@ -92,8 +92,11 @@ export const pushResultSchema = z.object({
   reason_code: z.string().optional(),
   /** The stamp the server stored, when it differs from the one sent (a clock too far ahead is clamped). */
   hlc: hlc.optional(),
-  /** An applied create whose `code` was taken on the server: stored under `to` instead (CONTRACTS §2). */
-  renamed: z.object({ field: z.string(), from: z.string(), to: z.string() }).optional(),
+  /**
+   * Set with `applied` when the server kept a new row under another code because its code was taken
+   * (CONTRACTS.md §2): the record is not lost, and the device tells the user.
+   */
+  renamed: z.object({ field: z.literal('code'), from: z.string(), to: z.string() }).optional(),
 })
 export type PushResult = z.infer<typeof pushResultSchema>
 

@@ -19,7 +19,8 @@ import { type Sqlite } from '../sqlite'
 import { type DuplicateFinder } from './duplicates'
 import { type PeopleDirectory } from './people'
 import { createStatementCache, koreanSortSql, placeholders } from './sql'
-import { offlineCode, toWireFields } from './wire'
+import { newRecordCode } from '../../../shared/ids/record-code'
+import { toWireFields } from './wire'
 
 export interface CompanyListQuery {
   readonly filters: CompanyFilters
@@ -145,11 +146,11 @@ export function createCompaniesRepo({ sqlite, writer, people, duplicates }: Comp
       const branchId = uuidv7()
       const { phone, email, addressStreet, addressCity, ...company } = input
       writer.transaction(() => {
-        writer.upsert('companies', id, { ...toWireFields(company), code: offlineCode('C', id) })
+        writer.upsert('companies', id, { ...toWireFields(company), code: newRecordCode('companies') })
         // Every contact belongs to a branch: the head office exists from the start so contacts can be added at once.
         writer.upsert('branches', branchId, {
           company_id: id,
-          code: offlineCode('B', branchId),
+          code: newRecordCode('branches'),
           name: '본사',
           branch_type: 'HEADQUARTERS',
           business_number: company.businessNumber ?? null,

@@ -15,7 +15,8 @@ import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 import { RecordNotFoundError } from './companies'
 import { type DuplicateFinder } from './duplicates'
-import { offlineCode, toWireFields } from './wire'
+import { newRecordCode } from '../../../shared/ids/record-code'
+import { toWireFields } from './wire'
 
 export type BranchCreate = z.output<typeof branchCreateSchema>
 export type BranchUpdate = z.output<typeof branchUpdateSchema>
@@ -48,7 +49,7 @@ export function createContactsRepo({ sqlite, writer, duplicates }: { sqlite: Sql
     createBranch(input) {
       require(companyExists, 'company', input.companyId)
       const id = uuidv7()
-      writer.upsert('branches', id, { ...toWireFields(input), code: offlineCode('B', id) })
+      writer.upsert('branches', id, { ...toWireFields(input), code: newRecordCode('branches') })
       return id
     },
 

@@ -61,11 +61,3 @@ export function createUserNames(sqlite: Sqlite): (ids: Iterable<string | null | 
     return names
   }
 }
-
-/**
- * A readable code for a row created offline (L-20261125-3F9A2C). Two devices cannot coordinate a counter offline, so
- * the tail comes from the row's UUIDv7 random bits; the server's unique index refuses the astronomically rare clash.
- */
-export function offlineCode(prefix: string, id: string, day: string): string {
-  return `${prefix}-${day.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`
-}

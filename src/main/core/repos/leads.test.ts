@@ -1,3 +1,4 @@
+import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { leadConversionSchema, leadCreateSchema, leadEditSchema } from '../../../shared/model/validation/sales'
 import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
@@ -36,7 +37,7 @@ describe('leads repository (real SQLite)', () => {
   it('creates a lead offline with an outbox entry, and computes the BANT score without storing it', () => {
     const lead = create('한빛제약', { budget: true, need: true })
     expect(lead).toMatchObject({ companyName: '한빛제약', status: 'NEW', bantScore: 50, bant: { budget: true, need: true } })
-    expect(lead.code).toMatch(/^L-20261102-[0-9A-F]{6}$/)
+    expect(lead.code).toSatisfy((code: string) => isGeneratedRecordCode('leads', code))
     expect(device.outbox.pendingBatch(10).map((e) => e.table)).toEqual(['leads'])
     // The stored column stays at its default: the score is derived on every read.
     expect(device.sqlite.prepare('SELECT score FROM leads WHERE id = ?').get(lead.id)).toEqual({ score: 0 })

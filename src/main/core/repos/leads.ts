@@ -12,7 +12,6 @@
  */
 import { bantScore } from '../../../shared/domain/bant'
 import { defaultProbability } from '../../../shared/domain/opportunity-stage'
-import { todayIsoDate } from '../../../shared/domain/dates'
 import { displayName } from '../../../shared/domain/korean-name'
 import {
   LEAD_STATUSES,
@@ -37,7 +36,8 @@ import {
   type UserOption,
 } from '../../../shared/ipc/sales-types'
 import { type z } from 'zod'
-import { createUserNames, offlineCode, toTier, type Actor, type RepoContext } from './context'
+import { newRecordCode } from '../../../shared/ids/record-code'
+import { createUserNames, toTier, type Actor, type RepoContext } from './context'
 import { SalesRuleError } from './errors'
 
 type LeadCreate = z.output<typeof leadCreateSchema>
@@ -198,7 +198,6 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
     }
   }
 
-  const today = (): string => todayIsoDate(ctx.now())
 
   return {
     list(filter = {}) {
@@ -213,7 +212,7 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
     create(input) {
       const id = ctx.newId()
       writer.upsert('leads', id, {
-        code: offlineCode('L', id, today()),
+        code: newRecordCode('leads'),
         company_name: input.companyName,
         contact_name: input.contactName,
         email: input.email,
@@ -284,7 +283,6 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
         // Read inside the transaction: two clicks on "convert" must not create two companies.
         const lead = requireLead(input.leadId)
         if (lead.status === 'CONVERTED') throw new SalesRuleError('alreadyConverted', `Lead ${input.leadId} is converted`)
-        const day = today()
         const companyId = ctx.newId()
         const branchId = ctx.newId()
         const contactId = input.contact ? ctx.newId() : null
@@ -292,14 +290,14 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
         const manager = lead.assigned_to ?? actor.id
 
         writer.upsert('companies', companyId, {
-          code: offlineCode('C', companyId, day),
+          code: newRecordCode('companies'),
           name: input.companyName,
           status: 'PROSPECT',
           account_manager_id: manager,
         })
         writer.upsert('branches', branchId, {
           company_id: companyId,
-          code: offlineCode('B', branchId, day),
+          code: newRecordCode('branches'),
           name: input.branchName,
           branch_type: 'HEADQUARTERS',
           is_primary: true,
@@ -318,7 +316,7 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
           })
         }
         writer.upsert('opportunities', opportunityId, {
-          code: offlineCode('O', opportunityId, day),
+          code: newRecordCode('opportunities'),
           title: input.opportunityTitle,
           company_id: companyId,
           branch_id: branchId,

@@ -1,3 +1,4 @@
+import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { actionItemSaveSchema, meetingSaveSchema, minutesSaveSchema, type MeetingSaveInput } from '../../../shared/model/validation/meetings'
 import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
@@ -72,7 +73,7 @@ describe('meetings repository (real SQLite)', () => {
   it('saves a meeting with participants, ordered agenda and priced products in one transaction, and derives totals', () => {
     const before = device.outbox.pendingCount()
     const saved = save(meeting())
-    expect(saved.code).toMatch(/^M-20261127-[0-9A-F]{6}$/)
+    expect(saved.code).toSatisfy((code: string) => isGeneratedRecordCode('meetings', code))
     expect(saved).toMatchObject({ organizerName: '이서연', companyName: '(주)한빛제약', durationMinutes: 90, participantCount: 3 })
     expect(saved.participants.map((p) => [p.displayName, p.company, p.position])).toEqual([
       ['이서연', null, null],

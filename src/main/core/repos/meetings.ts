@@ -37,7 +37,8 @@ import {
   type ParticipantView,
   type ProposedProductView,
 } from '../../../shared/ipc/meetings-types'
-import { createUserNames, offlineCode, type RepoContext } from './context'
+import { newRecordCode } from '../../../shared/ids/record-code'
+import { createUserNames, type RepoContext } from './context'
 import { MeetingRuleError } from './meetings-rules'
 import { createStatementCache, koreanSortSql } from './sql'
 
@@ -443,7 +444,7 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
       const id = existing?.id ?? ctx.newId()
       writer.transaction(() => {
         writer.upsert('meetings', id, {
-          ...(existing ? {} : { code: offlineCode('M', id, input.date), organizer_id: actorId }),
+          ...(existing ? {} : { code: newRecordCode('meetings'), organizer_id: actorId }),
           title: input.title,
           description: input.description,
           target: input.target,

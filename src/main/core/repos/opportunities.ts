@@ -29,7 +29,8 @@ import {
   type OpportunityDetail,
   type StageHistoryEntry,
 } from '../../../shared/ipc/sales-types'
-import { createUserNames, offlineCode, type Actor, type RepoContext } from './context'
+import { newRecordCode } from '../../../shared/ids/record-code'
+import { createUserNames, type Actor, type RepoContext } from './context'
 import { SalesRuleError } from './errors'
 
 type Create = z.output<typeof opportunityCreateSchema>
@@ -200,7 +201,7 @@ export function createOpportunitiesRepo(ctx: RepoContext): OpportunitiesRepo {
       const id = ctx.newId()
       writer.transaction(() => {
         writer.upsert('opportunities', id, {
-          code: offlineCode('O', id, todayIsoDate(ctx.now())),
+          code: newRecordCode('opportunities'),
           title: input.title,
           description: input.description,
           type: input.type,

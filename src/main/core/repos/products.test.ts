@@ -1,3 +1,4 @@
+import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { categorySaveSchema, productSaveSchema, type CategorySaveInput, type ProductSaveInput } from '../../../shared/model/validation/products'
 import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
@@ -42,7 +43,7 @@ describe('products repository (real SQLite)', () => {
       maxParticipants: 30, listPrice: 3_000_000, cost: 1_800_000, objectives: ['코칭 대화', '', '  성과 면담 '],
       curriculum: [{ title: '리더의 역할', hours: 4 }], targetAudience: '신임 팀장',
     })
-    expect(product.code).toMatch(/^PRD-20261125-[0-9A-F]{6}$/)
+    expect(product.code).toSatisfy((code: string) => isGeneratedRecordCode('products', code))
     // 3,000,000 − 1,800,000 = 1,200,000; / 3,000,000 = 40 %
     expect(product).toMatchObject({ margin: 1_200_000, marginPercent: 40, objectives: ['코칭 대화', '성과 면담'], isActive: true })
     expect(product.curriculum).toEqual([{ title: '리더의 역할', hours: 4 }])
@@ -74,7 +75,7 @@ describe('products repository (real SQLite)', () => {
   it('creates, renames and moves categories, refusing a move under itself or a descendant', () => {
     const created = saveCategory({ name: '디지털', parentId: EDU })
     const digital = created.categories.find((c) => c.name === '디지털')!
-    expect(digital.code).toMatch(/^CAT-20261125-/)
+    expect(digital.code).toSatisfy((code: string) => isGeneratedRecordCode('product_categories', code))
     saveCategory({ id: LDR, code: 'EDU-LDR', name: '리더십 과정', parentId: EDU })
     expect(repo.catalogue().categories.find((c) => c.id === LDR)!.name).toBe('리더십 과정')
 

@@ -4,7 +4,7 @@
  * the server so a refused edit never reaches the outbox.
  *
  * - Margin and margin % are derived from list price and cost on every read (project-finance), never stored.
- * - Codes are unique. A code left empty gets an offline-safe one (PRD-20261125-3F9A2C) so two devices never clash; a
+ * - Codes are unique. A code left empty gets an offline-safe one (P-7K3M-9QXA-2BHT, src/shared/ids/record-code.ts); a
  *   typed code already used on this device is refused. Two devices typing the same code offline is refused by the
  *   server's unique index and shows in the sync panel.
  * - A category move under itself or one of its descendants is refused (createsCategoryCycle); a loop made by two
@@ -22,7 +22,8 @@ import {
   type ProductDetail,
   type ProductSummary,
 } from '../../../shared/ipc/products-types'
-import { offlineCode, type RepoContext } from './context'
+import { newRecordCode } from '../../../shared/ids/record-code'
+import { type RepoContext } from './context'
 import { createPermissionsReader } from './permissions'
 
 export const PRODUCT_RULES = ['notFound', 'signInToEdit', 'notPermitted', 'duplicateCode', 'categoryCycle', 'categoryNotFound', 'participantsRange'] as const
@@ -150,8 +151,6 @@ export function createProductsRepo(ctx: RepoContext): ProductsRepo {
       throw new ProductRuleError('notPermitted', `${actor.tier} may not ${action} ${table}`)
     }
   }
-  const today = (): string => ctx.now().toISOString().slice(0, 10)
-
   const catalogue = (): ProductCatalogue => ({
     categories: allCategories.all().map(categoryOf),
     products: allProducts.all().map(summaryOf),
@@ -186,7 +185,7 @@ export function createProductsRepo(ctx: RepoContext): ProductsRepo {
         throw new ProductRuleError('categoryNotFound', `No category ${input.categoryId}`)
       }
       const id = existing?.id ?? ctx.newId()
-      const code = input.code ?? existing?.code ?? offlineCode('PRD', id, today())
+      const code = input.code ?? existing?.code ?? newRecordCode('products')
       if (productCodeTaken.get(code.toUpperCase(), id)) throw new ProductRuleError('duplicateCode', `code ${code} is taken`)
       writer.upsert('products', id, {
         code,
@@ -219,7 +218,7 @@ export function createProductsRepo(ctx: RepoContext): ProductsRepo {
         const links = allCategories.all().map((c) => ({ id: c.id, name: c.name, parentId: c.parent_id }))
         if (createsCategoryCycle(links, id, input.parentId)) throw new ProductRuleError('categoryCycle', 'a category cannot sit under itself')
       }
-      const code = input.code ?? existing?.code ?? offlineCode('CAT', id, today())
+      const code = input.code ?? existing?.code ?? newRecordCode('product_categories')
       if (categoryCodeTaken.get(code.toUpperCase(), id)) throw new ProductRuleError('duplicateCode', `code ${code} is taken`)
       writer.upsert('product_categories', id, {
         code,

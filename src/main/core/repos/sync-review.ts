@@ -14,11 +14,14 @@ import { quoteIdent, type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
 import { createUserNames } from './context'
 import { SalesRuleError } from './errors'
+import { dismissRenamedCode, listRenamedCodes } from '../sync/renamed-codes'
 
 export interface SyncReviewRepo {
   list(): SyncReview
   applyMineAgain(seq: number): SyncReview
   dismissRejected(seq: number): SyncReview
+  /** Forget the note that the server changed this row's code. */
+  dismissRenamed(rowId: string): SyncReview
   applyMine(conflictId: string): SyncReview
   keepTheirs(conflictId: string): SyncReview
 }
@@ -91,7 +94,10 @@ export function createSyncReviewRepo({ sqlite, writer, conflicts, registry, stat
       mineLost: c.losingUserId !== null && c.losingUserId === me,
       createdAt: c.createdAt,
     }))
-    return { rejected, conflicts: views }
+    const renamed = listRenamedCodes(state)
+      .reverse()
+      .map((r) => ({ table: r.table, rowId: r.rowId, rowLabel: rowLabel(r.table, r.rowId), from: r.from, to: r.to, at: r.at }))
+    return { renamed, rejected, conflicts: views }
   }
 
   /** The item may have been resolved on another screen or by a sync in between: say so instead of failing oddly. */
@@ -108,6 +114,10 @@ export function createSyncReviewRepo({ sqlite, writer, conflicts, registry, stat
       requireRejected(seq)
       writer.applyMineAgain(seq)
       refreshStatus?.()
+      return list()
+    },
+    dismissRenamed(rowId) {
+      dismissRenamedCode(state, rowId)
       return list()
     },
     dismissRejected(seq) {

@@ -8,7 +8,8 @@ import { compareKorean } from '../../../shared/domain/korean-text'
 import { type instructorSaveSchema } from '../../../shared/model/validation/training'
 import { type InstructorView } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { offlineCode, type RepoContext } from './context'
+import { newRecordCode } from '../../../shared/ids/record-code'
+import { type RepoContext } from './context'
 import { createPermissionsReader } from './permissions'
 import { TrainingRuleError } from './training-rules'
 
@@ -88,7 +89,7 @@ export function createInstructorsRepo(ctx: RepoContext): InstructorsRepo {
       }
       const id = existing?.id ?? ctx.newId()
       writer.upsert('instructors', id, {
-        code: existing?.code ?? offlineCode('INS', id, ctx.now().toISOString().slice(0, 10)),
+        code: existing?.code ?? newRecordCode('instructors'),
         last_name: input.lastName,
         first_name: input.firstName,
         email: input.email,

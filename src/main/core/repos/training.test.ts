@@ -1,3 +1,4 @@
+import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pairId } from '../../../shared/ids/pair-id'
 import {
@@ -332,7 +333,7 @@ describe('training repositories (real SQLite)', () => {
     )
     const han = list.find((i) => i.name === '한지민')!
     expect(han).toMatchObject({ email: 'han@augu.kr', specialties: ['리더십', '코칭'], certifications: ['KAC'], rating: 4.5, isInternal: false })
-    expect(han.code).toMatch(/^INS-20261125-/)
+    expect(han.code).toSatisfy((code: string) => isGeneratedRecordCode('instructors', code))
     // 가나다 order: 박서준 before 한지민.
     expect(list.map((i) => i.name)).toEqual(['박서준', '한지민'])
     const edited = repos.instructors.save(

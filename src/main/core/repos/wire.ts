@@ -13,9 +13,3 @@ export function toWireFields(input: Readonly<Record<string, unknown>>, skip: rea
   }
   return out
 }
-
-/** A short code for a record created offline: unique without asking the server (derived from the UUIDv7). */
-export function offlineCode(prefix: string, id: string): string {
-  const hex = id.replace(/-/g, '')
-  return `${prefix}-${hex.slice(0, 10).toUpperCase()}${hex.slice(-4).toUpperCase()}`
-}

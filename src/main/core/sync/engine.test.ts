@@ -92,7 +92,7 @@ describe('sync engine', () => {
     for (let i = 1; i <= 5; i++) server.serverWrite('companies', testId(i), company(i))
     device = openDevice(dir.file('d.sqlite'), server, { pullLimit: 2 })
     const report = await device.engine.pull()
-    expect(report).toEqual({ pages: 3, upserted: 5, removed: 0 })
+    expect(report).toEqual({ pages: 3, upserted: 5, removed: 0, maxWalBytes: expect.any(Number) })
     expect(countRows(device.sqlite, 'companies')).toBe(5)
     expect(device.state.get('pull_cursor')).toBe('5')
     expect(device.state.get('watermark')).toBe('5')
@@ -134,7 +134,7 @@ describe('sync engine', () => {
       onPulled: () => events.push(`applied ${state.get('pull_cursor')}`),
     })
     device = { close: () => replica.sqlite.close() } as typeof device
-    expect(await engine.pull()).toEqual({ pages: 3, upserted: 5, removed: 0 })
+    expect(await engine.pull()).toEqual({ pages: 3, upserted: 5, removed: 0, maxWalBytes: expect.any(Number) })
     expect(events).toEqual(['request null', 'request 2', 'applied 2', 'request 4', 'applied 4', 'applied 5'])
   })
 

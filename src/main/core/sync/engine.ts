@@ -25,6 +25,15 @@ import { type DeviceState } from '../state'
 import { SyncError, isSyncError } from './errors'
 import { type Transport } from './transport'
 import { pauseSearchIndex, resumeSearchIndex } from '../../db/search-index'
+import { recordRenamedCodes, type RenamedCode } from './renamed-codes'
+import {
+  assertRoomForFirstSync,
+  checkpointIfLarge,
+  DEFAULT_FIRST_SYNC_MIN_FREE_BYTES,
+  diskFullWhileApplying,
+  isDiskFullError,
+  WAL_BOUND_BYTES,
+} from './disk-guard'
 
 /**
  * Mutations per push request: the server's savepoint batch (sync-server push.ts), so one request is one batch. Measured
@@ -61,6 +70,8 @@ export interface PullReport {
   readonly pages: number
   readonly upserted: number
   readonly removed: number
+  /** The largest WAL seen between pages (bytes): bounded by disk-guard's WAL_BOUND_BYTES plus one page. */
+  readonly maxWalBytes: number
 }
 
 export interface SyncReport {
@@ -87,6 +98,10 @@ export interface SyncEngineOptions {
   readonly pushBatchSize?: number
   readonly pullLimit?: number
   readonly schemaVersion?: number
+  /** Free space required before a first sync into an empty replica (default DEFAULT_FIRST_SYNC_MIN_FREE_BYTES). */
+  readonly firstSyncMinFreeBytes?: number
+  /** WAL size at which bulk apply checkpoints (default WAL_BOUND_BYTES; tests use a small one). */
+  readonly walBoundBytes?: number
   /** After each committed page: which tables changed (the UI refreshes its lists). */
   readonly onPulled?: (report: PageReport) => void
   /** After each push batch: the pending count changed. */
@@ -103,6 +118,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const outbox = options.outbox ?? createOutboxStore(sqlite, state)
   const statements = options.statements ?? createReplicaStatements(sqlite)
   const pullLimit = options.pullLimit ?? DEFAULT_DEVICE_PULL_LIMIT
+  const firstSyncMinFree = options.firstSyncMinFreeBytes ?? DEFAULT_FIRST_SYNC_MIN_FREE_BYTES
+  const walBound = options.walBoundBytes ?? WAL_BOUND_BYTES
   const schemaVersion = options.schemaVersion ?? SCHEMA_VERSION
   const reversed = [...registry.tables].reverse()
   const delay = options.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.()))
@@ -169,6 +186,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const results = new Map(response.results.map((r) => [r.seq, r]))
     let acknowledged = 0
     let rejected = 0
+    const renamed: RenamedCode[] = []
     sqlite.transaction(() => {
       for (const entry of batch) {
         const result = results.get(entry.seq)
@@ -180,8 +198,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           // applied or duplicate. A clamped stamp (result.hlc) needs nothing here: the server kept the change.
           outbox.acknowledge(entry.seq)
           acknowledged += 1
+          // The new code arrives with the next pull; the note tells the user why it changed.
+          if (result.renamed) renamed.push({ table: entry.table, rowId: entry.rowId, ...result.renamed, at: response.serverTime })
         }
       }
+      recordRenamedCodes(state, renamed)
     })()
     return { acknowledged, rejected }
   }
@@ -328,10 +349,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    */
   const bulkMode = (firstSync: boolean): (() => void) => {
     const previous = Number(sqlite.pragma('wal_autocheckpoint', { simple: true }))
+    const previousLimit = Number(sqlite.pragma('journal_size_limit', { simple: true }))
     sqlite.pragma('wal_autocheckpoint = 0')
+    // …but not unbounded: checkpointIfLarge runs between pages, and this cuts the WAL file back after each one.
+    sqlite.pragma(`journal_size_limit = ${walBound}`)
     if (firstSync) pauseSearchIndex(sqlite)
     return () => {
       if (firstSync) resumeSearchIndex(sqlite)
+      sqlite.pragma(`journal_size_limit = ${Number.isFinite(previousLimit) ? previousLimit : -1}`)
       sqlite.pragma(`wal_autocheckpoint = ${Number.isFinite(previous) ? previous : 1000}`)
       try {
         sqlite.pragma('wal_checkpoint(PASSIVE)')
@@ -348,6 +373,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let endBulk: (() => void) | null = null
     let resynced = false
     let behindChases = 0
+    let maxWalBytes = 0
     // The next page is requested before this one is applied, so the server's query and the transfer overlap the
     // device's apply (a first sync is many pages). Its cursor is the one this page's transaction stores.
     let prefetched: Promise<PullResponse> | null = null
@@ -373,13 +399,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         catchUpSeq(page.lastAppliedSeq)
         if (cursor === null && !snapshotTracking && replicaHasRows()) beginSnapshotTracking()
+        // A first sync into an empty replica: do not start a download that cannot fit.
+        if (cursor === null && page.hasMore && !replicaHasRows()) assertRoomForFirstSync(sqlite, firstSyncMinFree)
         if (page.hasMore && !endBulk) endBulk = bulkMode(cursor === null)
         if (page.hasMore && page.cursor !== cursor) {
           prefetched = request(page.cursor)
           // Awaited on the next turn; if this page's apply throws first, the request's outcome no longer matters.
           prefetched.catch(() => undefined)
         }
-        const report = applyPage(page)
+        let report: PageReport
+        try {
+          report = applyPage(page)
+        } catch (error) {
+          // Named, and not retried by the loop: the same page would be downloaded and refused again.
+          if (isDiskFullError(error)) throw diskFullWhileApplying(sqlite, JSON.stringify(page.changes).length, error)
+          throw error
+        }
+        if (endBulk) maxWalBytes = Math.max(maxWalBytes, checkpointIfLarge(sqlite, walBound))
         clock.observe(page.serverTime)
         pages += 1
         upserted += report.upserted
@@ -407,7 +443,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       endSnapshotTracking()
       endBulk?.()
     }
-    return { pages, upserted, removed }
+    return { pages, upserted, removed, maxWalBytes }
   }
 
   return {

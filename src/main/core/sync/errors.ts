@@ -22,6 +22,12 @@ export const SYNC_ERROR_KINDS = [
   'rate_limited',
   /** 5xx: retry with backoff. */
   'server',
+  /**
+   * The device's disk is full (SQLITE_FULL / ENOSPC while applying a pulled page, or too little free space before a
+   * first sync). Retrying would download the same page again and fail again: sync pauses until free space changes.
+   * `details.neededBytes` says how much must be freed.
+   */
+  'disk_full',
   /** 4xx the client caused, or a response that does not match the protocol: a bug, retry with backoff. */
   'client',
   'protocol',
@@ -38,6 +44,8 @@ export class SyncError extends Error {
       readonly code?: ErrorCode | string
       readonly retryAfterMs?: number
       readonly cause?: unknown
+      /** disk_full: how many more bytes the device needs. */
+      readonly neededBytes?: number
     } = {},
   ) {
     super(message)
@@ -45,7 +53,7 @@ export class SyncError extends Error {
 
   /** Retrying by itself can help (as opposed to needing the user: sign in, update the app). */
   get retryable(): boolean {
-    return this.kind !== 'auth' && this.kind !== 'schema_version' && this.kind !== 'forbidden' && this.kind !== 'wiped'
+    return this.kind !== 'auth' && this.kind !== 'schema_version' && this.kind !== 'forbidden' && this.kind !== 'wiped' && this.kind !== 'disk_full'
   }
 }
 
@@ -57,9 +65,15 @@ export function isSyncError(error: unknown, kind?: SyncErrorKind): error is Sync
 export interface ErrorSummary {
   readonly kind: SyncErrorKind | 'internal'
   readonly message: string
+  /** disk_full: how many more bytes are needed. */
+  readonly neededBytes?: number
 }
 
 export function summarizeError(error: unknown): ErrorSummary {
-  if (error instanceof SyncError) return { kind: error.kind, message: error.message }
+  if (error instanceof SyncError) {
+    return error.details.neededBytes === undefined
+      ? { kind: error.kind, message: error.message }
+      : { kind: error.kind, message: error.message, neededBytes: error.details.neededBytes }
+  }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) }
 }

@@ -3,9 +3,10 @@
  * safeStorage-backed store (OS keychain encryption); tests and the dev harness use FileTokenStore. Tokens live in the
  * main process only — they are never sent to the renderer.
  */
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { writeFileDurably } from '../files/durable-write'
 
 export interface StoredTokens {
   readonly accessToken: string
@@ -30,7 +31,8 @@ const storedTokensSchema = z.object({
 
 /**
  * Plain JSON file, mode 0600 (owner read/write only). For tests and development: production uses the OS keychain.
- * Writes go to a temporary file renamed over the old one, so a crash never leaves half a token file.
+ * Writes are durable (temporary file, fsync, rename, directory fsync): killed or powered off right after the server
+ * rotated the refresh token, the file holds the old or the new tokens, never an empty or torn file.
  */
 export class FileTokenStore implements TokenStore {
   constructor(private readonly file: string) {}
@@ -54,11 +56,7 @@ export class FileTokenStore implements TokenStore {
 
   async save(tokens: StoredTokens): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true })
-    const temp = `${this.file}.${process.pid}.tmp`
-    await writeFile(temp, JSON.stringify(tokens), { mode: 0o600 })
-    // The mode option is filtered by the umask only on creation; make sure an existing temp file is private too.
-    await chmod(temp, 0o600)
-    await rename(temp, this.file)
+    await writeFileDurably(this.file, JSON.stringify(tokens), { mode: 0o600 })
   }
 
   async clear(): Promise<void> {

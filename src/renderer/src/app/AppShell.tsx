@@ -7,6 +7,7 @@ import { ModalDialog } from '../components/ModalDialog'
 import { ChangePasswordForm } from '../features/session/ChangePasswordForm'
 import { useSessionStore } from '../features/session/session-store'
 import { LanguageSwitch } from '../features/settings/LanguageSwitch'
+import { ReplicaCopyButton, ReplicaRepairBanner } from '../features/settings/ReplicaCopy'
 import { navGroups } from './navigation'
 import { useNavigationStore } from './navigation-store'
 import { SCREENS } from './screens'
@@ -77,6 +78,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           ))}
         </nav>
         <div className="sidebar__footer">
+          <ReplicaCopyButton tone="dark" />
           <LanguageSwitch tone="dark" />
         </div>
       </aside>
@@ -120,6 +122,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         {signOutOpen && <SignOutDialog onClose={() => setSignOutOpen(false)} />}
         {lockSettingsOpen && <IdleLockSettings onClose={() => setLockSettingsOpen(false)} />}
         {session.status === 'signed-in' && <IdleLock userName={session.user.name} onSignOut={() => void signOutRequested({ force: true })} />}
+        <ReplicaRepairBanner />
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

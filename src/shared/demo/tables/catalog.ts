@@ -2,6 +2,7 @@
 import { type CampaignType, type KpiCategory, type KpiDirection, type KpiEntityType, type KpiFrequency, type KpiLevel, type KpiUnit } from '../../model/enums'
 import { DAY_MS, kstDate } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
+import { demoRecordCode } from '../ids'
 import {
   INSTRUCTOR_BACKGROUNDS,
   INSTRUCTOR_CERTIFICATIONS,
@@ -124,7 +125,7 @@ export function buildInstructors(state: DemoState): WireRow[] {
     const years = random.int(5, 25)
     rows.push({
       ...commonColumns({ id, createdMs, updatedMs: Math.min(state.ctx.nowMs, createdMs + random.int(0, 200) * DAY_MS), createdBy: ADMIN_ID }),
-      code: `INS-${String(i + 1).padStart(4, '0')}`,
+      code: demoRecordCode('instructors', id),
       first_name: person.givenName,
       last_name: person.familyName,
       email,
@@ -230,7 +231,7 @@ export function buildCampaigns(state: DemoState): WireRow[] {
         updatedMs: Math.min(ctx.nowMs, endMs),
         createdBy: owner,
       }),
-      code: `CP-${year}-${String(i + 1).padStart(3, '0')}`,
+      code: demoRecordCode('campaigns', id),
       name: `${year} ${half} ${theme}`,
       type,
       status,

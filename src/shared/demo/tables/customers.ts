@@ -3,6 +3,7 @@ import { type CompanySize, type CompanyStatus, type CompanyTier, type ContactRol
 import { DEMO_ACCOUNTS } from '../accounts'
 import { DAY_MS, addDays, instantBetween } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
+import { demoRecordCode } from '../ids'
 import { CONTACT_DEPARTMENTS, CONTACT_POSITIONS, EXECUTIVE_POSITIONS, SENIOR_POSITIONS } from '../korean-data'
 import {
   fakeAddress,
@@ -96,7 +97,7 @@ export function buildCompanies(state: DemoState): WireRow[] {
         updatedMs: instantBetween(random, createdMs, ctx.nowMs, 2),
         createdBy: accountManagerId,
       }),
-      code: `C-${String(i + 1).padStart(6, '0')}`,
+      code: demoRecordCode('companies', id),
       name: name.name,
       business_number: businessNumber,
       corporate_number: individual ? null : fakeCorporateNumber(random, address.state, state.takenCorporateNumbers),
@@ -157,7 +158,7 @@ export function buildBranches(state: DemoState): WireRow[] {
       rows.push({
         ...commonColumns({ id, createdMs, updatedMs: instantBetween(random, createdMs, ctx.nowMs, 3), createdBy: company.accountManagerId }),
         company_id: company.id,
-        code: `B-${String(rows.length + 1).padStart(6, '0')}`,
+        code: demoRecordCode('branches', id),
         name,
         branch_type: type,
         business_number: businessNumber,

@@ -2,6 +2,7 @@
 import { type MeetingType, type ParticipantAttendance } from '../../model/enums'
 import { DAY_MS, addDays, hhmm, instantBetween, isoTimestamp, kstDate, kstInstant, nextWorkday, officeInstant } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
+import { demoRecordCode } from '../ids'
 import {
   ACTION_ITEM_TASKS,
   COMPETITORS,
@@ -166,7 +167,7 @@ export function buildMeetings(state: DemoState): WireRow[] {
         updatedMs: past ? Math.min(ctx.nowMs - 60_000, kstInstant(plan.date, endTime) + random.int(10, 600) * 60_000) : createdMs,
         createdBy: plan.organizerId,
       }),
-      code: `MT-${plan.date.slice(0, 4)}-${String(rows.length + 1).padStart(6, '0')}`,
+      code: demoRecordCode('meetings', id),
       title: TITLES[plan.type](plan.subject),
       description: customer ? `${plan.company?.name ?? ''} ${plan.type === 'PROPOSAL' ? '제안' : '미팅'} — ${AGENDA[plan.type][1] ?? ''}` : null,
       target: customer ? 'CUSTOMER' : 'INTERNAL',

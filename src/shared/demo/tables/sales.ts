@@ -4,6 +4,7 @@ import { type LeadSource, type LeadStatus, type OpportunityStage, type Opportuni
 import { DEMO_ACCOUNTS } from '../accounts'
 import { DAY_MS, addDays, instantBetween, isoTimestamp, kstDate, nextWorkday } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
+import { demoRecordCode } from '../ids'
 import { COMPETITORS, LOST_REASONS, NEXT_ACTIONS, WON_REASONS } from '../hrd-data'
 import { fakeCompanyName, fakeMobile, fakePerson } from '../korean-fakes'
 import { type Random } from '../prng'
@@ -166,7 +167,7 @@ export function buildOpportunities(state: DemoState): WireRow[] {
       const lastMs = times[times.length - 1] ?? createdMs
       rows.push({
         ...commonColumns({ id, createdMs, updatedMs: Math.min(ctx.nowMs, lastMs + random.int(0, 3) * DAY_MS), createdBy: manager }),
-        code: `OPP-${kstDate(createdMs).slice(0, 4)}-${String(rows.length + 1).padStart(6, '0')}`,
+        code: demoRecordCode('opportunities', id),
         title,
         description: `${company.name} ${product.seed.audience} 대상 ${product.seed.name} ${type === 'RENEWAL' ? '재계약' : '도입'} 건. 예상 ${sessions}차수.`,
         company_id: company.id,
@@ -263,7 +264,7 @@ export function buildContracts(state: DemoState): WireRow[] {
       }),
       company_id: opportunity.companyId,
       opportunity_id: opportunity.id,
-      code: `CT-${kstDate(createdAt).slice(0, 4)}-${String(rows.length + 1).padStart(5, '0')}`,
+      code: demoRecordCode('contracts', id),
       title: `${opportunity.title} 계약`,
       amount: draft ? Math.round((opportunity.amount * random.int(95, 100)) / 100 / 100_000) * 100_000 : opportunity.amount,
       currency: 'KRW',
@@ -324,7 +325,7 @@ export function buildLeads(state: DemoState): WireRow[] {
         createdBy: input.assignee?.id ?? sales[0]?.id ?? null,
         deletedMs: deleted ? Math.min(ctx.nowMs, updatedMs + random.int(1, 30) * DAY_MS) : null,
       }),
-      code: `LD-${kstDate(input.createdMs).slice(0, 4)}-${String(rows.length + 1).padStart(6, '0')}`,
+      code: demoRecordCode('leads', id),
       company_name: input.companyName,
       contact_name: input.contactName,
       email: input.email,

@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS } from '../accounts'
 import { DAY_MS, addDays, daysBetween, hhmm, instantBetween, isoTimestamp, kstInstant, nextWorkday, weekday } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { ATTENDANCE_REMARKS, FEEDBACK_COMMENTS, ROOMS, TRAINING_VENUES } from '../hrd-data'
-import { demoUuidV7 } from '../ids'
+import { demoRecordCode, demoUuidV7 } from '../ids'
 import { fakeMobile, fakePerson } from '../korean-fakes'
 import { type Random } from '../prng'
 import {
@@ -83,7 +83,7 @@ export function buildProjects(state: DemoState): WireRow[] {
         updatedMs: Math.min(ctx.nowMs, status === 'COMPLETED' ? kstInstant(contract.endDate, '18:00') : instantBetween(random, createdMs, ctx.nowMs, 2)),
         createdBy: manager.id,
       }),
-      code: `PJ-${year}-${String(rows.length + 1).padStart(5, '0')}`,
+      code: demoRecordCode('projects', id),
       name: info.name,
       description: `${company.name} ${product.seed.audience} 대상 ${product.seed.name}. ${opportunity.sessions}차수 운영.`,
       type: info.type,

@@ -2,7 +2,7 @@ import { FileTransfers } from '../files/FileTransfers'
 import { FileBudgetSetting } from '../files/FileBudgetSetting'
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ConflictView, type RejectedChangeView } from '../../../../shared/ipc/sales-types'
+import { type ConflictView, type RejectedChangeView, type RenamedCodeView } from '../../../../shared/ipc/sales-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { describeValue } from './describe-value'
@@ -71,6 +71,30 @@ function RejectedItem({ item }: { readonly item: RejectedChangeView }): JSX.Elem
   )
 }
 
+/** A record created offline whose code was taken on the server: kept under the next free code (CONTRACTS.md §2). */
+function RenamedItem({ item }: { readonly item: RenamedCodeView }): JSX.Element {
+  const { t, i18n } = useTranslation()
+  const dismiss = useSyncReviewStore((s) => s.renamedDismissed)
+  const time = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
+  return (
+    <li className="review-item" data-testid="renamed-item" data-row-id={item.rowId}>
+      <header>
+        <span className="badge">{item.to}</span>
+        <strong>
+          {tableName(item.table)} · {item.rowLabel ?? item.rowId.slice(0, 8)}
+        </strong>
+        <span className="muted">{t('syncPanel.renamedAt', { time: time.format(Date.parse(item.at)) })}</span>
+      </header>
+      <p>{t('syncPanel.renamedExplain', { from: item.from, to: item.to })}</p>
+      <div className="row-actions">
+        <button type="button" className="button button--small button--ghost" onClick={() => void dismiss(item.rowId)}>
+          {t('syncPanel.renamedOk')}
+        </button>
+      </div>
+    </li>
+  )
+}
+
 function ConflictItem({ item }: { readonly item: ConflictView }): JSX.Element {
   const { t, i18n } = useTranslation()
   const applyMine = useSyncReviewStore((s) => s.mineApplied)
@@ -124,7 +148,7 @@ function ConflictItem({ item }: { readonly item: ConflictView }): JSX.Element {
 /** Opened from the status bar: what the server refused and which edits collided, each with a clear choice. */
 export function SyncPanel(): JSX.Element | null {
   const { t } = useTranslation()
-  const { open, rejected, conflicts, loaded, done, error, panelClosed, errorDismissed } = useSyncReviewStore()
+  const { open, renamed, rejected, conflicts, loaded, done, error, panelClosed, errorDismissed } = useSyncReviewStore()
   if (!open) return null
   return (
     <ModalDialog title={t('syncPanel.title')} onClose={panelClosed} wide>
@@ -135,7 +159,17 @@ export function SyncPanel(): JSX.Element | null {
           {t('syncPanel.done')}
         </p>
       )}
-      {loaded && rejected.length === 0 && conflicts.length === 0 && <p className="empty">{t('syncPanel.empty')}</p>}
+      {loaded && renamed.length === 0 && rejected.length === 0 && conflicts.length === 0 && <p className="empty">{t('syncPanel.empty')}</p>}
+      {renamed.length > 0 && (
+        <section aria-labelledby="review-renamed">
+          <h3 id="review-renamed">{t('syncPanel.renamedTitle', { count: renamed.length })}</h3>
+          <ul className="review-list">
+            {renamed.map((item) => (
+              <RenamedItem key={item.rowId} item={item} />
+            ))}
+          </ul>
+        </section>
+      )}
       <FileTransfers />
       <FileBudgetSetting />
       {rejected.length > 0 && (

@@ -87,6 +87,11 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
         )}
         {status?.attention === 'sign-in' && <span className="sync-bar__item sync-bar__item--warn">{t('sync.needsSignIn')}</span>}
         {status?.attention === 'update' && <span className="sync-bar__item sync-bar__item--warn">{t('sync.needsUpdate')}</span>}
+        {status?.attention === 'disk-full' && (
+          <span className="sync-bar__item sync-bar__item--warn" data-testid="sync-disk-full">
+            {t('sync.diskFull', { count: status.diskFullNeededMb ?? 1 })}
+          </span>
+        )}
         {status?.attention === 'retrying' && retryAt && (
           <span className="sync-bar__item sync-bar__item--warn">{t('sync.retrying', { time: retryAt })}</span>
         )}

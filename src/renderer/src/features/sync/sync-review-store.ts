@@ -1,11 +1,13 @@
 import { create } from 'zustand'
 import { type IpcError } from '../../../../shared/ipc/errors'
-import { type ConflictView, type RejectedChangeView, type SyncReview } from '../../../../shared/ipc/sales-types'
+import { type ConflictView, type RejectedChangeView, type RenamedCodeView, type SyncReview } from '../../../../shared/ipc/sales-types'
 import { api, toIpcError } from '../../lib/api'
 import { announceLocalChange } from '../../lib/local-change'
 
 interface SyncReviewState {
   readonly open: boolean
+  /** Rows the server kept under a new code (their code was taken on the server). */
+  readonly renamed: readonly RenamedCodeView[]
   readonly rejected: readonly RejectedChangeView[]
   readonly conflicts: readonly ConflictView[]
   readonly loaded: boolean
@@ -18,6 +20,7 @@ interface SyncReviewActions {
   panelClosed(): void
   rejectedReapplied(seq: number): Promise<void>
   rejectedDismissed(seq: number): Promise<void>
+  renamedDismissed(rowId: string): Promise<void>
   mineApplied(conflictId: string): Promise<void>
   theirsKept(conflictId: string): Promise<void>
   errorDismissed(): void
@@ -27,6 +30,7 @@ export type SyncReviewStore = SyncReviewState & SyncReviewActions
 
 export const initialSyncReviewState: SyncReviewState = {
   open: false,
+  renamed: [],
   rejected: [],
   conflicts: [],
   loaded: false,
@@ -39,7 +43,7 @@ export const useSyncReviewStore = create<SyncReviewStore>()((set) => {
     set({ error: null, done: false })
     try {
       const review = await fn()
-      set({ rejected: review.rejected, conflicts: review.conflicts, done: true })
+      set({ renamed: review.renamed, rejected: review.rejected, conflicts: review.conflicts, done: true })
       // Counts in the status bar (pending, rejected, conflicts) change with every resolution.
       announceLocalChange()
     } catch (error) {
@@ -51,8 +55,8 @@ export const useSyncReviewStore = create<SyncReviewStore>()((set) => {
     panelOpened: async () => {
       set({ open: true, done: false, error: null })
       try {
-        const [rejected, conflicts] = await Promise.all([api.sync.rejected(), api.sync.conflicts()])
-        set({ rejected, conflicts, loaded: true })
+        const [renamed, rejected, conflicts] = await Promise.all([api.sync.renamed(), api.sync.rejected(), api.sync.conflicts()])
+        set({ renamed, rejected, conflicts, loaded: true })
       } catch (error) {
         set({ error: toIpcError(error) })
       }
@@ -60,6 +64,7 @@ export const useSyncReviewStore = create<SyncReviewStore>()((set) => {
     panelClosed: () => set({ open: false, done: false }),
     rejectedReapplied: (seq) => act(() => api.sync.applyMineAgain({ seq })),
     rejectedDismissed: (seq) => act(() => api.sync.dismissRejected({ seq })),
+    renamedDismissed: (rowId) => act(() => api.sync.dismissRenamed({ rowId })),
     mineApplied: (conflictId) => act(() => api.sync.applyMine({ conflictId })),
     theirsKept: (conflictId) => act(() => api.sync.keepTheirs({ conflictId })),
     errorDismissed: () => set({ error: null }),

@@ -11,6 +11,7 @@ import { enMeetings, enMeetingsErrors } from './en-meetings'
 import { enFiles, enFilesErrors } from './en-files'
 import { enDashboard } from './en-dashboard'
 import { enDevice } from './en-device'
+import { enReplica } from './en-replica'
 
 export const en: Translation = {
   app: {
@@ -78,6 +79,7 @@ export const en: Translation = {
     conflicts: '{{count}} conflict(s)',
     needsSignIn: 'Sign in again to sync',
     needsUpdate: 'Update the app to sync',
+    diskFull: 'Disk full: {{count}} MB needed. Sync resumes once space is freed',
     retrying: 'Retrying at {{time}}',
     lastSynced: 'Last synced {{when}}',
     neverSynced: 'Not synced yet',
@@ -101,6 +103,7 @@ export const en: Translation = {
   ...enFiles,
   ...enDashboard,
   ...enDevice,
+  ...enReplica,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,
@@ -128,6 +131,7 @@ export const en: Translation = {
       forbidden: 'This account cannot sign in on this PC. Please contact your administrator.',
       serverUnreachable: 'Cannot reach the sync server. Check the address and your network.',
       serverError: 'The sync server could not handle the request. Please try again shortly.',
+      diskFull: 'This PC does not have enough free disk space to download the data. Free some space and try again.',
       rateLimited: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
       versionMismatch: 'This app version does not match the server. Please update the app.',
       otherUserPending:

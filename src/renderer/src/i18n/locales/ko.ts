@@ -10,6 +10,7 @@ import { koMeetings, koMeetingsErrors } from './ko-meetings'
 import { koFiles, koFilesErrors } from './ko-files'
 import { koDashboard } from './ko-dashboard'
 import { koDevice } from './ko-device'
+import { koReplica } from './ko-replica'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -77,6 +78,7 @@ export const ko = {
     conflicts: '충돌 {{count}}건',
     needsSignIn: '다시 로그인해야 동기화됩니다',
     needsUpdate: '앱을 업데이트해야 동기화됩니다',
+    diskFull: '디스크 공간 부족: {{count}} MB가 더 필요합니다. 공간을 확보하면 동기화가 다시 시작됩니다',
     retrying: '{{time}}에 다시 시도',
     lastSynced: '마지막 동기화 {{when}}',
     neverSynced: '아직 동기화하지 않음',
@@ -100,6 +102,7 @@ export const ko = {
   ...koFiles,
   ...koDashboard,
   ...koDevice,
+  ...koReplica,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,
@@ -127,6 +130,7 @@ export const ko = {
       forbidden: '이 계정으로는 이 PC에서 로그인할 수 없습니다. 관리자에게 문의해 주세요.',
       serverUnreachable: '동기화 서버에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요.',
       serverError: '동기화 서버가 요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+      diskFull: '이 PC의 디스크 공간이 부족해 데이터를 받을 수 없습니다. 공간을 확보한 뒤 다시 시도해 주세요.',
       rateLimited: '로그인 시도가 너무 많습니다. {{seconds}}초 후 다시 시도해 주세요.',
       versionMismatch: '이 앱 버전은 서버와 맞지 않습니다. 앱을 업데이트해 주세요.',
       otherUserPending:

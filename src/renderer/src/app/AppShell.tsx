@@ -90,12 +90,14 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
             {session.status === 'demo' && <span className="badge">{t('shell.demoBadge')}</span>}
             <span className="user-chip__name">{session.user.name}</span>
             {session.status === 'signed-in' && (
-              <button type="button" className="link-button" onClick={() => setChangingPassword(true)}>
-                {t('accounts.password.open')}
-              </button>
-              <button type="button" className="link-button" onClick={() => setLockSettingsOpen(true)}>
-                {t('device.idleLock.settingTitle')}
-              </button>
+              <>
+                <button type="button" className="link-button" onClick={() => setChangingPassword(true)}>
+                  {t('accounts.password.open')}
+                </button>
+                <button type="button" className="link-button" onClick={() => setLockSettingsOpen(true)}>
+                  {t('device.idleLock.settingTitle')}
+                </button>
+              </>
             )}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('shell.signOut')}

@@ -319,9 +319,15 @@ describe('tokens', () => {
     expect((await pullAll()).changes.map((c) => c.id)).toContain(theirs)
 
     await h.pool.query(`UPDATE users SET user_tier = 'OPERATOR' WHERE id = $1`, [boss.id])
-    expect((await pullAll()).changes.map((c) => c.id)).not.toContain(theirs)
+    // Issue 12: the demotion ended the session — the old token reaches nothing at all.
+    expect((await client.post('/v1/sync/pull', { deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null })).status).toBe(401)
+    // Signed in again, the user has the new tier's scope only.
+    const demoted = await raw(boss)
+    const pullAgain = async () =>
+      (await demoted.post<PullResponse>('/v1/sync/pull', { deviceId: demoted.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null, limit: 10_000 })).body
+    expect((await pullAgain()).changes.map((c) => c.id)).not.toContain(theirs)
     const before = await counts()
-    const { body } = await push(client, [client.mutation('companies', theirs, { name: '강등 후 편집' })])
+    const { body } = await push(demoted, [demoted.mutation('companies', theirs, { name: '강등 후 편집' })])
     expect(body.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/scope/) })
     expect(await counts()).toEqual(before)
   })

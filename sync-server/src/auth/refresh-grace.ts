@@ -4,7 +4,8 @@
  *
  * So the rotated row keeps its successor's refresh token sealed (AES-256-GCM, key derived from AUTH_SECRET), and the
  * previous token is accepted ONCE, within REFRESH_GRACE (default 60 s) of the rotation, from the same device id,
- * while the successor is still unused — answered with the same successor token (no new branch of the family).
+ * only when the rotation itself was asked for with that device id (a thief's rotation without it leaves nothing to
+ * replay), while the successor is still unused — answered with the same successor token (no new branch of the family).
  * Anything else is still reuse and revokes the family: a second replay, a replay after the window, a replay naming
  * another device or none, or a replay after the successor was itself used.
  */

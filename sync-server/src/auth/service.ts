@@ -221,7 +221,11 @@ export function createAuthService({ pool, throttle, config, onPasswordCheck }: A
           ip: client.ip,
           userAgent: client.userAgent,
         })
-        await markSessionRotated(tx, session, { id: created.id, sealed: sealToken(next, config.authSecret) })
+        // Only a rotation asked for by the device itself (naming its own id) can be replayed in the grace window: a
+        // thief who rotates first with a stolen token (and no device id) leaves nothing to replay, so the device's
+        // next refresh is plain reuse and ends the sign-in.
+        const sealed = presentedDeviceId === session.deviceId ? sealToken(next, config.authSecret) : null
+        await markSessionRotated(tx, session, { id: created.id, sealed })
         return { user, deviceId: session.deviceId, sessionId: created.id, refreshToken: next }
       })
       if (outcome instanceof HttpError) throw outcome

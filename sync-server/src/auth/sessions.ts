@@ -119,7 +119,7 @@ export async function findSessionByIdForUpdate(db: Queryable, sessionId: string)
  * Marks a row rotated, remembering its successor (sealed) for the grace window. Older rows of the family forget
  * theirs: only the newest rotation can be replayed.
  */
-export async function markSessionRotated(db: Queryable, session: { id: string; familyId: string }, successor: { id: string; sealed: string }): Promise<void> {
+export async function markSessionRotated(db: Queryable, session: { id: string; familyId: string }, successor: { id: string; sealed: string | null }): Promise<void> {
   await db.query(`UPDATE user_sessions SET successor_sealed = NULL WHERE family_id = $1 AND successor_sealed IS NOT NULL`, [session.familyId])
   await db.query(`UPDATE user_sessions SET rotated_at = now(), successor_id = $2, successor_sealed = $3 WHERE id = $1`, [session.id, successor.id, successor.sealed])
 }

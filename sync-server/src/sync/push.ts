@@ -46,7 +46,7 @@ const MAX_ATTEMPTS = 3
  */
 export const EXCLUSIVE_MUTATION_BUDGET = MAX_MUTATIONS_PER_PUSH
 /** …and starts no new batch after holding the exclusive lock this long. */
-export const EXCLUSIVE_TIME_BUDGET_MS = 2_000
+export const EXCLUSIVE_TIME_BUDGET_MS = 10_000
 /** Any push starts no new batch after this long: the rest is answered by the next push. */
 export const PUSH_TIME_BUDGET_MS = 10_000
 /** Every statement of a push (lock waits included) is cancelled after this: the push answers 503, nothing committed. */

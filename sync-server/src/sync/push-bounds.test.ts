@@ -2,8 +2,12 @@
  * Issue 12/13 on the push path: a created row whose code is taken is kept under the next free code (its child too);
  * scope-lock exclusivity is decided after validation and bounded; the response tells the device its last applied seq.
  */
+import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHlcClock, nodeIdForDevice } from '../../../src/shared/sync/hlc'
+import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
+import { push } from './push'
 import { branchFields, companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
 
 let env: SyncTestEnv
@@ -71,15 +75,20 @@ describe('the scope lock', () => {
     }
   })
 
-  it('bounds an exclusive push: at most 1,000 scope-changing mutations are processed, the rest are answered by the next push', async () => {
+  it('bounds an exclusive push: past its budget it commits what it processed and answers that prefix; the rest comes next', async () => {
     const device = await signedInDevice(env)
     const mutations = Array.from({ length: 1_500 }, () => device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId) }))
-    const first = await device.push(mutations)
-    expect(first.body.results).toHaveLength(1_000)
-    expect(first.body.lastAppliedSeq).toBe((mutations[999] as { seq: number }).seq)
-    const second = await device.push(mutations.slice(1_000))
-    expect(second.body.results.map((r) => r.status)).toEqual(Array(500).fill('applied'))
+    const input = { userId: device.userId, deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, ip: null, userAgent: null }
+    const deps = { pool: env.pool, clock: createHlcClock({ node: nodeIdForDevice(randomUUID()) }), budgets: { exclusiveMutations: 1_000 } }
+    const first = await push(deps, { ...input, mutations })
+    expect(first.response.results).toHaveLength(1_000)
+    expect(first.response.lastAppliedSeq).toBe((mutations[999] as { seq: number }).seq)
+    const second = await push(deps, { ...input, mutations: mutations.slice(1_000) })
+    expect(second.response.results.map((r) => r.status)).toEqual(Array(500).fill('applied'))
     const { rows } = await env.pool.query(`SELECT count(*)::int AS n FROM companies WHERE created_by = $1`, [device.userId])
     expect(rows[0].n).toBe(1_500)
+    // Through HTTP with the default budgets, the same size of push is answered whole.
+    const whole = Array.from({ length: 1_500 }, () => device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId) }))
+    expect((await device.push(whole)).body.results).toHaveLength(1_500)
   })
 })

@@ -13,15 +13,15 @@
  * exclusively (every other push takes it shared), before its transaction id is assigned, so enter/leave entries are
  * computed against committed state and no write can slip between a scope change and its entries. Exclusivity is
  * decided after validation (a mutation refused by validate.ts changes nothing, so it cannot ask for the lock), and it
- * is bounded: an exclusive push processes at most EXCLUSIVE_MUTATION_BUDGET mutations and stops starting batches after
- * EXCLUSIVE_TIME_BUDGET_MS; every push stops after PUSH_TIME_BUDGET_MS, and every statement of it is cancelled at
+ * is bounded: an exclusive push stops starting batches after EXCLUSIVE_TIME_BUDGET_MS (or EXCLUSIVE_MUTATION_BUDGET
+ * mutations); every push stops after PUSH_TIME_BUDGET_MS, and every statement of it is cancelled at
  * PUSH_DEADLINE_MS (503, nothing committed). A push that stopped early commits what it processed and answers results
  * for that prefix only; the device sends the rest again (docs/sync-protocol.md § 1). A deadlock or serialization
  * failure retries the whole push (nothing of it was committed).
  */
 import type { Pool, PoolClient } from 'pg'
 import { clampHlc, isHlc, type HlcClock } from '../../../src/shared/sync/hlc'
-import { LOWER_CASE_UUID, mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
+import { LOWER_CASE_UUID, MAX_MUTATIONS_PER_PUSH, mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
 import { quoteIdent } from '../postgres/quote'
 import { isUserTier } from '../auth/user-tier'
 import { forbidden } from '../http/errors'
@@ -39,10 +39,14 @@ import { validateMutation, type ValidMutation } from './validate'
 /** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */
 export const BATCH_SIZE = 1_000
 const MAX_ATTEMPTS = 3
-/** An exclusive (scope-changing) push processes at most this many mutations; the rest wait for the next push. */
-export const EXCLUSIVE_MUTATION_BUDGET = 1_000
+/**
+ * An exclusive (scope-changing) push processes at most this many mutations; the rest wait for the next push. Every
+ * create carries its owner column, so a large import is exclusive: by default the count is not what bounds it (a
+ * whole push of creates takes about a second), the time below is.
+ */
+export const EXCLUSIVE_MUTATION_BUDGET = MAX_MUTATIONS_PER_PUSH
 /** …and starts no new batch after holding the exclusive lock this long. */
-export const EXCLUSIVE_TIME_BUDGET_MS = 2_000
+export const EXCLUSIVE_TIME_BUDGET_MS = 10_000
 /** Any push starts no new batch after this long: the rest is answered by the next push. */
 export const PUSH_TIME_BUDGET_MS = 10_000
 /** Every statement of a push (lock waits included) is cancelled after this: the push answers 503, nothing committed. */

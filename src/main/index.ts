@@ -10,6 +10,7 @@ import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './elec
 import { createMainWindow } from './electron/window'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './ipc/register'
+import { forwardLiveEvents } from './ipc/live-forward'
 import { createSenderUrlPolicy } from './ipc/sender-policy'
 import { consoleLogger } from './logger'
 
@@ -71,6 +72,8 @@ if (!app.requestSingleInstanceLock()) {
       log,
     })
     registerIpc(table, { ipcMain, isAllowedUrl: security.isAppUrl, log })
+    // Main → renderer: what changed and the sync status, to every window showing the app.
+    forwardLiveEvents(device, () => BrowserWindow.getAllWindows().map((window) => window.webContents), security.isAppUrl)
 
     const openWindow = (): void => {
       createMainWindow({ ...security, preloadFile, rendererIndexFile, devServerUrl, iconFile })

@@ -2,7 +2,8 @@
  * What the handlers need from the rest of main. Electron and the web harness each build one of these; the handlers
  * never import electron, so the same table runs under plain Node.
  */
-import { type AppRuntime, type MyPermissions, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type AppRuntime, type MyPermissions, type ParsedInputOf, type RecordLastEdit, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type SyncedTable } from '../../shared/model/tables'
 import { type CustomerRepos } from '../core/repos/index'
 import { type SalesDevice } from '../core/repos/sales-device'
 import { type TrainingRepos } from '../core/repos/training'
@@ -12,6 +13,7 @@ import { type ProductsRepo } from '../core/repos/products'
 import { type DashboardRepo } from '../core/repos/dashboard'
 import { type MeetingsRepo } from '../core/repos/meetings'
 import { type AdminDevice } from '../core/admin/admin-device'
+import { type ChangeNotice } from '../../shared/ipc/live'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -23,6 +25,8 @@ export interface DevicePort {
   permissions(): Promise<MyPermissions>
   syncStatus(): Promise<SyncStatus>
   syncNow(): Promise<SyncStatus>
+  /** Who last changed a synced row and whether it is still here (forms open on a record watch it). */
+  lastEdit(table: SyncedTable, id: string): Promise<RecordLastEdit>
   /** Leads, opportunities and the sync panel's review of rejected changes and conflicts, on the local replica. */
   readonly sales: SalesDevice
   /** Companies, branches, contacts, global search, activities and saved filters, on the local replica. */
@@ -41,6 +45,13 @@ export interface DevicePort {
   readonly meetings: MeetingsRepo
   /** Users, roles and permissions, departments, teams (replica) and account creation / audit log (server). */
   readonly admin: AdminDevice
+  /**
+   * The push stream to the renderer (docs/architecture.md §8e): every committed local write and applied pull page, and
+   * the sync status whenever it changes. Electron (index.ts) and the web harness forward both; each returns the
+   * unsubscribe.
+   */
+  onChanges(listener: (notice: ChangeNotice) => void): () => void
+  onSyncStatus(listener: (status: SyncStatus) => void): () => void
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

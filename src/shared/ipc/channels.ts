@@ -24,6 +24,7 @@ export const ipcChannels = [
   'session.logout',
   'sync.status',
   'sync.now',
+  'sync.lastEdit',
   ...customerChannels,
   ...salesChannels,
   ...syncReviewChannels,

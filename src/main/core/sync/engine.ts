@@ -25,6 +25,7 @@ import { type DeviceState } from '../state'
 import { SyncError, isSyncError } from './errors'
 import { type Transport } from './transport'
 import { pauseSearchIndex, resumeSearchIndex } from '../../db/search-index'
+import { CHANGE_IDS_LIMIT } from '../../../shared/ipc/live'
 
 /**
  * Mutations per push request: the server's savepoint batch (sync-server push.ts), so one request is one batch. Measured
@@ -55,6 +56,8 @@ export interface PageReport {
   /** Pending entries that could not be re-applied (left pending; the row shows the server's value). */
   readonly reapplyFailed: number
   readonly tables: readonly string[]
+  /** Row ids per table when the page was small (CHANGE_IDS_LIMIT rows); absent for a large page. */
+  readonly ids?: Readonly<Record<string, readonly string[]>>
 }
 
 export interface PullReport {
@@ -302,7 +305,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     })()
 
-    return { upserted, removed, skipped, reapplied, reapplyFailed, tables: [...tables] }
+    // Screens with one record open reload only when it is named, so small pages carry their row ids.
+    let ids: Record<string, string[]> | undefined
+    if (upserted + removed <= CHANGE_IDS_LIMIT) {
+      ids = {}
+      for (const [meta, group] of groups) for (const change of group) (ids[meta.name] ??= []).push(change.id)
+      for (const { table, id } of page.removed) if (registry.get(table)) (ids[table] ??= []).push(id)
+    }
+    return { upserted, removed, skipped, reapplied, reapplyFailed, tables: [...tables], ...(ids ? { ids } : {}) }
   }
 
   /**

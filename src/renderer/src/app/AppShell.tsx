@@ -12,6 +12,7 @@ import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
 import { usePermissionsRefresh } from '../lib/permissions'
 import { useSyncStore } from '../features/sync/sync-store'
+import { NoticeHost } from '../components/NoticeHost'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -79,6 +80,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           </div>
         </header>
         {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
+        <NoticeHost />
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

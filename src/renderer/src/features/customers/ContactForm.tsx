@@ -15,7 +15,6 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 import { DuplicateDialog } from './DuplicateDialog'
 import { FormField } from '../../components/FormField'
 
@@ -78,12 +77,10 @@ export function ContactForm({
     try {
       if (contact) {
         await api.contacts.update({ id: contact.id, changes: changes() })
-        announceLocalChange()
         return onSaved()
       }
       const result = await api.contacts.create({ contact: input(), allowDuplicates })
       if (result.status === 'duplicates') return setDuplicates(result.duplicates)
-      announceLocalChange()
       onSaved()
     } catch (error) {
       setFailure(toIpcError(error))

@@ -2,7 +2,7 @@
  * 홈 대시보드: 내 현황 (OPERATOR), 팀 현황 (MANAGER) or 전사 현황 (EXECUTIVE), computed on this PC from the replica.
  * Figure cards, charts with their reports (each exportable to XLSX / CSV), and the user's own day.
  */
-import { type JSX, type ReactNode, useEffect, useRef } from 'react'
+import { type JSX, type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fiscalPeriodLabel } from '../../../../shared/domain/fiscal-period'
 import { type UserRole } from '../../../../shared/ipc/contract'
@@ -10,11 +10,11 @@ import { type DashboardHome } from '../../../../shared/ipc/dashboard-types'
 import { KPI_PERIOD_TYPES } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ExportButton } from '../../components/ExportButton'
-import { useSyncStore } from '../sync/sync-store'
+import { useReloadOn } from '../../lib/live'
 import { KpiChart, PipelineChart, PROJECT_CHART_LIMIT, StageDaysChart, TrainingChart, WinLossChart } from './DashboardCharts'
 import { kpiReport, pipelineReport, stageDaysReport, trainingReport, winRateReport, type Report } from './dashboard-export'
 import { compactWon, formatPercent, fullWon } from './dashboard-format'
-import { useDashboardStore } from './dashboard-store'
+import { DASHBOARD_READS, useDashboardStore } from './dashboard-store'
 import { MyDayPanel } from './MyDayPanel'
 
 function FigureCard({
@@ -159,22 +159,13 @@ export function DashboardScreen({ role }: { readonly role: UserRole }): JSX.Elem
   const refreshed = useDashboardStore((s) => s.refreshed)
   const errorDismissed = useDashboardStore((s) => s.errorDismissed)
   const synced = useDashboardStore((s) => s.synced)
-  // Changes only when a sync succeeds (polls bringing the same value do not re-render); undefined: status not read yet.
-  const lastSyncedAt = useSyncStore((s) => (s.status ? s.status.lastSyncedAt : undefined))
-  const shownSync = useRef(lastSyncedAt)
 
   useEffect(() => {
     void screenOpened(role)
   }, [screenOpened, role])
 
-  // Other people's changes arrive by sync: read the figures again in place (opening the screen already read them).
-  // The first status read only tells when the last sync was, which the opening read already reflects.
-  useEffect(() => {
-    if (lastSyncedAt === shownSync.current) return
-    const known = shownSync.current !== undefined
-    shownSync.current = lastSyncedAt
-    if (known) void synced()
-  }, [lastSyncedAt, synced])
+  // Local writes and other people's changes (pulled) read the figures again in place, coalesced.
+  useReloadOn(DASHBOARD_READS, () => synced())
 
   const periodLabel = home
     ? fiscalPeriodLabel(home.period, home.period.fiscalStartMonth, i18n.language === 'en' ? 'en' : 'ko')

@@ -8,6 +8,7 @@ import { enTransfer, enTransferErrors } from './en-transfer'
 import { enAdmin, enAdminErrors } from './en-admin'
 import { enMeetings, enMeetingsErrors } from './en-meetings'
 import { enDashboard } from './en-dashboard'
+import { enLive } from './en-live'
 
 export const en: Translation = {
   app: {
@@ -95,6 +96,7 @@ export const en: Translation = {
   ...enAdmin,
   ...enMeetings,
   ...enDashboard,
+  ...enLive,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

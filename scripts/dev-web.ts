@@ -13,7 +13,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { openDevice } from '../src/main/device'
+import { openDevice, type OpenDeviceOptions } from '../src/main/device'
 import { CONTENT_SECURITY_POLICY } from '../src/main/electron/csp'
 import { type Logger } from '../src/main/handlers/context'
 import { dispatch } from '../src/main/ipc/dispatch'
@@ -41,6 +41,8 @@ export interface HarnessOptions {
   readonly log?: Logger
   /** The network the device's sync client uses (default: the real one, e.g. to `npm run sync-server`). */
   readonly fetch?: typeof fetch
+  /** The device's sync loop timing (default: the app's; tests and the benchmark shorten the push debounce). */
+  readonly loop?: OpenDeviceOptions['loop']
 }
 
 export interface Harness {
@@ -64,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
   // Tokens in a plain 0600 file beside the database: a development stand-in for Electron's safeStorage.
-  const device = openDevice({ dbFile, tokenStore: new FileTokenStore(`${dbFile}.tokens.json`), fetch: options.fetch })
+  const device = openDevice({ dbFile, tokenStore: new FileTokenStore(`${dbFile}.tokens.json`), fetch: options.fetch, loop: options.loop })
   const table = createHandlerTable({
     app: { name: 'CRM AUGU', version, runtime: 'web-harness', platform: process.platform },
     device,

@@ -5,7 +5,7 @@
  */
 import { openReplica } from './db/open'
 import { createAppSettings } from './app-settings'
-import { createDeviceCore } from './core/device'
+import { createDeviceCore, type DeviceCoreOptions } from './core/device'
 import { replicaRegistry } from './core/replica/registry'
 import { type TokenStore } from './core/sync/tokens'
 import { createCoreDevicePort } from './device-port'
@@ -23,6 +23,8 @@ export interface OpenDeviceOptions {
   readonly migrationsFolder?: string
   /** Injected network (tests answer login with a fake server). */
   readonly fetch?: typeof fetch
+  /** Sync loop timing (tests and the benchmark push without the 1 s debounce). */
+  readonly loop?: DeviceCoreOptions['loop']
 }
 
 /** Demo size: every screen has realistic volume, and seeding stays under a second on a laptop. */
@@ -46,6 +48,7 @@ export function openDevice(options: OpenDeviceOptions): DevicePort {
       registry: replicaRegistry(),
       tokens: options.tokenStore,
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.loop ? { loop: options.loop } : {}),
     })
     const settings = createAppSettings(replica.sqlite)
     const port = createCoreDevicePort({

@@ -1,7 +1,7 @@
 /**
  * The renderer's end of the change stream (docs/architecture.md §8e). Main announces every committed local write and
  * every applied pull page (`{ source, tables, ids? }`); a store or screen declares the tables it reads and gets its
- * reload called — coalesced by lib/reload-scheduler.ts — when one of them changes:
+ * reload called — coalesced by src/shared/live/reload-scheduler.ts — when one of them changes:
  *
  *   useReloadOn(COMPANIES_READS, reload)                 // in the screen component: live while it is mounted
  *   const stop = reloadOn(['attendance_records'], reload) // anywhere else; call stop() when done
@@ -13,7 +13,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
 import { type ChangeNotice } from '../../../shared/ipc/live'
 import { type CrmBridge } from '../../../shared/ipc/api'
 import { type SyncedTable } from '../../../shared/model/tables'
-import { createReloadScheduler, type ReloadSchedulerOptions } from './reload-scheduler'
+import { createReloadScheduler, type ReloadSchedulerOptions } from '../../../shared/live/reload-scheduler'
 
 type Listener = (notice: ChangeNotice) => void
 

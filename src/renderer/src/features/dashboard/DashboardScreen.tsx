@@ -2,7 +2,7 @@
  * 홈 대시보드: 내 현황 (OPERATOR), 팀 현황 (MANAGER) or 전사 현황 (EXECUTIVE), computed on this PC from the replica.
  * Figure cards, charts with their reports (each exportable to XLSX / CSV), and the user's own day.
  */
-import { type JSX, type ReactNode, useEffect } from 'react'
+import { type JSX, type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fiscalPeriodLabel } from '../../../../shared/domain/fiscal-period'
 import { type UserRole } from '../../../../shared/ipc/contract'
@@ -11,6 +11,7 @@ import { KPI_PERIOD_TYPES } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ExportButton } from '../../components/ExportButton'
 import { useReloadOn } from '../../lib/live'
+import { useSyncStore } from '../sync/sync-store'
 import { KpiChart, PipelineChart, PROJECT_CHART_LIMIT, StageDaysChart, TrainingChart, WinLossChart } from './DashboardCharts'
 import { kpiReport, pipelineReport, stageDaysReport, trainingReport, winRateReport, type Report } from './dashboard-export'
 import { compactWon, formatPercent, fullWon } from './dashboard-format'
@@ -166,6 +167,16 @@ export function DashboardScreen({ role }: { readonly role: UserRole }): JSX.Elem
 
   // Local writes and other people's changes (pulled) read the figures again in place, coalesced.
   useReloadOn(DASHBOARD_READS, () => synced())
+  // And after every finished sync (the status is pushed by main): figures also depend on the date and on rows written
+  // outside the writer (maintenance, tests), which the change stream does not name.
+  const lastSyncedAt = useSyncStore((s) => (s.status ? s.status.lastSyncedAt : undefined))
+  const shownSync = useRef(lastSyncedAt)
+  useEffect(() => {
+    if (lastSyncedAt === shownSync.current) return
+    const known = shownSync.current !== undefined
+    shownSync.current = lastSyncedAt
+    if (known) void synced()
+  }, [lastSyncedAt, synced])
 
   const periodLabel = home
     ? fiscalPeriodLabel(home.period, home.period.fiscalStartMonth, i18n.language === 'en' ? 'en' : 'ko')

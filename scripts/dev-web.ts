@@ -15,7 +15,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { openDevice, type OpenDeviceOptions } from '../src/main/device'
 import { CONTENT_SECURITY_POLICY } from '../src/main/electron/csp'
-import { type Logger } from '../src/main/handlers/context'
+import { type DevicePort, type Logger } from '../src/main/handlers/context'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { createHandlerTable } from '../src/main/ipc/handler-table'
 import { consoleLogger } from '../src/main/logger'
@@ -49,6 +49,8 @@ export interface Harness {
   readonly url: string
   readonly port: number
   readonly dbFile: string
+  /** The device behind the page (tests and the benchmark listen to its change stream). */
+  readonly device: DevicePort
   close(): Promise<void>
 }
 
@@ -145,6 +147,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url: `http://127.0.0.1:${port}/`,
     port,
     dbFile,
+    device,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(heartbeat)

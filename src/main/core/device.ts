@@ -65,7 +65,7 @@ export interface DeviceCore {
   /** Hear about pulled pages (the UI refreshes the tables named). */
   onPulled(listener: (report: PageReport) => void): () => void
   /**
-   * The change stream (docs/architecture.md §8e): one notice after every committed local write (writer transaction)
+   * The change stream (docs/architecture.md §8, "The change stream"): one notice after every committed local write (writer transaction)
    * and every applied pull page. Main forwards it to the renderer, whose stores reload the tables they read.
    */
   onChanges(listener: (notice: ChangeNotice) => void): () => void

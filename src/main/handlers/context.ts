@@ -46,7 +46,7 @@ export interface DevicePort {
   /** Users, roles and permissions, departments, teams (replica) and account creation / audit log (server). */
   readonly admin: AdminDevice
   /**
-   * The push stream to the renderer (docs/architecture.md §8e): every committed local write and applied pull page, and
+   * The push stream to the renderer (docs/architecture.md §8, "The change stream"): every committed local write and applied pull page, and
    * the sync status whenever it changes. Electron (index.ts) and the web harness forward both; each returns the
    * unsubscribe.
    */

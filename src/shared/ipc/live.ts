@@ -1,5 +1,5 @@
 /**
- * The main → renderer push stream (docs/architecture.md §8e): what changed in the replica, and the sync status.
+ * The main → renderer push stream (docs/architecture.md §8, "The change stream"): what changed in the replica, and the sync status.
  *
  * Pull-only IPC made every screen poll or guess; instead main tells the renderer after every committed local write and
  * every applied pull page which tables (and, when few, which rows) changed, and pushes the sync status whenever it

@@ -1,5 +1,5 @@
 /**
- * One form open on one record while others may change it (docs/architecture.md §8e). The form's values live here:
+ * One form open on one record while others may change it (docs/architecture.md §8, "The change stream"). The form's values live here:
  *
  * - When the record changes underneath (a pull, another screen), fields the user has not touched take the new value;
  *   fields the user has typed in keep the user's text and are listed as conflicts with the other value, until the user

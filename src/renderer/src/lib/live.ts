@@ -1,5 +1,5 @@
 /**
- * The renderer's end of the change stream (docs/architecture.md §8e). Main announces every committed local write and
+ * The renderer's end of the change stream (docs/architecture.md §8, "The change stream"). Main announces every committed local write and
  * every applied pull page (`{ source, tables, ids? }`); a store or screen declares the tables it reads and gets its
  * reload called — coalesced by src/shared/live/reload-scheduler.ts — when one of them changes:
  *

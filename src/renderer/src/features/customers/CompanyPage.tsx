@@ -269,6 +269,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         <ContactForm
           key={editingContact?.id ?? 'new'}
           contact={editingContact}
+          companyId={company.id}
           branches={detail.branches}
           onCancel={() => {
             setDialog(null)

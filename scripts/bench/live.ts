@@ -30,34 +30,29 @@ export interface LiveBenchOptions {
 const VIRTUAL = 'https://sync.bench.test'
 const COMPANY = '실시간 측정 주식회사'
 
-/** The few browser globals the watcher uses (scripts compile without the DOM library). */
-interface PageGlobals {
-  __seen?: Promise<number>
-  readonly document: { readonly body: unknown; querySelector(selector: string): { readonly textContent: string | null } | null }
-  readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void }
-}
-
-/** Resolves with Date.now() when the company page shows `value` (installed before the edit is made). */
+/**
+ * Arms a watcher in the page that resolves `globalThis.__seen` with Date.now() once the company page shows `value`
+ * (installed before the edit is made). Sent as source text: tsx's helpers (`__name`) do not exist in the page.
+ */
 async function armDomWatch(page: Page, value: string): Promise<void> {
-  await page.evaluate((expected) => {
-    const g = globalThis as unknown as PageGlobals
-    g.__seen = new Promise<number>((resolve) => {
-      const shows = (): boolean => (g.document.querySelector('.company-page')?.textContent ?? '').includes(expected)
-      const observer = new g.MutationObserver(() => {
-        if (!shows()) return
+  await page.evaluate(`
+    globalThis.__seen = new Promise((resolve) => {
+      const expected = ${JSON.stringify(value)}
+      const observer = new MutationObserver(() => {
+        if (!(document.querySelector('.company-page')?.textContent ?? '').includes(expected)) return
         observer.disconnect()
         resolve(Date.now())
       })
-      observer.observe(g.document.body, { subtree: true, childList: true, characterData: true })
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true })
       setTimeout(() => {
         observer.disconnect()
         resolve(-1)
-      }, 5_000)
+      }, 5000)
     })
-  }, value)
+  `)
 }
 
-const domSeenAt = (page: Page): Promise<number> => page.evaluate(() => (globalThis as unknown as { __seen: Promise<number> }).__seen)
+const domSeenAt = (page: Page): Promise<number> => page.evaluate('globalThis.__seen') as Promise<number>
 
 export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out: Figure[] = []): Promise<Figure[]> {
   const db = await env.database()

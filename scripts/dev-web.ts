@@ -10,27 +10,31 @@
  *
  * Tests import `startHarness({ port: 0, dbFile })`.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
-import { openDevice } from '../src/main/device'
+import { openDevice, type OpenDeviceOptions } from '../src/main/device'
 import { applyReplicaKey } from '../src/main/db/encryption'
 import { createFileKeyStore, keyFileBeside } from '../src/main/db/replica-key'
 import { CONTENT_SECURITY_POLICY } from '../src/main/electron/csp'
-import { type Logger } from '../src/main/handlers/context'
+import { type DevicePort, type Logger } from '../src/main/handlers/context'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { createHandlerTable } from '../src/main/ipc/handler-table'
 import { consoleLogger } from '../src/main/logger'
 import { FileTokenStore } from '../src/main/core/sync/tokens'
 import { ipcError } from '../src/shared/ipc/errors'
 import { buildBridge, buildRenderer } from './harness/build'
-import { isAllowedCaller, readJsonBody, readStatic, resolveStatic, send, sendJson } from './harness/http'
+import { isAllowedCaller, isAllowedStreamCaller, readJsonBody, readStatic, resolveStatic, send, sendJson } from './harness/http'
+import { type LiveTopic } from '../src/shared/ipc/live'
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
 const CHANNEL_PREFIX = '/__crm/'
 const BRIDGE_PATH = '/__crm/bridge.js'
+const EVENTS_PATH = '/__crm/events'
+/** A comment line now and then keeps idle proxies and the browser from dropping the stream. */
+const STREAM_HEARTBEAT_MS = 15_000
 
 export interface HarnessOptions {
   /** 0 picks a free port. Always bound to 127.0.0.1. */
@@ -44,12 +48,16 @@ export interface HarnessOptions {
   readonly log?: Logger
   /** The network the device's sync client uses (default: the real one, e.g. to `npm run sync-server`). */
   readonly fetch?: typeof fetch
+  /** The device's sync loop timing (default: the app's; tests and the benchmark shorten the push debounce). */
+  readonly loop?: OpenDeviceOptions['loop']
 }
 
 export interface Harness {
   readonly url: string
   readonly port: number
   readonly dbFile: string
+  /** The device behind the page (tests and the benchmark listen to its change stream). */
+  readonly device: DevicePort
   close(): Promise<void>
 }
 
@@ -99,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tokenStore: new FileTokenStore(harnessTokenFile(dbFile)),
     keyStore: createFileKeyStore(keyFileBeside(dbFile)),
     fetch: options.fetch,
+    loop: options.loop,
   })
   const table = createHandlerTable({
     app: { name: 'CRM AUGU', version, runtime: 'web-harness', platform: process.platform },
@@ -106,6 +115,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openExternal: async (url) => log.info('openExternal: not opened by the harness', { url: url.toString() }),
     log,
   })
+
+  // The push stream (Electron: webContents.send): every open page gets the device's change notices and sync status as
+  // Server-Sent Events, so browser tests see the same path the app uses.
+  const streams = new Set<ServerResponse>()
+  const push = (topic: LiveTopic, payload: unknown): void => {
+    const frame = `event: ${topic}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const res of streams) res.write(frame)
+  }
+  const stopChanges = device.onChanges((notice) => push('changes', notice))
+  const stopStatus = device.onSyncStatus((status) => push('syncStatus', status))
+  const heartbeat = setInterval(() => {
+    for (const res of streams) res.write(': keep-alive\n\n')
+  }, STREAM_HEARTBEAT_MS)
+  heartbeat.unref()
+  const openStream = async (res: ServerResponse): Promise<void> => {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+    res.write('retry: 500\n\n')
+    streams.add(res)
+    res.on('close', () => streams.delete(res))
+    // A page that (re)connects starts from the current status, not from whatever it last heard.
+    res.write(`event: syncStatus\ndata: ${JSON.stringify(await device.syncStatus())}\n\n`)
+  }
 
   let port = options.port ?? 0
   const server: Server = createServer((req, res) => {
@@ -124,6 +155,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return sendJson(res, 200, await dispatch(table, channel, input, `http://127.0.0.1:${port}`, log))
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')
+      if (url.pathname === EVENTS_PATH) {
+        if (!isAllowedStreamCaller(req, port)) return send(res, 403, 'forbidden')
+        return openStream(res)
+      }
       if (url.pathname === BRIDGE_PATH) return send(res, 200, bridgeCode, { 'content-type': 'text/javascript; charset=utf-8' })
       if (url.pathname === '/' || url.pathname === '/index.html') {
         return send(res, 200, servedIndex, {
@@ -152,8 +187,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url: `http://127.0.0.1:${port}/`,
     port,
     dbFile,
+    device,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(heartbeat)
+        stopChanges()
+        stopStatus()
+        for (const res of streams) res.end()
+        streams.clear()
         server.closeAllConnections()
         server.close(() => {
           void device.close().finally(resolve)

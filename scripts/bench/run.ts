@@ -15,6 +15,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { describeMachine, log, type Figure, type Machine } from './common'
 import { createBenchEnv, postgresVersion } from './env'
+import { runLiveBench } from './live'
 import { runLoadBench } from './load'
 import { runQueryBench } from './queries'
 import { runRendererBench } from './renderer'
@@ -35,8 +36,8 @@ export interface BenchReport {
 }
 
 const SIZES = {
-  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, fileRepeats: 1 },
-  full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 100_000, contacts: 50_000, repeats: 100, loads: 5, fileRepeats: 3 },
+  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, fileRepeats: 1, liveEdits: 50 },
+  full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 100_000, contacts: 50_000, repeats: 100, loads: 5, fileRepeats: 3, liveEdits: 100 },
 } as const
 
 const fmt = (value: number | null): string => (value === null || !Number.isFinite(value) ? '—' : value >= 1000 ? Math.round(value).toLocaleString('en-US') : String(value))
@@ -95,6 +96,7 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
     { n: [5], name: '5. device queries', run: (out) => runQueryBench(env, { scale: sizes.deviceScale, contacts: sizes.contacts, repeats: sizes.repeats }, out) },
     { n: [6], name: '6. renderer', run: (out) => runRendererBench(env, { loads: sizes.loads }, out) },
     { n: [7], name: '7. files', run: (out) => runFilesBench(env, { megabytes: 20, repeats: sizes.fileRepeats }, out) },
+    { n: [8], name: '8. live screens', run: (out) => runLiveBench(env, { edits: sizes.liveEdits }, out) },
   ]
   try {
     for (const scenario of scenarios) {

@@ -75,3 +75,15 @@ export async function readStatic(file: string): Promise<{ body: Buffer; type: st
     return null
   }
 }
+
+/**
+ * The caller check for the push stream (GET /__crm/events, an EventSource): a same-origin GET carries no Origin
+ * header, so the Host must be the harness's own and the browser must not call it a cross-site request.
+ */
+export function isAllowedStreamCaller(req: IncomingMessage, port: number): boolean {
+  if (req.headers.host !== `127.0.0.1:${port}`) return false
+  const origin = req.headers.origin
+  if (origin !== undefined && origin !== `http://127.0.0.1:${port}`) return false
+  const site = req.headers['sec-fetch-site']
+  return site === undefined || site === 'same-origin'
+}

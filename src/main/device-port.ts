@@ -25,7 +25,8 @@ import { createMeetingsRepo } from './core/repos/meetings'
 import { createAdminDevice } from './core/admin/admin-device'
 import { AdminOnlineError, type AdminOnlineFailure } from './core/admin/online'
 import { createPermissionsReader } from './core/repos/permissions'
-import { repoContextOf, toTier } from './core/repos/context'
+import { createUserNames, repoContextOf, toTier } from './core/repos/context'
+import { quoteIdent } from './core/sqlite'
 import { writableTables } from '../shared/model/permission-rules'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
 import { isSyncError, type SyncErrorKind } from './core/sync/errors'
@@ -159,6 +160,34 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   const products = createProductsRepo(ctx)
   const admin = createAdminDevice(core)
 
+  // The status is pushed, not polled: the core's status store notifies on every change; identical contract-shaped
+  // snapshots (a page's count refresh that changed nothing) are not sent twice.
+  const statusListeners = new Set<(status: SyncStatus) => void>()
+  let lastPushed = ''
+  const pushStatus = (): void => {
+    if (statusListeners.size === 0) return
+    const status = syncStatus()
+    const key = JSON.stringify(status)
+    if (key === lastPushed) return
+    lastPushed = key
+    for (const listener of statusListeners) {
+      try {
+        listener(status)
+      } catch {
+        // A closed window's listener must not stop the others.
+      }
+    }
+  }
+  core.status.subscribe(pushStatus)
+  // Demo seeding and leaving the demo write the replica without the writer: every table may have changed.
+  const everythingChanged = (): void => {
+    core.announceChanges({ source: 'local', tables: core.registry.tables.map((t) => t.name) })
+    lastPushed = ''
+    pushStatus()
+  }
+
+  const userNames = createUserNames(core.sqlite)
+
   return {
     sales: createSalesDevice(core),
     customers,
@@ -194,10 +223,12 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
           throw error
         }
         settings.set('demo_seeded', '1')
+        everythingChanged()
       }
       // The demo user may edit the demo data; the edits stay on this PC (nothing ever syncs in demo mode).
       core.session.startLocal({ id: DEMO_USER.id, email: DEMO_USER.email, tier: 'MANAGER', lastName: DEMO_ACCOUNT.lastName, firstName: DEMO_ACCOUNT.firstName })
       settings.set('mode', 'demo')
+      pushStatus()
       return sessionState()
     },
 
@@ -209,6 +240,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       } catch (error) {
         loginFailure(error)
       }
+      pushStatus()
       // The idle lock checks the password offline against this (scrypt, random salt), never the server's hash.
       await lock.rememberPassword(input.password)
       return sessionState()
@@ -243,6 +275,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
         core.session.endLocal()
         settings.set('demo_seeded', null)
         settings.set('mode', null)
+        everythingChanged()
         return sessionState()
       }
       if (core.session.current()) {
@@ -250,6 +283,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
         if (!result.signedOut) throw new IpcFailure('session.unsyncedChanges', { count: result.pending })
         lock.forget()
       }
+      pushStatus()
       return sessionState()
     },
 
@@ -269,8 +303,37 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     },
 
     replica,
+    onChanges: (listener) => core.onChanges(listener),
+
+    async lastEdit(table, id) {
+      const meta = core.registry.get(table)
+      const columns = meta ? new Set(meta.columns.map((c) => c.name)) : new Set<string>()
+      if (!meta || !columns.has('updated_at')) return { exists: false, deleted: false, updatedAt: null, updatedById: null, updatedByName: null }
+      const row = core.sqlite
+        .prepare<[string], { updated_at: string | null; updated_by: string | null; deleted_at: string | null }>(
+          `SELECT updated_at, updated_by, ${columns.has('deleted_at') ? 'deleted_at' : 'NULL AS deleted_at'} FROM ${quoteIdent(table)} WHERE id = ?`,
+        )
+        .get(id)
+      if (!row) return { exists: false, deleted: false, updatedAt: null, updatedById: null, updatedByName: null }
+      const deleted = row.deleted_at !== null
+      return {
+        exists: !deleted,
+        deleted,
+        updatedAt: row.updated_at,
+        updatedById: row.updated_by,
+        updatedByName: row.updated_by ? (userNames([row.updated_by]).get(row.updated_by) ?? null) : null,
+      }
+    },
+
+    onSyncStatus(listener) {
+      statusListeners.add(listener)
+      return () => {
+        statusListeners.delete(listener)
+      }
+    },
 
     async close() {
+      statusListeners.clear()
       await core.stop()
       closeDatabase()
     },

@@ -14,7 +14,7 @@ import { SYNCED_TABLES } from '../shared/model/tables'
 import { IpcFailure } from '../shared/ipc/errors'
 import { type SessionState } from '../shared/ipc/contract'
 import { createAppSettings } from './app-settings'
-import { createDeviceCore } from './core/device'
+import { createDeviceCore, type DeviceCoreOptions } from './core/device'
 import { replicaRegistry } from './core/replica/registry'
 import { type TokenStore } from './core/sync/tokens'
 import { createCoreDevicePort } from './device-port'
@@ -39,6 +39,8 @@ export interface OpenDeviceOptions {
   readonly onErased?: (reason: ErasedReason) => void
   /** Restarts the app (Electron: relaunch + quit), used by "rebuild this PC's copy"; absent in tests and the harness. */
   readonly restartApp?: () => void
+  /** Sync loop timing (tests and the benchmark push without the 1 s debounce). */
+  readonly loop?: DeviceCoreOptions['loop']
 }
 
 /** Why this PC's copy was erased: the administrator's wipe order, or the user's own choice at sign-out. */
@@ -92,6 +94,7 @@ function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, o
       tokens: options.tokenStore,
       onDeviceWiped,
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.loop ? { loop: options.loop } : {}),
     })
     const settings = createAppSettings(replica.sqlite)
     const port = createCoreDevicePort({

@@ -20,6 +20,7 @@ import { replicaKeyFor } from './db/encryption'
 import { SYNCED_TABLES } from '../shared/model/tables'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './ipc/register'
+import { forwardLiveEvents } from './ipc/live-forward'
 import { createSenderUrlPolicy } from './ipc/sender-policy'
 import { consoleLogger } from './logger'
 
@@ -169,6 +170,8 @@ if (!app.requestSingleInstanceLock()) {
       log,
     })
     registerIpc(table, { ipcMain, isAllowedUrl: security.isAppUrl, log })
+    // Main → renderer: what changed and the sync status, to every window showing the app.
+    forwardLiveEvents(device, () => BrowserWindow.getAllWindows().map((window) => window.webContents), security.isAppUrl)
 
     const openWindow = (): void => {
       createMainWindow({ ...security, preloadFile, devServerUrl, iconFile })

@@ -21,6 +21,7 @@ import { createStatusCounter, createSyncStatusStore, type SyncStatusStore } from
 import { realTimers, type Timers } from './sync/timers'
 import { type TokenStore } from './sync/tokens'
 import { createTransport, type EventSubscription, type Transport } from './sync/transport'
+import { type ChangeNotice } from '../../shared/ipc/live'
 
 export interface DeviceCoreOptions {
   readonly sqlite: Sqlite
@@ -76,6 +77,13 @@ export interface DeviceCore {
   onPulled(listener: (report: PageReport) => void): () => void
   /** Hear about each successful sync (the file transfer loop, core/files, starts its pass). */
   onSynced(listener: () => void): () => void
+  /**
+   * The change stream (docs/architecture.md §8, "The change stream"): one notice after every committed local write (writer transaction)
+   * and every applied pull page. Main forwards it to the renderer, whose stores reload the tables they read.
+   */
+  onChanges(listener: (notice: ChangeNotice) => void): () => void
+  /** Tell the stream about a write that bypassed the writer (demo seeding, leaving the demo). */
+  announceChanges(notice: ChangeNotice): void
 }
 
 export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
@@ -88,6 +96,16 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
   const status = createSyncStatusStore(createStatusCounter(sqlite, state, outbox))
   const pulledListeners = new Set<(report: PageReport) => void>()
   const syncedListeners = new Set<() => void>()
+  const changeListeners = new Set<(notice: ChangeNotice) => void>()
+  const announce = (notice: ChangeNotice): void => {
+    for (const listener of changeListeners) {
+      try {
+        listener(notice)
+      } catch {
+        // A UI listener must not fail a committed write or page.
+      }
+    }
+  }
   let active = false
   let events: EventSubscription | null = null
   let direct: Promise<void> | null = null
@@ -114,9 +132,10 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     registry,
     outbox,
     statements,
-    onChange: () => {
+    onChange: (event) => {
       status.refreshCounts()
       loop?.notifyLocalChange()
+      announce(event.ids ? { source: 'local', tables: event.tables, ids: event.ids } : { source: 'local', tables: event.tables })
     },
   })
 
@@ -157,6 +176,7 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     onPushed: () => status.refreshCounts(),
     onPulled: (report) => {
       status.refreshCounts()
+      announce(report.ids ? { source: 'pull', tables: report.tables, ids: report.ids } : { source: 'pull', tables: report.tables })
       for (const listener of pulledListeners) {
         try {
           listener(report)
@@ -304,5 +324,12 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
         syncedListeners.delete(listener)
       }
     },
+    onChanges(listener) {
+      changeListeners.add(listener)
+      return () => {
+        changeListeners.delete(listener)
+      }
+    },
+    announceChanges: announce,
   }
 }

@@ -2,7 +2,8 @@
  * What the handlers need from the rest of main. Electron and the web harness each build one of these; the handlers
  * never import electron, so the same table runs under plain Node.
  */
-import { type AppRuntime, type MyPermissions, type ParsedInputOf, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type AppRuntime, type MyPermissions, type ParsedInputOf, type RecordLastEdit, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
+import { type SyncedTable } from '../../shared/model/tables'
 import { type CustomerRepos } from '../core/repos/index'
 import { type SalesDevice } from '../core/repos/sales-device'
 import { type TrainingRepos } from '../core/repos/training'
@@ -15,6 +16,7 @@ import { type AdminDevice } from '../core/admin/admin-device'
 import { type IdleLock } from '../idle-lock'
 import { type DeviceFiles } from '../core/files'
 import { type ReplicaPort } from '../replica-port'
+import { type ChangeNotice } from '../../shared/ipc/live'
 
 /** The local device: session and sync. The Electron-free core (src/main/core) behind src/main/device-port.ts. */
 export interface DevicePort {
@@ -32,6 +34,8 @@ export interface DevicePort {
   permissions(): Promise<MyPermissions>
   syncStatus(): Promise<SyncStatus>
   syncNow(): Promise<SyncStatus>
+  /** Who last changed a synced row and whether it is still here (forms open on a record watch it). */
+  lastEdit(table: SyncedTable, id: string): Promise<RecordLastEdit>
   /** Leads, opportunities and the sync panel's review of rejected changes and conflicts, on the local replica. */
   readonly sales: SalesDevice
   /** Companies, branches, contacts, global search, activities and saved filters, on the local replica. */
@@ -56,6 +60,13 @@ export interface DevicePort {
   readonly files: DeviceFiles
   /** This PC's copy of the data: the last rebuild's notice, a full integrity check, "rebuild this PC's copy". */
   readonly replica: ReplicaPort
+  /**
+   * The push stream to the renderer (docs/architecture.md §8, "The change stream"): every committed local write and applied pull page, and
+   * the sync status whenever it changes. Electron (index.ts) and the web harness forward both; each returns the
+   * unsubscribe.
+   */
+  onChanges(listener: (notice: ChangeNotice) => void): () => void
+  onSyncStatus(listener: (status: SyncStatus) => void): () => void
   /** Stops syncing and closes the database. */
   close(): Promise<void>
 }

@@ -29,6 +29,9 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     syncStatus: async () => status,
     syncNow: async () => status,
     close: async () => undefined,
+    onChanges: () => () => undefined,
+    lastEdit: async () => ({ exists: false, deleted: false, updatedAt: null, updatedById: null, updatedByName: null }),
+    onSyncStatus: () => () => undefined,
     // The channel-level tests here never reach the sales repositories.
     sales: {} as DevicePort['sales'],
     customers: {} as DevicePort['customers'],

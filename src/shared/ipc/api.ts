@@ -6,6 +6,7 @@
 import { ipcChannels, splitChannel, type IpcChannel } from './channels'
 import { type CrmApi } from './contract'
 import { ipcError, type IpcResult } from './errors'
+import { createLiveApi, type LiveApi, type RawSubscribe } from './live'
 
 export type RawInvoke = (channel: IpcChannel, input: unknown) => Promise<unknown>
 
@@ -14,7 +15,11 @@ function isIpcResult(value: unknown): value is IpcResult<unknown> {
   return value.ok === true ? 'value' in value : value.ok === false && 'error' in value
 }
 
-export function createCrmApi(invoke: RawInvoke): CrmApi {
+/** `window.crm`: one function per channel, plus the validated push subscriptions (`onChanges`, `onSyncStatus`). */
+export type CrmBridge = CrmApi & LiveApi
+
+/** `subscribe` is the transport's push stream; without one (unit tests) the subscriptions never fire. */
+export function createCrmApi(invoke: RawInvoke, subscribe?: RawSubscribe): CrmBridge {
   const api: Record<string, Record<string, (input?: unknown) => Promise<IpcResult<unknown>>>> = {}
   for (const channel of ipcChannels) {
     const { domain, action } = splitChannel(channel)
@@ -30,5 +35,6 @@ export function createCrmApi(invoke: RawInvoke): CrmApi {
     }
   }
   for (const group of Object.values(api)) Object.freeze(group)
-  return Object.freeze(api) as unknown as CrmApi
+  const live = createLiveApi(subscribe)
+  return Object.freeze(Object.assign(api, live)) as unknown as CrmBridge
 }

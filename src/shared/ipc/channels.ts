@@ -28,6 +28,7 @@ export const ipcChannels = [
   'session.changePassword',
   'sync.status',
   'sync.now',
+  'sync.lastEdit',
   ...customerChannels,
   ...salesChannels,
   ...syncReviewChannels,

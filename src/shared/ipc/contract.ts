@@ -21,7 +21,7 @@ import { lockContract } from './lock-contract'
 import { filesContract } from './files-contract'
 import { type IpcResult } from './errors'
 import { type PermissionAction } from '../model/permission-rules'
-import { type SyncedTable } from '../model/tables'
+import { SYNCED_TABLES, type SyncedTable } from '../model/tables'
 
 /** A phantom marker carrying a channel's output type; it holds no value at runtime. */
 export interface Returns<T> {
@@ -107,6 +107,20 @@ export interface SyncStatus {
   readonly nextRetryAt: string | null
 }
 
+/**
+ * Who last changed a record and when, and whether it is still on this device and not deleted (it may have left the
+ * user's scope). A form open on the record uses it to say "someone else changed this" (lib/concurrent-edit.ts).
+ */
+export interface RecordLastEdit {
+  /** False when the row is gone from the replica (out of scope) or soft-deleted. */
+  readonly exists: boolean
+  readonly deleted: boolean
+  readonly updatedAt: string | null
+  readonly updatedById: string | null
+  /** 홍길동; null when the directory does not know the user. */
+  readonly updatedByName: string | null
+}
+
 // ---- input schemas --------------------------------------------------------------------------------------------------
 
 const noInput = z.undefined()
@@ -176,6 +190,7 @@ export const ipcContract = {
   'session.changePassword': { input: changePasswordInputSchema, output: returns<SessionState>() },
   'sync.status': { input: noInput, output: returns<SyncStatus>() },
   'sync.now': { input: noInput, output: returns<SyncStatus>() },
+  'sync.lastEdit': { input: z.strictObject({ table: z.enum(SYNCED_TABLES), id: z.string().uuid() }), output: returns<RecordLastEdit>() },
   ...customerContract,
   ...salesContract,
   ...syncReviewContract,

@@ -131,6 +131,21 @@ export interface RosterEntry {
   readonly completed: boolean
   /** Added on the day (not on the original roster). */
   readonly walkIn: boolean
+  /**
+   * Two coordinators marked this trainee differently at the same time: the mark shown won (later stamp), the other is
+   * kept in the sync panel's open conflict (docs/architecture.md §6). Absent when there is none.
+   */
+  readonly markConflict?: RosterMarkConflict
+}
+
+export interface RosterMarkConflict {
+  readonly conflictId: string
+  /** The mark that won and is shown. */
+  readonly winner: AttendanceStatus | null
+  readonly winnerName: string | null
+  /** The mark that lost. */
+  readonly loser: AttendanceStatus | null
+  readonly loserName: string | null
 }
 
 export interface RosterCounts {

@@ -1,3 +1,4 @@
+import { CHANGE_IDS_LIMIT } from '../../../shared/ipc/live'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDeviceClock, type DeviceClock } from '../clock'
 import { replicaRegistry } from '../replica/registry'
@@ -57,7 +58,8 @@ describe('writer', () => {
     expect(entry!.fields).not.toHaveProperty('created_by')
     expect(entry!.fields).not.toHaveProperty('updated_at')
     expect(entry!.fields).toHaveProperty('created_at')
-    expect(h.events).toEqual([{ tables: ['companies'] }])
+    // The change stream names the row when few rows changed (screens with one record open reload only for theirs).
+    expect(h.events).toEqual([{ tables: ['companies'], ids: { companies: [id] } }])
   })
 
   it('records only the fields that changed, and nothing when nothing changed', () => {
@@ -101,8 +103,16 @@ describe('writer', () => {
     })
     expect(h.events).toHaveLength(1)
     expect([...h.events[0]!.tables].sort()).toEqual(['branches', 'companies', 'contacts'])
+    expect(h.events[0]!.ids).toEqual({ companies: [testId(6)], branches: [testId(7)], contacts: [testId(8)] })
     const seqs = h.outbox.pendingBatch(10).map((e) => e.seq)
     expect(seqs).toEqual([1, 2, 3])
+  })
+
+  it('names tables only (no ids) for a transaction larger than CHANGE_IDS_LIMIT rows', () => {
+    h.writer.transaction(() => {
+      for (let i = 0; i <= CHANGE_IDS_LIMIT; i++) h.writer.upsert('companies', testId(1000 + i), { code: `C-${i}`, name: `회사 ${i}` })
+    })
+    expect(h.events).toEqual([{ tables: ['companies'] }])
   })
 
   it('remove sets the tombstone and restore clears it, each as an outbox entry', () => {

@@ -17,6 +17,7 @@ import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
 import { createAssignmentGuard, type AssignmentGuard } from './assignment-guard'
 import { createOutboxStore, type OutboxEntry, type OutboxOp, type OutboxStore } from './outbox-store'
+import { createChangeCollector } from '../../../shared/ipc/live'
 
 /**
  * Columns the server authors when it applies a change (docs/architecture.md §3). The device sets them locally so the
@@ -37,6 +38,8 @@ export interface WriteResult {
 export interface ChangeEvent {
   /** Tables written by the committed transaction. */
   readonly tables: readonly string[]
+  /** Row ids per table when the transaction wrote few rows (CHANGE_IDS_LIMIT); absent for a large one. */
+  readonly ids?: Readonly<Record<string, readonly string[]>>
 }
 
 export type ChangeListener = (event: ChangeEvent) => void
@@ -112,7 +115,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
 
   // Transaction nesting: listeners fire once, after the outermost transaction commits.
   let depth = 0
-  const touched = new Set<string>()
+  const touched = createChangeCollector()
 
   const inTransaction = <T>(fn: () => T): T => {
     depth += 1
@@ -126,7 +129,8 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
     }
     depth -= 1
     if (depth === 0 && touched.size > 0) {
-      const event: ChangeEvent = { tables: [...touched] }
+      const notice = touched.notice('local')!
+      const event: ChangeEvent = notice.ids ? { tables: notice.tables, ids: notice.ids } : { tables: notice.tables }
       touched.clear()
       for (const listener of listeners) {
         try {
@@ -167,7 +171,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
   const record = (meta: TableMeta, id: string, op: OutboxOp, fields: Record<string, unknown>, now: string): WriteResult => {
     const hlc = clock.tick()
     const seq = outbox.append({ table: meta.name, rowId: id, op, fields, hlc, base: deviceState.get('watermark'), createdAt: now })
-    touched.add(meta.name)
+    touched.add(meta.name, id)
     return { seq, table: meta.name, id, op, hlc, fields }
   }
 

@@ -22,7 +22,7 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { pairId } from '../../../shared/ids/pair-id'
 import { type AttendanceStatus, type EnrollmentStatus } from '../../../shared/model/enums'
 import { type attendanceMarkSchema, type walkInSchema } from '../../../shared/model/validation/training'
-import { type ClassRoster, type RosterEntry } from '../../../shared/ipc/training-types'
+import { type ClassRoster, type RosterEntry, type RosterMarkConflict } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { createUserNames, type RepoContext } from './context'
 import { TrainingRuleError } from './training-rules'
@@ -116,6 +116,17 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
       WHERE e.class_id = ? AND e.deleted_at IS NULL AND e.status = 'CONFIRMED'
       ORDER BY t.last_name || t.first_name, t.id`,
   )
+  // Open conflicts on the marks of this class's records (the pair rows two coordinators both wrote).
+  const markConflictsOf = sqlite.prepare<
+    [string],
+    { id: string; row_id: string; winning_value: string | null; losing_value: string | null; winning_user_id: string | null; losing_user_id: string | null }
+  >(
+    `SELECT c.id, c.row_id, c.winning_value, c.losing_value, c.winning_user_id, c.losing_user_id
+       FROM sync_conflicts c
+       JOIN attendance_records a ON a.id = c.row_id AND a.class_id = ?
+      WHERE c.table_name = 'attendance_records' AND c.field = 'status' AND c.status = 'OPEN' AND c.deleted_at IS NULL
+      ORDER BY c.created_at, c.id`,
+  )
   const recordOf = sqlite.prepare<[string, string], { id: string }>(
     `SELECT id FROM attendance_records WHERE class_id = ? AND trainee_id = ? AND deleted_at IS NULL
       ORDER BY recorded_at DESC, id DESC LIMIT 1`,
@@ -153,7 +164,30 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
     const klass = requireClass(classId)
     const policy = projectAttendancePolicy(klass.completion_percent, basePolicy)
     const rows = entriesOf.all(classId)
-    const recorders = names(rows.map((r) => r.recorded_by))
+    const conflictRows = markConflictsOf.all(classId)
+    const recorders = names([
+      ...rows.map((r) => r.recorded_by),
+      ...conflictRows.flatMap((c) => [c.winning_user_id, c.losing_user_id]),
+    ])
+    const markValue = (json: string | null): AttendanceStatus | null => {
+      if (json === null) return null
+      try {
+        return (JSON.parse(json) as AttendanceStatus | null) ?? null
+      } catch {
+        return null
+      }
+    }
+    // The latest open conflict per record wins the badge.
+    const conflictByRecord = new Map<string, RosterMarkConflict>()
+    for (const c of conflictRows) {
+      conflictByRecord.set(c.row_id, {
+        conflictId: c.id,
+        winner: markValue(c.winning_value),
+        winnerName: c.winning_user_id ? (recorders.get(c.winning_user_id) ?? null) : null,
+        loser: markValue(c.losing_value),
+        loserName: c.losing_user_id ? (recorders.get(c.losing_user_id) ?? null) : null,
+      })
+    }
     const byTrainee = new Map<string, Array<{ status: AttendanceStatus | null; scheduledMinutes: number; attendedMinutes: number | null }>>()
     for (const mark of sessionMarks.all(klass.session_id)) {
       const list = byTrainee.get(mark.trainee_id) ?? []
@@ -181,6 +215,7 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
         completionPercent: completion.percent,
         completed: completion.completed,
         walkIn: row.enrollment_notes === WALK_IN_NOTE,
+        ...(row.record_id && conflictByRecord.has(row.record_id) ? { markConflict: conflictByRecord.get(row.record_id)! } : {}),
       }
     })
     const counts = classAttendanceCounts(entries.map((e) => ({ enrollmentStatus: e.enrollmentStatus, attendance: e.attendance })))

@@ -34,6 +34,7 @@ import {
   isDiskFullError,
   WAL_BOUND_BYTES,
 } from './disk-guard'
+import { CHANGE_IDS_LIMIT } from '../../../shared/ipc/live'
 
 /**
  * Mutations per push request: the server's savepoint batch (sync-server push.ts), so one request is one batch. Measured
@@ -64,6 +65,8 @@ export interface PageReport {
   /** Pending entries that could not be re-applied (left pending; the row shows the server's value). */
   readonly reapplyFailed: number
   readonly tables: readonly string[]
+  /** Row ids per table when the page was small (CHANGE_IDS_LIMIT rows); absent for a large page. */
+  readonly ids?: Readonly<Record<string, readonly string[]>>
 }
 
 export interface PullReport {
@@ -337,7 +340,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     })()
 
-    return { upserted, removed, skipped, reapplied, reapplyFailed, tables: [...tables] }
+    // Screens with one record open reload only when it is named, so small pages carry their row ids.
+    let ids: Record<string, string[]> | undefined
+    if (upserted + removed <= CHANGE_IDS_LIMIT) {
+      ids = {}
+      for (const [meta, group] of groups) for (const change of group) (ids[meta.name] ??= []).push(change.id)
+      for (const { table, id } of page.removed) if (registry.get(table)) (ids[table] ??= []).push(id)
+    }
+    return { upserted, removed, skipped, reapplied, reapplyFailed, tables: [...tables], ...(ids ? { ids } : {}) }
   }
 
   /**

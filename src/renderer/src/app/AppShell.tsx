@@ -17,6 +17,7 @@ import { usePermissionsRefresh } from '../lib/permissions'
 import { useSyncStore } from '../features/sync/sync-store'
 import { SignOutDialog } from '../features/session/SignOutDialog'
 import { IdleLock, IdleLockSettings } from '../features/lock/IdleLock'
+import { NoticeHost } from '../components/NoticeHost'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -125,6 +126,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         {lockSettingsOpen && <IdleLockSettings onClose={() => setLockSettingsOpen(false)} />}
         {session.status === 'signed-in' && <IdleLock userName={session.user.name} onSignOut={() => void signOutRequested({ force: true })} />}
         <ReplicaRepairBanner />
+        <NoticeHost />
         <main className="workspace__content">
           <Suspense fallback={<p className="screen-loading">{t('common.loading')}</p>}>
             <ActiveScreen role={session.user.role} />

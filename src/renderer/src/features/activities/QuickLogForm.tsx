@@ -5,7 +5,6 @@ import { activityLogSchema, fieldErrors, type ValidationKey } from '../../../../
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 
 export interface LogTarget {
   readonly entityType: ActivityEntityType
@@ -49,7 +48,6 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
       await api.activities.log(input)
       setSubject('')
       setDescription('')
-      announceLocalChange()
       onLogged()
     } catch (e) {
       setFailure(toIpcError(e))

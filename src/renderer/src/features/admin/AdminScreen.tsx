@@ -2,12 +2,13 @@ import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useCan } from '../../lib/permissions'
-import { type AdminTab, useAdminStore } from './admin-store'
+import { ADMIN_READS, type AdminTab, useAdminStore } from './admin-store'
 import { AuditTab } from './AuditTab'
 import { DepartmentDialog, DepartmentsTab, TeamDialog, TeamsTab } from './OrgTabs'
 import { RolesTab } from './RolesTab'
 import { UserDevicesDialog } from './UserDevicesDialog'
 import { CreateUserDialog, UserDialog, UsersTab } from './UsersTab'
+import { useReloadOn } from '../../lib/live'
 
 const TABS: readonly AdminTab[] = ['users', 'roles', 'departments', 'teams', 'audit']
 
@@ -27,6 +28,7 @@ export function AdminScreen(): JSX.Element {
   const canDepartments = useCan('departments', 'update')
   const canTeams = useCan('team_members', 'create')
 
+  useReloadOn(ADMIN_READS, () => useAdminStore.getState().reload())
   useEffect(() => {
     void screenOpened()
   }, [screenOpened])

@@ -16,7 +16,6 @@ import {
   type UserSaveInput,
 } from '../../../../shared/model/validation/admin'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 
 export type AdminTab = 'users' | 'roles' | 'departments' | 'teams' | 'audit'
 
@@ -43,6 +42,8 @@ interface AdminState {
 
 interface AdminActions {
   screenOpened(): Promise<void>
+  /** A change arrived (lib/live.ts): users, roles, departments and teams again; open dialogs stay. */
+  reload(): Promise<void>
   tabChosen(tab: AdminTab): void
   dialogOpened(dialog: AdminDialog | null): void
   matrixRoleChosen(roleId: string): void
@@ -73,6 +74,9 @@ export const initialAdminState: AdminState = {
   notice: null,
 }
 
+/** What the administration screens read (lib/live.ts reloads them when one of these changes). */
+export const ADMIN_READS = ['users', 'roles', 'permissions', 'role_permissions', 'departments', 'teams', 'team_members'] as const
+
 export const useAdminStore = create<AdminStore>()((set, get) => {
   /** Runs a call; a refusal is shown and leaves everything as it was. */
   const guard = async (fn: () => Promise<void>): Promise<boolean> => {
@@ -100,7 +104,6 @@ export const useAdminStore = create<AdminStore>()((set, get) => {
   const written = async (fn: () => Promise<unknown>): Promise<boolean> =>
     guard(async () => {
       await fn()
-      announceLocalChange()
       await reloadAll()
       set({ dialog: null, error: null })
     })
@@ -108,6 +111,9 @@ export const useAdminStore = create<AdminStore>()((set, get) => {
   return {
     ...initialAdminState,
     screenOpened: async () => {
+      await guard(reloadAll)
+    },
+    reload: async () => {
       await guard(reloadAll)
     },
     tabChosen: (tab) => set({ tab, error: null, notice: null }),
@@ -126,7 +132,6 @@ export const useAdminStore = create<AdminStore>()((set, get) => {
     permissionToggled: (input) =>
       guard(async () => {
         const roles = await api.admin.setPermission(input)
-        announceLocalChange()
         set({ roles, error: null })
       }),
     departmentSaved: (input) => written(() => api.admin.saveDepartment(input)),

@@ -3,10 +3,12 @@ import { type JSX, type KeyboardEvent, useEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next'
 import { formatKoreanDate, formatKoreanTime, toIsoTime } from '../../../../shared/domain/dates'
 import { type ClassRoster, type RosterEntry } from '../../../../shared/ipc/training-types'
+import { type AttendanceStatus } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ImportButton } from '../import/ImportButton'
 import { nextRow, rosterCommand } from './roster-keys'
-import { useRosterStore } from './roster-store'
+import { useReloadOn } from '../../lib/live'
+import { ROSTER_READS, useRosterStore } from './roster-store'
 import { WalkInDialog } from './WalkInDialog'
 
 /** The live counts on top: derived from the marks (never stored). */
@@ -45,6 +47,23 @@ function recordedLabel(entry: RosterEntry): string {
   if (!entry.recordedAt) return ''
   const time = formatKoreanTime(toIsoTime(new Date(entry.recordedAt)))
   return entry.recordedByName ? `${entry.recordedByName} · ${time}` : time
+}
+
+/** Two coordinators marked this trainee differently: the shown mark won; the other one waits in the sync panel. */
+function MarkConflictBadge({ conflict }: { readonly conflict: NonNullable<RosterEntry['markConflict']> }): JSX.Element {
+  const { t } = useTranslation()
+  const status = (value: AttendanceStatus | null): string => (value ? t(`attendance.statuses.${value}`) : t('attendance.unmarked'))
+  const text = t('live.roster.conflict', {
+    winner: status(conflict.winner),
+    winnerName: conflict.winnerName ?? t('live.someone'),
+    loser: status(conflict.loser),
+    loserName: conflict.loserName ?? t('live.someone'),
+  })
+  return (
+    <span className="badge badge--warn roster__conflict" data-testid="mark-conflict" title={text} aria-label={text}>
+      {t('live.roster.conflictBadge', { loser: status(conflict.loser), loserName: conflict.loserName ?? t('live.someone') })}
+    </span>
+  )
 }
 
 function RemarksInput({ entry }: { readonly entry: RosterEntry }): JSX.Element {
@@ -132,6 +151,8 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
   useEffect(() => {
     void store().opened(classId)
   }, [classId, store])
+  // A colleague marking the same class: their marks appear as soon as the pull brings them.
+  useReloadOn(ROSTER_READS, () => store().reload())
 
   // The grid takes the focus as soon as the roster is there (the first key press already marks), and again when the
   // remarks input closes, so typing goes on without reaching for the mouse.
@@ -251,6 +272,7 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
               <span className={`attendance-status attendance-status--${entry.attendance ?? 'UNMARKED'}`}>
                 {entry.attendance ? t(`attendance.statuses.${entry.attendance}`) : t('attendance.unmarked')}
               </span>
+              {entry.markConflict && <MarkConflictBadge conflict={entry.markConflict} />}
             </span>
             <span role="gridcell" className="roster__remarks">
               {editingRemarks && index === cursor ? <RemarksInput entry={entry} /> : (entry.remarks ?? '')}

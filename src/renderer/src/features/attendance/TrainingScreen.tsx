@@ -6,6 +6,8 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { InstructorsPanel } from '../instructors/InstructorsPanel'
 import { useAgendaStore } from './agenda-store'
 import { RosterScreen } from './RosterScreen'
+import { useReloadOn } from '../../lib/live'
+import { AGENDA_READS } from './agenda-store'
 
 /**
  * 교육: the coordinator's agenda — the classes of the coming two weeks from the replica, earliest first — and from any
@@ -23,6 +25,8 @@ export function TrainingScreen(): JSX.Element {
   useEffect(() => {
     void store().screenOpened()
   }, [store])
+  // The agenda's counts follow marks and enrolments made here or pulled (the roster, when open, reloads itself).
+  useReloadOn(AGENDA_READS, () => store().screenOpened(), { enabled: open === null })
 
   if (open) return <RosterScreen classId={open} onBack={() => void store().rosterClosed()} />
 

@@ -13,6 +13,9 @@ interface AgendaState {
   readonly error: IpcError | null
 }
 
+/** What the 교육 agenda reads (lib/live.ts reloads it when one of these changes). */
+export const AGENDA_READS = ['training_classes', 'training_sessions', 'projects', 'enrollments', 'attendance_records', 'instructors', 'companies'] as const
+
 interface AgendaActions {
   screenOpened(): Promise<void>
   fromChosen(from: string): Promise<void>

@@ -10,7 +10,6 @@ import { type ClassRoster } from '../../../../shared/ipc/training-types'
 import { type AttendanceStatus } from '../../../../shared/model/enums'
 import { type WalkInInput } from '../../../../shared/model/validation/training'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 
 interface RosterState {
   readonly classId: string | null
@@ -21,8 +20,24 @@ interface RosterState {
   readonly error: IpcError | null
 }
 
+/**
+ * What the roster reads: a mark, an enrolment, a trainee, the class or its project, or a conflict on a mark changes it
+ * (lib/live.ts reloads it when one of these changes, e.g. a colleague's marks pulled from the server).
+ */
+export const ROSTER_READS = [
+  'attendance_records',
+  'enrollments',
+  'trainees',
+  'training_classes',
+  'training_sessions',
+  'projects',
+  'sync_conflicts',
+] as const
+
 interface RosterActions {
   opened(classId: string): Promise<void>
+  /** Re-read the open roster (a change arrived); skipped while this screen's own marks are still being written. */
+  reload(): Promise<void>
   cursorMoved(index: number): void
   marked(status: AttendanceStatus): void
   remarksOpened(): void
@@ -56,7 +71,6 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
     queue = queue.then(async () => {
       try {
         const roster = await write()
-        announceLocalChange()
         if (inFlight === 1 && get().classId === roster.classId) set({ roster })
       } catch (error) {
         set({ error: toIpcError(error) })
@@ -95,6 +109,19 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
       try {
         const roster = await api.classes.roster({ classId })
         if (get().classId === classId) set({ roster })
+      } catch (error) {
+        set({ error: toIpcError(error) })
+      }
+    },
+
+    reload: async () => {
+      const classId = get().classId
+      // A mark typed a moment ago is still in the queue: its answer brings the fresh roster anyway, and a read now would
+      // flicker the optimistic mark back.
+      if (!classId || inFlight > 0) return
+      try {
+        const roster = await api.classes.roster({ classId })
+        if (get().classId === classId && inFlight === 0) set({ roster })
       } catch (error) {
         set({ error: toIpcError(error) })
       }
@@ -144,7 +171,6 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
       if (!classId) return false
       try {
         const roster = await api.attendance.walkIn({ ...input, classId })
-        announceLocalChange()
         set({ roster, walkInOpen: false, error: null })
         return true
       } catch (error) {

@@ -6,7 +6,6 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 import { FormField } from '../../components/FormField'
 
 const FIELDS = ['name', 'branchType', 'businessNumber', 'phone', 'email', 'addressCity', 'addressStreet', 'managerName'] as const
@@ -31,7 +30,6 @@ export function BranchForm({ companyId, onSaved, onCancel }: { readonly companyI
     if (Object.keys(found).length > 0) return
     try {
       await api.branches.create({ branch: input() })
-      announceLocalChange()
       onSaved()
     } catch (error) {
       setFailure(toIpcError(error))

@@ -8,7 +8,8 @@ import { CompaniesList } from './CompaniesList'
 import { CompanyFilterBar } from './CompanyFilterBar'
 import { CompanyForm } from './CompanyForm'
 import { CompanyPage } from './CompanyPage'
-import { useCompaniesStore } from './companies-store'
+import { COMPANIES_READS, useCompaniesStore } from './companies-store'
+import { useReloadOn } from '../../lib/live'
 
 /** The 고객사 screen: the filtered list, or one company's page. */
 export function CompaniesScreen(): JSX.Element {
@@ -26,6 +27,7 @@ export function CompaniesScreen(): JSX.Element {
   useEffect(() => {
     void listOpened()
   }, [listOpened])
+  useReloadOn(COMPANIES_READS, () => useCompaniesStore.getState().reload(), { enabled: selectedCompanyId === null })
 
   if (selectedCompanyId) return <CompanyPage companyId={selectedCompanyId} />
 

@@ -1,6 +1,6 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { COMPANY_SIZES, COMPANY_STATUSES, COMPANY_TIERS } from '../../../../shared/model/enums'
+import { COMPANY_SIZES, COMPANY_STATUSES, COMPANY_TIERS, type CompanySize, type CompanyStatus, type CompanyTier } from '../../../../shared/model/enums'
 import { type CompanyRecord, type CustomerLookups, type DuplicateMatch } from '../../../../shared/model/customer-views'
 import {
   companyCreateSchema,
@@ -12,7 +12,6 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 import { openRecord } from '../../lib/record-links'
 import {
   createInput,
@@ -24,6 +23,8 @@ import {
 } from './company-form-values'
 import { DuplicateDialog } from './DuplicateDialog'
 import { FormField } from '../../components/FormField'
+import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
+import { useConcurrentEdit } from '../../lib/concurrent-edit'
 
 type Errors = Partial<Record<string, ValidationKey>>
 
@@ -45,14 +46,22 @@ export function CompanyForm({
 }): JSX.Element {
   const { t } = useTranslation()
   const [initial] = useState<CompanyFormValues>(() => (company ? valuesFromCompany(company) : emptyCompanyValues()))
-  const [values, setValues] = useState<CompanyFormValues>(initial)
+  // Another person (or a pull) may change the company while this is open: their values arrive, the user's text stays.
+  const edit = useConcurrentEdit<CompanyFormValues>({
+    table: 'companies',
+    id: company?.id ?? null,
+    initial,
+    read: async () => (company ? valuesFromCompany((await api.customers.get({ id: company.id })).company) : null),
+    onGone: onCancel,
+  })
+  const { values, setValues } = edit
   const [errors, setErrors] = useState<Errors>({})
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[] | null>(null)
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<IpcError | null>(null)
 
   const validate = (): Errors => {
-    const result = company ? companyUpdateSchema.safeParse(updateInput(values, initial)) : companyCreateSchema.safeParse(createInput(values))
+    const result = company ? companyUpdateSchema.safeParse(updateInput(values, edit.base)) : companyCreateSchema.safeParse(createInput(values))
     return result.success ? {} : fieldErrors(result.error)
   }
 
@@ -69,8 +78,11 @@ export function CompanyForm({
     setFailure(null)
     try {
       if (company) {
-        await api.customers.update({ id: company.id, changes: updateInput(values, initial) })
-        announceLocalChange()
+        // Only what this user changed, laid over the record as it is now: someone else's edits to other fields stay.
+        const prepared = await edit.prepareSave()
+        if (!prepared) return
+        await api.customers.update({ id: company.id, changes: updateInput(prepared.values, prepared.base) })
+        edit.saved(prepared.values)
         onSaved(company.id)
         return
       }
@@ -79,13 +91,35 @@ export function CompanyForm({
         setDuplicates(result.duplicates)
         return
       }
-      announceLocalChange()
       onSaved(result.id)
     } catch (error) {
       setFailure(toIpcError(error))
     } finally {
       setSaving(false)
     }
+  }
+
+  const fieldLabels: Record<string, string> = {
+    name: t('customers.form.name'),
+    businessNumber: t('customers.form.businessNumber'),
+    representative: t('customers.form.representative'),
+    tier: t('customers.form.tier'),
+    status: t('customers.form.status'),
+    industryId: t('customers.form.industry'),
+    accountManagerId: t('customers.form.accountManager'),
+    companySize: t('customers.form.size'),
+    employeeCount: t('customers.form.employeeCount'),
+    annualRevenue: t('customers.form.annualRevenue'),
+    website: t('customers.form.website'),
+    description: t('customers.form.description'),
+  }
+  const displayValue = (field: string, value: string): string => {
+    if (field === 'tier') return t(`customers.tiers.${value as CompanyTier}`)
+    if (field === 'status') return t(`customers.statuses.${value as CompanyStatus}`)
+    if (field === 'companySize') return t(`customers.sizes.${value as CompanySize}`)
+    if (field === 'industryId') return lookups.industries.find((o) => o.id === value)?.name ?? value
+    if (field === 'accountManagerId') return lookups.users.find((o) => o.id === value)?.name ?? value
+    return value
   }
 
   const text = (field: CompanyFormField, label: string, options: { hint?: string; wide?: boolean; type?: string } = {}): JSX.Element => (
@@ -129,6 +163,7 @@ export function CompanyForm({
         }}
       >
         {failure && <ErrorBanner error={failure} onDismiss={() => setFailure(null)} />}
+        <ConcurrentEditNotice edit={edit} labels={fieldLabels} display={displayValue} />
         <div className="cu-form-grid">
           {text('name', t('customers.form.name'), { wide: true })}
           {text('businessNumber', t('customers.form.businessNumber'), { hint: t('customers.form.businessNumberHint') })}

@@ -10,12 +10,13 @@ import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '.
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 import { openRecord } from '../../lib/record-links'
 import { QuickLogForm, type LogTarget } from '../activities/QuickLogForm'
 import { Timeline } from '../activities/Timeline'
 import { useCompaniesStore } from './companies-store'
-import { useCompanyPageStore } from './company-page-store'
+import { COMPANY_PAGE_READS, useCompanyPageStore } from './company-page-store'
+import { useReloadOn } from '../../lib/live'
+import { showNotice } from '../../lib/notices'
 import { BranchForm } from './BranchForm'
 import { CompanyForm } from './CompanyForm'
 import { ConfirmDialog } from './ConfirmDialog'
@@ -48,6 +49,16 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   useEffect(() => {
     void pageOpened(companyId)
   }, [companyId, pageOpened])
+  // Another person's edit, activity or new contact shows up here as soon as it is pulled.
+  useReloadOn(COMPANY_PAGE_READS, () => useCompanyPageStore.getState().reload())
+  // Reassigned away or deleted while open: close with a clear notice instead of showing a ghost.
+  const gone = useCompanyPageStore((s) => s.gone)
+  useEffect(() => {
+    if (!gone) return
+    showNotice(t('live.gone.title'), t('live.gone.body'))
+    companyClosed()
+    void listChanged()
+  }, [gone, t, companyClosed, listChanged])
 
   if (!detail || detail.company.id !== companyId) {
     return error ? <ErrorBanner error={error} onDismiss={companyClosed} /> : <p className="loading">{t('common.loading')}</p>
@@ -267,6 +278,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         <ContactForm
           key={editingContact?.id ?? 'new'}
           contact={editingContact}
+          companyId={company.id}
           branches={detail.branches}
           onCancel={() => {
             setDialog(null)
@@ -298,7 +310,6 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
             const call = removing.kind === 'contact' ? api.contacts.remove({ id: removing.id }) : api.branches.remove({ id: removing.id })
             setRemoving(null)
             void call.then(() => {
-              announceLocalChange()
               afterWrite()
             })
           }}
@@ -316,7 +327,6 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
               className="button button--danger"
               onClick={() => {
                 void api.customers.remove({ id: company.id }).then(() => {
-                  announceLocalChange()
                   setDialog(null)
                   companyClosed()
                   void listChanged()

@@ -1,7 +1,7 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatPhone } from '../../../../shared/domain/phone'
-import { CONTACT_ROLE_TYPES } from '../../../../shared/model/enums'
+import { CONTACT_ROLE_TYPES, type ContactRoleType } from '../../../../shared/model/enums'
 import { type BranchRecord, type ContactRecord, type DuplicateMatch } from '../../../../shared/model/customer-views'
 import {
   contactCreateSchema,
@@ -15,9 +15,10 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 import { DuplicateDialog } from './DuplicateDialog'
 import { FormField } from '../../components/FormField'
+import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
+import { useConcurrentEdit } from '../../lib/concurrent-edit'
 
 const FIELDS = ['lastName', 'firstName', 'branchId', 'position', 'title', 'department', 'mobile', 'phone', 'email', 'roleType'] as const
 type Field = (typeof FIELDS)[number]
@@ -46,27 +47,42 @@ function valuesOf(contact: ContactRecord | null, branches: readonly BranchRecord
  */
 export function ContactForm({
   contact,
+  companyId,
   branches,
   onSaved,
   onCancel,
 }: {
   /** null: a new contact. */
   readonly contact: ContactRecord | null
+  /** The company the contact belongs to (its page is where the contact is read again when it changes). */
+  readonly companyId?: string
   readonly branches: readonly BranchRecord[]
   readonly onSaved: () => void
   readonly onCancel: () => void
 }): JSX.Element {
   const { t } = useTranslation()
   const [initial] = useState(() => valuesOf(contact, branches))
-  const [values, setValues] = useState<Record<Field, string>>(initial)
+  // A colleague editing the same contact meanwhile: their values arrive, the user's text stays (lib/concurrent-edit.ts).
+  const edit = useConcurrentEdit<Record<Field, string>>({
+    table: 'contacts',
+    id: contact && companyId ? contact.id : null,
+    initial,
+    read: async () => {
+      if (!contact || !companyId) return null
+      const fresh = (await api.customers.get({ id: companyId })).contacts.find((c) => c.id === contact.id)
+      return fresh ? valuesOf(fresh, branches) : null
+    },
+    onGone: onCancel,
+  })
+  const { values, setValues } = edit
   const [errors, setErrors] = useState<Partial<Record<string, ValidationKey>>>({})
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[] | null>(null)
   const [failure, setFailure] = useState<IpcError | null>(null)
 
   const input = (): ContactCreateInput => ({ ...values, roleType: values.roleType === '' ? null : values.roleType }) as ContactCreateInput
-  const changes = (): ContactUpdateInput => {
+  const changes = (from: Record<Field, string> = values, base: Record<Field, string> = edit.base): ContactUpdateInput => {
     const changed: Partial<Record<Field, string | null>> = {}
-    for (const field of FIELDS) if (values[field] !== initial[field]) changed[field] = field === 'roleType' && values[field] === '' ? null : values[field]
+    for (const field of FIELDS) if (from[field] !== base[field]) changed[field] = field === 'roleType' && from[field] === '' ? null : from[field]
     return changed as ContactUpdateInput
   }
 
@@ -77,13 +93,15 @@ export function ContactForm({
     if (Object.keys(found).length > 0) return
     try {
       if (contact) {
-        await api.contacts.update({ id: contact.id, changes: changes() })
-        announceLocalChange()
+        // Only this user's changes, over the contact as it is now.
+        const prepared = await edit.prepareSave()
+        if (!prepared) return
+        await api.contacts.update({ id: contact.id, changes: changes(prepared.values, prepared.base) })
+        edit.saved(prepared.values)
         return onSaved()
       }
       const result = await api.contacts.create({ contact: input(), allowDuplicates })
       if (result.status === 'duplicates') return setDuplicates(result.duplicates)
-      announceLocalChange()
       onSaved()
     } catch (error) {
       setFailure(toIpcError(error))
@@ -107,6 +125,28 @@ export function ContactForm({
         }}
       >
         {failure && <ErrorBanner error={failure} onDismiss={() => setFailure(null)} />}
+        <ConcurrentEditNotice
+          edit={edit}
+          labels={{
+            lastName: t('customers.contact.lastName'),
+            firstName: t('customers.contact.firstName'),
+            branchId: t('customers.contact.branch'),
+            roleType: t('customers.contact.roleType'),
+            department: t('customers.contact.department'),
+            position: t('customers.contact.position'),
+            title: t('customers.contact.jobTitle'),
+            mobile: t('customers.contact.mobile'),
+            phone: t('customers.contact.phone'),
+            email: t('customers.contact.email'),
+          }}
+          display={(field, value) =>
+            field === 'branchId'
+              ? (branches.find((b) => b.id === value)?.name ?? value)
+              : field === 'roleType'
+                ? t(`customers.roleTypes.${value as ContactRoleType}`)
+                : value
+          }
+        />
         <div className="cu-form-grid">
           {text('lastName', t('customers.contact.lastName'))}
           {text('firstName', t('customers.contact.firstName'))}

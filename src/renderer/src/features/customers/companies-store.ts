@@ -16,6 +16,9 @@ import { onOpenRecord } from '../../lib/record-links'
 
 export const PAGE_SIZE = 100
 
+/** What the list and its lookups read (lib/live.ts reloads them when one of these changes). */
+export const COMPANIES_READS = ['companies', 'branches', 'contacts', 'industries', 'users', 'opportunities'] as const
+
 interface CompaniesState {
   readonly filters: CompanyFilters
   readonly sort: CompanySort
@@ -41,6 +44,11 @@ interface CompaniesActions {
   rowsVisible(first: number, last: number): Promise<void>
   /** Something was written: drop loaded pages and read again. */
   changed(): Promise<void>
+  /**
+   * A change arrived from elsewhere (lib/live.ts): re-read the pages already loaded in place (same query, no scroll
+   * jump, no empty flash) and the lookups.
+   */
+  reload(): Promise<void>
   savedFilterApplied(id: string | null): Promise<void>
   filterSaved(name: string): Promise<void>
   savedFilterRemoved(id: string): Promise<void>
@@ -126,6 +134,29 @@ export const useCompaniesStore = create<CompaniesStore>()((set, get) => {
     },
 
     changed: () => restart({}),
+
+    reload: async () => {
+      const { filters, sort, generation, pages } = get()
+      const loaded = Object.keys(pages).map(Number)
+      try {
+        const [lookups, ...results] = await Promise.all([
+          api.customers.lookups(),
+          ...(loaded.length > 0 ? loaded : [0]).map((page) =>
+            api.customers.list({ filters: filterInput(filters), sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((r) => [page, r] as const),
+          ),
+        ])
+        if (get().generation !== generation) return
+        const next: Record<number, readonly CompanyListItem[]> = {}
+        let total = get().total
+        for (const [page, result] of results) {
+          next[page] = result.items
+          total = result.total
+        }
+        set({ lookups, pages: next, total })
+      } catch (error) {
+        set({ error: toIpcError(error) })
+      }
+    },
 
     savedFilterApplied: async (id) => {
       const saved = get().savedFilters.find((f) => f.id === id)

@@ -4,9 +4,28 @@ import { type CompanyDetail } from '../../../../shared/model/customer-views'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { api, toIpcError } from '../../lib/api'
 
+/**
+ * What the company page reads: the company, its branches, contacts, opportunities, projects, meetings and the activity
+ * timeline (lib/live.ts reloads it when one of these changes).
+ */
+export const COMPANY_PAGE_READS = [
+  'companies',
+  'branches',
+  'contacts',
+  'activities',
+  'opportunities',
+  'projects',
+  'meetings',
+  'meeting_participants',
+  'industries',
+  'users',
+] as const
+
 interface CompanyPageState {
   readonly companyId: string | null
   readonly detail: CompanyDetail | null
+  /** The open company was deleted or left the user's scope: the page closes with a notice. */
+  readonly gone: boolean
   readonly error: IpcError | null
 }
 
@@ -14,10 +33,12 @@ interface CompanyPageActions {
   pageOpened(companyId: string): Promise<void>
   /** Re-read after a write (contact added, activity logged, company edited). */
   changed(): Promise<void>
+  /** A change arrived from elsewhere: re-read, or notice that the company is no longer here. */
+  reload(): Promise<void>
   errorDismissed(): void
 }
 
-export const initialCompanyPageState: CompanyPageState = { companyId: null, detail: null, error: null }
+export const initialCompanyPageState: CompanyPageState = { companyId: null, detail: null, gone: false, error: null }
 
 export const useCompanyPageStore = create<CompanyPageState & CompanyPageActions>()((set, get) => {
   const load = async (companyId: string): Promise<void> => {
@@ -31,12 +52,27 @@ export const useCompanyPageStore = create<CompanyPageState & CompanyPageActions>
   return {
     ...initialCompanyPageState,
     pageOpened: async (companyId) => {
-      set({ companyId, detail: get().detail?.company.id === companyId ? get().detail : null, error: null })
+      set({ companyId, detail: get().detail?.company.id === companyId ? get().detail : null, gone: false, error: null })
       await load(companyId)
     },
     changed: async () => {
       const { companyId } = get()
       if (companyId) await load(companyId)
+    },
+    reload: async () => {
+      const { companyId } = get()
+      if (!companyId || get().gone) return
+      try {
+        const edit = await api.sync.lastEdit({ table: 'companies', id: companyId })
+        if (!edit.exists) {
+          if (get().companyId === companyId) set({ gone: true })
+          return
+        }
+      } catch (error) {
+        set({ error: toIpcError(error) })
+        return
+      }
+      await load(companyId)
     },
     errorDismissed: () => set({ error: null }),
   }

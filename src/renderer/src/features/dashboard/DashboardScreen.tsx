@@ -10,11 +10,12 @@ import { type DashboardHome } from '../../../../shared/ipc/dashboard-types'
 import { KPI_PERIOD_TYPES } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ExportButton } from '../../components/ExportButton'
+import { useReloadOn } from '../../lib/live'
 import { useSyncStore } from '../sync/sync-store'
 import { KpiChart, PipelineChart, PROJECT_CHART_LIMIT, StageDaysChart, TrainingChart, WinLossChart } from './DashboardCharts'
 import { kpiReport, pipelineReport, stageDaysReport, trainingReport, winRateReport, type Report } from './dashboard-export'
 import { compactWon, formatPercent, fullWon } from './dashboard-format'
-import { useDashboardStore } from './dashboard-store'
+import { DASHBOARD_READS, useDashboardStore } from './dashboard-store'
 import { MyDayPanel } from './MyDayPanel'
 
 function FigureCard({
@@ -159,16 +160,17 @@ export function DashboardScreen({ role }: { readonly role: UserRole }): JSX.Elem
   const refreshed = useDashboardStore((s) => s.refreshed)
   const errorDismissed = useDashboardStore((s) => s.errorDismissed)
   const synced = useDashboardStore((s) => s.synced)
-  // Changes only when a sync succeeds (polls bringing the same value do not re-render); undefined: status not read yet.
-  const lastSyncedAt = useSyncStore((s) => (s.status ? s.status.lastSyncedAt : undefined))
-  const shownSync = useRef(lastSyncedAt)
 
   useEffect(() => {
     void screenOpened(role)
   }, [screenOpened, role])
 
-  // Other people's changes arrive by sync: read the figures again in place (opening the screen already read them).
-  // The first status read only tells when the last sync was, which the opening read already reflects.
+  // Local writes and other people's changes (pulled) read the figures again in place, coalesced.
+  useReloadOn(DASHBOARD_READS, () => synced())
+  // And after every finished sync (the status is pushed by main): figures also depend on the date and on rows written
+  // outside the writer (maintenance, tests), which the change stream does not name.
+  const lastSyncedAt = useSyncStore((s) => (s.status ? s.status.lastSyncedAt : undefined))
+  const shownSync = useRef(lastSyncedAt)
   useEffect(() => {
     if (lastSyncedAt === shownSync.current) return
     const known = shownSync.current !== undefined

@@ -41,6 +41,31 @@ function unlessUnchanged<T>(shown: T | null, answer: T): T {
   return shown !== null && JSON.stringify(shown) === JSON.stringify(answer) ? shown : answer
 }
 
+/**
+ * What the dashboard's figures read: pipeline, activities, meetings, training and KPIs (lib/live.ts reloads them, in
+ * place, when one of these changes).
+ */
+export const DASHBOARD_READS = [
+  'opportunities',
+  'opportunity_stage_history',
+  'leads',
+  'companies',
+  'activities',
+  'meetings',
+  'meeting_participants',
+  'projects',
+  'training_sessions',
+  'training_classes',
+  'enrollments',
+  'attendance_records',
+  'kpi_definitions',
+  'kpi_targets',
+  'kpi_actuals',
+  'users',
+  'teams',
+  'team_members',
+] as const
+
 export const useDashboardStore = create<DashboardState & DashboardActions>()((set, get) => {
   // Answers of an older request (the user switched the period twice quickly) must not overwrite newer ones.
   let generation = 0

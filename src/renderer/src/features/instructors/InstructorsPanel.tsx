@@ -4,7 +4,8 @@ import { formatWon } from '../../../../shared/domain/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useCan } from '../../lib/permissions'
 import { InstructorDialog } from './InstructorDialog'
-import { useInstructorsStore } from './instructors-store'
+import { INSTRUCTORS_READS, useInstructorsStore } from './instructors-store'
+import { useReloadOn } from '../../lib/live'
 
 /** 강사: the directory, internal and external, with what each teaches; add / edit for users the rule allows. */
 export function InstructorsPanel(): JSX.Element {
@@ -21,6 +22,7 @@ export function InstructorsPanel(): JSX.Element {
   useEffect(() => {
     void opened()
   }, [opened])
+  useReloadOn(INSTRUCTORS_READS, () => useInstructorsStore.getState().opened())
 
   return (
     <div className="instructors">

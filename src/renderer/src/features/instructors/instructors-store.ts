@@ -4,7 +4,9 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { type InstructorView } from '../../../../shared/ipc/training-types'
 import { type InstructorSaveInput } from '../../../../shared/model/validation/training'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
+
+/** What the instructor directory reads (lib/live.ts reloads it when one of these changes). */
+export const INSTRUCTORS_READS = ['instructors', 'training_classes'] as const
 
 interface InstructorsState {
   readonly instructors: readonly InstructorView[] | null
@@ -32,7 +34,6 @@ export const useInstructorsStore = create<InstructorsState>()((set) => ({
   saved: async (input) => {
     try {
       set({ instructors: await api.instructors.save(input), editing: undefined, error: null })
-      announceLocalChange()
       return true
     } catch (error) {
       set({ error: toIpcError(error) })

@@ -8,9 +8,10 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useCan } from '../../lib/permissions'
 import { ActualDialog } from './ActualDialog'
 import { DefinitionDialog } from './DefinitionDialog'
-import { useKpiStore } from './kpi-store'
+import { KPI_READS, useKpiStore } from './kpi-store'
 import { achievementAxis, BAND_COLOURS, bandTone, formatKpiValue, formatPercent } from './kpi-view'
 import { TargetDialog } from './TargetDialog'
+import { useReloadOn } from '../../lib/live'
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
@@ -26,6 +27,7 @@ export function KpiScreen(): JSX.Element {
   useEffect(() => {
     void screenOpened()
   }, [screenOpened])
+  useReloadOn(KPI_READS, () => useKpiStore.getState().reload())
 
   const locale = i18n.language === 'en' ? 'en' : 'ko'
   const periodLabel = fiscalPeriodLabel(period, fiscalStartMonth, locale)

@@ -13,7 +13,6 @@ import {
 } from '../../../../shared/model/validation/kpi'
 import { api, toIpcError } from '../../lib/api'
 import { storedFiscalStart, storeFiscalStart } from '../../lib/fiscal-year'
-import { announceLocalChange } from '../../lib/local-change'
 import { currentPeriod } from './kpi-view'
 
 export type KpiDialog =
@@ -34,6 +33,8 @@ interface KpiState {
 
 interface KpiActions {
   screenOpened(): Promise<void>
+  /** A change arrived (lib/live.ts): definitions and achievements again, in place. */
+  reload(): Promise<void>
   periodTypeChosen(type: KpiPeriodType): Promise<void>
   periodStepped(steps: number): Promise<void>
   currentPeriodChosen(): Promise<void>
@@ -47,6 +48,9 @@ interface KpiActions {
 }
 
 export type KpiStore = KpiState & KpiActions
+
+/** What the KPI screen reads: definitions, targets, actuals and every source a computed actual counts. */
+export const KPI_READS = ['kpi_definitions', 'kpi_targets', 'kpi_actuals', 'opportunities', 'opportunity_stage_history', 'companies', 'meetings', 'attendance_records', 'enrollments', 'users', 'teams', 'team_members'] as const
 
 export const useKpiStore = create<KpiStore>()((set, get) => {
   const guard = async (fn: () => Promise<void>): Promise<boolean> => {
@@ -86,6 +90,12 @@ export const useKpiStore = create<KpiStore>()((set, get) => {
     dialog: null,
     error: null,
 
+    reload: async () => {
+      await guard(async () => {
+        set({ list: await api.kpi.definitions() })
+        await reload()
+      })
+    },
     screenOpened: async () => {
       set({ list: null })
       await guard(reload)
@@ -115,21 +125,18 @@ export const useKpiStore = create<KpiStore>()((set, get) => {
     targetSaved: async (input) =>
       guard(async () => {
         await api.kpi.saveTarget({ ...input, fiscalStartMonth: get().fiscalStartMonth })
-        announceLocalChange()
         set({ dialog: null })
         await reload()
       }),
     actualRecorded: async (input) =>
       guard(async () => {
         await api.kpi.recordActual({ ...input, fiscalStartMonth: get().fiscalStartMonth })
-        announceLocalChange()
         set({ dialog: null })
         await reload()
       }),
     definitionSaved: async (input) =>
       guard(async () => {
         await api.kpi.saveDefinition(input)
-        announceLocalChange()
         // Names, units and directions may have changed: read the list again with the achievements.
         set({ dialog: null, list: null })
         await reload()

@@ -9,8 +9,9 @@ import { ModalDialog } from '../../components/ModalDialog'
 import { AssignmentSection } from './AssignmentSection'
 import { ConvertDialog } from './ConvertDialog'
 import { LeadForm, leadFormValues, type LeadFormValues } from './LeadForm'
-import { useLeadsStore } from './leads-store'
+import { LEADS_READS, useLeadsStore } from './leads-store'
 import { filterLeads, LEAD_PAGE_SIZE } from './lead-filter'
+import { useReloadOn } from '../../lib/live'
 
 const toInput = (values: LeadFormValues) => ({
   companyName: values.companyName,
@@ -38,6 +39,7 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
   useEffect(() => {
     void screenOpened()
   }, [screenOpened])
+  useReloadOn(LEADS_READS, () => useLeadsStore.getState().reload())
 
   const total = store.pipeline.reduce((sum, step) => sum + step.count, 0)
   const detail = store.detail

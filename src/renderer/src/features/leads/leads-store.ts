@@ -9,7 +9,6 @@ import {
   type LeadEditInput,
 } from '../../../../shared/model/validation/sales'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 
 interface LeadsState {
   readonly leads: readonly LeadSummary[]
@@ -26,6 +25,8 @@ interface LeadsState {
 
 interface LeadsActions {
   screenOpened(): Promise<void>
+  /** A change arrived (lib/live.ts): the list and the open lead again, nothing else reset. */
+  reload(): Promise<void>
   statusFilterChosen(status: LeadStatus | null): Promise<void>
   leadOpened(id: string): Promise<void>
   detailClosed(): void
@@ -52,6 +53,9 @@ export const initialLeadsState: LeadsState = {
   error: null,
 }
 
+/** What the leads screen reads (lib/live.ts reloads it when one of these changes). */
+export const LEADS_READS = ['leads', 'lead_assignments', 'companies', 'users'] as const
+
 export const useLeadsStore = create<LeadsStore>()((set, get) => {
   const reload = async (): Promise<void> => {
     const status = get().statusFilter
@@ -64,7 +68,6 @@ export const useLeadsStore = create<LeadsStore>()((set, get) => {
     set({ error: null, notice: null })
     try {
       const detail = await fn()
-      announceLocalChange()
       set({ notice, ...(get().detail?.id === detail.id ? { detail } : {}) })
       await reload()
       return true
@@ -76,6 +79,18 @@ export const useLeadsStore = create<LeadsStore>()((set, get) => {
 
   return {
     ...initialLeadsState,
+    reload: async () => {
+      try {
+        await reload()
+        const open = get().detail
+        if (open) {
+          const detail = await api.leads.get({ id: open.id }).catch(() => null)
+          if (get().detail?.id === open.id) set({ detail })
+        }
+      } catch (error) {
+        set({ error: toIpcError(error) })
+      }
+    },
     screenOpened: async () => {
       try {
         const [, users] = await Promise.all([reload(), api.leads.assignableUsers()])

@@ -12,7 +12,8 @@ import { MeetingDialog } from './MeetingDialog'
 import { MeetingsCalendar } from './MeetingsCalendar'
 import { meetingExportColumns, meetingExportRows } from './meeting-export'
 import { MeetingsList } from './MeetingsList'
-import { useMeetingsStore, type MeetingsView } from './meetings-store'
+import { MEETINGS_READS, useMeetingsStore, type MeetingsView } from './meetings-store'
+import { useReloadOn } from '../../lib/live'
 
 const VIEWS: readonly MeetingsView[] = ['list', 'week', 'month']
 
@@ -32,6 +33,7 @@ export function MeetingsScreen(): JSX.Element {
   const dialogKey = useMeetingsStore((s) => s.dialogKey)
   const canCreate = useCan('meetings', 'create')
 
+  useReloadOn(MEETINGS_READS, () => store().reload())
   useEffect(() => {
     void store().screenOpened()
   }, [store])

@@ -15,6 +15,8 @@ import {
   type MeetingSummary,
 } from '../../../../shared/ipc/meetings-types'
 import { api, toIpcError } from '../../lib/api'
+import { showNotice } from '../../lib/notices'
+import { i18n } from '../../i18n'
 import { onOpenRecord } from '../../lib/record-links'
 
 export type MeetingsView = 'list' | CalendarView
@@ -42,6 +44,8 @@ interface MeetingsState {
 
 interface MeetingsActions {
   screenOpened(): Promise<void>
+  /** A change arrived (lib/live.ts): the list or calendar again; an open meeting that is gone closes with a notice. */
+  reload(): Promise<void>
   viewChosen(view: MeetingsView): Promise<void>
   anchorMoved(step: -1 | 1): Promise<void>
   todayChosen(): Promise<void>
@@ -58,6 +62,9 @@ interface MeetingsActions {
   actionItemSaved(input: InputOf<'meetings.saveActionItem'>): Promise<MeetingDetail | null>
   errorDismissed(): void
 }
+
+/** What the meetings screen reads (lib/live.ts reloads it when one of these changes). */
+export const MEETINGS_READS = ['meetings', 'meeting_participants', 'meeting_agenda', 'meeting_minutes', 'meeting_action_items', 'meeting_products', 'training_classes', 'training_sessions', 'projects', 'companies', 'contacts', 'users'] as const
 
 export const useMeetingsStore = create<MeetingsState & MeetingsActions>()((set, get) => {
   const guard = async <T>(fn: () => Promise<T>): Promise<T | null> => {
@@ -104,6 +111,17 @@ export const useMeetingsStore = create<MeetingsState & MeetingsActions>()((set, 
     saving: false,
     error: null,
     screenOpened: load,
+    reload: async () => {
+      await load()
+      const open = get().open
+      const id = open && 'detail' in open && open.detail ? open.detail.id : null
+      if (!id) return
+      const edit = await api.sync.lastEdit({ table: 'meetings', id }).catch(() => null)
+      if (edit && !edit.exists && get().open === open) {
+        set({ open: null })
+        showNotice(i18n.t('live.gone.title'), i18n.t('live.gone.body'))
+      }
+    },
     viewChosen: async (view) => {
       set({ view })
       await load()

@@ -6,7 +6,8 @@ import { CloseDialog } from './CloseDialog'
 import { KanbanBoard } from './KanbanBoard'
 import { NewOpportunityDialog } from './NewOpportunityDialog'
 import { OpportunityDetailDialog } from './OpportunityDetailDialog'
-import { useOpportunitiesStore } from './opportunities-store'
+import { OPPORTUNITIES_READS, useOpportunitiesStore } from './opportunities-store'
+import { useReloadOn } from '../../lib/live'
 import { stageLabel } from './stage-label'
 
 export function OpportunitiesScreen(): JSX.Element {
@@ -17,6 +18,8 @@ export function OpportunitiesScreen(): JSX.Element {
   useEffect(() => {
     void boardOpened()
   }, [boardOpened])
+  // A colleague's move or edit, pulled from the server, moves the card here without navigating.
+  useReloadOn(OPPORTUNITIES_READS, () => useOpportunitiesStore.getState().reload())
 
   return (
     <section className="sales-screen" aria-label={t('nav.opportunities')}>

@@ -10,6 +10,37 @@ import { BoardError } from './BoardError'
 import { WonInput, wonText } from '../../components/WonInput'
 import { useOpportunitiesStore } from './opportunities-store'
 import { stageLabel } from './stage-label'
+import { api } from '../../lib/api'
+import { useConcurrentEdit } from '../../lib/concurrent-edit'
+import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
+
+/** The editable fields as typed (strings), and the stage so a move elsewhere is told too. */
+interface OpportunityFormValues {
+  readonly [field: string]: string
+  readonly title: string
+  readonly type: string
+  readonly description: string
+  readonly amount: string
+  readonly probability: string
+  readonly nextAction: string
+  readonly nextActionDate: string
+  readonly expectedCloseDate: string
+  readonly stage: string
+}
+
+function formValues(detail: OpportunityDetail): OpportunityFormValues {
+  return {
+    title: detail.title,
+    type: detail.type ?? '',
+    description: detail.description ?? '',
+    amount: detail.amount === null ? '' : detail.amount.toLocaleString('ko-KR'),
+    probability: String(detail.probability),
+    nextAction: detail.nextAction ?? '',
+    nextActionDate: detail.nextActionDate ?? '',
+    expectedCloseDate: detail.expectedCloseDate ?? '',
+    stage: detail.stage,
+  }
+}
 
 /** Details, next action, days spent in each stage and the stage history; won/lost from here too. */
 export function OpportunityDetailDialog({ detail }: { readonly detail: OpportunityDetail }): JSX.Element {
@@ -17,36 +48,63 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
   const detailClosed = useOpportunitiesStore((s) => s.detailClosed)
   const detailSaved = useOpportunitiesStore((s) => s.detailSaved)
   const closeRequested = useOpportunitiesStore((s) => s.closeRequested)
-  const [title, setTitle] = useState(detail.title)
-  const [type, setType] = useState<OpportunityType | ''>(detail.type ?? '')
-  const [description, setDescription] = useState(detail.description ?? '')
-  const [amount, setAmount] = useState(() => wonText(detail.amount === null ? '' : detail.amount.toLocaleString('ko-KR')))
-  const [probability, setProbability] = useState(String(detail.probability))
-  const [nextAction, setNextAction] = useState(detail.nextAction ?? '')
-  const [nextActionDate, setNextActionDate] = useState(detail.nextActionDate ?? '')
-  const [expectedCloseDate, setExpectedCloseDate] = useState(detail.expectedCloseDate ?? '')
+  const edit = useConcurrentEdit<OpportunityFormValues>({
+    table: 'opportunities',
+    id: detail.id,
+    initial: formValues(detail),
+    read: async () => formValues(await api.opportunities.get({ id: detail.id })),
+    // A stage move elsewhere writes the history and may set the probability: reload on those too.
+    alsoReads: ['opportunity_stage_history'],
+    onGone: detailClosed,
+  })
+  const { values } = edit
+  const field = (name: keyof OpportunityFormValues) => (value: string) => edit.setValues((v) => ({ ...v, [name]: value }))
+  const amount = wonText(values.amount)
   const closed = stageDefinition(detail.stage).isClosed
   const when = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
   const visited = OPPORTUNITY_STAGE_DEFINITIONS.filter((d) => detail.daysInStage[d.value] !== undefined)
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    await detailSaved({
+    // The record as it is now with only this user's changes on top: the writer records only what differs, so a
+    // colleague's edit of another field survives.
+    const prepared = await edit.prepareSave()
+    if (!prepared) return
+    const v = prepared.values
+    const ok = await detailSaved({
       id: detail.id,
-      title,
-      description,
-      type: type || null,
-      amount: amount.value,
-      probability: Number(probability),
-      expectedCloseDate: expectedCloseDate || null,
-      nextAction,
-      nextActionDate: nextActionDate || null,
+      title: v.title,
+      description: v.description,
+      type: (v.type || null) as OpportunityType | null,
+      amount: wonText(v.amount).value,
+      probability: Number(v.probability),
+      expectedCloseDate: v.expectedCloseDate || null,
+      nextAction: v.nextAction,
+      nextActionDate: v.nextActionDate || null,
     })
+    if (ok) edit.saved(v)
+  }
+  const labels: Record<string, string> = {
+    title: t('opportunities.fields.title'),
+    type: t('opportunities.fields.type'),
+    amount: t('opportunities.fields.amount'),
+    probability: t('opportunities.fields.probability'),
+    nextAction: t('opportunities.fields.nextAction'),
+    nextActionDate: t('opportunities.fields.nextActionDate'),
+    expectedCloseDate: t('opportunities.fields.expectedCloseDate'),
+    description: t('opportunities.fields.description'),
+    stage: t('opportunities.fields.stage'),
+  }
+  const display = (name: string, value: string): string => {
+    if (name === 'type') return t(`opportunities.types.${value as OpportunityType}`)
+    if (name === 'stage') return stageLabel(value as OpportunityDetail['stage'], i18n.language)
+    return value
   }
 
   return (
     <ModalDialog title={`${t('opportunities.detailTitle')} · ${detail.title}`} onClose={detailClosed} wide>
       <BoardError />
+      <ConcurrentEditNotice edit={edit} labels={labels} display={display} />
       <dl className="opp-facts">
         <div>
           <dt>{t('opportunities.fields.company')}</dt>
@@ -86,11 +144,11 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
             <div className="form-grid__fields">
               <label>
                 <span>{t('opportunities.fields.title')}</span>
-                <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+                <input required maxLength={200} value={values.title} onChange={(e) => field('title')(e.target.value)} />
               </label>
               <label>
                 <span>{t('opportunities.fields.type')}</span>
-                <select value={type} onChange={(e) => setType(e.target.value as OpportunityType | '')}>
+                <select value={values.type} onChange={(e) => field('type')(e.target.value)}>
                   <option value="">{t('opportunities.noType')}</option>
                   {OPPORTUNITY_TYPES.map((value) => (
                     <option key={value} value={value}>
@@ -99,26 +157,26 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
                   ))}
                 </select>
               </label>
-              <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={setAmount} />
+              <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={(next) => field('amount')(next.text)} />
               <label>
                 <span>{t('opportunities.fields.probability')}</span>
-                <input type="number" min={0} max={100} step={1} required value={probability} onChange={(e) => setProbability(e.target.value)} />
+                <input type="number" min={0} max={100} step={1} required value={values.probability} onChange={(e) => field('probability')(e.target.value)} />
               </label>
               <label>
                 <span>{t('opportunities.fields.nextAction')}</span>
-                <input maxLength={500} value={nextAction} onChange={(e) => setNextAction(e.target.value)} />
+                <input maxLength={500} value={values.nextAction} onChange={(e) => field('nextAction')(e.target.value)} />
               </label>
               <label>
                 <span>{t('opportunities.fields.nextActionDate')}</span>
-                <input type="date" value={nextActionDate} onChange={(e) => setNextActionDate(e.target.value)} />
+                <input type="date" value={values.nextActionDate} onChange={(e) => field('nextActionDate')(e.target.value)} />
               </label>
               <label>
                 <span>{t('opportunities.fields.expectedCloseDate')}</span>
-                <input type="date" value={expectedCloseDate} onChange={(e) => setExpectedCloseDate(e.target.value)} />
+                <input type="date" value={values.expectedCloseDate} onChange={(e) => field('expectedCloseDate')(e.target.value)} />
               </label>
               <label className="form-grid__wide">
                 <span>{t('opportunities.fields.description')}</span>
-                <textarea rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
+                <textarea rows={3} maxLength={4000} value={values.description} onChange={(e) => field('description')(e.target.value)} />
               </label>
             </div>
             <div className="form-actions">

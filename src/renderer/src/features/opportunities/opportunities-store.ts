@@ -8,7 +8,6 @@ import {
   type OpportunityEditInput,
 } from '../../../../shared/model/validation/sales'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 import { onOpenRecord } from '../../lib/record-links'
 
 export type CloseOutcome = 'WON' | 'LOST'
@@ -26,8 +25,13 @@ interface OpportunitiesState {
   readonly error: IpcError | null
 }
 
+/** What the board and the open detail read (lib/live.ts reloads them when one of these changes). */
+export const OPPORTUNITIES_READS = ['opportunities', 'opportunity_stage_history', 'companies', 'users'] as const
+
 interface OpportunitiesActions {
   boardOpened(): Promise<void>
+  /** A change arrived (a colleague's move, a pull): re-read the board and the open detail, keep everything else. */
+  reload(): Promise<void>
   /** A drop on a column or a choice in the "move to stage" menu; closed stages open the won/lost dialog instead. */
   cardMoved(id: string, stage: OpportunityStage): Promise<void>
   closeRequested(id: string, outcome: CloseOutcome): void
@@ -72,6 +76,19 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
         fail(error)
       }
     },
+    reload: async () => {
+      try {
+        await reload()
+        const open = get().detail
+        if (open) {
+          // Gone (deleted, out of scope): the detail dialog's own watch closes it with a notice.
+          const detail = await api.opportunities.get({ id: open.id }).catch(() => null)
+          if (detail && get().detail?.id === detail.id) set({ detail })
+        }
+      } catch (error) {
+        fail(error)
+      }
+    },
     cardMoved: async (id, stage) => {
       const card = findCard(get().columns, id)
       if (!card || card.stage === stage) return
@@ -82,7 +99,6 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
       set({ error: null })
       try {
         await api.opportunities.move({ id, stage })
-        announceLocalChange()
         set({ lastMove: { title: card.title, stage } })
         await reload()
       } catch (error) {
@@ -98,7 +114,6 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
     closeConfirmed: async (input) => {
       try {
         const detail = await api.opportunities.close(input)
-        announceLocalChange()
         set({ closing: null, lastMove: { title: detail.title, stage: detail.stage }, detail: get().detail ? detail : null })
         await reload()
         return true
@@ -118,7 +133,6 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
     detailSaved: async (input) => {
       try {
         set({ detail: await api.opportunities.update(input), error: null })
-        announceLocalChange()
         await reload()
         return true
       } catch (error) {
@@ -137,7 +151,6 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
     created: async (input) => {
       try {
         await api.opportunities.create(input)
-        announceLocalChange()
         set({ creating: false })
         await reload()
         return true

@@ -11,7 +11,8 @@ import { CategoryDialog } from './CategoryDialog'
 import { ProductDialog } from './ProductDialog'
 import { productExportColumns, productExportRows } from './product-export'
 import { visibleProducts } from './product-view'
-import { useProductsStore } from './products-store'
+import { PRODUCTS_READS, useProductsStore } from './products-store'
+import { useReloadOn } from '../../lib/live'
 
 const won = (value: number | null): string => (value === null ? '—' : formatWon(value))
 const percent = (value: number | null): string => (value === null ? '—' : `${value}%`)
@@ -152,6 +153,7 @@ export function ProductsScreen(): JSX.Element {
   useEffect(() => {
     void screenOpened()
   }, [screenOpened])
+  useReloadOn(PRODUCTS_READS, () => useProductsStore.getState().reload())
 
   const products = useMemo(() => visibleProducts(catalogue, { category, query, showInactive }), [catalogue, category, query, showInactive])
   const defaultCategory = category === 'all' || category === 'none' ? null : category

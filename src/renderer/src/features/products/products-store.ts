@@ -4,7 +4,6 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { type ProductCatalogue, type ProductDetail } from '../../../../shared/ipc/products-types'
 import { type CategorySaveInput, type ProductSaveInput } from '../../../../shared/model/validation/products'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 
 /** `all`: every product; `none`: products without a category; otherwise a category id (with its subcategories). */
 export type CategoryChoice = 'all' | 'none' | string
@@ -26,6 +25,8 @@ interface ProductsState {
 
 interface ProductsActions {
   screenOpened(): Promise<void>
+  /** A change arrived (lib/live.ts): the catalogue and the selected product again. */
+  reload(): Promise<void>
   categoryChosen(category: CategoryChoice): void
   queryTyped(query: string): void
   inactiveToggled(show: boolean): void
@@ -48,6 +49,9 @@ export const initialProductsState: ProductsState = {
   dialog: null,
   error: null,
 }
+
+/** What the products screen reads (lib/live.ts reloads it when one of these changes). */
+export const PRODUCTS_READS = ['products', 'product_categories'] as const
 
 export const useProductsStore = create<ProductsStore>()((set, get) => {
   const guard = async (fn: () => Promise<void>): Promise<boolean> => {
@@ -73,6 +77,16 @@ export const useProductsStore = create<ProductsStore>()((set, get) => {
     categoryChosen: (category) => set({ category }),
     queryTyped: (query) => set({ query }),
     inactiveToggled: (showInactive) => set({ showInactive }),
+    reload: async () => {
+      await guard(async () => {
+        await reload()
+        const selected = get().selected
+        if (selected) {
+          const fresh = await api.products.get({ id: selected.id }).catch(() => null)
+          if (get().selected?.id === selected.id) set({ selected: fresh })
+        }
+      })
+    },
     productOpened: async (id) => {
       await guard(async () => set({ selected: await api.products.get({ id }), error: null }))
     },
@@ -80,14 +94,12 @@ export const useProductsStore = create<ProductsStore>()((set, get) => {
     productSaved: async (input) =>
       guard(async () => {
         const selected = await api.products.save(input)
-        announceLocalChange()
         set({ selected, dialog: null, error: null })
         await reload()
       }),
     categorySaved: async (input) =>
       guard(async () => {
         const catalogue = await api.products.saveCategory(input)
-        announceLocalChange()
         set({ catalogue, dialog: null, error: null })
       }),
     errorDismissed: () => set({ error: null }),

@@ -5,7 +5,8 @@ import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES } 
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { RosterScreen } from '../attendance/RosterScreen'
 import { ProjectPage } from './ProjectPage'
-import { useProjectsStore, type ProjectFilters } from './projects-store'
+import { PROJECTS_READS, useProjectsStore, type ProjectFilters } from './projects-store'
+import { useReloadOn } from '../../lib/live'
 
 const FILTERS = [
   ['status', PROJECT_STATUSES, 'statuses'],
@@ -112,6 +113,7 @@ export function ProjectsScreen(): JSX.Element {
   useEffect(() => {
     void screenOpened()
   }, [screenOpened])
+  useReloadOn(PROJECTS_READS, () => useProjectsStore.getState().reload())
 
   return (
     <div className="projects-screen">

@@ -22,7 +22,8 @@ import {
 } from '../../../../shared/model/validation/training'
 import { type EnrollmentStatus } from '../../../../shared/model/enums'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
+import { showNotice } from '../../lib/notices'
+import { i18n } from '../../i18n'
 import { onOpenRecord } from '../../lib/record-links'
 
 export interface ProjectFilters {
@@ -69,6 +70,11 @@ interface ProjectsState {
 
 interface ProjectsActions {
   screenOpened(): Promise<void>
+  /**
+   * A change arrived (lib/live.ts): the list and the open project again. A project that left the user's scope (removed
+   * from the team) or was deleted goes back to the list with a notice.
+   */
+  reload(): Promise<void>
   filterChosen(filters: ProjectFilters): Promise<void>
   projectOpened(id: string): Promise<void>
   backToList(): Promise<void>
@@ -117,6 +123,9 @@ export const initialProjectsState: ProjectsState = {
   error: null,
 }
 
+/** What the projects screen reads (lib/live.ts reloads it when one of these changes). */
+export const PROJECTS_READS = ['projects', 'project_team_members', 'training_sessions', 'training_classes', 'enrollments', 'attendance_records', 'companies', 'instructors', 'users', 'activities', 'training_feedback'] as const
+
 export const useProjectsStore = create<ProjectsStore>()((set, get) => {
   const guard = async (fn: () => Promise<void>): Promise<boolean> => {
     try {
@@ -145,6 +154,26 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
         if (view.kind !== 'list') await reloadDetail(view.kind === 'project' ? view.id : view.projectId)
       })
     },
+    reload: async () => {
+      const view = get().view
+      const id = view.kind === 'list' ? null : view.kind === 'project' ? view.id : view.projectId
+      if (id) {
+        const edit = await api.sync.lastEdit({ table: 'projects', id }).catch(() => null)
+        if (edit && !edit.exists) {
+          if (get().view === view) {
+            set({ view: { kind: 'list' }, detail: null })
+            showNotice(i18n.t('live.gone.title'), i18n.t('live.gone.body'))
+          }
+          await guard(reloadList)
+          return
+        }
+      }
+      await guard(async () => {
+        await reloadList()
+        // The roster view reloads itself (roster-store); the project page behind it is read on the way back.
+        if (view.kind === 'project' && get().view === view) await reloadDetail(view.id)
+      })
+    },
     filterChosen: async (filters) => {
       set({ filters })
       await guard(reloadList)
@@ -171,7 +200,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     sessionCreated: async (input) =>
       guard(async () => {
         set({ detail: await api.sessions.create(input), sessionDialogOpen: false, error: null })
-        announceLocalChange()
       }),
     classDialogOpened: async (sessionId) => {
       set({ classDialogSession: sessionId, doubleBookings: [] })
@@ -185,7 +213,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
           set({ doubleBookings: result.conflicts })
           return
         }
-        announceLocalChange()
         created = true
         set({ detail: result.project, classDialogSession: null, doubleBookings: [], error: null })
       })
@@ -195,7 +222,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     sessionEdited: async (input) =>
       guard(async () => {
         set({ detail: await api.sessions.update(input), editingSession: null, error: null })
-        announceLocalChange()
       }),
     classEditOpened: async (klass) => {
       set({ editingClass: klass, doubleBookings: [] })
@@ -209,7 +235,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
           set({ doubleBookings: result.conflicts })
           return
         }
-        announceLocalChange()
         saved = true
         set({ detail: result.project, editingClass: null, doubleBookings: [], error: null })
       })
@@ -223,7 +248,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
       const ok = await guard(async () => {
         if (target.kind === 'session') {
           set({ detail: await api.sessions.delete({ id: target.session.id }), pendingDelete: null, error: null })
-          announceLocalChange()
           return
         }
         // The first yes deletes a class without marks; with marks main asks again, and the second yes confirms.
@@ -232,7 +256,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
           set({ pendingDelete: { ...target, marks: result.marks } })
           return
         }
-        announceLocalChange()
         set({ detail: result.project, pendingDelete: null, error: null })
       })
       // A refusal (e.g. a session that still has classes) closes the question; the banner says why.
@@ -250,7 +273,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     enrollmentStatusChosen: async (enrollmentId, status) => {
       await guard(async () => {
         set({ enrollments: await api.enrollments.setStatus({ enrollmentId, status }), error: null })
-        announceLocalChange()
       })
     },
     feedbackOpened: (feedbackTarget) => set({ feedbackTarget }),
@@ -258,7 +280,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
       guard(async () => {
         // The dialog stays open for the next answer (a coordinator types in a stack of paper forms).
         set({ detail: await api.feedback.record(input), error: null })
-        announceLocalChange()
       }),
     teamDialogOpened: async (teamDialog) => {
       set({ teamDialog })
@@ -267,18 +288,15 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     teamMemberSaved: async (input) =>
       guard(async () => {
         set({ detail: await api.projects.teamSave(input), teamDialog: null, error: null })
-        announceLocalChange()
       }),
     teamMemberRemoved: async (projectId, userId) => {
       await guard(async () => {
         set({ detail: await api.projects.teamRemove({ projectId, userId }), error: null })
-        announceLocalChange()
       })
     },
     completionRuleSaved: async (input) =>
       guard(async () => {
         set({ detail: await api.projects.setCompletionRule(input), error: null })
-        announceLocalChange()
       }),
     errorDismissed: () => set({ error: null }),
   }

@@ -1,13 +1,15 @@
 import { FileTransfers } from '../files/FileTransfers'
 import { FileBudgetSetting } from '../files/FileBudgetSetting'
-import { type JSX } from 'react'
+import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ConflictView, type RejectedChangeView, type RenamedCodeView } from '../../../../shared/ipc/sales-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { describeValue } from './describe-value'
 import { translateKey } from '../../i18n'
-import { useSyncReviewStore } from './sync-review-store'
+import { SYNC_REVIEW_READS, useSyncReviewStore } from './sync-review-store'
+import { useSyncStore } from './sync-store'
+import { useReloadOn } from '../../lib/live'
 
 /** Known tables and fields get Korean names; anything else shows its SQL name rather than nothing. */
 function tableName(table: string): string {
@@ -149,6 +151,15 @@ function ConflictItem({ item }: { readonly item: ConflictView }): JSX.Element {
 export function SyncPanel(): JSX.Element | null {
   const { t } = useTranslation()
   const { open, renamed, rejected, conflicts, loaded, done, error, panelClosed, errorDismissed } = useSyncReviewStore()
+  // Conflicts pulled and rejections answered while the panel is open show up in it.
+  useReloadOn(SYNC_REVIEW_READS, () => useSyncReviewStore.getState().reload(), { enabled: open })
+  useEffect(() => {
+    if (!open) return undefined
+    // A push answer (rejections) changes the outbox, not a synced table: follow the pushed status counts too.
+    return useSyncStore.subscribe((state, previous) => {
+      if (state.status?.rejected !== previous.status?.rejected) void useSyncReviewStore.getState().reload()
+    })
+  }, [open])
   if (!open) return null
   return (
     <ModalDialog title={t('syncPanel.title')} onClose={panelClosed} wide>

@@ -2,13 +2,13 @@ import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SyncStatus } from '../../../../shared/ipc/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { onLocalChange } from '../../lib/local-change'
 import { formatLastSynced } from './format-last-synced'
 import { SyncPanel } from './SyncPanel'
 import { useSyncReviewStore } from './sync-review-store'
-import { useSyncStore } from './sync-store'
+import { listenToSyncStatus, useSyncStore } from './sync-store'
 
-const POLL_MS = 5_000
+/** Only the "last synced 3 min ago" wording needs a clock; the status itself is pushed by main. */
+const CLOCK_TICK_MS = 30_000
 
 type Connection = SyncStatus['connection'] | 'unknown'
 
@@ -28,25 +28,19 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
   const [now, setNow] = useState(() => Date.now())
 
   useEffect(() => {
-    const poll = (): void => {
-      setNow(Date.now())
-      void statusPolled()
-    }
-    poll()
-    const timer = window.setInterval(poll, POLL_MS)
-    window.addEventListener('online', poll)
-    window.addEventListener('offline', poll)
-    window.addEventListener('focus', poll)
-    // A screen just wrote locally: show the new pending count now, not at the next poll.
-    const stopListening = onLocalChange(poll)
+    // Read once (start, session change), then main pushes every change: pending counts after a write, syncing, errors.
+    void statusPolled()
+    const stopListening = listenToSyncStatus()
+    const tick = (): void => setNow(Date.now())
+    const timer = window.setInterval(tick, CLOCK_TICK_MS)
+    window.addEventListener('focus', tick)
     return () => {
       stopListening()
       window.clearInterval(timer)
-      window.removeEventListener('online', poll)
-      window.removeEventListener('offline', poll)
-      window.removeEventListener('focus', poll)
+      window.removeEventListener('focus', tick)
     }
   }, [statusPolled, refreshKey])
+
 
   const connection: Connection = status?.connection ?? 'unknown'
   const connectionLabel: Record<Connection, string> = {

@@ -2,7 +2,9 @@ import { create } from 'zustand'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { type ConflictView, type RejectedChangeView, type RenamedCodeView, type SyncReview } from '../../../../shared/ipc/sales-types'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
+
+/** The panel lists conflicts (pulled) and rejected outbox entries (any local write or push can change them). */
+export const SYNC_REVIEW_READS = ['sync_conflicts', 'users'] as const
 
 interface SyncReviewState {
   readonly open: boolean
@@ -17,6 +19,8 @@ interface SyncReviewState {
 
 interface SyncReviewActions {
   panelOpened(): Promise<void>
+  /** A change arrived while the panel is open (a conflict pulled, a rejection): re-read both lists. */
+  reload(): Promise<void>
   panelClosed(): void
   rejectedReapplied(seq: number): Promise<void>
   rejectedDismissed(seq: number): Promise<void>
@@ -45,7 +49,6 @@ export const useSyncReviewStore = create<SyncReviewStore>()((set) => {
       const review = await fn()
       set({ renamed: review.renamed, rejected: review.rejected, conflicts: review.conflicts, done: true })
       // Counts in the status bar (pending, rejected, conflicts) change with every resolution.
-      announceLocalChange()
     } catch (error) {
       set({ error: toIpcError(error) })
     }
@@ -57,6 +60,14 @@ export const useSyncReviewStore = create<SyncReviewStore>()((set) => {
       try {
         const [renamed, rejected, conflicts] = await Promise.all([api.sync.renamed(), api.sync.rejected(), api.sync.conflicts()])
         set({ renamed, rejected, conflicts, loaded: true })
+      } catch (error) {
+        set({ error: toIpcError(error) })
+      }
+    },
+    reload: async () => {
+      try {
+        const [rejected, conflicts] = await Promise.all([api.sync.rejected(), api.sync.conflicts()])
+        set({ rejected, conflicts, loaded: true })
       } catch (error) {
         set({ error: toIpcError(error) })
       }

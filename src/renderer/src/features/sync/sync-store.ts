@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { type SyncStatus } from '../../../../shared/ipc/contract'
 import { type IpcError } from '../../../../shared/ipc/errors'
+import { type CrmBridge } from '../../../../shared/ipc/api'
 import { api, toIpcError } from '../../lib/api'
 
 interface SyncStoreState {
@@ -11,8 +12,10 @@ interface SyncStoreState {
 }
 
 interface SyncActions {
-  /** A periodic or event-driven check (timer, window focus, network change, session change). */
+  /** Read the status once (start, session change); afterwards main pushes every change (statusPushed). */
   statusPolled(): Promise<void>
+  /** Main pushed a new status (window.crm.onSyncStatus). */
+  statusPushed(status: SyncStatus): void
   syncNowClicked(): Promise<void>
   errorDismissed(): void
 }
@@ -38,5 +41,13 @@ export const useSyncStore = create<SyncStore>()((set) => ({
       set({ syncRequested: false, error: toIpcError(error) })
     }
   },
+  statusPushed: (status) => set({ status }),
   errorDismissed: () => set({ error: null }),
 }))
+
+/** Main pushes the status whenever it changes; subscribe once for the whole renderer. Returns the unsubscribe. */
+export function listenToSyncStatus(): () => void {
+  const onSyncStatus = (globalThis as { crm?: Partial<CrmBridge> }).crm?.onSyncStatus
+  if (!onSyncStatus) return () => undefined
+  return onSyncStatus((status) => useSyncStore.getState().statusPushed(status))
+}

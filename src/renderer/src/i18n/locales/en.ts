@@ -12,6 +12,7 @@ import { enFiles, enFilesErrors } from './en-files'
 import { enDashboard } from './en-dashboard'
 import { enDevice } from './en-device'
 import { enReplica } from './en-replica'
+import { enLive } from './en-live'
 
 export const en: Translation = {
   app: {
@@ -104,6 +105,7 @@ export const en: Translation = {
   ...enDashboard,
   ...enDevice,
   ...enReplica,
+  ...enLive,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

@@ -11,6 +11,7 @@ import { koFiles, koFilesErrors } from './ko-files'
 import { koDashboard } from './ko-dashboard'
 import { koDevice } from './ko-device'
 import { koReplica } from './ko-replica'
+import { koLive } from './ko-live'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -103,6 +104,7 @@ export const ko = {
   ...koDashboard,
   ...koDevice,
   ...koReplica,
+  ...koLive,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,

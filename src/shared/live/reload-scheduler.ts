@@ -1,0 +1,102 @@
+/**
+ * When to reload after change notices: soon after the first one, then at most once per interval, the interval doubling
+ * while notices keep coming (a 100k-row first sync is 20+ pull pages in a few seconds: it costs a handful of reloads,
+ * not one per page) and resetting after a quiet spell. A reload never overlaps itself; notices that arrive while one
+ * runs cause exactly one more. Pure (timers injected) so it is tested under Node.
+ */
+export interface SchedulerTimers {
+  now(): number
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export const browserTimers: SchedulerTimers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+export interface ReloadSchedulerOptions {
+  /** Delay after the first notice of a quiet period: lets notices of the same moment (several pages) land together. */
+  readonly firstDelayMs?: number
+  /** Minimum time between two reloads while notices keep coming; doubles up to maxIntervalMs. */
+  readonly minIntervalMs?: number
+  readonly maxIntervalMs?: number
+  readonly timers?: SchedulerTimers
+}
+
+export interface ReloadScheduler {
+  /** Something this reload depends on changed. */
+  notify(): void
+  /** Stop: no pending reload runs. */
+  cancel(): void
+}
+
+export const RELOAD_FIRST_DELAY_MS = 16
+export const RELOAD_MIN_INTERVAL_MS = 100
+export const RELOAD_MAX_INTERVAL_MS = 2_000
+
+export function createReloadScheduler(reload: () => unknown, options: ReloadSchedulerOptions = {}): ReloadScheduler {
+  const timers = options.timers ?? browserTimers
+  const firstDelay = options.firstDelayMs ?? RELOAD_FIRST_DELAY_MS
+  const minInterval = options.minIntervalMs ?? RELOAD_MIN_INTERVAL_MS
+  const maxInterval = options.maxIntervalMs ?? RELOAD_MAX_INTERVAL_MS
+  let interval = minInterval
+  let lastStart = Number.NEGATIVE_INFINITY
+  let timer: unknown = null
+  let running = false
+  let dirty = false
+  let cancelled = false
+
+  const schedule = (): void => {
+    if (timer !== null || running || cancelled) return
+    const now = timers.now()
+    const sinceLast = now - lastStart
+    let delay: number
+    if (sinceLast >= interval * 2) {
+      // Quiet for a while: react fast, and start the backoff over.
+      interval = minInterval
+      delay = firstDelay
+    } else {
+      delay = Math.max(firstDelay, interval - sinceLast)
+      interval = Math.min(maxInterval, interval * 2)
+    }
+    timer = timers.setTimeout(run, delay)
+  }
+
+  const run = (): void => {
+    timer = null
+    if (cancelled) return
+    running = true
+    dirty = false
+    lastStart = timers.now()
+    let result: unknown
+    try {
+      result = reload()
+    } catch {
+      result = undefined
+    }
+    void Promise.resolve(result)
+      .catch(() => undefined)
+      .finally(() => {
+        running = false
+        if (dirty) schedule()
+      })
+  }
+
+  return {
+    notify() {
+      if (cancelled) return
+      if (running) {
+        dirty = true
+        return
+      }
+      schedule()
+    },
+    cancel() {
+      cancelled = true
+      if (timer !== null) timers.clearTimeout(timer)
+      timer = null
+    },
+  }
+}

@@ -25,8 +25,10 @@ import {
   type ProjectPriority,
   type ProjectStatus,
   type ProjectTeamRole,
+  type ProjectType,
   type SessionStatus,
 } from '../../../shared/model/enums'
+import { meetingProductTotal } from '../../../shared/domain/project-finance'
 import {
   type classCreateSchema,
   type classDeleteSchema,
@@ -129,6 +131,18 @@ interface ProjectRow {
   actual_cost: number | null
   revenue: number | null
   completion_percent: number | null
+  type: ProjectType | null
+  branch_id: string | null
+  branch_name: string | null
+  opportunity_id: string | null
+  opportunity_title: string | null
+  contract_id: string | null
+  contract_code: string | null
+  actual_start_date: string | null
+  actual_end_date: string | null
+  project_manager_id: string | null
+  coordinator_id: string | null
+  operator_id: string | null
 }
 
 interface SessionRow {
@@ -164,7 +178,13 @@ interface ClassRow {
 }
 
 const PROJECT_COLUMNS = `p.id, p.code, p.name, p.description, p.company_id, c.name AS company_name, p.status, p.phase, p.health,
-  p.priority, p.start_date, p.end_date, p.progress, p.budget, p.actual_cost, p.revenue, p.completion_percent`
+  p.priority, p.start_date, p.end_date, p.progress, p.budget, p.actual_cost, p.revenue, p.completion_percent,
+  p.type, p.branch_id, b.name AS branch_name, p.opportunity_id, o.title AS opportunity_title, p.contract_id,
+  ct.code AS contract_code, p.actual_start_date, p.actual_end_date, p.project_manager_id, p.coordinator_id, p.operator_id`
+
+/** The joins PROJECT_COLUMNS reads from (after FROM projects p). */
+const PROJECT_JOINS = `LEFT JOIN companies c ON c.id = p.company_id LEFT JOIN branches b ON b.id = p.branch_id
+  LEFT JOIN opportunities o ON o.id = p.opportunity_id LEFT JOIN contracts ct ON ct.id = p.contract_id`
 
 // The counts a class shows, derived from live rows: CONFIRMED enrolments, and of those the ones marked as attended.
 // A trainee may (in old data) hold two marks for a class; EXISTS counts them once.
@@ -239,7 +259,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const permissions = createPermissionsReader(sqlite)
   const cached = createStatementCache(sqlite)
   const projectById = sqlite.prepare<[string], ProjectRow>(
-    `SELECT ${PROJECT_COLUMNS} FROM projects p LEFT JOIN companies c ON c.id = p.company_id WHERE p.id = ? AND p.deleted_at IS NULL`,
+    `SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS} WHERE p.id = ? AND p.deleted_at IS NULL`,
   )
   const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null; allocation_percent: number }>(
     `SELECT user_id, role, allocation_percent FROM project_team_members WHERE project_id = ? AND deleted_at IS NULL AND is_active = 1
@@ -319,6 +339,18 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
           ORDER BY a2.recorded_at DESC, a2.id DESC LIMIT 1)
       WHERE e.deleted_at IS NULL AND e.status = 'CONFIRMED' AND s.project_id = ?`,
   )
+  // 제안 상품: what was proposed in the meetings of the opportunity the project came from, read where it lives.
+  const proposedOf = sqlite.prepare<
+    [string],
+    { product_id: string; name: string | null; quantity: number; unit_price: number | null; discount_percent: number }
+  >(
+    `SELECT mp.product_id, pr.name, mp.quantity, mp.unit_price, mp.discount_percent
+       FROM meeting_products mp
+       JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
+       LEFT JOIN products pr ON pr.id = mp.product_id
+      WHERE m.opportunity_id = ? AND mp.deleted_at IS NULL
+      ORDER BY m.start_time, mp.created_at, mp.id`,
+  )
   const classInSession = sqlite.prepare<[string, string], { instructor_id: string | null }>(
     'SELECT instructor_id FROM training_classes WHERE id = ? AND session_id = ? AND deleted_at IS NULL',
   )
@@ -355,6 +387,11 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     return actor.id
   }
 
+  /** A capacity of zero or fewer seats is a typing mistake, never a rule: refused with its own message. */
+  const requireCapacity = (capacity: number | null): void => {
+    if (capacity !== null && capacity < 1) throw new TrainingRuleError('invalidCapacity', `capacity must be at least 1, got ${capacity}`)
+  }
+
   const requireClass = (id: string): { id: string; session_id: string } => {
     const row = classById.get(id)
     if (!row) throw new TrainingRuleError('notFound', `No class ${id} on this device`)
@@ -367,6 +404,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     input: { readonly date: string; readonly startTime: string; readonly endTime: string; readonly maxParticipants: number | null },
   ): void => {
     if (input.endTime <= input.startTime) throw new TrainingRuleError('invalidPeriod', 'end not after start')
+    requireCapacity(input.maxParticipants)
     if (input.date < session.start_date || input.date > session.end_date) {
       throw new TrainingRuleError('invalidPeriod', 'class date outside its session')
     }
@@ -407,7 +445,8 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     const row = requireProject(id)
     const policy = projectAttendancePolicy(row.completion_percent, DEFAULT_ATTENDANCE_POLICY)
     const team = teamOf.all(id)
-    const userNames = names(team.map((m) => m.user_id))
+    const userNames = names([...team.map((m) => m.user_id), row.project_manager_id, row.coordinator_id, row.operator_id])
+    const userName = (userId: string | null): string | null => (userId ? (userNames.get(userId) ?? null) : null)
     const answers = feedbackOf.all(id).map((f) => ({
       sessionId: f.session_id,
       classId: f.class_id,
@@ -437,6 +476,30 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       ...summaryOf(row),
       description: row.description,
       companyId: row.company_id,
+      type: row.type,
+      branchId: row.branch_id,
+      branchName: row.branch_name,
+      opportunityId: row.opportunity_id,
+      opportunityTitle: row.opportunity_title,
+      contractId: row.contract_id,
+      contractCode: row.contract_code,
+      actualStartDate: row.actual_start_date,
+      actualEndDate: row.actual_end_date,
+      projectManagerId: row.project_manager_id,
+      coordinatorId: row.coordinator_id,
+      operatorId: row.operator_id,
+      projectManagerName: userName(row.project_manager_id),
+      coordinatorName: userName(row.coordinator_id),
+      operatorName: userName(row.operator_id),
+      proposedProducts: row.opportunity_id
+        ? proposedOf.all(row.opportunity_id).map((p) => ({
+            productId: p.product_id,
+            name: p.name ?? '',
+            quantity: p.quantity,
+            unitPrice: p.unit_price,
+            total: meetingProductTotal({ quantity: p.quantity, unitPrice: p.unit_price, discountPercent: p.discount_percent }),
+          }))
+        : [],
       budget: row.budget,
       actualCost: row.actual_cost,
       team: team.map((m) => ({ userId: m.user_id, name: userNames.get(m.user_id) ?? null, role: m.role, allocationPercent: m.allocation_percent })),
@@ -499,7 +562,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
         params.push(value)
       }
       // Running projects first, then by start date (latest first): what a coordinator works on today is on top.
-      const sql = `SELECT ${PROJECT_COLUMNS} FROM projects p LEFT JOIN companies c ON c.id = p.company_id
+      const sql = `SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS}
         WHERE ${parts.join(' AND ')}
         ORDER BY (p.status = 'IN_PROGRESS') DESC, p.start_date DESC, p.id DESC`
       return (cached(sql).all(...params) as ProjectRow[]).map(summaryOf)
@@ -511,6 +574,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       requireActor()
       requireProject(input.projectId)
       if (input.endDate < input.startDate) throw new TrainingRuleError('invalidPeriod', 'end before start')
+      requireCapacity(input.maxParticipants)
       const id = ctx.newId()
       writer.upsert('training_sessions', id, {
         project_id: input.projectId,
@@ -556,6 +620,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       requireActor()
       const session = requireSession(input.id)
       if (input.endDate < input.startDate) throw new TrainingRuleError('invalidPeriod', 'end before start')
+      requireCapacity(input.maxParticipants)
       writer.upsert('training_sessions', session.id, {
         session_number: input.sessionNumber,
         name: input.name,

@@ -246,5 +246,8 @@ export const enTrainingErrors: typeof koTrainingErrors = {
     classFull: 'The class is full.',
     hasClasses: 'A session with classes cannot be deleted. Delete its classes first.',
     notPermitted: 'You are not allowed to do this.',
+    notWon: 'Only a won opportunity can become a project.',
+    classNotStarted: 'This class has not started yet, so attendance cannot be taken. Mark it once the class has begun.',
+    invalidCapacity: 'The capacity must be at least one seat.',
   },
 }

@@ -244,5 +244,8 @@ export const koTrainingErrors = {
     classFull: '정원을 넘었습니다.',
     hasClasses: '분반이 있는 차수는 삭제할 수 없습니다. 분반을 먼저 삭제해 주세요.',
     notPermitted: '이 작업을 할 권한이 없습니다.',
+    notWon: '수주(성공)한 영업기회만 프로젝트로 만들 수 있습니다.',
+    classNotStarted: '아직 시작하지 않은 수업은 출결을 입력할 수 없습니다. 수업 시작 후에 입력해 주세요.',
+    invalidCapacity: '정원은 1명 이상이어야 합니다.',
   },
 }

@@ -68,6 +68,7 @@ export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
     'projects.restore': ({ id }) => trainingCall(() => records().restore(id)),
     'projects.deleted': () => trainingCall(() => records().deleted()),
     'projects.formOptions': () => trainingCall(() => records().formOptions()),
+    'projects.completion': ({ projectId, sessionId }) => trainingCall(() => projects().completion(projectId, sessionId)),
     'trainees.search': ({ query }) => trainingCall(() => trainees().search(query)),
     'trainees.duplicates': () => trainingCall(() => trainees().duplicates()),
     'trainees.merge': ({ keepId, mergeIds }) => trainingCall(() => trainees().merge(keepId, mergeIds)),

@@ -35,6 +35,7 @@ export const trainingChannels = [
   'trainees.merge',
   'enrollments.add',
   'enrollments.remove',
+  'projects.completion',
 ] as const
 
 export type TrainingChannel = (typeof trainingChannels)[number]

@@ -28,6 +28,7 @@ import {
   type ClassDeleteResult,
   type ClassEnrollments,
   type ClassRoster,
+  type CompletionList,
   type DeletedProject,
   type EnrollResult,
   type TraineeView,
@@ -105,5 +106,10 @@ export const trainingContract = {
   'trainees.merge': { input: traineeMergeSchema, output: returns<TraineeView>() },
   /** Existing trainees and / or new rows (found or created) into a class or every class of a session; seats, then waitlist. */
   'enrollments.add': { input: enrolSchema, output: returns<{ readonly result: EnrollResult; readonly enrollments: ClassEnrollments | null }>() },
+  /** The completion list (수료 명단) per trainee and session, for the XLSX export and the certificates. */
+  'projects.completion': {
+    input: z.strictObject({ projectId: idSchema, sessionId: idSchema.optional() }),
+    output: returns<CompletionList>(),
+  },
   'enrollments.remove': { input: z.strictObject({ enrollmentId: idSchema }), output: returns<ClassEnrollments>() },
 } as const satisfies { readonly [K in TrainingChannel]: { readonly input: z.ZodType; readonly output: object } }

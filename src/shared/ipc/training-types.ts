@@ -321,3 +321,30 @@ export interface EnrollResult {
   readonly waitlisted: number
   readonly alreadyEnrolled: number
 }
+
+/** One trainee's completion (수료) in one 차수 of a project, judged by the project's rule. */
+export interface CompletionEntry {
+  readonly traineeId: string
+  readonly name: string
+  readonly companyName: string | null
+  readonly department: string | null
+  readonly position: string | null
+  readonly phone: string | null
+  readonly sessionId: string
+  readonly sessionNumber: number
+  readonly sessionStart: string
+  readonly sessionEnd: string
+  /** Credited share of scheduled time so far, % (two decimals); null when nothing counts yet. */
+  readonly percent: number | null
+  readonly completed: boolean
+}
+
+/** The completion list (수료 명단) of a project, per trainee and session, for export and certificates. */
+export interface CompletionList {
+  readonly projectId: string
+  readonly projectCode: string
+  readonly projectName: string
+  readonly companyName: string | null
+  readonly completionPercent: number
+  readonly entries: readonly CompletionEntry[]
+}

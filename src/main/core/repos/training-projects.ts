@@ -12,7 +12,7 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { compareKorean } from '../../../shared/domain/korean-text'
 import { pairId } from '../../../shared/ids/pair-id'
 import { projectMargin, projectMarginPercent } from '../../../shared/domain/project-finance'
-import { DEFAULT_ATTENDANCE_POLICY, projectAttendancePolicy } from '../../../shared/domain/attendance'
+import { DEFAULT_ATTENDANCE_POLICY, projectAttendancePolicy, trainingCompletion } from '../../../shared/domain/attendance'
 import { addDays, formatKoreanDate, minutesBetweenTimes } from '../../../shared/domain/dates'
 import { trainingRates } from '../../../shared/domain/training-rates'
 import { duplicateNumberIds } from '../../../shared/domain/training-numbers'
@@ -44,6 +44,7 @@ import {
   type ClassCreateResult,
   type ClassDeleteResult,
   type ClassView,
+  type CompletionList,
   type DoubleBooking,
   type InstructorOption,
   type ProjectDetail,
@@ -109,6 +110,8 @@ export interface ProjectsRepo {
     readonly excludeClassId?: string
   }): DoubleBooking[]
   instructors(): InstructorOption[]
+  /** Per trainee and 차수 (optionally one 차수): completion under the project's rule, 가나다 order within each 차수. */
+  completion(projectId: string, sessionId?: string): CompletionList
   /** Live classes dated from `from` for `days` days, by date and start time (at most 500). */
   agenda(from: string, days: number): AgendaClass[]
 }
@@ -350,6 +353,30 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
        LEFT JOIN products pr ON pr.id = mp.product_id
       WHERE m.opportunity_id = ? AND mp.deleted_at IS NULL
       ORDER BY m.start_time, mp.created_at, mp.id`,
+  )
+  // Every confirmed enrolment of the project's live classes with the trainee's 소속 and the latest mark.
+  const completionRows = sqlite.prepare<
+    [string],
+    {
+      trainee_id: string; last_name: string; first_name: string; company_name: string | null; department: string | null
+      position: string | null; phone: string | null; session_id: string; session_number: number; session_start: string
+      session_end: string; status: AttendanceStatus | null; minutes_attended: number | null; start_time: string; end_time: string
+    }
+  >(
+    `SELECT e.trainee_id, t.last_name, t.first_name, c.name AS company_name, t.department, t.position, t.phone,
+            s.id AS session_id, s.session_number, s.start_date AS session_start, s.end_date AS session_end,
+            a.status, a.minutes_attended, k.start_time, k.end_time
+       FROM enrollments e
+       JOIN trainees t ON t.id = e.trainee_id AND t.deleted_at IS NULL
+       LEFT JOIN companies c ON c.id = t.company_id
+       JOIN training_classes k ON k.id = e.class_id AND k.deleted_at IS NULL AND k.status <> 'CANCELLED'
+       JOIN training_sessions s ON s.id = k.session_id AND s.deleted_at IS NULL AND s.status <> 'CANCELLED'
+       LEFT JOIN attendance_records a ON a.id = (
+         SELECT a2.id FROM attendance_records a2
+          WHERE a2.class_id = e.class_id AND a2.trainee_id = e.trainee_id AND a2.deleted_at IS NULL
+          ORDER BY a2.recorded_at DESC, a2.id DESC LIMIT 1)
+      WHERE e.deleted_at IS NULL AND e.status = 'CONFIRMED' AND s.project_id = ?
+      ORDER BY s.session_number, s.id`,
   )
   const classInSession = sqlite.prepare<[string, string], { instructor_id: string | null }>(
     'SELECT instructor_id FROM training_classes WHERE id = ? AND session_id = ? AND deleted_at IS NULL',
@@ -746,6 +773,49 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     },
 
     doubleBookings,
+
+    completion(projectId, sessionId) {
+      const row = requireProject(projectId)
+      const policy = projectAttendancePolicy(row.completion_percent, DEFAULT_ATTENDANCE_POLICY)
+      const groups = new Map<string, { first: ReturnType<typeof completionRows.all>[number]; marks: Parameters<typeof trainingCompletion>[0][number][] }>()
+      for (const r of completionRows.all(projectId)) {
+        if (sessionId && r.session_id !== sessionId) continue
+        const key = `${r.session_id}|${r.trainee_id}`
+        const group = groups.get(key) ?? { first: r, marks: [] }
+        group.marks.push({
+          status: r.status,
+          scheduledMinutes: Math.max(0, minutesBetweenTimes(r.start_time, r.end_time)),
+          attendedMinutes: r.minutes_attended,
+        })
+        groups.set(key, group)
+      }
+      const entries = [...groups.values()].map(({ first: r, marks }) => {
+        const judged = trainingCompletion(marks, policy)
+        return {
+          traineeId: r.trainee_id,
+          name: displayName({ lastName: r.last_name, firstName: r.first_name }),
+          companyName: r.company_name,
+          department: r.department,
+          position: r.position,
+          phone: r.phone,
+          sessionId: r.session_id,
+          sessionNumber: r.session_number,
+          sessionStart: r.session_start,
+          sessionEnd: r.session_end,
+          percent: judged.percent,
+          completed: judged.completed,
+        }
+      })
+      entries.sort((a, b) => a.sessionNumber - b.sessionNumber || compareKorean(a.name, b.name))
+      return {
+        projectId,
+        projectCode: row.code,
+        projectName: row.name,
+        companyName: row.company_name,
+        completionPercent: policy.completionPercent,
+        entries,
+      }
+    },
 
     agenda: (from, days) =>
       agendaRows.all(from, addDays(from, days)).map((row) => ({

@@ -11,7 +11,7 @@ export const enTraining: typeof koTraining = {
     statuses: { PLANNING: 'Planning', IN_PROGRESS: 'In progress', ON_HOLD: 'On hold', COMPLETED: 'Completed', CANCELLED: 'Cancelled' },
     phases: { INITIATION: 'Initiation', PLANNING: 'Planning', EXECUTION: 'Execution', MONITORING: 'Monitoring', CLOSING: 'Closing' },
     health: { GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red' },
-    priorities: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', URGENT: 'Urgent' },
+    priorities: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', URGENT: 'Urgent', CRITICAL: 'Critical' },
     roles: { PROJECT_MANAGER: 'PM', COORDINATOR: 'Coordinator', OPERATOR: 'Operator', MEMBER: 'Member' },
     columns: {
       code: 'Code',
@@ -20,6 +20,7 @@ export const enTraining: typeof koTraining = {
       status: 'Status',
       period: 'Period',
       progress: 'Progress',
+      phase: 'Phase',
       margin: 'Margin',
     },
     page: {

@@ -9,7 +9,7 @@ export const koTraining = {
     statuses: { PLANNING: '계획', IN_PROGRESS: '진행 중', ON_HOLD: '보류', COMPLETED: '완료', CANCELLED: '취소' },
     phases: { INITIATION: '착수', PLANNING: '계획', EXECUTION: '실행', MONITORING: '점검', CLOSING: '종료' },
     health: { GREEN: '양호', YELLOW: '주의', RED: '위험' },
-    priorities: { LOW: '낮음', MEDIUM: '보통', HIGH: '높음', URGENT: '긴급' },
+    priorities: { LOW: '낮음', MEDIUM: '보통', HIGH: '높음', URGENT: '긴급', CRITICAL: '최우선' },
     roles: { PROJECT_MANAGER: 'PM', COORDINATOR: '운영 담당', OPERATOR: '운영', MEMBER: '구성원' },
     columns: {
       code: '코드',
@@ -18,6 +18,7 @@ export const koTraining = {
       status: '상태',
       period: '기간',
       progress: '진척',
+      phase: '단계',
       margin: '이익률',
     },
     page: {

@@ -232,7 +232,7 @@ export const enTraining: typeof koTraining = {
       firstName: 'Given name',
       department: 'Department',
       phone: 'Phone',
-      save: 'Add and mark present',
+      save: 'Add walk-in (marked present if the class is running)',
       cancel: 'Cancel',
     },
     empty: 'No confirmed trainees.',

@@ -230,7 +230,7 @@ export const koTraining = {
       firstName: '이름',
       department: '소속',
       phone: '전화번호',
-      save: '등록하고 출석 처리',
+      save: '현장 등록 (수업 중이면 출석 처리)',
       cancel: '취소',
     },
     empty: '확정된 수강생이 없습니다.',

@@ -185,3 +185,32 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     expect(repos.trainees.duplicates()).toEqual([])
   })
 })
+
+describe('completion list', () => {
+  it('judges each trainee per 차수 by the project rule', () => {
+    const dir = createTempDir()
+    const device = openRepoTestDevice(dir.file('c.sqlite'), NOW)
+    try {
+      device.addUser({ id: COORDINATOR.id, lastName: '이', firstName: '서연' })
+      device.signInAs(COORDINATOR)
+      const repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
+      device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
+      const project = repos.projectRecords.save(projectSaveSchema.parse({ name: '온보딩', companyId: COMPANY }))
+      const sessionId = repos.projects.createSession(sessionCreateSchema.parse({ projectId: project.id, startDate: '2026-12-07', endDate: '2026-12-08' })).sessions[0]!.id
+      const created = repos.projects.createClass(classCreateSchema.parse({ sessionId, date: '2026-12-07', startTime: '09:00', endTime: '12:00' }))
+      if (created.status !== 'created') throw new Error('double booked')
+      repos.trainees.enrol({ sessionId }, [], parsePastedTrainees('홍길동\t010-1111-2222\n김철수\t010-3333-4444').rows.map(traineeRowOf))
+      const roster = repos.attendance.roster(created.classId)
+      repos.attendance.mark({ classId: created.classId, traineeId: roster.entries.find((e) => e.name === '홍길동')!.traineeId, status: 'PRESENT' })
+      const list = repos.projects.completion(project.id)
+      expect(list).toMatchObject({ projectName: '온보딩', completionPercent: 80 })
+      expect(list.entries.map((e) => [e.name, e.sessionNumber, e.percent, e.completed])).toEqual([
+        ['김철수', 1, 0, false],
+        ['홍길동', 1, 100, true],
+      ])
+    } finally {
+      device.close()
+      dir.remove()
+    }
+  })
+})

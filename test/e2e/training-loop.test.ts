@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HRD loop from an EMPTY company sync server (real PostgreSQL + Redis, in-process Fastify), through the browser
  * harness, as a coordinator: a won opportunity becomes a project, a session and a class with an instructor are added
@@ -164,7 +165,8 @@ describe('the training loop from an empty sync server', () => {
     await expect.poll(() => dialog.getByTestId('enrol-result').textContent()).toContain('확정 60명')
     expect(await dialog.getByTestId('enrollment-capacity').textContent()).toContain('확정 30명 / 정원 30명')
     await screenshot(page, 'training-enrol-paste-ko')
-    await dialog.getByRole('button', { name: '닫기' }).last().click()
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
   })
 
   it("refuses to mark tomorrow's class, with a clear message and nothing written", async () => {

@@ -36,6 +36,10 @@ export const trainingChannels = [
   'enrollments.add',
   'enrollments.remove',
   'projects.completion',
+  'contracts.list',
+  'contracts.get',
+  'contracts.save',
+  'contracts.fromOpportunity',
 ] as const
 
 export type TrainingChannel = (typeof trainingChannels)[number]

@@ -19,7 +19,7 @@ import {
   enrolSchema,
   traineeMergeSchema,
 } from '../model/validation/training'
-import { projectFromOpportunitySchema, projectSaveSchema } from '../model/validation/projects'
+import { contractSaveSchema, projectFromOpportunitySchema, projectSaveSchema } from '../model/validation/projects'
 import { type Returns } from './contract'
 import { type TrainingChannel } from './training-channels'
 import {
@@ -29,6 +29,7 @@ import {
   type ClassEnrollments,
   type ClassRoster,
   type CompletionList,
+  type ContractView,
   type DeletedProject,
   type EnrollResult,
   type TraineeView,
@@ -111,5 +112,11 @@ export const trainingContract = {
     input: z.strictObject({ projectId: idSchema, sessionId: idSchema.optional() }),
     output: returns<CompletionList>(),
   },
+  'contracts.list': { input: z.undefined(), output: returns<readonly ContractView[]>() },
+  'contracts.get': { input: z.strictObject({ id: idSchema }), output: returns<ContractView>() },
+  /** Creates (no id) or edits a contract and sets which projects it covers; an empty code becomes an offline one. */
+  'contracts.save': { input: contractSaveSchema, output: returns<ContractView>() },
+  /** A DRAFT contract from a won opportunity (refused `training.notWon` otherwise), linked to its projects. */
+  'contracts.fromOpportunity': { input: projectFromOpportunitySchema, output: returns<ContractView>() },
   'enrollments.remove': { input: z.strictObject({ enrollmentId: idSchema }), output: returns<ClassEnrollments>() },
 } as const satisfies { readonly [K in TrainingChannel]: { readonly input: z.ZodType; readonly output: object } }

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parsePastedTrainees, traineeRowOf } from '../../../shared/domain/trainee-identity'
-import { projectSaveSchema } from '../../../shared/model/validation/projects'
+import { contractSaveSchema, projectSaveSchema } from '../../../shared/model/validation/projects'
 import { classCreateSchema, enrolSchema, sessionCreateSchema, walkInSchema } from '../../../shared/model/validation/training'
 import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from './testing'
@@ -208,6 +208,36 @@ describe('completion list', () => {
         ['김철수', 1, 0, false],
         ['홍길동', 1, 100, true],
       ])
+    } finally {
+      device.close()
+      dir.remove()
+    }
+  })
+})
+
+describe('contracts', () => {
+  it('makes a DRAFT contract from a won opportunity with an offline code, linked to its project; edits and relinks', () => {
+    const dir = createTempDir()
+    const device = openRepoTestDevice(dir.file('k.sqlite'), NOW)
+    try {
+      device.addUser({ id: MANAGER.id, lastName: '김', firstName: '팀장', tier: 'MANAGER' })
+      device.signInAs(MANAGER)
+      const repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
+      device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
+      device.writer.upsert('opportunities', OPPORTUNITY, {
+        code: 'O-1', title: '리더십 과정', company_id: COMPANY, stage: 'CLOSED_WON', probability: 100, amount: 30_000_000, account_manager_id: MANAGER.id,
+      })
+      const project = repos.projectRecords.fromOpportunity(OPPORTUNITY)
+      const contract = repos.contracts.fromOpportunity(OPPORTUNITY)
+      expect(contract).toMatchObject({ title: '리더십 과정', amount: 30_000_000, status: 'DRAFT', companyName: '아우구전자', projects: [{ id: project.id }] })
+      expect(contract.code).toMatch(/^K-20261207-[0-9A-F]{6}$/)
+      expect(repos.projects.get(project.id).contractCode).toBe(contract.code)
+      const signed = repos.contracts.save(
+        contractSaveSchema.parse({ id: contract.id, companyId: COMPANY, title: '리더십 과정 본계약', amount: 32_000_000, signedDate: '2026-12-08', status: 'SIGNED', projectIds: [] }),
+      )
+      expect(signed).toMatchObject({ code: contract.code, status: 'SIGNED', amount: 32_000_000, projects: [] })
+      expect(repos.projects.get(project.id).contractId).toBeNull()
+      expect(repos.contracts.list().map((k) => k.id)).toEqual([contract.id])
     } finally {
       device.close()
       dir.remove()

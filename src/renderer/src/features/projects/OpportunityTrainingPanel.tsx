@@ -46,6 +46,18 @@ export function OpportunityTrainingPanel({ opportunityId, stage, onLeave }: { re
       setBusy(false)
     }
   }
+  const makeContract = async (): Promise<void> => {
+    setBusy(true)
+    try {
+      await api.contracts.fromOpportunity({ opportunityId })
+      announceLocalChange()
+      setTraining(await api.projects.forOpportunity({ opportunityId }))
+    } catch (e) {
+      setError(toIpcError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <section className="opportunity-training" aria-label={t('trainingOps.opportunity.title')}>
       <h3>{t('trainingOps.opportunity.title')}</h3>
@@ -56,10 +68,22 @@ export function OpportunityTrainingPanel({ opportunityId, stage, onLeave }: { re
           {t('trainingOps.opportunity.openProject', { name: p.name })}
         </button>
       ))}
+      {training.contracts.map((k) => (
+        <p key={k.id} className="muted" data-testid="opportunity-contract">
+          {t('trainingOps.opportunity.contract', { code: k.code, title: k.title })}
+        </p>
+      ))}
       {training.won && (
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void create()}>
-          {t('trainingOps.opportunity.makeProject')}
-        </button>
+        <div className="form-actions">
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void create()}>
+            {t('trainingOps.opportunity.makeProject')}
+          </button>
+          {training.contracts.length === 0 && (
+            <button type="button" className="button" disabled={busy} onClick={() => void makeContract()}>
+              {t('trainingOps.opportunity.makeContract')}
+            </button>
+          )}
+        </div>
       )}
     </section>
   )

@@ -359,7 +359,10 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
       guard(async () => {
         const { result, enrollments } = await api.enrollments.add(input)
         announceLocalChange()
-        set({ enrolResult: result, error: null, ...(enrollments ? { enrollments } : {}) })
+        // A whole-session enrolment answers no class list: the open dialog's class is read again.
+        const open = get().enrollments
+        const fresh = enrollments ?? (open ? await api.enrollments.list({ classId: open.classId }) : null)
+        set({ enrolResult: result, error: null, ...(fresh ? { enrollments: fresh } : {}) })
         const view = get().view
         if (view.kind === 'project') await reloadDetail(view.id)
       }),

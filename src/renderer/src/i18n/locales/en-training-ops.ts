@@ -62,6 +62,8 @@ export const enTrainingOps: typeof koTrainingOps = {
       makeProject: 'Create a project from this opportunity',
       openProject: 'Open project: {{name}}',
       notWon: 'Once won, this opportunity can become a project.',
+      makeContract: 'Create a contract',
+      contract: 'Contract {{code}} {{title}}',
     },
     enrol: {
       addTitle: 'Add trainees',

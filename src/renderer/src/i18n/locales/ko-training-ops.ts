@@ -61,6 +61,8 @@ export const koTrainingOps = {
       makeProject: '이 영업기회로 프로젝트 만들기',
       openProject: '프로젝트 열기: {{name}}',
       notWon: '수주하면 이 영업기회로 프로젝트를 만들 수 있습니다.',
+      makeContract: '계약 만들기',
+      contract: '계약 {{code}} {{title}}',
     },
     enrol: {
       addTitle: '수강생 추가',

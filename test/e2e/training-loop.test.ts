@@ -103,6 +103,9 @@ describe('the training loop from an empty sync server', () => {
     await call('instructors.save', { lastName: '박', firstName: '서준', email: 'park@augu.kr' })
 
     await page.getByRole('button', { name: '영업기회' }).first().click()
+    // The screen loads on first use; the link is sent once it listens.
+    await page.getByRole('button', { name: '새 영업기회' }).waitFor()
+    await page.getByText('2027 신임 팀장 리더십').first().waitFor()
     await page.evaluate((id) => window.dispatchEvent(new CustomEvent('crm:open-record', { detail: { screen: 'opportunities', opportunityId: id } })), opportunity.id)
     const make = page.getByRole('button', { name: '이 영업기회로 프로젝트 만들기' })
     await make.waitFor()
@@ -165,7 +168,7 @@ describe('the training loop from an empty sync server', () => {
     await expect.poll(() => dialog.getByTestId('enrol-result').textContent()).toContain('확정 60명')
     expect(await dialog.getByTestId('enrollment-capacity').textContent()).toContain('확정 30명 / 정원 30명')
     await screenshot(page, 'training-enrol-paste-ko')
-    await page.keyboard.press('Escape')
+    await dialog.locator('[data-dialog-close]').click()
     await dialog.waitFor({ state: 'detached' })
   })
 

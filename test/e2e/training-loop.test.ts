@@ -112,8 +112,8 @@ describe('the training loop from an empty sync server', () => {
     await screenshot(page, 'training-won-opportunity-ko')
     await make.click()
 
-    await page.getByRole('heading', { name: '2027 신임 팀장 리더십' }).waitFor()
-    expect(await page.getByTestId('project-opportunity').textContent()).toBe('2027 신임 팀장 리더십')
+    await page.getByRole('heading', { name: '2027 신임 팀장 리더십', exact: true }).waitFor()
+    await expect.poll(() => page.getByTestId('project-opportunity').textContent()).toBe('2027 신임 팀장 리더십')
     const projects = await call<Array<{ id: string; revenue: number; marginPercent: number | null; code: string }>>('projects.list', {})
     expect(projects).toHaveLength(1)
     expect(projects[0]).toMatchObject({ revenue: 48_000_000, marginPercent: null })

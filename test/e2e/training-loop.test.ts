@@ -24,7 +24,7 @@ import {
   type TestServer,
   type TestUser,
 } from '../../sync-server/test/support'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { collectPageErrors, launchChromium, screenshot, SCREENSHOT_DIR } from './browser'
 
 let db: TestDatabase
 let redis: TestRedisPrefix
@@ -224,7 +224,8 @@ describe('the training loop from an empty sync server', () => {
     expect(await page.getByTestId('certificate').first().textContent()).toContain('위 사람은 본 교육과정을 성실히 이수하였으므로')
     await page.emulateMedia({ media: 'print' })
     await page.evaluate(() => document.body.classList.add('print-certificates'))
-    await screenshot(page, 'training-certificate-ko')
+    // One A4 certificate, as printed (the full page would be every certificate in a row).
+    await page.getByTestId('certificate').first().screenshot({ path: path.join(SCREENSHOT_DIR, 'training-certificate-ko.png') })
     await page.evaluate(() => document.body.classList.remove('print-certificates'))
     await page.emulateMedia({ media: 'screen' })
 
@@ -243,5 +244,17 @@ describe('the training loop from an empty sync server', () => {
       await pool.end()
     }
     expect(pageErrors).toEqual([])
+  })
+
+  it('reads in English too', async () => {
+    await page.getByRole('dialog').locator('[data-dialog-close]').click()
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('button', { name: 'Completion list' }).waitFor()
+    await screenshot(page, 'training-project-en')
+    await page.getByRole('button', { name: 'Completion list' }).click()
+    await page.getByRole('button', { name: 'Print all certificates' }).waitFor()
+    await screenshot(page, 'training-completion-en')
+    await page.getByRole('dialog').locator('[data-dialog-close]').click()
+    await page.getByRole('button', { name: '한국어' }).click()
   })
 })

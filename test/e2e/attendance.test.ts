@@ -6,10 +6,16 @@
 import Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { screenshot } from './browser'
+
+// Marks are refused before a class starts, so the marked class runs today (00:00–23:59, Korea time).
+const TODAY = todayIsoDate()
+const YESTERDAY = addDays(TODAY, -1)
+const TOMORROW = addDays(TODAY, 1)
 import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
@@ -38,10 +44,10 @@ function seedClass(sqlite: Database.Database): void {
   })
   row('instructors', INSTRUCTOR, { code: 'I-E2E', last_name: '한', first_name: '지민', email: 'e2e-instructor@augu.kr' })
   row('training_sessions', SESSION, {
-    project_id: PROJECT, session_number: 1, start_date: '2099-11-24', end_date: '2099-11-26', location: '본사 연수원', status: 'IN_PROGRESS',
+    project_id: PROJECT, session_number: 1, start_date: YESTERDAY, end_date: TOMORROW, location: '본사 연수원', status: 'IN_PROGRESS',
   })
   row('training_classes', CLASS, {
-    session_id: SESSION, class_number: 1, date: '2099-11-25', start_time: '09:00', end_time: '18:00', instructor_id: INSTRUCTOR,
+    session_id: SESSION, class_number: 1, date: TODAY, start_time: '00:00', end_time: '23:59', instructor_id: INSTRUCTOR,
     room: '세미나실 A', max_participants: 40, status: 'IN_PROGRESS',
   })
   for (const [n, t] of TRAINEES.entries()) {
@@ -177,7 +183,7 @@ describe('attendance roster, offline, from the keyboard', () => {
     await dialog.getByLabel('종료 시각').fill('12:00')
     await dialog.getByText('종료 시각은 시작 시각보다 늦어야 합니다.').waitFor()
     await dialog.getByLabel('종료 시각').fill('15:00')
-    await dialog.getByLabel('교육일').fill('2099-11-25')
+    await dialog.getByLabel('교육일').fill(TODAY)
     await dialog.getByLabel('강사').selectOption({ label: '한지민' })
     await dialog.getByRole('button', { name: '저장' }).click()
     const warning = dialog.getByTestId('double-booking')
@@ -192,7 +198,7 @@ describe('attendance roster, offline, from the keyboard', () => {
 
   it('finds the class on the 교육 agenda by date and opens its roster from there', async () => {
     await page.getByRole('button', { name: '교육' }).click()
-    await page.getByLabel('시작일').fill('2099-11-24')
+    await page.getByLabel('시작일').fill(YESTERDAY)
     const row = page.getByTestId('agenda-class').filter({ hasText: PROJECT_NAME }).first()
     await expect.poll(async () => row.textContent()).toContain('등록 31명 · 출석 29명')
     await screenshot(page, 'attendance-agenda')

@@ -127,7 +127,10 @@ describe('attendance roster, offline, from the keyboard', () => {
     expect(await rowStatus(3)).toBe('EXCUSED')
     expect(await rowStatus(6)).toBe('LEFT_EARLY')
     expect(await rowStatus(29)).toBe('PRESENT')
-    expect(await count('attended')).toBe('28')
+    // 출석 / 지각 / 조퇴 are counted apart (28 in the room).
+    expect(await count('present')).toBe('26')
+    expect(await count('late')).toBe('1')
+    expect(await count('leftEarly')).toBe('1')
     expect(await count('absent')).toBe('1')
     expect(await count('excused')).toBe('1')
     // (1 + 0.5 + 26) / 29 marks counted (excused left out) = 94.83 %
@@ -148,9 +151,10 @@ describe('attendance roster, offline, from the keyboard', () => {
     await page.getByLabel('성', { exact: true }).fill('홍')
     await page.getByLabel('이름', { exact: true }).fill('길동')
     await page.getByLabel('소속').fill('신규입사자')
-    await page.getByRole('button', { name: '등록하고 출석 처리' }).click()
+    await page.getByRole('button', { name: '현장 등록 (수업 중이면 출석 처리)' }).click()
     await expect.poll(() => count('enrolled')).toBe('31')
-    expect(await count('attended')).toBe('29')
+    // The class is running, so the walk-in is marked present.
+    expect(await count('present')).toBe('27')
     await page.getByText('현장 등록', { exact: true }).first().waitFor()
     await expect.poll(() => pendingChanges(page)).toBe(pendingBefore + 3)
 

@@ -6,10 +6,16 @@
 import type Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { screenshot } from './browser'
+
+// Marks are refused before a class starts, so the marked class runs today (00:00–23:59, Korea time).
+const TODAY = todayIsoDate()
+const YESTERDAY = addDays(TODAY, -1)
+const TOMORROW = addDays(TODAY, 1)
 import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
 import { openHarnessDatabase } from '../../scripts/dev-web'
 
@@ -39,10 +45,10 @@ function seedClass(sqlite: Database.Database): void {
   })
   row('instructors', INSTRUCTOR, { code: 'I-E2E', last_name: '한', first_name: '지민', email: 'e2e-instructor@augu.kr' })
   row('training_sessions', SESSION, {
-    project_id: PROJECT, session_number: 1, start_date: '2099-11-24', end_date: '2099-11-26', location: '본사 연수원', status: 'IN_PROGRESS',
+    project_id: PROJECT, session_number: 1, start_date: YESTERDAY, end_date: TOMORROW, location: '본사 연수원', status: 'IN_PROGRESS',
   })
   row('training_classes', CLASS, {
-    session_id: SESSION, class_number: 1, date: '2099-11-25', start_time: '09:00', end_time: '18:00', instructor_id: INSTRUCTOR,
+    session_id: SESSION, class_number: 1, date: TODAY, start_time: '00:00', end_time: '23:59', instructor_id: INSTRUCTOR,
     room: '세미나실 A', max_participants: 40, status: 'IN_PROGRESS',
   })
   for (const [n, t] of TRAINEES.entries()) {
@@ -122,7 +128,10 @@ describe('attendance roster, offline, from the keyboard', () => {
     expect(await rowStatus(3)).toBe('EXCUSED')
     expect(await rowStatus(6)).toBe('LEFT_EARLY')
     expect(await rowStatus(29)).toBe('PRESENT')
-    expect(await count('attended')).toBe('28')
+    // 출석 / 지각 / 조퇴 are counted apart (28 in the room).
+    expect(await count('present')).toBe('26')
+    expect(await count('late')).toBe('1')
+    expect(await count('leftEarly')).toBe('1')
     expect(await count('absent')).toBe('1')
     expect(await count('excused')).toBe('1')
     // (1 + 0.5 + 26) / 29 marks counted (excused left out) = 94.83 %
@@ -143,9 +152,10 @@ describe('attendance roster, offline, from the keyboard', () => {
     await page.getByLabel('성', { exact: true }).fill('홍')
     await page.getByLabel('이름', { exact: true }).fill('길동')
     await page.getByLabel('소속').fill('신규입사자')
-    await page.getByRole('button', { name: '등록하고 출석 처리' }).click()
+    await page.getByRole('button', { name: '현장 등록 (수업 중이면 출석 처리)' }).click()
     await expect.poll(() => count('enrolled')).toBe('31')
-    expect(await count('attended')).toBe('29')
+    // The class is running, so the walk-in is marked present.
+    expect(await count('present')).toBe('27')
     await page.getByText('현장 등록', { exact: true }).first().waitFor()
     await expect.poll(() => pendingChanges(page)).toBe(pendingBefore + 3)
 
@@ -178,7 +188,7 @@ describe('attendance roster, offline, from the keyboard', () => {
     await dialog.getByLabel('종료 시각').fill('12:00')
     await dialog.getByText('종료 시각은 시작 시각보다 늦어야 합니다.').waitFor()
     await dialog.getByLabel('종료 시각').fill('15:00')
-    await dialog.getByLabel('교육일').fill('2099-11-25')
+    await dialog.getByLabel('교육일').fill(TODAY)
     await dialog.getByLabel('강사').selectOption({ label: '한지민' })
     await dialog.getByRole('button', { name: '저장' }).click()
     const warning = dialog.getByTestId('double-booking')
@@ -193,7 +203,7 @@ describe('attendance roster, offline, from the keyboard', () => {
 
   it('finds the class on the 교육 agenda by date and opens its roster from there', async () => {
     await page.getByRole('button', { name: '교육' }).click()
-    await page.getByLabel('시작일').fill('2099-11-24')
+    await page.getByLabel('시작일').fill(YESTERDAY)
     const row = page.getByTestId('agenda-class').filter({ hasText: PROJECT_NAME }).first()
     await expect.poll(async () => row.textContent()).toContain('등록 31명 · 출석 29명')
     await screenshot(page, 'attendance-agenda')

@@ -7,9 +7,15 @@
 import type Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { screenshot } from './browser'
+
+// Marks are refused before a class starts, so the marked class runs today (00:00–23:59, Korea time).
+const TODAY = todayIsoDate()
+const YESTERDAY = addDays(TODAY, -1)
+const TOMORROW = addDays(TODAY, 1)
 import { openOfflineDevice, type OfflineDevice } from './offline-device'
 import { openHarnessDatabase } from '../../scripts/dev-web'
 
@@ -38,10 +44,10 @@ function seed(sqlite: Database.Database): void {
   })
   row('instructors', INSTRUCTOR, { code: 'I-E2F', last_name: '오', first_name: '세훈', email: 'e2f-instructor@augu.kr' })
   row('training_sessions', SESSION, {
-    project_id: PROJECT, session_number: 1, start_date: '2099-11-24', end_date: '2099-11-26', location: '본사 연수원',
+    project_id: PROJECT, session_number: 1, start_date: YESTERDAY, end_date: TOMORROW, location: '본사 연수원',
   })
   row('training_classes', CLASS, {
-    session_id: SESSION, class_number: 1, date: '2099-11-25', start_time: '09:00', end_time: '12:00', instructor_id: INSTRUCTOR,
+    session_id: SESSION, class_number: 1, date: TODAY, start_time: '00:00', end_time: '23:59', instructor_id: INSTRUCTOR,
     room: '세미나실 A', max_participants: 2,
   })
   row('users', id(0xe2fa01), {

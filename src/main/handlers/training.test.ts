@@ -20,11 +20,13 @@ describe('trainingCall', () => {
 
 describe('training contract inputs', () => {
   const id = '0190a000-0000-7000-8000-000000000001'
-  it('refuses a class that ends before it starts, a zero capacity and an unknown status before any handler runs', () => {
+  it('refuses a class that ends before it starts and an unknown status before any handler runs; a zero capacity reaches the repository', () => {
     const klass = { sessionId: id, date: '2026-11-25', startTime: '09:00', endTime: '12:00' }
     expect(ipcContract['classes.create'].input.safeParse(klass).success).toBe(true)
     expect(ipcContract['classes.create'].input.safeParse({ ...klass, endTime: '08:59' }).success).toBe(false)
-    expect(ipcContract['classes.create'].input.safeParse({ ...klass, maxParticipants: 0 }).success).toBe(false)
+    // The repository refuses it with its own message (training.invalidCapacity), not a generic invalid input.
+    expect(ipcContract['classes.create'].input.safeParse({ ...klass, maxParticipants: 0 }).success).toBe(true)
+    expect(ipcContract['classes.create'].input.safeParse({ ...klass, maxParticipants: 1.5 }).success).toBe(false)
     expect(ipcContract['attendance.mark'].input.safeParse({ classId: id, traineeId: id, status: 'SLEEPING' }).success).toBe(false)
     expect(ipcContract['sessions.create'].input.safeParse({ projectId: id, startDate: '2026-11-26', endDate: '2026-11-25' }).success).toBe(false)
   })

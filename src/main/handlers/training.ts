@@ -19,6 +19,9 @@ const RULE_ERRORS: Record<TrainingRule, IpcErrorCode> = {
   notPermitted: 'training.notPermitted',
   // The form and the IPC schema refuse it first; reaching the repository means a caller skipped both.
   invalidCompletionRule: 'ipc.invalidInput',
+  notWon: 'training.notWon',
+  classNotStarted: 'training.classNotStarted',
+  invalidCapacity: 'training.invalidCapacity',
 }
 
 export const trainingCall = refusalsOf(TrainingRuleError, RULE_ERRORS)
@@ -28,6 +31,8 @@ type TrainingHandlers = Pick<HandlerTable, Extract<IpcChannel, TrainingChannel>>
 export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
   const projects = () => ctx.device.training.projects
   const attendance = () => ctx.device.training.attendance
+  const records = () => ctx.device.training.projectRecords
+  const trainees = () => ctx.device.training.trainees
   return {
     'projects.list': (input) => trainingCall(() => projects().list(input ?? {})),
     'projects.get': ({ id }) => trainingCall(() => projects().get(id)),
@@ -52,5 +57,31 @@ export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
     'attendance.mark': (input) => trainingCall(() => attendance().mark(input)),
     'attendance.markRestPresent': ({ classId }) => trainingCall(() => attendance().markRestPresent(classId)),
     'attendance.walkIn': (input) => trainingCall(() => attendance().walkIn(input)),
+    'projects.save': (input) => trainingCall(() => records().save(input)),
+    'projects.fromOpportunity': ({ opportunityId }) => trainingCall(() => records().fromOpportunity(opportunityId)),
+    'projects.forOpportunity': ({ opportunityId }) => trainingCall(() => records().forOpportunity(opportunityId)),
+    'projects.remove': ({ id }) =>
+      trainingCall(() => {
+        records().remove(id)
+        return { ok: true } as const
+      }),
+    'projects.restore': ({ id }) => trainingCall(() => records().restore(id)),
+    'projects.deleted': () => trainingCall(() => records().deleted()),
+    'projects.formOptions': () => trainingCall(() => records().formOptions()),
+    'projects.completion': ({ projectId, sessionId }) => trainingCall(() => projects().completion(projectId, sessionId)),
+    'contracts.list': () => trainingCall(() => ctx.device.training.contracts.list()),
+    'contracts.get': ({ id }) => trainingCall(() => ctx.device.training.contracts.get(id)),
+    'contracts.save': (input) => trainingCall(() => ctx.device.training.contracts.save(input)),
+    'contracts.fromOpportunity': ({ opportunityId }) => trainingCall(() => ctx.device.training.contracts.fromOpportunity(opportunityId)),
+    'trainees.search': ({ query }) => trainingCall(() => trainees().search(query)),
+    'trainees.duplicates': () => trainingCall(() => trainees().duplicates()),
+    'trainees.merge': ({ keepId, mergeIds }) => trainingCall(() => trainees().merge(keepId, mergeIds)),
+    'enrollments.add': ({ classId, sessionId, traineeIds, rows }) =>
+      trainingCall(() => {
+        const result = trainees().enrol({ classId, sessionId }, traineeIds, rows)
+        return { result, enrollments: classId ? ctx.device.training.enrollments.list(classId) : null }
+      }),
+    'enrollments.remove': ({ enrollmentId }) =>
+      trainingCall(() => ctx.device.training.enrollments.list(trainees().unenrol(enrollmentId))),
   }
 }

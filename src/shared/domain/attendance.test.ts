@@ -37,7 +37,7 @@ describe('attendanceWeight', () => {
 })
 
 describe('classAttendanceCounts', () => {
-  it('counts the confirmed roster and who was in the room', () => {
+  it('counts the confirmed roster, who was in the room, and 출석 / 지각 / 조퇴 separately', () => {
     const counts = classAttendanceCounts([
       { enrollmentStatus: 'CONFIRMED', attendance: 'PRESENT' },
       { enrollmentStatus: 'CONFIRMED', attendance: 'LATE' },
@@ -48,7 +48,7 @@ describe('classAttendanceCounts', () => {
       { enrollmentStatus: 'CANCELLED', attendance: null },
       { enrollmentStatus: 'WAITLISTED', attendance: 'PRESENT' },
     ])
-    expect(counts).toEqual({ enrolled: 6, attended: 3, absent: 1, excused: 1, unmarked: 1 })
+    expect(counts).toEqual({ enrolled: 6, attended: 3, present: 1, late: 1, leftEarly: 1, absent: 1, excused: 1, unmarked: 1 })
   })
 })
 

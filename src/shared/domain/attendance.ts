@@ -72,8 +72,12 @@ export function isAttended(status: AttendanceStatus | null | undefined): boolean
 export interface ClassAttendanceCounts {
   /** Confirmed enrolments: the class roster. */
   enrolled: number
-  /** Of those, marked present, late or left early. */
+  /** Of those, marked present, late or left early (the sum of the next three). */
   attended: number
+  /** 출석 / 지각 / 조퇴, shown separately: a late arrival is not the same fact as being on time. */
+  present: number
+  late: number
+  leftEarly: number
   absent: number
   excused: number
   /** Not marked yet. */
@@ -88,11 +92,14 @@ export interface ClassAttendanceCounts {
 export function classAttendanceCounts(
   roster: ReadonlyArray<{ enrollmentStatus: EnrollmentStatus; attendance: AttendanceStatus | null | undefined }>,
 ): ClassAttendanceCounts {
-  const counts: ClassAttendanceCounts = { enrolled: 0, attended: 0, absent: 0, excused: 0, unmarked: 0 }
+  const counts: ClassAttendanceCounts = { enrolled: 0, attended: 0, present: 0, late: 0, leftEarly: 0, absent: 0, excused: 0, unmarked: 0 }
   for (const { enrollmentStatus, attendance } of roster) {
     if (enrollmentStatus !== 'CONFIRMED') continue
     counts.enrolled += 1
     if (isAttended(attendance)) counts.attended += 1
+    if (attendance === 'PRESENT') counts.present += 1
+    else if (attendance === 'LATE') counts.late += 1
+    else if (attendance === 'LEFT_EARLY') counts.leftEarly += 1
     else if (attendance === 'ABSENT') counts.absent += 1
     else if (attendance === 'EXCUSED') counts.excused += 1
     else counts.unmarked += 1

@@ -14,6 +14,11 @@ describe('project margin', () => {
     expect(projectMarginPercent({ revenue: 50_000_000, actualCost: null })).toBeNull()
   })
 
+  it('is unknown while no cost is booked (0), instead of a 100 % margin', () => {
+    expect(projectMargin({ revenue: 50_000_000, actualCost: 0 })).toBeNull()
+    expect(projectMarginPercent({ revenue: 50_000_000, actualCost: 0 })).toBeNull()
+  })
+
   it('gives the margin percent with two decimals', () => {
     expect(projectMarginPercent({ revenue: 50_000_000, actualCost: 32_000_000 })).toBe(36)
     expect(projectMarginPercent({ revenue: 30_000_000, actualCost: 20_000_000 })).toBe(33.33)
@@ -32,7 +37,7 @@ describe('project margin', () => {
 
   it('keeps the percent within half a hundredth of the exact ratio', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 ** 12 }), fc.integer({ min: 0, max: 10 ** 12 }), (revenue, actualCost) => {
+      fc.property(fc.integer({ min: 1, max: 10 ** 12 }), fc.integer({ min: 1, max: 10 ** 12 }), (revenue, actualCost) => {
         const percent = projectMarginPercent({ revenue, actualCost })!
         const exact = ((revenue - actualCost) / revenue) * 100
         return Math.abs(percent - exact) <= 0.005 + 1e-9 * Math.max(1, Math.abs(exact))

@@ -13,9 +13,13 @@ function known(value: Won, what: string): value is number {
   return true
 }
 
-/** revenue − actual cost, in won; null unless both are known. */
+/**
+ * revenue − actual cost, in won; null unless both are known. A cost of 0 is "no costs booked yet" (a project in
+ * planning, or one created from a won opportunity), not a 100 % margin: the figure stays "—" until a cost is entered.
+ */
 export function projectMargin({ revenue, actualCost }: { revenue: Won; actualCost: Won }): number | null {
   if (!known(revenue, 'revenue') || !known(actualCost, 'actual_cost')) return null
+  if (actualCost === 0) return null
   return revenue - actualCost
 }
 

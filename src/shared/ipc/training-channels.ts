@@ -23,6 +23,23 @@ export const trainingChannels = [
   'attendance.mark',
   'attendance.markRestPresent',
   'attendance.walkIn',
+  'projects.save',
+  'projects.fromOpportunity',
+  'projects.forOpportunity',
+  'projects.remove',
+  'projects.restore',
+  'projects.deleted',
+  'projects.formOptions',
+  'trainees.search',
+  'trainees.duplicates',
+  'trainees.merge',
+  'enrollments.add',
+  'enrollments.remove',
+  'projects.completion',
+  'contracts.list',
+  'contracts.get',
+  'contracts.save',
+  'contracts.fromOpportunity',
 ] as const
 
 export type TrainingChannel = (typeof trainingChannels)[number]

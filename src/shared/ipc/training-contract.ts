@@ -16,7 +16,10 @@ import {
   projectListSchema,
   sessionCreateSchema,
   walkInSchema,
+  enrolSchema,
+  traineeMergeSchema,
 } from '../model/validation/training'
+import { contractSaveSchema, projectFromOpportunitySchema, projectSaveSchema } from '../model/validation/projects'
 import { type Returns } from './contract'
 import { type TrainingChannel } from './training-channels'
 import {
@@ -25,6 +28,13 @@ import {
   type ClassDeleteResult,
   type ClassEnrollments,
   type ClassRoster,
+  type CompletionList,
+  type ContractView,
+  type DeletedProject,
+  type EnrollResult,
+  type TraineeView,
+  type OpportunityTraining,
+  type ProjectFormOptions,
   type InstructorOption,
   type InstructorView,
   type ProjectDetail,
@@ -79,4 +89,34 @@ export const trainingContract = {
   'attendance.markRestPresent': { input: byClass, output: returns<ClassRoster>() },
   /** Trainee + confirmed enrolment + mark, in one local transaction. */
   'attendance.walkIn': { input: walkInSchema, output: returns<ClassRoster>() },
+  /** Creates (no id) or edits a project; a new one gets an offline code and the creator as coordinator by default. */
+  'projects.save': { input: projectSaveSchema, output: returns<ProjectDetail>() },
+  /** A project from a won opportunity (refused `training.notWon` otherwise), its company, branch and amount carried over. */
+  'projects.fromOpportunity': { input: projectFromOpportunitySchema, output: returns<ProjectDetail>() },
+  'projects.forOpportunity': { input: projectFromOpportunitySchema, output: returns<OpportunityTraining>() },
+  /** Soft delete (synced); restorable from the deleted list. */
+  'projects.remove': { input: z.strictObject({ id: idSchema }), output: returns<{ readonly ok: true }>() },
+  'projects.restore': { input: z.strictObject({ id: idSchema }), output: returns<ProjectDetail>() },
+  'projects.deleted': { input: z.undefined(), output: returns<readonly DeletedProject[]>() },
+  'projects.formOptions': { input: z.undefined(), output: returns<ProjectFormOptions>() },
+  /** The trainee directory by name, phone or e-mail (at most 50). */
+  'trainees.search': { input: z.strictObject({ query: z.string().trim().max(100) }), output: returns<readonly TraineeView[]>() },
+  /** Groups of records that are the same person (name + mobile or e-mail): what to merge. */
+  'trainees.duplicates': { input: z.undefined(), output: returns<ReadonlyArray<readonly TraineeView[]>>() },
+  /** Moves enrolments, marks and answers to the kept trainee, fills its empty fields, deletes the others (restorable). */
+  'trainees.merge': { input: traineeMergeSchema, output: returns<TraineeView>() },
+  /** Existing trainees and / or new rows (found or created) into a class or every class of a session; seats, then waitlist. */
+  'enrollments.add': { input: enrolSchema, output: returns<{ readonly result: EnrollResult; readonly enrollments: ClassEnrollments | null }>() },
+  /** The completion list (수료 명단) per trainee and session, for the XLSX export and the certificates. */
+  'projects.completion': {
+    input: z.strictObject({ projectId: idSchema, sessionId: idSchema.optional() }),
+    output: returns<CompletionList>(),
+  },
+  'contracts.list': { input: z.undefined(), output: returns<readonly ContractView[]>() },
+  'contracts.get': { input: z.strictObject({ id: idSchema }), output: returns<ContractView>() },
+  /** Creates (no id) or edits a contract and sets which projects it covers; an empty code becomes an offline one. */
+  'contracts.save': { input: contractSaveSchema, output: returns<ContractView>() },
+  /** A DRAFT contract from a won opportunity (refused `training.notWon` otherwise), linked to its projects. */
+  'contracts.fromOpportunity': { input: projectFromOpportunitySchema, output: returns<ContractView>() },
+  'enrollments.remove': { input: z.strictObject({ enrollmentId: idSchema }), output: returns<ClassEnrollments>() },
 } as const satisfies { readonly [K in TrainingChannel]: { readonly input: z.ZodType; readonly output: object } }

@@ -8,7 +8,9 @@ import {
   type ProjectPriority,
   type ProjectStatus,
   type ProjectTeamRole,
+  type ProjectType,
   type SessionStatus,
+  type ContractStatus,
 } from '../model/enums'
 import { type SatisfactionSummary } from '../domain/satisfaction'
 import { type TrainingRates } from '../domain/training-rates'
@@ -73,9 +75,37 @@ export interface SessionView {
   readonly classes: readonly ClassView[]
 }
 
+/** A product proposed in a meeting of the opportunity the project came from (derived on read, never copied). */
+export interface ProposedProduct {
+  readonly productId: string
+  readonly name: string
+  readonly quantity: number
+  readonly unitPrice: number | null
+  /** quantity × unit price × (1 − discount), whole won; null without a price. */
+  readonly total: number | null
+}
+
 export interface ProjectDetail extends ProjectSummary {
   readonly description: string | null
   readonly companyId: string
+  readonly type: ProjectType | null
+  readonly branchId: string | null
+  readonly branchName: string | null
+  readonly opportunityId: string | null
+  readonly opportunityTitle: string | null
+  readonly contractId: string | null
+  readonly contractCode: string | null
+  readonly actualStartDate: string | null
+  readonly actualEndDate: string | null
+  readonly projectManagerId: string | null
+  readonly coordinatorId: string | null
+  readonly operatorId: string | null
+  /** 홍길동 for each of the three, when the replica knows them. */
+  readonly projectManagerName: string | null
+  readonly coordinatorName: string | null
+  readonly operatorName: string | null
+  /** Products proposed for the opportunity the project came from (its meetings' 제안 상품). */
+  readonly proposedProducts: readonly ProposedProduct[]
   readonly budget: number | null
   readonly actualCost: number | null
   readonly team: ReadonlyArray<{
@@ -150,7 +180,11 @@ export interface RosterMarkConflict {
 
 export interface RosterCounts {
   readonly enrolled: number
+  /** 출석 + 지각 + 조퇴. */
   readonly attended: number
+  readonly present: number
+  readonly late: number
+  readonly leftEarly: number
   readonly absent: number
   readonly excused: number
   readonly unmarked: number
@@ -234,4 +268,98 @@ export interface InstructorView {
   readonly bio: string | null
   readonly isInternal: boolean
   readonly isActive: boolean
+}
+
+/** A soft-deleted project that can be restored (휴지통). */
+export interface DeletedProject {
+  readonly id: string
+  readonly code: string
+  readonly name: string
+  readonly companyName: string | null
+  readonly deletedAt: string
+}
+
+/** What the project form offers: companies with their branches, people, contracts. */
+export interface ProjectFormOptions {
+  readonly companies: ReadonlyArray<{ readonly id: string; readonly name: string; readonly branches: ReadonlyArray<{ readonly id: string; readonly name: string }> }>
+  readonly users: ReadonlyArray<{ readonly id: string; readonly name: string }>
+  readonly contracts: ReadonlyArray<{ readonly id: string; readonly code: string; readonly title: string; readonly companyId: string }>
+}
+
+/** The training side of an opportunity: whether it is won, and the projects / contracts made from it. */
+export interface OpportunityTraining {
+  readonly opportunityId: string
+  readonly won: boolean
+  readonly projects: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string }>
+  readonly contracts: ReadonlyArray<{ readonly id: string; readonly code: string; readonly title: string }>
+}
+
+/** A contract (계약) in the list and on its page. */
+export interface ContractView {
+  readonly id: string
+  readonly code: string
+  readonly title: string
+  readonly companyId: string
+  readonly companyName: string | null
+  readonly opportunityId: string | null
+  readonly opportunityTitle: string | null
+  readonly amount: number | null
+  readonly signedDate: string | null
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly status: ContractStatus
+  readonly projects: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string }>
+}
+
+/** A trainee in the directory (수강생) with their 소속. */
+export interface TraineeView {
+  readonly id: string
+  /** 홍길동 */
+  readonly name: string
+  readonly lastName: string
+  readonly firstName: string
+  readonly phone: string | null
+  readonly email: string | null
+  readonly companyId: string | null
+  readonly companyName: string | null
+  readonly department: string | null
+  readonly position: string | null
+  /** Live enrolments, any class. */
+  readonly classes: number
+}
+
+/** What an enrolment did: new trainees vs found ones, seats given, waitlisted, and those already on the list. */
+export interface EnrollResult {
+  readonly created: number
+  readonly found: number
+  readonly confirmed: number
+  readonly waitlisted: number
+  readonly alreadyEnrolled: number
+}
+
+/** One trainee's completion (수료) in one 차수 of a project, judged by the project's rule. */
+export interface CompletionEntry {
+  readonly traineeId: string
+  readonly name: string
+  readonly companyName: string | null
+  readonly department: string | null
+  readonly position: string | null
+  readonly phone: string | null
+  readonly sessionId: string
+  readonly sessionNumber: number
+  readonly sessionStart: string
+  readonly sessionEnd: string
+  /** Credited share of scheduled time so far, % (two decimals); null when nothing counts yet. */
+  readonly percent: number | null
+  readonly completed: boolean
+}
+
+/** The completion list (수료 명단) of a project, per trainee and session, for export and certificates. */
+export interface CompletionList {
+  readonly projectId: string
+  readonly projectCode: string
+  readonly projectName: string
+  readonly companyName: string | null
+  readonly completionPercent: number
+  readonly entries: readonly CompletionEntry[]
 }

@@ -18,6 +18,9 @@ import {
   type AttendancePolicy,
 } from '../../../shared/domain/attendance'
 import { minutesBetweenTimes } from '../../../shared/domain/dates'
+import { ADMIN_OVERRIDE_REMARK, classTiming, markingDecision, walkInMarksPresent } from '../../../shared/domain/class-marking'
+import { createPermissionsReader } from './permissions'
+import { createTraineeDirectory } from './trainee-directory'
 import { displayName } from '../../../shared/domain/korean-name'
 import { pairId } from '../../../shared/ids/pair-id'
 import { type AttendanceStatus, type EnrollmentStatus } from '../../../shared/model/enums'
@@ -27,7 +30,8 @@ import { type z } from 'zod'
 import { createUserNames, type RepoContext } from './context'
 import { TrainingRuleError } from './training-rules'
 
-type Mark = z.output<typeof attendanceMarkSchema>
+/** `override` defaults to false (tests and older callers leave it out). */
+type Mark = Omit<z.output<typeof attendanceMarkSchema>, 'override'> & { readonly override?: boolean }
 type WalkIn = z.output<typeof walkInSchema>
 
 export interface AttendanceRepo {
@@ -89,6 +93,8 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
   // Company weights; each roster takes its project's completion rule on top (projectAttendancePolicy).
   const basePolicy = ctx.policy ?? DEFAULT_ATTENDANCE_POLICY
   const names = createUserNames(sqlite)
+  const permissions = createPermissionsReader(sqlite)
+  const directory = createTraineeDirectory(ctx)
   const classById = sqlite.prepare<[string], ClassRow>(
     `SELECT k.id, k.session_id, k.class_number, k.name, k.date, k.start_time, k.end_time, k.room, k.max_participants,
             i.last_name AS instructor_last, i.first_name AS instructor_first,
@@ -241,6 +247,21 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
     }
   }
 
+  /**
+   * A class that has not started cannot be marked (nobody can have attended it yet). An administrator — whoever may
+   * approve training records, by default managers and executives — may override on purpose; the override is stored
+   * in the mark's remarks so the record says so. Returns the remark to prepend, or null.
+   */
+  const timingOf = (klass: ClassRow) => classTiming({ date: klass.date, startTime: klass.start_time, endTime: klass.end_time }, ctx.now())
+  const requireStarted = (klass: ClassRow, override: boolean): string | null => {
+    const actor = ctx.actor()
+    if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
+    const isAdmin = permissions.forUser(actor.id, actor.tier).allows('attendance_records', 'approve')
+    const decision = markingDecision(timingOf(klass), { requested: override, isAdmin })
+    if (!decision.allowed) throw new TrainingRuleError('classNotStarted', `class ${klass.id} starts ${klass.date} ${klass.start_time}`)
+    return decision.override ? ADMIN_OVERRIDE_REMARK : null
+  }
+
   /** Writes one mark (inside the caller's transaction when there is one). */
   const writeMark = (classId: string, traineeId: string, status: AttendanceStatus, remarks: string | null | undefined): void => {
     const userId = requireActor()
@@ -262,15 +283,18 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
     roster,
 
     mark(input) {
-      requireClass(input.classId)
+      const klass = requireClass(input.classId)
       const enrollment = enrollmentOf.get(input.classId, input.traineeId)
       if (!enrollment) throw new TrainingRuleError('notFound', 'trainee is not enrolled in this class')
-      writeMark(input.classId, input.traineeId, input.status, input.remarks)
+      const overrideRemark = requireStarted(klass, input.override ?? false)
+      const remarks = overrideRemark === null ? input.remarks : [overrideRemark, input.remarks].filter(Boolean).join(' · ')
+      writeMark(input.classId, input.traineeId, input.status, remarks)
       return roster(input.classId)
     },
 
     markRestPresent(classId) {
       requireActor()
+      requireStarted(requireClass(classId), false)
       const current = roster(classId)
       writer.transaction(() => {
         for (const entry of current.entries) if (entry.attendance === null) writeMark(classId, entry.traineeId, 'PRESENT', undefined)
@@ -285,22 +309,26 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
       if (klass.max_participants !== null && current.counts.enrolled >= klass.max_participants) {
         throw new TrainingRuleError('classFull', 'the class is at capacity')
       }
-      const traineeId = ctx.newId()
+      // A walk-in is marked only while the class runs: added before it (or after it), nobody saw them in the room.
+      const marksNow = walkInMarksPresent(timingOf(klass))
       writer.transaction(() => {
-        writer.upsert('trainees', traineeId, {
-          company_id: klass.company_id,
-          last_name: input.lastName,
-          first_name: input.firstName,
-          department: input.department,
+        // The same person (name + mobile or e-mail) is found, not created again in every class.
+        const traineeId = directory.findOrCreate({
+          lastName: input.lastName,
+          firstName: input.firstName,
           phone: input.phone,
-        })
-        writer.upsert('enrollments', pairId('enrollments', input.classId, traineeId), {
+          email: input.email,
+          department: input.department,
+          companyId: klass.company_id,
+        }).id
+        const existing = enrollmentOf.get(input.classId, traineeId)
+        writer.upsert('enrollments', existing?.id ?? pairId('enrollments', input.classId, traineeId), {
           class_id: input.classId,
           trainee_id: traineeId,
           status: 'CONFIRMED',
-          notes: WALK_IN_NOTE,
+          ...(existing ? {} : { notes: WALK_IN_NOTE }),
         })
-        writeMark(input.classId, traineeId, input.status, undefined)
+        if (marksNow) writeMark(input.classId, traineeId, input.status, undefined)
       })
       return roster(input.classId)
     },

@@ -12,7 +12,7 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { compareKorean } from '../../../shared/domain/korean-text'
 import { pairId } from '../../../shared/ids/pair-id'
 import { projectMargin, projectMarginPercent } from '../../../shared/domain/project-finance'
-import { DEFAULT_ATTENDANCE_POLICY, projectAttendancePolicy } from '../../../shared/domain/attendance'
+import { DEFAULT_ATTENDANCE_POLICY, projectAttendancePolicy, trainingCompletion } from '../../../shared/domain/attendance'
 import { addDays, formatKoreanDate, minutesBetweenTimes } from '../../../shared/domain/dates'
 import { trainingRates } from '../../../shared/domain/training-rates'
 import { duplicateNumberIds } from '../../../shared/domain/training-numbers'
@@ -25,8 +25,10 @@ import {
   type ProjectPriority,
   type ProjectStatus,
   type ProjectTeamRole,
+  type ProjectType,
   type SessionStatus,
 } from '../../../shared/model/enums'
+import { meetingProductTotal } from '../../../shared/domain/project-finance'
 import {
   type classCreateSchema,
   type classDeleteSchema,
@@ -42,6 +44,7 @@ import {
   type ClassCreateResult,
   type ClassDeleteResult,
   type ClassView,
+  type CompletionList,
   type DoubleBooking,
   type InstructorOption,
   type ProjectDetail,
@@ -107,6 +110,8 @@ export interface ProjectsRepo {
     readonly excludeClassId?: string
   }): DoubleBooking[]
   instructors(): InstructorOption[]
+  /** Per trainee and 차수 (optionally one 차수): completion under the project's rule, 가나다 order within each 차수. */
+  completion(projectId: string, sessionId?: string): CompletionList
   /** Live classes dated from `from` for `days` days, by date and start time (at most 500). */
   agenda(from: string, days: number): AgendaClass[]
 }
@@ -129,6 +134,18 @@ interface ProjectRow {
   actual_cost: number | null
   revenue: number | null
   completion_percent: number | null
+  type: ProjectType | null
+  branch_id: string | null
+  branch_name: string | null
+  opportunity_id: string | null
+  opportunity_title: string | null
+  contract_id: string | null
+  contract_code: string | null
+  actual_start_date: string | null
+  actual_end_date: string | null
+  project_manager_id: string | null
+  coordinator_id: string | null
+  operator_id: string | null
 }
 
 interface SessionRow {
@@ -164,7 +181,13 @@ interface ClassRow {
 }
 
 const PROJECT_COLUMNS = `p.id, p.code, p.name, p.description, p.company_id, c.name AS company_name, p.status, p.phase, p.health,
-  p.priority, p.start_date, p.end_date, p.progress, p.budget, p.actual_cost, p.revenue, p.completion_percent`
+  p.priority, p.start_date, p.end_date, p.progress, p.budget, p.actual_cost, p.revenue, p.completion_percent,
+  p.type, p.branch_id, b.name AS branch_name, p.opportunity_id, o.title AS opportunity_title, p.contract_id,
+  ct.code AS contract_code, p.actual_start_date, p.actual_end_date, p.project_manager_id, p.coordinator_id, p.operator_id`
+
+/** The joins PROJECT_COLUMNS reads from (after FROM projects p). */
+const PROJECT_JOINS = `LEFT JOIN companies c ON c.id = p.company_id LEFT JOIN branches b ON b.id = p.branch_id
+  LEFT JOIN opportunities o ON o.id = p.opportunity_id LEFT JOIN contracts ct ON ct.id = p.contract_id`
 
 // The counts a class shows, derived from live rows: CONFIRMED enrolments, and of those the ones marked as attended.
 // A trainee may (in old data) hold two marks for a class; EXISTS counts them once.
@@ -239,7 +262,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const permissions = createPermissionsReader(sqlite)
   const cached = createStatementCache(sqlite)
   const projectById = sqlite.prepare<[string], ProjectRow>(
-    `SELECT ${PROJECT_COLUMNS} FROM projects p LEFT JOIN companies c ON c.id = p.company_id WHERE p.id = ? AND p.deleted_at IS NULL`,
+    `SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS} WHERE p.id = ? AND p.deleted_at IS NULL`,
   )
   const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null; allocation_percent: number }>(
     `SELECT user_id, role, allocation_percent FROM project_team_members WHERE project_id = ? AND deleted_at IS NULL AND is_active = 1
@@ -319,6 +342,42 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
           ORDER BY a2.recorded_at DESC, a2.id DESC LIMIT 1)
       WHERE e.deleted_at IS NULL AND e.status = 'CONFIRMED' AND s.project_id = ?`,
   )
+  // 제안 상품: what was proposed in the meetings of the opportunity the project came from, read where it lives.
+  const proposedOf = sqlite.prepare<
+    [string],
+    { product_id: string; name: string | null; quantity: number; unit_price: number | null; discount_percent: number }
+  >(
+    `SELECT mp.product_id, pr.name, mp.quantity, mp.unit_price, mp.discount_percent
+       FROM meeting_products mp
+       JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
+       LEFT JOIN products pr ON pr.id = mp.product_id
+      WHERE m.opportunity_id = ? AND mp.deleted_at IS NULL
+      ORDER BY m.start_time, mp.created_at, mp.id`,
+  )
+  // Every confirmed enrolment of the project's live classes with the trainee's 소속 and the latest mark.
+  const completionRows = sqlite.prepare<
+    [string],
+    {
+      trainee_id: string; last_name: string; first_name: string; company_name: string | null; department: string | null
+      position: string | null; phone: string | null; session_id: string; session_number: number; session_start: string
+      session_end: string; status: AttendanceStatus | null; minutes_attended: number | null; start_time: string; end_time: string
+    }
+  >(
+    `SELECT e.trainee_id, t.last_name, t.first_name, c.name AS company_name, t.department, t.position, t.phone,
+            s.id AS session_id, s.session_number, s.start_date AS session_start, s.end_date AS session_end,
+            a.status, a.minutes_attended, k.start_time, k.end_time
+       FROM enrollments e
+       JOIN trainees t ON t.id = e.trainee_id AND t.deleted_at IS NULL
+       LEFT JOIN companies c ON c.id = t.company_id
+       JOIN training_classes k ON k.id = e.class_id AND k.deleted_at IS NULL AND k.status <> 'CANCELLED'
+       JOIN training_sessions s ON s.id = k.session_id AND s.deleted_at IS NULL AND s.status <> 'CANCELLED'
+       LEFT JOIN attendance_records a ON a.id = (
+         SELECT a2.id FROM attendance_records a2
+          WHERE a2.class_id = e.class_id AND a2.trainee_id = e.trainee_id AND a2.deleted_at IS NULL
+          ORDER BY a2.recorded_at DESC, a2.id DESC LIMIT 1)
+      WHERE e.deleted_at IS NULL AND e.status = 'CONFIRMED' AND s.project_id = ?
+      ORDER BY s.session_number, s.id`,
+  )
   const classInSession = sqlite.prepare<[string, string], { instructor_id: string | null }>(
     'SELECT instructor_id FROM training_classes WHERE id = ? AND session_id = ? AND deleted_at IS NULL',
   )
@@ -355,6 +414,11 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     return actor.id
   }
 
+  /** A capacity of zero or fewer seats is a typing mistake, never a rule: refused with its own message. */
+  const requireCapacity = (capacity: number | null): void => {
+    if (capacity !== null && capacity < 1) throw new TrainingRuleError('invalidCapacity', `capacity must be at least 1, got ${capacity}`)
+  }
+
   const requireClass = (id: string): { id: string; session_id: string } => {
     const row = classById.get(id)
     if (!row) throw new TrainingRuleError('notFound', `No class ${id} on this device`)
@@ -367,6 +431,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     input: { readonly date: string; readonly startTime: string; readonly endTime: string; readonly maxParticipants: number | null },
   ): void => {
     if (input.endTime <= input.startTime) throw new TrainingRuleError('invalidPeriod', 'end not after start')
+    requireCapacity(input.maxParticipants)
     if (input.date < session.start_date || input.date > session.end_date) {
       throw new TrainingRuleError('invalidPeriod', 'class date outside its session')
     }
@@ -407,7 +472,8 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     const row = requireProject(id)
     const policy = projectAttendancePolicy(row.completion_percent, DEFAULT_ATTENDANCE_POLICY)
     const team = teamOf.all(id)
-    const userNames = names(team.map((m) => m.user_id))
+    const userNames = names([...team.map((m) => m.user_id), row.project_manager_id, row.coordinator_id, row.operator_id])
+    const userName = (userId: string | null): string | null => (userId ? (userNames.get(userId) ?? null) : null)
     const answers = feedbackOf.all(id).map((f) => ({
       sessionId: f.session_id,
       classId: f.class_id,
@@ -437,6 +503,30 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       ...summaryOf(row),
       description: row.description,
       companyId: row.company_id,
+      type: row.type,
+      branchId: row.branch_id,
+      branchName: row.branch_name,
+      opportunityId: row.opportunity_id,
+      opportunityTitle: row.opportunity_title,
+      contractId: row.contract_id,
+      contractCode: row.contract_code,
+      actualStartDate: row.actual_start_date,
+      actualEndDate: row.actual_end_date,
+      projectManagerId: row.project_manager_id,
+      coordinatorId: row.coordinator_id,
+      operatorId: row.operator_id,
+      projectManagerName: userName(row.project_manager_id),
+      coordinatorName: userName(row.coordinator_id),
+      operatorName: userName(row.operator_id),
+      proposedProducts: row.opportunity_id
+        ? proposedOf.all(row.opportunity_id).map((p) => ({
+            productId: p.product_id,
+            name: p.name ?? '',
+            quantity: p.quantity,
+            unitPrice: p.unit_price,
+            total: meetingProductTotal({ quantity: p.quantity, unitPrice: p.unit_price, discountPercent: p.discount_percent }),
+          }))
+        : [],
       budget: row.budget,
       actualCost: row.actual_cost,
       team: team.map((m) => ({ userId: m.user_id, name: userNames.get(m.user_id) ?? null, role: m.role, allocationPercent: m.allocation_percent })),
@@ -499,7 +589,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
         params.push(value)
       }
       // Running projects first, then by start date (latest first): what a coordinator works on today is on top.
-      const sql = `SELECT ${PROJECT_COLUMNS} FROM projects p LEFT JOIN companies c ON c.id = p.company_id
+      const sql = `SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS}
         WHERE ${parts.join(' AND ')}
         ORDER BY (p.status = 'IN_PROGRESS') DESC, p.start_date DESC, p.id DESC`
       return (cached(sql).all(...params) as ProjectRow[]).map(summaryOf)
@@ -511,6 +601,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       requireActor()
       requireProject(input.projectId)
       if (input.endDate < input.startDate) throw new TrainingRuleError('invalidPeriod', 'end before start')
+      requireCapacity(input.maxParticipants)
       const id = ctx.newId()
       writer.upsert('training_sessions', id, {
         project_id: input.projectId,
@@ -556,6 +647,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       requireActor()
       const session = requireSession(input.id)
       if (input.endDate < input.startDate) throw new TrainingRuleError('invalidPeriod', 'end before start')
+      requireCapacity(input.maxParticipants)
       writer.upsert('training_sessions', session.id, {
         session_number: input.sessionNumber,
         name: input.name,
@@ -681,6 +773,49 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     },
 
     doubleBookings,
+
+    completion(projectId, sessionId) {
+      const row = requireProject(projectId)
+      const policy = projectAttendancePolicy(row.completion_percent, DEFAULT_ATTENDANCE_POLICY)
+      const groups = new Map<string, { first: ReturnType<typeof completionRows.all>[number]; marks: Parameters<typeof trainingCompletion>[0][number][] }>()
+      for (const r of completionRows.all(projectId)) {
+        if (sessionId && r.session_id !== sessionId) continue
+        const key = `${r.session_id}|${r.trainee_id}`
+        const group = groups.get(key) ?? { first: r, marks: [] }
+        group.marks.push({
+          status: r.status,
+          scheduledMinutes: Math.max(0, minutesBetweenTimes(r.start_time, r.end_time)),
+          attendedMinutes: r.minutes_attended,
+        })
+        groups.set(key, group)
+      }
+      const entries = [...groups.values()].map(({ first: r, marks }) => {
+        const judged = trainingCompletion(marks, policy)
+        return {
+          traineeId: r.trainee_id,
+          name: displayName({ lastName: r.last_name, firstName: r.first_name }),
+          companyName: r.company_name,
+          department: r.department,
+          position: r.position,
+          phone: r.phone,
+          sessionId: r.session_id,
+          sessionNumber: r.session_number,
+          sessionStart: r.session_start,
+          sessionEnd: r.session_end,
+          percent: judged.percent,
+          completed: judged.completed,
+        }
+      })
+      entries.sort((a, b) => a.sessionNumber - b.sessionNumber || compareKorean(a.name, b.name))
+      return {
+        projectId,
+        projectCode: row.code,
+        projectName: row.name,
+        companyName: row.company_name,
+        completionPercent: policy.completionPercent,
+        entries,
+      }
+    },
 
     agenda: (from, days) =>
       agendaRows.all(from, addDays(from, days)).map((row) => ({

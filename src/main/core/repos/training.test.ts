@@ -186,7 +186,7 @@ describe('training repositories (real SQLite)', () => {
     expect(pending().length - before).toBe(2)
     expect(roster.entries.map((e) => e.attendance)).toEqual(['ABSENT', 'LEFT_EARLY', 'PRESENT', 'PRESENT'])
     // (0 + 0.5 + 1 + 1) / 4 = 62.5 %
-    expect(roster.counts).toEqual({ enrolled: 4, attended: 3, absent: 1, excused: 0, unmarked: 0, rate: 62.5 })
+    expect(roster.counts).toEqual({ enrolled: 4, attended: 3, present: 2, late: 0, leftEarly: 1, absent: 1, excused: 0, unmarked: 0, rate: 62.5 })
     // Completion over the session's classes (one class here): a left-early trainee gets half → below 80 %.
     expect(roster.entries.map((e) => e.completed)).toEqual([false, false, true, true])
     expect(repos.projects.get(PROJECT).sessions[0]!.classes[0]).toMatchObject({ enrolled: 4, attended: 3 })

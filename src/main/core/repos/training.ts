@@ -7,10 +7,16 @@ import { repoContextOf } from './context'
 import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './training-attendance'
 import { createEnrollmentsRepo, type EnrollmentsRepo } from './training-enrollments'
 import { createInstructorsRepo, type InstructorsRepo } from './training-instructors'
+import { createContractsRepo, type ContractsRepo } from './contracts'
+import { createTraineeDirectory, type TraineeDirectory } from './trainee-directory'
+import { createProjectRecordsRepo, type ProjectRecordsRepo } from './training-project-records'
 import { createProjectsRepo, type ProjectsRepo } from './training-projects'
 
 export interface TrainingRepos {
   readonly projects: ProjectsRepo
+  readonly projectRecords: ProjectRecordsRepo
+  readonly trainees: TraineeDirectory
+  readonly contracts: ContractsRepo
   readonly attendance: AttendanceRepo
   readonly enrollments: EnrollmentsRepo
   readonly instructors: InstructorsRepo
@@ -18,8 +24,12 @@ export interface TrainingRepos {
 
 /** Builds the repositories from any context (tests pass a RepoTestDevice plus a device id). */
 export function createTrainingRepos(ctx: AttendanceRepoContext): TrainingRepos {
+  const projects = createProjectsRepo(ctx)
   return {
-    projects: createProjectsRepo(ctx),
+    projects,
+    projectRecords: createProjectRecordsRepo(ctx, (id) => projects.get(id)),
+    trainees: createTraineeDirectory(ctx),
+    contracts: createContractsRepo(ctx),
     attendance: createAttendanceRepo(ctx),
     enrollments: createEnrollmentsRepo(ctx),
     instructors: createInstructorsRepo(ctx),

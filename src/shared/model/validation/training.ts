@@ -27,8 +27,11 @@ const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((value) => (value ? value : null))
-/** A class or session capacity: at least one seat; an empty field means "no limit". */
-const capacitySchema = z.number().int().min(1).max(10_000).nullish().transform((value) => value ?? null)
+/**
+ * A class or session capacity; an empty field means "no limit". Zero or negative passes the schema on purpose: the
+ * repository refuses it with its own message (`training.invalidCapacity`) instead of a generic "invalid input".
+ */
+const capacitySchema = z.number().int().min(-10_000).max(10_000).nullish().transform((value) => value ?? null)
 
 export const projectListSchema = z
   .strictObject({
@@ -75,6 +78,8 @@ export const attendanceMarkSchema = z.strictObject({
   status: z.enum(ATTENDANCE_STATUSES),
   /** Undefined keeps the current remarks; null or '' clears them. */
   remarks: z.string().trim().max(500).nullish(),
+  /** An administrator marks a class that has not started (recorded on the mark); refused for anyone else. */
+  override: z.boolean().default(false),
 })
 export type AttendanceMarkInput = z.input<typeof attendanceMarkSchema>
 
@@ -83,7 +88,20 @@ export const walkInSchema = z.strictObject({
   lastName: z.string().trim().min(1).max(50),
   firstName: z.string().trim().min(1).max(50),
   department: optionalText(100),
-  phone: optionalText(30),
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .nullish()
+    .refine((value) => !value || isValidPhone(value), 'must be a phone number')
+    .transform((value) => (value ? normalizePhone(value) : null)),
+  email: z
+    .string()
+    .trim()
+    .nullish()
+    .refine((value) => !value || isValidEmail(value), 'must be an e-mail address')
+    .transform((value) => (value ? normalizeEmail(value) : null)),
+  /** The mark given while the class runs (default 출석); before or after the class no mark is written. */
   status: z.enum(ATTENDANCE_STATUSES).default('PRESENT'),
 })
 export type WalkInInput = z.input<typeof walkInSchema>
@@ -195,3 +213,41 @@ export const instructorSaveSchema = z.strictObject({
   isActive: z.boolean().default(true),
 })
 export type InstructorSaveInput = z.input<typeof instructorSaveSchema>
+
+const phoneField = z
+  .string()
+  .trim()
+  .max(30)
+  .nullish()
+  .refine((value) => !value || isValidPhone(value), 'must be a phone number')
+  .transform((value) => (value ? normalizePhone(value) : null))
+const emailField = z
+  .string()
+  .trim()
+  .nullish()
+  .refine((value) => !value || isValidEmail(value), 'must be an e-mail address')
+  .transform((value) => (value ? normalizeEmail(value) : null))
+
+/** A trainee typed, pasted (parsePastedTrainees) or imported: name, mobile or e-mail, 소속. */
+export const traineeRowSchema = z.strictObject({
+  lastName: z.string().trim().max(50),
+  firstName: z.string().trim().max(50),
+  phone: phoneField,
+  email: emailField,
+  companyName: optionalText(200),
+  department: optionalText(100),
+  position: optionalText(100),
+}).refine((t) => (t.lastName + t.firstName).length > 0, { path: ['firstName'], message: 'a name is needed' })
+
+/** Enrol existing trainees and / or new rows into one class or every class of a session (one of the two). */
+export const enrolSchema = z
+  .strictObject({
+    classId: idSchema.optional(),
+    sessionId: idSchema.optional(),
+    traineeIds: z.array(idSchema).max(2_000).default([]),
+    rows: z.array(traineeRowSchema).max(2_000).default([]),
+  })
+  .refine((e) => (e.classId === undefined) !== (e.sessionId === undefined), { path: ['classId'], message: 'a class or a session' })
+export type EnrolInput = z.input<typeof enrolSchema>
+
+export const traineeMergeSchema = z.strictObject({ keepId: idSchema, mergeIds: z.array(idSchema).min(1).max(50) })

@@ -2,6 +2,7 @@ import { AttachmentsPanel } from '../files/AttachmentsPanel'
 import { type JSX, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatKoreanDate, formatKoreanTime, toIsoTime } from '../../../../shared/domain/dates'
+import { classTiming } from '../../../../shared/domain/class-marking'
 import { type ClassRoster, type RosterEntry } from '../../../../shared/ipc/training-types'
 import { type AttendanceStatus } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -15,9 +16,12 @@ import { WalkInDialog } from './WalkInDialog'
 function RosterCounts({ roster }: { readonly roster: ClassRoster }): JSX.Element {
   const { t } = useTranslation()
   const { counts } = roster
+  // 출석 / 지각 / 조퇴 / 결석 / 공결 each on their own: "attended" alone hid who came late or left early.
   const items = [
     ['enrolled', counts.enrolled],
-    ['attended', counts.attended],
+    ['present', counts.present],
+    ['late', counts.late],
+    ['leftEarly', counts.leftEarly],
     ['absent', counts.absent],
     ['excused', counts.excused],
     ['unmarked', counts.unmarked],
@@ -26,7 +30,7 @@ function RosterCounts({ roster }: { readonly roster: ClassRoster }): JSX.Element
     <dl className="roster-counts" data-testid="roster-counts" aria-live="polite">
       {items.map(([key, value]) => (
         <div key={key} className={`roster-counts__item roster-counts__item--${key}`}>
-          <dt>{t(`attendance.counts.${key}`)}</dt>
+          <dt>{t(`trainingOps.counts.${key}`)}</dt>
           <dd data-testid={`count-${key}`}>{value}</dd>
         </div>
       ))}
@@ -223,6 +227,11 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
         </div>
       </div>
       {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
+      {roster && classTiming(roster, new Date()) === 'notStarted' && (
+        <p className="roster-not-started" role="status" data-testid="roster-not-started">
+          {t('trainingOps.notStarted', { date: formatKoreanDate(roster.date), time: roster.startTime })}
+        </p>
+      )}
       {roster && <RosterCounts roster={roster} />}
       <ul className="roster-legend" aria-label={t('attendance.legendLabel')}>
         {(['move', 'status', 'remarks', 'rest', 'walkIn'] as const).map((key) => (

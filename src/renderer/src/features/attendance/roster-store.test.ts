@@ -40,7 +40,7 @@ const roster = (rate: number | null = null): ClassRoster => ({
   room: null,
   instructorName: null,
   entries: [entry(1), entry(2), entry(3)],
-  counts: { enrolled: 3, attended: 0, absent: 0, excused: 0, unmarked: 3, rate },
+  counts: { enrolled: 3, attended: 0, present: 0, late: 0, leftEarly: 0, absent: 0, excused: 0, unmarked: 3, rate },
   completionPercent: 80,
 })
 

@@ -7,6 +7,7 @@ import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
 import { OPPORTUNITY_TYPES, type OpportunityType } from '../../../../shared/model/enums'
 import { ModalDialog } from '../../components/ModalDialog'
 import { BoardError } from './BoardError'
+import { OpportunityTrainingPanel } from '../projects/OpportunityTrainingPanel'
 import { WonInput, wonText } from '../../components/WonInput'
 import { useOpportunitiesStore } from './opportunities-store'
 import { stageLabel } from './stage-label'
@@ -137,6 +138,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
           </div>
         )}
       </dl>
+      {detail.stage === 'CLOSED_WON' && <OpportunityTrainingPanel opportunityId={detail.id} stage={detail.stage} onLeave={detailClosed} />}
 
       {!closed && (
         <>

@@ -5,6 +5,7 @@ import { type EnrollmentStatus } from '../../../../shared/model/enums'
 import { type ClassEnrollments } from '../../../../shared/ipc/training-types'
 import { ModalDialog } from '../../components/ModalDialog'
 import { DialogError } from './DialogError'
+import { EnrolPanel } from './EnrolPanel'
 import { useProjectsStore } from './projects-store'
 
 /** What each status can be changed to from this dialog. */
@@ -23,6 +24,9 @@ export function EnrollmentDialog({ enrollments }: { readonly enrollments: ClassE
   const { t } = useTranslation()
   const opened = useProjectsStore((s) => s.enrollmentsOpened)
   const chosen = useProjectsStore((s) => s.enrollmentStatusChosen)
+  const removed = useProjectsStore((s) => s.enrollmentRemoved)
+  const sessionId = useProjectsStore((s) => s.detail?.sessions.find((x) => x.classes.some((k) => k.id === enrollments.classId))?.id ?? null)
+  const waitlisted = enrollments.entries.filter((e) => e.status === 'WAITLISTED').length
   const seat = hasSeat(enrollments.confirmed, enrollments.maxParticipants)
   const title = `${t('projects.page.session', { number: enrollments.sessionNumber })} ${t('projects.page.class', { number: enrollments.classNumber })} ${t('projects.enrollments.title')}`
   return (
@@ -33,7 +37,9 @@ export function EnrollmentDialog({ enrollments }: { readonly enrollments: ClassE
           ? t('projects.enrollments.capacityOpen', { confirmed: enrollments.confirmed })
           : t('projects.enrollments.capacity', { confirmed: enrollments.confirmed, max: enrollments.maxParticipants })}
         {!seat && <strong className="enrollment-full"> · {t('projects.enrollments.full')}</strong>}
+        {waitlisted > 0 && <span data-testid="enrollment-waitlist"> · {t('trainingOps.enrol.waitlist', { count: waitlisted })}</span>}
       </p>
+      {sessionId && <EnrolPanel classId={enrollments.classId} sessionId={sessionId} />}
       {enrollments.entries.length === 0 && <p className="muted">{t('projects.enrollments.empty')}</p>}
       <table className="class-table">
         <tbody>
@@ -58,6 +64,14 @@ export function EnrollmentDialog({ enrollments }: { readonly enrollments: ClassE
                     {t(`projects.enrollments.to.${next}`)}
                   </button>
                 ))}
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  aria-label={`${e.name} ${t('trainingOps.enrol.remove')}`}
+                  onClick={() => void removed(e.enrollmentId)}
+                >
+                  {t('trainingOps.enrol.remove')}
+                </button>
               </td>
             </tr>
           ))}

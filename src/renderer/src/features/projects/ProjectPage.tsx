@@ -8,6 +8,7 @@ import { formatWon } from '../../../../shared/domain/money'
 import { type ProjectDetail, type SessionView } from '../../../../shared/ipc/training-types'
 import { ConfirmDialog } from '../customers/ConfirmDialog'
 import { ClassDialog } from './ClassDialog'
+import { CompletionDialog } from './CompletionDialog'
 import { CompletionRuleFacts } from './CompletionRule'
 import { EnrollmentDialog } from './EnrollmentDialog'
 import { FeedbackDialog } from './FeedbackDialog'
@@ -173,6 +174,17 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
   const teamDialog = useProjectsStore((s) => s.teamDialog)
   const teamDialogOpened = useProjectsStore((s) => s.teamDialogOpened)
   const teamMemberRemoved = useProjectsStore((s) => s.teamMemberRemoved)
+  const projectDialogOpened = useProjectsStore((s) => s.projectDialogOpened)
+  const projectDeleteRequested = useProjectsStore((s) => s.projectDeleteRequested)
+  const projectDeleteConfirmed = useProjectsStore((s) => s.projectDeleteConfirmed)
+  const pendingProjectDelete = useProjectsStore((s) => s.pendingProjectDelete)
+  const completion = useProjectsStore((s) => s.completion)
+  const completionOpened = useProjectsStore((s) => s.completionOpened)
+  const people = [
+    [t('trainingOps.projectForm.manager'), project.projectManagerName],
+    [t('trainingOps.projectForm.coordinator'), project.coordinatorName],
+    [t('trainingOps.projectForm.operator'), project.operatorName],
+  ].filter(([, name]) => name)
   const feedbackSession = feedbackTarget ? project.sessions.find((s) => s.id === feedbackTarget.sessionId) : undefined
   const feedbackSummary = feedbackTarget?.classId
     ? (feedbackSession?.classes.find((k) => k.id === feedbackTarget.classId)?.satisfaction ?? null)
@@ -189,6 +201,17 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
           {project.code} · {project.companyName ?? ''} · {t(`projects.statuses.${project.status}`)}
           {project.phase ? ` · ${t(`projects.phases.${project.phase}`)}` : ''}
           {project.health ? ` · ${t(`projects.health.${project.health}`)}` : ''}
+        </span>
+        <span className="project-page__actions">
+          <button type="button" className="button" onClick={() => void completionOpened(project.id)}>
+            {t('trainingOps.completion.open')}
+          </button>
+          <button type="button" className="button" onClick={() => void projectDialogOpened({ project })}>
+            {t('trainingOps.editProject')}
+          </button>
+          <button type="button" className="button button--danger" onClick={() => projectDeleteRequested(project)}>
+            {t('trainingOps.deleteProject')}
+          </button>
         </span>
       </header>
       <div className="project-page__facts">
@@ -214,6 +237,16 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
               : t('projects.feedback.figure', { overall: project.satisfaction.overall, responses: project.satisfaction.responses })}
           </dd>
           <CompletionRuleFacts project={project} />
+          <dt>{t('trainingOps.facts.type')}</dt>
+          <dd>{project.type ? t(`trainingOps.types.${project.type}`) : '—'}</dd>
+          <dt>{t('trainingOps.facts.branch')}</dt>
+          <dd>{project.branchName ?? '—'}</dd>
+          <dt>{t('trainingOps.facts.opportunity')}</dt>
+          <dd data-testid="project-opportunity">{project.opportunityTitle ?? '—'}</dd>
+          <dt>{t('trainingOps.facts.contract')}</dt>
+          <dd>{project.contractCode ?? '—'}</dd>
+          <dt>{t('trainingOps.facts.people')}</dt>
+          <dd>{people.length === 0 ? '—' : people.map(([role, name]) => `${role} ${name}`).join(' · ')}</dd>
         </dl>
         <div className="card">
           <h3>{t('projects.page.team')}</h3>
@@ -245,6 +278,20 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
           <button type="button" className="button button--small" onClick={() => void teamDialogOpened({ member: null })}>
             {t('projects.team.addTitle')}
           </button>
+          {project.opportunityId && (
+            <>
+              <h3>{t('trainingOps.proposed.title')}</h3>
+              {project.proposedProducts.length === 0 && <p className="muted">{t('trainingOps.proposed.empty')}</p>}
+              <ul className="proposed-products" data-testid="proposed-products">
+                {project.proposedProducts.map((p, i) => (
+                  <li key={`${p.productId}-${i}`}>
+                    {p.name} {t('trainingOps.proposed.quantity', { count: p.quantity })}
+                    {p.total !== null ? ` · ${won(p.total)}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       </div>
       <div className="project-page__sessions-head">
@@ -267,6 +314,15 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
       {enrollments && <EnrollmentDialog enrollments={enrollments} />}
       {teamDialog && <TeamMemberDialog project={project} member={teamDialog.member} />}
       {feedbackTarget && <FeedbackDialog target={feedbackTarget} summary={feedbackSummary} />}
+      {completion && <CompletionDialog list={completion} />}
+      {pendingProjectDelete && (
+        <ConfirmDialog
+          title={t('projects.delete.title')}
+          message={t('trainingOps.deleteConfirm', { name: pendingProjectDelete.name })}
+          onConfirm={() => void projectDeleteConfirmed()}
+          onCancel={() => projectDeleteRequested(null)}
+        />
+      )}
       {pendingDelete && (
         <ConfirmDialog
           title={t('projects.delete.title')}

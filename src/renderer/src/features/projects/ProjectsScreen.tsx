@@ -4,6 +4,8 @@ import { formatKoreanDateShort } from '../../../../shared/domain/dates'
 import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { RosterScreen } from '../attendance/RosterScreen'
+import { ModalDialog } from '../../components/ModalDialog'
+import { ProjectDialog } from './ProjectDialog'
 import { ProjectPage } from './ProjectPage'
 import { PROJECTS_READS, useProjectsStore, type ProjectFilters } from './projects-store'
 import { useReloadOn } from '../../lib/live'
@@ -49,8 +51,18 @@ function ProjectList(): JSX.Element {
   const projects = useProjectsStore((s) => s.projects)
   const loaded = useProjectsStore((s) => s.loaded)
   const projectOpened = useProjectsStore((s) => s.projectOpened)
+  const projectDialogOpened = useProjectsStore((s) => s.projectDialogOpened)
+  const trashOpened = useProjectsStore((s) => s.trashOpened)
   return (
     <>
+      <div className="project-list__actions">
+        <button type="button" className="button button--primary" onClick={() => void projectDialogOpened({ project: null })}>
+          {t('trainingOps.newProject')}
+        </button>
+        <button type="button" className="button" onClick={() => void trashOpened(true)}>
+          {t('trainingOps.trash')}
+        </button>
+      </div>
       <FilterBar />
       <p className="muted" data-testid="project-count">
         {t('projects.count', { count: projects.length })}
@@ -59,7 +71,7 @@ function ProjectList(): JSX.Element {
       <table className="project-table">
         <thead>
           <tr>
-            {(['code', 'name', 'company', 'status', 'period', 'progress', 'margin'] as const).map((key) => (
+            {(['code', 'name', 'company', 'status', 'phase', 'period', 'progress', 'margin'] as const).map((key) => (
               <th key={key}>{t(`projects.columns.${key}`)}</th>
             ))}
           </tr>
@@ -77,6 +89,7 @@ function ProjectList(): JSX.Element {
               <td>
                 <span className={`project-status project-status--${p.health ?? 'NONE'}`}>{t(`projects.statuses.${p.status}`)}</span>
               </td>
+              <td>{p.phase ? t(`projects.phases.${p.phase}`) : '—'}</td>
               <td className="muted">
                 {p.startDate ? formatKoreanDateShort(p.startDate) : ''} – {p.endDate ? formatKoreanDateShort(p.endDate) : ''}
               </td>
@@ -87,6 +100,40 @@ function ProjectList(): JSX.Element {
         </tbody>
       </table>
     </>
+  )
+}
+
+/** 휴지통: deleted projects, each restorable (the restore syncs like any edit). */
+function TrashDialog(): JSX.Element {
+  const { t } = useTranslation()
+  const trash = useProjectsStore((s) => s.trash) ?? []
+  const trashOpened = useProjectsStore((s) => s.trashOpened)
+  const restored = useProjectsStore((s) => s.projectRestored)
+  return (
+    <ModalDialog title={t('trainingOps.trashTitle')} onClose={() => void trashOpened(false)}>
+      {trash.length === 0 && <p className="muted">{t('trainingOps.trashEmpty')}</p>}
+      <table className="class-table">
+        <tbody>
+          {trash.map((p) => (
+            <tr key={p.id}>
+              <td className="muted">{p.code}</td>
+              <td>{p.name}</td>
+              <td>{p.companyName ?? ''}</td>
+              <td>
+                <button type="button" className="button button--small" aria-label={`${p.name} ${t('trainingOps.restore')}`} onClick={() => void restored(p.id)}>
+                  {t('trainingOps.restore')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => void trashOpened(false)}>
+          {t('trainingOps.close')}
+        </button>
+      </div>
+    </ModalDialog>
   )
 }
 
@@ -107,8 +154,12 @@ export function ProjectsScreen(): JSX.Element {
       s.editingClass !== null ||
       s.enrollments !== null ||
       s.feedbackTarget !== null ||
-      s.teamDialog !== null,
+      s.teamDialog !== null ||
+      s.projectDialog !== null ||
+      s.completion !== null,
   )
+  const projectDialog = useProjectsStore((s) => s.projectDialog)
+  const trash = useProjectsStore((s) => s.trash)
 
   useEffect(() => {
     void screenOpened()
@@ -125,6 +176,8 @@ export function ProjectsScreen(): JSX.Element {
       ) : detail ? (
         <ProjectPage project={detail} />
       ) : null}
+      {projectDialog && <ProjectDialog project={projectDialog.project} />}
+      {trash && <TrashDialog />}
     </div>
   )
 }

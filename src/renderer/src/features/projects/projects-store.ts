@@ -4,7 +4,11 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import {
   type ClassEnrollments,
   type ClassView,
+  type CompletionList,
+  type DeletedProject,
   type DoubleBooking,
+  type EnrollResult,
+  type ProjectFormOptions,
   type InstructorOption,
   type ProjectDetail,
   type ProjectSummary,
@@ -21,6 +25,8 @@ import {
   type SessionUpdateInput,
 } from '../../../../shared/model/validation/training'
 import { type EnrollmentStatus } from '../../../../shared/model/enums'
+import { type ProjectSaveInput } from '../../../../shared/model/validation/projects'
+import { type EnrolInput } from '../../../../shared/model/validation/training'
 import { api, toIpcError } from '../../lib/api'
 import { showNotice } from '../../lib/notices'
 import { i18n } from '../../i18n'
@@ -65,6 +71,17 @@ interface ProjectsState {
   /** The team dialog: a new member (null) or the member being edited. */
   readonly teamDialog: { readonly member: ProjectDetail['team'][number] | null } | null
   readonly teamCandidates: readonly InstructorOption[]
+  /** The project form: a new project (null) or the project being edited. */
+  readonly projectDialog: { readonly project: ProjectDetail | null } | null
+  readonly formOptions: ProjectFormOptions | null
+  /** The project waiting for the user's yes to delete it. */
+  readonly pendingProjectDelete: ProjectDetail | null
+  /** The trash (deleted projects) when open. */
+  readonly trash: readonly DeletedProject[] | null
+  /** What the last enrolment did (shown in the enrolment dialog). */
+  readonly enrolResult: EnrollResult | null
+  /** The completion list (수료 명단) when open. */
+  readonly completion: CompletionList | null
   readonly error: IpcError | null
 }
 
@@ -98,6 +115,16 @@ interface ProjectsActions {
   teamMemberSaved(input: TeamMemberSaveInput): Promise<boolean>
   teamMemberRemoved(projectId: string, userId: string): Promise<void>
   completionRuleSaved(input: CompletionRuleInput): Promise<boolean>
+  projectDialogOpened(dialog: ProjectsState['projectDialog']): Promise<void>
+  projectSaved(input: ProjectSaveInput): Promise<boolean>
+  projectFromOpportunity(opportunityId: string): Promise<boolean>
+  projectDeleteRequested(project: ProjectDetail | null): void
+  projectDeleteConfirmed(): Promise<void>
+  trashOpened(open: boolean): Promise<void>
+  projectRestored(id: string): Promise<void>
+  enrolled(input: EnrolInput): Promise<boolean>
+  enrollmentRemoved(enrollmentId: string): Promise<void>
+  completionOpened(projectId: string | null, sessionId?: string): Promise<void>
   errorDismissed(): void
 }
 
@@ -120,6 +147,12 @@ export const initialProjectsState: ProjectsState = {
   feedbackTarget: null,
   teamDialog: null,
   teamCandidates: [],
+  projectDialog: null,
+  formOptions: null,
+  pendingProjectDelete: null,
+  trash: null,
+  enrolResult: null,
+  completion: null,
   error: null,
 }
 
@@ -268,7 +301,7 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
         if (view.kind === 'project') await guard(() => reloadDetail(view.id))
         return
       }
-      await guard(async () => set({ enrollments: await api.enrollments.list({ classId }), error: null }))
+      await guard(async () => set({ enrollments: await api.enrollments.list({ classId }), enrolResult: null, error: null }))
     },
     enrollmentStatusChosen: async (enrollmentId, status) => {
       await guard(async () => {
@@ -298,9 +331,78 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
       guard(async () => {
         set({ detail: await api.projects.setCompletionRule(input), error: null })
       }),
+    projectDialogOpened: async (projectDialog) => {
+      set({ projectDialog, error: null })
+      if (projectDialog) await guard(async () => set({ formOptions: await api.projects.formOptions() }))
+    },
+    projectSaved: async (input) =>
+      guard(async () => {
+        const detail = await api.projects.save(input)
+        announceLocalChange()
+        set({ detail, view: { kind: 'project', id: detail.id }, projectDialog: null, error: null })
+        await reloadList()
+      }),
+    projectFromOpportunity: async (opportunityId) =>
+      guard(async () => {
+        const detail = await api.projects.fromOpportunity({ opportunityId })
+        announceLocalChange()
+        set({ detail, view: { kind: 'project', id: detail.id }, error: null })
+        await reloadList()
+      }),
+    projectDeleteRequested: (pendingProjectDelete) => set({ pendingProjectDelete }),
+    projectDeleteConfirmed: async () => {
+      const project = get().pendingProjectDelete
+      if (!project) return
+      await guard(async () => {
+        await api.projects.remove({ id: project.id })
+        announceLocalChange()
+        set({ view: { kind: 'list' }, detail: null, error: null })
+        await reloadList()
+      })
+      set({ pendingProjectDelete: null })
+    },
+    trashOpened: async (open) => {
+      if (!open) return set({ trash: null })
+      await guard(async () => set({ trash: await api.projects.deleted() }))
+    },
+    projectRestored: async (id) => {
+      await guard(async () => {
+        const detail = await api.projects.restore({ id })
+        announceLocalChange()
+        set({ trash: null, detail, view: { kind: 'project', id: detail.id }, error: null })
+        await reloadList()
+      })
+    },
+    enrolled: async (input) =>
+      guard(async () => {
+        const { result, enrollments } = await api.enrollments.add(input)
+        announceLocalChange()
+        // A whole-session enrolment answers no class list: the open dialog's class is read again.
+        const open = get().enrollments
+        const fresh = enrollments ?? (open ? await api.enrollments.list({ classId: open.classId }) : null)
+        set({ enrolResult: result, error: null, ...(fresh ? { enrollments: fresh } : {}) })
+        const view = get().view
+        if (view.kind === 'project') await reloadDetail(view.id)
+      }),
+    enrollmentRemoved: async (enrollmentId) => {
+      await guard(async () => {
+        set({ enrollments: await api.enrollments.remove({ enrollmentId }), error: null })
+        announceLocalChange()
+      })
+    },
+    completionOpened: async (projectId, sessionId) => {
+      if (projectId === null) return set({ completion: null })
+      await guard(async () => set({ completion: await api.projects.completion({ projectId, sessionId }), error: null }))
+    },
     errorDismissed: () => set({ error: null }),
   }
 })
+
+/** The tables the projects screen reads (for the live-refresh wiring, CONTRACTS.md §4). */
+export const projectsReadsTables = [
+  'projects', 'project_team_members', 'training_sessions', 'training_classes', 'enrollments', 'attendance_records',
+  'trainees', 'training_feedback', 'instructors', 'opportunities', 'meetings', 'meeting_products', 'contracts',
+] as const
 
 // Links from other screens (the dashboard's training chart) open a project page here.
 if (typeof window !== 'undefined') {

@@ -11,7 +11,7 @@ export const enTraining: typeof koTraining = {
     statuses: { PLANNING: 'Planning', IN_PROGRESS: 'In progress', ON_HOLD: 'On hold', COMPLETED: 'Completed', CANCELLED: 'Cancelled' },
     phases: { INITIATION: 'Initiation', PLANNING: 'Planning', EXECUTION: 'Execution', MONITORING: 'Monitoring', CLOSING: 'Closing' },
     health: { GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red' },
-    priorities: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', URGENT: 'Urgent' },
+    priorities: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', URGENT: 'Urgent', CRITICAL: 'Critical' },
     roles: { PROJECT_MANAGER: 'PM', COORDINATOR: 'Coordinator', OPERATOR: 'Operator', MEMBER: 'Member' },
     columns: {
       code: 'Code',
@@ -20,6 +20,7 @@ export const enTraining: typeof koTraining = {
       status: 'Status',
       period: 'Period',
       progress: 'Progress',
+      phase: 'Phase',
       margin: 'Margin',
     },
     page: {
@@ -231,7 +232,7 @@ export const enTraining: typeof koTraining = {
       firstName: 'Given name',
       department: 'Department',
       phone: 'Phone',
-      save: 'Add and mark present',
+      save: 'Add walk-in (marked present if the class is running)',
       cancel: 'Cancel',
     },
     empty: 'No confirmed trainees.',
@@ -246,5 +247,8 @@ export const enTrainingErrors: typeof koTrainingErrors = {
     classFull: 'The class is full.',
     hasClasses: 'A session with classes cannot be deleted. Delete its classes first.',
     notPermitted: 'You are not allowed to do this.',
+    notWon: 'Only a won opportunity can become a project.',
+    classNotStarted: 'This class has not started yet, so attendance cannot be taken. Mark it once the class has begun.',
+    invalidCapacity: 'The capacity must be at least one seat.',
   },
 }

@@ -2,6 +2,7 @@ import { type Translation } from './ko'
 import { enCustomers, enRecordErrors } from './en-customers'
 import { enSales, enSalesErrors } from './en-sales'
 import { enTraining, enTrainingErrors } from './en-training'
+import { enTrainingOps } from './en-training-ops'
 import { enKpi, enKpiErrors } from './en-kpi'
 import { enProducts, enProductsErrors } from './en-products'
 import { enTransfer, enTransferErrors } from './en-transfer'
@@ -95,6 +96,7 @@ export const en: Translation = {
   ...enCustomers,
   ...enSales,
   ...enTraining,
+  ...enTrainingOps,
   ...enKpi,
   ...enProducts,
   ...enTransfer,

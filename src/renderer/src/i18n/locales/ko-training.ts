@@ -9,7 +9,7 @@ export const koTraining = {
     statuses: { PLANNING: '계획', IN_PROGRESS: '진행 중', ON_HOLD: '보류', COMPLETED: '완료', CANCELLED: '취소' },
     phases: { INITIATION: '착수', PLANNING: '계획', EXECUTION: '실행', MONITORING: '점검', CLOSING: '종료' },
     health: { GREEN: '양호', YELLOW: '주의', RED: '위험' },
-    priorities: { LOW: '낮음', MEDIUM: '보통', HIGH: '높음', URGENT: '긴급' },
+    priorities: { LOW: '낮음', MEDIUM: '보통', HIGH: '높음', URGENT: '긴급', CRITICAL: '최우선' },
     roles: { PROJECT_MANAGER: 'PM', COORDINATOR: '운영 담당', OPERATOR: '운영', MEMBER: '구성원' },
     columns: {
       code: '코드',
@@ -18,6 +18,7 @@ export const koTraining = {
       status: '상태',
       period: '기간',
       progress: '진척',
+      phase: '단계',
       margin: '이익률',
     },
     page: {
@@ -229,7 +230,7 @@ export const koTraining = {
       firstName: '이름',
       department: '소속',
       phone: '전화번호',
-      save: '등록하고 출석 처리',
+      save: '현장 등록 (수업 중이면 출석 처리)',
       cancel: '취소',
     },
     empty: '확정된 수강생이 없습니다.',
@@ -244,5 +245,8 @@ export const koTrainingErrors = {
     classFull: '정원을 넘었습니다.',
     hasClasses: '분반이 있는 차수는 삭제할 수 없습니다. 분반을 먼저 삭제해 주세요.',
     notPermitted: '이 작업을 할 권한이 없습니다.',
+    notWon: '수주(성공)한 영업기회만 프로젝트로 만들 수 있습니다.',
+    classNotStarted: '아직 시작하지 않은 수업은 출결을 입력할 수 없습니다. 수업 시작 후에 입력해 주세요.',
+    invalidCapacity: '정원은 1명 이상이어야 합니다.',
   },
 }

@@ -1,6 +1,7 @@
 import { koCustomers, koRecordErrors } from './ko-customers'
 import { koSales, koSalesErrors } from './ko-sales'
 import { koTraining, koTrainingErrors } from './ko-training'
+import { koTrainingOps } from './ko-training-ops'
 import { koKpi, koKpiErrors } from './ko-kpi'
 import { koProducts, koProductsErrors } from './ko-products'
 import { koTransfer, koTransferErrors } from './ko-transfer'
@@ -94,6 +95,7 @@ export const ko = {
   ...koCustomers,
   ...koSales,
   ...koTraining,
+  ...koTrainingOps,
   ...koKpi,
   ...koProducts,
   ...koTransfer,

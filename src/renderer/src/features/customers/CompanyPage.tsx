@@ -47,6 +47,22 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
     void pageOpened(companyId)
   }, [companyId, pageOpened])
 
+  // A search hit for a person opens their contact form on this page, on the contacts tab.
+  const focusContactId = useCompaniesStore((s) => s.focusContactId)
+  const contactFocused = useCompaniesStore((s) => s.contactFocused)
+  const focusContact = focusContactId && detail?.company.id === companyId ? detail.contacts.find((c) => c.id === focusContactId) : undefined
+  const [openedFocus, setOpenedFocus] = useState<string | null>(null)
+  if (focusContact && openedFocus !== focusContact.id) {
+    setOpenedFocus(focusContact.id)
+    setTab('contacts')
+    setEditingContact(focusContact)
+  } else if (!focusContact && openedFocus !== null) {
+    setOpenedFocus(null)
+  }
+  useEffect(() => {
+    if (focusContact) contactFocused()
+  }, [focusContact, contactFocused])
+
   if (!detail || detail.company.id !== companyId) {
     return error ? <ErrorBanner error={error} onDismiss={companyClosed} /> : <p className="loading">{t('common.loading')}</p>
   }

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/model/validation/sales'
 import { api, toIpcError } from '../../lib/api'
 import { announceLocalChange } from '../../lib/local-change'
+import { onOpenRecord } from '../../lib/record-links'
 
 interface LeadsState {
   readonly leads: readonly LeadSummary[]
@@ -118,3 +119,10 @@ export const useLeadsStore = create<LeadsStore>()((set, get) => {
     errorDismissed: () => set({ error: null }),
   }
 })
+
+// Search hits and links from other screens open a lead's detail here.
+if (typeof window !== 'undefined') {
+  onOpenRecord((link) => {
+    if (link.screen === 'leads' && link.leadId) void useLeadsStore.getState().leadOpened(link.leadId)
+  })
+}

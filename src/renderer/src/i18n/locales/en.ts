@@ -8,6 +8,7 @@ import { enTransfer, enTransferErrors } from './en-transfer'
 import { enAdmin, enAdminErrors } from './en-admin'
 import { enMeetings, enMeetingsErrors } from './en-meetings'
 import { enDashboard } from './en-dashboard'
+import { enEveryday } from './en-everyday'
 
 export const en: Translation = {
   app: {
@@ -95,6 +96,7 @@ export const en: Translation = {
   ...enAdmin,
   ...enMeetings,
   ...enDashboard,
+  ...enEveryday,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

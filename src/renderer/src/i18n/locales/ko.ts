@@ -7,6 +7,7 @@ import { koTransfer, koTransferErrors } from './ko-transfer'
 import { koAdmin, koAdminErrors } from './ko-admin'
 import { koMeetings, koMeetingsErrors } from './ko-meetings'
 import { koDashboard } from './ko-dashboard'
+import { koEveryday } from './ko-everyday'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -94,6 +95,7 @@ export const ko = {
   ...koAdmin,
   ...koMeetings,
   ...koDashboard,
+  ...koEveryday,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,

@@ -13,6 +13,7 @@ import { transferChannels } from './transfer-channels'
 import { dashboardChannels } from './dashboard-channels'
 import { meetingsChannels } from './meetings-channels'
 import { adminChannels } from './admin-channels'
+import { trashChannels } from './trash-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -34,6 +35,7 @@ export const ipcChannels = [
   ...dashboardChannels,
   ...meetingsChannels,
   ...adminChannels,
+  ...trashChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { withinTombstoneHorizon } from '../../../shared/domain/deletion'
+import { DELETABLE_KINDS, DELETION_RULES, withinTombstoneHorizon, type ChildRule } from '../../../shared/domain/deletion'
 import { companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
 import { openRepoHarness, type RepoHarness } from './test-repos'
 
@@ -71,5 +71,23 @@ describe('trash', () => {
     expect(() => h.repos.trash.restore(entry.id)).toThrow(/No restorable/)
     expect(withinTombstoneHorizon('2026-01-01T00:00:00.000Z', '2026-03-31T00:00:00.000Z')).toBe(true)
     expect(withinTombstoneHorizon('2026-01-01T00:00:00.000Z', '2026-04-02T00:00:00.000Z')).toBe(false)
+  })
+
+  it('every rule names real soft-delete tables and columns of the replica', () => {
+    const check = (table: string, columns: string): void => {
+      expect(() => h.sqlite.prepare(`SELECT ${columns}, deleted_at FROM ${table} LIMIT 0`).all()).not.toThrow()
+    }
+    const walk = (rules: readonly ChildRule[]): void => {
+      for (const rule of rules) {
+        check(rule.table, `id, ${rule.parentColumn}`)
+        walk(rule.children ?? [])
+      }
+    }
+    for (const kind of DELETABLE_KINDS) {
+      const rule = DELETION_RULES[kind]
+      check(rule.table, `id, ${rule.titleSql}`)
+      walk(rule.children)
+      expect(() => h.repos.trash.preview(kind, '0190a000-0000-7000-8000-0000000000ff')).toThrow(/No /)
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { type JSX, Suspense, useEffect } from 'react'
+import { type JSX, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SessionState } from '../../../shared/ipc/contract'
 import { NavIcon } from '../components/NavIcon'
@@ -12,6 +12,8 @@ import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
 import { usePermissionsRefresh } from '../lib/permissions'
 import { useSyncStore } from '../features/sync/sync-store'
+import { TrashDialog } from '../features/trash/TrashDialog'
+import { Toasts } from '../components/Toasts'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -28,6 +30,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const error = useSessionStore((s) => s.error)
   const errorDismissed = useSessionStore((s) => s.errorDismissed)
   const signOutRequested = useSessionStore((s) => s.signOutRequested)
+  const [trashOpen, setTrashOpen] = useState(false)
 
   const signOut = async (): Promise<void> => {
     const unsynced = await signOutRequested()
@@ -73,6 +76,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           <div className="user-chip">
             {session.status === 'demo' && <span className="badge">{t('shell.demoBadge')}</span>}
             <span className="user-chip__name">{session.user.name}</span>
+            <button type="button" className="link-button" onClick={() => setTrashOpen(true)}>
+              {t('everyday.trash.open')}
+            </button>
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </button>
@@ -85,6 +91,8 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           </Suspense>
         </main>
       </div>
+      <Toasts />
+      {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} />}
     </div>
   )
 }

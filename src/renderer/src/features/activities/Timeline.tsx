@@ -2,9 +2,17 @@ import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatKoreanDateTime } from '../../../../shared/domain/dates'
 import { type TimelineEntry } from '../../../../shared/model/customer-views'
+import { DeleteButton } from '../../components/DeleteButton'
 
 /** Activities and record history, newest first: what was done, about which record, by whom, when. */
-export function Timeline({ entries }: { readonly entries: readonly TimelineEntry[] }): JSX.Element {
+export function Timeline({
+  entries,
+  onChanged,
+}: {
+  readonly entries: readonly TimelineEntry[]
+  /** Given: activities get a delete button, and this re-reads the timeline after a delete or its undo. */
+  readonly onChanged?: () => void
+}): JSX.Element {
   const { t } = useTranslation()
   if (entries.length === 0) return <p className="empty-state">{t('activities.timeline.empty')}</p>
   return (
@@ -30,6 +38,15 @@ export function Timeline({ entries }: { readonly entries: readonly TimelineEntry
                 {entry.kind === 'activity' && <span>{entity}</span>}
                 <span>{entry.actorName ?? t('activities.timeline.unknownUser')}</span>
                 <time dateTime={entry.at}>{formatKoreanDateTime(entry.at)}</time>
+                {onChanged && entry.kind === 'activity' && (
+                  <DeleteButton
+                    kind="activity"
+                    id={entry.key}
+                    className="link-button link-button--danger"
+                    ariaLabel={`${entry.subject ?? (entry.activityType ? t(`activities.types.${entry.activityType}`) : '')} ${t('everyday.delete.action')}`}
+                    onChanged={onChanged}
+                  />
+                )}
               </div>
             </div>
           </li>

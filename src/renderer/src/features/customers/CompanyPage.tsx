@@ -2,15 +2,12 @@ import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
-import { objectParticle } from '../../../../shared/domain/josa'
 import { formatWon } from '../../../../shared/domain/money'
 import { formatPhone } from '../../../../shared/domain/phone'
 import { type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
 import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { ModalDialog } from '../../components/ModalDialog'
-import { api } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
+import { DeleteButton } from '../../components/DeleteButton'
 import { openRecord } from '../../lib/record-links'
 import { QuickLogForm, type LogTarget } from '../activities/QuickLogForm'
 import { Timeline } from '../activities/Timeline'
@@ -18,7 +15,6 @@ import { useCompaniesStore } from './companies-store'
 import { useCompanyPageStore } from './company-page-store'
 import { BranchForm } from './BranchForm'
 import { CompanyForm } from './CompanyForm'
-import { ConfirmDialog } from './ConfirmDialog'
 import { ContactForm } from './ContactForm'
 import { RecordHistory } from '../../components/RecordHistory'
 
@@ -39,9 +35,8 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   const companyClosed = useCompaniesStore((s) => s.companyClosed)
   const listChanged = useCompaniesStore((s) => s.changed)
   const [tab, setTab] = useState<Tab>('overview')
-  const [dialog, setDialog] = useState<'edit' | 'contact' | 'branch' | 'remove' | null>(null)
+  const [dialog, setDialog] = useState<'edit' | 'contact' | 'branch' | null>(null)
   const [editingContact, setEditingContact] = useState<ContactRecord | null>(null)
-  const [removing, setRemoving] = useState<{ readonly kind: 'contact' | 'branch'; readonly id: string; readonly name: string } | null>(null)
 
   useEffect(() => {
     void pageOpened(companyId)
@@ -105,9 +100,14 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
           <button type="button" className="button" onClick={() => setDialog('edit')}>
             {t('customers.page.edit')}
           </button>
-          <button type="button" className="button button--danger" onClick={() => setDialog('remove')}>
-            {t('customers.remove.action')}
-          </button>
+          <DeleteButton
+            kind="company"
+            id={company.id}
+            onChanged={(what) => {
+              if (what === 'deleted') companyClosed()
+              void listChanged()
+            }}
+          />
         </div>
       </header>
 
@@ -186,14 +186,13 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                           <button type="button" className="link-button" aria-label={`${c.name} ${t('customers.page.edit')}`} onClick={() => setEditingContact(c)}>
                             {t('customers.page.edit')}
                           </button>
-                          <button
-                            type="button"
+                          <DeleteButton
+                            kind="contact"
+                            id={c.id}
                             className="link-button link-button--danger"
-                            aria-label={`${c.name} ${t('customers.remove.action')}`}
-                            onClick={() => setRemoving({ kind: 'contact', id: c.id, name: c.name })}
-                          >
-                            {t('customers.remove.action')}
-                          </button>
+                            ariaLabel={`${c.name} ${t('customers.remove.action')}`}
+                            onChanged={afterWrite}
+                          />
                         </span>
                       </td>
                     </tr>
@@ -231,14 +230,13 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                     <td>{[b.addressCity, b.addressStreet].filter(Boolean).join(' ') || '—'}</td>
                     <td>
                       {!b.isPrimary && (
-                        <button
-                          type="button"
+                        <DeleteButton
+                          kind="branch"
+                          id={b.id}
                           className="link-button link-button--danger"
-                          aria-label={`${b.name} ${t('customers.remove.action')}`}
-                          onClick={() => setRemoving({ kind: 'branch', id: b.id, name: b.name })}
-                        >
-                          {t('customers.remove.action')}
-                        </button>
+                          ariaLabel={`${b.name} ${t('customers.remove.action')}`}
+                          onChanged={afterWrite}
+                        />
                       )}
                     </td>
                   </tr>
@@ -254,7 +252,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         {tab === 'timeline' && (
           <div className="company-page__activity">
             <QuickLogForm targets={logTargets} onLogged={afterWrite} />
-            <Timeline entries={detail.timeline} />
+            <Timeline entries={detail.timeline} onChanged={afterWrite} />
           </div>
         )}
       </div>
@@ -295,45 +293,6 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
             afterWrite()
           }}
         />
-      )}
-      {removing && (
-        <ConfirmDialog
-          title={t('customers.remove.action')}
-          message={t(removing.kind === 'contact' ? 'customers.remove.confirmContact' : 'customers.remove.confirmBranch', { name: removing.name })}
-          onCancel={() => setRemoving(null)}
-          onConfirm={() => {
-            const call = removing.kind === 'contact' ? api.contacts.remove({ id: removing.id }) : api.branches.remove({ id: removing.id })
-            setRemoving(null)
-            void call.then(() => {
-              announceLocalChange()
-              afterWrite()
-            })
-          }}
-        />
-      )}
-      {dialog === 'remove' && (
-        <ModalDialog title={t('customers.remove.confirmTitle')} onClose={() => setDialog(null)}>
-          <p>{t('customers.remove.confirm', { name: company.name, particle: objectParticle(company.name) })}</p>
-          <div className="form-actions">
-            <button type="button" className="button" onClick={() => setDialog(null)}>
-              {t('customers.form.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
-                void api.customers.remove({ id: company.id }).then(() => {
-                  announceLocalChange()
-                  setDialog(null)
-                  companyClosed()
-                  void listChanged()
-                })
-              }}
-            >
-              {t('customers.remove.yes')}
-            </button>
-          </div>
-        </ModalDialog>
       )}
     </section>
   )

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatKoreanDate } from '../../../../shared/domain/dates'
 import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'
 import { meetingFieldErrors, meetingSaveSchema } from '../../../../shared/model/validation/meetings'
+import { DeleteButton } from '../../components/DeleteButton'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { useCan } from '../../lib/permissions'
@@ -149,6 +150,17 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
               <button type="button" className="button button--danger" onClick={() => void cancelMeeting()}>
                 {t('meetings.dialog.cancelMeeting')}
               </button>
+            )}
+            {detail && !readOnly && (
+              <DeleteButton
+                kind="meeting"
+                id={detail.id}
+                className="button button--ghost"
+                onChanged={(what) => {
+                  if (what === 'deleted') void store().dialogClosed()
+                  else void store().screenOpened()
+                }}
+              />
             )}
             <button type="button" className="button button--ghost" onClick={() => void store().dialogClosed()}>
               {t('meetings.dialog.close')}

@@ -4,6 +4,7 @@ import { formatWon } from '../../../../shared/domain/money'
 import { OPPORTUNITY_STAGE_DEFINITIONS, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
 import { OPPORTUNITY_TYPES, type OpportunityType } from '../../../../shared/model/enums'
+import { DeleteButton } from '../../components/DeleteButton'
 import { ModalDialog } from '../../components/ModalDialog'
 import { BoardError } from './BoardError'
 import { WonInput, wonText } from '../../components/WonInput'
@@ -14,6 +15,7 @@ import { stageLabel } from './stage-label'
 export function OpportunityDetailDialog({ detail }: { readonly detail: OpportunityDetail }): JSX.Element {
   const { t, i18n } = useTranslation()
   const detailClosed = useOpportunitiesStore((s) => s.detailClosed)
+  const boardOpened = useOpportunitiesStore((s) => s.boardOpened)
   const detailSaved = useOpportunitiesStore((s) => s.detailSaved)
   const closeRequested = useOpportunitiesStore((s) => s.closeRequested)
   const [title, setTitle] = useState(detail.title)
@@ -78,6 +80,17 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
           </div>
         )}
       </dl>
+      <div className="row-actions">
+        <DeleteButton
+          kind="opportunity"
+          id={detail.id}
+          className="button button--small button--danger"
+          onChanged={(what) => {
+            if (what === 'deleted') detailClosed()
+            void boardOpened()
+          }}
+        />
+      </div>
 
       {!closed && (
         <>

@@ -15,8 +15,11 @@ export function OpportunityCard({
   card,
   onMove,
   onOpen,
+  moved = null,
 }: {
   readonly card: Card
+  /** Set on the card just moved: the stage it went to, confirmed on the card itself. */
+  readonly moved?: string | null
   readonly onMove: (stage: OpportunityStage) => void
   readonly onOpen: () => void
 }): JSX.Element {
@@ -57,6 +60,11 @@ export function OpportunityCard({
           </p>
         )}
       </div>
+      {moved && (
+        <p className="opp-card__moved" data-testid="card-moved">
+          ✓ {t('everyday.board.moved', { stage: moved })}
+        </p>
+      )}
       <footer className="opp-card__footer">
         {!closed && (
           <select

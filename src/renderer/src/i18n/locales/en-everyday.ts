@@ -66,5 +66,17 @@ export const enEveryday: typeof koEveryday = {
         kpiActuals: 'Actuals: {{count}}',
       },
     },
+    board: {
+      filters: 'Opportunity filters',
+      owner: 'Owner',
+      team: 'Team',
+      period: 'Period',
+      minAmount: 'Minimum amount (KRW)',
+      all: 'All',
+      periods: { all: 'Any time', thisMonth: 'This month', thisQuarter: 'This quarter', thisYear: 'This year', overdue: 'Past close date' },
+      recentWindow: 'Latest {{shown}} of {{total}}',
+      more: 'Show more',
+      moved: 'Moved to {{stage}}',
+    },
   },
 }

@@ -64,5 +64,17 @@ export const koEveryday = {
         kpiActuals: '실적 {{count}}건',
       },
     },
+    board: {
+      filters: '영업기회 필터',
+      owner: '담당자',
+      team: '팀',
+      period: '기간',
+      minAmount: '최소 금액 (원)',
+      all: '전체',
+      periods: { all: '전체 기간', thisMonth: '이번 달', thisQuarter: '이번 분기', thisYear: '올해', overdue: '마감일 지남' },
+      recentWindow: '최근 {{shown}}건 / 전체 {{total}}건',
+      more: '더 보기',
+      moved: '{{stage}}(으)로 이동했습니다',
+    },
   },
 }

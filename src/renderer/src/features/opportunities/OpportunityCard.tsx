@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { directionParticle } from '../../../../shared/domain/josa'
 import { formatWon } from '../../../../shared/domain/money'
 import { OPPORTUNITY_STAGE_DEFINITIONS } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityCard as Card } from '../../../../shared/ipc/sales-types'
@@ -62,7 +63,7 @@ export function OpportunityCard({
       </div>
       {moved && (
         <p className="opp-card__moved" data-testid="card-moved">
-          ✓ {t('everyday.board.moved', { stage: moved })}
+          ✓ {t('everyday.board.moved', { stage: moved, particle: directionParticle(moved) })}
         </p>
       )}
       <footer className="opp-card__footer">

@@ -74,7 +74,7 @@ export const koEveryday = {
       periods: { all: '전체 기간', thisMonth: '이번 달', thisQuarter: '이번 분기', thisYear: '올해', overdue: '마감일 지남' },
       recentWindow: '최근 {{shown}}건 / 전체 {{total}}건',
       more: '더 보기',
-      moved: '{{stage}}(으)로 이동했습니다',
+      moved: '{{stage}}{{particle}} 이동했습니다',
     },
   },
 }

@@ -135,9 +135,9 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
             <ProductsEditor rows={draft.products} errors={errors} options={options} readOnly={readOnly} onChange={(products) => change({ products })} />
           )}
           {tab === 'minutes' &&
-            (detail ? <MinutesForm key={detail.id} meeting={detail} readOnly={readOnly} /> : <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>)}
+            (detail ? <MinutesForm key={detail.id} meeting={detail} readOnly={readOnly} /> : <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />)}
           {tab === 'actionItems' &&
-            (detail ? <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} /> : <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>)}
+            (detail ? <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} /> : <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />)}
         </div>
         {DRAFT_TABS.has(tab) && (
           <div className="form-actions meeting-dialog__actions">
@@ -174,5 +174,20 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
         )}
       </div>
     </ModalDialog>
+  )
+}
+
+/** On a meeting not saved yet, the minutes and action-item tabs say so and offer the save right there. */
+function SaveFirst({ readOnly, saving, onSave }: { readonly readOnly: boolean; readonly saving: boolean; readonly onSave: () => void }): JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <div className="meeting-save-first">
+      <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>
+      {!readOnly && (
+        <button type="button" className="button button--primary" disabled={saving} onClick={onSave}>
+          {saving ? t('meetings.dialog.saving') : t('meetings.dialog.save')}
+        </button>
+      )}
+    </div>
   )
 }

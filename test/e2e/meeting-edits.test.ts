@@ -1,0 +1,75 @@
+/**
+ * Editing a meeting without traps (issue 17): "안건 추가" moves focus to the new topic, blank agenda rows do not block
+ * saving, a negative length is not counted, the minutes tab of an unsaved meeting offers Save, and the default 대면
+ * does not demand an address before one is known.
+ */
+import Database from 'better-sqlite3'
+import { type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { screenshot } from './browser'
+import { openOfflineDevice, type OfflineDevice } from './offline-device'
+
+let device: OfflineDevice
+let page: Page
+const TITLE = '연간 교육 계획 협의'
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(device.dbFile, { readonly: true })
+  try {
+    return db.prepare(sql).get(...params) as T
+  } finally {
+    db.close()
+  }
+}
+
+beforeAll(async () => {
+  device = await openOfflineDevice({ demoScale: 2000 })
+  page = device.page
+})
+
+afterAll(async () => {
+  await device?.close()
+})
+
+describe('editing a meeting without traps', () => {
+  it('agenda focus, blank rows, negative minutes, Save on the minutes tab, no address for a planned 대면 meeting', async () => {
+    const company = one<{ name: string }>(`SELECT name FROM companies WHERE deleted_at IS NULL ORDER BY name LIMIT 1`)
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '미팅' }).click()
+    await page.getByRole('button', { name: '새 미팅' }).click()
+    const dialog = page.getByTestId('meeting-dialog')
+    await dialog.getByLabel('제목', { exact: true }).fill(TITLE)
+    const picker = dialog.getByLabel('고객사', { exact: true })
+    await picker.fill(company.name)
+    await dialog.getByRole('listbox').getByRole('option').filter({ hasText: company.name }).first().click()
+
+    await dialog.getByRole('tab', { name: /회의록/ }).click()
+    await dialog.getByText('미팅을 먼저 저장하면').waitFor()
+    await dialog.locator('.meeting-save-first').getByRole('button', { name: '저장' }).waitFor()
+
+    await dialog.getByRole('tab', { name: /안건/ }).click()
+    await dialog.getByRole('button', { name: '안건 추가' }).click()
+    const topics = dialog.getByLabel('안건', { exact: true })
+    await expect.poll(() => topics.first().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await page.keyboard.type('예산 검토')
+    await dialog.getByLabel('시간(분)').first().fill('30')
+    // A second row left blank, and a third with a negative length: the total counts only the valid 30 minutes.
+    await dialog.getByRole('button', { name: '안건 추가' }).click()
+    await dialog.getByRole('button', { name: '안건 추가' }).click()
+    await page.keyboard.type('질의응답')
+    await dialog.getByLabel('시간(분)').nth(2).fill('-10')
+    await dialog.getByText('계획 시간 합계 30분').waitFor()
+    await screenshot(page, 'meetings-agenda-edits-ko')
+    await dialog.locator('.meeting-agenda__row').nth(2).getByRole('button', { name: '삭제' }).click()
+
+    await dialog.getByRole('button', { name: '저장', exact: true }).click()
+    await dialog.getByText('저장했습니다.').waitFor()
+    const meeting = one<{ id: string; location_type: string | null; location_address: string | null }>(
+      `SELECT id, location_type, location_address FROM meetings WHERE title = ?`,
+      TITLE,
+    )
+    expect(meeting.location_type).toBe('ONSITE')
+    expect(meeting.location_address).toBeNull()
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM meeting_agenda WHERE meeting_id = ? AND deleted_at IS NULL`, meeting.id).n).toBe(1)
+    expect(device.pageErrors).toEqual([])
+  })
+})

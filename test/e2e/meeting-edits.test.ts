@@ -72,4 +72,24 @@ describe('editing a meeting without traps', () => {
     expect(one<{ n: number }>(`SELECT count(*) AS n FROM meeting_agenda WHERE meeting_id = ? AND deleted_at IS NULL`, meeting.id).n).toBe(1)
     expect(device.pageErrors).toEqual([])
   })
+
+  it('edits a branch (사업장), not only deletes it', async () => {
+    const branch = one<{ id: string; name: string; company: string }>(
+      `SELECT b.id, b.name, c.name AS company FROM branches b JOIN companies c ON c.id = b.company_id
+       WHERE b.deleted_at IS NULL AND c.deleted_at IS NULL AND length(c.name) >= 3 ORDER BY c.name LIMIT 1`,
+    )
+    // The meeting dialog above is still open: close it first.
+    if (await page.getByTestId('meeting-dialog').count()) await page.getByTestId('meeting-dialog').getByRole('button', { name: '닫기' }).click()
+    const box = page.getByRole('search').getByRole('combobox')
+    await box.fill(branch.company)
+    await page.getByRole('listbox', { name: '전체 검색' }).getByRole('group', { name: '고객사' }).getByRole('option').filter({ hasText: branch.company }).first().click()
+    await page.getByRole('tab', { name: /사업장/ }).click()
+    await page.getByRole('button', { name: `${branch.name} 수정` }).click()
+    const form = page.getByRole('dialog', { name: '사업장 정보 수정' })
+    await form.getByLabel('대표 전화').fill('0517779999')
+    await form.getByRole('button', { name: '저장' }).click()
+    await form.waitFor({ state: 'detached' })
+    await page.getByRole('cell', { name: '051-777-9999' }).waitFor()
+    expect(one<{ phone: string }>(`SELECT phone FROM branches WHERE id = ?`, branch.id).phone).toBe('0517779999')
+  })
 })

@@ -4,7 +4,7 @@ import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
 import { formatWon } from '../../../../shared/domain/money'
 import { formatPhone } from '../../../../shared/domain/phone'
-import { type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
+import { type BranchRecord, type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
 import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { DeleteButton } from '../../components/DeleteButton'
@@ -37,6 +37,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   const [tab, setTab] = useState<Tab>('overview')
   const [dialog, setDialog] = useState<'edit' | 'contact' | 'branch' | null>(null)
   const [editingContact, setEditingContact] = useState<ContactRecord | null>(null)
+  const [editingBranch, setEditingBranch] = useState<BranchRecord | null>(null)
 
   useEffect(() => {
     void pageOpened(companyId)
@@ -229,6 +230,9 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                     <td className="tabular">{b.phone ? formatPhone(b.phone) : '—'}</td>
                     <td>{[b.addressCity, b.addressStreet].filter(Boolean).join(' ') || '—'}</td>
                     <td>
+                      <button type="button" className="link-button" aria-label={`${b.name} ${t('customers.page.edit')}`} onClick={() => setEditingBranch(b)}>
+                        {t('customers.page.edit')}
+                      </button>{' '}
                       {!b.isPrimary && (
                         <DeleteButton
                           kind="branch"
@@ -284,12 +288,18 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
           }}
         />
       )}
-      {dialog === 'branch' && (
+      {(dialog === 'branch' || editingBranch) && (
         <BranchForm
+          key={editingBranch?.id ?? 'new'}
           companyId={company.id}
-          onCancel={() => setDialog(null)}
+          branch={editingBranch}
+          onCancel={() => {
+            setDialog(null)
+            setEditingBranch(null)
+          }}
           onSaved={() => {
             setDialog(null)
+            setEditingBranch(null)
             afterWrite()
           }}
         />

@@ -139,6 +139,7 @@ export const enCustomers: typeof koCustomers = {
     },
     branch: {
       title: 'Add branch',
+      editTitle: 'Edit branch',
       name: 'Branch name',
       type: 'Type',
       primary: 'Primary site',

@@ -137,6 +137,7 @@ export const koCustomers = {
     },
     branch: {
       title: '사업장 추가',
+      editTitle: '사업장 정보 수정',
       name: '사업장명',
       type: '유형',
       primary: '대표 사업장',

@@ -92,4 +92,25 @@ describe('editing a meeting without traps', () => {
     await page.getByRole('cell', { name: '051-777-9999' }).waitFor()
     expect(one<{ phone: string }>(`SELECT phone FROM branches WHERE id = ?`, branch.id).phone).toBe('0517779999')
   })
+
+  it('checks probability and a past close date in the app’s own words', async () => {
+    const opp = one<{ id: string; title: string }>(
+      `SELECT id, title FROM opportunities WHERE deleted_at IS NULL AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') ORDER BY code LIMIT 1`,
+    )
+    await page.getByRole('search').getByRole('combobox').fill(opp.title)
+    await page.getByRole('listbox', { name: '전체 검색' }).getByRole('group', { name: '영업기회' }).getByRole('option').filter({ hasText: opp.title }).first().click()
+    const dialog = page.getByRole('dialog', { name: `영업기회 상세 · ${opp.title}` })
+    await dialog.getByLabel('확률').fill('150')
+    await dialog.getByRole('button', { name: '저장' }).click()
+    await dialog.getByRole('alert').getByText('확률은 0에서 100 사이의 정수로 입력하세요.').waitFor()
+    await dialog.getByLabel('확률').fill('40')
+    await dialog.getByLabel('예상 마감일').fill('2020-01-15')
+    await dialog.getByRole('button', { name: '저장' }).click()
+    await dialog.getByRole('alert').getByText('이미 지났습니다', { exact: false }).waitFor()
+    await screenshot(page, 'opportunities-validation-ko')
+    expect(one<{ d: string | null }>(`SELECT expected_close_date AS d FROM opportunities WHERE id = ?`, opp.id).d).not.toBe('2020-01-15')
+    await dialog.getByRole('button', { name: '저장' }).click()
+    await expect.poll(() => one<{ d: string | null }>(`SELECT expected_close_date AS d FROM opportunities WHERE id = ?`, opp.id).d).toBe('2020-01-15')
+    expect(one<{ p: number }>(`SELECT probability AS p FROM opportunities WHERE id = ?`, opp.id).p).toBe(40)
+  })
 })

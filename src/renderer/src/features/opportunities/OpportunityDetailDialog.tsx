@@ -1,6 +1,8 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { toIsoDate } from '../../../../shared/domain/dates'
 import { formatWon } from '../../../../shared/domain/money'
+import { probabilitySchema } from '../../../../shared/model/validation/sales'
 import { OPPORTUNITY_STAGE_DEFINITIONS, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
 import { OPPORTUNITY_TYPES, type OpportunityType } from '../../../../shared/model/enums'
@@ -30,8 +32,23 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
   const when = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
   const visited = OPPORTUNITY_STAGE_DEFINITIONS.filter((d) => detail.daysInStage[d.value] !== undefined)
 
+  // Checked in the app's own words (not the browser's English bubble): a probability outside 0–100 is refused; an
+  // expected close date already past is shown once, and a second save keeps it (a late deal is real, a typo is not).
+  const [problem, setProblem] = useState<{ readonly field: 'probability' | 'expectedCloseDate'; readonly text: string } | null>(null)
+  const [pastDateSeen, setPastDateSeen] = useState<string | null>(null)
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    const p = Number(probability)
+    if (probability.trim() === '' || !probabilitySchema.safeParse(p).success) {
+      setProblem({ field: 'probability', text: t('everyday.validation.probability') })
+      return
+    }
+    if (!closed && expectedCloseDate && expectedCloseDate < toIsoDate(new Date()) && pastDateSeen !== expectedCloseDate) {
+      setPastDateSeen(expectedCloseDate)
+      setProblem({ field: 'expectedCloseDate', text: t('everyday.validation.pastCloseDate', { date: expectedCloseDate }) })
+      return
+    }
+    setProblem(null)
     await detailSaved({
       id: detail.id,
       title,
@@ -94,7 +111,12 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
 
       {!closed && (
         <>
-          <form className="form-grid" onSubmit={(event) => void save(event)}>
+          <form className="form-grid" noValidate onSubmit={(event) => void save(event)}>
+            {problem && (
+              <p className="form-error-summary" role="alert" data-testid="opportunity-form-problem">
+                {problem.text}
+              </p>
+            )}
             <div className="form-grid__fields">
               <label>
                 <span>{t('opportunities.fields.title')}</span>
@@ -114,7 +136,16 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
               <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={setAmount} />
               <label>
                 <span>{t('opportunities.fields.probability')}</span>
-                <input type="number" min={0} max={100} step={1} required value={probability} onChange={(e) => setProbability(e.target.value)} />
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  step={1}
+                  required
+                  aria-invalid={problem?.field === 'probability'}
+                  value={probability}
+                  onChange={(e) => setProbability(e.target.value)}
+                />
               </label>
               <label>
                 <span>{t('opportunities.fields.nextAction')}</span>

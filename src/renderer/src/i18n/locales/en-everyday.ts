@@ -78,5 +78,9 @@ export const enEveryday: typeof koEveryday = {
       more: 'Show more',
       moved: 'Moved to {{stage}}',
     },
+    validation: {
+      probability: 'Enter the probability as a whole number from 0 to 100.',
+      pastCloseDate: 'The expected close date {{date}} has already passed. Save again if it is right.',
+    },
   },
 }

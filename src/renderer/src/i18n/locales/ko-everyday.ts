@@ -76,5 +76,9 @@ export const koEveryday = {
       more: '더 보기',
       moved: '{{stage}}{{particle}} 이동했습니다',
     },
+    validation: {
+      probability: '확률은 0에서 100 사이의 정수로 입력하세요.',
+      pastCloseDate: '예상 마감일 {{date}}은(는) 이미 지났습니다. 맞으면 한 번 더 저장하세요.',
+    },
   },
 }

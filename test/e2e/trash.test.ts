@@ -92,7 +92,8 @@ describe('delete, undo and the trash', () => {
     await row.getByRole('button', { name: '되돌리기' }).click()
     await trash.getByText('휴지통이 비어 있습니다', { exact: false }).waitFor()
     expect(company()).toEqual(target)
-    await page.keyboard.press('Escape')
+    await trash.getByRole('button', { name: '닫기' }).click()
+    await trash.waitFor({ state: 'detached' })
   })
 
   it('deletes a lead, an opportunity, a meeting with its parts, and an activity', async () => {

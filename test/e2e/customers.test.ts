@@ -222,7 +222,9 @@ describe('companies, offline', () => {
     const pending = await pendingChanges(page)
     await page.getByRole('button', { name: '삭제', exact: true }).click()
     const confirm = page.getByRole('dialog', { name: '고객사 삭제' })
-    expect(await confirm.textContent()).toContain(`${NAME}을 삭제할까요?`)
+    expect(await confirm.textContent()).toContain(`"${NAME}"을 삭제할까요?`)
+    // It says what goes with it, with counts (the head office and the contact added above).
+    expect(await confirm.getByTestId('delete-preview').textContent()).toBe('사업장 1곳담당자 1명')
     await screenshot(page, 'customers-delete-confirm-ko')
     await confirm.getByRole('button', { name: '삭제' }).click()
     await page.getByTestId('company-list').waitFor()

@@ -52,6 +52,13 @@ function seed(sqlite: Database.Database): void {
   row('training_classes', CLASS, { session_id: SESSION, class_number: 1, date: TODAY, start_time: '09:00', end_time: '12:00', status: 'SCHEDULED' })
 }
 
+
+/** Picks from a searchable combobox (components/Combobox.tsx): type, then click the matching option. */
+async function choose(combo: Locator, text: string): Promise<void> {
+  await combo.fill(text)
+  await combo.page().getByRole('listbox').getByRole('option').filter({ hasText: text }).first().click()
+}
+
 let device: OfflineDevice
 let page: Page
 let dialog: Locator
@@ -85,7 +92,7 @@ describe('meetings and the calendar, offline', () => {
 
     await dialog.getByLabel('제목', { exact: true }).fill(TITLE)
     await dialog.getByLabel('유형', { exact: true }).selectOption({ label: '제안' })
-    await dialog.getByLabel('고객사', { exact: true }).selectOption({ label: COMPANY_NAME })
+    await choose(dialog.getByLabel('고객사', { exact: true }), COMPANY_NAME)
     await dialog.getByLabel('주소', { exact: true }).fill('서울 강남구 테헤란로 100')
     await dialog.getByLabel('시작 시각', { exact: true }).fill('14:00')
     await dialog.getByLabel('종료 시각', { exact: true }).fill('13:30')
@@ -107,12 +114,12 @@ describe('meetings and the calendar, offline', () => {
     await tab('참석자').click()
     // The consultant is already listed as organizer; add the customer's contact and a visitor without a card.
     await expect.poll(() => dialog.getByTestId('participants').textContent()).toContain(`${consultant.lastName}${consultant.firstName}`)
-    await dialog.getByLabel('담당자 선택', { exact: true }).selectOption({ label: '최유진 (과장)' })
+    await choose(dialog.getByLabel('담당자 선택', { exact: true }), '최유진')
     await dialog.getByRole('button', { name: '고객 담당자 추가' }).click()
     await dialog.getByLabel('이름', { exact: true }).fill('정하늘')
     await dialog.getByLabel('소속 회사', { exact: true }).fill('미팅제약 교육팀')
     await dialog.getByRole('button', { name: '외부 참석자 직접 입력' }).click()
-    await dialog.getByLabel('직원 선택', { exact: true }).selectOption({ label: '박지훈' })
+    await choose(dialog.getByLabel('직원 선택', { exact: true }), '박지훈')
     await dialog.getByRole('button', { name: '내부 참석자 추가' }).click()
     await expect.poll(() => dialog.getByTestId('participants').locator('tbody tr').count()).toBe(4)
 

@@ -83,7 +83,9 @@ async function createOpportunity(title: string, amount: string, nextActionDate?:
   await page.getByRole('button', { name: '새 영업기회' }).click()
   const dialog = page.getByRole('dialog', { name: '새 영업기회' })
   await dialog.getByLabel('영업기회명').fill(title)
-  await dialog.getByLabel('고객사').selectOption({ label: '삼성전자' })
+  // The company picker is a searchable combobox: type, then pick the match.
+  await dialog.getByLabel('고객사').fill('ㅅㅅ')
+  await dialog.getByRole('listbox').getByRole('option', { name: '삼성전자' }).click()
   await dialog.getByLabel('금액 (원)').fill(amount)
   if (nextActionDate) {
     await dialog.getByLabel('다음 할 일').fill('제안서 발송')

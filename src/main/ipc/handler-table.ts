@@ -9,6 +9,7 @@ import { type HandlerContext } from '../handlers/context'
 import { sessionHandlers } from '../handlers/session'
 import { syncHandlers } from '../handlers/sync'
 import { customerHandlers } from '../handlers/customers'
+import { trashHandlers } from '../handlers/trash'
 import { salesHandlers } from '../handlers/sales'
 import { syncReviewHandlers } from '../handlers/sync-review'
 import { trainingHandlers } from '../handlers/training'
@@ -39,5 +40,5 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx), filesHandlers(ctx), replicaHandlers(ctx))
+  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx), filesHandlers(ctx), replicaHandlers(ctx), trashHandlers(ctx))
 }

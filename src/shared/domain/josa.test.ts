@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { endsWithBatchim, objectParticle } from './josa'
+import { directionParticle, endsWithBatchim, objectParticle } from './josa'
 
 describe('objectParticle', () => {
   it('picks 을 after a final consonant and 를 after a vowel', () => {
@@ -16,5 +16,15 @@ describe('objectParticle', () => {
     expect(objectParticle('2026')).toBe('을(를)')
     expect(objectParticle('')).toBe('을(를)')
     expect(endsWithBatchim('  과정  ')).toBe(true)
+  })
+})
+
+describe('directionParticle', () => {
+  it('uses 로 after a vowel or ㄹ and 으로 after other final consonants', () => {
+    expect(directionParticle('수주')).toBe('로')
+    expect(directionParticle('서울')).toBe('로')
+    expect(directionParticle('제안')).toBe('으로')
+    expect(directionParticle('니즈 분석')).toBe('으로')
+    expect(directionParticle('Proposal')).toBe('(으)로')
   })
 })

@@ -18,3 +18,12 @@ export function objectParticle(word: string): '을' | '를' | '을(를)' {
   const batchim = endsWithBatchim(word)
   return batchim === null ? '을(를)' : batchim ? '을' : '를'
 }
+
+/** The direction particle for `word`: 로 after a vowel or ㄹ (수주로, 서울로), 으로 after other final consonants (제안으로). */
+export function directionParticle(word: string): '으로' | '로' | '(으)로' {
+  const batchim = endsWithBatchim(word)
+  if (batchim === null) return '(으)로'
+  const code = word.trim().normalize('NFC').at(-1)?.codePointAt(0) ?? 0
+  // Final consonant index 8 is ㄹ.
+  return !batchim || (code - HANGUL_FIRST) % 28 === 8 ? '로' : '으로'
+}

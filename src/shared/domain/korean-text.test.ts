@@ -37,6 +37,15 @@ describe('초성', () => {
     expect(matchesChoseong('아무거나', '')).toBe(true)
   })
 
+  it('does not match across a word gap from the middle of a word', () => {
+    // 회사 | 서해: ㅅ of 사 and ㅅ of 서 meet only at the gap.
+    expect(matchesChoseong('주식회사 서해랩스', 'ㅅㅅ')).toBe(false)
+    expect(matchesChoseong('주식회사 서해랩스', 'ㅅㅎㄹㅅ')).toBe(true)
+    expect(matchesChoseong('주식회사 서해랩스', 'ㅈㅅㅎㅅㅅㅎ')).toBe(true)
+    expect(matchesChoseong('주식회사 서해랩스', 'ㅎㅅ ㅅㅎ')).toBe(true)
+    expect(matchesChoseong('주식회사 서해랩스', 'ㅎㅅㅅㅎ')).toBe(false)
+  })
+
   it('matches every text by its own 초성 and by itself', () => {
     const hangul = fc
       .array(fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCodePoint(c)), { minLength: 1, maxLength: 8 })

@@ -33,22 +33,52 @@ export function isChoseongQuery(query: string): boolean {
 
 /**
  * Whether the query occurs in the text when each initial consonant of the query may stand for any syllable that starts
- * with it: ㅎㄱㄷ and 홍ㄱ동 both match 홍길동. Spaces are ignored on both sides, letters compare case-insensitively.
+ * with it: ㅎㄱㄷ and 홍ㄱ동 both match 홍길동. Letters compare case-insensitively.
+ *
+ * Word gaps: a match lies inside one word, or runs on across gaps only when it begins at the start of a word (a whole
+ * name typed without its spaces: ㅅㅅㅈㅈ finds "삼성 전자"). So ㅅㅅ does not find "주식회사 서해랩스" through the
+ * 사 | 서 that happen to meet at a gap. A query the user typed with a space may cross gaps anywhere.
  */
 export function matchesChoseong(text: string, query: string): boolean {
-  const t = [...text.normalize('NFC').replace(/\s+/g, '').toLowerCase()]
-  const q = [...query.normalize('NFC').replace(/\s+/g, '').toLowerCase()]
+  const chars: string[] = []
+  /** For each kept character: whether it starts a word (the first character, or one after whitespace). */
+  const wordStart: boolean[] = []
+  let afterGap = true
+  for (const char of text.normalize('NFC').toLowerCase()) {
+    if (/\s/.test(char)) {
+      afterGap = true
+      continue
+    }
+    chars.push(char)
+    wordStart.push(afterGap)
+    afterGap = false
+  }
+  const normalQuery = query.normalize('NFC').trim()
+  const crossesFreely = /\s/.test(normalQuery)
+  const q = [...normalQuery.replace(/\s+/g, '').toLowerCase()]
   if (q.length === 0) return true
-  for (let start = 0; start + q.length <= t.length; start++) {
+  for (let start = 0; start + q.length <= chars.length; start++) {
     let all = true
     for (let j = 0; j < q.length && all; j++) {
       const qc = q[j] ?? ''
-      const tc = t[start + j] ?? ''
+      const tc = chars[start + j] ?? ''
       all = tc === qc || (CHOSEONG_SET.has(qc) && initialOf(tc) === qc)
+      // Entering a new word mid-match is allowed only for a match that began at a word start.
+      if (all && j > 0 && wordStart[start + j] && !wordStart[start] && !crossesFreely) all = false
     }
     if (all) return true
   }
   return false
+}
+
+/**
+ * A list's text filter: whether any of the fields holds the query as a substring (after searchKey, so digits match
+ * with or without separators) or by 초성. An empty query matches everything.
+ */
+export function matchesText(fields: ReadonlyArray<string | null | undefined>, query: string): boolean {
+  const q = searchKey(query)
+  if (q === '') return true
+  return fields.some((field) => field != null && field !== '' && (searchKey(field).includes(q) || matchesChoseong(field, q)))
 }
 
 /**

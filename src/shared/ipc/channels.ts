@@ -16,6 +16,7 @@ import { adminChannels } from './admin-channels'
 import { lockChannels } from './lock-channels'
 import { filesChannels } from './files-channels'
 import { replicaChannels } from './replica-channels'
+import { trashChannels } from './trash-channels'
 
 export const ipcChannels = [
   'app.info',
@@ -42,6 +43,7 @@ export const ipcChannels = [
   ...lockChannels,
   ...filesChannels,
   ...replicaChannels,
+  ...trashChannels,
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

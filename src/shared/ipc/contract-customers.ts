@@ -39,6 +39,7 @@ export const companyFiltersSchema = z.strictObject({
   statuses: z.array(z.enum(COMPANY_STATUSES)).max(COMPANY_STATUSES.length).optional(),
   industryId: rowId.nullish(),
   accountManagerId: rowId.nullish(),
+  text: z.string().max(100).optional(),
 })
 
 export const companyListSchema = z.strictObject({

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { type ChannelAction, type ChannelDomain, type IpcChannel } from './channels'
+import { trashContract } from './trash-contract'
 import { customerContract } from './contract-customers'
 import { salesContract, syncReviewContract } from './sales-contract'
 import { trainingContract } from './training-contract'
@@ -204,6 +205,7 @@ export const ipcContract = {
   ...lockContract,
   ...filesContract,
   ...replicaContract,
+  ...trashContract,
 } as const satisfies { readonly [K in IpcChannel]: ChannelSpec }
 
 type Contract = typeof ipcContract

@@ -93,6 +93,11 @@ export interface OpportunityCard {
   readonly nextAction: string | null
   readonly nextActionDate: string | null
   readonly accountManagerName: string | null
+  readonly accountManagerId: string
+  readonly teamId: string | null
+  readonly teamName: string | null
+  /** Set once won or lost (ISO date). */
+  readonly actualCloseDate: string | null
 }
 
 export interface BoardColumn {

@@ -22,6 +22,8 @@ export interface CompanyFilters {
   readonly statuses?: readonly CompanyStatus[]
   readonly industryId?: string | null
   readonly accountManagerId?: string | null
+  /** The list's own text filter: name, code, representative or business number; 초성 (ㅅㅅ) works on the name. */
+  readonly text?: string
 }
 
 export interface CompanyListItem {

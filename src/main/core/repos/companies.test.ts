@@ -64,6 +64,20 @@ describe('companies repository', () => {
     expect(list({ filters: { accountManagerId: '0190a000-0000-7000-8000-0000000000ff' } }).total).toBe(0)
   })
 
+  it('filters by text: name, business number, representative, and 초성 that stays inside words', () => {
+    createdId({ name: '주식회사 서해랩스', representative: '김서해' })
+    createdId({ name: '삼성전자', businessNumber: '124-81-00998' })
+    createdId({ name: '한빛소프트' })
+    const names = (text: string): string[] => list({ filters: { text } }).items.map((item) => item.name)
+    expect(names('서해')).toEqual(['주식회사 서해랩스'])
+    expect(names('124-81')).toEqual(['삼성전자'])
+    expect(names('1248100998')).toEqual(['삼성전자'])
+    expect(names('ㅎㅂ')).toEqual(['한빛소프트'])
+    expect(names('ㅅㅎㄹㅅ')).toEqual(['주식회사 서해랩스'])
+    expect(names('ㅅㅅ')).toEqual(['삼성전자'])
+    expect(list({ filters: { text: '없는이름' } }).total).toBe(0)
+  })
+
   it('edits only changed fields and soft-deletes the company with its branches and contacts', () => {
     const id = createdId({ name: '한빛전자' })
     expect(h.repos.companies.update(id, { tier: 'GOLD' })).toBe(true)

@@ -18,6 +18,7 @@ import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 import { type DuplicateFinder } from './duplicates'
 import { type PeopleDirectory } from './people'
+import { registerChoseongFunction, textMatchSql } from './search'
 import { createStatementCache, koreanSortSql, placeholders } from './sql'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { toWireFields } from './wire'
@@ -75,6 +76,11 @@ function whereOf(filters: CompanyFilters): { sql: string; params: unknown[] } {
     parts.push('c.account_manager_id = ?')
     params.push(filters.accountManagerId)
   }
+  if (filters.text && filters.text.trim() !== '') {
+    const match = textMatchSql(filters.text, 'c.name', ['c.code', "coalesce(c.representative, '')", "coalesce(c.business_number, '')"])
+    parts.push(match.sql)
+    params.push(...match.params)
+  }
   return { sql: parts.join(' AND '), params }
 }
 
@@ -87,6 +93,7 @@ export interface CompaniesRepoDeps {
 
 export function createCompaniesRepo({ sqlite, writer, people, duplicates }: CompaniesRepoDeps): CompaniesRepo {
   const statement = createStatementCache(sqlite)
+  registerChoseongFunction(sqlite)
   const exists = sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE id = ? AND deleted_at IS NULL')
   const industries = sqlite.prepare<[], { id: string; name: string }>(
     `SELECT id, name FROM industries WHERE deleted_at IS NULL ORDER BY ${koreanSortSql('name')}`,

@@ -8,7 +8,8 @@ import { type contractSaveSchema } from '../../../shared/model/validation/projec
 import { type ContractStatus } from '../../../shared/model/enums'
 import { type ContractView } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { offlineCode, type RepoContext } from './context'
+import { type RepoContext } from './context'
+import { newRecordCode } from '../../../shared/ids/record-code'
 import { createPermissionsReader } from './permissions'
 import { TrainingRuleError } from './training-rules'
 
@@ -107,7 +108,7 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
           start_date: fields.startDate,
           end_date: fields.endDate,
           status: fields.status,
-          ...(code ? { code } : existingId ? {} : { code: offlineCode('K', id, todayIsoDate(ctx.now())) }),
+          ...(code ? { code } : existingId ? {} : { code: newRecordCode('contracts') }),
         })
         link(id, projectIds)
       })
@@ -123,7 +124,7 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
         writer.upsert('contracts', id, {
           company_id: opp.company_id,
           opportunity_id: opp.id,
-          code: offlineCode('K', id, todayIsoDate(ctx.now())),
+          code: newRecordCode('contracts'),
           title: opp.title,
           amount: opp.amount,
           status: 'DRAFT',

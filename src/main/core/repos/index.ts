@@ -13,6 +13,7 @@ import { createDuplicateFinder } from './duplicates'
 import { createPeopleDirectory } from './people'
 import { createSavedFiltersRepo, type SavedFiltersRepo } from './saved-filters'
 import { createSearchRepo, type SearchRepo } from './search'
+import { createTrashRepo, type TrashRepo } from './trash'
 
 export interface CustomerRepos {
   readonly companies: CompaniesRepo
@@ -21,6 +22,7 @@ export interface CustomerRepos {
   readonly search: SearchRepo
   readonly activities: ActivitiesRepo
   readonly savedFilters: SavedFiltersRepo
+  readonly trash: TrashRepo
 }
 
 export function createCustomerRepos({ sqlite, writer, state }: { sqlite: Sqlite; writer: Writer; state: DeviceState }): CustomerRepos {
@@ -34,5 +36,6 @@ export function createCustomerRepos({ sqlite, writer, state }: { sqlite: Sqlite;
     search: createSearchRepo(sqlite),
     activities,
     savedFilters: createSavedFiltersRepo(sqlite, state),
+    trash: createTrashRepo({ sqlite, writer, state }),
   }
 }

@@ -67,6 +67,8 @@ interface CardRow {
   type: OpportunityType | null
   actual_close_date: string | null
   close_reason: string | null
+  sales_team_id: string | null
+  team_name: string | null
 }
 
 interface HistoryRow {
@@ -80,8 +82,9 @@ interface HistoryRow {
 
 const CARD_COLUMNS = `o.id, o.code, o.title, o.company_id, c.name AS company_name, o.stage, o.probability, o.amount,
   o.expected_close_date, o.next_action, o.next_action_date, o.account_manager_id, o.description, o.type,
-  o.actual_close_date, o.close_reason`
-const FROM = `FROM opportunities o LEFT JOIN companies c ON c.id = o.company_id AND c.deleted_at IS NULL`
+  o.actual_close_date, o.close_reason, o.sales_team_id, tm.name AS team_name`
+const FROM = `FROM opportunities o LEFT JOIN companies c ON c.id = o.company_id AND c.deleted_at IS NULL
+  LEFT JOIN teams tm ON tm.id = o.sales_team_id`
 
 const collator = new Intl.Collator('ko-KR')
 
@@ -122,6 +125,10 @@ export function createOpportunitiesRepo(ctx: RepoContext): OpportunitiesRepo {
       nextAction: row.next_action,
       nextActionDate: row.next_action_date,
       accountManagerName: managerNames.get(row.account_manager_id) ?? null,
+      accountManagerId: row.account_manager_id,
+      teamId: row.sales_team_id,
+      teamName: row.team_name,
+      actualCloseDate: row.actual_close_date,
     }))
   }
 
@@ -185,6 +192,10 @@ export function createOpportunitiesRepo(ctx: RepoContext): OpportunitiesRepo {
       const cards = toCards(all.all())
       return OPPORTUNITY_STAGE_DEFINITIONS.map(({ value }) => {
         const column = cards.filter((card) => card.stage === value)
+        // Won and lost hold the whole history: most recently closed first, so the board's window shows recent ones.
+        if (stageDefinition(value).isClosed) {
+          column.sort((a, b) => (b.actualCloseDate ?? '').localeCompare(a.actualCloseDate ?? ''))
+        }
         return {
           stage: value,
           cards: column,

@@ -84,11 +84,36 @@ function subtitleOf(type: SearchType, row: HydrateRow & { extra: string | null }
   return parts.length > 0 ? parts.join(' · ') : null
 }
 
-export function createSearchRepo(sqlite: Sqlite): SearchRepo {
-  // Registered per connection; deterministic so SQLite may reuse results within a statement.
+/**
+ * Registers `crm_matches_choseong(text, query)` on a connection (deterministic, so SQLite may reuse results within a
+ * statement). Every repo whose SQL calls it registers it; registering twice is harmless.
+ */
+export function registerChoseongFunction(sqlite: Sqlite): void {
   sqlite.function(CHOSEONG_FN, { deterministic: true }, (text: unknown, query: unknown) =>
     typeof text === 'string' && typeof query === 'string' && matchesChoseong(text, query) ? 1 : 0,
   )
+}
+
+/**
+ * A SQL condition (and its parameters) that a name column matches a list's text filter: by 초성 when the text holds
+ * initial consonants, else as a substring of the column or of any of `extra` (codes, numbers). Needs
+ * registerChoseongFunction on the connection.
+ */
+export function textMatchSql(text: string, name: string, extra: readonly string[]): { sql: string; params: unknown[] } {
+  const trimmed = text.normalize('NFC').trim()
+  if (CONSONANT.test(trimmed)) {
+    return {
+      sql: `((${name} GLOB ? OR ${name} GLOB '${CONJOINING_JAMO}') AND ${CHOSEONG_FN}(${name}, ?) = 1)`,
+      params: [choseongPrefilter(trimmed), trimmed],
+    }
+  }
+  const key = searchKey(trimmed)
+  const columns = [name, ...extra]
+  return { sql: `(${columns.map((column) => `instr(lower(${column}), ?) > 0`).join(' OR ')})`, params: columns.map(() => key) }
+}
+
+export function createSearchRepo(sqlite: Sqlite): SearchRepo {
+  registerChoseongFunction(sqlite)
 
   const indexed = sqlite.prepare<[string, string, number], { entity_id: string }>(
     `SELECT entity_id FROM search_index WHERE search_index MATCH ? AND entity_type = ? ORDER BY rank LIMIT ?`,

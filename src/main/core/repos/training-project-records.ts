@@ -3,7 +3,7 @@
  * holds, delete (soft, synced) and restore. A coordinator's brand-new company has no project until someone makes one
  * here, so this is the start of the whole training loop (sessions, classes, rosters hang under a project).
  *
- * - Codes: `P-YYYYMMDD-XXXXXX` from the row's UUIDv7 (offlineCode), so two devices creating projects offline never
+ * - Codes: `PJ-XXXX-XXXX-XXXX` from the shared generator (src/shared/ids/record-code.ts), so two devices creating projects offline never
  *   collide; the server's unique index stays the referee.
  * - From a won opportunity: company, branch, title and amount (as revenue) are carried over and the project links
  *   the opportunity (projects.opportunity_id); the opportunity's proposed products are shown on the project, read from
@@ -18,7 +18,8 @@ import { todayIsoDate } from '../../../shared/domain/dates'
 import { type projectSaveSchema } from '../../../shared/model/validation/projects'
 import { type DeletedProject, type OpportunityTraining, type ProjectDetail, type ProjectFormOptions } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { offlineCode, type RepoContext } from './context'
+import { type RepoContext } from './context'
+import { newRecordCode } from '../../../shared/ids/record-code'
 import { createPermissionsReader } from './permissions'
 import { TrainingRuleError } from './training-rules'
 import { toWireFields } from './wire'
@@ -99,7 +100,7 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
       const id = ctx.newId()
       writer.upsert('projects', id, {
         ...toWireFields(fields),
-        code: offlineCode('P', id, today()),
+        code: newRecordCode('projects'),
         coordinator_id: fields.coordinatorId ?? (fields.projectManagerId || fields.operatorId ? null : actorId),
       })
       return detail(id)
@@ -112,7 +113,7 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
       if (opp.stage !== 'CLOSED_WON') throw new TrainingRuleError('notWon', 'only a won opportunity becomes a project')
       const id = ctx.newId()
       writer.upsert('projects', id, {
-        code: offlineCode('P', id, today()),
+        code: newRecordCode('projects'),
         name: opp.title,
         company_id: opp.company_id,
         branch_id: opp.branch_id,

@@ -18,6 +18,8 @@ import { useSyncStore } from '../features/sync/sync-store'
 import { SignOutDialog } from '../features/session/SignOutDialog'
 import { IdleLock, IdleLockSettings } from '../features/lock/IdleLock'
 import { NoticeHost } from '../components/NoticeHost'
+import { TrashDialog } from '../features/trash/TrashDialog'
+import { Toasts } from '../components/Toasts'
 
 type ActiveSession = Exclude<SessionState, { status: 'none' }>
 
@@ -39,6 +41,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
 
   const [signOutOpen, setSignOutOpen] = useState(false)
   const [lockSettingsOpen, setLockSettingsOpen] = useState(false)
+  const [trashOpen, setTrashOpen] = useState(false)
 
   const signOut = async (): Promise<void> => {
     // A company account chooses what happens to this PC's copy; leaving the demo simply empties it.
@@ -100,6 +103,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
                 </button>
               </>
             )}
+            <button type="button" className="link-button" onClick={() => setTrashOpen(true)}>
+              {t('everyday.trash.open')}
+            </button>
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </button>
@@ -133,6 +139,8 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
           </Suspense>
         </main>
       </div>
+      <Toasts />
+      {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} />}
     </div>
   )
 }

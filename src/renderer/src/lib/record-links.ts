@@ -6,6 +6,10 @@ export interface RecordLink {
   readonly screen: 'companies' | 'leads' | 'meetings' | 'opportunities' | 'projects' | 'training'
   /** The company page to open (companies screen). */
   readonly companyId?: string
+  /** The contact to open on its company's page (companies screen, with companyId). */
+  readonly contactId?: string
+  /** The lead to open (leads screen). */
+  readonly leadId?: string
   /** The meeting to open (meetings screen). */
   readonly meetingId?: string
   /** The opportunity whose detail to open (opportunities screen). */

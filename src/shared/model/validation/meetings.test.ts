@@ -27,7 +27,9 @@ describe('meetingSaveSchema', () => {
     expect(errorsOf({ ...base, endTime: '13:00' })).toEqual({ endTime: 'meetings.validation.endNotAfterStart' })
     expect(errorsOf({ ...base, title: '  ' })).toEqual({ title: 'meetings.validation.required' })
     expect(errorsOf({ ...base, companyId: '' })).toEqual({ companyId: 'meetings.validation.companyRequired' })
-    expect(errorsOf({ ...base, locationType: 'ONSITE' })).toEqual({ locationAddress: 'meetings.validation.addressRequired' })
+    // 대면 does not force an address before one is known; a completed on-site meeting names where it took place.
+    expect(errorsOf({ ...base, locationType: 'ONSITE' })).toEqual({})
+    expect(errorsOf({ ...base, locationType: 'ONSITE', status: 'COMPLETED' })).toEqual({ locationAddress: 'meetings.validation.addressRequired' })
     expect(errorsOf({ ...base, locationType: 'HYBRID', locationRoom: '3층 회의실' })).toEqual({ onlineLink: 'meetings.validation.linkRequired' })
     expect(errorsOf({ ...base, locationType: 'ONLINE', onlineLink: 'ftp://x' })).toEqual({ onlineLink: 'meetings.validation.link' })
     expect(errorsOf({ ...base, hasFollowUp: true, followUpDate: '2026-11-26' })).toEqual({ followUpDate: 'meetings.validation.followUpBeforeMeeting' })

@@ -199,7 +199,11 @@ export const meetingSaveSchema = z
     if (m.target === 'CUSTOMER' && m.companyId === null) issue(['companyId'], 'meetings.validation.companyRequired')
     const onsite = m.locationType === 'ONSITE' || m.locationType === 'HYBRID'
     const online = m.locationType === 'ONLINE' || m.locationType === 'HYBRID'
-    if (onsite && m.locationAddress === null && m.locationRoom === null) issue(['locationAddress'], 'meetings.validation.addressRequired')
+    // A meeting is often booked before its place is known (대면 is the default): the address or room is needed only once
+    // the meeting has taken place.
+    if (onsite && m.status === 'COMPLETED' && m.locationAddress === null && m.locationRoom === null) {
+      issue(['locationAddress'], 'meetings.validation.addressRequired')
+    }
     if (online && m.onlineLink === null) issue(['onlineLink'], 'meetings.validation.linkRequired')
     if (m.followUpDate !== null && m.followUpDate < m.date) issue(['followUpDate'], 'meetings.validation.followUpBeforeMeeting')
     const seen = new Set<string>()

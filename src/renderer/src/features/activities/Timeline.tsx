@@ -3,9 +3,17 @@ import { useTranslation } from 'react-i18next'
 import { formatKoreanDateTime } from '../../../../shared/domain/dates'
 import { type TimelineEntry } from '../../../../shared/model/customer-views'
 import { AttachmentsPanel } from '../files/AttachmentsPanel'
+import { DeleteButton } from '../../components/DeleteButton'
 
 /** Activities and record history, newest first: what was done, about which record, by whom, when. */
-export function Timeline({ entries }: { readonly entries: readonly TimelineEntry[] }): JSX.Element {
+export function Timeline({
+  entries,
+  onChanged,
+}: {
+  readonly entries: readonly TimelineEntry[]
+  /** Given: activities get a delete button, and this re-reads the timeline after a delete or its undo. */
+  readonly onChanged?: () => void
+}): JSX.Element {
   const { t } = useTranslation()
   // One activity's files at a time, opened from its "files" link.
   const [filesOf, setFilesOf] = useState<string | null>(null)
@@ -37,6 +45,15 @@ export function Timeline({ entries }: { readonly entries: readonly TimelineEntry
                   <button type="button" className="link-button" aria-expanded={filesOf === entry.key} onClick={() => setFilesOf(filesOf === entry.key ? null : entry.key)}>
                     {t('files.activityFiles')}
                   </button>
+                )}
+                {onChanged && entry.kind === 'activity' && (
+                  <DeleteButton
+                    kind="activity"
+                    id={entry.key}
+                    className="link-button link-button--danger"
+                    ariaLabel={`${entry.subject ?? (entry.activityType ? t(`activities.types.${entry.activityType}`) : '')} ${t('everyday.delete.action')}`}
+                    onChanged={onChanged}
+                  />
                 )}
               </div>
               {entry.kind === 'activity' && filesOf === entry.key && <AttachmentsPanel entityType="ACTIVITY" entityId={entry.key} />}

@@ -1,6 +1,7 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BRANCH_TYPES } from '../../../../shared/model/enums'
+import { type BranchRecord } from '../../../../shared/model/customer-views'
 import { branchCreateSchema, fieldErrors, type BranchCreateInput, type ValidationKey } from '../../../../shared/model/validation/customers'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -11,13 +12,25 @@ import { FormField } from '../../components/FormField'
 const FIELDS = ['name', 'branchType', 'businessNumber', 'phone', 'email', 'addressCity', 'addressStreet', 'managerName'] as const
 type Field = (typeof FIELDS)[number]
 
-/** Add a branch (지점, 공장, 연구소) to a company. */
-export function BranchForm({ companyId, onSaved, onCancel }: { readonly companyId: string; readonly onSaved: () => void; readonly onCancel: () => void }): JSX.Element {
+/** Add a branch (지점, 공장, 연구소) to a company, or edit one (`branch` given): only changed fields are written. */
+export function BranchForm({
+  companyId,
+  branch = null,
+  onSaved,
+  onCancel,
+}: {
+  readonly companyId: string
+  readonly branch?: BranchRecord | null
+  readonly onSaved: () => void
+  readonly onCancel: () => void
+}): JSX.Element {
   const { t } = useTranslation()
-  const [values, setValues] = useState<Record<Field, string>>(() => ({
-    ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>),
-    branchType: 'BRANCH',
-  }))
+  const [initial] = useState<Record<Field, string>>(() =>
+    branch
+      ? (Object.fromEntries(FIELDS.map((f) => [f, String(branch[f] ?? '')])) as Record<Field, string>)
+      : { ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>), branchType: 'BRANCH' },
+  )
+  const [values, setValues] = useState<Record<Field, string>>(initial)
   const [errors, setErrors] = useState<Partial<Record<string, ValidationKey>>>({})
   const [failure, setFailure] = useState<IpcError | null>(null)
 
@@ -29,7 +42,13 @@ export function BranchForm({ companyId, onSaved, onCancel }: { readonly companyI
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
-      await api.branches.create({ branch: input() })
+      if (branch) {
+        const { companyId: _company, ...all } = input()
+        const changes = Object.fromEntries(Object.entries(all).filter(([key]) => values[key as Field] !== initial[key as Field]))
+        await api.branches.update({ id: branch.id, changes })
+      } else {
+        await api.branches.create({ branch: input() })
+      }
       onSaved()
     } catch (error) {
       setFailure(toIpcError(error))
@@ -43,7 +62,7 @@ export function BranchForm({ companyId, onSaved, onCancel }: { readonly companyI
   )
 
   return (
-    <ModalDialog title={t('customers.branch.title')} onClose={onCancel} wide>
+    <ModalDialog title={branch ? t('customers.branch.editTitle') : t('customers.branch.title')} onClose={onCancel} wide>
       <form
         className="entity-form"
         noValidate

@@ -1,7 +1,8 @@
-import { type JSX, useState } from 'react'
+import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COMPANY_STATUSES, COMPANY_TIERS, type CompanyStatus, type CompanyTier } from '../../../../shared/model/enums'
 import { type CompanySort } from '../../../../shared/model/customer-views'
+import { ListFilter } from '../../components/ListFilter'
 import { useCompaniesStore } from './companies-store'
 
 interface FilterSelectProps {
@@ -47,8 +48,24 @@ export function CompanyFilterBar(): JSX.Element {
 
   const single = <T extends string>(value: string): T[] | undefined => (value ? [value as T] : undefined)
 
+  // The text filter asks the replica once typing pauses (the list can hold tens of thousands of companies).
+  const [text, setText] = useState(filters.text ?? '')
+  const storedText = filters.text ?? ''
+  useEffect(() => {
+    if (text === storedText) return
+    const timer = setTimeout(() => void filtersChanged({ ...useCompaniesStore.getState().filters, text: text || undefined }), 200)
+    return () => clearTimeout(timer)
+  }, [text, storedText, filtersChanged])
+  // A saved filter or "clear" replaces the text from outside.
+  const [seenStored, setSeenStored] = useState(storedText)
+  if (seenStored !== storedText) {
+    setSeenStored(storedText)
+    setText(storedText)
+  }
+
   return (
     <div className="filter-bar" role="group" aria-label={t('customers.filters.label')}>
+      <ListFilter value={text} onChange={setText} label={t('everyday.listFilter.companies')} />
       <FilterSelect
         label={t('customers.filters.tier')}
         allLabel={t('customers.filters.all')}

@@ -2,14 +2,14 @@ import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
-import { objectParticle } from '../../../../shared/domain/josa'
 import { formatWon } from '../../../../shared/domain/money'
 import { formatPhone } from '../../../../shared/domain/phone'
-import { type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
+import { type BranchRecord, type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
 import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api } from '../../lib/api'
+import { DeleteButton } from '../../components/DeleteButton'
 import { openRecord } from '../../lib/record-links'
 import { QuickLogForm, type LogTarget } from '../activities/QuickLogForm'
 import { Timeline } from '../activities/Timeline'
@@ -19,7 +19,6 @@ import { useReloadOn } from '../../lib/live'
 import { showNotice } from '../../lib/notices'
 import { BranchForm } from './BranchForm'
 import { CompanyForm } from './CompanyForm'
-import { ConfirmDialog } from './ConfirmDialog'
 import { ContactForm } from './ContactForm'
 import { RecordHistory } from '../../components/RecordHistory'
 import { ExternalLink } from '../links/ExternalLink'
@@ -42,9 +41,9 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   const companyClosed = useCompaniesStore((s) => s.companyClosed)
   const listChanged = useCompaniesStore((s) => s.changed)
   const [tab, setTab] = useState<Tab>('overview')
-  const [dialog, setDialog] = useState<'edit' | 'contact' | 'branch' | 'remove' | null>(null)
+  const [dialog, setDialog] = useState<'edit' | 'contact' | 'branch' | null>(null)
   const [editingContact, setEditingContact] = useState<ContactRecord | null>(null)
-  const [removing, setRemoving] = useState<{ readonly kind: 'contact' | 'branch'; readonly id: string; readonly name: string } | null>(null)
+  const [editingBranch, setEditingBranch] = useState<BranchRecord | null>(null)
 
   useEffect(() => {
     void pageOpened(companyId)
@@ -59,6 +58,22 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
     companyClosed()
     void listChanged()
   }, [gone, t, companyClosed, listChanged])
+
+  // A search hit for a person opens their contact form on this page, on the contacts tab.
+  const focusContactId = useCompaniesStore((s) => s.focusContactId)
+  const contactFocused = useCompaniesStore((s) => s.contactFocused)
+  const focusContact = focusContactId && detail?.company.id === companyId ? detail.contacts.find((c) => c.id === focusContactId) : undefined
+  const [openedFocus, setOpenedFocus] = useState<string | null>(null)
+  if (focusContact && openedFocus !== focusContact.id) {
+    setOpenedFocus(focusContact.id)
+    setTab('contacts')
+    setEditingContact(focusContact)
+  } else if (!focusContact && openedFocus !== null) {
+    setOpenedFocus(null)
+  }
+  useEffect(() => {
+    if (focusContact) contactFocused()
+  }, [focusContact, contactFocused])
 
   if (!detail || detail.company.id !== companyId) {
     return error ? <ErrorBanner error={error} onDismiss={companyClosed} /> : <p className="loading">{t('common.loading')}</p>
@@ -102,9 +117,14 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
           <button type="button" className="button" onClick={() => setDialog('edit')}>
             {t('customers.page.edit')}
           </button>
-          <button type="button" className="button button--danger" onClick={() => setDialog('remove')}>
-            {t('customers.remove.action')}
-          </button>
+          <DeleteButton
+            kind="company"
+            id={company.id}
+            onChanged={(what) => {
+              if (what === 'deleted') companyClosed()
+              void listChanged()
+            }}
+          />
         </div>
       </header>
 
@@ -190,14 +210,13 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                           <button type="button" className="link-button" aria-label={`${c.name} ${t('customers.page.edit')}`} onClick={() => setEditingContact(c)}>
                             {t('customers.page.edit')}
                           </button>
-                          <button
-                            type="button"
+                          <DeleteButton
+                            kind="contact"
+                            id={c.id}
                             className="link-button link-button--danger"
-                            aria-label={`${c.name} ${t('customers.remove.action')}`}
-                            onClick={() => setRemoving({ kind: 'contact', id: c.id, name: c.name })}
-                          >
-                            {t('customers.remove.action')}
-                          </button>
+                            ariaLabel={`${c.name} ${t('customers.remove.action')}`}
+                            onChanged={afterWrite}
+                          />
                         </span>
                       </td>
                     </tr>
@@ -234,15 +253,17 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                     <td className="tabular">{b.phone ? formatPhone(b.phone) : '—'}</td>
                     <td>{[b.addressCity, b.addressStreet].filter(Boolean).join(' ') || '—'}</td>
                     <td>
+                      <button type="button" className="link-button" aria-label={`${b.name} ${t('customers.page.edit')}`} onClick={() => setEditingBranch(b)}>
+                        {t('customers.page.edit')}
+                      </button>{' '}
                       {!b.isPrimary && (
-                        <button
-                          type="button"
+                        <DeleteButton
+                          kind="branch"
+                          id={b.id}
                           className="link-button link-button--danger"
-                          aria-label={`${b.name} ${t('customers.remove.action')}`}
-                          onClick={() => setRemoving({ kind: 'branch', id: b.id, name: b.name })}
-                        >
-                          {t('customers.remove.action')}
-                        </button>
+                          ariaLabel={`${b.name} ${t('customers.remove.action')}`}
+                          onChanged={afterWrite}
+                        />
                       )}
                     </td>
                   </tr>
@@ -258,7 +279,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         {tab === 'timeline' && (
           <div className="company-page__activity">
             <QuickLogForm targets={logTargets} onLogged={afterWrite} />
-            <Timeline entries={detail.timeline} />
+            <Timeline entries={detail.timeline} onChanged={afterWrite} />
           </div>
         )}
       </div>
@@ -291,52 +312,21 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
           }}
         />
       )}
-      {dialog === 'branch' && (
+      {(dialog === 'branch' || editingBranch) && (
         <BranchForm
+          key={editingBranch?.id ?? 'new'}
           companyId={company.id}
-          onCancel={() => setDialog(null)}
+          branch={editingBranch}
+          onCancel={() => {
+            setDialog(null)
+            setEditingBranch(null)
+          }}
           onSaved={() => {
             setDialog(null)
+            setEditingBranch(null)
             afterWrite()
           }}
         />
-      )}
-      {removing && (
-        <ConfirmDialog
-          title={t('customers.remove.action')}
-          message={t(removing.kind === 'contact' ? 'customers.remove.confirmContact' : 'customers.remove.confirmBranch', { name: removing.name })}
-          onCancel={() => setRemoving(null)}
-          onConfirm={() => {
-            const call = removing.kind === 'contact' ? api.contacts.remove({ id: removing.id }) : api.branches.remove({ id: removing.id })
-            setRemoving(null)
-            void call.then(() => {
-              afterWrite()
-            })
-          }}
-        />
-      )}
-      {dialog === 'remove' && (
-        <ModalDialog title={t('customers.remove.confirmTitle')} onClose={() => setDialog(null)}>
-          <p>{t('customers.remove.confirm', { name: company.name, particle: objectParticle(company.name) })}</p>
-          <div className="form-actions">
-            <button type="button" className="button" onClick={() => setDialog(null)}>
-              {t('customers.form.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
-                void api.customers.remove({ id: company.id }).then(() => {
-                  setDialog(null)
-                  companyClosed()
-                  void listChanged()
-                })
-              }}
-            >
-              {t('customers.remove.yes')}
-            </button>
-          </div>
-        </ModalDialog>
       )}
     </section>
   )

@@ -33,6 +33,8 @@ interface CompaniesState {
   readonly activeSavedFilterId: string | null
   /** The company page open on the companies screen, null for the list. */
   readonly selectedCompanyId: string | null
+  /** A contact to open on that page (a search hit for a person), until the page has opened it. */
+  readonly focusContactId: string | null
   readonly error: IpcError | null
 }
 
@@ -52,7 +54,9 @@ interface CompaniesActions {
   savedFilterApplied(id: string | null): Promise<void>
   filterSaved(name: string): Promise<void>
   savedFilterRemoved(id: string): Promise<void>
-  companyOpened(id: string): void
+  companyOpened(id: string, contactId?: string): void
+  /** The company page opened the focused contact. */
+  contactFocused(): void
   companyClosed(): void
   errorDismissed(): void
 }
@@ -69,6 +73,7 @@ export const initialCompaniesState: CompaniesState = {
   savedFilters: [],
   activeSavedFilterId: null,
   selectedCompanyId: null,
+  focusContactId: null,
   error: null,
 }
 
@@ -184,8 +189,9 @@ export const useCompaniesStore = create<CompaniesStore>()((set, get) => {
       }
     },
 
-    companyOpened: (id) => set({ selectedCompanyId: id }),
-    companyClosed: () => set({ selectedCompanyId: null }),
+    companyOpened: (id, contactId) => set({ selectedCompanyId: id, focusContactId: contactId ?? null }),
+    contactFocused: () => set({ focusContactId: null }),
+    companyClosed: () => set({ selectedCompanyId: null, focusContactId: null }),
     errorDismissed: () => set({ error: null }),
   }
 })
@@ -193,6 +199,6 @@ export const useCompaniesStore = create<CompaniesStore>()((set, get) => {
 // Search results and links from other screens open a company page here.
 if (typeof window !== 'undefined') {
   onOpenRecord((link) => {
-    if (link.screen === 'companies' && link.companyId) useCompaniesStore.getState().companyOpened(link.companyId)
+    if (link.screen === 'companies' && link.companyId) useCompaniesStore.getState().companyOpened(link.companyId, link.contactId)
   })
 }

@@ -12,6 +12,7 @@ import { KPI_READS, useKpiStore } from './kpi-store'
 import { achievementAxis, BAND_COLOURS, bandTone, formatKpiValue, formatPercent } from './kpi-view'
 import { TargetDialog } from './TargetDialog'
 import { useReloadOn } from '../../lib/live'
+import { DeleteButton } from '../../components/DeleteButton'
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
@@ -173,6 +174,7 @@ export function KpiScreen(): JSX.Element {
                   canRecord={canRecord}
                   onEdit={() => store.dialogOpened({ kind: 'target', row })}
                   onRecord={() => store.dialogOpened({ kind: 'actual', row })}
+                  onDeleted={() => void store.screenOpened()}
                 />
               ))}
             </tbody>
@@ -215,6 +217,7 @@ function KpiRow({
   canRecord,
   onEdit,
   onRecord,
+  onDeleted,
 }: {
   readonly row: KpiAchievementRow
   readonly withUnit: (value: number | null, unit: KpiUnit | null) => string
@@ -222,6 +225,7 @@ function KpiRow({
   readonly canRecord: boolean
   readonly onEdit: () => void
   readonly onRecord: () => void
+  readonly onDeleted: () => void
 }): JSX.Element {
   const { t } = useTranslation()
   const tone = bandTone(row.band)
@@ -265,9 +269,18 @@ function KpiRow({
           </button>
         )}
         {canSetTargets && (
-          <button type="button" className="button button--small button--ghost" onClick={onEdit}>
-            {t('kpi.editTarget')}
-          </button>
+          <>
+            <button type="button" className="button button--small button--ghost" onClick={onEdit}>
+              {t('kpi.editTarget')}
+            </button>
+            <DeleteButton
+              kind="kpiTarget"
+              id={row.targetId}
+              className="link-button link-button--danger"
+              ariaLabel={`${row.kpiName} ${row.ownerLabel ?? ''} ${t('everyday.delete.action')}`}
+              onChanged={onDeleted}
+            />
+          </>
         )}
       </td>
     </tr>

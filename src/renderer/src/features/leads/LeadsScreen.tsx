@@ -6,6 +6,7 @@ import { ExportButton } from '../../components/ExportButton'
 import { ImportButton } from '../import/ImportButton'
 import { toIsoDate } from '../../../../shared/domain/dates'
 import { ModalDialog } from '../../components/ModalDialog'
+import { DeleteButton } from '../../components/DeleteButton'
 import { AssignmentSection } from './AssignmentSection'
 import { ConvertDialog } from './ConvertDialog'
 import { LeadForm, leadFormValues, type LeadFormValues } from './LeadForm'
@@ -186,6 +187,15 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
               <button type="button" className="button" onClick={() => setConverting(true)}>
                 {t('leads.convert.action')}
               </button>
+              <DeleteButton
+                kind="lead"
+                id={detail.id}
+                className="button button--danger"
+                onChanged={(what) => {
+                  if (what === 'deleted') store.detailClosed()
+                  void screenOpened()
+                }}
+              />
             </div>
           )}
           <LeadForm

@@ -9,6 +9,7 @@ import {
   type LeadEditInput,
 } from '../../../../shared/model/validation/sales'
 import { api, toIpcError } from '../../lib/api'
+import { onOpenRecord } from '../../lib/record-links'
 
 interface LeadsState {
   readonly leads: readonly LeadSummary[]
@@ -133,3 +134,10 @@ export const useLeadsStore = create<LeadsStore>()((set, get) => {
     errorDismissed: () => set({ error: null }),
   }
 })
+
+// Search hits and links from other screens open a lead's detail here.
+if (typeof window !== 'undefined') {
+  onOpenRecord((link) => {
+    if (link.screen === 'leads' && link.leadId) void useLeadsStore.getState().leadOpened(link.leadId)
+  })
+}

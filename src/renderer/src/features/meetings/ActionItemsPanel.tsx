@@ -5,6 +5,7 @@ import { type ActionItemView, type MeetingDetail, type MeetingOptions } from '..
 import { ACTION_ITEM_PRIORITIES, type ActionItemPriority } from '../../../../shared/model/enums'
 import { actionItemSaveSchema, meetingFieldErrors } from '../../../../shared/model/validation/meetings'
 import { type FieldErrors } from './meeting-draft'
+import { DeleteButton } from '../../components/DeleteButton'
 import { FormField } from '../../components/FormField'
 import { useMeetingsStore } from './meetings-store'
 
@@ -20,6 +21,7 @@ export function ActionItemsPanel({
 }): JSX.Element {
   const { t } = useTranslation()
   const actionItemSaved = useMeetingsStore((s) => s.actionItemSaved)
+  const meetingOpened = useMeetingsStore((s) => s.meetingOpened)
   const [task, setTask] = useState('')
   const [assigneeId, setAssigneeId] = useState('')
   const [dueDate, setDueDate] = useState('')
@@ -85,9 +87,18 @@ export function ActionItemsPanel({
                 </td>
                 <td>
                   {!readOnly && (
-                    <button type="button" className="button button--small" onClick={() => toggle(item)}>
-                      {item.status === 'COMPLETED' ? t('meetings.actions.reopen') : t('meetings.actions.markDone')}
-                    </button>
+                    <span className="row-actions-cell">
+                      <button type="button" className="button button--small" onClick={() => toggle(item)}>
+                        {item.status === 'COMPLETED' ? t('meetings.actions.reopen') : t('meetings.actions.markDone')}
+                      </button>
+                      <DeleteButton
+                        kind="actionItem"
+                        id={item.id}
+                        className="link-button link-button--danger"
+                        ariaLabel={`${item.task} ${t('everyday.delete.action')}`}
+                        onChanged={() => void meetingOpened(meeting.id)}
+                      />
+                    </span>
                   )}
                 </td>
               </tr>

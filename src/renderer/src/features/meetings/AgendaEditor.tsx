@@ -1,4 +1,4 @@
-import { type JSX } from 'react'
+import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { draftKey, type AgendaDraft, type FieldErrors } from './meeting-draft'
 import { RowError } from './RowError'
@@ -23,7 +23,13 @@ export function AgendaEditor({
     next.splice(index + step, 0, row!)
     onChange(next)
   }
-  const planned = rows.reduce((sum, r) => sum + (Number.isInteger(Number(r.duration)) ? Number(r.duration) : 0), 0)
+  // Only valid lengths count: a negative or non-integer entry is flagged on its row and left out of the total.
+  const planned = rows.reduce((sum, r) => {
+    const minutes = Number(r.duration)
+    return sum + (Number.isInteger(minutes) && minutes > 0 ? minutes : 0)
+  }, 0)
+  // The row just added takes the focus, so typing goes into its topic (not into more blank rows).
+  const [added, setAdded] = useState<string | null>(null)
   return (
     <div className="meeting-list-editor">
       {rows.length === 0 && <p className="muted">{t('meetings.agenda.empty')}</p>}
@@ -35,6 +41,7 @@ export function AgendaEditor({
               <input
                 aria-label={t('meetings.agenda.topic')}
                 placeholder={t('meetings.agenda.topic')}
+                autoFocus={r.key === added}
                 value={r.topic}
                 maxLength={255}
                 disabled={readOnly}
@@ -78,7 +85,15 @@ export function AgendaEditor({
       </ol>
       {planned > 0 && <p className="muted">{t('meetings.agenda.totalDuration', { minutes: planned })}</p>}
       {!readOnly && (
-        <button type="button" className="button button--small" onClick={() => onChange([...rows, { key: draftKey(), topic: '', duration: '', presenter: '' }])}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            const key = draftKey()
+            setAdded(key)
+            onChange([...rows, { key, topic: '', duration: '', presenter: '' }])
+          }}
+        >
           {t('meetings.agenda.add')}
         </button>
       )}

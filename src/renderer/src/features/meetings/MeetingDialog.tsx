@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatKoreanDate } from '../../../../shared/domain/dates'
 import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'
 import { meetingFieldErrors, meetingSaveSchema } from '../../../../shared/model/validation/meetings'
+import { DeleteButton } from '../../components/DeleteButton'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { useCan } from '../../lib/permissions'
@@ -134,9 +135,9 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
             <ProductsEditor rows={draft.products} errors={errors} options={options} readOnly={readOnly} onChange={(products) => change({ products })} />
           )}
           {tab === 'minutes' &&
-            (detail ? <MinutesForm key={detail.id} meeting={detail} readOnly={readOnly} /> : <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>)}
+            (detail ? <MinutesForm key={detail.id} meeting={detail} readOnly={readOnly} /> : <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />)}
           {tab === 'actionItems' &&
-            (detail ? <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} /> : <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>)}
+            (detail ? <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} /> : <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />)}
         </div>
         {DRAFT_TABS.has(tab) && (
           <div className="form-actions meeting-dialog__actions">
@@ -150,6 +151,17 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
                 {t('meetings.dialog.cancelMeeting')}
               </button>
             )}
+            {detail && !readOnly && (
+              <DeleteButton
+                kind="meeting"
+                id={detail.id}
+                className="button button--ghost"
+                onChanged={(what) => {
+                  if (what === 'deleted') void store().dialogClosed()
+                  else void store().screenOpened()
+                }}
+              />
+            )}
             <button type="button" className="button button--ghost" onClick={() => void store().dialogClosed()}>
               {t('meetings.dialog.close')}
             </button>
@@ -162,5 +174,20 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
         )}
       </div>
     </ModalDialog>
+  )
+}
+
+/** On a meeting not saved yet, the minutes and action-item tabs say so and offer the save right there. */
+function SaveFirst({ readOnly, saving, onSave }: { readonly readOnly: boolean; readonly saving: boolean; readonly onSave: () => void }): JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <div className="meeting-save-first">
+      <p className="muted">{t('meetings.dialog.saveMeetingFirst')}</p>
+      {!readOnly && (
+        <button type="button" className="button button--primary" disabled={saving} onClick={onSave}>
+          {saving ? t('meetings.dialog.saving') : t('meetings.dialog.save')}
+        </button>
+      )}
+    </div>
   )
 }

@@ -1,5 +1,7 @@
-import { type JSX } from 'react'
+import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { matchesText } from '../../../../shared/domain/korean-text'
+import { ListFilter } from '../../components/ListFilter'
 import { formatKoreanDateShort } from '../../../../shared/domain/dates'
 import { type MeetingSummary } from '../../../../shared/ipc/meetings-types'
 
@@ -12,11 +14,17 @@ export function MeetingsList({
   readonly onOpen: (id: string) => void
 }): JSX.Element {
   const { t } = useTranslation()
+  const [query, setQuery] = useState('')
   if (meetings === null) return <p className="muted">…</p>
   if (meetings.length === 0) return <p className="empty-state">{t('meetings.empty')}</p>
+  const shown = meetings.filter((m) => matchesText([m.title, m.companyName, m.organizerName], query))
   return (
     <>
-      <p className="muted small">{t('meetings.count', { count: meetings.length })}</p>
+      <div className="list-filter-row">
+        <ListFilter value={query} onChange={setQuery} label={t('everyday.listFilter.meetings')} />
+        <p className="muted small">{t('meetings.count', { count: shown.length })}</p>
+      </div>
+      {shown.length === 0 && <p className="empty-state">{t('everyday.listFilter.noMatch', { query })}</p>}
       <table className="meeting-table meeting-table--list card" data-testid="meetings-list">
         <thead>
           <tr>
@@ -33,7 +41,7 @@ export function MeetingsList({
           </tr>
         </thead>
         <tbody>
-          {meetings.map((m) => (
+          {shown.map((m) => (
             <tr key={m.id} data-testid="meeting-row" className={m.status === 'CANCELLED' ? 'meeting-row--cancelled' : undefined}>
               <td className="tabular">{formatKoreanDateShort(m.date)}</td>
               <td className="tabular">

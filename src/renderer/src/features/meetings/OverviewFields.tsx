@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/model/enums'
 import { isIsoTime } from '../../../../shared/domain/dates'
 import { type FieldErrors, type MeetingDraft } from './meeting-draft'
+import { Combobox } from '../../components/Combobox'
 import { FormField } from '../../components/FormField'
 import { ExternalLink } from '../links/ExternalLink'
 
@@ -62,14 +63,13 @@ export function OverviewFields({
       </FormField>
       <FormField label={t('meetings.overview.company')} error={errors['companyId']} wide>
         {(p) => (
-          <select {...p} value={draft.companyId} onChange={(e) => onChange({ companyId: e.target.value })}>
-            <option value="">{t('meetings.overview.noCompany')}</option>
-            {(options?.companies ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <Combobox
+            {...p}
+            value={draft.companyId}
+            noneLabel={t('meetings.overview.noCompany')}
+            options={(options?.companies ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            onChange={(companyId) => onChange({ companyId })}
+          />
         )}
       </FormField>
       <FormField label={t('meetings.overview.date')} error={errors['date']}>

@@ -1,5 +1,6 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Combobox } from '../../components/Combobox'
 import { type ContactOption, type MeetingOptions } from '../../../../shared/ipc/meetings-types'
 import { PARTICIPANT_ATTENDANCE, PARTICIPANT_ROLES } from '../../../../shared/model/enums'
 import { draftKey, type FieldErrors, type ParticipantDraft } from './meeting-draft'
@@ -110,14 +111,13 @@ export function ParticipantsEditor({
       {!readOnly && (
         <div className="meeting-adders">
           <div className="meeting-adder">
-            <select aria-label={t('meetings.participants.chooseUser')} value={userId} onChange={(e) => setUserId(e.target.value)}>
-              <option value="">{t('meetings.participants.chooseUser')}</option>
-              {(options?.users ?? []).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <Combobox
+              aria-label={t('meetings.participants.chooseUser')}
+              placeholder={t('meetings.participants.chooseUser')}
+              value={userId}
+              options={(options?.users ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              onChange={setUserId}
+            />
             <button
               type="button"
               className="button button--small"
@@ -139,15 +139,13 @@ export function ParticipantsEditor({
               <span className="muted">{t('meetings.participants.noContacts')}</span>
             ) : (
               <>
-                <select aria-label={t('meetings.participants.chooseContact')} value={chosenContact} onChange={(e) => setContactId(e.target.value)}>
-                  <option value="">{t('meetings.participants.chooseContact')}</option>
-                  {(contacts ?? []).map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                      {c.position ? ` (${c.position})` : ''}
-                    </option>
-                  ))}
-                </select>
+                <Combobox
+                  aria-label={t('meetings.participants.chooseContact')}
+                  placeholder={t('meetings.participants.chooseContact')}
+                  value={chosenContact}
+                  options={(contacts ?? []).map((c) => ({ value: c.id, label: c.name, hint: [c.position, c.department].filter(Boolean).join(' · ') || null }))}
+                  onChange={setContactId}
+                />
                 <button
                   type="button"
                   className="button button--small"

@@ -195,7 +195,8 @@ export function saveInputOf(draft: MeetingDraft): InputOf<'meetings.save'> {
       role: p.role,
       attendance: p.attendance,
     })),
-    agenda: draft.agenda.map((a) => ({
+    // Rows left entirely blank (an extra "안건 추가") are dropped, not refused.
+    agenda: draft.agenda.filter((a) => a.topic.trim() !== '' || a.duration.trim() !== '' || a.presenter.trim() !== '').map((a) => ({
       ...(a.id ? { id: a.id } : {}),
       topic: a.topic,
       duration: numberOf(a.duration),

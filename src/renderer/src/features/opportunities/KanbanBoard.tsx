@@ -9,7 +9,7 @@ import {
   type Announcements,
   type DragEndEvent,
 } from '@dnd-kit/core'
-import { type JSX, type ReactNode } from 'react'
+import { type JSX, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { objectParticle } from '../../../../shared/domain/josa'
 import { formatWon, formatWonCompact } from '../../../../shared/domain/money'
@@ -17,10 +17,22 @@ import { isOpportunityStage, stageDefinition } from '../../../../shared/domain/o
 import { type BoardColumn } from '../../../../shared/ipc/sales-types'
 import { type OpportunityStage } from '../../../../shared/model/enums'
 import { columnKeyboardCoordinates } from './column-keyboard'
+import { CLOSED_WINDOW } from './board-filter'
 import { OpportunityCard } from './OpportunityCard'
 import { stageLabel } from './stage-label'
 
-function Column({ column, children }: { readonly column: BoardColumn; readonly children: ReactNode }): JSX.Element {
+function Column({
+  column,
+  shown,
+  onMore,
+  children,
+}: {
+  readonly column: BoardColumn
+  /** Cards drawn (won/lost show a recent window); the rest behind "더 보기". */
+  readonly shown: number
+  readonly onMore: () => void
+  readonly children: ReactNode
+}): JSX.Element {
   const { t, i18n } = useTranslation()
   const { setNodeRef, isOver } = useDroppable({ id: column.stage })
   const definition = stageDefinition(column.stage)
@@ -41,9 +53,25 @@ function Column({ column, children }: { readonly column: BoardColumn; readonly c
       <p className="kanban__totals" title={formatWon(column.totalAmount)}>
         {formatWonCompact(column.totalAmount)} · {t('opportunities.expectedShort', { amount: formatWonCompact(column.totalExpected) })}
       </p>
-      <div className="kanban__cards">{column.cards.length === 0 ? <p className="muted kanban__empty">{t('opportunities.empty')}</p> : children}</div>
+      {shown < column.cards.length && (
+        <p className="kanban__window muted">{t('everyday.board.recentWindow', { shown, total: column.cards.length })}</p>
+      )}
+      <div className="kanban__cards" data-testid={`stage-cards-${column.stage}`}>
+        {column.cards.length === 0 ? <p className="muted kanban__empty">{t('opportunities.empty')}</p> : children}
+        {shown < column.cards.length && (
+          <button type="button" className="button button--small button--ghost kanban__more" onClick={onMore}>
+            {t('everyday.board.more')} ({column.cards.length - shown})
+          </button>
+        )}
+      </div>
     </section>
   )
+}
+
+/** Open stages show every card; won and lost (the whole history) a recent window. */
+function shownCount(column: BoardColumn, windowSize: number | undefined): number {
+  const closed = column.stage === 'CLOSED_WON' || column.stage === 'CLOSED_LOST'
+  return closed ? Math.min(column.cards.length, windowSize ?? CLOSED_WINDOW) : column.cards.length
 }
 
 /** The pipeline board: drag with a pointer or the keyboard (Space, ←/→, Space), or use each card's stage menu. */
@@ -51,12 +79,17 @@ export function KanbanBoard({
   columns,
   onMove,
   onOpen,
+  movedId = null,
 }: {
   readonly columns: readonly BoardColumn[]
+  /** The card just moved: it says so on itself. */
+  readonly movedId?: string | null
   readonly onMove: (id: string, stage: OpportunityStage) => void
   readonly onOpen: (id: string) => void
 }): JSX.Element {
   const { t, i18n } = useTranslation()
+  // How many won / lost cards each closed column shows (most recent first, CLOSED_WINDOW more per click).
+  const [windows, setWindows] = useState<Partial<Record<OpportunityStage, number>>>({})
   const sensors = useSensors(
     // A few pixels before a drag starts, so a click on a card's buttons stays a click.
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -87,9 +120,20 @@ export function KanbanBoard({
     >
       <div className="kanban" role="region" aria-label={t('opportunities.boardLabel')}>
         {columns.map((column) => (
-          <Column key={column.stage} column={column}>
-            {column.cards.map((card) => (
-              <OpportunityCard key={card.id} card={card} onMove={(stage) => onMove(card.id, stage)} onOpen={() => onOpen(card.id)} />
+          <Column
+            key={column.stage}
+            column={column}
+            shown={shownCount(column, windows[column.stage])}
+            onMore={() => setWindows((w) => ({ ...w, [column.stage]: shownCount(column, w[column.stage]) + CLOSED_WINDOW }))}
+          >
+            {column.cards.slice(0, shownCount(column, windows[column.stage])).map((card) => (
+              <OpportunityCard
+                key={card.id}
+                card={card}
+                moved={card.id === movedId ? stageLabel(card.stage, i18n.language) : null}
+                onMove={(stage) => onMove(card.id, stage)}
+                onOpen={() => onOpen(card.id)}
+              />
             ))}
           </Column>
         ))}

@@ -1,5 +1,6 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Combobox } from '../../components/Combobox'
 import { ModalDialog } from '../../components/ModalDialog'
 import { BoardError } from './BoardError'
 import { WonInput, wonText } from '../../components/WonInput'
@@ -42,13 +43,7 @@ export function NewOpportunityDialog({ onClose }: { readonly onClose: () => void
             </label>
             <label>
               <span>{t('opportunities.fields.company')}</span>
-              <select required value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
-                {companies.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
+              <Combobox required value={companyId} options={companies.map((c) => ({ value: c.id, label: c.name }))} onChange={setCompanyId} />
             </label>
             <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={setAmount} />
             <label>

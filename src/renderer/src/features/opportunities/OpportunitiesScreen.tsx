@@ -1,7 +1,11 @@
-import { type JSX, useEffect } from 'react'
+import { type JSX, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { objectParticle } from '../../../../shared/domain/josa'
+import { ListFilter } from '../../components/ListFilter'
 import { BoardError } from './BoardError'
+import { BOARD_PERIODS, boardChoices, filterBoard, NO_BOARD_FILTERS, type BoardFilters, type BoardPeriod } from './board-filter'
+import { toIsoDate } from '../../../../shared/domain/dates'
+import { WonInput, wonText } from '../../components/WonInput'
 import { CloseDialog } from './CloseDialog'
 import { KanbanBoard } from './KanbanBoard'
 import { NewOpportunityDialog } from './NewOpportunityDialog'
@@ -14,6 +18,21 @@ export function OpportunitiesScreen(): JSX.Element {
   const { t, i18n } = useTranslation()
   const store = useOpportunitiesStore()
   const { boardOpened } = store
+  const [filters, setFilters] = useState<BoardFilters>(NO_BOARD_FILTERS)
+  const [minAmount, setMinAmount] = useState(() => wonText(''))
+  const today = toIsoDate(new Date())
+  const columns = useMemo(() => filterBoard(store.columns, filters, today), [store.columns, filters, today])
+  const choices = useMemo(() => boardChoices(store.columns), [store.columns])
+  const set = (patch: Partial<BoardFilters>): void => setFilters((f) => ({ ...f, ...patch }))
+  const lastMoveId = store.lastMove?.id ?? null
+
+  // A moved card keeps keyboard focus and stays in view (it is re-mounted in its new column).
+  useEffect(() => {
+    if (!lastMoveId) return
+    const handle = document.querySelector<HTMLElement>(`[data-opportunity-id="${lastMoveId}"] .opp-card__handle`)
+    handle?.focus({ preventScroll: true })
+    handle?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [lastMoveId, store.columns])
 
   useEffect(() => {
     void boardOpened()
@@ -24,6 +43,50 @@ export function OpportunitiesScreen(): JSX.Element {
   return (
     <section className="sales-screen" aria-label={t('nav.opportunities')}>
       <div className="toolbar">
+        <div className="board-filters" role="group" aria-label={t('everyday.board.filters')}>
+          <ListFilter value={filters.text} onChange={(text) => set({ text })} label={t('everyday.listFilter.opportunities')} />
+          <label>
+            <span>{t('everyday.board.owner')}</span>
+            <select value={filters.ownerId} onChange={(e) => set({ ownerId: e.target.value })}>
+              <option value="">{t('everyday.board.all')}</option>
+              {choices.owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('everyday.board.team')}</span>
+            <select value={filters.teamId} onChange={(e) => set({ teamId: e.target.value })}>
+              <option value="">{t('everyday.board.all')}</option>
+              {choices.teams.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('everyday.board.period')}</span>
+            <select value={filters.period} onChange={(e) => set({ period: e.target.value as BoardPeriod })}>
+              {BOARD_PERIODS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`everyday.board.periods.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <WonInput
+            label={t('everyday.board.minAmount')}
+            value={minAmount}
+            invalidText={t('opportunities.invalidAmount')}
+            onChange={(value) => {
+              setMinAmount(value)
+              if (value.valid) set({ minAmount: value.value ?? 0 })
+            }}
+          />
+        </div>
         <p className="muted toolbar__hint">{t('opportunities.dragHint')}</p>
         <button type="button" className="button button--primary" onClick={() => void store.newClicked()}>
           {t('opportunities.new')}
@@ -37,7 +100,7 @@ export function OpportunitiesScreen(): JSX.Element {
               stage: stageLabel(store.lastMove.stage, i18n.language),
             }) : ''}
       </p>
-      <KanbanBoard columns={store.columns} onMove={(id, stage) => void store.cardMoved(id, stage)} onOpen={(id) => void store.cardOpened(id)} />
+      <KanbanBoard columns={columns} movedId={lastMoveId} onMove={(id, stage) => void store.cardMoved(id, stage)} onOpen={(id) => void store.cardOpened(id)} />
       {store.detail && <OpportunityDetailDialog key={`${store.detail.id}-${store.detail.stage}`} detail={store.detail} />}
       {store.creating && <NewOpportunityDialog onClose={store.newCancelled} />}
       <CloseDialog />

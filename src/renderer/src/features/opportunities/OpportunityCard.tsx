@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { directionParticle } from '../../../../shared/domain/josa'
 import { formatWon } from '../../../../shared/domain/money'
 import { OPPORTUNITY_STAGE_DEFINITIONS } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityCard as Card } from '../../../../shared/ipc/sales-types'
@@ -15,8 +16,11 @@ export function OpportunityCard({
   card,
   onMove,
   onOpen,
+  moved = null,
 }: {
   readonly card: Card
+  /** Set on the card just moved: the stage it went to, confirmed on the card itself. */
+  readonly moved?: string | null
   readonly onMove: (stage: OpportunityStage) => void
   readonly onOpen: () => void
 }): JSX.Element {
@@ -57,6 +61,11 @@ export function OpportunityCard({
           </p>
         )}
       </div>
+      {moved && (
+        <p className="opp-card__moved" data-testid="card-moved">
+          ✓ {t('everyday.board.moved', { stage: moved, particle: directionParticle(moved) })}
+        </p>
+      )}
       <footer className="opp-card__footer">
         {!closed && (
           <select

@@ -1,10 +1,13 @@
 import { AttachmentsPanel } from '../files/AttachmentsPanel'
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { toIsoDate } from '../../../../shared/domain/dates'
 import { formatWon } from '../../../../shared/domain/money'
+import { probabilitySchema } from '../../../../shared/model/validation/sales'
 import { OPPORTUNITY_STAGE_DEFINITIONS, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
 import { OPPORTUNITY_TYPES, type OpportunityType } from '../../../../shared/model/enums'
+import { DeleteButton } from '../../components/DeleteButton'
 import { ModalDialog } from '../../components/ModalDialog'
 import { BoardError } from './BoardError'
 import { OpportunityTrainingPanel } from '../projects/OpportunityTrainingPanel'
@@ -47,6 +50,7 @@ function formValues(detail: OpportunityDetail): OpportunityFormValues {
 export function OpportunityDetailDialog({ detail }: { readonly detail: OpportunityDetail }): JSX.Element {
   const { t, i18n } = useTranslation()
   const detailClosed = useOpportunitiesStore((s) => s.detailClosed)
+  const boardOpened = useOpportunitiesStore((s) => s.boardOpened)
   const detailSaved = useOpportunitiesStore((s) => s.detailSaved)
   const closeRequested = useOpportunitiesStore((s) => s.closeRequested)
   const edit = useConcurrentEdit<OpportunityFormValues>({
@@ -65,8 +69,25 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
   const when = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })
   const visited = OPPORTUNITY_STAGE_DEFINITIONS.filter((d) => detail.daysInStage[d.value] !== undefined)
 
+  // Checked in the app's own words (not the browser's English bubble): a probability outside 0–100 is refused; an
+  // expected close date already past is shown once, and a second save keeps it (a late deal is real, a typo is not).
+  const [problem, setProblem] = useState<{ readonly field: 'probability' | 'expectedCloseDate'; readonly text: string } | null>(null)
+  const [pastDateSeen, setPastDateSeen] = useState<string | null>(null)
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    const probability = values.probability
+    const expectedCloseDate = values.expectedCloseDate
+    const p = Number(probability)
+    if (probability.trim() === '' || !probabilitySchema.safeParse(p).success) {
+      setProblem({ field: 'probability', text: t('everyday.validation.probability') })
+      return
+    }
+    if (!closed && expectedCloseDate && expectedCloseDate < toIsoDate(new Date()) && pastDateSeen !== expectedCloseDate) {
+      setPastDateSeen(expectedCloseDate)
+      setProblem({ field: 'expectedCloseDate', text: t('everyday.validation.pastCloseDate', { date: expectedCloseDate }) })
+      return
+    }
+    setProblem(null)
     // The record as it is now with only this user's changes on top: the writer records only what differs, so a
     // colleague's edit of another field survives.
     const prepared = await edit.prepareSave()
@@ -139,10 +160,26 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
         )}
       </dl>
       {detail.stage === 'CLOSED_WON' && <OpportunityTrainingPanel opportunityId={detail.id} stage={detail.stage} onLeave={detailClosed} />}
+      <div className="row-actions">
+        <DeleteButton
+          kind="opportunity"
+          id={detail.id}
+          className="button button--small button--danger"
+          onChanged={(what) => {
+            if (what === 'deleted') detailClosed()
+            void boardOpened()
+          }}
+        />
+      </div>
 
       {!closed && (
         <>
-          <form className="form-grid" onSubmit={(event) => void save(event)}>
+          <form className="form-grid" noValidate onSubmit={(event) => void save(event)}>
+            {problem && (
+              <p className="form-error-summary" role="alert" data-testid="opportunity-form-problem">
+                {problem.text}
+              </p>
+            )}
             <div className="form-grid__fields">
               <label>
                 <span>{t('opportunities.fields.title')}</span>
@@ -162,7 +199,16 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
               <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={(next) => field('amount')(next.text)} />
               <label>
                 <span>{t('opportunities.fields.probability')}</span>
-                <input type="number" min={0} max={100} step={1} required value={values.probability} onChange={(e) => field('probability')(e.target.value)} />
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  step={1}
+                  required
+                  aria-invalid={problem?.field === 'probability'}
+                  value={values.probability}
+                  onChange={(e) => field('probability')(e.target.value)}
+                />
               </label>
               <label>
                 <span>{t('opportunities.fields.nextAction')}</span>

@@ -23,6 +23,10 @@ const card: OpportunityCard = {
   nextAction: null,
   nextActionDate: null,
   accountManagerName: '김민준',
+  accountManagerId: '0190a000-0000-7000-8000-0000000000a1',
+  teamId: null,
+  teamName: null,
+  actualCloseDate: null,
 }
 const board: BoardColumn[] = [{ stage: 'PROPOSAL', cards: [card], totalAmount: 30_000_000, totalExpected: 15_000_000 }]
 
@@ -47,7 +51,7 @@ describe('opportunities store', () => {
     answers['opportunities.move'] = () => ({ ok: true, value: { ...card, stage: 'NEGOTIATION' } })
     await useOpportunitiesStore.getState().cardMoved(card.id, 'NEGOTIATION')
     expect(calls.map(([c]) => c)).toEqual(['opportunities.board', 'opportunities.move', 'opportunities.board'])
-    expect(useOpportunitiesStore.getState().lastMove).toEqual({ title: '신입사원 입문교육', stage: 'NEGOTIATION' })
+    expect(useOpportunitiesStore.getState().lastMove).toEqual({ id: card.id, title: '신입사원 입문교육', stage: 'NEGOTIATION' })
   })
 
   it('a drop on won or lost asks for the reason instead of moving', async () => {

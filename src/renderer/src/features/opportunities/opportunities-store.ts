@@ -21,7 +21,7 @@ interface OpportunitiesState {
   readonly closing: { readonly id: string; readonly title: string; readonly outcome: CloseOutcome } | null
   readonly companies: readonly { id: string; name: string }[]
   /** The last move, announced to screen readers and shown as a notice. */
-  readonly lastMove: { readonly title: string; readonly stage: OpportunityStage } | null
+  readonly lastMove: { readonly id: string; readonly title: string; readonly stage: OpportunityStage } | null
   readonly error: IpcError | null
 }
 
@@ -99,7 +99,7 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
       set({ error: null })
       try {
         await api.opportunities.move({ id, stage })
-        set({ lastMove: { title: card.title, stage } })
+        set({ lastMove: { id, title: card.title, stage } })
         await reload()
       } catch (error) {
         fail(error)
@@ -114,7 +114,7 @@ export const useOpportunitiesStore = create<OpportunitiesStore>()((set, get) => 
     closeConfirmed: async (input) => {
       try {
         const detail = await api.opportunities.close(input)
-        set({ closing: null, lastMove: { title: detail.title, stage: detail.stage }, detail: get().detail ? detail : null })
+        set({ closing: null, lastMove: { id: detail.id, title: detail.title, stage: detail.stage }, detail: get().detail ? detail : null })
         await reload()
         return true
       } catch (error) {

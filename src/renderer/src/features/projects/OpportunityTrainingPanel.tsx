@@ -4,7 +4,6 @@ import { type IpcError } from '../../../../shared/ipc/errors'
 import { type OpportunityTraining } from '../../../../shared/ipc/training-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { api, toIpcError } from '../../lib/api'
-import { announceLocalChange } from '../../lib/local-change'
 import { openRecord } from '../../lib/record-links'
 
 /**
@@ -38,7 +37,6 @@ export function OpportunityTrainingPanel({ opportunityId, stage, onLeave }: { re
     setBusy(true)
     try {
       const project = await api.projects.fromOpportunity({ opportunityId })
-      announceLocalChange()
       open(project.id)
     } catch (e) {
       setError(toIpcError(e))
@@ -50,7 +48,6 @@ export function OpportunityTrainingPanel({ opportunityId, stage, onLeave }: { re
     setBusy(true)
     try {
       await api.contracts.fromOpportunity({ opportunityId })
-      announceLocalChange()
       setTraining(await api.projects.forOpportunity({ opportunityId }))
     } catch (e) {
       setError(toIpcError(e))

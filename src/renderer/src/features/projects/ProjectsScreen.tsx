@@ -1,8 +1,10 @@
-import { type JSX, useEffect } from 'react'
+import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatKoreanDateShort } from '../../../../shared/domain/dates'
 import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES } from '../../../../shared/model/enums'
+import { matchesText } from '../../../../shared/domain/korean-text'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ListFilter } from '../../components/ListFilter'
 import { RosterScreen } from '../attendance/RosterScreen'
 import { ModalDialog } from '../../components/ModalDialog'
 import { ProjectDialog } from './ProjectDialog'
@@ -53,6 +55,8 @@ function ProjectList(): JSX.Element {
   const projectOpened = useProjectsStore((s) => s.projectOpened)
   const projectDialogOpened = useProjectsStore((s) => s.projectDialogOpened)
   const trashOpened = useProjectsStore((s) => s.trashOpened)
+  const [query, setQuery] = useState('')
+  const shown = projects.filter((p) => matchesText([p.name, p.code, p.companyName], query))
   return (
     <>
       <div className="project-list__actions">
@@ -63,11 +67,15 @@ function ProjectList(): JSX.Element {
           {t('trainingOps.trash')}
         </button>
       </div>
-      <FilterBar />
+      <div className="list-filter-row">
+        <ListFilter value={query} onChange={setQuery} label={t('everyday.listFilter.projects')} />
+        <FilterBar />
+      </div>
       <p className="muted" data-testid="project-count">
-        {t('projects.count', { count: projects.length })}
+        {t('projects.count', { count: shown.length })}
       </p>
       {loaded && projects.length === 0 && <p className="muted">{t('projects.empty')}</p>}
+      {projects.length > 0 && shown.length === 0 && <p className="muted">{t('everyday.listFilter.noMatch', { query })}</p>}
       <table className="project-table">
         <thead>
           <tr>
@@ -77,7 +85,7 @@ function ProjectList(): JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {projects.map((p) => (
+          {shown.map((p) => (
             <tr key={p.id}>
               <td className="muted">{p.code}</td>
               <td>

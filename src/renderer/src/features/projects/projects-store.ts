@@ -338,14 +338,12 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     projectSaved: async (input) =>
       guard(async () => {
         const detail = await api.projects.save(input)
-        announceLocalChange()
         set({ detail, view: { kind: 'project', id: detail.id }, projectDialog: null, error: null })
         await reloadList()
       }),
     projectFromOpportunity: async (opportunityId) =>
       guard(async () => {
         const detail = await api.projects.fromOpportunity({ opportunityId })
-        announceLocalChange()
         set({ detail, view: { kind: 'project', id: detail.id }, error: null })
         await reloadList()
       }),
@@ -355,7 +353,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
       if (!project) return
       await guard(async () => {
         await api.projects.remove({ id: project.id })
-        announceLocalChange()
         set({ view: { kind: 'list' }, detail: null, error: null })
         await reloadList()
       })
@@ -368,7 +365,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     projectRestored: async (id) => {
       await guard(async () => {
         const detail = await api.projects.restore({ id })
-        announceLocalChange()
         set({ trash: null, detail, view: { kind: 'project', id: detail.id }, error: null })
         await reloadList()
       })
@@ -376,7 +372,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     enrolled: async (input) =>
       guard(async () => {
         const { result, enrollments } = await api.enrollments.add(input)
-        announceLocalChange()
         // A whole-session enrolment answers no class list: the open dialog's class is read again.
         const open = get().enrollments
         const fresh = enrollments ?? (open ? await api.enrollments.list({ classId: open.classId }) : null)
@@ -387,7 +382,6 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
     enrollmentRemoved: async (enrollmentId) => {
       await guard(async () => {
         set({ enrollments: await api.enrollments.remove({ enrollmentId }), error: null })
-        announceLocalChange()
       })
     },
     completionOpened: async (projectId, sessionId) => {

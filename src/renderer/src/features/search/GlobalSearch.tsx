@@ -1,12 +1,28 @@
 import { type JSX, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SearchHit } from '../../../../shared/model/customer-views'
-import { openRecord } from '../../lib/record-links'
+import { openRecord, type RecordLink } from '../../lib/record-links'
 import { flatHits, useSearchStore } from './search-store'
 
+/** Each hit opens its own record: the company page only for companies and (on their company's page) contacts. */
+export function linkOfHit(hit: SearchHit): RecordLink | null {
+  switch (hit.type) {
+    case 'companies':
+      return { screen: 'companies', companyId: hit.id }
+    case 'contacts':
+      return hit.companyId ? { screen: 'companies', companyId: hit.companyId, contactId: hit.id } : null
+    case 'leads':
+      return { screen: 'leads', leadId: hit.id }
+    case 'opportunities':
+      return { screen: 'opportunities', opportunityId: hit.id }
+    case 'projects':
+      return { screen: 'projects', projectId: hit.id }
+  }
+}
+
 function openHit(hit: SearchHit): void {
-  if (hit.companyId) openRecord({ screen: 'companies', companyId: hit.companyId })
-  else if (hit.type === 'leads') openRecord({ screen: 'leads' })
+  const link = linkOfHit(hit)
+  if (link) openRecord(link)
 }
 
 /**

@@ -5,6 +5,7 @@ export const enCustomers: typeof koCustomers = {
   customers: {
     count: '{{count}} companies',
     empty: 'No companies match these filters.',
+    emptyStart: 'No companies yet. Add one with "+ New company" at the top right, or bring in a spreadsheet with "Import".',
     new: 'New company',
     columns: {
       name: 'Company',
@@ -138,6 +139,7 @@ export const enCustomers: typeof koCustomers = {
     },
     branch: {
       title: 'Add branch',
+      editTitle: 'Edit branch',
       name: 'Branch name',
       type: 'Type',
       primary: 'Primary site',

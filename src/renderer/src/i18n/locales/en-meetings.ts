@@ -183,7 +183,7 @@ export const enMeetings: typeof koMeetings = {
       time: 'Enter a time as HH:MM.',
       endNotAfterStart: 'The end time must be after the start time.',
       companyRequired: 'A customer meeting needs a company.',
-      addressRequired: 'An on-site meeting needs an address or a room.',
+      addressRequired: 'A completed on-site meeting needs an address or a room.',
       linkRequired: 'An online meeting needs a meeting link.',
       link: 'Enter an address starting with http:// or https://.',
       followUpBeforeMeeting: 'The follow-up date must not be before the meeting.',

@@ -14,6 +14,7 @@ import { enDashboard } from './en-dashboard'
 import { enDevice } from './en-device'
 import { enReplica } from './en-replica'
 import { enLive } from './en-live'
+import { enEveryday } from './en-everyday'
 
 export const en: Translation = {
   app: {
@@ -108,6 +109,7 @@ export const en: Translation = {
   ...enDevice,
   ...enReplica,
   ...enLive,
+  ...enEveryday,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

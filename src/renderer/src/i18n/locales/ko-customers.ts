@@ -3,6 +3,7 @@ export const koCustomers = {
   customers: {
     count: '고객사 {{count}}곳',
     empty: '조건에 맞는 고객사가 없습니다.',
+    emptyStart: '아직 등록된 고객사가 없습니다. 오른쪽 위 "+ 새 고객사"로 등록하거나, "가져오기"로 엑셀의 고객사 목록을 불러오세요.',
     new: '새 고객사',
     columns: {
       name: '고객사명',
@@ -136,6 +137,7 @@ export const koCustomers = {
     },
     branch: {
       title: '사업장 추가',
+      editTitle: '사업장 정보 수정',
       name: '사업장명',
       type: '유형',
       primary: '대표 사업장',

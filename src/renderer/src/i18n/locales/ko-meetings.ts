@@ -181,7 +181,7 @@ export const koMeetings = {
       time: '시각을 HH:MM 형식으로 입력하세요.',
       endNotAfterStart: '종료 시각은 시작 시각 이후여야 합니다.',
       companyRequired: '고객 미팅은 고객사를 선택해야 합니다.',
-      addressRequired: '대면 미팅은 주소나 회의실을 입력해야 합니다.',
+      addressRequired: '완료된 대면 미팅은 주소나 회의실을 입력해야 합니다.',
       linkRequired: '온라인 미팅은 회의 링크를 입력해야 합니다.',
       link: 'http:// 또는 https:// 로 시작하는 주소를 입력하세요.',
       followUpBeforeMeeting: '후속 미팅 예정일은 미팅 날짜 이후여야 합니다.',

@@ -13,6 +13,7 @@ import { koDashboard } from './ko-dashboard'
 import { koDevice } from './ko-device'
 import { koReplica } from './ko-replica'
 import { koLive } from './ko-live'
+import { koEveryday } from './ko-everyday'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -107,6 +108,7 @@ export const ko = {
   ...koDevice,
   ...koReplica,
   ...koLive,
+  ...koEveryday,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,

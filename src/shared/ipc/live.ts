@@ -66,7 +66,7 @@ export function parseChangeNotice(raw: unknown): ChangeNotice | null {
 }
 
 const CONNECTIONS = new Set(['online', 'offline', 'connecting', 'local-only'])
-const ATTENTION = new Set(['sign-in', 'update', 'retrying', null])
+const ATTENTION = new Set(['sign-in', 'update', 'retrying', 'disk-full', null])
 const count = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= 0
 const isoOrNull = (value: unknown): boolean => value === null || (typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value)))
 
@@ -76,6 +76,7 @@ export function parseSyncStatus(raw: unknown): SyncStatus | null {
   if (!CONNECTIONS.has(raw.connection as string) || typeof raw.syncing !== 'boolean') return null
   if (!count(raw.pending) || !count(raw.rejected) || !count(raw.conflicts)) return null
   if (!isoOrNull(raw.lastSyncedAt) || !isoOrNull(raw.nextRetryAt) || !ATTENTION.has(raw.attention as string | null)) return null
+  if (raw.diskFullNeededMb !== null && raw.diskFullNeededMb !== undefined && !count(raw.diskFullNeededMb)) return null
   return {
     connection: raw.connection as SyncStatus['connection'],
     syncing: raw.syncing,
@@ -85,6 +86,7 @@ export function parseSyncStatus(raw: unknown): SyncStatus | null {
     lastSyncedAt: raw.lastSyncedAt as string | null,
     attention: raw.attention as SyncStatus['attention'],
     nextRetryAt: raw.nextRetryAt as string | null,
+    diskFullNeededMb: (raw.diskFullNeededMb as number | null | undefined) ?? null,
   }
 }
 

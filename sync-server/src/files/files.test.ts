@@ -34,7 +34,7 @@ async function putChunk(env: SyncTestEnv, device: Device, hash: string, n: numbe
   const response = await fetch(`${env.server.url}/v1/files/${hash}/chunks/${n}`, {
     method: 'PUT',
     headers: { ...device.headers, 'content-type': 'application/octet-stream' },
-    body: data,
+    body: new Uint8Array(data),
   })
   return { status: response.status, body: (await response.json()) as { error?: { details?: { reason?: string } } } }
 }

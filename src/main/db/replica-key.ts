@@ -21,14 +21,19 @@ export interface ReplicaKeyStore {
   clear(): void
 }
 
-/** The key could not be found or read: the replica is unreadable without it. The app shows this, never half opens. */
+/**
+ * The replica cannot be unlocked. `missing` / `unreadable`: the key itself cannot be loaded (the app says so and quits,
+ * nothing half opens). `wrong`: the key loaded but does not open the file — SQLCipher cannot tell a wrong key from a
+ * foreign file or a damaged first page (all are SQLITE_NOTADB), so main treats it as a damaged file (recovery window).
+ */
 export class ReplicaKeyError extends Error {
   override readonly name = 'ReplicaKeyError'
   constructor(
     readonly reason: 'missing' | 'unreadable' | 'wrong',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message)
+    super(message, options)
   }
 }
 

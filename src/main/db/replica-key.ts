@@ -7,8 +7,9 @@
  * Synchronous on purpose: opening the replica (better-sqlite3) is synchronous, and so is safeStorage.
  */
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { writeFileDurablySync } from '../core/files/durable-write'
 
 /** 256 bits: the replica is encrypted with AES-256 (SQLCipher v4 scheme); the key is used as is, no KDF. */
 export const REPLICA_KEY_BYTES = 32
@@ -77,11 +78,8 @@ export function createFileKeyStore(file: string): ReplicaKeyStore {
     },
     save(key) {
       mkdirSync(path.dirname(file), { recursive: true })
-      const temp = `${file}.${process.pid}.tmp`
-      writeFileSync(temp, key.toString('hex'), { mode: 0o600 })
-      // The mode option is filtered by the umask only on creation; make sure the file is private anyway.
-      chmodSync(temp, 0o600)
-      renameSync(temp, file)
+      // Durably (fsync, rename, directory fsync) and private (0600 whatever the umask): see durable-write.ts.
+      writeFileDurablySync(file, key.toString('hex'), { mode: 0o600 })
     },
     clear() {
       rmSync(file, { force: true })

@@ -2,14 +2,14 @@
  * openDevice end to end under Node: real SQLite replica, the real local core, a fake sync server behind `fetch`.
  * What the user sees through the contract: session states, typed login errors, resume after restart.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FileTokenStore, MemoryTokenStore } from './core/sync/tokens'
 import Database from 'better-sqlite3'
 import { openDevice } from './device'
-import { applyReplicaKey } from './db/encryption'
+import { applyReplicaKey, isPlainSqliteFile, openReplicaReadOnly } from './db/encryption'
 import { createFileKeyStore, keyFileBeside } from './db/replica-key'
 import { DEMO_USER } from './device-port'
 import { companyCreateSchema } from '../shared/model/validation/customers'
@@ -61,7 +61,8 @@ afterEach(async () => {
 const ALL_COMPANIES = { filters: {}, sort: 'name', offset: 0, limit: 100 } as const
 const credentials = { serverUrl: SERVER, email: USER.email, password: 'right-password' }
 
-describe('openDevice', () => {
+// Real encrypted SQLite files, and the demo seeds 20,000 rows: several seconds each on a loaded 2-core machine.
+describe('openDevice', { timeout: 30_000 }, () => {
   it('starts on the first-run choice with nothing to sync', async () => {
     const port = device()
     expect(await port.sessionState()).toEqual({ status: 'none' })
@@ -155,6 +156,39 @@ describe('openDevice', () => {
     expect(port.customers.companies.list(ALL_COMPANIES).total).toBe(0)
   })
 
+  it('"rebuild this PC\'s copy" (settings): on the next start the copy is rebuilt ENCRYPTED with the same key, its unsent change kept', async () => {
+    const file = path.join(dir, 'crm.sqlite')
+    const keyFile = keyFileBeside(file)
+    const port = device()
+    await port.login(credentials)
+    port.customers.companies.create(companyCreateSchema.parse({ name: '다시 받을 고객사' }), { allowDuplicates: true })
+    // The company and its head-office branch.
+    const { pending } = await port.syncStatus()
+    expect(pending).toBeGreaterThan(0)
+    const key = readFileSync(keyFile, 'utf8')
+    expect(port.replica.rebuild()).toEqual({ restarting: false })
+    await port.close()
+    open.splice(0)
+
+    const rebuilt = device(unreachable)
+    expect(rebuilt.replica.health()).toMatchObject({ rebuildRequested: false, notice: { reason: 'requested', keptChanges: pending, identityKept: true } })
+    expect((await rebuilt.syncStatus()).pending).toBe(pending)
+    expect(await rebuilt.sessionState()).toMatchObject({ status: 'signed-in' })
+    await rebuilt.close()
+    open.splice(0)
+    // Same key; the new file and the set-aside one are both encrypted with it — no plain copy ever reaches the disk.
+    expect(readFileSync(keyFile, 'utf8')).toBe(key)
+    const aside = readdirSync(dir).filter((name) => /^crm\.sqlite\.damaged-\d{8}T\d{6}Z$/.test(name))
+    expect(aside).toHaveLength(1)
+    for (const replicaFile of [file, path.join(dir, aside[0]!)]) {
+      expect(isPlainSqliteFile(replicaFile)).toBe(false)
+      expect(readFileSync(replicaFile).includes(Buffer.from('다시 받을 고객사'))).toBe(false)
+      const db = openReplicaReadOnly(replicaFile, Buffer.from(key, 'hex'))
+      expect((db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(pending)
+      db.close()
+    }
+  })
+
   it('erases the replica, its key and the tokens when the server answers 410 device_wiped, then shows the first run', async () => {
     const file = path.join(dir, 'crm.sqlite')
     const tokenFile = path.join(dir, 'tokens.json')
@@ -169,6 +203,10 @@ describe('openDevice', () => {
     open.push(port)
     await port.login(credentials)
     port.customers.companies.create(companyCreateSchema.parse({ name: '분실된 노트북의 고객사' }), { allowDuplicates: true })
+    // A copy an earlier rebuild set aside, and an attachment: customer data too.
+    writeFileSync(`${file}.damaged-20261201T000000Z`, 'old copy')
+    mkdirSync(`${file}-files`, { recursive: true })
+    writeFileSync(path.join(`${file}-files`, 'contract.pdf'), 'attachment')
     // Unlike resync_required (also 410), device_wiped is never retried or "resynced".
     wiped = true
     await expect(port.syncNow()).rejects.toBeDefined()

@@ -3,7 +3,8 @@
  * sync loop) and the adapter to the IPC contract. Electron (index.ts) and the web harness (scripts/dev-web.ts) both
  * call this, so both run the same device code against a real SQLite file.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { type OpenReplicaOptions } from './db/open'
 import { replicaFiles, replicaKeyFor } from './db/encryption'
 import { createFileKeyStore, keyFileBeside, type ReplicaKeyStore } from './db/replica-key'
@@ -104,7 +105,7 @@ function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, o
       seedDemo: () => void seedDevice(replica.sqlite, { seed: DEMO_SEED, scale: DEMO_SCALE, referenceTime: Date.now() }),
       clearReplica: () => clearReplica(replica.sqlite),
       // Attachments live beside the replica, one directory per replica file.
-      filesDir: `${options.dbFile}-files`,
+      filesDir: filesDirOf(options.dbFile),
       replica: createReplicaPort({
         sqlite: replica.sqlite,
         markerFile: rebuildMarkerFile(options.dbFile),
@@ -122,9 +123,24 @@ function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, o
   }
 }
 
-/** Deletes the replica (and SQLite's side files), its key and the tokens: nothing of the copy stays on this PC. */
+/** Where this replica's attachments are kept (one directory per replica file). */
+function filesDirOf(dbFile: string): string {
+  return `${dbFile}-files`
+}
+
+/**
+ * Deletes the replica (and SQLite's side files), its key and the tokens: nothing of the copy stays on this PC. Also
+ * the attachments and every copy a rebuild set aside (`.damaged-*`): one set aside before the replica was first
+ * encrypted is a plain file, and the others are only as safe as the key being deleted here.
+ */
 export async function eraseDeviceFiles(dbFile: string, keyStore: ReplicaKeyStore, tokenStore: TokenStore): Promise<void> {
   for (const file of replicaFiles(dbFile)) rmSync(file, { force: true })
+  const setAside = `${basename(dbFile)}.damaged-`
+  for (const name of existsSync(dirname(dbFile)) ? readdirSync(dirname(dbFile)) : []) {
+    if (name.startsWith(setAside)) rmSync(join(dirname(dbFile), name), { force: true })
+  }
+  rmSync(filesDirOf(dbFile), { recursive: true, force: true })
+  rmSync(rebuildMarkerFile(dbFile), { force: true })
   keyStore.clear()
   await tokenStore.clear()
 }

@@ -14,7 +14,7 @@ import { denyAllPermissions, hardenWebContents, type SecurityDeps } from './elec
 import { createMainWindow, createRecoveryWindow, showRecoveryPage } from './electron/window'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { type DevicePort } from './handlers/context'
-import { createReplicaRecovery } from './recovery/replica-recovery'
+import { createReplicaRecovery, isReplicaKeyUnavailable } from './recovery/replica-recovery'
 import { renderRecoveryPage } from './recovery/recovery-page'
 import { replicaKeyFor } from './db/encryption'
 import { SYNCED_TABLES } from '../shared/model/tables'
@@ -70,15 +70,14 @@ if (!app.requestSingleInstanceLock()) {
     const tokenStore = createSafeStorageTokenStore({ file: path.join(userData, 'session.bin'), safeStorage })
     const keyStore = createSafeStorageKeyStore({ file: path.join(userData, 'replica.key'), safeStorage })
     const dbFile = path.join(userData, 'crm.sqlite')
+    // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
+    const migrationsFolder = app.isPackaged ? path.join(process.resourcesPath, 'migrations/sqlite') : path.join(app.getAppPath(), 'drizzle/sqlite')
     const open = (): DevicePort =>
       openDevice({
         dbFile,
         tokenStore,
         keyStore,
-        // electron-builder ships drizzle/sqlite as extraResources (build/electron-builder.yml).
-        migrationsFolder: app.isPackaged
-          ? path.join(process.resourcesPath, 'migrations/sqlite')
-          : path.join(app.getAppPath(), 'drizzle/sqlite'),
+        migrationsFolder,
         onErased: (reason) => log.warn('this PC\'s copy was erased', { reason }),
         restartApp: () => {
           app.relaunch()
@@ -89,7 +88,7 @@ if (!app.requestSingleInstanceLock()) {
     try {
       device = open()
     } catch (error) {
-      if (error instanceof ReplicaKeyError || (error instanceof IpcFailure && error.code === 'secrets.encryptionUnavailable')) {
+      if (isReplicaKeyUnavailable(error)) {
         // No key, no data: nothing in the recovery window could help (a rebuild would need the key too). Say why and
         // quit; the files stay as they are for support.
         log.error('the replica key is not available', { error: String(error) })
@@ -97,17 +96,18 @@ if (!app.requestSingleInstanceLock()) {
         app.exit(1)
         return
       }
-      // A damaged or foreign file, a full disk: say what is wrong and offer the way out instead of showing nothing.
+      // A damaged or foreign file (with encryption: one the key does not unlock), a full disk: say what is wrong and
+      // offer the way out instead of showing nothing.
       log.error('the replica cannot be opened', { error: String(error) })
-      showRecovery(error, dbFile, open, () => replicaKeyFor(dbFile, keyStore))
+      showRecovery(error, dbFile, open, () => replicaKeyFor(dbFile, keyStore), migrationsFolder)
       return
     }
     startApp(device)
   })
 
   /** The recovery page until a choice opens the device; then the app starts as usual. */
-  const showRecovery = (first: unknown, dbFile: string, open: () => DevicePort, key: () => Buffer): void => {
-    const recovery = createReplicaRecovery({ dbFile, open, key, tables: SYNCED_TABLES, exportDir: app.getPath('documents') }, first)
+  const showRecovery = (first: unknown, dbFile: string, open: () => DevicePort, key: () => Buffer, migrationsFolder: string): void => {
+    const recovery = createReplicaRecovery({ dbFile, open, key, migrationsFolder, tables: SYNCED_TABLES, exportDir: app.getPath('documents') }, first)
     let busy = false
     const window = createRecoveryWindow({
       ...security,

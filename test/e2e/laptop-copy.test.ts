@@ -7,10 +7,9 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
+import { openHarnessDatabase, startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 import { POLL, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
 
@@ -37,7 +36,8 @@ afterAll(async () => {
 })
 
 function replica<T>(sql: string): T[] {
-  const db = new Database(dbFile, { readonly: true })
+  // The harness's replica is encrypted: read it with the key kept beside it.
+  const db = openHarnessDatabase(dbFile, { readonly: true })
   try {
     return db.prepare(sql).all() as T[]
   } finally {

@@ -11,6 +11,7 @@
 import { AssignmentRefusedError } from '../../src/main/core/outbox/assignment-guard'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestDevice } from '../../src/main/core/testing/test-device'
+import { AssignmentRefusedError } from '../../src/main/core/outbox/assignment-guard'
 import type { PushResponse } from '../../src/shared/sync/protocol'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
@@ -163,8 +164,8 @@ describe('offline durability', () => {
     device.writer.upsert('companies', mine, { code: uniqueCode('C'), name: '내 회사', account_manager_id: operator.id })
     // Checksum wrong (the valid number is 1248100998).
     device.writer.upsert('companies', badNumber, { code: uniqueCode('C'), name: '잘못된 번호', business_number: '1248100999', account_manager_id: operator.id })
-    // An operator may not create a company managed by someone else: the device refuses it at once, as the server
-    // would (src/shared/domain/assignment.ts), and nothing reaches the outbox.
+    // An operator may not create a company managed by someone else: the device refuses it at once (the owner rule,
+    // core/outbox/assignment-guard.ts), before anything reaches the outbox or the server.
     expect(() => device.writer.upsert('companies', notMine, { code: uniqueCode('C'), name: '남의 회사', account_manager_id: exec.id })).toThrow(
       AssignmentRefusedError,
     )
@@ -200,7 +201,7 @@ describe('offline durability', () => {
     expect(device.writer.pendingCount()).toBe(0)
     const { rows: fixedRow } = await h.pool.query(`SELECT business_number, name FROM companies WHERE id = $1`, [badNumber])
     expect(fixedRow[0]).toEqual({ business_number: '1248100998', name: '잘못된 번호' })
-    // The refused create never reached the replica (the device refused it before writing).
+    // The refused row never existed, on the device or the server.
     expect(localRow(device, 'companies', notMine)).toBeUndefined()
     expect(localRow(device, 'companies', badNumber)).toMatchObject({ business_number: '1248100998' })
     await device.close()

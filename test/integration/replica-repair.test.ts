@@ -10,9 +10,11 @@
  */
 import { existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openReplica } from '../../src/main/db/open'
+import { isPlainSqliteFile, openKeyedDatabase, openReplicaReadOnly } from '../../src/main/db/encryption'
+import { REPLICA_KEY_BYTES } from '../../src/main/db/replica-key'
 import { checkReplicaIntegrity } from '../../src/main/db/replica-health'
 import { openCheckedReplica } from '../../src/main/db/replica-rebuild'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
@@ -33,9 +35,12 @@ afterAll(async () => {
 
 const knownTables = new Set<string>(SYNCED_TABLES)
 
+/** The app's replica is encrypted (issue 18): the damage and the repair go through the key, as on a laptop. */
+const key = randomBytes(REPLICA_KEY_BYTES)
+
 /** Overwrites every page of one b-tree (table or index) with garbage, as a torn copy or a bad sector would. */
 function smashBtree(file: string, name: string): number {
-  const db = new Database(file, { readonly: true })
+  const db = openReplicaReadOnly(file, key)
   const pageSize = db.pragma('page_size', { simple: true }) as number
   const pages = (db.prepare('SELECT pageno FROM dbstat WHERE name = ?').all(name) as { pageno: number }[]).map((r) => r.pageno)
   db.close()
@@ -48,7 +53,7 @@ function smashBtree(file: string, name: string): number {
 
 describe('damaged replica', () => {
   it('is detected on open, set aside and rebuilt from the server with its valid unsent changes re-applied', async () => {
-    let device: TestDevice = await h.signedInDevice(user, { name: 'laptop' })
+    let device: TestDevice = await h.signedInDevice(user, { name: 'laptop', key })
     // Synced rows: enough for a multi-page index.
     const synced: string[] = []
     device.writer.transaction(() => {
@@ -71,7 +76,7 @@ describe('damaged replica', () => {
     await device.close()
 
     // The damage: an index of the companies table, and a garbage outbox row.
-    const raw = new Database(file)
+    const raw = openKeyedDatabase(file, key)
     raw.prepare(
       `INSERT INTO outbox (seq, table_name, row_id, op, fields, hlc, base, created_at, status)
        SELECT 1099511627781, table_name, row_id, op, fields, hlc, base, created_at, status FROM outbox ORDER BY seq LIMIT 1`,
@@ -81,13 +86,13 @@ describe('damaged replica', () => {
     expect(smashBtree(file, 'companies_account_manager_id_idx')).toBeGreaterThan(0)
 
     // A plain open does not notice (this is what the field saw)…
-    const plain = openReplica(file)
+    const plain = openReplica(file, { key })
     expect((plain.sqlite.prepare('SELECT COUNT(name) AS n FROM companies NOT INDEXED').get() as { n: number }).n).toBe(401)
     expect(checkReplicaIntegrity(plain.sqlite, 'quick').ok).toBe(false)
     plain.sqlite.close()
 
     // …the checked open does, and rebuilds.
-    const checked = openCheckedReplica(file, { knownTables, now: new Date('2026-12-07T05:00:00Z') })
+    const checked = openCheckedReplica(file, { key, knownTables, now: new Date('2026-12-07T05:00:00Z') })
     expect(checked.integrity.ok).toBe(false)
     expect(checked.repaired).toMatchObject({ reason: 'damaged', keptChanges: 2, discardedChanges: 1, identityKept: true })
     expect(existsSync(checked.repaired!.setAsideFile)).toBe(true)
@@ -95,9 +100,12 @@ describe('damaged replica', () => {
     expect(checkReplicaIntegrity(checked.replica.sqlite, 'full').ok).toBe(true)
     expect((checked.replica.sqlite.prepare('SELECT COUNT(*) AS n FROM companies').get() as { n: number }).n).toBe(0)
     checked.replica.sqlite.close()
+    // The rebuilt copy is encrypted with the same key; the set-aside file stays encrypted too.
+    expect(isPlainSqliteFile(file)).toBe(false)
+    expect(isPlainSqliteFile(checked.repaired!.setAsideFile)).toBe(false)
 
     // The app restarts on the rebuilt copy: still signed in, the kept changes are sent, everything comes back.
-    device = h.device({ name: 'laptop' })
+    device = h.device({ name: 'laptop', key })
     expect(device.writer.pendingCount()).toBe(2)
     await h.catchUp(device)
     expect(device.writer.pendingCount()).toBe(0)

@@ -46,6 +46,8 @@ export interface DeviceSpec {
   readonly periodMs?: number
   /** Put this device's files in another directory (a small tmpfs for the disk-full test). */
   readonly dir?: string
+  /** Encrypt the replica with this key, as the app does (default plain, as most sync tests need). */
+  readonly key?: Buffer
   /** Disk-space knobs of the core (see DeviceCoreOptions). */
   readonly disk?: Pick<DeviceCoreOptions, 'firstSyncMinFreeBytes' | 'walBoundBytes' | 'freeSpacePollMs'>
 }
@@ -102,6 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       name: spec.name,
       serverUrl: VIRTUAL_SERVER_URL,
       autoSync: spec.live ?? false,
+      ...(spec.key ? { key: spec.key } : {}),
       core: {
         fetch: fetchFn,
         liveEvents: spec.live ?? false,

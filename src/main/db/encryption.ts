@@ -49,7 +49,8 @@ export function applyReplicaKey(sqlite: Database.Database, key: Buffer): void {
   try {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
   } catch (error) {
-    throw new ReplicaKeyError('wrong', `The device database cannot be opened with its key (${(error as Error).message})`)
+    // Kept as the cause: its SQLite code (SQLITE_NOTADB, SQLITE_CORRUPT) names the failure in the recovery window.
+    throw new ReplicaKeyError('wrong', `The device database cannot be opened with its key (${(error as Error).message})`, { cause: error })
   }
   // SQLite's own page cache holds pages decrypted; a page read again from the OS cache is decrypted (and its HMAC
   // checked) again. 64 MiB instead of the build's 16 MiB keeps a laptop's whole working set decrypted in memory.

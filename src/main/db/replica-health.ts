@@ -4,6 +4,7 @@
  * outbox itself may be damaged — so the device checks on open instead of trusting the file.
  */
 import { type Sqlite } from '../core/sqlite'
+import { ReplicaKeyError } from './replica-key'
 
 /** `quick`: PRAGMA quick_check, on every open (O(N), skips the index-vs-table cross check). `full`: integrity_check. */
 export type IntegrityDepth = 'quick' | 'full'
@@ -30,8 +31,12 @@ export function checkReplicaIntegrity(sqlite: Sqlite, depth: IntegrityDepth): In
 /** The kinds of trouble with the replica file that the app names to the user. */
 export type ReplicaFailureKind = 'damaged' | 'not-a-database' | 'disk-full' | 'other'
 
-/** Classifies an error thrown by better-sqlite3 or node:fs. */
+/** Classifies an error thrown by better-sqlite3, node:fs or the encrypted open (encryption.ts). */
 export function classifyReplicaError(error: unknown): ReplicaFailureKind {
+  // The key loaded but does not unlock the file: a foreign file or a damaged first page (a wrong key looks the same).
+  if (error instanceof ReplicaKeyError && error.reason === 'wrong') {
+    return classifyReplicaError(error.cause) === 'damaged' ? 'damaged' : 'not-a-database'
+  }
   const code = (error as { code?: unknown } | null)?.code
   if (typeof code !== 'string') return 'other'
   if (code === 'SQLITE_NOTADB') return 'not-a-database'

@@ -7,8 +7,9 @@
  * Synchronous on purpose: opening the replica (better-sqlite3) is synchronous, and so is safeStorage.
  */
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { writeFileDurablySync } from '../core/files/durable-write'
 
 /** 256 bits: the replica is encrypted with AES-256 (SQLCipher v4 scheme); the key is used as is, no KDF. */
 export const REPLICA_KEY_BYTES = 32
@@ -21,14 +22,19 @@ export interface ReplicaKeyStore {
   clear(): void
 }
 
-/** The key could not be found or read: the replica is unreadable without it. The app shows this, never half opens. */
+/**
+ * The replica cannot be unlocked. `missing` / `unreadable`: the key itself cannot be loaded (the app says so and quits,
+ * nothing half opens). `wrong`: the key loaded but does not open the file — SQLCipher cannot tell a wrong key from a
+ * foreign file or a damaged first page (all are SQLITE_NOTADB), so main treats it as a damaged file (recovery window).
+ */
 export class ReplicaKeyError extends Error {
   override readonly name = 'ReplicaKeyError'
   constructor(
     readonly reason: 'missing' | 'unreadable' | 'wrong',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message)
+    super(message, options)
   }
 }
 
@@ -72,11 +78,8 @@ export function createFileKeyStore(file: string): ReplicaKeyStore {
     },
     save(key) {
       mkdirSync(path.dirname(file), { recursive: true })
-      const temp = `${file}.${process.pid}.tmp`
-      writeFileSync(temp, key.toString('hex'), { mode: 0o600 })
-      // The mode option is filtered by the umask only on creation; make sure the file is private anyway.
-      chmodSync(temp, 0o600)
-      renameSync(temp, file)
+      // Durably (fsync, rename, directory fsync) and private (0600 whatever the umask): see durable-write.ts.
+      writeFileDurablySync(file, key.toString('hex'), { mode: 0o600 })
     },
     clear() {
       rmSync(file, { force: true })

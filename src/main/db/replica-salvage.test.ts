@@ -1,9 +1,12 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SYNCED_TABLES } from '../../shared/model/tables'
 import { createTempDir, type TempDir } from '../core/testing/fixtures'
 import { openReplica } from './open'
+import { isPlainSqliteFile, openReplicaReadOnly } from './encryption'
+import { REPLICA_KEY_BYTES } from './replica-key'
 import { checkReplicaIntegrity } from './replica-health'
 import { setReplicaAside } from './replica-rebuild'
 import { salvageReplica } from './replica-salvage'
@@ -12,8 +15,8 @@ const known = new Set<string>(SYNCED_TABLES)
 const rowId = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 
 /** A replica whose outbox spans many pages (each entry ~1 KB of fields). */
-function replicaWithOutbox(file: string, entries: number): void {
-  const { sqlite } = openReplica(file)
+function replicaWithOutbox(file: string, entries: number, key?: Buffer): void {
+  const { sqlite } = openReplica(file, key ? { key } : {})
   const insert = sqlite.prepare(
     `INSERT INTO outbox (seq, table_name, row_id, op, fields, hlc, created_at, status) VALUES (?, 'companies', ?, 'upsert', ?, ?, ?, 'pending')`,
   )
@@ -57,6 +60,33 @@ describe('salvaging a damaged replica', () => {
     expect(salvage.outbox[0]?.seq).toBe(1)
     expect(salvage.outbox.at(-1)?.seq).toBe(300)
     expect(salvage.readErrors.some((e) => e.startsWith('outbox'))).toBe(true)
+    for (const entry of salvage.outbox) expect(JSON.parse(entry.fields)).toMatchObject({ name: `회사 ${entry.seq}` })
+  })
+
+  it('reads the outbox of a damaged ENCRYPTED replica with its key, on both sides of a smashed page', () => {
+    dir = createTempDir()
+    const file = dir.file('crm.sqlite')
+    const key = randomBytes(REPLICA_KEY_BYTES)
+    replicaWithOutbox(file, 300, key)
+    expect(isPlainSqliteFile(file)).toBe(false)
+    const db = openReplicaReadOnly(file, key)
+    const pageSize = db.pragma('page_size', { simple: true }) as number
+    const leaves = (db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[]).map((r) => r.pageno)
+    db.close()
+    expect(leaves.length).toBeGreaterThan(10)
+    const victim = leaves[Math.floor(leaves.length / 2)]!
+    const fd = openSync(file, 'r+')
+    writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (victim - 1) * pageSize)
+    closeSync(fd)
+
+    // Without the key nothing is readable; with it, everything but the smashed page (its HMAC no longer matches).
+    expect(salvageReplica(file, known).outbox).toEqual([])
+    const salvage = salvageReplica(file, known, key)
+    expect(salvage.state).toMatchObject({ device_id: rowId(0xd1), user_id: rowId(0xa1), last_seq: '300' })
+    expect(salvage.outbox.length).toBeGreaterThan(250)
+    expect(salvage.outbox.length).toBeLessThan(300)
+    expect(salvage.outbox[0]?.seq).toBe(1)
+    expect(salvage.outbox.at(-1)?.seq).toBe(300)
     for (const entry of salvage.outbox) expect(JSON.parse(entry.fields)).toMatchObject({ name: `회사 ${entry.seq}` })
   })
 

@@ -3,7 +3,8 @@
  * protection as the sign-in tokens (secrets.ts): DPAPI on Windows, the Keychain on macOS, the desktop's secret service
  * on Linux. The file holds only ciphertext; without the OS account's keychain it opens nothing.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { writeFileDurablySync } from '../core/files/durable-write'
 import path from 'node:path'
 import { IpcFailure } from '../../shared/ipc/errors'
 import { ReplicaKeyError, type ReplicaKeyStore } from '../db/replica-key'
@@ -45,10 +46,8 @@ export function createSafeStorageKeyStore(options: SafeStorageKeyStoreOptions): 
       // On Linux without a secret service Chromium falls back to a hard-coded key: that is obfuscation, not encryption.
       if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') throw new IpcFailure('secrets.encryptionUnavailable')
       mkdirSync(path.dirname(file), { recursive: true })
-      const temp = `${file}.${process.pid}.tmp`
-      writeFileSync(temp, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
-      chmodSync(temp, 0o600)
-      renameSync(temp, file)
+      // Durably: the database is encrypted with this key right after, and a key lost in a power cut loses the data.
+      writeFileDurablySync(file, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
     },
     clear() {
       rmSync(file, { force: true })

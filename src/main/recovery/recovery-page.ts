@@ -43,11 +43,11 @@ function describe(problem: RecoveryProblem): { ko: Text; en: Text } {
       return {
         ko: {
           title: '이 PC의 데이터 파일을 읽을 수 없습니다',
-          body: '데이터 파일이 CRM 데이터베이스가 아닌 파일로 바뀌었습니다(다른 프로그램이나 백업 도구가 덮어쓴 경우). 서버에서 이 PC의 사본을 다시 받을 수 있습니다. 현재 파일은 지우지 않고 옆에 보관합니다.',
+          body: '데이터 파일을 이 PC의 암호화 키로 열 수 없습니다. 다른 프로그램이나 백업 도구가 파일을 덮어썼거나 파일 앞부분이 손상된 경우입니다. 서버에서 이 PC의 사본을 다시 받을 수 있습니다. 현재 파일은 지우지 않고 옆에 보관합니다.',
         },
         en: {
           title: "This PC's data file cannot be read",
-          body: 'The data file is no longer a CRM database (another program or a backup tool overwrote it). You can rebuild this PC\'s copy from the server; the current file is kept aside, not deleted.',
+          body: "This PC's key does not open the data file: another program or a backup tool overwrote it, or its beginning is damaged. You can rebuild this PC's copy from the server; the current file is kept aside, not deleted.",
         },
       }
     case 'damaged':

@@ -6,11 +6,24 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { classifyReplicaError, errorMessage } from '../db/replica-health'
+import { ReplicaKeyError } from '../db/replica-key'
+import { IpcFailure } from '../../shared/ipc/errors'
 import { rebuildReplica } from '../db/replica-rebuild'
 import { recordRepair } from '../db/repair-notice'
 import { freeBytes, MEGABYTE, toMegabytes } from '../core/files/disk-space'
 import { writeReadableExport } from './export-readable'
 import { type RecoveryAction, type RecoveryProblem } from './recovery-page'
+
+/**
+ * Whether the replica's key cannot be loaded at all (missing or unreadable, or no OS keychain to keep one): nothing the
+ * recovery window offers could help — a rebuild or an export needs the key too — so main shows an error box and quits,
+ * leaving every file as it is for support. A key that loads but does not unlock the file (a foreign file, a damaged
+ * first page) is a damaged file: the recovery window handles it.
+ */
+export function isReplicaKeyUnavailable(error: unknown): boolean {
+  if (error instanceof ReplicaKeyError) return error.reason !== 'wrong'
+  return error instanceof IpcFailure && error.code === 'secrets.encryptionUnavailable'
+}
 
 /** Opening a replica needs room for its WAL and the search index's catch-up: at least this much free. */
 const MIN_FREE_TO_OPEN = 64 * MEGABYTE
@@ -33,8 +46,13 @@ export interface RecoveryDeps<T> {
   readonly tables: readonly string[]
   /** Where "export what is readable" writes its file (Documents in Electron). */
   readonly exportDir: string
-  /** The replica's encryption key (absent: a plain file, as in some tests). Salvage, export and rebuild need it. */
-  readonly key?: () => Buffer
+  /**
+   * The replica's encryption key (the same one the device opens with). Salvage and export read the damaged file with
+   * it, and the rebuilt copy is encrypted with it: a rebuild never writes a plain file.
+   */
+  readonly key: () => Buffer
+  /** The migrations the rebuilt copy is created with (Electron passes its packaged copy, as to openDevice). */
+  readonly migrationsFolder?: string
   readonly now?: () => Date
 }
 
@@ -64,7 +82,7 @@ export function createReplicaRecovery<T>(deps: RecoveryDeps<T>, first: unknown):
       }
       if (action === 'export') {
         try {
-          const result = await writeReadableExport(deps.dbFile, deps.exportDir, deps.tables, now(), deps.key?.())
+          const result = await writeReadableExport(deps.dbFile, deps.exportDir, deps.tables, now(), deps.key())
           problem = {
             ...problem,
             notice: {
@@ -79,7 +97,14 @@ export function createReplicaRecovery<T>(deps: RecoveryDeps<T>, first: unknown):
       }
       // rebuild: set the file aside, start a fresh copy with what could be kept, then open normally.
       try {
-        const { replica, report } = rebuildReplica(deps.dbFile, { key: deps.key?.(), knownTables: new Set(deps.tables), reason: 'requested', problems: [problem.detail], now: now() })
+        const { replica, report } = rebuildReplica(deps.dbFile, {
+          key: deps.key(),
+          ...(deps.migrationsFolder ? { migrationsFolder: deps.migrationsFolder } : {}),
+          knownTables: new Set(deps.tables),
+          reason: 'requested',
+          problems: [problem.detail],
+          now: now(),
+        })
         recordRepair(replica.sqlite, report)
         replica.sqlite.close()
       } catch (error) {

@@ -1,11 +1,13 @@
 /**
  * Replacing a small file so that a crash or power loss at any instant leaves either the old or the new content —
- * never an empty or torn file. Used for the sync tokens: a rotated refresh token that is lost (or half written) after
- * the server already rotated it signs the user out.
+ * never an empty or torn file. Used for the sync tokens (a rotated refresh token that is lost or half written after
+ * the server already rotated it signs the user out) and, synchronously, for the replica's key (a key lost in a power
+ * cut after the encrypted database reached the disk makes every unsent edit unreadable for good).
  *
  * Steps: write a temporary file beside the target, fsync it (its bytes are on disk before the name points at them),
  * rename it over the target (atomic on POSIX and NTFS), fsync the directory (the rename itself is durable).
  */
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
@@ -56,4 +58,35 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close()
   }
+}
+
+/** The same steps, synchronously: for the replica key, which is made while the (synchronous) database opens. */
+export function writeFileDurablySync(file: string, data: string | Uint8Array, options: DurableWriteOptions = {}): void {
+  const mode = options.mode ?? 0o600
+  const temp = `${file}.${process.pid}.tmp`
+  const fd = openSync(temp, 'w', mode)
+  try {
+    fchmodSync(fd, mode)
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset)
+    stepObserver?.('written', file)
+    fsyncSync(fd)
+    stepObserver?.('synced', file)
+  } catch (error) {
+    closeSync(fd)
+    rmSync(temp, { force: true })
+    throw error
+  }
+  closeSync(fd)
+  renameSync(temp, file)
+  stepObserver?.('renamed', file)
+  if (process.platform !== 'win32') {
+    const dir = openSync(dirname(file), 'r')
+    try {
+      fsyncSync(dir)
+    } finally {
+      closeSync(dir)
+    }
+  }
+  stepObserver?.('directory-synced', file)
 }

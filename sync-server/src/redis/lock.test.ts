@@ -23,11 +23,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('withLock', () => {
   it('runs a job on one instance at a time; the other skips', async () => {
-    let release!: () => void
+    let release: (() => void) | undefined
     const running = withLock(a, 'archive', 5_000, () => new Promise<string>((resolve) => (release = () => resolve('done'))), { prefix: prefix.prefix })
-    await sleep(50)
+    // Wait until the first job really runs (it holds the lock then): a fixed sleep raced the acquire on a loaded machine.
+    for (let i = 0; i < 500 && !release; i++) await sleep(10)
+    expect(release).toBeDefined()
     expect(await withLock(b, 'archive', 5_000, async () => 'second', { prefix: prefix.prefix })).toEqual({ acquired: false })
-    release()
+    release!()
     expect(await running).toEqual({ acquired: true, value: 'done' })
     // Released: the next round can run.
     expect(await withLock(b, 'archive', 5_000, async () => 'next', { prefix: prefix.prefix })).toEqual({ acquired: true, value: 'next' })

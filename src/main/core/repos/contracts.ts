@@ -3,7 +3,6 @@
  * number, dates, amount and status, linked to the projects they cover (projects.contract_id). Codes typed by the user
  * are kept; an empty code becomes `K-YYYYMMDD-XXXXXX` from the row's UUIDv7 so two offline devices never collide.
  */
-import { todayIsoDate } from '../../../shared/domain/dates'
 import { type contractSaveSchema } from '../../../shared/model/validation/projects'
 import { type ContractStatus } from '../../../shared/model/enums'
 import { type ContractView } from '../../../shared/ipc/training-types'

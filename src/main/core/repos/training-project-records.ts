@@ -14,7 +14,6 @@
  */
 import { displayName } from '../../../shared/domain/korean-name'
 import { compareKorean } from '../../../shared/domain/korean-text'
-import { todayIsoDate } from '../../../shared/domain/dates'
 import { type projectSaveSchema } from '../../../shared/model/validation/projects'
 import { type DeletedProject, type OpportunityTraining, type ProjectDetail, type ProjectFormOptions } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
@@ -83,7 +82,6 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
   const requireCompany = (id: string): void => {
     if (!companyExists.get(id)) throw new TrainingRuleError('notFound', `No company ${id} on this device`)
   }
-  const today = (): string => todayIsoDate(ctx.now())
 
   return {
     save(input) {

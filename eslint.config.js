@@ -79,6 +79,21 @@ export default tseslint.config(
     },
   },
   {
+    // Test support lives in test/ (device side: test/support/device) and sync-server/test (server side). Production
+    // code never imports it; only *.test.ts(x) files next to the code may.
+    files: ['src/**/*.{ts,tsx}', 'sync-server/src/**/*.ts', 'sync-server/db/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map((node) => ({
+          selector: `${node}[source.value=/^\\.{1,2}\\/(.*\\/)?test\\//]`,
+          message: 'Production code cannot import test support (test/, sync-server/test/).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

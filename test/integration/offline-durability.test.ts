@@ -9,7 +9,7 @@
  *   does not block the edits behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import type { PushResponse } from '../../src/shared/sync/protocol'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'

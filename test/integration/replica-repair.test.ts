@@ -16,7 +16,7 @@ import { openReplica } from '../../src/main/db/open'
 import { checkReplicaIntegrity } from '../../src/main/db/replica-health'
 import { openCheckedReplica } from '../../src/main/db/replica-rebuild'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
 

@@ -6,7 +6,7 @@
  * Reading is defensive: the file is opened read-only, every read is its own try, and the outbox is scanned in both
  * directions along the table's own b-tree (seq is the rowid), never through an index that may disagree with it.
  */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { isHlc } from '../../shared/sync/hlc'
 import { isUuid } from '../../shared/ids/uuidv7'
 import { OUTBOX_OPS, OUTBOX_STATUSES } from '../../shared/model/enums'

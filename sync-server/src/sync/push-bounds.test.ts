@@ -4,7 +4,7 @@
  */
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { branchFields, companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+import { branchFields, companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 

@@ -13,11 +13,8 @@ import {
 } from '../model/validation/admin'
 import { type AdminChannel } from './admin-channels'
 import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AdminUserDevice, type AuditPage } from './admin-types'
-import { type Returns } from './contract'
+import { returns } from './returns'
 
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 export interface CreatedUser {
   readonly id: string

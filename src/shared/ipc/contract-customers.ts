@@ -25,11 +25,8 @@ import {
   contactUpdateSchema,
 } from '../model/validation/customers'
 import { type customerChannels } from './channels-customers'
-import { type Returns } from './contract'
+import { returns } from './returns'
 
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 const rowId = z.uuid()
 const byId = z.strictObject({ id: rowId })

@@ -1,11 +1,8 @@
 /** Contract entries of the idle lock (spread into `ipcContract`). */
 import { z } from 'zod'
 import { type LockChannel } from './lock-channels'
-import { type Returns } from './contract'
+import { returns } from './returns'
 
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 export interface LockState {
   /** Minutes without use before the window locks; null: off (the default). */

@@ -1,6 +1,6 @@
 /** Contract entries of the projects and training channels (spread into `ipcContract`). */
 import { z } from 'zod'
-import { idSchema, isoDateSchema } from '../model/validation/sales'
+import { idSchema, isoDateSchema } from '../model/validation/common'
 import {
   attendanceMarkSchema,
   classCreateSchema,
@@ -17,7 +17,7 @@ import {
   sessionCreateSchema,
   walkInSchema,
 } from '../model/validation/training'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type TrainingChannel } from './training-channels'
 import {
   type AgendaClass,
@@ -31,9 +31,6 @@ import {
   type ProjectSummary,
 } from './training-types'
 
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 const byClass = z.strictObject({ classId: idSchema })
 

@@ -2,7 +2,7 @@
 // renderer → shared only; shared → nothing platform-specific; local core → no electron.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
-import importX from 'eslint-plugin-import-x'
+import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util']
@@ -13,6 +13,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
+    // The import-x rules need to resolve extensionless TypeScript imports; without this they silently match nothing.
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] })] },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -25,6 +27,9 @@ export default tseslint.config(
             { target: './src/renderer', from: './src/main', message: 'The renderer talks to main only through window.crm (src/shared/ipc).' },
             { target: './src/renderer', from: './src/preload', message: 'The renderer talks to main only through window.crm.' },
             { target: './src/renderer', from: './sync-server', message: 'The renderer never reaches the server.' },
+            { target: './src/renderer', from: './src/demo', message: 'Demo data is generated in main (demo mode) and on the server (seed-demo), never in the renderer.' },
+            { target: './src/shared/**/!(*.test).ts', from: './src/demo', message: 'src/shared holds the rules every process shares; demo data lives in src/demo and imports them, not the other way.' },
+            { target: './src/demo', from: ['./src/main', './src/renderer', './src/preload', './sync-server'], message: 'Demo data is built from src/shared only, so main, the server and scripts can all use it.' },
             { target: './src/shared', from: './src/main' },
             { target: './src/shared', from: './src/renderer' },
             { target: './src/shared', from: './src/preload' },

@@ -1,7 +1,7 @@
 import { getTableName, is } from 'drizzle-orm'
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS, generateDemoData } from '../../shared/demo'
+import { DEMO_ACCOUNTS, generateDemoData } from '../../demo'
 import { SYNCED_TABLES } from '../../shared/model/tables'
 import { createTempDir, countRows, type TempDir } from '../../../test/support/device/fixtures'
 import { openReplica, type Replica } from '../db/open'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS } from '../../../shared/demo/accounts'
+import { DEMO_ACCOUNTS } from '../../../demo/accounts'
 import { dashboardHomeSchema } from '../../../shared/model/validation/dashboard'
 import { seedDevice } from '../../demo/seed-device'
 import { NotSignedInError } from '../outbox/writer'

@@ -15,7 +15,6 @@ import { type AdminChannel } from './admin-channels'
 import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AdminUserDevice, type AuditPage } from './admin-types'
 import { returns } from './returns'
 
-
 export interface CreatedUser {
   readonly id: string
   readonly name: string

@@ -27,7 +27,6 @@ import {
 import { type customerChannels } from './channels-customers'
 import { returns } from './returns'
 
-
 const rowId = z.uuid()
 const byId = z.strictObject({ id: rowId })
 

@@ -24,7 +24,6 @@ import { returns, type Returns } from './returns'
 import { type PermissionAction } from '../model/permission-rules'
 import { type SyncedTable } from '../model/tables'
 
-
 interface ChannelSpec {
   readonly input: z.ZodType
   readonly output: object

@@ -5,7 +5,6 @@ import { returns } from './returns'
 import { type DashboardChannel } from './dashboard-channels'
 import { type DashboardHome } from './dashboard-types'
 
-
 export const dashboardContract = {
   /** Everything the home screen shows, for the signed-in user's audience (by tier), from the replica. */
   'dashboard.home': { input: dashboardHomeSchema, output: returns<DashboardHome>() },

@@ -6,7 +6,6 @@ import { returns } from './returns'
 import { type FilesChannel } from './files-channels'
 import { type AttachmentList, type Attachment, type FileSettings, type FileTransferView, type OpenResult } from './files-types'
 
-
 const record = { entityType: z.enum(ATTACHMENT_ENTITY_TYPES), entityId: idSchema }
 /** 50 MB as base64 (4/3) with room: the device's own limit refuses larger files with a clear error. */
 const MAX_BASE64 = 70 * 1024 * 1024

@@ -10,7 +10,6 @@ import { returns } from './returns'
 import { type KpiChannel } from './kpi-channels'
 import { type KpiAchievementRow, type KpiAchievements, type KpiDefinitionView, type KpiDefinitionsList } from './kpi-types'
 
-
 export const kpiContract = {
   /** Active and inactive definitions (Korean order), the owners a target may be set for, the audiences allowed. */
   'kpi.definitions': { input: z.undefined(), output: returns<KpiDefinitionsList>() },

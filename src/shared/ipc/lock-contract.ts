@@ -3,7 +3,6 @@ import { z } from 'zod'
 import { type LockChannel } from './lock-channels'
 import { returns } from './returns'
 
-
 export interface LockState {
   /** Minutes without use before the window locks; null: off (the default). */
   readonly minutes: number | null

@@ -13,7 +13,6 @@ import { returns } from './returns'
 import { type MeetingsChannel } from './meetings-channels'
 import { type CalendarEntry, type ContactOption, type MeetingDetail, type MeetingOptions, type MeetingSummary } from './meetings-types'
 
-
 export const meetingsContract = {
   /** By date range (to exclusive), company, "mine" and status; latest first, at most 500. */
   'meetings.list': { input: meetingListSchema, output: returns<readonly MeetingSummary[]>() },

@@ -6,7 +6,6 @@ import { returns } from './returns'
 import { type ProductsChannel } from './products-channels'
 import { type ProductCatalogue, type ProductDetail } from './products-types'
 
-
 export const productsContract = {
   /** Every live category and product (inactive ones included, marked): the screen filters them. */
   'products.catalogue': { input: z.undefined(), output: returns<ProductCatalogue>() },

@@ -4,7 +4,6 @@ import { returns } from './returns'
 import { type ReplicaChannel } from './replica-channels'
 import { type ReplicaCheckResult, type ReplicaHealth, type ReplicaRebuildResult } from './replica-types'
 
-
 const noInput = z.undefined()
 
 export const replicaContract = {

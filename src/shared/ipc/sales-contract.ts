@@ -31,7 +31,6 @@ import {
   type UserOption,
 } from './sales-types'
 
-
 const noInput = z.undefined()
 const byId = z.strictObject({ id: idSchema })
 const bySeq = z.strictObject({ seq: z.number().int().positive() })

@@ -31,7 +31,6 @@ import {
   type ProjectSummary,
 } from './training-types'
 
-
 const byClass = z.strictObject({ classId: idSchema })
 
 export const trainingContract = {

@@ -2,7 +2,7 @@
 // renderer → shared only; shared → nothing platform-specific; local core → no electron.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
-import importX from 'eslint-plugin-import-x'
+import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util']
@@ -13,11 +13,17 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
+    // The import-x rules need to resolve extensionless TypeScript imports; without this they silently match nothing.
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'import-x/no-cycle': 'off',
+      // Value cycles only: inline `type` imports are erased at build time and never run (import-x skips them).
+      'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
         'error',
         {
@@ -25,6 +31,9 @@ export default tseslint.config(
             { target: './src/renderer', from: './src/main', message: 'The renderer talks to main only through window.crm (src/shared/ipc).' },
             { target: './src/renderer', from: './src/preload', message: 'The renderer talks to main only through window.crm.' },
             { target: './src/renderer', from: './sync-server', message: 'The renderer never reaches the server.' },
+            { target: './src/renderer', from: './src/demo', message: 'Demo data is generated in main (demo mode) and on the server (seed-demo), never in the renderer.' },
+            { target: './src/shared/**/!(*.test).ts', from: './src/demo', message: 'src/shared holds the rules every process shares; demo data lives in src/demo and imports them, not the other way.' },
+            { target: './src/demo', from: ['./src/main', './src/renderer', './src/preload', './sync-server'], message: 'Demo data is built from src/shared only, so main, the server and scripts can all use it.' },
             { target: './src/shared', from: './src/main' },
             { target: './src/shared', from: './src/renderer' },
             { target: './src/shared', from: './src/preload' },
@@ -76,6 +85,21 @@ export default tseslint.config(
     files: ['src/main/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'The local core is Electron-free (tested under Node).' }] }],
+    },
+  },
+  {
+    // Test support lives in test/ (device side: test/support/device) and sync-server/test (server side). Production
+    // code never imports it; only *.test.ts(x) files next to the code may.
+    files: ['src/**/*.{ts,tsx}', 'sync-server/src/**/*.ts', 'sync-server/db/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map((node) => ({
+          selector: `${node}[source.value=/^\\.{1,2}\\/(.*\\/)?test\\//]`,
+          message: 'Production code cannot import test support (test/, sync-server/test/).',
+        })),
+      ],
     },
   },
   {

@@ -12,8 +12,8 @@ import { openReplica } from '../src/main/db/open'
 import { replicaKeyFor } from '../src/main/db/encryption'
 import { createFileKeyStore, keyFileBeside } from '../src/main/db/replica-key'
 import { seedDevice } from '../src/main/demo/seed-device'
-import { formatDemoCounts } from '../src/shared/demo/report'
-import { DEMO_ACCOUNT_LIST } from '../src/shared/demo'
+import { formatDemoCounts } from '../src/demo/report'
+import { DEMO_ACCOUNT_LIST } from '../src/demo'
 
 const { values } = parseArgs({
   options: {

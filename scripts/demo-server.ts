@@ -12,8 +12,8 @@ import { migrateServer } from '../sync-server/db/migrate'
 import { createPool } from '../sync-server/db/pool'
 import { seedServer } from '../sync-server/demo/seed-server'
 import { hashPassword } from '../sync-server/src/auth/password'
-import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNT_LIST } from '../src/shared/demo'
-import { formatDemoCounts } from '../src/shared/demo/report'
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNT_LIST } from '../src/demo'
+import { formatDemoCounts } from '../src/demo/report'
 
 const { values } = parseArgs({
   options: {

@@ -5,7 +5,7 @@
 import { createPool } from '../../sync-server/db/pool'
 import { spawn } from 'node:child_process'
 import { freePort, readSse, REPO_ROOT, spawnServerProcess, TEST_AUTH_SECRET, TEST_REDIS_URL, type ServerProcess, type SseReader } from '../../sync-server/test/support'
-import { companyFields, newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/src/sync/test-kit'
+import { companyFields, newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/test/support/sync-kit'
 import { figure, log, mapLimit, percentile, round, rssMb, sleep, type Figure } from './common'
 import { type BenchEnv } from './env'
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { createCustomerRepos } from '../../src/main/core/repos'
 import { type Sqlite } from '../../src/main/core/sqlite'
-import { createTestDevice } from '../../src/main/core/testing/test-device'
+import { createTestDevice } from '../../test/support/device/test-device'
 import { pauseSearchIndex, resumeSearchIndex } from '../../src/main/db/search-index'
 import { seedDevice } from '../../src/main/demo/seed-device'
 import { uuidv7 } from '../../src/shared/ids/uuidv7'

@@ -4,7 +4,7 @@
  * reaches the renderer; the renderer shows its own translation of the code.
  */
 import { type ReplicaPort } from './replica-port'
-import { DEMO_ACCOUNTS } from '../shared/demo/accounts'
+import { DEMO_ACCOUNTS } from '../demo/accounts'
 import { displayName } from '../shared/domain/korean-name'
 import { type SessionState, type SessionUser, type SyncStatus, type UserRole } from '../shared/ipc/contract'
 import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS } from '../../src/shared/demo'
+import { DEMO_ACCOUNTS } from '../../src/demo'
 import { createHlcClock, nodeIdForDevice } from '../../src/shared/sync/hlc'
 import { SCHEMA_VERSION, type PushResponse } from '../../src/shared/sync/protocol'
 import { createPool } from '../db/pool'

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNT_LIST, DEMO_ACCOUNTS, generateDemoTables, type WireRow } from '../../src/shared/demo'
+import { DEMO_ACCOUNT_LIST, DEMO_ACCOUNTS, generateDemoTables, type WireRow } from '../../src/demo'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
 import { createPool } from '../db/pool'
 import { hashPassword, verifyPassword } from '../src/auth/password'

@@ -11,7 +11,7 @@
 import { getTableName, is } from 'drizzle-orm'
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core'
 import type pg from 'pg'
-import { DEMO_ACCOUNT_LIST, generateDemoData, type DemoOptions, type WireRow } from '../../src/shared/demo'
+import { DEMO_ACCOUNT_LIST, generateDemoData, type DemoOptions, type WireRow } from '../../src/demo'
 import { SERVER_ONLY_COLUMNS, SYNCED_TABLES, type SyncedTable } from '../../src/shared/model/tables'
 import * as schema from '../db/schema'
 import { quoteIdent } from '../src/postgres/quote'

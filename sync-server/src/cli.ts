@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { DEFAULT_DEMO_PASSWORD } from '../../src/shared/demo'
+import { DEFAULT_DEMO_PASSWORD } from '../../src/demo'
 import { DatabaseNotEmptyError } from '../demo/seed-server'
 import { ConfigError, loadConfig, loadDatabaseUrl, loadJobConfig } from './config'
 import { archiveCommand, BACKUP_GUIDE, gcCommand, revokeDeviceCommand, seedDemoCommand } from './ops/commands'

@@ -4,12 +4,12 @@
  * consultant, 팀 현황 to the team lead and 전사 현황 to the CEO, with a screenshot each.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { seedDashboardFixture, DASHBOARD_EXPECTED, FIXTURE_IDS, FIXTURE_USERS } from '../../src/main/core/repos/dashboard-fixture'
+import { seedDashboardFixture, DASHBOARD_EXPECTED, FIXTURE_IDS, FIXTURE_USERS } from '../support/device/dashboard-fixture'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { createReplicaStatements } from '../../src/main/core/replica/statements'
 import { openReplica } from '../../src/main/db/open'
 import { harnessReplicaKey } from '../../scripts/dev-web'
-import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
+import { DEMO_ACCOUNTS } from '../../src/demo/accounts'
 import { todayIsoDate } from '../../src/shared/domain/dates'
 import { fiscalPeriodLabel, fiscalPeriodOf } from '../../src/shared/domain/fiscal-period'
 import { screenshot } from './browser'

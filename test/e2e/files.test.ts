@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { buildRenderer } from '../../scripts/harness/build'
 import { todayIsoDate } from '../../src/shared/domain/dates'
-import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../sync-server/src/sync/test-kit'
+import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../sync-server/test/support/sync-kit'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 
 const TITLE = '파일제약 리더십 과정 제안 미팅'

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
+import { DEMO_ACCOUNTS } from '../../src/demo/accounts'
 import { todayIsoDate } from '../../src/shared/domain/dates'
 import { fiscalPeriodLabel, fiscalPeriodOf } from '../../src/shared/domain/fiscal-period'
 import { screenshot } from './browser'

@@ -11,7 +11,7 @@ import { type Browser, type Page } from 'playwright-core'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { openReplica } from '../../src/main/db/open'
 import { seedDevice } from '../../src/main/demo/seed-device'
-import { DEMO_ACCOUNTS } from '../../src/shared/demo/accounts'
+import { DEMO_ACCOUNTS } from '../../src/demo/accounts'
 import { type SyncStatus } from '../../src/shared/ipc/contract'
 import { collectPageErrors, launchChromium } from './browser'
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AdminOnlineError, createAdminOnline } from '../../src/main/core/admin/online'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import { auditQuerySchema, recordHistoryQuerySchema, userCreateSchema } from '../../src/shared/model/validation/admin'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, startHarness, type Harness } from '../support/sync-harness'

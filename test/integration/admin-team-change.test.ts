@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAdminRepo } from '../../src/main/core/repos/admin'
 import { repoContextOf } from '../../src/main/core/repos/context'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import { teamSaveSchema, userSaveSchema } from '../../src/shared/model/validation/admin'
 import type { TestUser } from '../../sync-server/test/support'
 import { localIds, localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'

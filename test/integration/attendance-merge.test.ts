@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTrainingDevice } from '../../src/main/core/repos/training'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'

@@ -17,7 +17,7 @@
  *   a demoted user's still-valid access token gets only the new tier's scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import { formatHlc, nodeIdForDevice } from '../../src/shared/sync/hlc'
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol'
 import { login, type TestSession, type TestUser } from '../../sync-server/test/support'

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTrainingDevice } from '../../src/main/core/repos/training'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { attendanceMarkSchema, completionRuleSchema } from '../../src/shared/model/validation/training'
 import type { TestUser } from '../../sync-server/test/support'

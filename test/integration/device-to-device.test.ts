@@ -10,7 +10,7 @@
  * conflict; an undelete brings the row back everywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import type { TestUser } from '../../sync-server/test/support'
 import { eventually, localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
 

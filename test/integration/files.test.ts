@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FILE_CHUNK_BYTES } from '../../src/shared/files/limits'
 import { createFilesDevice, type DeviceFiles } from '../../src/main/core/files'
 import { repoContextOf } from '../../src/main/core/repos/context'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import type { TestUser } from '../../sync-server/test/support'
 import { newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
 

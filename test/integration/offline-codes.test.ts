@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isGeneratedRecordCode } from '../../src/shared/ids/record-code'
 import { companyCreateSchema } from '../../src/shared/model/validation/customers'
 import { createCustomerRepos } from '../../src/main/core/repos'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import { isSyncError } from '../../src/main/core/sync/errors'
 import { startHarness, type Harness } from '../support/sync-harness'
 

@@ -10,7 +10,7 @@
  */
 import { AssignmentRefusedError } from '../../src/main/core/outbox/assignment-guard'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import { AssignmentRefusedError } from '../../src/main/core/outbox/assignment-guard'
 import type { PushResponse } from '../../src/shared/sync/protocol'
 import type { TestUser } from '../../sync-server/test/support'

@@ -18,7 +18,7 @@ import { REPLICA_KEY_BYTES } from '../../src/main/db/replica-key'
 import { checkReplicaIntegrity } from '../../src/main/db/replica-health'
 import { openCheckedReplica } from '../../src/main/db/replica-rebuild'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
 

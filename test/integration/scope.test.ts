@@ -8,7 +8,7 @@
  * Setup (team, members, reference data, companies) is written through an EXECUTIVE's device, not SQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestDevice } from '../../src/main/core/testing/test-device'
+import type { TestDevice } from '../support/device/test-device'
 import type { TestUser } from '../../sync-server/test/support'
 import { localIds, localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parseHlc } from '../../shared/sync/hlc'
 import { createDeviceClock } from './clock'
 import { createDeviceState } from './state'
-import { createTempDir, openTestReplica, type TempDir } from './testing/fixtures'
+import { createTempDir, openTestReplica, type TempDir } from '../../../test/support/device/fixtures'
 
 const DEVICE = '0190a000-0000-7000-8000-00000000abcd'
 const NODE = '800000000000abcd'

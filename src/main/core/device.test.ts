@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type SyncStatus } from './sync/status'
 import { type Timers } from './sync/timers'
-import { createTempDir, testId, type TempDir } from './testing/fixtures'
-import { createMemoryServer, type MemoryServer } from './testing/memory-server'
-import { createTestDevice, type TestDevice } from './testing/test-device'
+import { createTempDir, testId, type TempDir } from '../../../test/support/device/fixtures'
+import { createMemoryServer, type MemoryServer } from '../../../test/support/device/memory-server'
+import { createTestDevice, type TestDevice } from '../../../test/support/device/test-device'
 
 const SERVER = 'http://sync.test'
 const KIM = { id: '0190a000-0000-7000-8000-0000000000a1', email: 'kim@augu.kr' }

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openRepoTestDevice } from '../core/repos/testing'
-import { createTempDir, type TempDir } from '../core/testing/fixtures'
+import { openRepoTestDevice } from '../../../test/support/device/repos'
+import { createTempDir, type TempDir } from '../../../test/support/device/fixtures'
 import { isPlainSqliteFile, replicaFiles, replicaKeyFor } from './encryption'
 import { openReplica } from './open'
 import { createFileKeyStore, keyFileBeside, REPLICA_KEY_BYTES, ReplicaKeyError } from './replica-key'

@@ -8,7 +8,7 @@
  * per-row triggers), inside the same transaction.
  */
 import type Database from 'better-sqlite3'
-import { generateDemoData, type DemoOptions } from '../../shared/demo'
+import { generateDemoData, type DemoOptions } from '../../demo'
 import { type SyncedTable } from '../../shared/model/tables'
 import { toSqlValue, type SqlValue } from '../core/replica/convert'
 import { replicaRegistry } from '../core/replica/registry'

@@ -5,23 +5,11 @@
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type customerChannels } from '../../shared/ipc/channels-customers'
 import { type HandlerTable } from '../../shared/ipc/contract'
-import { IpcFailure } from '../../shared/ipc/errors'
-import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
-import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
-import { RecordNotFoundError } from '../core/repos/companies'
 import { type HandlerContext } from './context'
+import { commonRefusals } from './refusals'
 
-function customerCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    // Demo data has no signed-in user, and the writer needs one for created_by/updated_by.
-    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-    if (error instanceof AssignmentRefusedError) throw new IpcFailure('record.assignNotAllowed')
-    if (error instanceof RecordNotFoundError || error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-    throw error
-  }
-}
+/** Demo data has no signed-in user, and the writer needs one for created_by/updated_by: a refusal, not a bug. */
+const customerCall = commonRefusals
 
 type CustomerHandlers = Pick<HandlerTable, Extract<IpcChannel, (typeof customerChannels)[number]>>
 

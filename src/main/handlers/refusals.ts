@@ -6,8 +6,17 @@
 import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
 import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
+import { RecordNotFoundError } from '../core/repos/companies'
 
 type RuleErrorClass<R extends string> = abstract new (...args: never[]) => Error & { readonly rule: R }
+
+/** The refusals every domain shares; null when `error` is not one of them. */
+function commonRefusal(error: unknown): IpcFailure | null {
+  if (error instanceof NotSignedInError) return new IpcFailure('record.signInRequired')
+  if (error instanceof AssignmentRefusedError) return new IpcFailure('record.assignNotAllowed')
+  if (error instanceof RowNotFoundError || error instanceof RecordNotFoundError) return new IpcFailure('record.notFound')
+  return null
+}
 
 export function refusalsOf<R extends string>(RuleError: RuleErrorClass<R>, codes: Readonly<Record<R, IpcErrorCode>>): <T>(fn: () => T) => T {
   return (fn) => {
@@ -15,11 +24,17 @@ export function refusalsOf<R extends string>(RuleError: RuleErrorClass<R>, codes
       return fn()
     } catch (error) {
       if (error instanceof RuleError) throw new IpcFailure(codes[error.rule])
-      if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-      if (error instanceof AssignmentRefusedError) throw new IpcFailure('record.assignNotAllowed')
-      if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-      throw error
+      throw commonRefusal(error) ?? error
     }
+  }
+}
+
+/** For a domain without rule errors of its own (customers): only the shared refusals. */
+export function commonRefusals<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    throw commonRefusal(error) ?? error
   }
 }
 

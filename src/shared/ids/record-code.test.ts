@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { demoRecordCode } from '../demo/ids'
+import { demoRecordCode } from '../../demo/ids'
 import { RECORD_CODE_PREFIX, RECORD_CODE_RANDOM_BITS, isGeneratedRecordCode, newRecordCode, type RecordCodeKind } from './record-code'
 
 describe('record codes', () => {

@@ -13,11 +13,7 @@ import {
 } from '../model/validation/admin'
 import { type AdminChannel } from './admin-channels'
 import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AdminUserDevice, type AuditPage } from './admin-types'
-import { type Returns } from './contract'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
+import { returns } from './returns'
 
 export interface CreatedUser {
   readonly id: string

@@ -25,11 +25,7 @@ import {
   contactUpdateSchema,
 } from '../model/validation/customers'
 import { type customerChannels } from './channels-customers'
-import { type Returns } from './contract'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
+import { returns } from './returns'
 
 const rowId = z.uuid()
 const byId = z.strictObject({ id: rowId })

@@ -21,16 +21,9 @@ import { adminContract } from './admin-contract'
 import { lockContract } from './lock-contract'
 import { filesContract } from './files-contract'
 import { type IpcResult } from './errors'
+import { returns, type Returns } from './returns'
 import { type PermissionAction } from '../model/permission-rules'
 import { SYNCED_TABLES, type SyncedTable } from '../model/tables'
-
-/** A phantom marker carrying a channel's output type; it holds no value at runtime. */
-export interface Returns<T> {
-  readonly __returns?: (value: T) => T
-}
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 interface ChannelSpec {
   readonly input: z.ZodType

@@ -1,13 +1,9 @@
 /** Contract entry of the home dashboard (spread into `ipcContract`). */
 import { type z } from 'zod'
 import { dashboardHomeSchema } from '../model/validation/dashboard'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type DashboardChannel } from './dashboard-channels'
 import { type DashboardHome } from './dashboard-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 export const dashboardContract = {
   /** Everything the home screen shows, for the signed-in user's audience (by tier), from the replica. */

@@ -1,14 +1,10 @@
 /** Contract entries of the attachments channels (spread into `ipcContract`). */
 import { z } from 'zod'
 import { ATTACHMENT_ENTITY_TYPES } from '../model/enums'
-import { idSchema } from '../model/validation/sales'
-import { type Returns } from './contract'
+import { idSchema } from '../model/validation/common'
+import { returns } from './returns'
 import { type FilesChannel } from './files-channels'
 import { type AttachmentList, type Attachment, type FileSettings, type FileTransferView, type OpenResult } from './files-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 const record = { entityType: z.enum(ATTACHMENT_ENTITY_TYPES), entityId: idSchema }
 /** 50 MB as base64 (4/3) with room: the device's own limit refuses larger files with a clear error. */

@@ -6,13 +6,9 @@ import {
   kpiDefinitionSaveSchema,
   kpiTargetSaveSchema,
 } from '../model/validation/kpi'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type KpiChannel } from './kpi-channels'
 import { type KpiAchievementRow, type KpiAchievements, type KpiDefinitionView, type KpiDefinitionsList } from './kpi-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 export const kpiContract = {
   /** Active and inactive definitions (Korean order), the owners a target may be set for, the audiences allowed. */

@@ -1,11 +1,7 @@
 /** Contract entries of the idle lock (spread into `ipcContract`). */
 import { z } from 'zod'
 import { type LockChannel } from './lock-channels'
-import { type Returns } from './contract'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
+import { returns } from './returns'
 
 export interface LockState {
   /** Minutes without use before the window locks; null: off (the default). */

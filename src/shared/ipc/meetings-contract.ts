@@ -1,6 +1,6 @@
 /** Contract entries of the meetings channels (spread into `ipcContract`). */
 import { z } from 'zod'
-import { idSchema } from '../model/validation/sales'
+import { idSchema } from '../model/validation/common'
 import {
   actionItemSaveSchema,
   meetingCalendarSchema,
@@ -9,13 +9,9 @@ import {
   meetingSaveSchema,
   minutesSaveSchema,
 } from '../model/validation/meetings'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type MeetingsChannel } from './meetings-channels'
 import { type CalendarEntry, type ContactOption, type MeetingDetail, type MeetingOptions, type MeetingSummary } from './meetings-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 export const meetingsContract = {
   /** By date range (to exclusive), company, "mine" and status; latest first, at most 500. */

@@ -1,14 +1,10 @@
 /** Contract entries of the product master channels (spread into `ipcContract`). */
 import { z } from 'zod'
-import { idSchema } from '../model/validation/sales'
+import { idSchema } from '../model/validation/common'
 import { categorySaveSchema, productSaveSchema } from '../model/validation/products'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type ProductsChannel } from './products-channels'
 import { type ProductCatalogue, type ProductDetail } from './products-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 export const productsContract = {
   /** Every live category and product (inactive ones included, marked): the screen filters them. */

@@ -1,12 +1,8 @@
 /** Contract entries of "this PC's copy" (spread into `ipcContract`). */
 import { z } from 'zod'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type ReplicaChannel } from './replica-channels'
 import { type ReplicaCheckResult, type ReplicaHealth, type ReplicaRebuildResult } from './replica-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 const noInput = z.undefined()
 

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod'
 import { LEAD_STATUSES } from '../model/enums'
+import { idSchema } from '../model/validation/common'
 import {
-  idSchema,
   leadAssignmentDecisionSchema,
   leadAssignmentRequestSchema,
   leadConversionSchema,
@@ -16,7 +16,7 @@ import {
   opportunityEditSchema,
   opportunityMoveSchema,
 } from '../model/validation/sales'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type SalesChannel, type SyncReviewChannel } from './sales-channels'
 import {
   type BoardColumn,
@@ -30,10 +30,6 @@ import {
   type SyncReview,
   type UserOption,
 } from './sales-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 const noInput = z.undefined()
 const byId = z.strictObject({ id: idSchema })

@@ -1,6 +1,6 @@
 /** Contract entries of the projects and training channels (spread into `ipcContract`). */
 import { z } from 'zod'
-import { idSchema, isoDateSchema } from '../model/validation/sales'
+import { idSchema, isoDateSchema } from '../model/validation/common'
 import {
   attendanceMarkSchema,
   classCreateSchema,
@@ -20,7 +20,7 @@ import {
   traineeMergeSchema,
 } from '../model/validation/training'
 import { contractSaveSchema, projectFromOpportunitySchema, projectSaveSchema } from '../model/validation/projects'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type TrainingChannel } from './training-channels'
 import {
   type AgendaClass,
@@ -40,10 +40,6 @@ import {
   type ProjectDetail,
   type ProjectSummary,
 } from './training-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 const byClass = z.strictObject({ classId: idSchema })
 

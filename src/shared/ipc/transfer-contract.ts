@@ -1,14 +1,10 @@
 /** Contract entries of the import / export channels (spread into `ipcContract`). */
 import { z } from 'zod'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type TransferChannel } from './transfer-channels'
 import { type ExportedFile, type ImportCommitResult, type ImportReview } from './transfer-types'
 import { IMPORT_TARGETS } from '../model/import-targets'
-import { idSchema } from '../model/validation/sales'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
+import { idSchema } from '../model/validation/common'
 
 /** Excel's own limits for a cell's text and a sheet's columns; rows capped well below its 1,048,576. */
 export const EXPORT_LIMITS = { columns: 200, rows: 100_000, cellChars: 32_767, cells: 2_000_000 } as const

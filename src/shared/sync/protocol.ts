@@ -124,7 +124,7 @@ export type WireRow = Record<string, unknown>
 /**
  * A pulled row: checked to be a plain JSON object, not copied key by key. The record schema it replaces checked
  * nothing JSON.parse does not already guarantee (string keys, unknown values) but rebuilt every row: with it a first
- * sync parsed, validated and applied 59k rows/s, without it 73k (`npx tsx src/main/core/testing/apply-rate.ts`). The
+ * sync parsed, validated and applied 59k rows/s, without it 73k (`npx tsx test/support/device/apply-rate.ts`). The
  * columns themselves are mapped by the replica's table registry where the row is applied.
  */
 const wireRow = z.custom<WireRow>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'expected a row object' })

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../../src/shared/ids/uuidv7'
 import { createHlcClock, nodeIdForDevice, type HlcClock } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
-import { companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../sync/test-kit'
+import { companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 import { createSignedInUser, login, type TestSession } from '../../test/support'
 
 let env: SyncTestEnv

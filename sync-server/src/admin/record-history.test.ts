@@ -3,7 +3,7 @@
  * colleague whose scope does not hold it is refused, as for a record that does not exist.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../sync/test-kit'
+import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
 import { revokeDevice } from '../ops/revoke-device'
-import { postJson, startSyncTestEnv, type SyncTestEnv } from '../sync/test-kit'
+import { postJson, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 import { createSignedInUser, createUser, login, readSse, type TestSession } from '../../test/support'
 
 let env: SyncTestEnv

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FILE_CHUNK_BYTES } from '../../../src/shared/files/limits'
 import { collectGarbage } from '../jobs/gc'
 import { archiveFinished } from '../jobs/archive'
-import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../sync/test-kit'
+import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 import { filesystemStorage } from './storage'
 
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
 import { archiveFinished } from './archive'
 import { collectGarbage } from './gc'
-import { companyFields, newId, opportunityFields, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../sync/test-kit'
+import { companyFields, newId, opportunityFields, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

@@ -3,8 +3,8 @@
  * backup. Each returns an exit code and prints what it did; cli.ts parses the arguments.
  */
 import type { Pool } from 'pg'
-import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNT_LIST } from '../../../src/shared/demo'
-import { formatDemoCounts } from '../../../src/shared/demo/report'
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNT_LIST } from '../../../src/demo'
+import { formatDemoCounts } from '../../../src/demo/report'
 import { migrateServer } from '../../db/migrate'
 import { createPool } from '../../db/pool'
 import { seedServer } from '../../demo/seed-server'

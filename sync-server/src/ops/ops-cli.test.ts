@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_DEMO_PASSWORD } from '../../../src/shared/demo'
+import { DEFAULT_DEMO_PASSWORD } from '../../../src/demo'
 import { createTestDatabase, createTestRedisPrefix, login, REPO_ROOT, startTestServer, type TestDatabase, type TestRedisPrefix, type TestServer } from '../../test/support'
 
 interface CliResult {

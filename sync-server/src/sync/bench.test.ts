@@ -3,7 +3,7 @@
  * timings depend on the machine and on what else runs, so they are reported, with loose floors, not run in CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { branchFields, companyFields, contactFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+import { branchFields, companyFields, contactFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 describe.skipIf(!process.env.SYNC_BENCH)('sync throughput', () => {
   let env: SyncTestEnv

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatHlc } from '../../../src/shared/sync/hlc'
-import { companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv, type TestDevice } from './test-kit'
+import { companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv, type TestDevice } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

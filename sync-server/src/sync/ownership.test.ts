@@ -5,7 +5,7 @@
  * pull removed both; the same worked for project_manager_id through a project team membership.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addTeamMember, companyFields, createTeam, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+import { addTeamMember, companyFields, createTeam, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PullResponse } from '../../../src/shared/sync/protocol'
 import { createTestDatabase, type TestDatabase } from '../../test/support'
 import { pull, pullLagSeconds } from './pull'
-import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv, type TestDevice } from './test-kit'
+import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv, type TestDevice } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 let elsewhere: TestDatabase

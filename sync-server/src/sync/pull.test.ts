@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION, type PullResponse } from '../../../src/shared/sync/protocol'
 import { encodeCursor } from './cursor'
-import { companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv, type TestDevice } from './test-kit'
+import { companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv, type TestDevice } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHlcClock, nodeIdForDevice } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
 import { push } from './push'
-import { branchFields, companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+import { branchFields, companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 

@@ -5,7 +5,7 @@
  * errors). Each push must need one connection at a time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

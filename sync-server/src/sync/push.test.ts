@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSse } from '../../test/support'
 import { formatHlc, parseHlc } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
-import { branchFields, companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+import { branchFields, companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import {
   startSyncTestEnv,
   type SyncTestEnv,
   type TestDevice,
-} from './test-kit'
+} from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

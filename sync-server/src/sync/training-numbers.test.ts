@@ -3,7 +3,7 @@
  * create "1차" of the same project, and the server keeps both (the app flags the clash; docs/hrd-training-rules.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from './test-kit'
+import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FileTokenStore, type StoredTokens } from '../sync/tokens'
-import { createTempDir, type TempDir } from '../testing/fixtures'
+import { createTempDir, type TempDir } from '../../../../test/support/device/fixtures'
 import { observeDurableWriteSteps, writeFileDurably, type DurableWriteStep } from './durable-write'
 
 const tokens = (n: number): StoredTokens => ({

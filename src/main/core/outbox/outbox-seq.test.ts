@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Sqlite } from '../sqlite'
 import { createDeviceState } from '../state'
-import { createTempDir, openTestReplica, type TempDir } from '../testing/fixtures'
+import { createTempDir, openTestReplica, type TempDir } from '../../../../test/support/device/fixtures'
 import { createOutboxStore, type OutboxStore } from './outbox-store'
 
 describe('outbox catchUpSeq', () => {

@@ -4,7 +4,7 @@ import { createDeviceClock, type DeviceClock } from '../clock'
 import { replicaRegistry } from '../replica/registry'
 import { type Sqlite } from '../sqlite'
 import { createDeviceState, type DeviceState } from '../state'
-import { countRows, createTempDir, openTestReplica, signInLocally, testId, type TempDir } from '../testing/fixtures'
+import { countRows, createTempDir, openTestReplica, signInLocally, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createOutboxStore, type OutboxStore } from './outbox-store'
 import { NotSignedInError, createWriter, type ChangeEvent, type Writer } from './writer'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { SYNCED_TABLES } from '../../../shared/model/tables'
-import { createTempDir, openTestReplica, testId, type TempDir } from '../testing/fixtures'
+import { createTempDir, openTestReplica, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { toSqlValue, toWireValue } from './convert'
 import { replicaRegistry } from './registry'
 import { createReplicaStatements } from './statements'

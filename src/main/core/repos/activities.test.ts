@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { activityLogSchema, companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
-import { openRepoHarness, TEST_USER, type RepoHarness } from './test-repos'
+import { openRepoHarness, TEST_USER, type RepoHarness } from '../../../../test/support/device/repos'
 
 let h: RepoHarness
 let companyId: string

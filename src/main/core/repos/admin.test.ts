@@ -7,9 +7,9 @@ import {
   teamSaveSchema,
   userSaveSchema,
 } from '../../../shared/model/validation/admin'
-import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
+import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { AdminRuleError, createAdminRepo, type AdminRepo } from './admin'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 const ADMIN = { id: testId(0xad), tier: 'EXECUTIVE' } as const
 const STAFF = { id: testId(0x51), tier: 'OPERATOR' } as const

@@ -38,19 +38,12 @@ import {
 import { type z } from 'zod'
 import { type RepoContext } from './context'
 import { createPermissionsReader } from './permissions'
+import { RuleError } from '../rule-error'
 
 export const ADMIN_RULES = ['notFound', 'signInToEdit', 'notAllowed', 'departmentCycle', 'roleInUse', 'duplicateCode', 'duplicateName', 'unknownPermission', 'selfLockout'] as const
 export type AdminRule = (typeof ADMIN_RULES)[number]
 
-export class AdminRuleError extends Error {
-  override readonly name = 'AdminRuleError'
-  constructor(
-    readonly rule: AdminRule,
-    detail: string,
-  ) {
-    super(detail)
-  }
-}
+export class AdminRuleError extends RuleError<AdminRule> {}
 
 export interface AdminRepo {
   users(): AdminUser[]

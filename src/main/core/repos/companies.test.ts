@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { compareKorean } from '../../../shared/domain/korean-text'
 import { companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
-import { openRepoHarness, type RepoHarness } from './test-repos'
+import { openRepoHarness, type RepoHarness } from '../../../../test/support/device/repos'
 
 let h: RepoHarness
 beforeEach(() => {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS } from '../../../shared/demo/accounts'
+import { DEMO_ACCOUNTS } from '../../../demo/accounts'
 import { dashboardHomeSchema } from '../../../shared/model/validation/dashboard'
 import { seedDevice } from '../../demo/seed-device'
 import { NotSignedInError } from '../outbox/writer'
-import { createTempDir, type TempDir } from '../testing/fixtures'
+import { createTempDir, type TempDir } from '../../../../test/support/device/fixtures'
 import { createAudienceReader } from './audience'
 import { createDashboardRepo, type DashboardRepo } from './dashboard'
-import { DASHBOARD_EXPECTED, FIXTURE_IDS, FIXTURE_USERS, seedDashboardFixture } from './dashboard-fixture'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { DASHBOARD_EXPECTED, FIXTURE_IDS, FIXTURE_USERS, seedDashboardFixture } from '../../../../test/support/device/dashboard-fixture'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 const TODAY = '2026-11-25'
 const U = FIXTURE_USERS

@@ -5,9 +5,9 @@ import {
   kpiDefinitionSaveSchema,
   kpiTargetSaveSchema,
 } from '../../../shared/model/validation/kpi'
-import { createTempDir, testId, type TempDir } from '../testing/fixtures'
+import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createKpiRepo, KpiRuleError, type KpiRepo } from './kpi'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 // The people: 김민준 leads team 영업1팀 (with 이서연 and 박지호); 최유나 is in 영업2팀.
 const MANAGER = { id: testId(0xa0), tier: 'MANAGER' } as const

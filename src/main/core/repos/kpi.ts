@@ -57,6 +57,7 @@ import { NotSignedInError } from '../outbox/writer'
 import { type DeviceCore } from '../device'
 import { createAudienceReader, projectsOfUsersSql } from './audience'
 import { repoContextOf, type Actor, type RepoContext } from './context'
+import { RuleError } from '../rule-error'
 
 export const KPI_RULES = [
   'notFound',
@@ -70,10 +71,9 @@ export const KPI_RULES = [
 ] as const
 export type KpiRule = (typeof KPI_RULES)[number]
 
-export class KpiRuleError extends Error {
-  override readonly name = 'KpiRuleError'
-  constructor(readonly rule: KpiRule) {
-    super(`KPI rule: ${rule}`)
+export class KpiRuleError extends RuleError<KpiRule> {
+  constructor(rule: KpiRule) {
+    super(rule, `KPI rule: ${rule}`)
   }
 }
 

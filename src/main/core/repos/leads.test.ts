@@ -1,10 +1,10 @@
 import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { leadConversionSchema, leadCreateSchema, leadEditSchema } from '../../../shared/model/validation/sales'
-import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
+import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { SalesRuleError } from './errors'
 import { createLeadsRepo, type LeadsRepo } from './leads'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 const CONSULTANT = { id: testId(0xa1), tier: 'OPERATOR' } as const
 const MANAGER = { id: testId(0xa2), tier: 'MANAGER' } as const

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { opportunityCloseSchema, opportunityCreateSchema, opportunityEditSchema, opportunityMoveSchema } from '../../../shared/model/validation/sales'
-import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
+import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { SalesRuleError } from './errors'
 import { createOpportunitiesRepo, probabilityAfterMove, type OpportunitiesRepo } from './opportunities'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 const CONSULTANT = { id: testId(0xa1), tier: 'OPERATOR' } as const
 const COMPANY = testId(0xc1)

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createReplicaStatements } from '../replica/statements'
 import { replicaRegistry } from '../replica/registry'
 import { createPermissionsReader } from './permissions'
-import { openRepoHarness, type RepoHarness } from './test-repos'
+import { openRepoHarness, type RepoHarness } from '../../../../test/support/device/repos'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 const ROLE = id(0x501)

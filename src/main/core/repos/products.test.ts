@@ -1,9 +1,9 @@
 import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { categorySaveSchema, productSaveSchema, type CategorySaveInput, type ProductSaveInput } from '../../../shared/model/validation/products'
-import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
+import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createProductsRepo, type ProductsRepo } from './products'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 const MANAGER = { id: testId(0xa1), tier: 'MANAGER' } as const
 const CONSULTANT = { id: testId(0xa2), tier: 'OPERATOR' } as const

@@ -25,19 +25,12 @@ import {
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { type RepoContext } from './context'
 import { createPermissionsReader } from './permissions'
+import { RuleError } from '../rule-error'
 
 export const PRODUCT_RULES = ['notFound', 'signInToEdit', 'notPermitted', 'duplicateCode', 'categoryCycle', 'categoryNotFound', 'participantsRange'] as const
 export type ProductRule = (typeof PRODUCT_RULES)[number]
 
-export class ProductRuleError extends Error {
-  override readonly name = 'ProductRuleError'
-  constructor(
-    readonly rule: ProductRule,
-    detail: string,
-  ) {
-    super(detail)
-  }
-}
+export class ProductRuleError extends RuleError<ProductRule> {}
 
 export interface ProductsRepo {
   catalogue(): ProductCatalogue

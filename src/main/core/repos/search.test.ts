@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { matchesChoseong } from '../../../shared/domain/korean-text'
 import { choseongPrefilter, CONJOINING_JAMO } from './search'
 import { companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
-import { openRepoHarness, type RepoHarness } from './test-repos'
+import { openRepoHarness, type RepoHarness } from '../../../../test/support/device/repos'
 
 let h: RepoHarness
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createReplicaStatements } from '../replica/statements'
-import { createTempDir, signInLocally, testId, type TempDir } from '../testing/fixtures'
-import { createTestDevice, type TestDevice } from '../testing/test-device'
+import { createTempDir, signInLocally, testId, type TempDir } from '../../../../test/support/device/fixtures'
+import { createTestDevice, type TestDevice } from '../../../../test/support/device/test-device'
 import { SalesRuleError } from './errors'
 import { createSyncReviewRepo, type SyncReviewRepo } from './sync-review'
 

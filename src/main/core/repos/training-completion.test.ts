@@ -8,9 +8,9 @@ import { attendanceMarkSchema, completionRuleSchema } from '../../../shared/mode
 import { dashboardHomeSchema } from '../../../shared/model/validation/dashboard'
 import { createReplicaStatements } from '../replica/statements'
 import { replicaRegistry } from '../replica/registry'
-import { createTempDir, testId, type TempDir } from '../testing/fixtures'
+import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createDashboardRepo } from './dashboard'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 import { createTrainingRepos, type TrainingRepos } from './training'
 
 const EXECUTIVE = { id: testId(0xe1), tier: 'EXECUTIVE' } as const

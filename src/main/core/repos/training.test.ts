@@ -14,8 +14,8 @@ import {
   teamMemberSaveSchema,
   walkInSchema,
 } from '../../../shared/model/validation/training'
-import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 import { createTrainingRepos, type TrainingRepos } from './training'
 import { TrainingRuleError } from './training-rules'
 

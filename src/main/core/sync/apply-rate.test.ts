@@ -1,10 +1,10 @@
 /**
- * First-sync bulk apply rate (see testing/apply-rate.ts). Target ≥ 100k rows/s measured outside vitest; the
+ * First-sync bulk apply rate (see test/support/device/apply-rate.ts). Target ≥ 100k rows/s measured outside vitest; the
  * assertions are loose because the build machines are shared and vitest's transform slows hot loops.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { activityRow, companyRow, measureApplyRate } from '../testing/apply-rate'
-import { createTempDir, type TempDir } from '../testing/fixtures'
+import { activityRow, companyRow, measureApplyRate } from '../../../../test/support/device/apply-rate'
+import { createTempDir, type TempDir } from '../../../../test/support/device/fixtures'
 
 const ROWS = 100_000
 

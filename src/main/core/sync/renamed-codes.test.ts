@@ -7,7 +7,7 @@ import { createWriter } from '../outbox/writer'
 import { replicaRegistry } from '../replica/registry'
 import { createSyncReviewRepo } from '../repos/sync-review'
 import { createDeviceState } from '../state'
-import { createTempDir, openTestReplica, signInLocally, testId, type TempDir } from '../testing/fixtures'
+import { createTempDir, openTestReplica, signInLocally, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createSyncEngine } from './engine'
 
 const DEVICE = '0190a000-0000-7000-8000-00000000d001'

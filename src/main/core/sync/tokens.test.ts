@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTempDir, type TempDir } from '../testing/fixtures'
+import { createTempDir, type TempDir } from '../../../../test/support/device/fixtures'
 import { FileTokenStore } from './tokens'
 
 describe('FileTokenStore', () => {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { statSync } from 'node:fs'
 import { type AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTempDir, type TempDir } from '../testing/fixtures'
+import { createTempDir, type TempDir } from '../../../../test/support/device/fixtures'
 import { SyncError } from './errors'
 import { type SseEvent } from './sse-parser'
 import { FileTokenStore, MemoryTokenStore, type TokenStore } from './tokens'

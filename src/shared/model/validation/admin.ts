@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { PERMISSION_ACTIONS } from '../permissions'
 import { TEAM_MEMBER_ROLES, USER_TIERS } from '../enums'
-import { idSchema } from './sales'
+import { idSchema } from './common'
 import { SYNCED_TABLES } from '../tables'
 
 const optionalText = (max: number) =>

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { KPI_PERIOD_TYPES } from '../enums'
 import { fiscalStartMonthSchema } from './kpi'
-import { isoDateSchema } from './sales'
+import { isoDateSchema } from './common'
 
 export const dashboardHomeSchema = z.strictObject({
   /** The user's today ('YYYY-MM-DD'): "my day" and the period are taken around it. */

@@ -12,7 +12,7 @@ import {
   KPI_PERIOD_TYPES,
   KPI_UNITS,
 } from '../enums'
-import { idSchema, isoDateSchema } from './sales'
+import { idSchema, isoDateSchema } from './common'
 
 /** numeric(15,2): at most two decimals, 13 integer digits. */
 export const KPI_VALUE_LIMIT = 9_999_999_999_999.99

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PRODUCT_TYPES } from '../enums'
-import { idSchema, wonSchema } from './sales'
+import { idSchema, wonSchema } from './common'
 
 const optionalText = (max: number) =>
   z

@@ -5,31 +5,14 @@
  * Derived figures (BANT score, expected amount, days in stage) have no input here: they are computed, never typed.
  */
 import { z } from 'zod'
-import { isIsoDate } from '../../domain/dates'
-import { isUuid } from '../../ids/uuidv7'
 import { LEAD_SOURCES, LEAD_STATUSES, OPPORTUNITY_TYPES, type OpportunityStage } from '../enums'
+import { idSchema, isoDateSchema, optionalText, requiredText, wonSchema } from './common'
 
-/** Empty text in a form means "no value": stored as null, never as ''. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null))
-
-const requiredText = (max: number) => z.string().trim().min(1).max(max)
-
-export const idSchema = z.string().refine(isUuid, 'must be a UUID')
-
-export const isoDateSchema = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD')
 const optionalDate = z
   .union([isoDateSchema, z.literal('')])
   .nullish()
   .transform((value) => (value ? value : null))
 
-/** Whole won, never negative: KRW has no minor unit (docs/architecture.md §2). */
-export const wonSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 export const probabilitySchema = z.number().int().min(0).max(100)
 
 // ── Leads ──────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -17,7 +17,7 @@ import {
   PROJECT_STATUSES,
   PROJECT_TEAM_ROLES,
 } from '../enums'
-import { idSchema, isoDateSchema } from './sales'
+import { idSchema, isoDateSchema } from './common'
 
 const timeSchema = z.string().refine(isIsoTime, 'must be a time HH:MM')
 const optionalText = (max: number) =>

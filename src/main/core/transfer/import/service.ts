@@ -14,6 +14,7 @@ import { createCompanyLinker } from './company-link'
 import { cleanMapping, missingFields, type ColumnMapping } from './mapping'
 import { parseTable, type ParsedTable } from './parse'
 import { targetRules, type RowValues, type TargetRules } from './targets'
+import { RuleError } from '../../rule-error'
 
 export type DuplicatePolicy = 'skip' | 'import'
 
@@ -31,13 +32,12 @@ export interface ImportRequest {
 
 export type ImportRule = 'mappingIncomplete' | 'hasErrors' | 'nothingToImport' | 'classNotFound' | 'classFull'
 
-export class ImportRuleError extends Error {
+export class ImportRuleError extends RuleError<ImportRule> {
   constructor(
-    readonly rule: ImportRule,
+    rule: ImportRule,
     readonly params: Readonly<Record<string, number>> = {},
   ) {
-    super(`import refused: ${rule}`)
-    this.name = 'ImportRuleError'
+    super(rule, `import refused: ${rule}`)
   }
 }
 

@@ -1,5 +1,5 @@
 /** meetings, meeting_participants, meeting_agenda, meeting_minutes, meeting_action_items, meeting_products. */
-import { type MeetingType, type ParticipantAttendance } from '../../model/enums'
+import { type MeetingType, type ParticipantAttendance } from '../../shared/model/enums'
 import { DAY_MS, addDays, hhmm, instantBetween, isoTimestamp, kstDate, kstInstant, nextWorkday, officeInstant } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { demoRecordCode } from '../ids'

@@ -1,5 +1,5 @@
 /** The HRD company's own catalogue and vocabulary for demo data: products, programmes, places, phrases. */
-import { type ProductType, type ProjectType } from '../model/enums'
+import { type ProductType, type ProjectType } from '../shared/model/enums'
 
 export interface CategorySeed {
   readonly code: string

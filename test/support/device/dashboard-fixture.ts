@@ -6,11 +6,11 @@
  * 이서연 (MANAGER) leads 기업영업1팀: 김민준 (OPERATOR) is a member, 최유진 left it. 박지훈 is in another team.
  * The expected figures per tier are in DASHBOARD_EXPECTED below; the comments there show the arithmetic.
  */
-import { addDays } from '../../../shared/domain/dates'
-import { fiscalPeriodOf } from '../../../shared/domain/fiscal-period'
-import { replicaRegistry } from '../replica/registry'
-import { createReplicaStatements } from '../replica/statements'
-import { type Sqlite } from '../sqlite'
+import { addDays } from '../../../src/shared/domain/dates'
+import { fiscalPeriodOf } from '../../../src/shared/domain/fiscal-period'
+import { replicaRegistry } from '../../../src/main/core/replica/registry'
+import { createReplicaStatements } from '../../../src/main/core/replica/statements'
+import { type Sqlite } from '../../../src/main/core/sqlite'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
 

@@ -1,5 +1,5 @@
 /** industries, product_categories, products, instructors, kpi_definitions, campaigns: the catalogues. */
-import { type CampaignType, type KpiCategory, type KpiDirection, type KpiEntityType, type KpiFrequency, type KpiLevel, type KpiUnit } from '../../model/enums'
+import { type CampaignType, type KpiCategory, type KpiDirection, type KpiEntityType, type KpiFrequency, type KpiLevel, type KpiUnit } from '../../shared/model/enums'
 import { DAY_MS, kstDate } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { demoRecordCode } from '../ids'

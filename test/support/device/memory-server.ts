@@ -3,7 +3,7 @@
  * PostgreSQL): per-device seq idempotency, per-field last-writer-wins by HLC, a change log paged by cursor, and hooks
  * to reject mutations or fail requests. The real server is tested against the device in test/integration.
  */
-import { decideField } from '../../../shared/sync/merge'
+import { decideField } from '../../../src/shared/sync/merge'
 import {
   type Mutation,
   type PullRequest,
@@ -11,10 +11,10 @@ import {
   type PushRequest,
   type PushResponse,
   type PushResult,
-} from '../../../shared/sync/protocol'
-import { SyncError } from '../sync/errors'
-import { type StoredTokens, type TokenStore } from '../sync/tokens'
-import { type Transport } from '../sync/transport'
+} from '../../../src/shared/sync/protocol'
+import { SyncError } from '../../../src/main/core/sync/errors'
+import { type StoredTokens, type TokenStore } from '../../../src/main/core/sync/tokens'
+import { type Transport } from '../../../src/main/core/sync/transport'
 
 export interface MemoryServerOptions {
   /** Return a reason to reject a mutation. */

@@ -3,7 +3,7 @@
  * shape but reproducible values, so the 74 random bits come from the seeded PRNG and the 48-bit time prefix is the
  * row's own creation time — ids stay time-ordered like real ones and index just as compactly.
  */
-import { newRecordCode, type RecordCodeKind } from '../ids/record-code'
+import { newRecordCode, type RecordCodeKind } from '../shared/ids/record-code'
 import { hash128, type Random } from './prng'
 
 const HEX = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/

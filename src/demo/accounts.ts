@@ -4,7 +4,7 @@
  * leads the team the consultant works in (so the MANAGER scope visibly includes the consultant's accounts), and the
  * coordinator runs training projects.
  */
-import { type UserTier } from '../model/enums'
+import { type UserTier } from '../shared/model/enums'
 import { fixedDemoId } from './ids'
 
 /** A fixed moment (2024-09-02T00:00:00Z) for the time prefix of the fixed ids. */

@@ -1,5 +1,5 @@
 /** activities: the timeline of calls, e-mails, meetings, notes, tasks and KakaoTalk messages. */
-import { type ActivityEntityType, type ActivityType } from '../../model/enums'
+import { type ActivityEntityType, type ActivityType } from '../../shared/model/enums'
 import { DAY_MS, instantBetween, isoTimestamp, kstDate, nextWorkday, officeInstant } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { ACTIVITY_OUTCOMES, ACTIVITY_SUBJECTS, NEXT_ACTIONS } from '../hrd-data'

@@ -5,7 +5,7 @@
  * Rows are produced lazily per table: a writer can insert a table's rows before the next table is generated, and
  * leaf tables are never all held at once. Earlier tables leave compact records of their rows for later ones.
  */
-import { SYNCED_TABLES, type SyncedTable } from '../model/tables'
+import { SYNCED_TABLES, type SyncedTable } from '../shared/model/tables'
 import { referenceTimeForSeed } from './clock'
 import { createContext, type WireRow } from './context'
 import { type DemoSeed } from './prng'

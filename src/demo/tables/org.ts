@@ -1,11 +1,11 @@
 /** roles, permissions, role_permissions, departments, users, teams, team_members. */
-import { type UserTier } from '../../model/enums'
+import { type UserTier } from '../../shared/model/enums'
 import { DEMO_ACCOUNTS, type DemoAccount } from '../accounts'
 import { DAY_MS, isoTimestamp } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { fakeMobile, fakePerson } from '../korean-fakes'
 import { type DemoState, type TeamInfo, type Unit, type UserInfo } from '../state'
-import { PERMISSION_RESOURCES } from '../../model/permissions'
+import { PERMISSION_RESOURCES } from '../../shared/model/permissions'
 
 const ROLES: readonly (readonly [string, string])[] = [
   ['ADMIN', '시스템 관리자: 사용자, 권한, 설정을 관리합니다.'],

@@ -17,7 +17,7 @@ import {
   type ProjectType,
   type SessionStatus,
   type UserTier,
-} from '../model/enums'
+} from '../shared/model/enums'
 import { type DemoContext } from './context'
 import { type ProductSeed } from './hrd-data'
 import { type KoreanAddress } from './korean-fakes'

@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openReplica, type Replica } from '../../db/open'
-import { type Sqlite } from '../sqlite'
-import { type DeviceState } from '../state'
+import { openReplica, type Replica } from '../../../src/main/db/open'
+import { type Sqlite } from '../../../src/main/core/sqlite'
+import { type DeviceState } from '../../../src/main/core/state'
 
 export interface TempDir {
   readonly path: string

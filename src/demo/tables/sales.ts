@@ -1,6 +1,6 @@
 /** opportunities, opportunity_stage_history, contracts, leads, lead_assignments. */
-import { defaultProbability } from '../../domain/opportunity-stage'
-import { type LeadSource, type LeadStatus, type OpportunityStage, type OpportunityType } from '../../model/enums'
+import { defaultProbability } from '../../shared/domain/opportunity-stage'
+import { type LeadSource, type LeadStatus, type OpportunityStage, type OpportunityType } from '../../shared/model/enums'
 import { DEMO_ACCOUNTS } from '../accounts'
 import { DAY_MS, addDays, instantBetween, isoTimestamp, kstDate, nextWorkday } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'

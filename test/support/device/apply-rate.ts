@@ -5,14 +5,14 @@
  * end. Used by sync/apply-rate.test.ts and runnable on its own (outside vitest, whose module transform roughly halves
  * hot-loop throughput):
  *
- *   npx tsx src/main/core/testing/apply-rate.ts [rows]
+ *   npx tsx test/support/device/apply-rate.ts [rows]
  */
 import { pathToFileURL } from 'node:url'
-import { pullResponseSchema, type PullResponse } from '../../../shared/sync/protocol'
-import { createDeviceClock } from '../clock'
-import { replicaRegistry } from '../replica/registry'
-import { createDeviceState } from '../state'
-import { DEFAULT_DEVICE_PULL_LIMIT, createSyncEngine } from '../sync/engine'
+import { pullResponseSchema, type PullResponse } from '../../../src/shared/sync/protocol'
+import { createDeviceClock } from '../../../src/main/core/clock'
+import { replicaRegistry } from '../../../src/main/core/replica/registry'
+import { createDeviceState } from '../../../src/main/core/state'
+import { DEFAULT_DEVICE_PULL_LIMIT, createSyncEngine } from '../../../src/main/core/sync/engine'
 import { countRows, createTempDir, openTestReplica, testId, type TempDir } from './fixtures'
 
 const DEVICE = '0190a000-0000-7000-8000-00000000d001'

@@ -1,5 +1,5 @@
 /** companies, branches, contacts: the three-level customer structure. */
-import { type CompanySize, type CompanyStatus, type CompanyTier, type ContactRoleType } from '../../model/enums'
+import { type CompanySize, type CompanyStatus, type CompanyTier, type ContactRoleType } from '../../shared/model/enums'
 import { DEMO_ACCOUNTS } from '../accounts'
 import { DAY_MS, addDays, instantBetween } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'

@@ -3,7 +3,7 @@
  * (our company, departments, teams, users); actuals for periods that have ended (and a to-date figure for the
  * current one), landing around the target the way real attainment does.
  */
-import { type KpiEntityType, type KpiPeriodType } from '../../model/enums'
+import { type KpiEntityType, type KpiPeriodType } from '../../shared/model/enums'
 import { DAY_MS, addDays, kstInstant } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { type DemoState, type KpiDefinitionInfo } from '../state'

@@ -2,9 +2,9 @@
  * Korean person, company, address, phone and registration-number fakes built on the seeded PRNG.
  * Phones are returned as digits only (the app formats them for display); names family-first without a space.
  */
-import { businessNumberCheckDigit } from '../domain/business-number'
-import { corporateNumberCheckDigit } from '../domain/corporate-number'
-import { splitKoreanName } from '../domain/korean-name'
+import { businessNumberCheckDigit } from '../shared/domain/business-number'
+import { corporateNumberCheckDigit } from '../shared/domain/corporate-number'
+import { splitKoreanName } from '../shared/domain/korean-name'
 import { type Random } from './prng'
 import {
   COMPANY_STEMS,

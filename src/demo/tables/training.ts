@@ -3,7 +3,7 @@
  * attendance_records, training_feedback. Dates flow downwards: a contract sets the project's period, sessions fall
  * inside it, classes inside their session; only classes before the reference day have attendance and feedback.
  */
-import { type AttendanceStatus, type EnrollmentStatus, type ProjectStatus, type SessionStatus } from '../../model/enums'
+import { type AttendanceStatus, type EnrollmentStatus, type ProjectStatus, type SessionStatus } from '../../shared/model/enums'
 import { DEMO_ACCOUNTS } from '../accounts'
 import { DAY_MS, addDays, daysBetween, hhmm, instantBetween, isoTimestamp, kstInstant, nextWorkday, weekday } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'

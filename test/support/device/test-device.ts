@@ -12,10 +12,10 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openReplica, type Replica } from '../../db/open'
-import { createDeviceCore, type DeviceCore, type DeviceCoreOptions } from '../device'
-import { replicaRegistry } from '../replica/registry'
-import { FileTokenStore } from '../sync/tokens'
+import { openReplica, type Replica } from '../../../src/main/db/open'
+import { createDeviceCore, type DeviceCore, type DeviceCoreOptions } from '../../../src/main/core/device'
+import { replicaRegistry } from '../../../src/main/core/replica/registry'
+import { FileTokenStore } from '../../../src/main/core/sync/tokens'
 
 export interface TestDeviceOptions {
   /** Directory for this device's files (created if missing). */

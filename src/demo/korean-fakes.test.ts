@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { businessEntityType, isValidBusinessNumber } from '../domain/business-number'
-import { isValidCorporateNumber } from '../domain/corporate-number'
-import { splitKoreanName } from '../domain/korean-name'
-import { phoneKind } from '../domain/phone'
+import { businessEntityType, isValidBusinessNumber } from '../shared/domain/business-number'
+import { isValidCorporateNumber } from '../shared/domain/corporate-number'
+import { splitKoreanName } from '../shared/domain/korean-name'
+import { phoneKind } from '../shared/domain/phone'
 import {
   fakeAddress,
   fakeBusinessNumber,

@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { createPool } from '../../db/pool'
-import type { ServerConfig } from '../config'
+import type { ServerConfig } from '../../src/config'
 import { uuidv7 } from '../../../src/shared/ids/uuidv7'
 import type { UserTier } from '../../../src/shared/model/enums'
 import { createHlcClock, nodeIdForDevice, type HlcClock } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../../src/shared/sync/protocol'
-import { createSignedInUser, createTestDatabase, createTestRedisPrefix, login, startTestServer, type TestServer } from '../../test/support'
+import { createSignedInUser, createTestDatabase, createTestRedisPrefix, login, startTestServer, type TestServer } from '.'
 
 export interface SyncTestEnv {
   readonly server: TestServer

@@ -1,6 +1,6 @@
 /**
  * The home dashboard of each tier, offline, through the real renderer, handler table and SQLite replica: a small
- * organisation whose figures were computed by hand (src/main/core/repos/dashboard-fixture.ts) shows 내 현황 to the
+ * organisation whose figures were computed by hand (test/support/device/dashboard-fixture.ts) shows 내 현황 to the
  * consultant, 팀 현황 to the team lead and 전사 현황 to the CEO, with a screenshot each.
  */
 import { afterEach, describe, expect, it } from 'vitest'

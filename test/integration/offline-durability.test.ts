@@ -11,7 +11,6 @@
 import { AssignmentRefusedError } from '../../src/main/core/outbox/assignment-guard'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestDevice } from '../support/device/test-device'
-import { AssignmentRefusedError } from '../../src/main/core/outbox/assignment-guard'
 import type { PushResponse } from '../../src/shared/sync/protocol'
 import type { TestUser } from '../../sync-server/test/support'
 import { localRow, newId, startHarness, uniqueCode, type Harness } from '../support/sync-harness'

@@ -9,10 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type ChangeNotice } from '../../src/shared/ipc/live'
 import { type PullResponse } from '../../src/shared/sync/protocol'
 import { createReloadScheduler } from '../../src/shared/live/reload-scheduler'
-import { activityRow } from '../../src/main/core/testing/apply-rate'
-import { createTempDir, testId, type TempDir } from '../../src/main/core/testing/fixtures'
-import { createMemoryServer } from '../../src/main/core/testing/memory-server'
-import { createTestDevice, type TestDevice } from '../../src/main/core/testing/test-device'
+import { activityRow } from '../support/device/apply-rate'
+import { createTempDir, testId, type TempDir } from '../support/device/fixtures'
+import { createMemoryServer } from '../support/device/memory-server'
+import { createTestDevice, type TestDevice } from '../support/device/test-device'
 
 const ROWS = 100_000
 const PAGE = 5_000

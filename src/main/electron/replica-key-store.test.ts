@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync, statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { observeDurableWriteSteps, type DurableWriteStep } from '../core/files/durable-write'
-import { createTempDir, type TempDir } from '../core/testing/fixtures'
+import { createTempDir, type TempDir } from '../../../test/support/device/fixtures'
 import { createFileKeyStore, REPLICA_KEY_BYTES } from '../db/replica-key'
 import { createSafeStorageKeyStore } from './replica-key-store'
 

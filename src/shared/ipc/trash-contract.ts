@@ -1,13 +1,9 @@
 /** Contract entries of the trash channels (spread into `ipcContract`). */
 import { z } from 'zod'
 import { DELETABLE_KINDS } from '../domain/deletion'
-import { type Returns } from './contract'
+import { returns } from './returns'
 import { type TrashChannel } from './trash-channels'
 import { type DeletionPreview, type TrashEntry } from './trash-types'
-
-function returns<T>(): Returns<T> {
-  return {}
-}
 
 const target = z.strictObject({ kind: z.enum(DELETABLE_KINDS), id: z.uuid() })
 

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parsePastedTrainees, traineeRowOf } from '../../../shared/domain/trainee-identity'
 import { contractSaveSchema, projectSaveSchema } from '../../../shared/model/validation/projects'
 import { classCreateSchema, enrolSchema, sessionCreateSchema, walkInSchema } from '../../../shared/model/validation/training'
-import { countRows, createTempDir, testId, type TempDir } from '../testing/fixtures'
-import { openRepoTestDevice, type RepoTestDevice } from './testing'
+import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
+import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 import { createTrainingRepos, type TrainingRepos } from './training'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const

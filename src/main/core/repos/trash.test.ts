@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DELETABLE_KINDS, DELETION_RULES, withinTombstoneHorizon, type ChildRule } from '../../../shared/domain/deletion'
 import { companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
-import { openRepoHarness, type RepoHarness } from './test-repos'
+import { openRepoHarness, type RepoHarness } from '../../../../test/support/device/repos'
 
 let h: RepoHarness
 beforeEach(() => {

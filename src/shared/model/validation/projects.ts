@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { CONTRACT_STATUSES, PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES, PROJECT_TYPES } from '../enums'
-import { idSchema, isoDateSchema, wonSchema } from './sales'
+import { idSchema, isoDateSchema, wonSchema } from './common'
 
 const optionalId = idSchema.nullish().transform((value) => value ?? null)
 const optionalDate = isoDateSchema.nullish().transform((value) => value ?? null)

@@ -9,6 +9,7 @@ const status = {
   conflicts: 1,
   lastSyncedAt: '2026-12-07T05:00:00.000Z',
   attention: null,
+  diskFullNeededMb: null,
   nextRetryAt: null,
 }
 

@@ -10,6 +10,7 @@ import { classCreateSchema, enrolSchema, sessionCreateSchema, walkInSchema } fro
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 import { createTrainingRepos, type TrainingRepos } from './training'
+import { AssignmentRefusedError } from '../outbox/assignment-guard'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const
 const MANAGER = { id: testId(0xa2), tier: 'MANAGER' } as const
@@ -30,7 +31,9 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     device = openRepoTestDevice(dir.file('loop.sqlite'), NOW)
     device.addUser({ id: COORDINATOR.id, lastName: '이', firstName: '서연' })
     device.addUser({ id: MANAGER.id, lastName: '김', firstName: '팀장', tier: 'MANAGER' })
-    device.signInAs(COORDINATOR)
+    // The company, opportunity and meeting are the manager's (on a real laptop they arrive by pull): written as the
+    // manager, since the owner rule refuses an operator creating records owned by someone else.
+    device.signInAs(MANAGER)
     repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
     const w = device.writer
     w.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
@@ -46,6 +49,7 @@ describe('the training loop from an empty replica (real SQLite)', () => {
       organizer_id: MANAGER.id,
     })
     w.upsert('meeting_products', testId(0x3f), { meeting_id: meeting, product_id: PRODUCT, quantity: 3, unit_price: 2_000_000, discount_percent: 10 })
+    device.signInAs(COORDINATOR)
   })
   afterEach(() => {
     device.close()
@@ -75,7 +79,7 @@ describe('the training loop from an empty replica (real SQLite)', () => {
       // No costs yet: no margin, instead of 100 %.
       margin: null, marginPercent: null,
     })
-    expect(project.code).toMatch(/^P-20261207-[0-9A-F]{6}$/)
+    expect(project.code).toMatch(/^PJ-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     expect(project.proposedProducts).toEqual([{ productId: PRODUCT, name: '리더십 코칭 과정', quantity: 3, unitPrice: 2_000_000, total: 5_400_000 }])
     expect(repos.projectRecords.forOpportunity(OPPORTUNITY)).toMatchObject({ won: true, projects: [{ id: project.id }] })
   })
@@ -90,16 +94,17 @@ describe('the training loop from an empty replica (real SQLite)', () => {
   it('creates from scratch, edits every field, deletes and restores', () => {
     const created = repos.projectRecords.save(projectSaveSchema.parse({ name: '신입사원 온보딩', companyId: COMPANY }))
     expect(created).toMatchObject({ status: 'PLANNING', priority: 'MEDIUM', coordinatorId: COORDINATOR.id })
-    const edited = repos.projectRecords.save(
-      projectSaveSchema.parse({
-        id: created.id, name: '신입사원 온보딩 2기', companyId: COMPANY, branchId: BRANCH, type: 'ONBOARDING', status: 'IN_PROGRESS',
-        phase: 'EXECUTION', health: 'YELLOW', priority: 'HIGH', startDate: '2027-01-02', endDate: '2027-02-28', budget: 30_000_000,
-        actualCost: 12_000_000, revenue: 36_000_000, progress: 25, projectManagerId: MANAGER.id, coordinatorId: COORDINATOR.id,
-      }),
-    )
+    const every = {
+      id: created.id, name: '신입사원 온보딩 2기', companyId: COMPANY, branchId: BRANCH, type: 'ONBOARDING', status: 'IN_PROGRESS',
+      phase: 'EXECUTION', health: 'YELLOW', priority: 'HIGH', startDate: '2027-01-02', endDate: '2027-02-28', budget: 30_000_000,
+      actualCost: 12_000_000, revenue: 36_000_000, progress: 25, coordinatorId: COORDINATOR.id,
+    }
+    // Naming someone else project manager is an assignment (src/shared/domain/assignment.ts): not the coordinator's to make.
+    expect(() => repos.projectRecords.save(projectSaveSchema.parse({ ...every, projectManagerId: MANAGER.id }))).toThrow(AssignmentRefusedError)
+    const edited = repos.projectRecords.save(projectSaveSchema.parse(every))
     expect(edited).toMatchObject({
       name: '신입사원 온보딩 2기', type: 'ONBOARDING', phase: 'EXECUTION', health: 'YELLOW', margin: 24_000_000, marginPercent: 66.67,
-      projectManagerName: '김팀장', coordinatorName: '이서연',
+      projectManagerName: null, coordinatorName: '이서연',
     })
     repos.projectRecords.remove(created.id)
     expect(repos.projects.list().map((p) => p.id)).not.toContain(created.id)
@@ -230,7 +235,7 @@ describe('contracts', () => {
       const project = repos.projectRecords.fromOpportunity(OPPORTUNITY)
       const contract = repos.contracts.fromOpportunity(OPPORTUNITY)
       expect(contract).toMatchObject({ title: '리더십 과정', amount: 30_000_000, status: 'DRAFT', companyName: '아우구전자', projects: [{ id: project.id }] })
-      expect(contract.code).toMatch(/^K-20261207-[0-9A-F]{6}$/)
+      expect(contract.code).toMatch(/^CT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
       expect(repos.projects.get(project.id).contractCode).toBe(contract.code)
       const signed = repos.contracts.save(
         contractSaveSchema.parse({ id: contract.id, companyId: COMPANY, title: '리더십 과정 본계약', amount: 32_000_000, signedDate: '2026-12-08', status: 'SIGNED', projectIds: [] }),

@@ -161,7 +161,7 @@ describe('meetings and the calendar, offline', () => {
       await screenshot(page, 'meetings-save-failed')
       throw error
     })
-    await expect.poll(() => dialog.textContent()).toMatch(/M-\d{8}-[0-9A-F]{6}/)
+    await expect.poll(() => dialog.textContent()).toMatch(/MT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)
     // Stored as one meeting with 4 participants, 2 agenda items and 2 product lines (totals derived, not stored).
     expect(storedCount('meetings')).toBe(1)
     expect(storedCount('meeting_participants')).toBe(4)

@@ -117,7 +117,7 @@ describe('the training loop from an empty sync server', () => {
     const projects = await call<Array<{ id: string; revenue: number; marginPercent: number | null; code: string }>>('projects.list', {})
     expect(projects).toHaveLength(1)
     expect(projects[0]).toMatchObject({ revenue: 48_000_000, marginPercent: null })
-    expect(projects[0]!.code).toMatch(/^P-\d{8}-[0-9A-F]{6}$/)
+    expect(projects[0]!.code).toMatch(/^PJ-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     projectId = projects[0]!.id
   })
 

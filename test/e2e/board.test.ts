@@ -4,23 +4,15 @@
  * recent window with "더 보기", filters narrow the cards, and a card moved with the keyboard keeps focus, stays in view
  * and says where it went.
  */
-import Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './browser'
-import { openOfflineDevice, type OfflineDevice } from './offline-device'
+import { openOfflineDevice, replicaRows, type OfflineDevice } from './offline-device'
 
 let device: OfflineDevice
 let page: Page
 
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(device.dbFile, { readonly: true })
-  try {
-    return db.prepare(sql).get(...params) as T
-  } finally {
-    db.close()
-  }
-}
+const one = <T>(sql: string, ...params: unknown[]): T => replicaRows<T>(device, sql, ...params)[0] as T
 
 beforeAll(async () => {
   device = await openOfflineDevice({ demoScale: 20000 })

@@ -2,25 +2,17 @@
  * Finding and opening (issue 17), offline on the demo data: every global-search hit opens its own record, 초성 stays
  * inside words, each list has its own text filter, and long pickers are searchable comboboxes (Korean, 초성, keyboard).
  */
-import Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './browser'
-import { openOfflineDevice, type OfflineDevice } from './offline-device'
+import { openOfflineDevice, replicaRows, type OfflineDevice } from './offline-device'
 
 let device: OfflineDevice
 let page: Page
 
 type Crm = { customers: { create(input: unknown): Promise<{ ok: boolean; value?: { id?: string } }> } }
 
-function one<T>(sql: string): T {
-  const db = new Database(device.dbFile, { readonly: true })
-  try {
-    return db.prepare(sql).get() as T
-  } finally {
-    db.close()
-  }
-}
+const one = <T>(sql: string): T => replicaRows<T>(device, sql)[0] as T
 
 beforeAll(async () => {
   device = await openOfflineDevice({ demoScale: 2000 })

@@ -3,24 +3,16 @@
  * saving, a negative length is not counted, the minutes tab of an unsaved meeting offers Save, and the default 대면
  * does not demand an address before one is known.
  */
-import Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './browser'
-import { openOfflineDevice, type OfflineDevice } from './offline-device'
+import { openOfflineDevice, replicaRows, type OfflineDevice } from './offline-device'
 
 let device: OfflineDevice
 let page: Page
 const TITLE = '연간 교육 계획 협의'
 
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(device.dbFile, { readonly: true })
-  try {
-    return db.prepare(sql).get(...params) as T
-  } finally {
-    db.close()
-  }
-}
+const one = <T>(sql: string, ...params: unknown[]): T => replicaRows<T>(device, sql, ...params)[0] as T
 
 beforeAll(async () => {
   device = await openOfflineDevice({ demoScale: 2000 })

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { type Browser, type Page } from 'playwright-core'
-import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
+import { openHarnessDatabase, startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { openReplica } from '../../src/main/db/open'
 import { seedDevice } from '../../src/main/demo/seed-device'
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts'
@@ -113,3 +113,14 @@ export async function pendingChanges(page: Page): Promise<number> {
     return result.value?.pending ?? -1
   })
 }
+
+/** Rows from the device's replica as a test reads them behind the app (the encrypted file, through the harness's key). */
+export function replicaRows<T>(device: OfflineDevice, sql: string, ...params: unknown[]): T[] {
+  const db = openHarnessDatabase(device.dbFile, { readonly: true })
+  try {
+    return db.prepare(sql).all(...params) as T[]
+  } finally {
+    db.close()
+  }
+}
+

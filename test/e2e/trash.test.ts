@@ -3,23 +3,15 @@
  * undoes it, the trash (휴지통) restores it with exactly its children, and leads, opportunities, meetings and
  * activities can be deleted.
  */
-import Database from 'better-sqlite3'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './browser'
-import { openOfflineDevice, type OfflineDevice } from './offline-device'
+import { openOfflineDevice, replicaRows, type OfflineDevice } from './offline-device'
 
 let device: OfflineDevice
 let page: Page
 
-function all<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(device.dbFile, { readonly: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
-}
+const all = <T>(sql: string, ...params: unknown[]): T[] => replicaRows<T>(device, sql, ...params)
 const one = <T>(sql: string, ...params: unknown[]): T => all<T>(sql, ...params)[0] as T
 const deleted = (table: string, id: string): boolean => one<{ d: string | null }>(`SELECT deleted_at AS d FROM ${table} WHERE id = ?`, id).d !== null
 

@@ -23,6 +23,7 @@ export const MANAGER = {
 export const COLLEAGUE = { id: '0190a000-0000-7000-8000-0000000000b2', email: 'park@augu.kr', firstName: '서준', lastName: '박' }
 
 const ROLE = '0190a000-0000-7000-8000-0000000000f0'
+const TEAM = '0190a000-0000-7000-8000-0000000000d0'
 const NOW = '2026-11-20T00:00:00.000Z'
 
 const userRow = (u: { id: string; email: string; firstName: string; lastName: string }, tier: string) => ({
@@ -67,7 +68,15 @@ export function createScriptedServer(): ScriptedServer {
     rejectWhen: () => null,
     renameWhen: () => null,
     applied: [],
-    queue: [userRow(MANAGER, 'MANAGER'), userRow(COLLEAGUE, 'OPERATOR')].map((row) => ({ table: 'users', id: row.id, row })),
+    queue: [
+      ...[userRow(MANAGER, 'MANAGER'), userRow(COLLEAGUE, 'OPERATOR')].map((row) => ({ table: 'users', id: row.id, row })),
+      // The manager leads the colleague's team: what lets them assign the colleague (src/shared/domain/assignment.ts).
+      { table: 'teams', id: TEAM, row: { id: TEAM, code: 'T-1', name: '기업영업1팀', team_lead_id: MANAGER.id, is_active: true, created_at: NOW, updated_at: NOW } },
+      ...[MANAGER, COLLEAGUE].map((u, i) => {
+        const id = `0190a000-0000-7000-8000-0000000000e${i}`
+        return { table: 'team_members', id, row: { id, team_id: TEAM, user_id: u.id, role: i === 0 ? 'LEAD' : 'MEMBER', joined_at: NOW, created_at: NOW, updated_at: NOW } }
+      }),
+    ],
     fetch: async (input, init) => {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
       if (url.origin !== SERVER) throw new TypeError('fetch failed')

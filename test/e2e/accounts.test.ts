@@ -105,6 +105,7 @@ describe('accounts administration with a real sync server', () => {
     await page.getByRole('button', { name: '한국어' }).click().catch(() => undefined)
 
     await page.getByRole('button', { name: '로그아웃' }).click()
+    await page.getByRole('dialog', { name: '로그아웃' }).getByRole('button', { name: '이 PC의 데이터 보관' }).click()
     await page.getByRole('heading', { name: 'CRM AUGU에 오신 것을 환영합니다' }).waitFor()
 
     // The user signs in with the one-time password: the app asks for a new password before anything else.

@@ -201,6 +201,9 @@ describe('openDevice', { timeout: 30_000 }, () => {
     }
     const port = openDevice({ dbFile: file, tokenStore: new FileTokenStore(tokenFile), fetch: server, onErased: (reason) => erased.push(reason) })
     open.push(port)
+    // Subscribed once before the wipe, as the app's windows are: they must hear the fresh device after it.
+    const statuses: string[] = []
+    port.onSyncStatus((status) => statuses.push(status.connection))
     await port.login(credentials)
     port.customers.companies.create(companyCreateSchema.parse({ name: '분실된 노트북의 고객사' }), { allowDuplicates: true })
     // A copy an earlier rebuild set aside, and an attachment: customer data too.
@@ -214,6 +217,7 @@ describe('openDevice', { timeout: 30_000 }, () => {
     expect(await port.sessionState()).toEqual({ status: 'none', notice: 'device-wiped' })
     expect(existsSync(tokenFile)).toBe(false)
     expect(await port.syncStatus()).toMatchObject({ pending: 0, connection: 'local-only' })
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('local-only'))
 
     // Quit now: nothing of the old copy is left, and the new empty device's files are the only ones.
     await port.close()

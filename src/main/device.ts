@@ -13,7 +13,8 @@ import { recordRepair } from './db/repair-notice'
 import { createReplicaPort } from './replica-port'
 import { SYNCED_TABLES } from '../shared/model/tables'
 import { IpcFailure } from '../shared/ipc/errors'
-import { type SessionState } from '../shared/ipc/contract'
+import { type SessionState, type SyncStatus } from '../shared/ipc/contract'
+import { type ChangeNotice } from '../shared/ipc/live'
 import { createAppSettings } from './app-settings'
 import { createDeviceCore, type DeviceCoreOptions } from './core/device'
 import { replicaRegistry } from './core/replica/registry'
@@ -156,14 +157,41 @@ export function openDevice(options: OpenDeviceOptions): DevicePort {
   let erasedBy: ErasedReason | null = null
   let erasing: Promise<void> | null = null
 
+  // Windows subscribe once (live-forward.ts) but the device behind them is replaced by an erase: the listeners live
+  // here and follow whichever device is current, so the renderer hears the fresh device's status and leaves the shell.
+  const changeListeners = new Set<(notice: ChangeNotice) => void>()
+  const statusListeners = new Set<(status: SyncStatus) => void>()
+  const fanOut = <T,>(listeners: ReadonlySet<(value: T) => void>) => (value: T): void => {
+    for (const listener of listeners) {
+      try {
+        listener(value)
+      } catch {
+        // A closed window's listener must not stop the others.
+      }
+    }
+  }
+  const attach = (device: DevicePort): (() => void) => {
+    const stopChanges = device.onChanges(fanOut(changeListeners))
+    const stopStatus = device.onSyncStatus(fanOut(statusListeners))
+    return () => {
+      stopChanges()
+      stopStatus()
+    }
+  }
+
   const erase = (reason: ErasedReason): Promise<void> => {
     erasing ??= (async () => {
       try {
+        detach()
         await current.close().catch(() => undefined)
         await eraseDeviceFiles(options.dbFile, keyStore, options.tokenStore)
         erasedBy = reason
         current = openDeviceOnce(options, keyStore, onDeviceWiped)
+        detach = attach(current)
         options.onErased?.(reason)
+        // Every open screen learns that all it showed is gone, and the status bar that no server is left.
+        fanOut(changeListeners)({ source: 'local', tables: [...SYNCED_TABLES] })
+        fanOut(statusListeners)(await current.syncStatus())
       } finally {
         erasing = null
       }
@@ -174,6 +202,7 @@ export function openDevice(options: OpenDeviceOptions): DevicePort {
   const onDeviceWiped = (): void => void erase('wiped')
 
   let current = openDeviceOnce(options, keyStore, onDeviceWiped)
+  let detach = attach(current)
 
   const sessionState = async (): Promise<SessionState> => {
     if (erasing) await erasing
@@ -209,8 +238,17 @@ export function openDevice(options: OpenDeviceOptions): DevicePort {
       await erase('removed')
       return sessionState()
     },
+    onChanges(listener) {
+      changeListeners.add(listener)
+      return () => void changeListeners.delete(listener)
+    },
+    onSyncStatus(listener) {
+      statusListeners.add(listener)
+      return () => void statusListeners.delete(listener)
+    },
     async close() {
       if (erasing) await erasing
+      detach()
       await current.close()
     },
   }

@@ -3,6 +3,7 @@
  * and the core's errors turned into typed, translatable IpcFailures. No message text from the core or the server ever
  * reaches the renderer; the renderer shows its own translation of the code.
  */
+import { readAssignerFacts } from './core/outbox/assignment-guard'
 import { type ReplicaPort } from './replica-port'
 import { DEMO_ACCOUNTS } from '../demo/accounts'
 import { displayName } from '../shared/domain/korean-name'
@@ -209,7 +210,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
       const user = core.session.current() ?? core.session.localUser()
       if (!user) return { source: 'none', tables: {} }
       const permissions = permissionsReader.forUser(user.id, toTier(user.tier))
-      return { source: permissions.source, tables: writableTables(permissions) }
+      const assigner = readAssignerFacts(core.sqlite, user.id)
+      return { source: permissions.source, tables: writableTables(permissions), ...(assigner ? { assigner } : {}) }
     },
 
     async startDemo() {

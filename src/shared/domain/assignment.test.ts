@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assignmentRefusal, type Assigner } from './assignment'
+import { allowedOwners, assignerOf, assignmentRefusal, type Assigner } from './assignment'
 
 const me = 'a0000000-0000-7000-8000-000000000001'
 const teammate = 'a0000000-0000-7000-8000-000000000002'
@@ -28,5 +28,25 @@ describe('assignmentRefusal (the owner rule shared by server and device)', () =>
     expect(assignmentRefusal(as('OPERATOR'), 'companies', null, { account_manager_id: stranger })?.column).toBe('account_manager_id')
     expect(assignmentRefusal(as('MANAGER', [teammate]), 'companies', null, { account_manager_id: teammate })).toBeNull()
     expect(assignmentRefusal(as('OPERATOR'), 'projects', null, { project_manager_id: me, operator_id: stranger })).toBeNull()
+  })
+})
+
+describe('allowedOwners (what an owner picker offers)', () => {
+  const people = [null, me, teammate, stranger]
+  it('offers an operator only themselves (or no one) on a new record, and keeps someone else’s record as it is', () => {
+    expect(allowedOwners(as('OPERATOR'), 'companies', 'account_manager_id', null, {}, people)).toEqual([null, me])
+    expect(allowedOwners(as('OPERATOR'), 'companies', 'account_manager_id', { account_manager_id: stranger }, {}, people)).toEqual([stranger])
+    // The owner may hand over to anyone.
+    expect(allowedOwners(as('OPERATOR'), 'companies', 'account_manager_id', { account_manager_id: me }, {}, people)).toEqual(people)
+  })
+
+  it('offers a manager the team, an executive everyone, and a new project’s manager its coordinator', () => {
+    const manager = assignerOf({ userId: me, tier: 'MANAGER', covered: [teammate.toUpperCase()] })
+    expect(allowedOwners(manager, 'leads', 'assigned_to', { assigned_to: teammate }, {}, people)).toEqual([null, me, teammate])
+    expect(allowedOwners(as('EXECUTIVE'), 'leads', 'assigned_to', { assigned_to: me }, {}, people)).toEqual(people)
+    expect(allowedOwners(as('OPERATOR'), 'projects', 'coordinator_id', null, { project_manager_id: me, operator_id: stranger }, people)).toEqual(people)
+    // An operator cannot make a project someone else's, so nothing it could name beside that would be accepted.
+    expect(allowedOwners(as('OPERATOR'), 'projects', 'project_manager_id', null, {}, people)).toEqual([null, me])
+    expect(allowedOwners(as('OPERATOR'), 'projects', 'coordinator_id', null, { project_manager_id: stranger }, people)).toEqual([])
   })
 })

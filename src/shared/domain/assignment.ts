@@ -90,3 +90,39 @@ export function assignmentRefusal(
   }
   return null
 }
+
+/** What a screen knows of the signed-in user for the owner rule: the device reads it from the replica's directory. */
+export interface AssignerFacts {
+  readonly userId: string
+  readonly tier: UserTier
+  /** For a MANAGER: the members of the teams the manager is in or leads (empty for other tiers). */
+  readonly covered: readonly string[]
+}
+
+export function assignerOf(facts: AssignerFacts): Assigner {
+  const covered = new Set(facts.covered.map((id) => id.toLowerCase()))
+  return { userId: facts.userId, tier: facts.tier, covers: (id) => covered.has(id.toLowerCase()) }
+}
+
+/**
+ * Which of `candidates` (user ids; null for "no one") the assigner may put in `column` of a record — `before` is the
+ * record as stored (null for a create) and `draft` the other values of the form (a new project's manager decides who
+ * may name its coordinator). The value the record already holds is always kept, so a picker can still show it.
+ */
+export function allowedOwners<T extends string | null>(
+  assigner: Assigner,
+  table: string,
+  column: string,
+  before: Readonly<Record<string, unknown>> | null,
+  draft: Readonly<Record<string, unknown>>,
+  candidates: readonly T[],
+): T[] {
+  const current = before ? asId(before[column]) : null
+  // Only the primary owner of the draft matters to this column; the draft's other owner columns are judged on their own.
+  const primary = OWNER_COLUMNS[table]?.primary
+  const context = primary && primary !== column && primary in draft ? { [primary]: draft[primary] } : {}
+  return candidates.filter(
+    (candidate) => (before !== null && asId(candidate) === current) || assignmentRefusal(assigner, table, before, { ...context, [column]: candidate }) === null,
+  )
+}
+

@@ -24,6 +24,7 @@ import { type IpcResult } from './errors'
 import { returns, type Returns } from './returns'
 import { type PermissionAction } from '../model/permission-rules'
 import { SYNCED_TABLES, type SyncedTable } from '../model/tables'
+import { type AssignerFacts } from '../domain/assignment'
 
 interface ChannelSpec {
   readonly input: z.ZodType
@@ -76,6 +77,11 @@ export type SessionState =
 export interface MyPermissions {
   readonly source: 'role' | 'tier' | 'none'
   readonly tables: Partial<Record<SyncedTable, readonly PermissionAction[]>>
+  /**
+   * Who the user is for the owner rule (src/shared/domain/assignment.ts), so owner pickers offer only the people the
+   * server would accept. Absent when the directory does not know the user yet (the server stays the referee).
+   */
+  readonly assigner?: AssignerFacts
 }
 
 export interface SyncStatus {

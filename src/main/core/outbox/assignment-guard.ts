@@ -6,11 +6,9 @@
  *
  * An unknown user (the demo, a directory not pulled yet) is not checked here: the server stays the referee.
  */
-import { assignmentRefusal, OWNER_COLUMNS } from '../../../shared/domain/assignment'
+import { assignerOf, assignmentRefusal, OWNER_COLUMNS, type AssignerFacts } from '../../../shared/domain/assignment'
 import { USER_TIERS, type UserTier } from '../../../shared/model/enums'
 import { type Sqlite } from '../sqlite'
-
-type Statement<P extends unknown[], R> = { get(...params: P): R | undefined; all(...params: P): R[] }
 
 const isUserTier = (value: string): value is UserTier => (USER_TIERS as readonly string[]).includes(value)
 
@@ -37,23 +35,26 @@ const COVERED_SQL = `
     JOIN team_members m ON m.team_id = t.id AND m.deleted_at IS NULL AND m.left_at IS NULL
    WHERE t.team_lead_id = ? AND t.deleted_at IS NULL`
 
+/**
+ * The signed-in user's tier and (for a manager) covered team members, as the replica's directory has them; null for
+ * a user the directory does not know (the demo, a directory not pulled yet). Read fresh: teams change with each pull.
+ */
+export function readAssignerFacts(sqlite: Sqlite, userId: string): AssignerFacts | null {
+  const tier = sqlite.prepare<[string], { tier: string | null }>('SELECT user_tier AS tier FROM users WHERE id = ?').get(userId)?.tier
+  if (!tier || !isUserTier(tier)) return null
+  const covered = tier === 'MANAGER' ? sqlite.prepare<[string, string], { id: string }>(COVERED_SQL).all(userId, userId).map((row) => row.id) : []
+  return { userId, tier, covered }
+}
+
 export function createAssignmentGuard(sqlite: Sqlite): AssignmentGuard {
-  let tierOf: Statement<[string], { tier: string | null }> | null = null
-  let coveredBy: Statement<[string, string], { id: string }> | null = null
   return (table, before, fields, userId) => {
     const owners = OWNER_COLUMNS[table]
     if (!owners || !owners.columns.some((column) => column in fields)) return
-    // Prepared on first use: the writer is created before the replica schema is guaranteed in some tests.
-    tierOf ??= sqlite.prepare<[string], { tier: string | null }>('SELECT user_tier AS tier FROM users WHERE id = ?')
-    const tier = tierOf.get(userId)?.tier
-    if (!tier || !isUserTier(tier)) return
-    let covered: Set<string> | null = null
-    const covers = (id: string): boolean => {
-      coveredBy ??= sqlite.prepare<[string, string], { id: string }>(COVERED_SQL)
-      covered ??= new Set(coveredBy.all(userId, userId).map((row) => row.id.toLowerCase()))
-      return covered.has(id.toLowerCase())
-    }
-    const refused = assignmentRefusal({ userId, tier, covers }, table, before, fields)
+    // Read at the write, not cached: the writer is created before the replica schema exists in some tests, and a pull
+    // may have moved the user between teams since the last write.
+    const facts = readAssignerFacts(sqlite, userId)
+    if (!facts) return
+    const refused = assignmentRefusal(assignerOf(facts), table, before, fields)
     if (refused) throw new AssignmentRefusedError(table, refused.column, refused.message)
   }
 }

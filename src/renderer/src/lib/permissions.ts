@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react'
 import { create } from 'zustand'
+import { allowedOwners, assignerOf } from '../../../shared/domain/assignment'
 import { type MyPermissions } from '../../../shared/ipc/contract'
 import { type PermissionAction } from '../../../shared/model/permission-rules'
 import { type SyncedTable } from '../../../shared/model/tables'
@@ -28,6 +29,19 @@ export function can(permissions: MyPermissions, table: SyncedTable, action: Perm
 /** `useCan('products', 'update')`: false until permissions are loaded, so edit controls never flash up. */
 export function useCan(table: SyncedTable, action: PermissionAction): boolean {
   return usePermissionsStore((s) => can(s.permissions, table, action))
+}
+
+/**
+ * The owner rule for a picker: `mayAssign(column, candidate)` is true when the server would accept `candidate` (null:
+ * no one) in that owner column of `before` (null: a new record; `draft` holds the form's other values). Everyone is
+ * offered until the directory knows the user, as the server stays the referee.
+ */
+export function useOwnerRule(
+  table: SyncedTable,
+  before: Readonly<Record<string, unknown>> | null,
+): (column: string, candidate: string | null, draft?: Readonly<Record<string, unknown>>) => boolean {
+  const facts = usePermissionsStore((s) => s.permissions.assigner)
+  return (column, candidate, draft = {}) => !facts || allowedOwners(assignerOf(facts), table, column, before, draft, [candidate]).length > 0
 }
 
 /** Reloads the permissions whenever `key` changes (the shell passes the user id and the last sync time). */

@@ -25,6 +25,7 @@ import { DuplicateDialog } from './DuplicateDialog'
 import { FormField } from '../../components/FormField'
 import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
 import { useConcurrentEdit } from '../../lib/concurrent-edit'
+import { useOwnerRule } from '../../lib/permissions'
 
 type Errors = Partial<Record<string, ValidationKey>>
 
@@ -55,6 +56,8 @@ export function CompanyForm({
     onGone: onCancel,
   })
   const { values, setValues } = edit
+  // Only the people the server would accept as account manager are offered (the owner rule).
+  const mayAssign = useOwnerRule('companies', company ? { account_manager_id: company.accountManagerId } : null)
   const [errors, setErrors] = useState<Errors>({})
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[] | null>(null)
   const [saving, setSaving] = useState(false)
@@ -140,7 +143,13 @@ export function CompanyForm({
   const select = (field: CompanyFormField, label: string, choices: ReadonlyArray<{ value: string; label: string }>, allowNone: boolean): JSX.Element => (
     <FormField label={label} error={errors[field]}>
       {(aria) => (
-        <select {...aria} name={field} value={values[field]} onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}>
+        <select
+          {...aria}
+          name={field}
+          value={values[field]}
+          disabled={choices.length + (allowNone ? 1 : 0) < 2}
+          onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}
+        >
           {allowNone && <option value="">{t('customers.form.none')}</option>}
           {choices.map((choice) => (
             <option key={choice.value} value={choice.value}>
@@ -171,7 +180,12 @@ export function CompanyForm({
           {select('tier', t('customers.form.tier'), COMPANY_TIERS.map((v) => ({ value: v, label: t(`customers.tiers.${v}`) })), false)}
           {select('status', t('customers.form.status'), COMPANY_STATUSES.map((v) => ({ value: v, label: t(`customers.statuses.${v}`) })), false)}
           {select('industryId', t('customers.form.industry'), lookups.industries.map((o) => ({ value: o.id, label: o.name })), true)}
-          {select('accountManagerId', t('customers.form.accountManager'), lookups.users.map((o) => ({ value: o.id, label: o.name })), true)}
+          {select(
+            'accountManagerId',
+            t('customers.form.accountManager'),
+            lookups.users.filter((o) => mayAssign('account_manager_id', o.id)).map((o) => ({ value: o.id, label: o.name })),
+            mayAssign('account_manager_id', null),
+          )}
           {select('companySize', t('customers.form.size'), COMPANY_SIZES.map((v) => ({ value: v, label: t(`customers.sizes.${v}`) })), true)}
           {text('employeeCount', t('customers.form.employeeCount'), { type: 'text' })}
           {text('annualRevenue', t('customers.form.annualRevenue'))}

@@ -17,6 +17,7 @@ import { ModalDialog } from '../../components/ModalDialog'
 import { WonInput, wonText } from '../../components/WonInput'
 import { DialogError } from './DialogError'
 import { useProjectsStore } from './projects-store'
+import { useOwnerRule } from '../../lib/permissions'
 
 const wonOf = (value: number | null | undefined) => wonText(value === null || value === undefined ? '' : value.toLocaleString('ko-KR'))
 
@@ -86,12 +87,18 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
     })
   }
 
-  const people = (label: string, value: string, onChange: (v: string) => void): JSX.Element => (
+  // The owner rule: only the people the server would accept are offered (the project's manager names the others).
+  const mayAssign = useOwnerRule(
+    'projects',
+    project ? { project_manager_id: project.projectManagerId, coordinator_id: project.coordinatorId, operator_id: project.operatorId } : null,
+  )
+  const draft = { project_manager_id: managerId || null }
+  const people = (label: string, column: string, value: string, onChange: (v: string) => void): JSX.Element => (
     <label>
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('trainingOps.projectForm.none')}</option>
-        {options?.users.map((u) => (
+        {mayAssign(column, null, draft) && <option value="">{t('trainingOps.projectForm.none')}</option>}
+        {options?.users.filter((u) => mayAssign(column, u.id, draft)).map((u) => (
           <option key={u.id} value={u.id}>
             {u.name}
           </option>
@@ -227,9 +234,9 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
             <span>{t('trainingOps.projectForm.progress')}</span>
             <input type="number" min={0} max={100} step={1} value={progress} aria-invalid={!progressValid} onChange={(e) => setProgress(e.target.value)} />
           </label>
-          {people(t('trainingOps.projectForm.manager'), managerId, setManagerId)}
-          {people(t('trainingOps.projectForm.coordinator'), coordinatorId, setCoordinatorId)}
-          {people(t('trainingOps.projectForm.operator'), operatorId, setOperatorId)}
+          {people(t('trainingOps.projectForm.manager'), 'project_manager_id', managerId, setManagerId)}
+          {people(t('trainingOps.projectForm.coordinator'), 'coordinator_id', coordinatorId, setCoordinatorId)}
+          {people(t('trainingOps.projectForm.operator'), 'operator_id', operatorId, setOperatorId)}
           <label className="form-grid__wide">
             <span>{t('trainingOps.projectForm.description')}</span>
             <textarea rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />

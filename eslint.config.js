@@ -6,6 +6,11 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util']
+const rendererImportBans = [
+  { group: ['electron', 'electron/*'], message: 'No Electron in the renderer: use window.crm.' },
+  { group: nodeBuiltins, message: 'No Node built-ins in the renderer.' },
+  { group: ['better-sqlite3', 'pg', 'ioredis', 'drizzle-orm', 'drizzle-orm/*'], message: 'The renderer never touches a database.' },
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'drizzle/sqlite/**', 'drizzle/pg/**', 'coverage/**', '.tmp/**', 'test-results/**'] },
@@ -28,6 +33,7 @@ export default tseslint.config(
         'error',
         {
           zones: [
+            { target: ['./src/renderer/src/components', './src/renderer/src/lib'], from: './src/renderer/src/features', message: 'Shared components and libs sit below the features: they never import one.' },
             { target: './src/renderer', from: './src/main', message: 'The renderer talks to main only through window.crm (src/shared/ipc).' },
             { target: './src/renderer', from: './src/preload', message: 'The renderer talks to main only through window.crm.' },
             { target: './src/renderer', from: './sync-server', message: 'The renderer never reaches the server.' },
@@ -68,13 +74,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: rendererImportBans }],
+    },
+  },
+  {
+    // Feature zones (bulletproof-react style): a feature uses another only through its public entry
+    // (features/<name>/index.ts), so what a feature offers the others is written down in one place.
+    files: ['src/renderer/src/features/*/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'No Electron in the renderer: use window.crm.' },
-            { group: nodeBuiltins, message: 'No Node built-ins in the renderer.' },
-            { group: ['better-sqlite3', 'pg', 'ioredis', 'drizzle-orm', 'drizzle-orm/*'], message: 'The renderer never touches a database.' },
+            ...rendererImportBans,
+            { regex: '^\\.\\./(?!\\.\\.)[^/]+/.+', message: "Import another feature through its public entry ('../<feature>'), not its files." },
           ],
         },
       ],

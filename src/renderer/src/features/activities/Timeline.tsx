@@ -2,7 +2,7 @@ import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatKoreanDateTime } from '../../../../shared/domain/dates'
 import { type TimelineEntry } from '../../../../shared/model/customer-views'
-import { AttachmentsPanel } from '../files/AttachmentsPanel'
+import { AttachmentsPanel } from '../files'
 import { DeleteButton } from '../../components/DeleteButton'
 
 /** Activities and record history, newest first: what was done, about which record, by whom, when. */

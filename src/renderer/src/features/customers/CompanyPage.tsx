@@ -9,8 +9,8 @@ import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '.
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { DeleteButton } from '../../components/DeleteButton'
 import { openRecord } from '../../lib/record-links'
-import { QuickLogForm, type LogTarget } from '../activities/QuickLogForm'
-import { Timeline } from '../activities/Timeline'
+import { QuickLogForm, type LogTarget } from '../activities'
+import { Timeline } from '../activities'
 import { useCompaniesStore } from './companies-store'
 import { COMPANY_PAGE_READS, useCompanyPageStore } from './company-page-store'
 import { useReloadOn } from '../../lib/live'
@@ -19,8 +19,8 @@ import { BranchForm } from './BranchForm'
 import { CompanyForm } from './CompanyForm'
 import { ContactForm } from './ContactForm'
 import { RecordHistory } from '../../components/RecordHistory'
-import { ExternalLink } from '../links/ExternalLink'
-import { AttachmentsPanel } from '../files/AttachmentsPanel'
+import { ExternalLink } from '../links'
+import { AttachmentsPanel } from '../files'
 
 const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline', 'history'] as const
 type Tab = (typeof TABS)[number]

@@ -1,4 +1,4 @@
-import { AttachmentsPanel } from '../files/AttachmentsPanel'
+import { AttachmentsPanel } from '../files'
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'

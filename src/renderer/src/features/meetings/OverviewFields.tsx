@@ -13,7 +13,7 @@ import { isIsoTime } from '../../../../shared/domain/dates'
 import { type FieldErrors, type MeetingDraft } from './meeting-draft'
 import { Combobox } from '../../components/Combobox'
 import { FormField } from '../../components/FormField'
-import { ExternalLink } from '../links/ExternalLink'
+import { ExternalLink } from '../links'
 
 /** 개요: what, with whom, when and where. The length is derived from the times, never typed. */
 export function OverviewFields({

@@ -6,7 +6,7 @@ import { type ProductDetail, type ProductSummary } from '../../../../shared/ipc/
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ExportButton } from '../../components/ExportButton'
 import { useCan } from '../../lib/permissions'
-import { ImportButton } from '../import/ImportButton'
+import { ImportButton } from '../import'
 import { CategoryDialog } from './CategoryDialog'
 import { ProductDialog } from './ProductDialog'
 import { productExportColumns, productExportRows } from './product-export'

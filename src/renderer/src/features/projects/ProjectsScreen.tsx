@@ -5,7 +5,7 @@ import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES } 
 import { matchesText } from '../../../../shared/domain/korean-text'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ListFilter } from '../../components/ListFilter'
-import { RosterScreen } from '../attendance/RosterScreen'
+import { RosterScreen } from '../attendance'
 import { ModalDialog } from '../../components/ModalDialog'
 import { ProjectDialog } from './ProjectDialog'
 import { ProjectPage } from './ProjectPage'

@@ -1,7 +1,7 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { LanguageSwitch } from '../settings/LanguageSwitch'
+import { LanguageSwitch } from '../settings'
 import { LoginForm } from './LoginForm'
 import { useSessionStore } from './session-store'
 

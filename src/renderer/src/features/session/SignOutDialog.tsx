@@ -1,7 +1,7 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModalDialog } from '../../components/ModalDialog'
-import { useSyncStore } from '../sync/sync-store'
+import { useSyncStore } from '../sync'
 import { useSessionStore } from './session-store'
 
 /**

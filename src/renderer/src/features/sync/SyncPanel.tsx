@@ -1,5 +1,5 @@
-import { FileTransfers } from '../files/FileTransfers'
-import { FileBudgetSetting } from '../files/FileBudgetSetting'
+import { FileTransfers } from '../files'
+import { FileBudgetSetting } from '../files'
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ConflictView, type RejectedChangeView, type RenamedCodeView } from '../../../../shared/ipc/sales-types'

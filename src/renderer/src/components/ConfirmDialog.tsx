@@ -1,6 +1,6 @@
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ModalDialog } from '../../components/ModalDialog'
+import { ModalDialog } from './ModalDialog'
 
 /** "Delete …?" with Cancel and a red confirm button; deletes are tombstones that sync like any edit. */
 export function ConfirmDialog({

@@ -1,0 +1,3 @@
+/** The activities feature's public entry: what other features may use (eslint: features import each other only here). */
+export { type LogTarget, QuickLogForm } from './QuickLogForm'
+export { Timeline } from './Timeline'

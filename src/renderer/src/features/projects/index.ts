@@ -1,0 +1,2 @@
+/** The projects feature's public entry: what other features may use (eslint: features import each other only here). */
+export { OpportunityTrainingPanel } from './OpportunityTrainingPanel'

@@ -1,0 +1,2 @@
+/** The settings feature's public entry: what other features may use (eslint: features import each other only here). */
+export { LanguageSwitch } from './LanguageSwitch'

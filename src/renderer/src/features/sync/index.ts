@@ -1,0 +1,2 @@
+/** The sync feature's public entry: what other features may use (eslint: features import each other only here). */
+export { useSyncStore } from './sync-store'

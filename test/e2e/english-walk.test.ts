@@ -140,8 +140,8 @@ const STEPS: Step[] = [
   { name: 'opportunities', open: (p, en) => nav(p, en, '영업기회', 'Opportunities') },
   {
     name: 'opportunity',
-    open: async (p) => {
-      await p.locator('.opp-card__handle').first().click()
+    open: async (p, en) => {
+      await p.locator('.opp-card').first().getByRole('button', { name: en ? 'Details' : '상세', exact: true }).click()
       await p.getByRole('dialog').waitFor()
     },
   },

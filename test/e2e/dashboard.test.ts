@@ -118,7 +118,7 @@ describe('home dashboard per tier (offline, hand-computed figures)', () => {
     expect(await text(d, 'dashboard-title')).toBe('전사 현황')
     // 1억 8500만 open → 1.9억; 7150만 weighted.
     expect(await text(d, 'figure-pipeline-value')).toBe('1.9억')
-    expect(await page.getByTestId('figure-pipeline-value').getAttribute('title')).toBe('185,000,000원')
+    expect(await page.getByTestId('figure-pipeline-value').getAttribute('title')).toBe('1억 8,500만원')
     expect(await text(d, 'figure-forecast-value')).toBe('7150만')
     expect(await text(d, 'figure-win-rate-value')).toBe('66.67%')
     expect(await text(d, 'figure-attendance-value')).toBe('77.78%')

@@ -151,10 +151,10 @@ describe('meetings and the calendar, offline', () => {
     await dialog.getByLabel('단가', { exact: true }).nth(1).fill('333,333')
     await dialog.getByLabel('할인율(%)', { exact: true }).nth(1).fill('12.5')
     const lineTotals = dialog.getByTestId('line-total')
-    await expect.poll(() => lineTotals.allTextContents()).toEqual(['₩6,300,000', '₩874,999'])
-    expect(await dialog.getByTestId('proposal-gross').textContent()).toBe('₩7,999,999')
-    expect(await dialog.getByTestId('proposal-discount').textContent()).toBe('₩825,000')
-    expect(await dialog.getByTestId('proposal-total').textContent()).toBe('₩7,174,999')
+    await expect.poll(() => lineTotals.allTextContents()).toEqual(['630만원', '87만 4,999원'])
+    expect(await dialog.getByTestId('proposal-gross').textContent()).toBe('799만 9,999원')
+    expect(await dialog.getByTestId('proposal-discount').textContent()).toBe('82만 5,000원')
+    expect(await dialog.getByTestId('proposal-total').textContent()).toBe('717만 4,999원')
 
     await dialog.getByRole('button', { name: '저장', exact: true }).click()
     await dialog.getByText('저장했습니다.').waitFor({ timeout: 5000 }).catch(async (error: unknown) => {
@@ -169,7 +169,7 @@ describe('meetings and the calendar, offline', () => {
     expect(storedCount('meeting_products')).toBe(2)
     expect(await pendingChanges(page)).toBe(pendingBefore + 9)
     await tab('제안 상품').click()
-    expect(await dialog.getByTestId('proposal-total').textContent()).toBe('₩7,174,999')
+    expect(await dialog.getByTestId('proposal-total').textContent()).toBe('717만 4,999원')
     await screenshot(page, 'meetings-proposed-products')
   })
 
@@ -238,7 +238,7 @@ describe('meetings and the calendar, offline', () => {
     await month.locator(`[data-date="${TODAY}"]`).getByTestId('calendar-meeting').click()
     await dialog.waitFor()
     await tab('제안 상품').click()
-    expect(await dialog.getByTestId('proposal-total').textContent()).toBe('₩7,174,999')
+    expect(await dialog.getByTestId('proposal-total').textContent()).toBe('717만 4,999원')
     await page.getByRole('dialog').locator('[data-dialog-close]').click()
 
     // A class goes to its roster on the 교육 screen.

@@ -109,9 +109,9 @@ describe('opportunity board (offline, web harness)', () => {
     await createOpportunity('영업 리더십 과정', '5000만')
     await createOpportunity('CS 교육', '12000000')
     const text = await card('신입사원 입문교육').textContent()
-    expect(text).toContain('₩30,000,000')
+    expect(text).toContain('3,000만원')
     expect(text).toContain('확률 10%')
-    expect(text).toContain('예상 매출 ₩3,000,000')
+    expect(text).toContain('예상 매출 300만원')
     expect(text).toContain('다음 일정 12월 3일')
     expect(await stageOf('영업 리더십 과정')).toBe('QUALIFYING')
     // Each create is the opportunity and its first stage-history row.
@@ -131,7 +131,7 @@ describe('opportunity board (offline, web harness)', () => {
     await expect.poll(() => stageOf('신입사원 입문교육'), POLL).toBe('PROPOSAL')
     const text = await card('신입사원 입문교육').textContent()
     expect(text).toContain('확률 50%')
-    expect(text).toContain('예상 매출 ₩15,000,000')
+    expect(text).toContain('예상 매출 1,500만원')
     expect(await page.getByTestId('move-notice').textContent()).toBe('"신입사원 입문교육"을 제안 단계로 옮겼습니다.')
     await expect.poll(() => pendingText(page), POLL).toBe('보낼 변경 8건')
   })
@@ -203,7 +203,7 @@ describe('opportunity board (offline, web harness)', () => {
     await detail.getByLabel('유형').selectOption({ label: '갱신' })
     await detail.getByLabel('설명').fill('작년 리더십 과정의 재계약 건')
     await detail.getByRole('button', { name: '저장' }).click()
-    await expect.poll(async () => (await detail.textContent()) ?? '', POLL).toContain('40% · 예상 매출 ₩32,000,000')
+    await expect.poll(async () => (await detail.textContent()) ?? '', POLL).toContain('40% · 예상 매출 3,200만원')
     await detail.getByRole('button', { name: '닫기' }).first().click()
     // Type and description were saved with the rest: the reopened detail shows them.
     await card('디지털 전환 교육').getByRole('button', { name: '상세' }).click()
@@ -215,11 +215,11 @@ describe('opportunity board (offline, web harness)', () => {
     expect(text).toContain('다음 일정 12월 1일 (화) · 킥오프 미팅')
   })
 
-  it('reads in English too: stage names from the stage definitions, amounts in won', async () => {
+  it('reads in English too: stage names from the stage definitions, amounts in won (₩M, never 억/만)', async () => {
     await page.getByRole('button', { name: 'English' }).click()
     await column('PROPOSAL').getByRole('heading', { name: 'Proposal' }).waitFor()
     expect(await card('디지털 전환 교육').textContent()).toContain('40% likely')
-    expect(await card('디지털 전환 교육').textContent()).toContain('Expected ₩32,000,000')
+    expect(await card('디지털 전환 교육').textContent()).toContain('Expected ₩32M')
     await screenshot(page, 'opportunities-board-en')
     await page.getByRole('button', { name: '한국어' }).click()
     expect(pageErrors).toEqual([])

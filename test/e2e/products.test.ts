@@ -140,7 +140,7 @@ describe('product master', () => {
     await form.getByLabel('정가').fill('250만')
     await form.getByLabel('원가').fill('1,500,000')
     // 2,500,000 − 1,500,000 = 1,000,000 → 40 %, shown while typing.
-    await expect.poll(() => form.getByTestId('form-margin').textContent()).toContain('₩1,000,000')
+    await expect.poll(() => form.getByTestId('form-margin').textContent()).toContain('100만원')
     expect(await form.getByTestId('form-margin').textContent()).toContain('40%')
     await form.getByLabel(/커리큘럼/).fill('프롬프트 기초 | 4\n업무 자동화 실습 | 4')
     await form.getByLabel(/학습 목표/).fill('보고서 초안 작성 시간 단축')
@@ -155,7 +155,7 @@ describe('product master', () => {
 
     const panel = page.getByTestId('product-panel')
     await panel.getByRole('heading', { name: '생성형 AI 업무 활용' }).waitFor()
-    expect(await panel.getByTestId('product-margin').textContent()).toBe('₩1,000,000')
+    expect(await panel.getByTestId('product-margin').textContent()).toBe('100만원')
     expect(await panel.getByTestId('product-margin-percent').textContent()).toBe('40%')
     expect(await panel.textContent()).toContain('교육 › 디지털 전환')
     expect(await panel.textContent()).toContain('프롬프트 기초 · 4시간')
@@ -182,7 +182,7 @@ describe('product master', () => {
     await page.getByRole('button', { name: '신임 팀장 리더십' }).click()
     const panel = page.getByTestId('product-panel')
     // 3,000,000 − 1,800,000 = 1,200,000 → 40 %
-    expect(await panel.getByTestId('product-margin').textContent()).toBe('₩1,200,000')
+    expect(await panel.getByTestId('product-margin').textContent()).toBe('120만원')
     expect(await panel.getByTestId('product-margin-percent').textContent()).toBe('40%')
     expect(await page.getByRole('button', { name: '상품 등록' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: '분류 추가' }).count()).toBe(0)

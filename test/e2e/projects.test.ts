@@ -257,7 +257,7 @@ describe('projects: sessions, classes and enrolments, offline', () => {
     const text = await row.textContent()
     expect(text).toContain('리더십, 코칭')
     expect(text).toContain('4.5 / 5')
-    expect(text).toContain('₩300,000')
+    expect(text).toContain('30만원')
     await page.getByRole('button', { name: '한지민 강사 수정' }).click()
     const edit = page.getByRole('dialog', { name: '강사 수정' })
     await edit.getByLabel('사내 강사').check()

@@ -173,3 +173,49 @@ export function formatKoreanDateTime(timestamp: string, timeZone: string = KOREA
   if (Number.isNaN(instant.getTime())) throw new RangeError(`not a timestamp: ${JSON.stringify(timestamp)}`)
   return `${formatKoreanDateShort(toIsoDate(instant, timeZone))} ${formatKoreanTime(toIsoTime(instant, timeZone))}`
 }
+
+// ── Dates in the user's language ─────────────────────────────────────────────────────────────────────────────────
+// Written out rather than left to Intl, for the same reason as formatKoreanTime: ICU builds differ, and a screen must
+// read the same on every PC. The renderer's lib/dates.ts passes the current language.
+
+export type DateLanguage = 'ko' | 'en'
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
+
+/** 2026년 3월 1일 일요일 / Sun, Mar 1, 2026 */
+export function formatDateLong(date: string, language: DateLanguage): string {
+  if (language === 'ko') return formatKoreanDate(date)
+  const { year, month, day } = requireDate(date)
+  return `${EN_WEEKDAYS[dayOfWeek(date)]}, ${EN_MONTHS[month - 1]} ${day}, ${year}`
+}
+
+/** 2026. 3. 1. / Mar 1, 2026 */
+export function formatDateShort(date: string, language: DateLanguage): string {
+  if (language === 'ko') return formatKoreanDateShort(date)
+  const { year, month, day } = requireDate(date)
+  return `${EN_MONTHS[month - 1]} ${day}, ${year}`
+}
+
+/** 3월 1일 (일) / Sun, Mar 1 */
+export function formatMonthDay(date: string, language: DateLanguage): string {
+  if (language === 'ko') return formatKoreanMonthDay(date)
+  const { month, day } = requireDate(date)
+  return `${EN_WEEKDAYS[dayOfWeek(date)]}, ${EN_MONTHS[month - 1]} ${day}`
+}
+
+/** 오후 2:05 / 2:05 PM */
+export function formatTimeOfDay(time: string, language: DateLanguage): string {
+  if (language === 'ko') return formatKoreanTime(time)
+  const { hour, minute } = requireTime(time)
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12
+  return `${hour12}:${pad(minute)} ${hour < 12 ? 'AM' : 'PM'}`
+}
+
+/** 2026. 3. 1. 오후 2:05 / Mar 1, 2026 2:05 PM — a stored UTC timestamp in a time zone (Korea unless told otherwise). */
+export function formatDateTime(timestamp: string, language: DateLanguage, timeZone: string = KOREA_TIME_ZONE): string {
+  if (language === 'ko') return formatKoreanDateTime(timestamp, timeZone)
+  const instant = new Date(timestamp)
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`not a timestamp: ${JSON.stringify(timestamp)}`)
+  return `${formatDateShort(toIsoDate(instant, timeZone), 'en')} ${formatTimeOfDay(toIsoTime(instant, timeZone), 'en')}`
+}

@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { achievementPercent, attainmentBand, MAX_ACHIEVEMENT_PERCENT, weightedAchievement } from './kpi'
+import {
+  achievementPercent,
+  attainmentBand,
+  COMPOSITE_CAP_PERCENT,
+  compositeAchievement,
+  isSmallSample,
+  MAX_ACHIEVEMENT_PERCENT,
+  SMALL_SAMPLE_MINIMUM,
+  weightedAchievement,
+} from './kpi'
 
 describe('achievementPercent', () => {
   it('INCREASE: actual over target', () => {
@@ -131,5 +140,55 @@ describe('attainmentBand', () => {
     expect(attainmentBand({ ...satisfaction, actual: 89.99 })).toBe('BELOW_MINIMUM')
     expect(attainmentBand({ direction: 'MAINTAIN', target: 95, actual: 95 })).toBe('ON_TARGET')
     expect(attainmentBand({ direction: 'MAINTAIN', target: 95, actual: 96 })).toBe('BELOW_TARGET')
+  })
+})
+
+describe('compositeAchievement (the figure people believe)', () => {
+  // The team: both team KPIs below their minimum, four reps at 1-of-1 wins against a 40 % win-rate target.
+  const rep = { achievementPercent: achievementPercent({ direction: 'INCREASE', target: 40, actual: 100 }), weight: 100, sampleSize: 1 }
+  const team = [
+    { achievementPercent: 55, weight: 100, sampleSize: null },
+    { achievementPercent: 62, weight: 100, sampleSize: 24 },
+    rep,
+    rep,
+    rep,
+    rep,
+  ]
+
+  it('does not let four 1-of-1 reps lift a team below its minimum over 100 %', () => {
+    expect(rep.achievementPercent).toBe(250)
+    // What the old weighted mean said: (55 + 62 + 4 × 250) / 6.
+    expect(weightedAchievement(team)).toBe(186.17)
+    const composite = compositeAchievement(team)
+    expect(composite.percent).toBe(58.5)
+    expect(composite.counted).toBe(2)
+    expect(composite.smallSamples).toBe(4)
+    expect(composite.shares).toEqual([50, 50, null, null, null, null])
+  })
+
+  it('counts a target at most at the cap and says how many were capped', () => {
+    const composite = compositeAchievement([
+      { achievementPercent: 300, weight: 1, sampleSize: 40 },
+      { achievementPercent: 60, weight: 3 },
+    ])
+    expect(COMPOSITE_CAP_PERCENT).toBe(150)
+    expect(composite.percent).toBe((150 + 3 * 60) / 4)
+    expect(composite.capped).toBe(1)
+    expect(composite.shares).toEqual([25, 75])
+  })
+
+  it('marks samples below the threshold only; counts and amounts are not samples', () => {
+    expect(SMALL_SAMPLE_MINIMUM).toBe(5)
+    expect(isSmallSample(4)).toBe(true)
+    expect(isSmallSample(0)).toBe(true)
+    expect(isSmallSample(5)).toBe(false)
+    expect(isSmallSample(null)).toBe(false)
+    expect(compositeAchievement([{ achievementPercent: null }, { achievementPercent: 80, sampleSize: 2 }])).toEqual({
+      percent: null,
+      counted: 0,
+      smallSamples: 1,
+      capped: 0,
+      shares: [null, null],
+    })
   })
 })

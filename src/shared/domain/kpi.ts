@@ -70,6 +70,69 @@ export function weightedAchievement(items: ReadonlyArray<{ achievementPercent: V
   return Number(divideRounded(sum, totalWeight)) / 100
 }
 
+/**
+ * A rate computed from fewer cases than this (closed opportunities for a win rate, wins for days-to-win, attendance
+ * marks for an attendance rate) is a small sample: one win out of one is "100 %", which says nothing about the rep.
+ * Such a figure is shown with its sample size and a mark, and is left out of the composite (docs/architecture.md,
+ * "KPI achievement and the composite").
+ */
+export const SMALL_SAMPLE_MINIMUM = 5
+
+/**
+ * The most one target contributes to the composite. Beating a target pays, but a single 250 % (a rep at 1-of-1 wins
+ * against a 40 % target) must not lift the composite over team KPIs that are below their minimum.
+ */
+export const COMPOSITE_CAP_PERCENT = 150
+
+/** True when the figure rests on a countable sample smaller than SMALL_SAMPLE_MINIMUM (null: not a sampled rate). */
+export function isSmallSample(sampleSize: number | null | undefined): boolean {
+  return sampleSize !== null && sampleSize !== undefined && sampleSize < SMALL_SAMPLE_MINIMUM
+}
+
+export interface CompositeItem {
+  readonly achievementPercent: Value
+  readonly weight?: Value
+  /** How many cases a rate was computed from; null or absent for counts, amounts and recorded actuals. */
+  readonly sampleSize?: number | null
+}
+
+export interface Composite {
+  /** The weighted mean of the counted targets, each capped at COMPOSITE_CAP_PERCENT; null when none counts. */
+  readonly percent: number | null
+  /** Targets that count (an achievement, a sample big enough). */
+  readonly counted: number
+  /** Targets with an achievement left out because it rests on a small sample. */
+  readonly smallSamples: number
+  /** Counted targets whose achievement was above the cap and counted at the cap. */
+  readonly capped: number
+  /** Per item, its share of the composite's weight in percent (two decimals); null when it does not count. */
+  readonly shares: ReadonlyArray<number | null>
+}
+
+/**
+ * The composite ("가중 종합 달성률") people can believe: small samples are left out, each target counts at most
+ * COMPOSITE_CAP_PERCENT, and every counted target's share of the weight is known so the screen can show it.
+ */
+export function compositeAchievement(items: ReadonlyArray<CompositeItem>): Composite {
+  const counts = items.map(
+    (item) => item.achievementPercent !== null && item.achievementPercent !== undefined && !isSmallSample(item.sampleSize),
+  )
+  const counted = items.filter((_, i) => counts[i])
+  const totalWeight = counted.reduce((sum, item) => sum + toHundredths(item.weight ?? 100), 0n)
+  const percent = weightedAchievement(
+    counted.map((item) => ({ weight: item.weight, achievementPercent: Math.min(COMPOSITE_CAP_PERCENT, item.achievementPercent as number) })),
+  )
+  return {
+    percent,
+    counted: counted.length,
+    smallSamples: items.filter((item, i) => !counts[i] && item.achievementPercent !== null && item.achievementPercent !== undefined).length,
+    capped: counted.filter((item) => (item.achievementPercent as number) > COMPOSITE_CAP_PERCENT).length,
+    shares: items.map((item, i) =>
+      counts[i] && totalWeight > 0n ? Number(divideRounded(toHundredths(item.weight ?? 100) * 10_000n, totalWeight)) / 100 : null,
+    ),
+  }
+}
+
 export const ATTAINMENT_BANDS = [
   { value: 'BELOW_MINIMUM', labelKo: '최소 미달', labelEn: 'Below minimum' },
   { value: 'BELOW_TARGET', labelKo: '목표 미달', labelEn: 'Below target' },

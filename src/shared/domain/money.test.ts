@@ -1,6 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { assertWon, formatWon, formatWonCompact, formatWonProse, isWon, parseWon, percentOfWon } from './money'
+import {
+  assertWon,
+  formatMoney,
+  formatMoneyCompact,
+  formatMoneyExact,
+  formatWon,
+  formatWonCompact,
+  formatWonProse,
+  isWon,
+  parseWon,
+  percentOfWon,
+} from './money'
 
 describe('formatting won', () => {
   it('shows currency with the won sign and grouping', () => {
@@ -41,6 +52,43 @@ describe('formatting won', () => {
     expect(() => assertWon(0.1, 'unit_price')).toThrow(/unit_price/)
     expect(isWon(1_000)).toBe(true)
     expect(isWon('1000')).toBe(false)
+  })
+})
+
+describe('amounts in the reader\'s language', () => {
+  it('writes Korean amounts exactly in 조/억/만 groups (the company page\'s ₩369,892,000,000)', () => {
+    expect(formatMoneyExact(369_892_000_000, 'ko')).toBe('3,698억 9,200만원')
+    expect(formatMoneyExact(1_234_568, 'ko')).toBe('123만 4,568원')
+    expect(formatMoneyExact(50_000_000, 'ko')).toBe('5,000만원')
+    expect(formatMoneyExact(100_000_000, 'ko')).toBe('1억원')
+    expect(formatMoneyExact(1_500_000_000_007, 'ko')).toBe('1조 5,000억 7원')
+    expect(formatMoneyExact(9_999, 'ko')).toBe('9,999원')
+    expect(formatMoneyExact(0, 'ko')).toBe('0원')
+    expect(formatMoneyExact(-35_000_000, 'ko')).toBe('-3,500만원')
+    expect(formatMoney(369_892_000_000, 'ko')).toBe('3,698억 9,200만원')
+  })
+
+  it('writes English amounts without 억/만: compact from a million, exact below', () => {
+    expect(formatMoney(369_892_000_000, 'en')).toBe('₩369.9B')
+    expect(formatMoney(1_234_568, 'en')).toBe('₩1.2M')
+    expect(formatMoney(50_000_000, 'en')).toBe('₩50M')
+    expect(formatMoney(999_999, 'en')).toBe('₩999,999')
+    expect(formatMoney(-2_500_000, 'en')).toBe('-₩2.5M')
+    expect(formatMoney(1_500_000_000_000, 'en')).toBe('₩1.5T')
+    expect(formatMoneyCompact(999_950_000, 'en')).toBe('₩1B')
+    expect(formatMoneyCompact(999_940_000, 'en')).toBe('₩999.9M')
+    expect(formatMoneyCompact(0, 'en')).toBe('₩0')
+    expect(formatMoneyExact(369_892_000_000, 'en')).toBe('₩369,892,000,000')
+    expect(formatMoneyCompact(150_000_000, 'ko')).toBe('1.5억')
+  })
+
+  it('never writes a Korean unit in English, and every Korean amount reads back to the same won', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (won) => {
+        const english = `${formatMoney(won, 'en')} ${formatMoneyCompact(won, 'en')} ${formatMoneyExact(won, 'en')}`
+        return !/[\uac00-\ud7a3]/.test(english) && parseWon(formatMoneyExact(won, 'ko')) === won
+      }),
+    )
   })
 })
 

@@ -149,3 +149,80 @@ export function percentOfWon(amount: number, percent: number): number {
   assertWon(amount)
   return Number(divideRounded(BigInt(amount) * toHundredths(percent), 10_000n))
 }
+
+// ── Display in the user's language ───────────────────────────────────────────────────────────────────────────────
+// Every amount a screen shows goes through formatMoney / formatMoneyCompact / formatMoneyExact (the renderer's
+// lib/money.ts passes the current language). Korean readers count large sums in 만 (10^4) and 억 (10^8), so a full
+// ₩369,892,000,000 is unreadable to them; English readers count in thousands, so 억/만 mean nothing in English.
+
+/** The languages amounts are written for (the app's UI languages). */
+export type MoneyLanguage = 'ko' | 'en'
+
+const KO_GROUPS = [
+  { size: 10n ** 12n, suffix: '조' },
+  { size: 10n ** 8n, suffix: '억' },
+  { size: 10n ** 4n, suffix: '만' },
+] as const
+const groupedEn = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+
+/**
+ * The exact amount, as each language reads it — tables, pages, forms and tooltips.
+ * Korean: in 조/억/만 groups, nothing rounded (369,892,000,000 → 3,698억 9,200만원; 1,234,568 → 123만 4,568원).
+ * English: ₩369,892,000,000 (thousands separators are how English readers count).
+ */
+export function formatMoneyExact(amount: number, language: MoneyLanguage): string {
+  assertWon(amount)
+  if (language === 'en') return formatWon(amount)
+  const sign = amount < 0 ? '-' : ''
+  let rest = BigInt(Math.abs(amount))
+  const parts: string[] = []
+  for (const group of KO_GROUPS) {
+    const count = rest / group.size
+    rest %= group.size
+    if (count > 0n) parts.push(`${groupedFormat.format(count)}${group.suffix}`)
+  }
+  if (rest > 0n || parts.length === 0) parts.push(groupedFormat.format(rest))
+  return `${sign}${parts.join(' ')}원`
+}
+
+const EN_COMPACT_UNITS = [
+  { size: 10n ** 12n, suffix: 'T', decimals: 1 },
+  { size: 10n ** 9n, suffix: 'B', decimals: 1 },
+  { size: 10n ** 6n, suffix: 'M', decimals: 1 },
+] as const
+
+/**
+ * Short amounts for cards, chart axes and bar labels, one decimal at most.
+ * Korean: 1235만, 12.3억, 1.5조 (formatWonCompact). English: ₩1.2M, ₩369.9B, ₩1.5T; below a million in full (₩999,999).
+ * A value that rounds up to the next unit moves to it (₩999.95M → ₩1B).
+ */
+export function formatMoneyCompact(amount: number, language: MoneyLanguage): string {
+  if (language === 'ko') return formatWonCompact(amount)
+  assertWon(amount)
+  const sign = amount < 0 ? '-' : ''
+  const abs = BigInt(Math.abs(amount))
+  for (const [i, unit] of EN_COMPACT_UNITS.entries()) {
+    if (abs < unit.size) continue
+    const larger = EN_COMPACT_UNITS[i - 1]
+    if (larger && divideRounded(abs * 10n, unit.size) >= 10_000n) return `${sign}₩${enUnitText(abs, larger)}`
+    return `${sign}₩${enUnitText(abs, unit)}`
+  }
+  return `${sign}₩${groupedEn.format(Number(abs))}`
+}
+
+function enUnitText(abs: bigint, unit: (typeof EN_COMPACT_UNITS)[number]): string {
+  const tenths = divideRounded(abs * 10n, unit.size)
+  const whole = tenths / 10n
+  const fraction = tenths % 10n
+  return `${groupedEn.format(Number(whole))}${fraction === 0n ? '' : `.${fraction}`}${unit.suffix}`
+}
+
+/**
+ * The amount a screen shows in running text and tables. Korean: exact in 억/만 (3,698억 9,200만원) — the unit is how
+ * Koreans read, and nothing is lost. English: compact from a million up (₩369.9B), exact below (₩250,000); screens
+ * put the exact figure (formatMoneyExact) in the title so it is one hover away.
+ */
+export function formatMoney(amount: number, language: MoneyLanguage): string {
+  if (language === 'ko') return formatMoneyExact(amount, 'ko')
+  return formatMoneyCompact(amount, 'en')
+}

@@ -58,6 +58,12 @@ export interface KpiAchievementRow {
   readonly achievementPercent: number | null
   readonly band: AttainmentBand | null
   readonly weight: number
+  /** How many cases a computed rate rests on (closed opportunities, wins, attendance marks); null for counts, amounts, recorded actuals. */
+  readonly sampleSize: number | null
+  /** The achievement rests on fewer than SMALL_SAMPLE_MINIMUM cases: shown with a mark, left out of the composite. */
+  readonly smallSample: boolean
+  /** This target's share of the composite's weight (percent); null when it does not count (no actual, small sample). */
+  readonly compositeShare: number | null
 }
 
 export interface KpiAchievements {
@@ -67,8 +73,13 @@ export interface KpiAchievements {
   readonly periodStart: string
   readonly periodEnd: string
   readonly rows: readonly KpiAchievementRow[]
-  /** Weighted overall achievement of the rows that have one; null when none has. */
+  /**
+   * The composite (compositeAchievement in src/shared/domain/kpi.ts): the weighted mean of the rows that have an
+   * achievement from a big enough sample, each counted at most COMPOSITE_CAP_PERCENT; null when none counts.
+   */
   readonly overall: number | null
+  /** What went into `overall`: rows counted, rows left out as small samples, rows counted at the cap. */
+  readonly composite: { readonly counted: number; readonly smallSamples: number; readonly capped: number }
 }
 
 export interface KpiOwnerOption {

@@ -160,9 +160,16 @@ describe('KPI repository (real SQLite)', () => {
     expect(byName.get('고객 미팅 건수')).toMatchObject({ actual: 2, achievementPercent: 50, band: 'BELOW_MINIMUM', ownerLabel: '영업1팀' })
     expect(byName.get('신규 고객 수')).toMatchObject({ actual: 2, achievementPercent: 100, band: 'ON_TARGET' })
     // (30 + 10) / 2 = 20 days against 45: lower is better, 45 / 20 = 225 %, and 20 ≤ 30 reaches the stretch.
-    expect(byName.get('평균 수주 소요일')).toMatchObject({ actual: 20, achievementPercent: 225, band: 'STRETCH', direction: 'DECREASE' })
-    // (125 × 50 + 50 × 100 + 100 × 100 + 225 × 100) / 350 = 43,750 / 350 = 125.
-    expect(result.overall).toBe(125)
+    // It rests on two wins: a small sample (under SMALL_SAMPLE_MINIMUM), marked and left out of the composite.
+    expect(byName.get('평균 수주 소요일')).toMatchObject({
+      actual: 20, achievementPercent: 225, band: 'STRETCH', direction: 'DECREASE', sampleSize: 2, smallSample: true, compositeShare: null,
+    })
+    // Counts and amounts are not samples.
+    expect(byName.get('고객 미팅 건수')).toMatchObject({ sampleSize: null, smallSample: false, compositeShare: 40 })
+    expect(byName.get('개인 수주액')).toMatchObject({ compositeShare: 20 })
+    // (125 × 50 + 50 × 100 + 100 × 100) / 250 = 21,250 / 250 = 85 (with the 2-win 225 % it would have read 125).
+    expect(result.overall).toBe(85)
+    expect(result.composite).toEqual({ counted: 3, smallSamples: 1, capped: 0 })
   })
 
   it('computes the attendance rate of the classes of the owner’s projects', () => {

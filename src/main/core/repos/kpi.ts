@@ -24,7 +24,7 @@ import {
   type DateRange,
   type FiscalPeriod,
 } from '../../../shared/domain/fiscal-period'
-import { achievementPercent, attainmentBand, weightedAchievement } from '../../../shared/domain/kpi'
+import { achievementPercent, attainmentBand, compositeAchievement, isSmallSample } from '../../../shared/domain/kpi'
 import { averageDays, computedMeasureOf, winRatePercent, type KpiMeasure } from '../../../shared/domain/kpi-measures'
 import { compareKorean } from '../../../shared/domain/korean-text'
 import { displayName } from '../../../shared/domain/korean-name'
@@ -275,23 +275,32 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     return members === null ? null : JSON.stringify([...members])
   }
 
-  function computeActual(measure: KpiMeasure, scope: string | null, { start, end }: DateRange): number | null {
+  /**
+   * The computed actual and, for rates and averages, how many cases it rests on (closed opportunities, wins,
+   * attendance marks) so a 1-of-1 figure can be marked as a small sample; counts and amounts have no sample.
+   */
+  function computeActual(measure: KpiMeasure, scope: string | null, { start, end }: DateRange): { value: number | null; sampleSize: number | null } {
     const params: ScopeParams = { scope, start, end }
     switch (measure) {
       case 'WON_AMOUNT':
-        return wonAmount.get(params)?.total ?? 0
+        return { value: wonAmount.get(params)?.total ?? 0, sampleSize: null }
       case 'NEW_CUSTOMERS':
-        return newCustomers.get(params)?.total ?? 0
+        return { value: newCustomers.get(params)?.total ?? 0, sampleSize: null }
       case 'MEETINGS_HELD':
-        return meetingsHeld.get(params)?.total ?? 0
-      case 'ATTENDANCE_RATE':
-        return attendanceRate(attendanceMarks.all(params).map((r) => r.status), DEFAULT_ATTENDANCE_POLICY)
-      case 'WIN_RATE': {
-        const counts = closedCounts.get(params)
-        return winRatePercent(counts?.won ?? 0, counts?.lost ?? 0)
+        return { value: meetingsHeld.get(params)?.total ?? 0, sampleSize: null }
+      case 'ATTENDANCE_RATE': {
+        const marks = attendanceMarks.all(params).map((r) => r.status)
+        return { value: attendanceRate(marks, DEFAULT_ATTENDANCE_POLICY), sampleSize: marks.length }
       }
-      case 'DAYS_TO_WIN':
-        return averageDays(wonSpans.all(params).map((r) => Math.max(0, daysBetween(r.created, r.closed))))
+      case 'WIN_RATE': {
+        const won = closedCounts.get(params)?.won ?? 0
+        const lost = closedCounts.get(params)?.lost ?? 0
+        return { value: winRatePercent(won, lost), sampleSize: won + lost }
+      }
+      case 'DAYS_TO_WIN': {
+        const spans = wonSpans.all(params).map((r) => Math.max(0, daysBetween(r.created, r.closed)))
+        return { value: averageDays(spans), sampleSize: spans.length }
+      }
     }
   }
 
@@ -313,9 +322,12 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     let actual: number | null = null
     let actualSource: KpiAchievementRow['actualSource'] = null
     let actualDate: string | null = null
+    let sampleSize: number | null = null
     if (range.start <= today()) {
       if (measure) {
-        actual = computeActual(measure, scopeOf(row.entity_type, row.entity_id, range), range)
+        const computed = computeActual(measure, scopeOf(row.entity_type, row.entity_id, range), range)
+        actual = computed.value
+        sampleSize = computed.sampleSize
         actualSource = actual === null ? null : 'computed'
       } else {
         const recorded = latestRecorded.get(row.id, range.start, range.end)
@@ -352,6 +364,9 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
       achievementPercent: achievementPercent(values),
       band: attainmentBand({ ...values, minimum: row.minimum_value, stretch: row.stretch_value }),
       weight: row.weight,
+      sampleSize,
+      smallSample: actual !== null && isSmallSample(sampleSize),
+      compositeShare: null,
     }
   }
 
@@ -505,7 +520,7 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
       const period = fiscalPeriodOf(on, type, fiscalStartMonth)
       const range = fiscalPeriodRange(period, fiscalStartMonth)
       const inAudience = audienceFilter(audience, actor)
-      const rows = targetsOfPeriod
+      const measured = targetsOfPeriod
         .all(period.type, period.fiscalYear, period.index)
         .filter(inAudience)
         .map((row) => toAchievementRow(row, fiscalStartMonth))
@@ -515,6 +530,8 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
             compareKorean(a.ownerLabel, b.ownerLabel) ||
             compareKorean(a.kpiName, b.kpiName),
         )
+      const composite = compositeAchievement(measured)
+      const rows = measured.map((row, i) => ({ ...row, compositeShare: composite.shares[i] ?? null }))
       return {
         audience,
         periodType: period.type,
@@ -522,7 +539,8 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
         periodStart: range.start,
         periodEnd: range.end,
         rows,
-        overall: weightedAchievement(rows),
+        overall: composite.percent,
+        composite: { counted: composite.counted, smallSamples: composite.smallSamples, capped: composite.capped },
       }
     },
   }

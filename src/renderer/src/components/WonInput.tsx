@@ -1,5 +1,6 @@
 import { type JSX, useId } from 'react'
-import { formatWon, parseWon } from '../../../shared/domain/money'
+import { parseWon } from '../../../shared/domain/money'
+import { moneyExact } from '../lib/money'
 
 /** What the user typed in a won field: empty, a whole-won amount, or something that is not one. */
 export type WonText = { readonly text: string; readonly value: number | null; readonly valid: boolean }
@@ -45,7 +46,7 @@ export function WonInput({
       </label>
       {/* Outside the label, so the field's accessible name stays just its label. */}
       <small id={hintId} className={value.valid ? 'won-hint' : 'won-hint won-hint--invalid'}>
-        {value.valid ? (value.value === null ? '' : formatWon(value.value)) : invalidText}
+        {value.valid ? (value.value === null ? '' : moneyExact(value.value)) : invalidText}
       </small>
     </div>
   )

@@ -1,6 +1,6 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanDateTime } from '../../../../shared/domain/dates'
+import { dateTime } from '../../lib/dates'
 import { type TimelineEntry } from '../../../../shared/model/customer-views'
 import { AttachmentsPanel } from '../files'
 import { DeleteButton } from '../../components/DeleteButton'
@@ -40,7 +40,7 @@ export function Timeline({
               <div className="timeline__meta">
                 {entry.kind === 'activity' && <span>{entity}</span>}
                 <span>{entry.actorName ?? t('activities.timeline.unknownUser')}</span>
-                <time dateTime={entry.at}>{formatKoreanDateTime(entry.at)}</time>
+                <time dateTime={entry.at}>{dateTime(entry.at)}</time>
                 {entry.kind === 'activity' && (
                   <button type="button" className="link-button" aria-expanded={filesOf === entry.key} onClick={() => setFilesOf(filesOf === entry.key ? null : entry.key)}>
                     {t('files.activityFiles')}

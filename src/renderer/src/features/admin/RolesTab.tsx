@@ -2,6 +2,7 @@ import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PERMISSION_ACTIONS, PERMISSION_RESOURCES } from '../../../../shared/model/permissions'
 import { useAdminStore } from './admin-store'
+import { roleLabel } from './role-label'
 
 /** Roles on the left, the chosen role's matrix on the right: resources as rows, actions as columns. */
 export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Element {
@@ -34,7 +35,7 @@ export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
               matrixRoleChosen(r.id)
               setEditing(null)
             }}>
-            {r.name} <span className="muted">· {t('admin.roles.users', { count: r.userCount })}</span>
+            {roleLabel(r.name, t)} <span className="muted">· {t('admin.roles.users', { count: r.userCount })}</span>
           </button>
         ))}
         {canEdit && (
@@ -48,9 +49,9 @@ export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
         )}
       </nav>
       {role && (
-        <section className="card" aria-label={t('admin.roles.matrixFor', { role: role.name })}>
+        <section className="card" aria-label={t('admin.roles.matrixFor', { role: roleLabel(role.name, t) })}>
           <header className="admin-toolbar">
-            <h3>{t('admin.roles.matrixFor', { role: role.name })}</h3>
+            <h3>{t('admin.roles.matrixFor', { role: roleLabel(role.name, t) })}</h3>
             {canEdit && !editing && (
               <button type="button" className="button button--small" onClick={() => setEditing({ name: role.name, description: role.description ?? '' })}>
                 {t('admin.edit')}

@@ -5,6 +5,7 @@ import { USER_TIERS, type UserTier } from '../../../../shared/model/enums'
 import { userCreateSchema } from '../../../../shared/model/validation/admin'
 import { ModalDialog } from '../../components/ModalDialog'
 import { useAdminStore } from './admin-store'
+import { roleLabel } from './role-label'
 import { DepartmentOptions, DialogFooter } from './form-parts'
 
 export function UsersTab({ canEdit }: { readonly canEdit: boolean }): JSX.Element {
@@ -45,7 +46,7 @@ export function UsersTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
               <td>{user.name}</td>
               <td>{user.email}</td>
               <td>{t(`admin.tiers.${user.tier}`)}</td>
-              <td>{user.roleName ?? t('admin.none')}</td>
+              <td>{user.roleName ? roleLabel(user.roleName, t) : t('admin.none')}</td>
               <td>{user.departmentName ?? t('admin.none')}</td>
               <td>{user.teams.length ? user.teams.map((team) => team.name).join(', ') : t('admin.none')}</td>
               <td>{user.isActive ? t('admin.users.active') : t('admin.users.inactive')}</td>
@@ -117,7 +118,7 @@ export function UserDialog({ user }: { readonly user: AdminUser }): JSX.Element 
           <select value={roleId} onChange={(e) => setRoleId(e.target.value)}>
             {roles.map((role) => (
               <option key={role.id} value={role.id}>
-                {role.name}
+                {roleLabel(role.name, t)}
               </option>
             ))}
           </select>
@@ -211,7 +212,7 @@ export function CreateUserDialog(): JSX.Element {
           <select value={form.roleId} onChange={(e) => field('roleId', e.target.value)} aria-invalid={invalid.has('roleId')}>
             {roles.map((role) => (
               <option key={role.id} value={role.id}>
-                {role.name}
+                {roleLabel(role.name, t)}
               </option>
             ))}
           </select>

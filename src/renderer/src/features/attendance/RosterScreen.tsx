@@ -1,7 +1,8 @@
 import { AttachmentsPanel } from '../files'
 import { type JSX, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanDate, formatKoreanTime, toIsoTime } from '../../../../shared/domain/dates'
+import { toIsoTime } from '../../../../shared/domain/dates'
+import { dateLong, timeOfDay } from '../../lib/dates'
 import { classTiming } from '../../../../shared/domain/class-marking'
 import { type ClassRoster, type RosterEntry } from '../../../../shared/ipc/training-types'
 import { type AttendanceStatus } from '../../../../shared/model/enums'
@@ -49,7 +50,7 @@ function RosterCounts({ roster }: { readonly roster: ClassRoster }): JSX.Element
 
 function recordedLabel(entry: RosterEntry): string {
   if (!entry.recordedAt) return ''
-  const time = formatKoreanTime(toIsoTime(new Date(entry.recordedAt)))
+  const time = timeOfDay(toIsoTime(new Date(entry.recordedAt)))
   return entry.recordedByName ? `${entry.recordedByName} · ${time}` : time
 }
 
@@ -106,7 +107,7 @@ function SignInSheet({ roster }: { readonly roster: ClassRoster }): JSX.Element 
     <section className="sign-in-sheet" aria-hidden="true">
       <h2>{t('attendance.printTitle')}</h2>
       <p>
-        {roster.projectName} · {roster.sessionNumber}차 {roster.classNumber}분반 · {formatKoreanDate(roster.date)} {roster.startTime}–
+        {roster.projectName} · {t('trainingOps.sessionClass', { session: roster.sessionNumber, class: roster.classNumber })} · {dateLong(roster.date)} {roster.startTime}–
         {roster.endTime}
         {roster.room ? ` · ${roster.room}` : ''}
         {roster.instructorName ? ` · ${roster.instructorName}` : ''}
@@ -161,7 +162,9 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
   // The grid takes the focus as soon as the roster is there (the first key press already marks), and again when the
   // remarks input closes, so typing goes on without reaching for the mouse.
   useEffect(() => {
-    if (loaded && !editingRemarks) grid.current?.focus()
+    // preventScroll: focusing scrolled the whole workspace, cutting the top bar off (the row's scrollIntoView below
+    // brings the current row into view inside the roster only).
+    if (loaded && !editingRemarks) grid.current?.focus({ preventScroll: true })
   }, [loaded, editingRemarks])
 
   useEffect(() => {
@@ -201,11 +204,11 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
         {roster && (
           <div className="roster-screen__title">
             <h2>
-              {roster.projectName} · {roster.sessionNumber}차 {roster.classNumber}분반
+              {roster.projectName} · {t('trainingOps.sessionClass', { session: roster.sessionNumber, class: roster.classNumber })}
               {roster.className ? ` ${roster.className}` : ''}
             </h2>
             <p className="muted">
-              {formatKoreanDate(roster.date)} {roster.startTime}–{roster.endTime}
+              {dateLong(roster.date)} {roster.startTime}–{roster.endTime}
               {roster.room ? ` · ${roster.room}` : ''}
               {roster.instructorName ? ` · ${roster.instructorName}` : ''}
               {roster.companyName ? ` · ${roster.companyName}` : ''}
@@ -229,7 +232,7 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
       {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
       {roster && classTiming(roster, new Date()) === 'notStarted' && (
         <p className="roster-not-started" role="status" data-testid="roster-not-started">
-          {t('trainingOps.notStarted', { date: formatKoreanDate(roster.date), time: roster.startTime })}
+          {t('trainingOps.notStarted', { date: dateLong(roster.date), time: roster.startTime })}
         </p>
       )}
       {roster && <RosterCounts roster={roster} />}

@@ -1,6 +1,6 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanMonthDay } from '../../../../shared/domain/dates'
+import { monthDay } from '../../lib/dates'
 import { type AgendaClass } from '../../../../shared/ipc/training-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { InstructorsPanel } from '../instructors'
@@ -62,7 +62,7 @@ export function TrainingScreen(): JSX.Element {
       {classes !== null && classes.length === 0 && <p className="muted">{t('attendance.agenda.empty')}</p>}
       {[...byDate.entries()].map(([date, list]) => (
         <section key={date} className="agenda__day">
-          <h3>{formatKoreanMonthDay(date)}</h3>
+          <h3>{monthDay(date)}</h3>
           <table className="class-table">
             <tbody>
               {list.map((k) => (
@@ -71,7 +71,7 @@ export function TrainingScreen(): JSX.Element {
                     {k.startTime}–{k.endTime}
                   </td>
                   <td>
-                    {k.projectName} · {k.sessionNumber}차 {k.classNumber}분반
+                    {k.projectName} · {t('trainingOps.sessionClass', { session: k.sessionNumber, class: k.classNumber })}
                   </td>
                   <td className="muted">{k.companyName ?? ''}</td>
                   <td>{k.instructorName ?? '—'}</td>

@@ -1,8 +1,9 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBusinessNumber } from '../../../../shared/domain/business-number'
-import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
-import { formatWon } from '../../../../shared/domain/money'
+import { toIsoDate } from '../../../../shared/domain/dates'
+import { dateLong } from '../../lib/dates'
+import { money } from '../../lib/money'
 import { formatPhone } from '../../../../shared/domain/phone'
 import { type BranchRecord, type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
 import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '../../../../shared/model/enums'
@@ -150,7 +151,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
               <dt>{t('customers.form.employeeCount')}</dt>
               <dd>{company.employeeCount?.toLocaleString('ko-KR') ?? '—'}</dd>
               <dt>{t('customers.form.annualRevenue')}</dt>
-              <dd>{company.annualRevenue !== null ? formatWon(company.annualRevenue) : '—'}</dd>
+              <dd>{company.annualRevenue !== null ? money(company.annualRevenue) : '—'}</dd>
               <dt>{t('customers.form.phone')}</dt>
               <dd className="tabular">
                 {detail.branches[0]?.phone ? <ExternalLink target={detail.branches[0].phone}>{formatPhone(detail.branches[0].phone)}</ExternalLink> : '—'}
@@ -158,7 +159,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
               <dt>{t('customers.form.website')}</dt>
               <dd>{company.website ? <ExternalLink target={company.website} /> : '—'}</dd>
               <dt>{t('customers.page.fields.createdAt')}</dt>
-              <dd>{formatKoreanDate(toIsoDate(new Date(company.createdAt)))}</dd>
+              <dd>{dateLong(toIsoDate(new Date(company.createdAt)))}</dd>
             </dl>
             <div className="company-page__activity">
               <QuickLogForm targets={logTargets} onLogged={afterWrite} />
@@ -363,8 +364,8 @@ function RelatedTable({
               )}
             </td>
             <td>{t(`customers.relatedStatus.${r.status as OpportunityStage | ProjectStatus | MeetingStatus}`)}</td>
-            <td className="tabular">{r.amount !== null ? formatWon(r.amount) : '—'}</td>
-            <td>{r.date ? formatKoreanDate(r.date) : '—'}</td>
+            <td className="tabular">{r.amount !== null ? money(r.amount) : '—'}</td>
+            <td>{r.date ? dateLong(r.date) : '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -28,21 +28,34 @@ import { compactWon, formatPercent, fullWon, stageColor, stageName } from './das
 const AXIS = { fontSize: 12, fill: '#5f6b7a' }
 const CHART_HEIGHT = 240
 
+/** The weighted bar is its stage's colour, lighter: the legend's swatches show exactly that. */
+const WEIGHTED_OPACITY = 0.4
+
 export function PipelineChart({ stages }: { readonly stages: readonly StageTotal[] }): JSX.Element {
   const { t, i18n } = useTranslation()
   const data = stages.map((s) => ({ ...s, name: stageName(s.stage, i18n.language) }))
+  // Nothing open: an empty state, not axes counting 0원 1원 2원.
+  if (data.every((d) => d.amount === 0 && d.weighted === 0)) {
+    return (
+      <p className="empty" data-testid="pipeline-empty">
+        {t('dashboard.charts.pipelineEmpty')}
+      </p>
+    )
+  }
+  const sample = data[0]?.stage
   return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e2e5ea" />
-        <XAxis type="number" tick={AXIS} tickFormatter={(v: number) => compactWon(v)} />
-        <YAxis type="category" dataKey="name" tick={AXIS} width={72} />
-        <Tooltip formatter={(value, name) => [fullWon(Number(value)), String(name)]} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="amount" name={t('dashboard.charts.amount')} fill="#a78bfa" maxBarSize={22} isAnimationActive={false}>
-          {data.map((d) => (
-            <Cell key={d.stage} fill={stageColor(d.stage)} />
-          ))}
+    <>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="#e2e5ea" />
+          <XAxis type="number" tick={AXIS} tickFormatter={(v: number) => compactWon(v)} allowDecimals={false} />
+          {/* Wide enough for "Needs analysis" on one line (a wrapped tick reads "Needsanalysis" to screen readers). */}
+          <YAxis type="category" dataKey="name" tick={AXIS} width={i18n.language === 'en' ? 112 : 72} />
+          <Tooltip formatter={(value, name) => [fullWon(Number(value)), String(name)]} />
+          <Bar dataKey="amount" name={t('dashboard.charts.amount')} maxBarSize={22} isAnimationActive={false}>
+            {data.map((d) => (
+              <Cell key={d.stage} fill={stageColor(d.stage)} />
+            ))}
           <LabelList
             dataKey="amount"
             position="right"
@@ -50,16 +63,32 @@ export function PipelineChart({ stages }: { readonly stages: readonly StageTotal
             formatter={(v: unknown) => compactWon(Number(v))}
           />
         </Bar>
-        <Bar dataKey="weighted" name={t('dashboard.charts.weighted')} fill="#cbd5e1" maxBarSize={22} isAnimationActive={false}>
+        <Bar dataKey="weighted" name={t('dashboard.charts.weighted')} maxBarSize={22} isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell key={d.stage} fill={stageColor(d.stage)} fillOpacity={WEIGHTED_OPACITY} />
+          ))}
           <LabelList
             dataKey="weighted"
             position="right"
-            style={{ fontSize: 11, fill: '#5f6b7a' }}
+            style={{ fontSize: 11, fill: '#374151' }}
             formatter={(v: unknown) => compactWon(Number(v))}
           />
         </Bar>
-      </BarChart>
-    </ResponsiveContainer>
+        </BarChart>
+      </ResponsiveContainer>
+      {sample && (
+        <ul className="chart-legend" data-testid="pipeline-legend">
+          <li>
+            <span className="chart-legend__swatch" style={{ background: stageColor(sample) }} aria-hidden="true" />
+            {t('dashboard.charts.amountLegend')}
+          </li>
+          <li>
+            <span className="chart-legend__swatch" style={{ background: stageColor(sample), opacity: WEIGHTED_OPACITY }} aria-hidden="true" />
+            {t('dashboard.charts.weightedLegend')}
+          </li>
+        </ul>
+      )}
+    </>
   )
 }
 
@@ -136,6 +165,8 @@ export function KpiChart({ rows }: { readonly rows: readonly KpiAchievementRow[]
     id: r.targetId,
     name: severalOwners ? `${r.kpiName} · ${r.ownerLabel}` : r.kpiName,
     value: r.achievementPercent ?? 0,
+    // A 1-of-1 "250 %" says its sample beside the figure (it is left out of the composite).
+    label: `${formatPercent(r.achievementPercent, i18n.language)}${r.smallSample ? t('dashboard.charts.smallSample', { count: r.sampleSize }) : ''}`,
   }))
   if (data.length === 0) return <p className="empty">{t('dashboard.charts.noData')}</p>
   // Whole 50 % steps up to at least 150 %, so the 100 % line always stands out.
@@ -144,17 +175,18 @@ export function KpiChart({ rows }: { readonly rows: readonly KpiAchievementRow[]
   return (
     // 44 px a row: a "KPI · owner" label wraps to two lines.
     <ResponsiveContainer width="100%" height={Math.max(CHART_HEIGHT, data.length * 44 + 40)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 8 }}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 120, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e2e5ea" />
         <XAxis type="number" tick={AXIS} tickFormatter={(v: number) => `${v}%`} domain={[0, top]} ticks={ticks} />
         <YAxis type="category" dataKey="name" tick={AXIS} width={170} />
         <ReferenceLine x={100} stroke="#1d4ed8" strokeDasharray="4 3" />
         <Tooltip formatter={(value) => [formatPercent(Number(value), i18n.language), t('dashboard.charts.achievement')]} />
-        <Bar dataKey="value" name={t('dashboard.charts.achievement')} maxBarSize={26} isAnimationActive={false}>
+        {/* minPointSize: a 0 % target still gets a visible bar beside its label. */}
+        <Bar dataKey="value" name={t('dashboard.charts.achievement')} maxBarSize={26} minPointSize={3} isAnimationActive={false}>
           {data.map((d) => (
             <Cell key={d.id} fill={d.value >= 100 ? '#22c55e' : d.value >= 80 ? '#f59e0b' : '#ef4444'} />
           ))}
-          <LabelList dataKey="value" position="right" style={{ fontSize: 12, fill: '#1c2331' }} formatter={(v: unknown) => formatPercent(Number(v), i18n.language)} />
+          <LabelList dataKey="label" position="right" style={{ fontSize: 12, fill: '#1c2331' }} />
         </Bar>
       </BarChart>
     </ResponsiveContainer>

@@ -73,7 +73,8 @@ function Figures({ home, periodLabel }: { readonly home: DashboardHome; readonly
   const kpiError = useDashboardStore((s) => s.kpiError)
   const { summary } = home.pipeline
   const { overall } = home.training
-  const kpiCounted = kpi?.rows.filter((r) => r.achievementPercent !== null).length ?? 0
+  // The targets the composite counted (small samples are left out of it: src/shared/domain/kpi.ts).
+  const kpiCounted = kpi?.composite.counted ?? 0
   return (
     <div className="figure-cards">
       <FigureCard

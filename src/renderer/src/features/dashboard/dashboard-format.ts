@@ -1,5 +1,5 @@
-/** How the dashboard writes its figures: won in 억/만 on cards and axes, percents with at most two decimals. */
-import { formatWonCompact, formatWonProse } from '../../../../shared/domain/money'
+/** How the dashboard writes its figures: won in 억/만 (₩M/₩B in English) on cards and axes, percents with at most two decimals. */
+import { moneyCompact, moneyExact } from '../../lib/money'
 import { stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityStage } from '../../../../shared/model/enums'
 
@@ -8,14 +8,14 @@ export function formatPercent(value: number | null, language: string): string {
   return `${new Intl.NumberFormat(language === 'en' ? 'en-US' : 'ko-KR', { maximumFractionDigits: 2 }).format(value)}%`
 }
 
-/** 1.9억, 8000만, 9,999원: cards, bars and axes. */
+/** 1.9억, 8000만, 9,999원 (₩190M in English): cards, bars and axes. */
 export function compactWon(value: number): string {
-  return formatWonCompact(Math.round(value))
+  return moneyCompact(Math.round(value))
 }
 
-/** 185,000,000원: tooltips, where the exact amount is wanted. */
+/** 1억 8,500만원 (₩185,000,000 in English): tooltips, where the exact amount is wanted. */
 export function fullWon(value: number): string {
-  return formatWonProse(Math.round(value))
+  return moneyExact(Math.round(value))
 }
 
 export function stageName(stage: OpportunityStage, language: string): string {

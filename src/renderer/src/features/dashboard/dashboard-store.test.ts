@@ -18,7 +18,7 @@ beforeEach(() => {
   calls = []
   answers = {
     'dashboard.home': (input) => ({ ok: true, value: homeOf((input as { period: string }).period) }),
-    'kpi.achievements': () => ({ ok: true, value: { rows: [], overall: null } }),
+    'kpi.achievements': () => ({ ok: true, value: { rows: [], overall: null, composite: { counted: 0, smallSamples: 0, capped: 0 } } }),
   }
   const crm = createCrmApi(async (channel, input) => {
     calls.push([channel, input])

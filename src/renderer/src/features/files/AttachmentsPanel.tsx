@@ -6,7 +6,7 @@
  */
 import { type JSX, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanDateTime } from '../../../../shared/domain/dates'
+import { dateTime } from '../../lib/dates'
 import { type Attachment } from '../../../../shared/ipc/files-types'
 import { type AttachmentEntityType } from '../../../../shared/model/enums'
 import { downloadBase64 } from '../../components/download'
@@ -122,7 +122,7 @@ export function AttachmentsPanel({ entityType, entityId, readOnly = false }: { r
                 <td className="attachments__name">{item.fileName}</td>
                 <td className="tabular">{formatFileSize(item.sizeBytes, i18n.language)}</td>
                 <td>{item.addedBy ?? '—'}</td>
-                <td className="tabular">{formatKoreanDateTime(item.addedAt)}</td>
+                <td className="tabular">{dateTime(item.addedAt)}</td>
                 <td>
                   <StatusCell item={item} />
                 </td>

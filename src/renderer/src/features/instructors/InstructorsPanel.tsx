@@ -1,6 +1,6 @@
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatWon } from '../../../../shared/domain/money'
+import { money } from '../../lib/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useCan } from '../../lib/permissions'
 import { InstructorDialog } from './InstructorDialog'
@@ -54,7 +54,7 @@ export function InstructorsPanel(): JSX.Element {
               <td>{i.specialties.join(', ')}</td>
               <td>{i.certifications.join(', ')}</td>
               <td>{i.rating === null ? '—' : `${i.rating} / 5`}</td>
-              <td>{i.hourlyRate === null ? '—' : formatWon(i.hourlyRate)}</td>
+              <td>{i.hourlyRate === null ? '—' : money(i.hourlyRate)}</td>
               <td className="muted">{[i.email, i.phone].filter(Boolean).join(' · ')}</td>
               <td>
                 {canUpdate && (

@@ -1,8 +1,9 @@
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { fiscalPeriodLabel } from '../../../../shared/domain/fiscal-period'
 import { type KpiAchievementRow } from '../../../../shared/ipc/kpi-types'
+import { COMPOSITE_CAP_PERCENT, SMALL_SAMPLE_MINIMUM } from '../../../../shared/domain/kpi'
 import { KPI_PERIOD_TYPES, type KpiUnit } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useCan } from '../../lib/permissions'
@@ -34,7 +35,7 @@ export function KpiScreen(): JSX.Element {
   const periodLabel = fiscalPeriodLabel(period, fiscalStartMonth, locale)
   const rows = achievements?.rows ?? []
   const withUnit = (value: number | null, unit: KpiUnit | null): string => {
-    const text = formatKpiValue(value, unit)
+    const text = formatKpiValue(value, unit, locale)
     const word = value !== null && (unit === 'COUNT' || unit === 'DAYS') ? t(`kpi.unit.${unit}`) : ''
     return word ? `${text}${locale === 'ko' ? '' : ' '}${word}` : text
   }
@@ -42,7 +43,10 @@ export function KpiScreen(): JSX.Element {
     name: `${row.kpiName} · ${row.ownerType === 'COMPANY' ? t('kpi.owner.COMPANY') : row.ownerLabel}`,
     achievement: row.achievementPercent ?? 0,
     tone: bandTone(row.band),
+    // Every bar says its figure, and a small sample says so beside it.
+    label: `${formatPercent(row.achievementPercent)}${row.smallSample ? t('kpi.sample.chartSuffix', { count: row.sampleSize }) : ''}`,
   }))
+  const composite = achievements?.composite
   const axis = achievementAxis(chartData.map((d) => d.achievement))
 
   return (
@@ -121,21 +125,33 @@ export function KpiScreen(): JSX.Element {
             {achievements?.overall === null || achievements === null ? t('kpi.overallNone') : formatPercent(achievements.overall)}
           </strong>
           <span className="muted">{periodLabel}</span>
+          {composite && composite.counted + composite.smallSamples > 0 && (
+            <ul className="kpi-overall__facts" data-testid="kpi-composite">
+              <li>{t('kpi.composite.counted', { count: composite.counted })}</li>
+              {composite.smallSamples > 0 && (
+                <li className="kpi-overall__warn">{t('kpi.composite.smallSamples', { count: composite.smallSamples, minimum: SMALL_SAMPLE_MINIMUM })}</li>
+              )}
+              {composite.capped > 0 && <li>{t('kpi.composite.capped', { count: composite.capped, cap: COMPOSITE_CAP_PERCENT })}</li>}
+            </ul>
+          )}
+          <small className="kpi-overall__rule">{t('kpi.composite.rule', { cap: COMPOSITE_CAP_PERCENT, minimum: SMALL_SAMPLE_MINIMUM })}</small>
         </div>
         <div className="card kpi-chart" aria-label={t('kpi.chartTitle')} role="img">
           <h3>{t('kpi.chartTitle')}</h3>
           {rows.length > 0 && (
             <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 28 + 40)}>
-              <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+              <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 120, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                 <XAxis type="number" unit="%" domain={[0, axis.max]} ticks={axis.ticks} />
                 <YAxis type="category" dataKey="name" width={200} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(value) => formatPercent(Number(value))} />
                 <ReferenceLine x={100} stroke="#1f2937" strokeDasharray="4 2" />
-                <Bar dataKey="achievement" name={t('kpi.columns.achievement')} isAnimationActive={false}>
+                {/* minPointSize: a 0 % rep still gets a bar, and every bar its label. */}
+                <Bar dataKey="achievement" name={t('kpi.columns.achievement')} minPointSize={3} isAnimationActive={false}>
                   {chartData.map((entry, index) => (
                     <Cell key={index} fill={BAND_COLOURS[entry.tone]} />
                   ))}
+                  <LabelList dataKey="label" position="right" style={{ fontSize: 12, fill: '#1c2331' }} />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>
@@ -255,13 +271,28 @@ function KpiRow({
       </td>
       <td className="num" data-testid="kpi-achievement">
         {formatPercent(row.achievementPercent)}
+        {row.sampleSize !== null && row.achievementPercent !== null && (
+          <small
+            className={row.smallSample ? 'kpi-sample kpi-sample--small' : 'kpi-sample'}
+            data-testid="kpi-sample"
+            data-small={row.smallSample}
+            title={row.smallSample ? t('kpi.sample.smallTitle', { count: row.sampleSize, minimum: SMALL_SAMPLE_MINIMUM }) : undefined}
+          >
+            {t(row.smallSample ? 'kpi.sample.small' : 'kpi.sample.size', { count: row.sampleSize })}
+          </small>
+        )}
       </td>
       <td>
         <span className={`kpi-band kpi-band--${tone}`} data-testid="kpi-band" data-band={row.band ?? 'NONE'}>
           {t(`kpi.band.${row.band ?? 'NONE'}`)}
         </span>
       </td>
-      <td className="num">{row.weight}</td>
+      <td className="num" data-testid="kpi-weight">
+        {row.weight}
+        <small className="kpi-sample">
+          {row.compositeShare === null ? t('kpi.shareExcluded') : t('kpi.share', { share: formatPercent(row.compositeShare).replace('%', '') })}
+        </small>
+      </td>
       <td className="kpi-table__actions">
         {canRecord && row.measure === null && (
           <button type="button" className="button button--small" onClick={onRecord}>

@@ -3,7 +3,8 @@ import { achievementAxis, bandTone, checkActualDate, defaultActualDate, formatKp
 
 describe('KPI values on screen', () => {
   it('reads each unit', () => {
-    expect(formatKpiValue(50_000_000, 'CURRENCY')).toBe('₩50,000,000')
+    expect(formatKpiValue(50_000_000, 'CURRENCY')).toBe('5,000만원')
+    expect(formatKpiValue(50_000_000, 'CURRENCY', 'en')).toBe('₩50M')
     expect(formatKpiValue(92.5, 'PERCENT')).toBe('92.5%')
     expect(formatKpiValue(1234, 'COUNT')).toBe('1,234')
     expect(formatKpiValue(null, 'DAYS')).toBe('—')

@@ -4,16 +4,16 @@
  */
 import { type DateRange, type FiscalPeriod, fiscalPeriodOf, fiscalPeriodRange } from '../../../../shared/domain/fiscal-period'
 import { type AttainmentBand } from '../../../../shared/domain/kpi'
-import { formatWon } from '../../../../shared/domain/money'
+import { formatMoney, type MoneyLanguage } from '../../../../shared/domain/money'
 import { type KpiDirection, type KpiPeriodType, type KpiUnit } from '../../../../shared/model/enums'
 import { KPI_VALUE_LIMIT } from '../../../../shared/model/validation/kpi'
 
 const numberFormat = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 2 })
 
-/** ₩50,000,000 · 92.5% · 12 · 20 — the unit word (건, 일) is added by the screen in the user's language. */
-export function formatKpiValue(value: number | null, unit: KpiUnit | null): string {
+/** 5,000만원 (₩50M) · 92.5% · 12 · 20 — the unit word (건, 일) is added by the screen in the user's language. */
+export function formatKpiValue(value: number | null, unit: KpiUnit | null, language: MoneyLanguage = 'ko'): string {
   if (value === null) return '—'
-  if (unit === 'CURRENCY' && Number.isSafeInteger(value)) return formatWon(value)
+  if (unit === 'CURRENCY' && Number.isSafeInteger(value)) return formatMoney(value, language)
   if (unit === 'PERCENT') return `${numberFormat.format(value)}%`
   return numberFormat.format(value)
 }

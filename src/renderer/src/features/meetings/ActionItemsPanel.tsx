@@ -1,6 +1,6 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanDate, formatKoreanDateTime } from '../../../../shared/domain/dates'
+import { dateLong, dateTime } from '../../lib/dates'
 import { type ActionItemView, type MeetingDetail, type MeetingOptions } from '../../../../shared/ipc/meetings-types'
 import { ACTION_ITEM_PRIORITIES, type ActionItemPriority } from '../../../../shared/model/enums'
 import { actionItemSaveSchema, meetingFieldErrors } from '../../../../shared/model/validation/meetings'
@@ -77,12 +77,12 @@ export function ActionItemsPanel({
               <tr key={item.id} data-testid="action-item" data-status={item.status} className={item.status === 'COMPLETED' ? 'meeting-action--done' : undefined}>
                 <td>{item.task}</td>
                 <td>{item.assigneeName ?? t('meetings.actions.noAssignee')}</td>
-                <td>{item.dueDate ? formatKoreanDate(item.dueDate) : '—'}</td>
+                <td>{item.dueDate ? dateLong(item.dueDate) : '—'}</td>
                 <td>{t(`meetings.importance.${item.priority}`)}</td>
                 <td>
                   {t(`meetings.actionStatuses.${item.status}`)}
                   {item.completedAt && (
-                    <div className="muted small">{t('meetings.actions.completedAt', { when: formatKoreanDateTime(item.completedAt) })}</div>
+                    <div className="muted small">{t('meetings.actions.completedAt', { when: dateTime(item.completedAt) })}</div>
                   )}
                 </td>
                 <td>

@@ -1,6 +1,6 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanDate } from '../../../../shared/domain/dates'
+import { dateLong } from '../../lib/dates'
 import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'
 import { meetingFieldErrors, meetingSaveSchema } from '../../../../shared/model/validation/meetings'
 import { DeleteButton } from '../../components/DeleteButton'
@@ -86,7 +86,7 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
       <div className="meeting-dialog" data-testid="meeting-dialog">
         {detail && (
           <p className="meeting-dialog__meta muted">
-            <span className="tabular">{detail.code}</span> · {formatKoreanDate(detail.date)} {detail.startTime}–{detail.endTime}
+            <span className="tabular">{detail.code}</span> · {dateLong(detail.date)} {detail.startTime}–{detail.endTime}
             {detail.organizerName ? ` · ${t('meetings.overview.organizer')} ${detail.organizerName}` : ''} ·{' '}
             <span className={`meeting-status meeting-status--${detail.status.toLowerCase()}`}>{t(`meetings.statuses.${detail.status}`)}</span>
           </p>

@@ -2,7 +2,7 @@ import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { matchesText } from '../../../../shared/domain/korean-text'
 import { ListFilter } from '../../components/ListFilter'
-import { formatKoreanDateShort } from '../../../../shared/domain/dates'
+import { dateShort } from '../../lib/dates'
 import { type MeetingSummary } from '../../../../shared/ipc/meetings-types'
 
 /** The meetings, latest first: date, time, title, company, type, status, organizer and follow-up counts. */
@@ -43,7 +43,7 @@ export function MeetingsList({
         <tbody>
           {shown.map((m) => (
             <tr key={m.id} data-testid="meeting-row" className={m.status === 'CANCELLED' ? 'meeting-row--cancelled' : undefined}>
-              <td className="tabular">{formatKoreanDateShort(m.date)}</td>
+              <td className="tabular">{dateShort(m.date)}</td>
               <td className="tabular">
                 {m.startTime}–{m.endTime}
               </td>

@@ -1,7 +1,8 @@
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { calendarRange } from '../../../../shared/domain/calendar'
-import { addDays, formatKoreanDateShort } from '../../../../shared/domain/dates'
+import { addDays } from '../../../../shared/domain/dates'
+import { dateShort } from '../../lib/dates'
 import { type CalendarEntry } from '../../../../shared/ipc/meetings-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ExportButton } from '../../components/ExportButton'
@@ -53,7 +54,7 @@ export function MeetingsScreen(): JSX.Element {
     const { from, to } = calendarRange(view, anchor)
     rangeTitle =
       view === 'week'
-        ? t('meetings.calendar.weekTitle', { from: formatKoreanDateShort(from), to: formatKoreanDateShort(addDays(to, -1)) })
+        ? t('meetings.calendar.weekTitle', { from: dateShort(from), to: dateShort(addDays(to, -1)) })
         : t('meetings.calendar.monthTitle', { year: Number(anchor.slice(0, 4)), month: Number(anchor.slice(5, 7)) })
   }
 

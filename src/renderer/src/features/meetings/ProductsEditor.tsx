@@ -1,6 +1,6 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatWon } from '../../../../shared/domain/money'
+import { money } from '../../lib/money'
 import { type MeetingOptions } from '../../../../shared/ipc/meetings-types'
 import { wonText } from '../../components/WonInput'
 import { draftKey, draftLineAmounts, type FieldErrors, type ProductDraft } from './meeting-draft'
@@ -67,7 +67,7 @@ export function ProductsEditor({
                   <td>
                     {product ? product.name : r.productId}
                     {product?.listPrice != null && (
-                      <div className="muted small">{t('meetings.products.listPrice', { price: formatWon(product.listPrice) })}</div>
+                      <div className="muted small">{t('meetings.products.listPrice', { price: money(product.listPrice) })}</div>
                     )}
                     <RowError error={errors[`products.${index}.productId`]} />
                   </td>
@@ -108,10 +108,10 @@ export function ProductsEditor({
                     />
                     <RowError error={err('discountPercent')} />
                   </td>
-                  <td className="num tabular">{line ? formatWon(line.gross) : '—'}</td>
-                  <td className="num tabular">{line ? formatWon(line.discount) : '—'}</td>
+                  <td className="num tabular">{line ? money(line.gross) : '—'}</td>
+                  <td className="num tabular">{line ? money(line.discount) : '—'}</td>
                   <td className="num tabular" data-testid="line-total">
-                    {line ? formatWon(line.total) : t('meetings.products.unpriced')}
+                    {line ? money(line.total) : t('meetings.products.unpriced')}
                   </td>
                   <td>
                     {!readOnly && (
@@ -127,17 +127,17 @@ export function ProductsEditor({
           <tfoot>
             <tr>
               <th colSpan={4}>{t('meetings.products.sumGross')}</th>
-              <td className="num tabular" data-testid="proposal-gross">{formatWon(sums.gross)}</td>
+              <td className="num tabular" data-testid="proposal-gross">{money(sums.gross)}</td>
               <td colSpan={3} />
             </tr>
             <tr>
               <th colSpan={5}>{t('meetings.products.sumDiscount')}</th>
-              <td className="num tabular" data-testid="proposal-discount">{formatWon(sums.discount)}</td>
+              <td className="num tabular" data-testid="proposal-discount">{money(sums.discount)}</td>
               <td colSpan={2} />
             </tr>
             <tr className="meeting-products__total">
               <th colSpan={6}>{t('meetings.products.sumTotal')}</th>
-              <td className="num tabular" data-testid="proposal-total">{formatWon(sums.total)}</td>
+              <td className="num tabular" data-testid="proposal-total">{money(sums.total)}</td>
               <td />
             </tr>
           </tfoot>
@@ -152,7 +152,7 @@ export function ProductsEditor({
             {products.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
-                {p.listPrice != null ? ` · ${formatWon(p.listPrice)}` : ''}
+                {p.listPrice != null ? ` · ${money(p.listPrice)}` : ''}
               </option>
             ))}
           </select>

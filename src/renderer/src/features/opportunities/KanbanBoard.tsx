@@ -12,7 +12,7 @@ import {
 import { type JSX, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { objectParticle } from '../../../../shared/domain/josa'
-import { formatWon, formatWonCompact } from '../../../../shared/domain/money'
+import { moneyCompact, moneyExact } from '../../lib/money'
 import { isOpportunityStage, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type BoardColumn } from '../../../../shared/ipc/sales-types'
 import { type OpportunityStage } from '../../../../shared/model/enums'
@@ -50,8 +50,8 @@ function Column({
         <h2>{label}</h2>
         <span className="kanban__count">{column.cards.length}</span>
       </header>
-      <p className="kanban__totals" title={formatWon(column.totalAmount)}>
-        {formatWonCompact(column.totalAmount)} · {t('opportunities.expectedShort', { amount: formatWonCompact(column.totalExpected) })}
+      <p className="kanban__totals" title={moneyExact(column.totalAmount)}>
+        {moneyCompact(column.totalAmount)} · {t('opportunities.expectedShort', { amount: moneyCompact(column.totalExpected) })}
       </p>
       {shown < column.cards.length && (
         <p className="kanban__window muted">{t('everyday.board.recentWindow', { shown, total: column.cards.length })}</p>

@@ -2,7 +2,7 @@ import { useDraggable } from '@dnd-kit/core'
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { directionParticle } from '../../../../shared/domain/josa'
-import { formatWon } from '../../../../shared/domain/money'
+import { money } from '../../lib/money'
 import { OPPORTUNITY_STAGE_DEFINITIONS } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityCard as Card } from '../../../../shared/ipc/sales-types'
 import { type OpportunityStage } from '../../../../shared/model/enums'
@@ -45,10 +45,10 @@ export function OpportunityCard({
       <div ref={setNodeRef} className="opp-card__handle" {...listeners} {...attributes} aria-label={card.title}>
         <h3 className="opp-card__title">{card.title}</h3>
         <p className="opp-card__company">{card.companyName ?? '—'}</p>
-        <p className="opp-card__amount">{card.amount === null ? t('opportunities.noAmount') : formatWon(card.amount)}</p>
+        <p className="opp-card__amount">{card.amount === null ? t('opportunities.noAmount') : money(card.amount)}</p>
         <p className="opp-card__meta">
           <span>{t('opportunities.probability', { value: card.probability })}</span>
-          {card.expectedAmount !== null && <span>{t('opportunities.expected', { amount: formatWon(card.expectedAmount) })}</span>}
+          {card.expectedAmount !== null && <span>{t('opportunities.expected', { amount: money(card.expectedAmount) })}</span>}
         </p>
         {card.nextActionDate && (
           <p className="opp-card__next">

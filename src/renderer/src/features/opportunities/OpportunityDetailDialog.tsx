@@ -2,7 +2,7 @@ import { AttachmentsPanel } from '../files'
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toIsoDate } from '../../../../shared/domain/dates'
-import { formatWon } from '../../../../shared/domain/money'
+import { money } from '../../lib/money'
 import { probabilitySchema } from '../../../../shared/model/validation/sales'
 import { OPPORTUNITY_STAGE_DEFINITIONS, stageDefinition } from '../../../../shared/domain/opportunity-stage'
 import { type OpportunityDetail } from '../../../../shared/ipc/sales-types'
@@ -138,12 +138,12 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
         </div>
         <div>
           <dt>{t('opportunities.fields.amount')}</dt>
-          <dd>{detail.amount === null ? t('opportunities.noAmount') : formatWon(detail.amount)}</dd>
+          <dd>{detail.amount === null ? t('opportunities.noAmount') : money(detail.amount)}</dd>
         </div>
         <div>
           <dt>{t('opportunities.fields.probability')}</dt>
           <dd>
-            {detail.probability}%{detail.expectedAmount !== null && ` · ${t('opportunities.expected', { amount: formatWon(detail.expectedAmount) })}`}
+            {detail.probability}%{detail.expectedAmount !== null && ` · ${t('opportunities.expected', { amount: money(detail.expectedAmount) })}`}
           </dd>
         </div>
         <div>

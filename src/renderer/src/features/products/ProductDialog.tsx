@@ -1,7 +1,7 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { productMargin, productMarginPercent } from '../../../../shared/domain/project-finance'
-import { formatWon } from '../../../../shared/domain/money'
+import { money } from '../../lib/money'
 import { categoryTree } from '../../../../shared/domain/product-categories'
 import { PRODUCT_TYPES, type ProductType } from '../../../../shared/model/enums'
 import { type ProductDetail } from '../../../../shared/ipc/products-types'
@@ -172,7 +172,7 @@ export function ProductDialog({ product, defaultCategoryId }: { readonly product
         <WonInput label={t('products.form.listPrice')} value={listPrice} invalidText={t('products.form.notWon')} onChange={setListPrice} />
         <WonInput label={t('products.form.cost')} value={cost} invalidText={t('products.form.notWon')} onChange={setCost} />
         <p className="product-form__margin" data-testid="form-margin">
-          {t('products.form.margin')} <strong>{margin === null ? '—' : formatWon(margin)}</strong> · {t('products.form.marginPercent')}{' '}
+          {t('products.form.margin')} <strong>{margin === null ? '—' : money(margin)}</strong> · {t('products.form.marginPercent')}{' '}
           <strong>{marginPercent === null ? '—' : `${marginPercent}%`}</strong>
           <span className="muted"> ({t('products.detail.marginHint')})</span>
         </p>

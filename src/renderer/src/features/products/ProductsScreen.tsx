@@ -1,6 +1,6 @@
 import { type JSX, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatWon } from '../../../../shared/domain/money'
+import { moneyOrDash } from '../../lib/money'
 import { categoryTree } from '../../../../shared/domain/product-categories'
 import { type ProductDetail, type ProductSummary } from '../../../../shared/ipc/products-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -14,7 +14,7 @@ import { visibleProducts } from './product-view'
 import { PRODUCTS_READS, useProductsStore } from './products-store'
 import { useReloadOn } from '../../lib/live'
 
-const won = (value: number | null): string => (value === null ? '—' : formatWon(value))
+const won = moneyOrDash
 const percent = (value: number | null): string => (value === null ? '—' : `${value}%`)
 
 function useDuration(): (p: ProductSummary) => string {

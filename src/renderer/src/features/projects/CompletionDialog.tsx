@@ -123,7 +123,7 @@ export function CompletionDialog({ list }: { readonly list: CompletionList }): J
         <tbody>
           {list.entries.map((e) => (
             <tr key={`${e.sessionId}|${e.traineeId}`} data-testid="completion-row" data-completed={e.completed}>
-              <td>{e.sessionNumber}차</td>
+              <td>{t('projects.page.session', { number: e.sessionNumber })}</td>
               <td>{e.name}</td>
               <td className="muted">{[e.companyName, e.department].filter(Boolean).join(' · ')}</td>
               <td>{e.percent === null ? '—' : `${e.percent}%`}</td>

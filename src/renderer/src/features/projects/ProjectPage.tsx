@@ -3,8 +3,8 @@ import { type JSX } from 'react'
 import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { type SatisfactionSummary } from '../../../../shared/domain/satisfaction'
-import { formatKoreanDateShort } from '../../../../shared/domain/dates'
-import { formatWon } from '../../../../shared/domain/money'
+import { dateShort } from '../../lib/dates'
+import { moneyOrDash } from '../../lib/money'
 import { type ProjectDetail, type SessionView } from '../../../../shared/ipc/training-types'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ClassDialog } from './ClassDialog'
@@ -16,7 +16,12 @@ import { TeamMemberDialog } from './TeamMemberDialog'
 import { useProjectsStore } from './projects-store'
 import { SessionDialog } from './SessionDialog'
 
-const won = (value: number | null): string => (value === null ? '—' : formatWon(value))
+const won = moneyOrDash
+
+/** "1차수" / "1차" / "1 차수" for session 1: the name adds nothing to the numbered label. */
+function restatesNumber(name: string, sessionNumber: number): boolean {
+  return new RegExp(`^\\s*${sessionNumber}\\s*차수?\\s*$`).test(name)
+}
 
 /** "만족도 4.33 / 5 (3건)", or a dash when nobody answered yet. */
 function satisfactionText(t: TFunction, summary: SatisfactionSummary | null): string {
@@ -38,7 +43,8 @@ function SessionBlock({ session }: { readonly session: SessionView }): JSX.Eleme
     <section className="session-block" aria-label={t('projects.page.session', { number: session.sessionNumber })}>
       <header className="session-block__header">
         <h4>
-          {sessionLabel} {session.name ?? ''}
+          {/* A name that only restates the number (the demo's "1차수") would read "Session 1 1차수" in English. */}
+          {sessionLabel} {session.name && !restatesNumber(session.name, session.sessionNumber) ? session.name : ''}
         </h4>
         {session.duplicateNumber && (
           <span className="duplicate-number" role="status" title={t('projects.page.duplicateNumberHint')}>
@@ -46,7 +52,7 @@ function SessionBlock({ session }: { readonly session: SessionView }): JSX.Eleme
           </span>
         )}
         <span className="muted">
-          {formatKoreanDateShort(session.startDate)} – {formatKoreanDateShort(session.endDate)}
+          {dateShort(session.startDate)} – {dateShort(session.endDate)}
           {session.location ? ` · ${session.location}` : ''}
         </span>
         <span className="satisfaction" data-testid="session-satisfaction">
@@ -92,7 +98,7 @@ function SessionBlock({ session }: { readonly session: SessionView }): JSX.Eleme
                   )}
                 </td>
                 <td>
-                  {formatKoreanDateShort(k.date)} {k.startTime}–{k.endTime}
+                  {dateShort(k.date)} {k.startTime}–{k.endTime}
                 </td>
                 <td>{k.instructorName ?? '—'}</td>
                 <td>{k.room ?? ''}</td>

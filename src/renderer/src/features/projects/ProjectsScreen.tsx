@@ -1,6 +1,6 @@
 import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatKoreanDateShort } from '../../../../shared/domain/dates'
+import { dateShort } from '../../lib/dates'
 import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES } from '../../../../shared/model/enums'
 import { matchesText } from '../../../../shared/domain/korean-text'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -99,7 +99,7 @@ function ProjectList(): JSX.Element {
               </td>
               <td>{p.phase ? t(`projects.phases.${p.phase}`) : '—'}</td>
               <td className="muted">
-                {p.startDate ? formatKoreanDateShort(p.startDate) : ''} – {p.endDate ? formatKoreanDateShort(p.endDate) : ''}
+                {p.startDate ? dateShort(p.startDate) : ''} – {p.endDate ? dateShort(p.endDate) : ''}
               </td>
               <td>{p.progress}%</td>
               <td>{p.marginPercent === null ? '—' : `${p.marginPercent}%`}</td>

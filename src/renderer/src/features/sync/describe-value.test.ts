@@ -7,7 +7,7 @@ describe('describeValue', () => {
   it('shows empty, money, flags and lists the way a consultant reads them', () => {
     expect(describeValue('phone', null, words)).toBe('(비어 있음)')
     expect(describeValue('phone', '', words)).toBe('(비어 있음)')
-    expect(describeValue('amount', 30_000_000, words)).toBe('₩30,000,000')
+    expect(describeValue('amount', 30_000_000, words)).toBe('3,000만원')
     expect(describeValue('probability', 40, words)).toBe('40')
     expect(describeValue('phone', '01011112222', words)).toBe('010-1111-2222')
     expect(describeValue('phone', '0212345678', words)).toBe('02-1234-5678')

@@ -2,7 +2,7 @@
  * A synced value as a person reads it in the sync panel: empty for null/'' (the server treats SQL NULL and JSON null
  * alike), won amounts with separators, phone digits as 010-1234-5678, true/false as yes/no, lists joined. Never "[object Object]".
  */
-import { formatWon } from '../../../../shared/domain/money'
+import { moneyExact } from '../../lib/money'
 import { formatPhone } from '../../../../shared/domain/phone'
 
 const PHONE_FIELDS = new Set(['phone', 'mobile', 'fax'])
@@ -17,7 +17,7 @@ export interface ValueWords {
 export function describeValue(field: string, value: unknown, words: ValueWords): string {
   if (value === null || value === undefined || value === '') return words.empty
   if (typeof value === 'boolean') return value ? words.yes : words.no
-  if (typeof value === 'number') return MONEY_FIELDS.has(field) && Number.isSafeInteger(value) ? formatWon(value) : String(value)
+  if (typeof value === 'number') return MONEY_FIELDS.has(field) && Number.isSafeInteger(value) ? moneyExact(value) : String(value)
   if (typeof value === 'string') return PHONE_FIELDS.has(field) ? formatPhone(value) : value
   if (Array.isArray(value)) return value.map((item) => describeValue(field, item, words)).join(', ')
   return JSON.stringify(value)

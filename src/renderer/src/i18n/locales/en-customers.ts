@@ -26,7 +26,7 @@ export const enCustomers: typeof koCustomers = {
       all: 'All',
       clear: 'Clear filters',
       sort: 'Sort',
-      sortName: 'By name (가나다)',
+      sortName: 'By name',
       sortUpdated: 'Recently edited',
       saved: 'Saved filters',
       savedNone: 'Choose a saved filter',

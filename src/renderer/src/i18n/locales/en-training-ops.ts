@@ -3,6 +3,7 @@ import { type koTrainingOps } from './ko-training-ops'
 /** English texts of the training loop (project form, trash, enrolment by paste, completion, certificates). */
 export const enTrainingOps: typeof koTrainingOps = {
   trainingOps: {
+    sessionClass: 'Session {{session}}, class {{class}}',
     projectForm: {
       newTitle: 'New project',
       editTitle: 'Edit project',

@@ -2,6 +2,7 @@
  * completion list and certificates (spread into ko.ts). */
 export const koTrainingOps = {
   trainingOps: {
+    sessionClass: '{{session}}차 {{class}}분반',
     projectForm: {
       newTitle: '새 프로젝트',
       editTitle: '프로젝트 수정',

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ExportButton } from '../../components/ExportButton'
 import { companyExportColumns, companyExportRows } from './company-export'
+import { contactExportColumns, contactExportRows } from '../export/list-exports'
+import { api } from '../../lib/api'
 import { ImportButton } from '../import/ImportButton'
 import { CompaniesList } from './CompaniesList'
 import { CompanyFilterBar } from './CompanyFilterBar'
@@ -41,6 +43,15 @@ export function CompaniesScreen(): JSX.Element {
         <div className="transfer-actions">
           <ImportButton target="companies" onImported={() => void changed()} />
           <ImportButton target="contacts" onImported={() => void changed()} />
+          {/* Every contact this PC holds, with the computed last contact day (there is no separate contacts screen). */}
+          <ExportButton
+            fileName={t('exports.contactsFile')}
+            label={t('exports.contactsAction')}
+            testId="export-contacts"
+            columns={contactExportColumns(t)}
+            rows={async () => contactExportRows(t, await api.contacts.list())}
+            disabled={!total}
+          />
           <ExportButton
             fileName={t('transfer.export.companiesFile')}
             columns={companyExportColumns(t)}

@@ -118,6 +118,28 @@ describe('exports of every list, and everything I can see', () => {
     expect(lines).toHaveLength(live('projects') + 1)
   })
 
+  it('exports a class roster with every enrolled trainee, the unmarked ones too', async () => {
+    const [withRoster] = replicaRows<{ name: string }>(
+      device,
+      `SELECT p.name FROM projects p JOIN training_sessions s ON s.project_id = p.id AND s.deleted_at IS NULL
+         JOIN training_classes k ON k.session_id = s.id AND k.deleted_at IS NULL
+         JOIN enrollments e ON e.class_id = k.id AND e.deleted_at IS NULL
+        WHERE p.deleted_at IS NULL GROUP BY p.id ORDER BY count(*) DESC LIMIT 1`,
+    )
+    await page.getByRole('button', { name: withRoster!.name }).first().click()
+    await page.getByRole('button', { name: /분반 출석부/ }).first().click()
+    await page.getByTestId('roster').waitFor()
+    const rows = await page.locator('[data-row]').count()
+    expect(rows).toBeGreaterThan(0)
+    const lines = await csvLines(await download('export-attendance', 'csv'))
+    expect(lines[0]).toBe('교육일,프로젝트,차수,분반,교육생,사번,소속 회사,출결,출석 시간(분),기록자,기록 시각')
+    expect(lines).toHaveLength(rows + 1)
+    expect(lines.slice(1).every((l) => l.includes(withRoster!.name))).toBe(true)
+    await page.getByTestId('export-attendance-button').click()
+    await screenshot(page, 'exports-roster-ko')
+    await page.keyboard.press('Escape')
+  })
+
   it('exports the KPIs of the period on screen', async () => {
     await page.getByRole('button', { name: 'KPI', exact: true }).click()
     await page.getByTestId('kpi-period-label').waitFor()

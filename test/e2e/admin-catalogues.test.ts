@@ -143,6 +143,9 @@ describe('campaigns and industries in administration, offline', () => {
   })
 
   it('reads in English with no Korean left in the screen’s own words', async () => {
+    // The Korean deletes' toasts were written in Korean: close them before switching.
+    const toasts = page.locator('.toast__close')
+    while ((await toasts.count()) > 0) await toasts.first().click()
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('tab', { name: 'Campaigns' }).click()
     const table = page.getByTestId('campaign-table')

@@ -17,6 +17,7 @@ import { ReplicaNotEmptyError } from './demo/seed-device'
 import { createSalesDevice } from './core/repos/sales-device'
 import { createTrainingDevice } from './core/repos/training'
 import { createImportService } from './core/transfer/import/service'
+import { createAttendanceList } from './core/transfer/attendance-list'
 import { createLeadsRepo } from './core/repos/leads'
 import { uuidv7 } from '../shared/ids/uuidv7'
 import { createKpiDevice } from './core/repos/kpi'
@@ -193,7 +194,10 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     sales: createSalesDevice(core),
     customers,
     training: createTrainingDevice(core),
-    transfer: createImportService({ sqlite: core.sqlite, writer: core.writer, customers, leads: createLeadsRepo(ctx), products, newId: uuidv7 }),
+    transfer: {
+      ...createImportService({ sqlite: core.sqlite, writer: core.writer, customers, leads: createLeadsRepo(ctx), products, newId: uuidv7 }),
+      attendance: createAttendanceList(core.sqlite).list,
+    },
     kpi: createKpiDevice(core),
     products,
     dashboard: createDashboardRepo(ctx),

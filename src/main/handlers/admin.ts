@@ -9,6 +9,7 @@ import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
 import { AdminOnlineError, type AdminOnlineFailure } from '../core/admin/online'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { AdminRuleError, type AdminRule } from '../core/repos/admin'
+import { CatalogueRuleError, type CatalogueRule } from '../core/repos/catalogues'
 import { type HandlerContext } from './context'
 
 const RULE_ERRORS: Record<AdminRule, IpcErrorCode> = {
@@ -23,6 +24,14 @@ const RULE_ERRORS: Record<AdminRule, IpcErrorCode> = {
   selfLockout: 'admin.selfLockout',
 }
 
+const CATALOGUE_ERRORS: Record<CatalogueRule, IpcErrorCode> = {
+  notFound: 'record.notFound',
+  signInToEdit: 'record.signInRequired',
+  notAllowed: 'admin.notAllowed',
+  duplicateCode: 'admin.duplicateCode',
+  industryCycle: 'admin.industryCycle',
+}
+
 const ONLINE_ERRORS: Record<AdminOnlineFailure, IpcErrorCode> = {
   onlineRequired: 'admin.onlineRequired',
   signInAgain: 'sync.signInAgain',
@@ -35,6 +44,7 @@ const ONLINE_ERRORS: Record<AdminOnlineFailure, IpcErrorCode> = {
 
 function failureOf(error: unknown): never {
   if (error instanceof AdminRuleError) throw new IpcFailure(RULE_ERRORS[error.rule])
+  if (error instanceof CatalogueRuleError) throw new IpcFailure(CATALOGUE_ERRORS[error.rule])
   if (error instanceof AdminOnlineError) throw new IpcFailure(ONLINE_ERRORS[error.kind])
   if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
   if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
@@ -78,6 +88,10 @@ export function adminHandlers(ctx: HandlerContext): AdminHandlers {
     'admin.teams': () => adminCall(() => repo().teams()),
     'admin.saveTeam': (input) => adminCall(() => repo().saveTeam(input)),
     'admin.setMembership': (input) => adminCall(() => repo().setMembership(input)),
+    'admin.campaigns': () => adminCall(() => ctx.device.admin.catalogues.campaigns()),
+    'admin.saveCampaign': (input) => adminCall(() => ctx.device.admin.catalogues.saveCampaign(input)),
+    'admin.industries': () => adminCall(() => ctx.device.admin.catalogues.industries()),
+    'admin.saveIndustry': (input) => adminCall(() => ctx.device.admin.catalogues.saveIndustry(input)),
     'admin.audit': (input) => onlineCall(() => ctx.device.admin.online.audit(input)),
     'admin.recordHistory': (input) => onlineCall(() => ctx.device.admin.online.recordHistory(input)),
     'admin.userDevices': (input) => onlineCall(() => ctx.device.admin.online.userDevices(input.userId)),

@@ -8,6 +8,7 @@ import { type CustomerRepos } from '../core/repos/index'
 import { type SalesDevice } from '../core/repos/sales-device'
 import { type TrainingRepos } from '../core/repos/training'
 import { type ImportService } from '../core/transfer/import/service'
+import { type AttendanceListItem } from '../../shared/ipc/transfer-types'
 import { type KpiRepo } from '../core/repos/kpi'
 import { type ProductsRepo } from '../core/repos/products'
 import { type DashboardRepo } from '../core/repos/dashboard'
@@ -43,7 +44,10 @@ export interface DevicePort {
   /** Projects, sessions, classes, rosters and attendance marks, on the local replica. */
   readonly training: TrainingRepos
   /** Spreadsheet import with review: preview (no writes) and an all-or-nothing commit, on the local replica. */
-  readonly transfer: ImportService
+  readonly transfer: ImportService & {
+    /** Every attendance mark on the replica (the attendance export and the everything-I-can-see workbook). */
+    attendance(): AttendanceListItem[]
+  }
   /** KPI definitions, targets, recorded actuals and achievement, on the local replica. */
   readonly kpi: KpiRepo
   /** The product master (상품, 상품 분류), on the local replica. */

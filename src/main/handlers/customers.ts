@@ -19,6 +19,7 @@ export function customerHandlers(ctx: HandlerContext): CustomerHandlers {
     'customers.list': (input) => customerCall(() => repos().companies.list(input)),
     'customers.lookups': () => customerCall(() => repos().companies.lookups()),
     'customers.get': ({ id }) => customerCall(() => repos().companyPage.get(id)),
+    'contacts.list': () => customerCall(() => repos().contactDirectory.list()),
     'customers.create': ({ company, allowDuplicates }) => customerCall(() => repos().companies.create(company, { allowDuplicates })),
     'customers.update': ({ id, changes }) => customerCall(() => ({ changed: repos().companies.update(id, changes) })),
     'customers.remove': ({ id }) => customerCall(() => ({ removed: repos().companies.remove(id) })),

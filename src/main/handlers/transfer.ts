@@ -10,7 +10,7 @@ import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
 import { RecordNotFoundError } from '../core/repos/companies'
 import { ProductRuleError } from '../core/repos/products'
-import { exportTable } from '../core/transfer/export'
+import { exportTable, exportWorkbook } from '../core/transfer/export'
 import { ImportFileError, type ParseProblem } from '../core/transfer/import/parse'
 import { ImportRuleError, type ImportRequest, type ImportRule } from '../core/transfer/import/service'
 import { type HandlerContext } from './context'
@@ -58,6 +58,8 @@ type TransferHandlers = Pick<HandlerTable, Extract<IpcChannel, TransferChannel>>
 export function transferHandlers(ctx: HandlerContext): TransferHandlers {
   return {
     'export.table': (input) => exportTable(input),
+    'export.workbook': (input) => exportWorkbook(input),
+    'export.attendance': () => ctx.device.transfer.attendance(),
     'import.preview': (input) => importCall(() => ctx.device.transfer.preview(toRequest(input))),
     'import.commit': ({ duplicates, ...input }) => importCall(() => ctx.device.transfer.commit({ ...toRequest(input), duplicates })),
   }

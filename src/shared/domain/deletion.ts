@@ -18,6 +18,8 @@ export const DELETABLE_KINDS = [
   'actionItem',
   'kpiTarget',
   'activity',
+  'campaign',
+  'industry',
 ] as const
 
 export type DeletableKind = (typeof DELETABLE_KINDS)[number]
@@ -35,11 +37,25 @@ export interface ChildRule {
   readonly children?: readonly ChildRule[]
 }
 
+/**
+ * Records elsewhere that point at this one and are *kept* when it is deleted (a company keeps its industry_id, a lead
+ * its campaign_id): the confirmation counts them so nobody deletes a list entry blind, and the trash's restore makes
+ * them whole again. They are not rewritten: the device may hold only part of them (scopes) and a tombstone is
+ * restorable, so clearing the column would lose what a restore should bring back.
+ */
+export interface ReferenceRule {
+  readonly table: string
+  readonly column: string
+  /** A key under everyday.trash.references. */
+  readonly label: string
+}
+
 export interface DeletionRule {
   readonly table: string
   /** SQL expression for the record's title in the trash (over the table's own columns). */
   readonly titleSql: string
   readonly children: readonly ChildRule[]
+  readonly references?: readonly ReferenceRule[]
 }
 
 const contactsOfBranch: ChildRule = { table: 'contacts', parentColumn: 'branch_id', label: 'contacts' }
@@ -81,6 +97,22 @@ export const DELETION_RULES: Readonly<Record<DeletableKind, DeletionRule>> = {
     children: [{ table: 'kpi_actuals', parentColumn: 'kpi_target_id', label: 'kpiActuals' }],
   },
   activity: { table: 'activities', titleSql: "coalesce(subject, substr(description, 1, 40), activity_type)", children: [] },
+  campaign: {
+    table: 'campaigns',
+    titleSql: 'name',
+    children: [],
+    references: [
+      { table: 'leads', column: 'campaign_id', label: 'leads' },
+      { table: 'opportunities', column: 'campaign_id', label: 'opportunities' },
+    ],
+  },
+  industry: {
+    table: 'industries',
+    titleSql: 'name',
+    // A sector's narrower sectors (제조업 › 반도체) go with it; the companies filed under any of them are kept.
+    children: [{ table: 'industries', parentColumn: 'parent_id', label: 'subIndustries' }],
+    references: [{ table: 'companies', column: 'industry_id', label: 'companies' }],
+  },
 }
 
 export function isDeletableKind(value: unknown): value is DeletableKind {

@@ -111,3 +111,13 @@ export function pairId(table: PairTable, classId: string, traineeId: string): st
   uuidBytes(traineeId)
   return uuidv5(`${table}:${classId.toLowerCase()}:${traineeId.toLowerCase()}`, PAIR_ID_NAMESPACE)
 }
+
+/**
+ * The id of a meeting's minutes (회의록): one per meeting (the server's unique index among live rows), so two people
+ * writing the minutes of the same meeting offline write the *same* row and the server merges them field by field
+ * instead of rejecting the second create. Minutes pulled with another id (older rows) are updated in place.
+ */
+export function minutesId(meetingId: string): string {
+  uuidBytes(meetingId)
+  return uuidv5(`meeting_minutes:${meetingId.toLowerCase()}`, PAIR_ID_NAMESPACE)
+}

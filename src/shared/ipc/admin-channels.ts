@@ -18,6 +18,11 @@ export const adminChannels = [
   'admin.userDevices',
   'admin.revokeDevice',
   'admin.resetPassword',
+  /** Campaigns (캠페인) and industries (업종): reference lists on the replica, written through the writer. */
+  'admin.campaigns',
+  'admin.saveCampaign',
+  'admin.industries',
+  'admin.saveIndustry',
 ] as const
 
 export type AdminChannel = (typeof adminChannels)[number]

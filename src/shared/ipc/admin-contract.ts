@@ -11,8 +11,9 @@ import {
   userCreateSchema,
   userSaveSchema,
 } from '../model/validation/admin'
+import { campaignSaveSchema, industrySaveSchema } from '../model/validation/catalogues'
 import { type AdminChannel } from './admin-channels'
-import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AdminUserDevice, type AuditPage } from './admin-types'
+import { type AdminCampaign, type AdminIndustry, type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AdminUserDevice, type AuditPage } from './admin-types'
 import { returns } from './returns'
 
 export interface CreatedUser {
@@ -45,4 +46,11 @@ export const adminContract = {
   'admin.revokeDevice': { input: z.strictObject({ userId: z.uuid(), deviceId: z.uuid(), wipe: z.boolean() }), output: returns<readonly AdminUserDevice[]>() },
   /** The one-time password, shown once; the user must choose a new one at their next sign-in. */
   'admin.resetPassword': { input: z.strictObject({ userId: z.uuid() }), output: returns<{ readonly oneTimePassword: string }>() },
+  /** Active first (planned, active), then finished ones; each with its lead and opportunity counts. */
+  'admin.campaigns': { input: z.undefined(), output: returns<readonly AdminCampaign[]>() },
+  /** Create or edit; ending a campaign is a status (COMPLETED, CANCELLED), deleting goes through the trash. */
+  'admin.saveCampaign': { input: campaignSaveSchema, output: returns<readonly AdminCampaign[]>() },
+  /** In tree order, each with its depth and company count. */
+  'admin.industries': { input: z.undefined(), output: returns<readonly AdminIndustry[]>() },
+  'admin.saveIndustry': { input: industrySaveSchema, output: returns<readonly AdminIndustry[]>() },
 } as const satisfies { readonly [K in AdminChannel]: { readonly input: z.ZodType; readonly output: object } }

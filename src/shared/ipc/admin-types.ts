@@ -1,5 +1,5 @@
 /** What the administration screens read (사용자, 역할·권한, 부서, 팀, 감사 로그). */
-import type { TeamMemberRole, UserTier } from '../model/enums'
+import type { CampaignStatus, CampaignType, TeamMemberRole, UserTier } from '../model/enums'
 
 export interface AdminUserTeam {
   readonly teamId: string
@@ -102,4 +102,33 @@ export interface AdminUserDevice {
   readonly revokedAt: string | null
   readonly wipeRequestedAt: string | null
   readonly sessions: readonly AdminDeviceSession[]
+}
+
+/** A campaign (캠페인) as the administration list shows it, with how many records name it. */
+export interface AdminCampaign {
+  readonly id: string
+  readonly code: string
+  readonly name: string
+  readonly type: CampaignType | null
+  readonly status: CampaignStatus
+  readonly startDate: string | null
+  readonly endDate: string | null
+  /** Whole won. */
+  readonly budget: number | null
+  readonly ownerId: string | null
+  readonly ownerName: string | null
+  readonly description: string | null
+  readonly leadCount: number
+  readonly opportunityCount: number
+}
+
+/** An industry (업종) in tree order, with the companies filed under it on this device. */
+export interface AdminIndustry {
+  readonly id: string
+  readonly code: string
+  readonly name: string
+  readonly parentId: string | null
+  readonly description: string | null
+  readonly depth: number
+  readonly companyCount: number
 }

@@ -16,6 +16,8 @@ export const customerChannels = [
   'contacts.create',
   'contacts.update',
   'contacts.remove',
+  /** Every contact this device holds, with the computed last contact day (the contacts export). */
+  'contacts.list',
   'search.global',
   'activities.log',
   'activities.timeline',

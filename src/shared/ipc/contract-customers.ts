@@ -14,6 +14,7 @@ import {
   COMPANY_SORTS,
   FILTER_SCOPES,
 } from '../model/customer-views'
+import { type ContactListItem } from '../model/contact-directory'
 import { ACTIVITY_ENTITY_TYPES, COMPANY_STATUSES, COMPANY_TIERS } from '../model/enums'
 import {
   activityLogSchema,
@@ -52,6 +53,7 @@ const allowDuplicates = { allowDuplicates: z.boolean().default(false) }
 export const customerContract = {
   'customers.list': { input: companyListSchema, output: returns<CompanyPage>() },
   'customers.lookups': { input: z.undefined(), output: returns<CustomerLookups>() },
+  'contacts.list': { input: z.undefined(), output: returns<readonly ContactListItem[]>() },
   'customers.get': { input: byId, output: returns<CompanyDetail>() },
   'customers.create': {
     input: z.strictObject({ company: companyCreateSchema, ...allowDuplicates }),

@@ -63,6 +63,7 @@ export const ipcErrorCodes = [
   'admin.onlineRequired',
   'admin.notAllowed',
   'admin.departmentCycle',
+  'admin.industryCycle',
   'admin.roleInUse',
   'admin.duplicateCode',
   'admin.duplicateName',

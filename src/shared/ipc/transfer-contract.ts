@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { returns } from './returns'
 import { type TransferChannel } from './transfer-channels'
-import { type ExportedFile, type ImportCommitResult, type ImportReview } from './transfer-types'
+import { type AttendanceListItem, type ExportedFile, type ImportCommitResult, type ImportReview } from './transfer-types'
 import { IMPORT_TARGETS } from '../model/import-targets'
 import { idSchema } from '../model/validation/common'
 
@@ -26,6 +26,26 @@ export const exportTableSchema = z
   })
   .refine((t) => t.columns.length * t.rows.length <= EXPORT_LIMITS.cells, { message: 'validation.tooLong', path: ['rows'] })
 
+/** At most one sheet per list the app has, with the same cell budget as one table. */
+export const exportWorkbookSchema = z
+  .strictObject({
+    fileName: z.string().trim().min(1).max(200),
+    sheets: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1).max(100),
+          columns: z.array(exportColumnSchema).min(1).max(EXPORT_LIMITS.columns),
+          rows: z.array(z.record(z.string().max(100), exportCellSchema)).max(EXPORT_LIMITS.rows),
+        }),
+      )
+      .min(1)
+      .max(30),
+  })
+  .refine((b) => b.sheets.reduce((n, s) => n + s.columns.length * s.rows.length, 0) <= EXPORT_LIMITS.cells, {
+    message: 'validation.tooLong',
+    path: ['sheets'],
+  })
+
 /** 10 MB of file as base64 (4 characters per 3 bytes), matching the parser's own limit. */
 const MAX_FILE_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4
 
@@ -47,6 +67,10 @@ export const importCommitSchema = z.strictObject({ ...importRequestFields, dupli
 export const transferContract = {
   /** Builds an XLSX or CSV file of the given table; nothing is read from or written to the replica. */
   'export.table': { input: exportTableSchema, output: returns<ExportedFile>() },
+  /** "Everything I can see" (전체 내보내기): one XLSX workbook, one sheet per list. */
+  'export.workbook': { input: exportWorkbookSchema, output: returns<ExportedFile>() },
+  /** Every attendance mark on this device (the attendance export reads it; nothing is written). */
+  'export.attendance': { input: z.undefined(), output: returns<readonly AttendanceListItem[]>() },
   /** Parses, maps and checks a file against the replica; writes nothing. */
   'import.preview': { input: importPreviewSchema, output: returns<ImportReview>() },
   /** Reviews again and writes every row in one transaction; refused (`import.hasErrors`) while any row has an error. */

@@ -1,6 +1,28 @@
 /** Value shapes of the import / export channels. */
 
+import { type AttendanceStatus } from '../model/enums'
+
 export type ExportFormat = 'xlsx' | 'csv'
+
+/** One attendance mark as the attendance export lists it. */
+export interface AttendanceListItem {
+  readonly id: string
+  readonly projectName: string
+  /** 차수 and 분반 numbers. */
+  readonly sessionNumber: number
+  readonly classNumber: number
+  readonly className: string | null
+  /** The class day, YYYY-MM-DD. */
+  readonly date: string
+  readonly traineeName: string
+  readonly employeeNumber: string | null
+  readonly companyName: string | null
+  readonly status: AttendanceStatus
+  readonly minutesAttended: number | null
+  /** ISO-8601 UTC. */
+  readonly recordedAt: string
+  readonly recordedByName: string | null
+}
 
 /** A file built in main, handed to the renderer as base64 so it can be saved through a Blob download. */
 export interface ExportedFile {

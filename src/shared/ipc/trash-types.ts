@@ -13,6 +13,8 @@ export interface DeletionPreview {
   readonly title: string
   /** What goes with it, with counts (only kinds with at least one row). */
   readonly children: readonly DeletionCount[]
+  /** Records that point at it and are kept (a campaign's leads), with counts: labels under everyday.trash.references. */
+  readonly references: readonly DeletionCount[]
 }
 
 export interface TrashEntry {

@@ -113,6 +113,8 @@ export interface ContactRecord {
   readonly roleType: ContactRoleType | null
   readonly preferredContactMethod: ContactMethod | null
   readonly isPrimary: boolean
+  /** 최근 연락일: the latest activity on the contact or meeting with them, up to today (computed, never stored). */
+  readonly lastContactedOn: string | null
 }
 
 export interface RelatedSummary {

@@ -2,10 +2,13 @@
 import { type DeviceCore } from '../device'
 import { repoContextOf } from '../repos/context'
 import { createAdminRepo, type AdminRepo } from '../repos/admin'
+import { createCataloguesRepo, type CataloguesRepo } from '../repos/catalogues'
 import { createAdminOnline, type AdminOnline } from './online'
 
 export interface AdminDevice {
   readonly repo: AdminRepo
+  /** Campaigns and industries. */
+  readonly catalogues: CataloguesRepo
   readonly online: AdminOnline
   /** Pull now (best effort) so an account the server just created is on this device when the screen reloads. */
   pullNow(): Promise<void>
@@ -14,6 +17,7 @@ export interface AdminDevice {
 export function createAdminDevice(core: DeviceCore, now: () => Date = () => new Date()): AdminDevice {
   return {
     repo: createAdminRepo(repoContextOf(core, now)),
+    catalogues: createCataloguesRepo(repoContextOf(core, now)),
     online: createAdminOnline({ session: core.session, tokens: core.tokens, fetch: core.fetch }),
     async pullNow() {
       try {

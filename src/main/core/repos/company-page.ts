@@ -1,5 +1,6 @@
 /** Everything the company page shows, read in one go from the replica: the company, its branches and contacts, and
  * its opportunities, projects, meetings and activity timeline. */
+import { todayIsoDate } from '../../../shared/domain/dates'
 import { displayName } from '../../../shared/domain/korean-name'
 import {
   type BranchRecord,
@@ -11,6 +12,7 @@ import {
 import { type Sqlite } from '../sqlite'
 import { type ActivitiesRepo } from './activities'
 import { RecordNotFoundError } from './companies'
+import { lastContactedSql } from './last-contacted'
 import { type PeopleDirectory } from './people'
 
 type Row = Record<string, unknown>
@@ -19,7 +21,17 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '')
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null)
 
-export function createCompanyPageReader({ sqlite, people, activities }: { sqlite: Sqlite; people: PeopleDirectory; activities: ActivitiesRepo }) {
+export function createCompanyPageReader({
+  sqlite,
+  people,
+  activities,
+  now = () => new Date(),
+}: {
+  sqlite: Sqlite
+  people: PeopleDirectory
+  activities: ActivitiesRepo
+  now?: () => Date
+}) {
   const company = sqlite.prepare<[string], Row>(
     `SELECT c.*, i.name AS industry_name FROM companies c LEFT JOIN industries i ON i.id = c.industry_id
      WHERE c.id = ? AND c.deleted_at IS NULL`,
@@ -27,8 +39,8 @@ export function createCompanyPageReader({ sqlite, people, activities }: { sqlite
   const branches = sqlite.prepare<[string], Row>(
     `SELECT * FROM branches WHERE company_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, created_at, id`,
   )
-  const contacts = sqlite.prepare<[string], Row>(
-    `SELECT p.*, b.name AS branch_name FROM contacts p JOIN branches b ON b.id = p.branch_id
+  const contacts = sqlite.prepare<[string, { today: string }], Row>(
+    `SELECT p.*, b.name AS branch_name, ${lastContactedSql('p.id')} AS last_contacted_on FROM contacts p JOIN branches b ON b.id = p.branch_id
      WHERE b.company_id = ? AND p.deleted_at IS NULL AND b.deleted_at IS NULL
      ORDER BY p.is_primary DESC, p.last_name || p.first_name, p.id`,
   )
@@ -85,7 +97,7 @@ export function createCompanyPageReader({ sqlite, people, activities }: { sqlite
         managerName: strOrNull(b.manager_name),
         isPrimary: b.is_primary === 1,
       }))
-      const contactRecords: ContactRecord[] = contacts.all(id).map((p) => ({
+      const contactRecords: ContactRecord[] = contacts.all(id, { today: todayIsoDate(now()) }).map((p) => ({
         id: str(p.id),
         branchId: str(p.branch_id),
         branchName: str(p.branch_name),
@@ -101,6 +113,7 @@ export function createCompanyPageReader({ sqlite, people, activities }: { sqlite
         roleType: strOrNull(p.role_type) as ContactRecord['roleType'],
         preferredContactMethod: strOrNull(p.preferred_contact_method) as ContactRecord['preferredContactMethod'],
         isPrimary: p.is_primary === 1,
+        lastContactedOn: strOrNull(p.last_contacted_on),
       }))
       const summaries = (rows: ReturnType<typeof opportunities.all>): RelatedSummary[] =>
         rows.map((r) => ({ id: r.id, title: r.title, status: r.status, amount: r.amount, date: r.date }))

@@ -8,6 +8,7 @@ import { type DeviceState } from '../state'
 import { createActivitiesRepo, type ActivitiesRepo } from './activities'
 import { createCompaniesRepo, type CompaniesRepo } from './companies'
 import { createCompanyPageReader, type CompanyPageReader } from './company-page'
+import { createContactDirectory, type ContactDirectory } from './contact-directory'
 import { createContactsRepo, type ContactsRepo } from './contacts'
 import { createDuplicateFinder } from './duplicates'
 import { createPeopleDirectory } from './people'
@@ -19,6 +20,8 @@ export interface CustomerRepos {
   readonly companies: CompaniesRepo
   readonly companyPage: CompanyPageReader
   readonly contacts: ContactsRepo
+  /** Every contact this device holds, with the computed last contact day (the contacts export). */
+  readonly contactDirectory: ContactDirectory
   readonly search: SearchRepo
   readonly activities: ActivitiesRepo
   readonly savedFilters: SavedFiltersRepo
@@ -33,6 +36,7 @@ export function createCustomerRepos({ sqlite, writer, state }: { sqlite: Sqlite;
     companies: createCompaniesRepo({ sqlite, writer, people, duplicates }),
     companyPage: createCompanyPageReader({ sqlite, people, activities }),
     contacts: createContactsRepo({ sqlite, writer, duplicates }),
+    contactDirectory: createContactDirectory(sqlite),
     search: createSearchRepo(sqlite),
     activities,
     savedFilters: createSavedFiltersRepo(sqlite, state),

@@ -1,3 +1,4 @@
+import { minutesId } from '../../../shared/ids/pair-id'
 import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { actionItemSaveSchema, meetingSaveSchema, minutesSaveSchema, type MeetingSaveInput } from '../../../shared/model/validation/meetings'
@@ -143,6 +144,19 @@ describe('meetings repository (real SQLite)', () => {
     expect(repo.get(first.id).title).toBe('한빛제약 리더십 제안 미팅')
     expect(repo.get(first.id).participants).toHaveLength(3)
     expect(device.outbox.pendingCount()).toBe(before)
+  })
+
+  it('gives a meeting’s minutes the same id on every device, and brings deleted minutes back instead of adding a row', () => {
+    const { id } = save(meeting())
+    repo.saveMinutes(minutesSaveSchema.parse({ meetingId: id, summary: '첫 요약' }))
+    const rows = () => device.sqlite.prepare('SELECT id, summary, deleted_at FROM meeting_minutes').all()
+    expect(rows()).toEqual([{ id: minutesId(id), summary: '첫 요약', deleted_at: null }])
+    // Another device's minutes for the same meeting would carry the same id: the server merges them per field.
+    expect(minutesId(id.toUpperCase())).toBe(minutesId(id))
+    device.writer.remove('meeting_minutes', minutesId(id))
+    const again = repo.saveMinutes(minutesSaveSchema.parse({ meetingId: id, summary: '다시 쓴 요약' }))
+    expect(rows()).toEqual([{ id: minutesId(id), summary: '다시 쓴 요약', deleted_at: null }])
+    expect(again.minutes?.summary).toBe('다시 쓴 요약')
   })
 
   it('saves minutes once per meeting and action items with completion time; cancelling keeps everything', () => {

@@ -37,6 +37,7 @@ import {
   type ParticipantView,
   type ProposedProductView,
 } from '../../../shared/ipc/meetings-types'
+import { minutesId } from '../../../shared/ids/pair-id'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { createUserNames, type RepoContext } from './context'
 import { MeetingRuleError } from './meetings-rules'
@@ -503,7 +504,10 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
       requireActor()
       requireOpen(requireMeeting(input.meetingId))
       const current = minutesOf.get(input.meetingId)
-      writer.upsert('meeting_minutes', current?.id ?? ctx.newId(), {
+      // Deterministic: the same row on every device (pair-id.ts); minutes deleted before are brought back, not duplicated.
+      const id = current?.id ?? minutesId(input.meetingId)
+      writer.upsert('meeting_minutes', id, {
+        ...(current ? {} : { deleted_at: null }),
         meeting_id: input.meetingId,
         summary: input.summary,
         key_points: input.keyPoints,

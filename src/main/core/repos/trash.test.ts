@@ -38,6 +38,7 @@ describe('trash', () => {
         { label: 'branches', count: 1 },
         { label: 'contacts', count: 3 },
       ],
+      references: [],
     })
     expect(h.repos.trash.preview('branch', branchId).children).toEqual([{ label: 'contacts', count: 3 }])
     expect(h.writer.pendingCount()).toBe(pending)
@@ -87,6 +88,7 @@ describe('trash', () => {
       const rule = DELETION_RULES[kind]
       check(rule.table, `id, ${rule.titleSql}`)
       walk(rule.children)
+      for (const ref of rule.references ?? []) check(ref.table, `id, ${ref.column}`)
       expect(() => h.repos.trash.preview(kind, '0190a000-0000-7000-8000-0000000000ff')).toThrow(/No /)
     }
   })

@@ -103,6 +103,12 @@ export function createTrashRepo({ sqlite, writer, state, now = () => new Date().
     collect(DELETION_RULES[kind].children, [id], collected)
     return collected
   }
+  /** Live records on this replica that point at the record and stay (DeletionRule.references), only those with rows. */
+  const referencesTo = (kind: DeletableKind, id: string): DeletionCount[] =>
+    (DELETION_RULES[kind].references ?? []).flatMap((ref) => {
+      const row = statement(`SELECT count(*) AS n FROM ${ref.table} WHERE deleted_at IS NULL AND ${ref.column} = ?`).get(id) as { n: number }
+      return row.n > 0 ? [{ label: ref.label, count: row.n }] : []
+    })
   const countsOf = (collected: Collected): DeletionCount[] => [...collected.counts].map(([label, count]) => ({ label, count }))
 
   const shown = (entry: StoredEntry): TrashEntry => ({
@@ -126,7 +132,7 @@ export function createTrashRepo({ sqlite, writer, state, now = () => new Date().
 
   return {
     preview(kind, id) {
-      return { kind, id, title: titleOf(kind, id, false), children: countsOf(childrenOf(kind, id)) }
+      return { kind, id, title: titleOf(kind, id, false), children: countsOf(childrenOf(kind, id)), references: referencesTo(kind, id) }
     },
 
     remove(kind, id) {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { exportTableSchema } from '../../../shared/ipc/transfer-contract'
-import { buildCsv, csvField, exportFileName, exportTable, neutralizeFormula } from './export'
+import { exportTableSchema, exportWorkbookSchema } from '../../../shared/ipc/transfer-contract'
+import { buildCsv, csvField, exportFileName, exportTable, exportWorkbook, neutralizeFormula, sheetNames } from './export'
 
 const columns = [
   { key: 'name', header: '고객사명' },
@@ -73,5 +73,39 @@ describe('export input', () => {
     expect(exportTableSchema.safeParse({ ...base, columns: Array.from({ length: 201 }, (_, i) => ({ key: `k${i}`, header: 'h' })) }).success).toBe(false)
     expect(exportTableSchema.safeParse({ ...base, rows: [{ a: { nested: 1 } }] }).success).toBe(false)
     expect(exportTableSchema.safeParse({ ...base, rows: [{ a: 'x'.repeat(32_768) }] }).success).toBe(false)
+  })
+})
+
+describe('workbook export (everything I can see)', () => {
+  it('writes one sheet per list, in order, each with its bold Korean header and won format', async () => {
+    const file = await exportWorkbook({
+      fileName: 'CRM 전체',
+      sheets: [
+        { name: '고객사', columns, rows: [{ name: '한빛전자', amount: 1_200_000, count: 3 }] },
+        { name: '담당자', columns: [{ key: 'name', header: '이름' }], rows: [{ name: '=cmd' }, { name: '김민준' }] },
+      ],
+    })
+    expect(file.fileName).toBe('CRM 전체.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(new Uint8Array(Buffer.from(file.base64, 'base64')).buffer)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['고객사', '담당자'])
+    const [companies, contacts] = workbook.worksheets
+    expect(companies!.getRow(1).font?.bold).toBe(true)
+    expect(companies!.getRow(2).getCell(2).value).toBe(1_200_000)
+    expect(companies!.getColumn(2).numFmt).toBe('#,##0')
+    expect(contacts!.rowCount).toBe(3)
+    // A string cell, never a formula (exceljs writes formulas only from { formula } values).
+    expect(contacts!.getRow(2).getCell(1).value).toBe('=cmd')
+  })
+
+  it('makes sheet names Excel accepts: at most 31 characters, no \\ / ? * [ ] :, never twice', () => {
+    expect(sheetNames(['KPI [팀/분기]', 'kpi [팀/분기]', 'x'.repeat(40), ''])).toEqual(['KPI  팀 분기', 'kpi  팀 분기 2', 'x'.repeat(31), 'Sheet4'])
+  })
+
+  it('refuses a workbook over the cell budget or without sheets', () => {
+    expect(exportWorkbookSchema.safeParse({ fileName: 'a', sheets: [] }).success).toBe(false)
+    const rows = Array.from({ length: 100_000 }, () => ({ a: 1 }))
+    const wide = Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, header: 'h' }))
+    expect(exportWorkbookSchema.safeParse({ fileName: 'a', sheets: [{ name: 's', columns: wide, rows }, { name: 't', columns: wide, rows }] }).success).toBe(false)
   })
 })

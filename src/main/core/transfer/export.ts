@@ -73,10 +73,9 @@ function xlsxValue(value: ExportCell | undefined, kind: ExportColumnKind): Excel
   return value
 }
 
-export async function buildXlsx(columns: readonly ExportColumn[], rows: ExportTable['rows']): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'CRM AUGU'
-  const sheet = workbook.addWorksheet('Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] })
+/** One sheet: a bold, frozen header row, columns as wide as their content (Hangul counts double), won formats. */
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly ExportColumn[], rows: ExportTable['rows']): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   const widths = columns.map((c) => displayWidth(c.header))
   sheet.addRow(columns.map((c) => c.header))
   for (const row of rows) {
@@ -94,7 +93,44 @@ export async function buildXlsx(columns: readonly ExportColumn[], rows: ExportTa
     column.width = Math.min(60, Math.max(8, (widths[i] ?? 0) + 2))
     if (c.kind === 'won') column.numFmt = '#,##0'
   })
+}
+
+export async function buildXlsx(columns: readonly ExportColumn[], rows: ExportTable['rows']): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'CRM AUGU'
+  addSheet(workbook, 'Sheet1', columns, rows)
   return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+export interface ExportSheet {
+  readonly name: string
+  readonly columns: readonly ExportColumn[]
+  readonly rows: ExportTable['rows']
+}
+
+/**
+ * Excel refuses sheet names over 31 characters, with any of \ / ? * [ ] :, or used twice (case-insensitively):
+ * cleaned and numbered here so a list's translated title always makes a valid, distinct tab.
+ */
+export function sheetNames(names: readonly string[]): string[] {
+  const taken = new Set<string>()
+  return names.map((name, i) => {
+    const base = name.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Sheet${i + 1}`
+    let candidate = base
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`
+    taken.add(candidate.toLowerCase())
+    return candidate
+  })
+}
+
+/** "Everything I can see" (전체 내보내기): one workbook, one sheet per list, in the order given. */
+export async function exportWorkbook(book: { readonly fileName: string; readonly sheets: readonly ExportSheet[] }): Promise<ExportedFile> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'CRM AUGU'
+  const names = sheetNames(book.sheets.map((s) => s.name))
+  book.sheets.forEach((sheet, i) => addSheet(workbook, names[i] ?? `Sheet${i + 1}`, sheet.columns, sheet.rows))
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer())
+  return { fileName: exportFileName(book.fileName, 'xlsx'), mimeType: MIME.xlsx, base64: bytes.toString('base64') }
 }
 
 /** A file name safe on Windows, macOS and Linux, ending in the format's extension. */

@@ -1,3 +1,4 @@
+import { ExportAllButton } from '../features/export/ExportAllButton'
 import { type JSX, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type SessionState } from '../../../shared/ipc/contract'
@@ -83,6 +84,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         </nav>
         <div className="sidebar__footer">
           <ReplicaCopyButton tone="dark" />
+          <ExportAllButton tone="dark" />
           <LanguageSwitch tone="dark" />
         </div>
       </aside>

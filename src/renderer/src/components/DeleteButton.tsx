@@ -82,6 +82,16 @@ export function DeleteButton({
           ) : (
             <p className="muted">{t('everyday.delete.nothingElse')}</p>
           )}
+          {preview.references.length > 0 && (
+            <>
+              <p className="muted">{t('everyday.delete.referencesKept')}</p>
+              <ul className="delete-preview" data-testid="delete-references">
+                {preview.references.map((ref) => (
+                  <li key={ref.label}>{t(`everyday.trash.references.${ref.label}` as 'everyday.trash.references.leads', { count: ref.count })}</li>
+                ))}
+              </ul>
+            </>
+          )}
           <p className="muted small">{t('everyday.delete.restoreHint', { days: TOMBSTONE_HORIZON_DAYS })}</p>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setPreview(null)}>

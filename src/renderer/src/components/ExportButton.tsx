@@ -23,10 +23,14 @@ export interface ExportButtonProps {
   /** The rows, or a function reading them (e.g. every page of a paged list) when the user asks. */
   readonly rows: readonly ExportRow[] | (() => Promise<readonly ExportRow[]>)
   readonly disabled?: boolean
+  /** The button's text when a screen has more than one export (담당자 내보내기); default 내보내기. */
+  readonly label?: string
+  /** Distinguishes several export buttons on one screen; menu items get it as a prefix. Default `export`. */
+  readonly testId?: string
 }
 
 /** 내보내기: a menu of Excel (XLSX) and CSV; the file is built in main and saved through the browser's download. */
-export function ExportButton({ fileName, columns, rows, disabled }: ExportButtonProps): JSX.Element {
+export function ExportButton({ fileName, columns, rows, disabled, label, testId = 'export' }: ExportButtonProps): JSX.Element {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -71,16 +75,16 @@ export function ExportButton({ fileName, columns, rows, disabled }: ExportButton
         aria-expanded={open}
         disabled={disabled || busy}
         onClick={() => setOpen((o) => !o)}
-        data-testid="export-button"
+        data-testid={`${testId}-button`}
       >
-        {busy ? t('transfer.export.working') : t('transfer.export.action')}
+        {busy ? t('transfer.export.working') : (label ?? t('transfer.export.action'))}
       </button>
       {open && (
         <div role="menu" className="card export-button__menu">
-          <button type="button" role="menuitem" className="button button--ghost" onClick={() => void run('xlsx')} data-testid="export-xlsx">
+          <button type="button" role="menuitem" className="button button--ghost" onClick={() => void run('xlsx')} data-testid={`${testId}-xlsx`}>
             {t('transfer.export.xlsx')}
           </button>
-          <button type="button" role="menuitem" className="button button--ghost" onClick={() => void run('csv')} data-testid="export-csv">
+          <button type="button" role="menuitem" className="button button--ghost" onClick={() => void run('csv')} data-testid={`${testId}-csv`}>
             {t('transfer.export.csv')}
           </button>
         </div>

@@ -4,15 +4,16 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useCan } from '../../lib/permissions'
 import { ADMIN_READS, type AdminTab, useAdminStore } from './admin-store'
 import { AuditTab } from './AuditTab'
+import { CampaignDialog, CampaignsTab, IndustriesTab, IndustryDialog } from './CataloguesTabs'
 import { DepartmentDialog, DepartmentsTab, TeamDialog, TeamsTab } from './OrgTabs'
 import { RolesTab } from './RolesTab'
 import { UserDevicesDialog } from './UserDevicesDialog'
 import { CreateUserDialog, UserDialog, UsersTab } from './UsersTab'
 import { useReloadOn } from '../../lib/live'
 
-const TABS: readonly AdminTab[] = ['users', 'roles', 'departments', 'teams', 'audit']
+const TABS: readonly AdminTab[] = ['users', 'roles', 'departments', 'teams', 'campaigns', 'industries', 'audit']
 
-/** 관리: users, roles and the permission matrix, departments, teams, and (online) the audit log. */
+/** 관리: users, roles and the permission matrix, departments, teams, campaigns, industries, and (online) the audit log. */
 export function AdminScreen(): JSX.Element {
   const { t } = useTranslation()
   const tab = useAdminStore((s) => s.tab)
@@ -54,6 +55,8 @@ export function AdminScreen(): JSX.Element {
         {tab === 'roles' && <RolesTab canEdit={canRoles} />}
         {tab === 'departments' && <DepartmentsTab canEdit={canDepartments} />}
         {tab === 'teams' && <TeamsTab canEdit={canTeams} />}
+        {tab === 'campaigns' && <CampaignsTab />}
+        {tab === 'industries' && <IndustriesTab />}
         {tab === 'audit' && <AuditTab />}
       </div>
       {dialog?.kind === 'user' && <UserDialog user={dialog.user} />}
@@ -61,6 +64,8 @@ export function AdminScreen(): JSX.Element {
       {dialog?.kind === 'devices' && <UserDevicesDialog user={dialog.user} />}
       {dialog?.kind === 'department' && <DepartmentDialog department={dialog.department} />}
       {dialog?.kind === 'team' && <TeamDialog team={dialog.team} />}
+      {dialog?.kind === 'campaign' && <CampaignDialog campaign={dialog.campaign} />}
+      {dialog?.kind === 'industry' && <IndustryDialog industry={dialog.industry} />}
     </div>
   )
 }

@@ -3,7 +3,15 @@
  * the audit log page read from the server, which tab and dialog are open, and the last refusal to show.
  */
 import { create } from 'zustand'
-import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AuditEntry } from '../../../../shared/ipc/admin-types'
+import {
+  type AdminCampaign,
+  type AdminDepartment,
+  type AdminIndustry,
+  type AdminRole,
+  type AdminTeam,
+  type AdminUser,
+  type AuditEntry,
+} from '../../../../shared/ipc/admin-types'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import {
   type AuditQueryInput,
@@ -15,9 +23,10 @@ import {
   type UserCreateInput,
   type UserSaveInput,
 } from '../../../../shared/model/validation/admin'
+import { type CampaignSaveInput, type IndustrySaveInput } from '../../../../shared/model/validation/catalogues'
 import { api, toIpcError } from '../../lib/api'
 
-export type AdminTab = 'users' | 'roles' | 'departments' | 'teams' | 'audit'
+export type AdminTab = 'users' | 'roles' | 'departments' | 'teams' | 'campaigns' | 'industries' | 'audit'
 
 export type AdminDialog =
   | { readonly kind: 'user'; readonly user: AdminUser }
@@ -25,6 +34,8 @@ export type AdminDialog =
   | { readonly kind: 'devices'; readonly user: AdminUser }
   | { readonly kind: 'department'; readonly department: AdminDepartment | null }
   | { readonly kind: 'team'; readonly team: AdminTeam | null }
+  | { readonly kind: 'campaign'; readonly campaign: AdminCampaign | null }
+  | { readonly kind: 'industry'; readonly industry: AdminIndustry | null }
 
 interface AdminState {
   readonly tab: AdminTab
@@ -32,6 +43,8 @@ interface AdminState {
   readonly roles: readonly AdminRole[]
   readonly departments: readonly AdminDepartment[]
   readonly teams: readonly AdminTeam[]
+  readonly campaigns: readonly AdminCampaign[]
+  readonly industries: readonly AdminIndustry[]
   readonly loaded: boolean
   readonly matrixRoleId: string | null
   readonly dialog: AdminDialog | null
@@ -54,6 +67,8 @@ interface AdminActions {
   departmentSaved(input: DepartmentSaveInput): Promise<boolean>
   teamSaved(input: TeamSaveInput): Promise<boolean>
   membershipSet(input: MembershipSetInput): Promise<boolean>
+  campaignSaved(input: CampaignSaveInput): Promise<boolean>
+  industrySaved(input: IndustrySaveInput): Promise<boolean>
   auditSearched(query: Omit<AuditQueryInput, 'before'>, more?: boolean): Promise<void>
   errorDismissed(): void
 }
@@ -66,6 +81,8 @@ export const initialAdminState: AdminState = {
   roles: [],
   departments: [],
   teams: [],
+  campaigns: [],
+  industries: [],
   loaded: false,
   matrixRoleId: null,
   dialog: null,
@@ -75,7 +92,21 @@ export const initialAdminState: AdminState = {
 }
 
 /** What the administration screens read (lib/live.ts reloads them when one of these changes). */
-export const ADMIN_READS = ['users', 'roles', 'permissions', 'role_permissions', 'departments', 'teams', 'team_members'] as const
+export const ADMIN_READS = [
+  'users',
+  'roles',
+  'permissions',
+  'role_permissions',
+  'departments',
+  'teams',
+  'team_members',
+  'campaigns',
+  'industries',
+  // The campaign and industry lists count the records that name them.
+  'leads',
+  'opportunities',
+  'companies',
+] as const
 
 export const useAdminStore = create<AdminStore>()((set, get) => {
   /** Runs a call; a refusal is shown and leaves everything as it was. */
@@ -89,13 +120,22 @@ export const useAdminStore = create<AdminStore>()((set, get) => {
     }
   }
   const reloadAll = async (): Promise<void> => {
-    const [users, roles, departments, teams] = await Promise.all([api.admin.users(), api.admin.roles(), api.admin.departments(), api.admin.teams()])
+    const [users, roles, departments, teams, campaigns, industries] = await Promise.all([
+      api.admin.users(),
+      api.admin.roles(),
+      api.admin.departments(),
+      api.admin.teams(),
+      api.admin.campaigns(),
+      api.admin.industries(),
+    ])
     const matrixRoleId = get().matrixRoleId
     set({
       users,
       roles,
       departments,
       teams,
+      campaigns,
+      industries,
       loaded: true,
       matrixRoleId: matrixRoleId && roles.some((r) => r.id === matrixRoleId) ? matrixRoleId : (roles[0]?.id ?? null),
     })
@@ -137,6 +177,8 @@ export const useAdminStore = create<AdminStore>()((set, get) => {
     departmentSaved: (input) => written(() => api.admin.saveDepartment(input)),
     teamSaved: (input) => written(() => api.admin.saveTeam(input)),
     membershipSet: (input) => written(() => api.admin.setMembership(input)),
+    campaignSaved: (input) => written(() => api.admin.saveCampaign(input)),
+    industrySaved: (input) => written(() => api.admin.saveIndustry(input)),
     auditSearched: async (query, more = false) => {
       const previous = get().audit
       const before = more ? previous.nextBefore : null

@@ -1,4 +1,6 @@
 import { AttachmentsPanel } from '../files'
+import { ExportButton } from '../../components/ExportButton'
+import { attendanceExportColumns, rosterExportRows } from '../export'
 import { type JSX, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toIsoTime } from '../../../../shared/domain/dates'
@@ -227,6 +229,15 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
           </button>
           {/* The client's HR list (성명, 부서, 사번, 휴대폰…) becomes this class's confirmed roster in one reviewed import. */}
           <ImportButton target="trainees" classId={classId} onImported={() => void store().opened(classId)} />
+          {roster && (
+            <ExportButton
+              fileName={t('exports.attendanceFile', { name: `${roster.projectName} ${roster.sessionNumber}-${roster.classNumber}` })}
+              testId="export-attendance"
+              columns={attendanceExportColumns(t)}
+              rows={rosterExportRows(t, roster)}
+              disabled={roster.entries.length === 0}
+            />
+          )}
         </div>
       </div>
       {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}

@@ -4,6 +4,8 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { ExportButton } from '../../components/ExportButton'
 import { companyExportColumns, companyExportRows } from './company-export'
 import { ImportButton } from '../import'
+import { contactExportColumns, contactExportRows } from '../export'
+import { api } from '../../lib/api'
 import { CompaniesList } from './CompaniesList'
 import { CompanyFilterBar } from './CompanyFilterBar'
 import { CompanyForm } from './CompanyForm'
@@ -41,6 +43,15 @@ export function CompaniesScreen(): JSX.Element {
         <div className="transfer-actions">
           <ImportButton target="companies" onImported={() => void changed()} />
           <ImportButton target="contacts" onImported={() => void changed()} />
+          {/* Every contact this PC holds, with the computed last contact day (there is no separate contacts screen). */}
+          <ExportButton
+            fileName={t('exports.contactsFile')}
+            label={t('exports.contactsAction')}
+            testId="export-contacts"
+            columns={contactExportColumns(t)}
+            rows={async () => contactExportRows(t, await api.contacts.list())}
+            disabled={!total}
+          />
           <ExportButton
             fileName={t('transfer.export.companiesFile')}
             columns={companyExportColumns(t)}

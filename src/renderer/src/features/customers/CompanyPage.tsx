@@ -187,6 +187,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                     <th>{t('customers.contact.mobile')}</th>
                     <th>{t('customers.contact.email')}</th>
                     <th>{t('customers.contact.branch')}</th>
+                    <th>{t('customers.contact.lastContacted')}</th>
                     <th aria-label={t('customers.remove.action')} />
                   </tr>
                 </thead>
@@ -204,6 +205,8 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       </td>
                       <td>{c.email ? <ExternalLink target={c.email} /> : '—'}</td>
                       <td>{c.branchName}</td>
+                      {/* Computed from the latest activity or meeting with the person (docs/schema-review.md §2.7). */}
+                      <td className="tabular" data-testid="contact-last-contacted">{dash(c.lastContactedOn)}</td>
                       <td>
                         <span className="row-actions-cell">
                           <button type="button" className="link-button" aria-label={`${c.name} ${t('customers.page.edit')}`} onClick={() => setEditingContact(c)}>

@@ -1,3 +1,5 @@
+import { ExportButton } from '../../components/ExportButton'
+import { kpiExportColumns, kpiExportRows } from '../export'
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
@@ -104,6 +106,14 @@ export function KpiScreen(): JSX.Element {
             ))}
           </select>
         </label>
+        {/* The period and audience on screen, with the sample of targets behind the overall figure. */}
+        <ExportButton
+          fileName={t('exports.kpiFile', { period: periodLabel })}
+          testId="export-kpi"
+          columns={kpiExportColumns(t)}
+          rows={kpiExportRows(t, rows)}
+          disabled={rows.length === 0}
+        />
         {canDefine && (
           <button type="button" className="button kpi-toolbar__action" onClick={() => store.dialogOpened({ kind: 'definition' })}>
             {t('kpi.manageDefinitions')}

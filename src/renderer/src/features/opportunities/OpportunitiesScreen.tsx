@@ -1,7 +1,9 @@
 import { type JSX, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { objectParticle } from '../../../../shared/domain/josa'
+import { ExportButton } from '../../components/ExportButton'
 import { ListFilter } from '../../components/ListFilter'
+import { opportunityExportColumns, opportunityExportRows } from '../export'
 import { BoardError } from './BoardError'
 import { BOARD_PERIODS, boardChoices, filterBoard, NO_BOARD_FILTERS, type BoardFilters, type BoardPeriod } from './board-filter'
 import { toIsoDate } from '../../../../shared/domain/dates'
@@ -88,6 +90,14 @@ export function OpportunitiesScreen(): JSX.Element {
           />
         </div>
         <p className="muted toolbar__hint">{t('opportunities.dragHint')}</p>
+        {/* The cards the filters leave, every one of them (won and lost beyond the board's window included). */}
+        <ExportButton
+          fileName={t('exports.opportunitiesFile')}
+          testId="export-opportunities"
+          columns={opportunityExportColumns(t)}
+          rows={opportunityExportRows(i18n.language, columns.flatMap((column) => column.cards))}
+          disabled={!columns.some((column) => column.cards.length > 0)}
+        />
         <button type="button" className="button button--primary" onClick={() => void store.newClicked()}>
           {t('opportunities.new')}
         </button>

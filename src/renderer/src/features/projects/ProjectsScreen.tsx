@@ -4,6 +4,8 @@ import { dateShort } from '../../lib/dates'
 import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES } from '../../../../shared/model/enums'
 import { matchesText } from '../../../../shared/domain/korean-text'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ExportButton } from '../../components/ExportButton'
+import { projectExportColumns, projectExportRows } from '../export'
 import { ListFilter } from '../../components/ListFilter'
 import { RosterScreen } from '../attendance'
 import { ModalDialog } from '../../components/ModalDialog'
@@ -66,6 +68,14 @@ function ProjectList(): JSX.Element {
         <button type="button" className="button" onClick={() => void trashOpened(true)}>
           {t('trainingOps.trash')}
         </button>
+        {/* The projects the text filter and the filters leave, as shown. */}
+        <ExportButton
+          fileName={t('exports.projectsFile')}
+          testId="export-projects"
+          columns={projectExportColumns(t)}
+          rows={projectExportRows(t, shown)}
+          disabled={shown.length === 0}
+        />
       </div>
       <div className="list-filter-row">
         <ListFilter value={query} onChange={setQuery} label={t('everyday.listFilter.projects')} />

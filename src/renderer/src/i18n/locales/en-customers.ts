@@ -136,6 +136,7 @@ export const enCustomers: typeof koCustomers = {
       email: 'E-mail',
       roleType: 'Buying role',
       primary: 'Primary contact',
+      lastContacted: 'Last contacted',
     },
     branch: {
       title: 'Add branch',

@@ -30,12 +30,15 @@ export const enEveryday: typeof koEveryday = {
       actionItem: 'Action item',
       kpiTarget: 'KPI target',
       activity: 'Activity',
+      campaign: 'Campaign',
+      industry: 'Industry',
     },
     delete: {
       action: 'Delete',
       title: 'Delete {{kind}}',
       question: 'Delete "{{title}}"?',
       alsoRemoved: 'Also deleted with it',
+      referencesKept: 'Records that point at it are kept as they are (the field shows empty in lists and comes back on restore):',
       nothingElse: 'Nothing else is deleted with it.',
       restoreHint: 'You can restore it, with everything deleted with it, from the trash for {{days}} days.',
       confirm: 'Delete',
@@ -64,6 +67,12 @@ export const enEveryday: typeof koEveryday = {
         stageHistory: 'Stage history entries: {{count}}',
         leadAssignments: 'Assignment requests: {{count}}',
         kpiActuals: 'Actuals: {{count}}',
+        subIndustries: 'Sub-industries: {{count}}',
+      },
+      references: {
+        leads: 'Leads: {{count}}',
+        opportunities: 'Opportunities: {{count}}',
+        companies: 'Companies: {{count}}',
       },
     },
     board: {

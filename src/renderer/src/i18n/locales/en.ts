@@ -16,6 +16,7 @@ import { enReplica } from './en-replica'
 import { enLive } from './en-live'
 import { enEveryday } from './en-everyday'
 import { enLabels } from './en-labels'
+import { enExports } from './en-exports'
 
 export const en: Translation = {
   app: {
@@ -112,6 +113,7 @@ export const en: Translation = {
   ...enLive,
   ...enEveryday,
   ...enLabels,
+  ...enExports,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

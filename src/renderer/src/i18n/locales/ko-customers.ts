@@ -134,6 +134,7 @@ export const koCustomers = {
       email: '이메일',
       roleType: '역할',
       primary: '주 담당자',
+      lastContacted: '최근 연락일',
     },
     branch: {
       title: '사업장 추가',

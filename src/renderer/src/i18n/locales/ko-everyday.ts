@@ -28,12 +28,15 @@ export const koEveryday = {
       actionItem: '액션 아이템',
       kpiTarget: 'KPI 목표',
       activity: '활동',
+      campaign: '캠페인',
+      industry: '업종',
     },
     delete: {
       action: '삭제',
       title: '{{kind}} 삭제',
       question: '"{{title}}"{{particle}} 삭제할까요?',
       alsoRemoved: '함께 삭제되는 항목',
+      referencesKept: '이 항목을 가리키는 기록은 지우지 않고 그대로 둡니다 (목록에서 해당 칸이 비어 보이며, 복원하면 다시 보입니다):',
       nothingElse: '함께 삭제되는 항목은 없습니다.',
       restoreHint: '휴지통에서 {{days}}일 동안 함께 되돌릴 수 있습니다.',
       confirm: '삭제',
@@ -62,6 +65,12 @@ export const koEveryday = {
         stageHistory: '단계 이력 {{count}}건',
         leadAssignments: '배정 요청 {{count}}건',
         kpiActuals: '실적 {{count}}건',
+        subIndustries: '하위 업종 {{count}}개',
+      },
+      references: {
+        leads: '리드 {{count}}건',
+        opportunities: '영업기회 {{count}}건',
+        companies: '고객사 {{count}}곳',
       },
     },
     board: {

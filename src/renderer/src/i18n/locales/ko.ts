@@ -15,6 +15,7 @@ import { koReplica } from './ko-replica'
 import { koLive } from './ko-live'
 import { koEveryday } from './ko-everyday'
 import { koLabels } from './ko-labels'
+import { koExports } from './ko-exports'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -111,6 +112,7 @@ export const ko = {
   ...koLive,
   ...koEveryday,
   ...koLabels,
+  ...koExports,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,

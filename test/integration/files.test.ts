@@ -183,10 +183,10 @@ describe('attachments on devices', () => {
     filesB.setBudget(500_000)
     await filesB.sync()
     expect(filesB.list('COMPANY', other)[0]!.local).toBe(false)
-    // Room for it: fetched ahead of time.
+    // Room for it: fetched ahead of time, as soon as the budget is saved (no need to wait for the next sync).
     filesB.setBudget(50 * 1024 * 1024)
-    await filesB.sync()
-    expect(filesB.list('COMPANY', other)[0]!.local).toBe(true)
+    expect(filesB.budget()).toBe(50 * 1024 * 1024)
+    await expect.poll(() => filesB.list('COMPANY', other)[0]!.local, { timeout: 10_000 }).toBe(true)
   })
 
   it('a file the server refuses gets its reason and does not block the next upload or the row sync', async () => {

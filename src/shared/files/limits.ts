@@ -57,3 +57,18 @@ export function challengeRanges(size: number, pick: (max: number) => number): By
   for (let i = 0; i < CHALLENGE_RANGES; i += 1) ranges.push({ offset: pick(size - CHALLENGE_RANGE_BYTES + 1), length: CHALLENGE_RANGE_BYTES })
   return ranges
 }
+
+/** Largest offline-file budget a device accepts (1 TiB: more than any laptop's disk; larger is a typo). */
+export const MAX_PREFETCH_BUDGET_BYTES = 1024 ** 4
+const MEGABYTE = 1024 * 1024
+
+/**
+ * The offline-file budget as the user types it, in whole megabytes (digits, thousands separators allowed), as bytes;
+ * null when it is not a whole number from 0 to MAX_PREFETCH_BUDGET_BYTES (the settings form says so and saves nothing).
+ */
+export function prefetchBudgetFromMegabytes(text: string): number | null {
+  const digits = text.trim().replace(/,/g, '')
+  if (!/^\d{1,9}$/.test(digits)) return null
+  const bytes = Number(digits) * MEGABYTE
+  return bytes <= MAX_PREFETCH_BUDGET_BYTES ? bytes : null
+}

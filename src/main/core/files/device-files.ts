@@ -347,6 +347,8 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
     budget: readBudget,
     setBudget(bytes) {
       setSetting.run(BUDGET_KEY, String(Math.max(0, Math.floor(bytes))))
+      // A larger budget is used at once: the files it now makes room for start downloading (offline: next sync).
+      void this.sync().catch(() => undefined)
     },
     transfers() {
       const out: FileTransfer[] = []

@@ -1,6 +1,6 @@
 /**
- * Live record forms end to end (issue #15): the lead, project and meeting forms use the same concurrent-edit hook as
- * the company and opportunity forms. A real sync server (PostgreSQL + Redis) and two device harnesses in headless
+ * Live record forms end to end (issue #15): the lead form and the project dialog use the same concurrent-edit hook as
+ * the company and opportunity forms (the meeting dialog does too; not driven here). A real sync server (PostgreSQL + Redis) and two device harnesses in headless
  * Chromium: A = 김대표 (EXECUTIVE), B = 이과장 (MANAGER, the lead's assignee). B has a lead open and half-typed; A
  * changes the same lead; B's form keeps B's text, takes A's other fields, says who changed what; B's save sends only
  * B's fields, so A's edit survives on the server.
@@ -32,7 +32,8 @@ let pageA: Page
 let pageB: Page
 let errorsB: string[]
 const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-live-forms-'))
-const ids = { lead: newId(), leadEn: newId() }
+const ids = { lead: newId(), leadEn: newId(), company: newId(), project: newId() }
+const PROJECT = '라이브폼 리더십 과정'
 
 const serverFetch: typeof fetch = (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
@@ -73,6 +74,8 @@ beforeAll(async () => {
   const w = seed.writer
   w.transaction(() => {
     w.upsert('leads', ids.lead, { code: uniqueCode('L'), company_name: LEAD, contact_name: '한담당', phone: '0212345678', status: 'NEW', assigned_to: manager.id })
+    w.upsert('companies', ids.company, { code: uniqueCode('C'), name: '라이브폼교육 주식회사', tier: 'GOLD', account_manager_id: manager.id })
+    w.upsert('projects', ids.project, { code: uniqueCode('P'), name: PROJECT, company_id: ids.company, coordinator_id: manager.id, priority: 'MEDIUM' })
     w.upsert('leads', ids.leadEn, { code: uniqueCode('L'), company_name: LEAD_EN, contact_name: '문담당', status: 'NEW', assigned_to: manager.id })
   })
   await sync.catchUp(seed)
@@ -179,6 +182,72 @@ describe('a lead open on B while A edits it', () => {
     // Only A's name is Korean: no Korean words left in English mode.
     expect((await notice.textContent())!.replaceAll('김대표', '')).not.toMatch(/[가-힣]/u)
     await screenshot(pageB, 'live-lead-form-en')
+    await dialog.locator('[data-dialog-close]').first().click()
+    await dialog.waitFor({ state: 'detached' })
+    expect(errorsB).toEqual([])
+  })
+})
+
+describe('a project open on B while A edits it', () => {
+  it('keeps B’s description, takes A’s priority, and saves only B’s field', async () => {
+    await pageB.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click()
+    await pageB.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '프로젝트' }).click()
+    await pageB.getByRole('button', { name: PROJECT }).click({ timeout: LIVE_TIMEOUT })
+    await pageB.getByRole('heading', { name: PROJECT }).waitFor()
+    await pageB.getByRole('button', { name: '프로젝트 수정' }).click()
+    const dialog = pageB.getByRole('dialog', { name: '프로젝트 수정' })
+    await dialog.waitFor()
+    const description = dialog.locator('textarea')
+    await description.fill('B가 쓰는 과정 설명')
+
+    // A changes the description and the priority (the whole project through A's own window.crm, as A's dialog would).
+    await onA((arg) =>
+      (globalThis as unknown as WithCrm).crm.projects.get({ id: arg.project }).then((r) => {
+        if (!r.ok) return r
+        const p = r.value
+        return (globalThis as unknown as WithCrm).crm.projects.save({
+          id: p.id,
+          name: p.name,
+          description: 'A가 쓴 설명',
+          type: p.type,
+          companyId: p.companyId,
+          branchId: p.branchId,
+          contractId: p.contractId,
+          opportunityId: p.opportunityId,
+          status: p.status,
+          phase: p.phase,
+          health: p.health,
+          priority: 'HIGH',
+          startDate: p.startDate,
+          endDate: p.endDate,
+          actualStartDate: p.actualStartDate,
+          actualEndDate: p.actualEndDate,
+          budget: p.budget,
+          actualCost: p.actualCost,
+          revenue: p.revenue,
+          progress: p.progress,
+          projectManagerId: p.projectManagerId,
+          coordinatorId: p.coordinatorId,
+          operatorId: p.operatorId,
+        })
+      }),
+    )
+
+    const notice = dialog.getByTestId('concurrent-edit-notice')
+    await notice.waitFor({ timeout: LIVE_TIMEOUT })
+    expect(await notice.textContent()).toContain('김대표님이 이 기록을 변경했습니다')
+    expect(await notice.getByTestId('theirs-value').textContent()).toBe('A가 쓴 설명')
+    expect(await description.inputValue()).toBe('B가 쓰는 과정 설명')
+    expect(await dialog.getByLabel('우선순위').inputValue()).toBe('HIGH')
+    await notice.scrollIntoViewIfNeeded()
+    await screenshot(pageB, 'live-project-form-ko')
+
+    await notice.getByRole('button', { name: '내 입력 유지' }).click()
+    await dialog.getByRole('button', { name: '저장', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect
+      .poll(async () => (await sync.pool.query('SELECT description, priority FROM projects WHERE id = $1', [ids.project])).rows[0], { timeout: LIVE_TIMEOUT })
+      .toEqual({ description: 'B가 쓰는 과정 설명', priority: 'HIGH' })
     expect(errorsB).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Live record forms end to end (issue #15): the lead form and the project dialog use the same concurrent-edit hook as
- * the company and opportunity forms (the meeting dialog does too; not driven here). A real sync server (PostgreSQL + Redis) and two device harnesses in headless
+ * the company and opportunity forms. A real sync server (PostgreSQL + Redis) and two device harnesses in headless
  * Chromium: A = 김대표 (EXECUTIVE), B = 이과장 (MANAGER, the lead's assignee). B has a lead open and half-typed; A
  * changes the same lead; B's form keeps B's text, takes A's other fields, says who changed what; B's save sends only
  * B's fields, so A's edit survives on the server.
@@ -12,6 +12,7 @@ import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness as startDeviceHarness, silentLogger, type Harness as DeviceHarness } from '../../scripts/dev-web'
 import { buildRenderer } from '../../scripts/harness/build'
+import { todayIsoDate } from '../../src/shared/domain/dates'
 import { type CrmBridge } from '../../src/shared/ipc/api'
 import { type TestUser } from '../../sync-server/test/support'
 import { newId, startHarness as startSyncHarness, uniqueCode, type Harness as SyncHarness } from '../support/sync-harness'
@@ -32,7 +33,8 @@ let pageA: Page
 let pageB: Page
 let errorsB: string[]
 const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-live-forms-'))
-const ids = { lead: newId(), leadEn: newId(), company: newId(), project: newId() }
+const ids = { lead: newId(), leadEn: newId(), company: newId(), project: newId(), meeting: newId() }
+const MEETING = '라이브폼 과정 제안 미팅'
 const PROJECT = '라이브폼 리더십 과정'
 
 const serverFetch: typeof fetch = (input, init) => {
@@ -76,6 +78,18 @@ beforeAll(async () => {
     w.upsert('leads', ids.lead, { code: uniqueCode('L'), company_name: LEAD, contact_name: '한담당', phone: '0212345678', status: 'NEW', assigned_to: manager.id })
     w.upsert('companies', ids.company, { code: uniqueCode('C'), name: '라이브폼교육 주식회사', tier: 'GOLD', account_manager_id: manager.id })
     w.upsert('projects', ids.project, { code: uniqueCode('P'), name: PROJECT, company_id: ids.company, coordinator_id: manager.id, priority: 'MEDIUM' })
+    w.upsert('meetings', ids.meeting, {
+      code: uniqueCode('M'),
+      title: MEETING,
+      target: 'CUSTOMER',
+      type: 'PROPOSAL',
+      company_id: ids.company,
+      date: todayIsoDate(),
+      start_time: '14:00',
+      end_time: '15:00',
+      organizer_id: manager.id,
+      importance: 'MEDIUM',
+    })
     w.upsert('leads', ids.leadEn, { code: uniqueCode('L'), company_name: LEAD_EN, contact_name: '문담당', status: 'NEW', assigned_to: manager.id })
   })
   await sync.catchUp(seed)
@@ -248,6 +262,74 @@ describe('a project open on B while A edits it', () => {
     await expect
       .poll(async () => (await sync.pool.query('SELECT description, priority FROM projects WHERE id = $1', [ids.project])).rows[0], { timeout: LIVE_TIMEOUT })
       .toEqual({ description: 'B가 쓰는 과정 설명', priority: 'HIGH' })
+    expect(errorsB).toEqual([])
+  })
+})
+
+describe('a meeting open on B while A edits it', () => {
+  it('keeps B’s description, takes A’s importance, and saves only B’s field', async () => {
+    await pageB.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '미팅' }).click()
+    await pageB.getByTestId('meeting-row').filter({ hasText: MEETING }).getByRole('button', { name: MEETING }).click({ timeout: LIVE_TIMEOUT })
+    const dialog = pageB.getByTestId('meeting-dialog')
+    await dialog.waitFor()
+    const description = dialog.locator('textarea')
+    await description.fill('B가 정리 중인 미팅 설명')
+
+    await onA((arg) =>
+      (globalThis as unknown as WithCrm).crm.meetings.get({ id: arg.meeting }).then((r) => {
+        if (!r.ok) return r
+        const m = r.value
+        return (globalThis as unknown as WithCrm).crm.meetings.save({
+          id: m.id,
+          title: m.title,
+          description: 'A가 쓴 미팅 설명',
+          target: m.target,
+          type: m.type,
+          companyId: m.companyId,
+          opportunityId: m.opportunityId,
+          projectId: m.projectId,
+          date: m.date,
+          startTime: m.startTime,
+          endTime: m.endTime,
+          locationType: m.locationType,
+          locationAddress: m.locationAddress ?? '',
+          locationRoom: m.locationRoom ?? '',
+          onlineLink: m.onlineLink ?? '',
+          status: m.status,
+          importance: 'HIGH',
+          hasFollowUp: m.hasFollowUp,
+          followUpDate: m.followUpDate,
+          participants: m.participants.map((p) => ({
+            id: p.id,
+            participantType: p.participantType,
+            userId: p.userId,
+            contactId: p.contactId,
+            name: p.name,
+            company: p.company,
+            position: p.position,
+            role: p.role,
+            attendance: p.attendance,
+          })),
+          agenda: [],
+          products: [],
+        })
+      }),
+    )
+
+    const notice = dialog.getByTestId('concurrent-edit-notice')
+    await notice.waitFor({ timeout: LIVE_TIMEOUT })
+    expect(await notice.textContent()).toContain('김대표님이 이 기록을 변경했습니다')
+    expect(await notice.getByTestId('theirs-value').textContent()).toBe('A가 쓴 미팅 설명')
+    expect(await description.inputValue()).toBe('B가 정리 중인 미팅 설명')
+    expect(await dialog.getByLabel('중요도').inputValue()).toBe('HIGH')
+    await notice.scrollIntoViewIfNeeded()
+    await screenshot(pageB, 'live-meeting-form-ko')
+
+    await notice.getByRole('button', { name: '내 입력 유지' }).click()
+    await dialog.getByRole('button', { name: '저장', exact: true }).click()
+    await expect
+      .poll(async () => (await sync.pool.query('SELECT description, importance FROM meetings WHERE id = $1', [ids.meeting])).rows[0], { timeout: LIVE_TIMEOUT })
+      .toEqual({ description: 'B가 정리 중인 미팅 설명', importance: 'HIGH' })
     expect(errorsB).toEqual([])
   })
 })

@@ -71,10 +71,10 @@ export async function runFilesBench(env: BenchEnv, { megabytes, repeats }: { meg
       if (!done.ok) throw new Error(`complete: ${done.status} ${await done.text()}`)
       uploads.push(megabytes / ((performance.now() - started) / 1000))
 
-      // A row that puts the blob in the (executive's) scope.
+      // A row that puts the blob in the (executive's) scope, made by the uploader (who proved possession by uploading).
       await client.query(
-        `INSERT INTO attachments (id, entity_type, entity_id, file_name, mime_type, size_bytes, sha256) VALUES ($1, 'COMPANY', $2, 'bench.pdf', 'application/pdf', $3, $4)`,
-        [newId(), newId(), data.length, sha],
+        `INSERT INTO attachments (id, entity_type, entity_id, file_name, mime_type, size_bytes, sha256, created_by) VALUES ($1, 'COMPANY', $2, 'bench.pdf', 'application/pdf', $3, $4, $5)`,
+        [newId(), newId(), data.length, sha, session.account.id],
       )
       started = performance.now()
       const response = await fetch(`${server.url}/v1/files/${sha}`, { headers })

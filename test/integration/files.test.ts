@@ -90,6 +90,26 @@ describe('attachments on devices', () => {
     expect(filesA.transfers()).toEqual([])
   })
 
+  it('adding a file the server already holds sends no chunk, only the proof that this device has the bytes', async () => {
+    const data = pdf(FILE_CHUNK_BYTES + 70_000)
+    const first = filesA.add({ entityType: 'COMPANY', entityId: company(a), fileName: '교육안내.pdf', mimeType: 'application/pdf', bytes: data })
+    await h.catchUp(a)
+    await filesA.sync()
+    expect(await h.count('file_chunks', 'sha256 = $1', [first.sha256])).toBe(2)
+
+    // Another user's device adds the very same file to another record.
+    const target = newId()
+    b.writer.upsert('companies', target, { code: uniqueCode('C'), name: '중복상사', account_manager_id: manager.id })
+    const second = filesB.add({ entityType: 'COMPANY', entityId: target, fileName: '안내문.pdf', mimeType: 'application/pdf', bytes: data })
+    expect(second.sha256).toBe(first.sha256)
+    await h.catchUp(b)
+    await filesB.sync()
+    expect(filesB.list('COMPANY', target)[0]!.upload).toMatchObject({ status: 'done' })
+    expect(await h.count('file_chunks', 'sha256 = $1', [first.sha256])).toBe(2)
+    // The server recorded the proof: the manager's reference now opens the bytes for whoever sees that record.
+    expect(await h.count('file_possessions', 'sha256 = $1 AND user_id = $2', [first.sha256, manager.id])).toBe(1)
+  })
+
   it('resumes an upload whose connection dropped in the middle: the chunks the server has are not sent again', async () => {
     const target = company(a)
     // Under this server's 3 MiB limit: three chunks.
@@ -163,10 +183,10 @@ describe('attachments on devices', () => {
     filesB.setBudget(500_000)
     await filesB.sync()
     expect(filesB.list('COMPANY', other)[0]!.local).toBe(false)
-    // Room for it: fetched ahead of time.
+    // Room for it: fetched ahead of time, as soon as the budget is saved (no need to wait for the next sync).
     filesB.setBudget(50 * 1024 * 1024)
-    await filesB.sync()
-    expect(filesB.list('COMPANY', other)[0]!.local).toBe(true)
+    expect(filesB.budget()).toBe(50 * 1024 * 1024)
+    await expect.poll(() => filesB.list('COMPANY', other)[0]!.local, { timeout: 10_000 }).toBe(true)
   })
 
   it('a file the server refuses gets its reason and does not block the next upload or the row sync', async () => {

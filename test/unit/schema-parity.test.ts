@@ -18,7 +18,7 @@ import {
 import * as server from '../../sync-server/db/schema'
 
 const DEVICE_ONLY_TABLES = ['outbox', 'sync_state', 'file_upload_queue', 'pinned_records']
-const SERVER_ONLY_TABLES = ['user_credentials', 'user_sessions', 'sync_devices', 'sync_rejections', 'sync_gc_state', 'change_log', 'audit_logs', 'file_blobs', 'file_chunks', 'file_uploads']
+const SERVER_ONLY_TABLES = ['user_credentials', 'user_sessions', 'sync_devices', 'sync_rejections', 'sync_gc_state', 'change_log', 'audit_logs', 'file_blobs', 'file_chunks', 'file_uploads', 'file_possessions']
 /** Foreign keys that point forward in SYNCED_TABLES. Each is a genuine cycle; see tables.ts. */
 const ALLOWED_BACK_REFERENCES = ['departments.manager_id → users']
 

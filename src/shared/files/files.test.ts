@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunkCount, chunkLength, FILE_CHUNK_BYTES } from './limits'
+import { challengeRanges, CHALLENGE_RANGE_BYTES, CHALLENGE_RANGES, chunkCount, chunkLength, FILE_CHUNK_BYTES, MAX_PREFETCH_BUDGET_BYTES, prefetchBudgetFromMegabytes } from './limits'
 import { sanitizeFileName } from './file-name'
 import { mayOpenDirectly, normalizeMimeType, signatureMatches, sniff } from './signature'
 
@@ -66,5 +66,29 @@ describe('chunks', () => {
     expect(chunkCount(FILE_CHUNK_BYTES + 1)).toBe(2)
     expect(chunkLength(FILE_CHUNK_BYTES + 1, 1)).toBe(1)
     expect(chunkLength(FILE_CHUNK_BYTES + 1, 2)).toBe(-1)
+  })
+})
+
+describe('prefetchBudgetFromMegabytes', () => {
+  it('takes whole megabytes from 0 to the maximum, separators allowed', () => {
+    expect(prefetchBudgetFromMegabytes('0')).toBe(0)
+    expect(prefetchBudgetFromMegabytes(' 500 ')).toBe(500 * 1024 * 1024)
+    expect(prefetchBudgetFromMegabytes('1,024')).toBe(1024 ** 3)
+    expect(prefetchBudgetFromMegabytes(String(MAX_PREFETCH_BUDGET_BYTES / 1024 ** 2))).toBe(MAX_PREFETCH_BUDGET_BYTES)
+  })
+  it.each(['', '-5', '1.5', 'abc', '1e3', String(MAX_PREFETCH_BUDGET_BYTES / 1024 ** 2 + 1), '99999999999'])('refuses %j', (text) => {
+    expect(prefetchBudgetFromMegabytes(text)).toBeNull()
+  })
+})
+
+describe('challengeRanges', () => {
+  it('asks for the whole of a small file, and for ranges inside a large one', () => {
+    expect(challengeRanges(0, () => 0)).toEqual([])
+    expect(challengeRanges(1000, () => 0)).toEqual([{ offset: 0, length: 1000 }])
+    const size = 5 * FILE_CHUNK_BYTES
+    const ranges = challengeRanges(size, (max) => max - 1)
+    expect(ranges).toHaveLength(CHALLENGE_RANGES)
+    for (const range of ranges) expect(range.offset + range.length).toBeLessThanOrEqual(size)
+    expect(ranges[0]).toEqual({ offset: size - CHALLENGE_RANGE_BYTES, length: CHALLENGE_RANGE_BYTES })
   })
 })

@@ -1,5 +1,6 @@
 /** Contract entries of the attachments channels (spread into `ipcContract`). */
 import { z } from 'zod'
+import { MAX_PREFETCH_BUDGET_BYTES } from '../files/limits'
 import { ATTACHMENT_ENTITY_TYPES } from '../model/enums'
 import { idSchema } from '../model/validation/common'
 import { returns } from './returns'
@@ -30,5 +31,5 @@ export const filesContract = {
   /** Uploads and downloads in progress or refused, for the sync panel. */
   'files.transfers': { input: z.undefined(), output: returns<readonly FileTransferView[]>() },
   'files.settings': { input: z.undefined(), output: returns<FileSettings>() },
-  'files.saveSettings': { input: z.strictObject({ prefetchBudgetBytes: z.number().int().min(0).max(1024 ** 4) }), output: returns<FileSettings>() },
+  'files.saveSettings': { input: z.strictObject({ prefetchBudgetBytes: z.number().int().min(0).max(MAX_PREFETCH_BUDGET_BYTES) }), output: returns<FileSettings>() },
 } as const satisfies { readonly [K in FilesChannel]: { readonly input: z.ZodType; readonly output: object } }

@@ -63,6 +63,29 @@ describe('reload scheduler', () => {
     for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeLessThanOrEqual(2_000 + 50)
   })
 
+  it('shows notices that name their rows soon, however long they keep coming (a colleague editing), at most one per interval', async () => {
+    const timers = manualTimers()
+    const at: number[] = []
+    const s = createReloadScheduler(() => void at.push(timers.now()), { timers })
+    // An edit every 150 ms for 6 s: each reloads at once (the bulk backoff would leave them up to 2 s behind).
+    for (let i = 0; i < 40; i++) {
+      s.notify('rows')
+      await timers.advance(150)
+    }
+    expect(at).toHaveLength(40)
+    for (const [i, t] of at.entries()) expect(t).toBe(i * 150)
+    // Faster than the minimum interval: still at most one reload per 100 ms.
+    at.length = 0
+    await timers.advance(1_000)
+    for (let i = 0; i < 100; i++) {
+      s.notify('rows')
+      await timers.advance(10)
+    }
+    await timers.advance(200)
+    expect(at.length).toBeLessThanOrEqual(11)
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(100)
+  })
+
   it('never overlaps a running reload; notices during it cause exactly one more', async () => {
     const timers = manualTimers()
     let running = 0

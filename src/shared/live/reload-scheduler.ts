@@ -3,6 +3,11 @@
  * while notices keep coming (a 100k-row first sync is 20+ pull pages in a few seconds: it costs a handful of reloads,
  * not one per page) and resetting after a quiet spell. A reload never overlaps itself; notices that arrive while one
  * runs cause exactly one more. Pure (timers injected) so it is tested under Node.
+ *
+ * Only bulk notices (a pull page too large to name its rows) grow the interval. A notice naming its few rows — a
+ * colleague's edit, a mark on a roster — is what the user is waiting to see: it reloads after the short first delay, at
+ * most once per minimum interval however often such notices come. (With the backoff for every notice, a colleague
+ * editing every ~150 ms pushed B's screen 2 s behind: docs/benchmarks.md, scenario 8.)
  */
 export interface SchedulerTimers {
   now(): number
@@ -25,9 +30,12 @@ export interface ReloadSchedulerOptions {
   readonly timers?: SchedulerTimers
 }
 
+/** `rows`: the notice names its (few) rows; `bulk`: a page of many (grows the backoff). */
+export type NoticeSize = 'rows' | 'bulk'
+
 export interface ReloadScheduler {
   /** Something this reload depends on changed. */
-  notify(): void
+  notify(size?: NoticeSize): void
   /** Stop: no pending reload runs. */
   cancel(): void
 }
@@ -47,13 +55,19 @@ export function createReloadScheduler(reload: () => unknown, options: ReloadSche
   let running = false
   let dirty = false
   let cancelled = false
+  /** A bulk notice arrived since the last reload started. */
+  let bulk = false
 
   const schedule = (): void => {
     if (timer !== null || running || cancelled) return
     const now = timers.now()
     const sinceLast = now - lastStart
     let delay: number
-    if (sinceLast >= interval * 2) {
+    if (!bulk) {
+      // Only rows named: at once (the next turn of the event loop still gathers notices of the same moment), and never
+      // more often than the minimum interval; the backoff is left as it is.
+      delay = Math.max(0, minInterval - sinceLast)
+    } else if (sinceLast >= interval * 2) {
       // Quiet for a while: react fast, and start the backoff over.
       interval = minInterval
       delay = firstDelay
@@ -69,6 +83,7 @@ export function createReloadScheduler(reload: () => unknown, options: ReloadSche
     if (cancelled) return
     running = true
     dirty = false
+    bulk = false
     lastStart = timers.now()
     let result: unknown
     try {
@@ -85,8 +100,9 @@ export function createReloadScheduler(reload: () => unknown, options: ReloadSche
   }
 
   return {
-    notify() {
+    notify(size = 'bulk') {
       if (cancelled) return
+      if (size === 'bulk') bulk = true
       if (running) {
         dirty = true
         return

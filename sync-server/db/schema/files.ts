@@ -2,7 +2,8 @@
  * File attachments (issue #19, docs/sync-protocol.md § Files). `attachments` is an ordinary synced table (per-field
  * merge, tombstones, scope following the record it hangs on); the bytes are content-addressed blobs kept once per
  * SHA-256, server-only, behind sync-server/src/files/storage.ts: `file_blobs` + `file_chunks` for the default
- * PostgreSQL storage, `file_uploads` for uploads in progress whatever the storage.
+ * PostgreSQL storage, `file_uploads` for uploads in progress whatever the storage, `file_possessions` for who proved
+ * they hold a blob's bytes (a download needs a reference made by such a user: knowing a hash is not having the file).
  */
 import { sql } from 'drizzle-orm'
 import { bigint, check, customType, index, integer, pgTable, primaryKey, uuid, varchar } from 'drizzle-orm/pg-core'
@@ -68,4 +69,19 @@ export const fileUploads = pgTable(
     updatedAt: timestamptz('updated_at').notNull().default(now),
   },
   (t) => [index('file_uploads_updated_idx').on(t.updatedAt)],
+)
+
+/**
+ * Users who proved they hold a blob's bytes: by uploading every chunk of it, or by answering a challenge over ranges of
+ * it chosen by the server (docs/sync-protocol.md §7a). A blob is served only through an attachment row whose creator
+ * is listed here, so a client that only knows a hash cannot attach it to its own record and read someone else's file.
+ */
+export const filePossessions = pgTable(
+  'file_possessions',
+  {
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    userId: uuid('user_id').notNull(),
+    provedAt: timestamptz('proved_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.userId], name: 'file_possessions_pkey' })],
 )

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FILE_CHUNK_BYTES } from '../../../src/shared/files/limits'
+import { FILE_CHUNK_BYTES, type PossessionChallenge } from '../../../src/shared/files/limits'
 import { collectGarbage } from '../jobs/gc'
 import { archiveFinished } from '../jobs/archive'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
@@ -53,6 +53,22 @@ async function upload(env: SyncTestEnv, device: Device, data: Buffer, mimeType =
     if (sent.status !== 200) return { hash, completed: sent }
   }
   return { hash, completed: await complete(env, device, hash) }
+}
+
+/** What a device holding `data` answers to a challenge (docs/sync-protocol.md §7a). */
+const answerTo = (challenge: PossessionChallenge, data: Buffer): string => {
+  const hash = createHash('sha256').update(Buffer.from(challenge.nonce, 'hex'))
+  for (const range of challenge.ranges) hash.update(data.subarray(range.offset, range.offset + range.length))
+  return hash.digest('hex')
+}
+
+async function prove(env: SyncTestEnv, device: Device, hash: string, nonce: string, answer: string) {
+  const response = await fetch(`${env.server.url}/v1/files/${hash}/proof`, {
+    method: 'POST',
+    headers: { ...device.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ nonce, answer }),
+  })
+  return { status: response.status, body: (await response.json()) as { status?: string; error?: { details?: { reason?: string } } } }
 }
 
 const download = (env: SyncTestEnv, device: Device, hash: string, headers: Record<string, string> = {}) =>
@@ -99,11 +115,65 @@ describe('files on PostgreSQL storage', () => {
     expect(tail.status).toBe(206)
     expect(Buffer.from(await tail.arrayBuffer()).equals(data.subarray(FILE_CHUNK_BYTES + 7))).toBe(true)
 
-    // Another device adding the same file sends nothing: the server already has it.
+    // Another device adding the same file sends no chunks: the server already has it; it only proves it has the bytes.
     const colleague = await signedInDevice(env, 'OPERATOR')
+    const asked = await begin(env, colleague, hash, data.length)
+    expect(asked.body.status).toBe('prove')
+    const { challenge } = asked.body as unknown as { challenge: PossessionChallenge }
+    expect((await prove(env, colleague, hash, challenge.nonce, answerTo(challenge, data))).body).toEqual({ status: 'stored' })
     expect((await begin(env, colleague, hash, data.length)).body).toEqual({ status: 'stored' })
     const { rows } = await env.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM file_chunks WHERE sha256 = $1', [hash])
     expect(rows[0]!.n).toBe(3)
+  })
+
+  it('a client that only knows a hash cannot attach it and read the file: it must prove it has the bytes', async () => {
+    const owner = await signedInDevice(env, 'OPERATOR')
+    const data = pdf(FILE_CHUNK_BYTES + 50_000)
+    const { hash } = await upload(env, owner, data)
+    await attach(owner, hash, data.length)
+    expect((await download(env, owner, hash)).status).toBe(200)
+
+    // The thief learned the hash (a log, a screenshot, a shared link) and claims to add the same file.
+    const thief = await signedInDevice(env, 'OPERATOR')
+    expect((await complete(env, thief, hash)).body.status).toBe('prove')
+    const claim = await begin(env, thief, hash, data.length)
+    expect(claim.body.status).toBe('prove')
+    const { challenge } = claim.body as unknown as { challenge: PossessionChallenge }
+    // Ranges at random places, not the start the thief might have seen.
+    expect(challenge.ranges.length).toBeGreaterThan(1)
+    await attach(thief, hash, data.length)
+    expect((await download(env, thief, hash)).status).toBe(404)
+    // Guessing: a wrong answer is refused, and the challenge is spent.
+    const wrong = await prove(env, thief, hash, challenge.nonce, sha(Buffer.from('guess')))
+    expect(wrong.status).toBe(422)
+    expect(wrong.body.error?.details?.reason).toBe('hash_mismatch')
+    expect((await prove(env, thief, hash, challenge.nonce, answerTo(challenge, data))).status).toBe(409)
+    expect((await download(env, thief, hash)).status).toBe(404)
+    // Knowing the first bytes and the size is not enough either.
+    const again = (await begin(env, thief, hash, data.length)).body as unknown as { challenge: PossessionChallenge }
+    const partial = Buffer.concat([data.subarray(0, 4096), Buffer.alloc(data.length - 4096)])
+    expect((await prove(env, thief, hash, again.challenge.nonce, answerTo(again.challenge, partial))).status).toBe(422)
+    expect((await download(env, thief, hash)).status).toBe(404)
+
+    // A reference names one file for life: re-pointing a row at another hash is refused.
+    const other = pdf(3000)
+    const { hash: otherHash } = await upload(env, thief, other)
+    const { attachment } = await attach(thief, otherHash, other.length)
+    const repoint = await thief.push([thief.mutation({ table: 'attachments', id: attachment, fields: { sha256: hash, size_bytes: data.length } })])
+    expect(repoint.body.results[0]).toMatchObject({ status: 'rejected', reason_code: 'constraint' })
+    expect((await download(env, thief, hash)).status).toBe(404)
+
+    // An upload another user takes over starts again: its chunks so far are not the newcomer's.
+    const fresh = pdf(2 * FILE_CHUNK_BYTES)
+    const freshHash = sha(fresh)
+    await begin(env, owner, freshHash, fresh.length)
+    for (const n of [0, 1]) await putChunk(env, owner, freshHash, n, fresh.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES))
+    expect((await begin(env, thief, freshHash, fresh.length)).body).toMatchObject({ status: 'uploading', received: [] })
+    expect((await complete(env, thief, freshHash)).body.error?.details?.reason).toBe('incomplete')
+    expect((await putChunk(env, owner, freshHash, 0, fresh.subarray(0, FILE_CHUNK_BYTES))).status).toBe(409)
+    // The owner starts again and finishes; the thief still has to prove it.
+    expect((await upload(env, owner, fresh)).completed.status).toBe(200)
+    expect((await complete(env, thief, freshHash)).body.status).toBe('prove')
   })
 
   it('resumes an upload after the connection dropped in the middle of a chunk', async () => {

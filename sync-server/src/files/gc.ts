@@ -34,6 +34,7 @@ export async function collectFileBlobs(pool: Pool, storage: BlobStorage, { now =
        RETURNING b.sha256, b.size_bytes::text AS size`,
       [before, batchSize],
     )
+    if (rows.length > 0) await pool.query('DELETE FROM file_possessions WHERE sha256 = ANY($1::varchar[])', [rows.map((r) => r.sha256)])
     for (const row of rows) {
       await storage.removeBlob(row.sha256)
       blobs += 1

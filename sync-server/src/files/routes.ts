@@ -2,13 +2,16 @@
  * The file API (docs/sync-protocol.md § Files), every route behind the access token:
  *
  * - POST /v1/files/:sha256 `{sizeBytes, mimeType}`: start or resume an upload. `{status:'stored'}` when the server
- *   already has these bytes (dedup: nothing to send), else `{status:'uploading', chunkBytes, received}`: the chunk
- *   numbers already received, so a device whose connection dropped sends only the rest.
+ *   already has these bytes and the caller proved it has them; `{status:'prove', challenge}` when the server has them
+ *   but the caller has not proved it (dedup: nothing to send but the answer); else `{status:'uploading', chunkBytes,
+ *   received}`: the chunk numbers already received, so a device whose connection dropped sends only the rest.
+ * - POST /v1/files/:sha256/proof `{nonce, answer}`: the answer to the challenge (service.ts); `{status:'stored'}`.
  * - PUT /v1/files/:sha256/chunks/:n (application/octet-stream): chunk n, exactly chunkBytes long (the last: the rest).
  * - POST /v1/files/:sha256/complete: verify SHA-256, size and the declared type against the content's signature;
- *   the blob is stored, or the upload is dropped and answered 422 with `details.reason`.
- * - GET (and HEAD) /v1/files/:sha256: the bytes, only to a user whose scope holds a live attachment naming them (404 for
- *   everyone else, so the existence of a blob is not revealed). `Range: bytes=N-` resumes a download.
+ *   the blob is stored, or the upload is dropped and answered 422 with `details.reason`. The answer is that of begin:
+ *   `stored`, or `prove` when another user's upload stored the bytes.
+ * - GET (and HEAD) /v1/files/:sha256: the bytes, only to a user whose scope holds a live attachment naming them, made by a
+ *   user who proved possession (404 for everyone else, so the existence of a blob is not revealed). `Range: bytes=N-` resumes a download.
  *
  * Refusals carry `details.reason` (FILE_REJECT_REASONS): the device shows it in the sync panel and goes on.
  */
@@ -28,6 +31,7 @@ export interface FileRouteOptions {
 const shaParams = z.object({ sha256: z.string().regex(SHA256_PATTERN, 'must be a lower-case hex SHA-256') })
 const chunkParams = shaParams.extend({ n: z.coerce.number().int().min(0).max(100_000) })
 const beginSchema = z.strictObject({ sizeBytes: z.number().int().min(0), mimeType: z.string().min(1).max(200) })
+const proofSchema = z.strictObject({ nonce: z.string().regex(/^[0-9a-f]{64}$/), answer: z.string().regex(SHA256_PATTERN) })
 
 function rejected(error: FileRejectedError): HttpError {
   const code = error.status === 413 ? 'payload_too_large' : error.status === 429 ? 'too_many_requests' : 'bad_request'
@@ -63,15 +67,22 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, { fi
     const auth = requireAuth(request)
     const { sha256, n } = chunkParams.parse(request.params)
     const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
-    await answering(() => files.putChunk({ sha256, n, data, deviceId: auth.deviceId }))
+    await answering(() => files.putChunk({ sha256, n, data, userId: auth.userId, deviceId: auth.deviceId }))
     return { received: n }
   })
 
   app.post('/v1/files/:sha256/complete', { preHandler: app.authenticate }, async (request) => {
-    requireAuth(request)
+    const auth = requireAuth(request)
     const { sha256 } = shaParams.parse(request.params)
-    const blob = await answering(() => files.complete(sha256))
-    return { status: 'stored', sizeBytes: blob.sizeBytes, mimeType: blob.mimeType }
+    const result = await answering(() => files.complete(sha256, auth.userId))
+    return result.status === 'prove' ? result : { status: 'stored', sizeBytes: result.sizeBytes, mimeType: result.mimeType }
+  })
+
+  app.post('/v1/files/:sha256/proof', { preHandler: app.authenticate }, async (request) => {
+    const auth = requireAuth(request)
+    const { sha256 } = shaParams.parse(request.params)
+    const body = parseWith(proofSchema, request.body)
+    return answering(() => files.prove({ sha256, userId: auth.userId, ...body }))
   })
 
   const serve = async (sha256: string, userId: string, range: string | undefined, reply: FastifyReply) => {

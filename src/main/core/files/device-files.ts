@@ -17,7 +17,7 @@ import { mayOpenDirectly, normalizeMimeType, signatureMatches } from '../../../s
 import { type AttachmentEntityType } from '../../../shared/model/enums'
 import { type RepoContext, createUserNames } from '../repos/context'
 import { type FileStore } from './file-store'
-import { FileNotYetAvailableError, FileRefusedError, FileTransferPausedError, readChunk, type ServerFiles } from './server-files'
+import { answerChallenge, FileNotYetAvailableError, FileRefusedError, FileTransferPausedError, readChunk, type ServerFiles } from './server-files'
 
 export interface AttachmentItem {
   readonly id: string
@@ -227,6 +227,8 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
     }
     try {
       const answer = await server.begin(row.sha256, row.size_bytes, row.mime_type)
+      // The server already holds these bytes (dedup): nothing to send but the proof that this device has them too.
+      if (answer.status === 'prove') await server.prove(row.sha256, answer.challenge.nonce, await answerChallenge(path, answer.challenge))
       if (answer.status === 'uploading') {
         const received = new Set(answer.received)
         const count = row.size_bytes === 0 ? 0 : chunkCount(row.size_bytes)
@@ -239,7 +241,9 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
           sent += data.length
           progress(sent)
         }
-        await server.complete(row.sha256)
+        // Another user's upload of the same file may have finished first: then prove it instead.
+        const completed = await server.complete(row.sha256)
+        if (completed.status === 'prove') await server.prove(row.sha256, completed.challenge.nonce, await answerChallenge(path, completed.challenge))
       }
       queueUpdate.run('done', row.size_bytes, null, row.sha256)
     } catch (error) {
@@ -343,6 +347,8 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
     budget: readBudget,
     setBudget(bytes) {
       setSetting.run(BUDGET_KEY, String(Math.max(0, Math.floor(bytes))))
+      // A larger budget is used at once: the files it now makes room for start downloading (offline: next sync).
+      void this.sync().catch(() => undefined)
     },
     transfers() {
       const out: FileTransfer[] = []

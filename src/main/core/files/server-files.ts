@@ -7,7 +7,8 @@ import { open } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { type ReadableStream as WebReadableStream } from 'node:stream/web'
-import { FILE_CHUNK_BYTES } from '../../../shared/files/limits'
+import { createHash } from 'node:crypto'
+import { FILE_CHUNK_BYTES, type PossessionChallenge } from '../../../shared/files/limits'
 import { type Session } from '../session'
 import { type TokenStore } from '../sync/tokens'
 
@@ -29,13 +30,17 @@ export class FileTransferPausedError extends Error {
   override readonly name = 'FileTransferPausedError'
 }
 
-export type BeginAnswer = { status: 'stored' } | { status: 'uploading'; chunkBytes: number; received: number[] }
+/** `prove`: the server holds the bytes; show it this device has them too (answerChallenge). */
+export type BeginAnswer = { status: 'stored' } | { status: 'prove'; challenge: PossessionChallenge } | { status: 'uploading'; chunkBytes: number; received: number[] }
+export type CompleteAnswer = { status: 'stored' } | { status: 'prove'; challenge: PossessionChallenge }
 
 export interface ServerFiles {
   available(): boolean
   begin(sha256: string, sizeBytes: number, mimeType: string): Promise<BeginAnswer>
   putChunk(sha256: string, n: number, data: Uint8Array): Promise<void>
-  complete(sha256: string): Promise<void>
+  complete(sha256: string): Promise<CompleteAnswer>
+  /** Sends the answer to a possession challenge (docs/sync-protocol.md §7a). */
+  prove(sha256: string, nonce: string, answer: string): Promise<void>
   /** Downloads into `partialPath`, resuming from its current length; resolves when the file is complete. */
   download(sha256: string, partialPath: string, onProgress?: (bytes: number) => void): Promise<void>
 }
@@ -106,6 +111,14 @@ export function createServerFiles({ session, tokens, fetch: doFetch, timeoutMs =
     },
     async complete(sha256) {
       const response = await send('POST', `/v1/files/${sha256}/complete`)
+      const answer = (await response.json()) as { status: string; challenge?: PossessionChallenge }
+      return answer.status === 'prove' && answer.challenge ? { status: 'prove', challenge: answer.challenge } : { status: 'stored' }
+    },
+    async prove(sha256, nonce, answer) {
+      const response = await send('POST', `/v1/files/${sha256}/proof`, {
+        body: JSON.stringify({ nonce, answer }),
+        headers: { 'content-type': 'application/json' },
+      })
       await response.body?.cancel()
     },
     async download(sha256, partialPath, onProgress) {
@@ -142,3 +155,22 @@ export async function readChunk(path: string, n: number, size: number): Promise<
   }
 }
 
+
+/**
+ * The answer to a possession challenge from the stored file: SHA-256 of the nonce's bytes, then of each asked range
+ * in order (src/shared/files/limits.ts). Reads only the ranges, never the whole file.
+ */
+export async function answerChallenge(path: string, challenge: PossessionChallenge): Promise<string> {
+  const hash = createHash('sha256').update(Buffer.from(challenge.nonce, 'hex'))
+  const handle = await open(path, 'r')
+  try {
+    for (const range of challenge.ranges) {
+      const buffer = Buffer.alloc(range.length)
+      const { bytesRead } = await handle.read(buffer, 0, range.length, range.offset)
+      hash.update(buffer.subarray(0, bytesRead))
+    }
+  } finally {
+    await handle.close()
+  }
+  return hash.digest('hex')
+}

@@ -73,7 +73,8 @@ export function reloadOn(tables: readonly SyncedTable[], reload: () => unknown, 
   const stop = onChanges((notice) => {
     if (!touches(notice, tables)) return
     if (options.filter && !options.filter(notice)) return
-    scheduler.notify()
+    // A notice naming its rows is a few edits (show them now); one without ids is a large page (coalesce harder).
+    scheduler.notify(notice.ids ? 'rows' : 'bulk')
   })
   return () => {
     stop()

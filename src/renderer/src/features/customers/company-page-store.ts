@@ -62,17 +62,16 @@ export const useCompanyPageStore = create<CompanyPageState & CompanyPageActions>
     reload: async () => {
       const { companyId } = get()
       if (!companyId || get().gone) return
-      try {
-        const edit = await api.sync.lastEdit({ table: 'companies', id: companyId })
-        if (!edit.exists) {
-          if (get().companyId === companyId) set({ gone: true })
-          return
-        }
-      } catch (error) {
-        set({ error: toIpcError(error) })
+      // Both reads at once (one round trip to main, not two: this runs on every change the page shows live).
+      const [edit, detail] = await Promise.allSettled([api.sync.lastEdit({ table: 'companies', id: companyId }), api.customers.get({ id: companyId })])
+      if (edit.status === 'rejected') {
+        set({ error: toIpcError(edit.reason) })
         return
       }
-      await load(companyId)
+      if (get().companyId !== companyId) return
+      if (!edit.value.exists) set({ gone: true })
+      else if (detail.status === 'fulfilled') set({ detail: detail.value, error: null })
+      else set({ error: toIpcError(detail.reason) })
     },
     errorDismissed: () => set({ error: null }),
   }

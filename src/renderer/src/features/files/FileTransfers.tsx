@@ -7,6 +7,11 @@ import { useTranslation } from 'react-i18next'
 import { formatFileSize } from './format-size'
 import { useFilesStore } from './files-store'
 
+/** Files the server refused: the sync panel does not call itself empty ("every change went through") while any is listed. */
+export function useRefusedFileCount(): number {
+  return useFilesStore((s) => s.transfers.filter((item) => item.status === 'rejected').length)
+}
+
 export function FileTransfers(): JSX.Element | null {
   const { t, i18n } = useTranslation()
   const transfers = useFilesStore((s) => s.transfers)

@@ -1,9 +1,13 @@
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { BANT_CRITERIA } from '../../../../shared/domain/bant'
 import { formatPhone } from '../../../../shared/domain/phone'
 import { LEAD_SOURCES, type LeadSource, type LeadStatus } from '../../../../shared/model/enums'
 import { editableLeadStatuses, type BantFlags } from '../../../../shared/model/validation/sales'
 import { type LeadDetail } from '../../../../shared/ipc/sales-types'
+import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
+import { api } from '../../lib/api'
+import { useConcurrentEdit } from '../../lib/concurrent-edit'
 import { BantChecklist } from './BantChecklist'
 
 export interface LeadFormValues {
@@ -33,14 +37,52 @@ export function leadFormValues(lead: LeadDetail | null): LeadFormValues {
   }
 }
 
-/** Create and edit share one form; `showStatus` is off on create (a new lead is NEW). */
+/**
+ * The form's values as the concurrent-edit hook keeps them (text per field): the BANT flags become four fields of
+ * their own, so a colleague ticking "budget" is a change of that one field, merged like any other.
+ */
+type LeadEditValues = Readonly<Record<Exclude<keyof LeadFormValues, 'bant'> | `bant_${keyof BantFlags}`, string>>
+
+function toEditValues(values: LeadFormValues): LeadEditValues {
+  const { bant, ...rest } = values
+  return {
+    ...rest,
+    bant_budget: bant.budget ? '1' : '',
+    bant_authority: bant.authority ? '1' : '',
+    bant_need: bant.need ? '1' : '',
+    bant_timeline: bant.timeline ? '1' : '',
+  }
+}
+
+function fromEditValues(values: LeadEditValues): LeadFormValues {
+  return {
+    companyName: values.companyName,
+    contactName: values.contactName,
+    email: values.email,
+    phone: values.phone,
+    source: values.source as LeadSource | '',
+    notes: values.notes,
+    status: values.status as LeadFormValues['status'],
+    bant: { budget: values.bant_budget === '1', authority: values.bant_authority === '1', need: values.bant_need === '1', timeline: values.bant_timeline === '1' },
+  }
+}
+
+/**
+ * Create and edit share one form; `showStatus` is off on create (a new lead is NEW). Editing (`leadId` set), the lead
+ * may change underneath (a colleague, a pull): untouched fields take the new values, the user's typing stays and the
+ * notice says who changed what (lib/concurrent-edit.ts); saving sends the record as it is now with only this user's
+ * changes on top.
+ */
 export function LeadForm({
+  leadId,
   initial,
   showStatus,
   readOnly = false,
   onSubmit,
   onCancel,
 }: {
+  /** null: a new lead (nothing to watch). */
+  readonly leadId: string | null
   readonly initial: LeadFormValues
   readonly showStatus: boolean
   readonly readOnly?: boolean
@@ -48,19 +90,57 @@ export function LeadForm({
   readonly onCancel: () => void
 }): JSX.Element {
   const { t } = useTranslation()
-  const [values, setValues] = useState(initial)
+  const [initialValues] = useState(() => toEditValues(initial))
+  const edit = useConcurrentEdit<LeadEditValues>({
+    table: 'leads',
+    id: leadId,
+    initial: initialValues,
+    read: async () => (leadId ? toEditValues(leadFormValues(await api.leads.get({ id: leadId }))) : null),
+    onGone: onCancel,
+  })
+  const values = fromEditValues(edit.values)
   const [saving, setSaving] = useState(false)
-  const field = <K extends keyof LeadFormValues>(key: K, value: LeadFormValues[K]): void => setValues((v) => ({ ...v, [key]: value }))
+  const field = <K extends keyof LeadFormValues>(key: K, value: LeadFormValues[K]): void =>
+    edit.setValues((current) => toEditValues({ ...fromEditValues(current), [key]: value }))
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     setSaving(true)
-    await onSubmit(values)
-    setSaving(false)
+    try {
+      // The lead as it is now with only this user's changes on top: the writer records only what differs, so a
+      // colleague's edit of another field survives.
+      const prepared = await edit.prepareSave()
+      if (!prepared) return
+      if (await onSubmit(fromEditValues(prepared.values))) edit.saved(prepared.values)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const labels: Record<string, string> = {
+    companyName: t('leads.fields.companyName'),
+    contactName: t('leads.fields.contactName'),
+    email: t('leads.fields.email'),
+    phone: t('leads.fields.phone'),
+    source: t('leads.fields.source'),
+    notes: t('leads.fields.notes'),
+    status: t('leads.fields.status'),
+    ...Object.fromEntries(BANT_CRITERIA.map(({ key }) => [`bant_${key}`, t(`leads.bant.${key}`)])),
+  }
+  const display = (name: string, value: string): string => {
+    if (name === 'source') return t(`leads.sources.${value as LeadSource}`)
+    if (name === 'status') return t(`leads.statuses.${value as LeadStatus}`)
+    if (name.startsWith('bant_')) return value === '1' ? '✓' : value
+    return value
   }
 
   return (
     <form className="form-grid" onSubmit={(event) => void submit(event)}>
+      {edit.remote && (
+        <div className="form-grid__wide">
+          <ConcurrentEditNotice edit={edit} labels={labels} display={display} />
+        </div>
+      )}
       <fieldset disabled={readOnly} className="form-grid__fields">
         <label>
           <span>{t('leads.fields.companyName')}</span>
@@ -103,7 +183,7 @@ export function LeadForm({
         )}
         <label className="form-grid__wide">
           <span>{t('leads.fields.notes')}</span>
-          <textarea rows={3} maxLength={4000} value={values.notes} onChange={(e) => field('notes', e.target.value)} />
+          <textarea name="notes" rows={3} maxLength={4000} value={values.notes} onChange={(e) => field('notes', e.target.value)} />
         </label>
         <div className="form-grid__wide">
           <BantChecklist value={values.bant} onChange={(bant) => field('bant', bant)} />

@@ -166,7 +166,7 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
       {store.creating && (
         <ModalDialog title={t('leads.createTitle')} onClose={store.detailClosed} wide>
           {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
-          <LeadForm initial={leadFormValues(null)} showStatus={false} onSubmit={(v) => store.leadCreated(toInput(v))} onCancel={store.detailClosed} />
+          <LeadForm leadId={null} initial={leadFormValues(null)} showStatus={false} onSubmit={(v) => store.leadCreated(toInput(v))} onCancel={store.detailClosed} />
         </ModalDialog>
       )}
 
@@ -199,7 +199,10 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
             </div>
           )}
           <LeadForm
-            key={`${detail.id}-${detail.status}`}
+            // One form per lead: a status change arriving from elsewhere merges into it (the user's typing stays).
+            // (A key of its own: the assignment section beside it is keyed by the lead id too.)
+            key={`form-${detail.id}`}
+            leadId={detail.id}
             initial={leadFormValues(detail)}
             showStatus
             readOnly={detail.status === 'CONVERTED'}

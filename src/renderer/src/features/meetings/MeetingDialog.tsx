@@ -2,15 +2,30 @@ import { type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dateLong } from '../../lib/dates'
 import { type MeetingDetail } from '../../../../shared/ipc/meetings-types'
+import { type MeetingImportance, type MeetingLocationType, type MeetingStatus, type MeetingTarget, type MeetingType } from '../../../../shared/model/enums'
 import { meetingFieldErrors, meetingSaveSchema } from '../../../../shared/model/validation/meetings'
+import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
 import { DeleteButton } from '../../components/DeleteButton'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
+import { api } from '../../lib/api'
+import { useConcurrentEdit } from '../../lib/concurrent-edit'
 import { useCan } from '../../lib/permissions'
 import { useSessionStore } from '../session'
 import { ActionItemsPanel } from './ActionItemsPanel'
 import { AgendaEditor } from './AgendaEditor'
-import { draftOf, newMeetingDraft, saveInputOf, tabOfField, type FieldErrors, type MeetingDraft, type MeetingTab } from './meeting-draft'
+import {
+  draftOf,
+  newMeetingDraft,
+  overviewOf,
+  saveInputOf,
+  tabOfField,
+  withOverview,
+  type FieldErrors,
+  type MeetingDraft,
+  type MeetingOverviewValues,
+  type MeetingTab,
+} from './meeting-draft'
 import { MinutesForm } from './MinutesForm'
 import { OverviewFields } from './OverviewFields'
 import { ParticipantsEditor } from './ParticipantsEditor'
@@ -24,7 +39,9 @@ const DRAFT_TABS: ReadonlySet<MeetingTab> = new Set(['overview', 'participants',
 /**
  * One meeting with its six tabs. The overview, attendees, agenda and proposed products are one draft saved together
  * (one local transaction); the whole draft is checked by the shared schema first, and a refused draft saves nothing
- * and marks the tabs holding the errors.
+ * and marks the tabs holding the errors. The meeting's own fields may change underneath while the dialog is open (a
+ * colleague, a pull): the user's typing stays, untouched fields take the new values, a notice says who changed what,
+ * and saving lays only this user's changes over the meeting as it is now (lib/concurrent-edit.ts).
  */
 export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail | null; readonly date: string }): JSX.Element {
   const { t } = useTranslation()
@@ -35,7 +52,20 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
   const error = useMeetingsStore((s) => s.error)
   const me = useSessionStore((s) => (s.session && s.session.status !== 'none' ? s.session.user : null))
   const canEdit = useCan('meetings', detail ? 'update' : 'create')
-  const [draft, setDraft] = useState<MeetingDraft>(() => (detail ? draftOf(detail) : newMeetingDraft(date, me ? { id: me.id, name: me.name } : null)))
+  const [lists, setLists] = useState<MeetingDraft>(() => (detail ? draftOf(detail) : newMeetingDraft(date, me ? { id: me.id, name: me.name } : null)))
+  const [initialOverview] = useState(() => overviewOf(lists))
+  const edit = useConcurrentEdit<MeetingOverviewValues>({
+    table: 'meetings',
+    id: detail?.id ?? null,
+    initial: initialOverview,
+    read: async () => (detail ? overviewOf(draftOf(await api.meetings.get({ id: detail.id }))) : null),
+    onGone: () => void store().dialogClosed(),
+  })
+  const draft = withOverview(lists, edit.values)
+  const setDraft = (next: MeetingDraft): void => {
+    setLists(next)
+    edit.saved(overviewOf(next))
+  }
   const [tab, setTab] = useState<MeetingTab>('overview')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [notice, setNotice] = useState(false)
@@ -48,7 +78,8 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
   const change = (patch: Partial<MeetingDraft>): void => {
     setNotice(false)
     const next = { ...draft, ...patch }
-    setDraft(next)
+    setLists(next)
+    edit.setValues(overviewOf(next))
     // After a refused save, the messages follow the edits: a fixed field loses its error at once.
     if (Object.keys(errors).length > 0) {
       const parsed = meetingSaveSchema.safeParse(saveInputOf(next))
@@ -58,7 +89,10 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
   const errorTabs = new Set(Object.keys(errors).map(tabOfField))
 
   const save = async (): Promise<void> => {
-    const input = saveInputOf(draft)
+    // The meeting as it is now with only this user's changes on top: a colleague's edit of another field survives.
+    const prepared = await edit.prepareSave()
+    if (!prepared) return
+    const input = saveInputOf(withOverview(lists, prepared.values))
     const parsed = meetingSaveSchema.safeParse(input)
     if (!parsed.success) {
       const found = meetingFieldErrors(parsed.error)
@@ -80,6 +114,37 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
     if (saved) setDraft(draftOf(saved))
   }
 
+  const labels: Record<string, string> = {
+    title: t('meetings.overview.title'),
+    description: t('meetings.overview.description'),
+    target: t('meetings.overview.target'),
+    type: t('meetings.overview.type'),
+    companyId: t('meetings.overview.company'),
+    date: t('meetings.overview.date'),
+    startTime: t('meetings.overview.startTime'),
+    endTime: t('meetings.overview.endTime'),
+    locationType: t('meetings.overview.locationType'),
+    locationAddress: t('meetings.overview.locationAddress'),
+    locationRoom: t('meetings.overview.locationRoom'),
+    onlineLink: t('meetings.overview.onlineLink'),
+    status: t('meetings.overview.status'),
+    importance: t('meetings.overview.importance'),
+    hasFollowUp: t('meetings.overview.hasFollowUp'),
+    followUpDate: t('meetings.overview.followUpDate'),
+    opportunityId: t('meetings.overview.opportunity'),
+    projectId: t('meetings.overview.project'),
+  }
+  const display = (field: string, value: string): string => {
+    if (field === 'status') return t(`meetings.statuses.${value as MeetingStatus}`)
+    if (field === 'type') return t(`meetings.types.${value as MeetingType}`)
+    if (field === 'target') return t(`meetings.targets.${value as MeetingTarget}`)
+    if (field === 'importance') return t(`meetings.importance.${value as MeetingImportance}`)
+    if (field === 'locationType') return t(`meetings.locationTypes.${value as MeetingLocationType}`)
+    if (field === 'hasFollowUp') return value === '1' ? '✓' : value
+    if (field === 'companyId') return options?.companies.find((c) => c.id === value)?.name ?? value
+    return value
+  }
+
   const title = detail ? detail.title : t('meetings.dialog.newTitle')
   return (
     <ModalDialog title={title} onClose={() => void store().dialogClosed()} wide>
@@ -93,6 +158,7 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
         )}
         {detail?.status === 'CANCELLED' && <p className="meeting-dialog__cancelled">{t('meetings.dialog.cancelled')}</p>}
         {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
+        <ConcurrentEditNotice edit={edit} labels={labels} display={display} />
         {errorTabs.size > 0 && (
           <p className="form-error-summary" role="alert" data-testid="meeting-form-errors">
             {t('meetings.dialog.fixErrors')}

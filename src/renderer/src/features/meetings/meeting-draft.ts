@@ -231,3 +231,47 @@ export function tabOfField(field: string): MeetingTab {
 }
 
 export type FieldErrors = Partial<Record<string, MeetingValidationKey>>
+
+/**
+ * The meeting row's own fields as text, the shape lib/concurrent-edit.ts merges field by field (the dialog's attendee,
+ * agenda and product lists are rows of their own tables and stay as they are).
+ */
+export function overviewOf(draft: MeetingDraft) {
+  return {
+    title: draft.title,
+    description: draft.description,
+    target: draft.target as string,
+    type: draft.type as string,
+    companyId: draft.companyId,
+    date: draft.date,
+    startTime: draft.startTime,
+    endTime: draft.endTime,
+    locationType: draft.locationType as string,
+    locationAddress: draft.locationAddress,
+    locationRoom: draft.locationRoom,
+    onlineLink: draft.onlineLink,
+    status: draft.status as string,
+    importance: draft.importance as string,
+    hasFollowUp: draft.hasFollowUp ? '1' : '',
+    followUpDate: draft.followUpDate,
+    opportunityId: draft.opportunityId ?? '',
+    projectId: draft.projectId ?? '',
+  }
+}
+export type MeetingOverviewValues = ReturnType<typeof overviewOf>
+
+/** The draft with `overview` laid over its row fields. */
+export function withOverview(draft: MeetingDraft, overview: MeetingOverviewValues): MeetingDraft {
+  return {
+    ...draft,
+    ...overview,
+    target: overview.target as MeetingTarget,
+    type: overview.type as MeetingType,
+    locationType: overview.locationType as MeetingLocationType | '',
+    status: overview.status as MeetingStatus,
+    importance: overview.importance as MeetingImportance,
+    hasFollowUp: overview.hasFollowUp === '1',
+    opportunityId: overview.opportunityId || null,
+    projectId: overview.projectId || null,
+  }
+}

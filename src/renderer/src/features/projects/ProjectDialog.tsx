@@ -13,78 +13,164 @@ import {
   type ProjectType,
 } from '../../../../shared/model/enums'
 import { type ProjectDetail } from '../../../../shared/ipc/training-types'
+import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
 import { ModalDialog } from '../../components/ModalDialog'
 import { WonInput, wonText } from '../../components/WonInput'
+import { api } from '../../lib/api'
+import { useConcurrentEdit } from '../../lib/concurrent-edit'
 import { DialogError } from './DialogError'
 import { useProjectsStore } from './projects-store'
 import { useOwnerRule } from '../../lib/permissions'
 
-const wonOf = (value: number | null | undefined) => wonText(value === null || value === undefined ? '' : value.toLocaleString('ko-KR'))
+const wonOf = (value: number | null | undefined): string => (value === null || value === undefined ? '' : value.toLocaleString('ko-KR'))
+
+/** The form's fields as text (money as typed, with separators), the shape lib/concurrent-edit.ts merges field by field. */
+function projectValues(project: ProjectDetail | null) {
+  return {
+    name: project?.name ?? '',
+    description: project?.description ?? '',
+    type: project?.type ?? '',
+    companyId: project?.companyId ?? '',
+    branchId: project?.branchId ?? '',
+    contractId: project?.contractId ?? '',
+    status: project?.status ?? 'PLANNING',
+    phase: project?.phase ?? '',
+    health: project?.health ?? '',
+    priority: project?.priority ?? 'MEDIUM',
+    startDate: project?.startDate ?? '',
+    endDate: project?.endDate ?? '',
+    actualStartDate: project?.actualStartDate ?? '',
+    actualEndDate: project?.actualEndDate ?? '',
+    budget: wonOf(project?.budget),
+    actualCost: wonOf(project?.actualCost),
+    revenue: wonOf(project?.revenue),
+    progress: String(project?.progress ?? 0),
+    managerId: project?.projectManagerId ?? '',
+    coordinatorId: project?.coordinatorId ?? '',
+    operatorId: project?.operatorId ?? '',
+  }
+}
+type ProjectFormValues = ReturnType<typeof projectValues>
 
 /**
  * A new project or an edited one: every field the schema holds (type, status, phase, health, priority, dates, money,
  * PM / coordinator / operator). Margin is not a field: it is derived from revenue and costs on the project page.
+ * Editing, the project may change underneath (a colleague, a pull): the user's typing stays, untouched fields take the
+ * new values, a notice says who changed what, and saving lays only this user's changes over the project as it is now.
  */
 export function ProjectDialog({ project }: { readonly project: ProjectDetail | null }): JSX.Element {
   const { t } = useTranslation()
   const options = useProjectsStore((s) => s.formOptions)
   const opened = useProjectsStore((s) => s.projectDialogOpened)
   const saved = useProjectsStore((s) => s.projectSaved)
-  const [name, setName] = useState(project?.name ?? '')
-  const [description, setDescription] = useState(project?.description ?? '')
-  const [type, setType] = useState<ProjectType | ''>(project?.type ?? '')
-  const [companyId, setCompanyId] = useState(project?.companyId ?? '')
-  const [branchId, setBranchId] = useState(project?.branchId ?? '')
-  const [contractId, setContractId] = useState(project?.contractId ?? '')
-  const [status, setStatus] = useState<ProjectStatus>(project?.status ?? 'PLANNING')
-  const [phase, setPhase] = useState<ProjectPhase | ''>(project?.phase ?? '')
-  const [health, setHealth] = useState<ProjectHealth | ''>(project?.health ?? '')
-  const [priority, setPriority] = useState<ProjectPriority>(project?.priority ?? 'MEDIUM')
-  const [startDate, setStartDate] = useState(project?.startDate ?? '')
-  const [endDate, setEndDate] = useState(project?.endDate ?? '')
-  const [actualStartDate, setActualStartDate] = useState(project?.actualStartDate ?? '')
-  const [actualEndDate, setActualEndDate] = useState(project?.actualEndDate ?? '')
-  const [budget, setBudget] = useState(() => wonOf(project?.budget))
-  const [actualCost, setActualCost] = useState(() => wonOf(project?.actualCost))
-  const [revenue, setRevenue] = useState(() => wonOf(project?.revenue))
-  const [progress, setProgress] = useState(String(project?.progress ?? 0))
-  const [managerId, setManagerId] = useState(project?.projectManagerId ?? '')
-  const [coordinatorId, setCoordinatorId] = useState(project?.coordinatorId ?? '')
-  const [operatorId, setOperatorId] = useState(project?.operatorId ?? '')
+  const close = (): void => void opened(null)
+  const [initial] = useState(() => projectValues(project))
+  const edit = useConcurrentEdit<ProjectFormValues>({
+    table: 'projects',
+    id: project?.id ?? null,
+    initial,
+    read: async () => (project ? projectValues(await api.projects.get({ id: project.id })) : null),
+    onGone: close,
+  })
+  const { values } = edit
+  const set =
+    <K extends keyof ProjectFormValues>(key: K) =>
+    (value: string): void =>
+      edit.setValues((v) => ({ ...v, [key]: value }))
+  const { name, description, type, companyId, branchId, contractId, status, phase, health, priority, startDate, endDate, actualStartDate, actualEndDate, progress, managerId, coordinatorId, operatorId } = values
+  const setName = set('name')
+  const setDescription = set('description')
+  const setType = set('type')
+  const setBranchId = set('branchId')
+  const setContractId = set('contractId')
+  const setStatus = set('status')
+  const setPhase = set('phase')
+  const setHealth = set('health')
+  const setPriority = set('priority')
+  const setStartDate = set('startDate')
+  const setEndDate = set('endDate')
+  const setActualStartDate = set('actualStartDate')
+  const setActualEndDate = set('actualEndDate')
+  const setProgress = set('progress')
+  const setManagerId = set('managerId')
+  const setCoordinatorId = set('coordinatorId')
+  const setOperatorId = set('operatorId')
+  const budget = wonText(values.budget)
+  const actualCost = wonText(values.actualCost)
+  const revenue = wonText(values.revenue)
   const company = options?.companies.find((c) => c.id === companyId)
   const invalidPeriod = Boolean(startDate && endDate && endDate < startDate)
   const moneyValid = budget.valid && actualCost.valid && revenue.valid
   const progressValid = Number.isInteger(Number(progress)) && Number(progress) >= 0 && Number(progress) <= 100
-  const close = (): void => void opened(null)
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     if (!companyId || invalidPeriod || !moneyValid || !progressValid) return
-    await saved({
+    // The project as it is now with only this user's changes on top: the writer records only what differs, so a
+    // colleague's edit of another field survives.
+    const prepared = await edit.prepareSave()
+    if (!prepared) return
+    const v = prepared.values
+    const ok = await saved({
       ...(project ? { id: project.id } : {}),
-      name,
-      description,
-      type: type || null,
-      companyId,
-      branchId: branchId || null,
-      contractId: contractId || null,
+      name: v.name,
+      description: v.description,
+      type: (v.type || null) as ProjectType | null,
+      companyId: v.companyId,
+      branchId: v.branchId || null,
+      contractId: v.contractId || null,
       opportunityId: project?.opportunityId ?? null,
-      status,
-      phase: phase || null,
-      health: health || null,
-      priority,
-      startDate: startDate || null,
-      endDate: endDate || null,
-      actualStartDate: actualStartDate || null,
-      actualEndDate: actualEndDate || null,
-      budget: budget.value,
-      actualCost: actualCost.value,
-      revenue: revenue.value,
-      progress: Number(progress),
-      projectManagerId: managerId || null,
-      coordinatorId: coordinatorId || null,
-      operatorId: operatorId || null,
+      status: v.status as ProjectStatus,
+      phase: (v.phase || null) as ProjectPhase | null,
+      health: (v.health || null) as ProjectHealth | null,
+      priority: v.priority as ProjectPriority,
+      startDate: v.startDate || null,
+      endDate: v.endDate || null,
+      actualStartDate: v.actualStartDate || null,
+      actualEndDate: v.actualEndDate || null,
+      budget: wonText(v.budget).value,
+      actualCost: wonText(v.actualCost).value,
+      revenue: wonText(v.revenue).value,
+      progress: Number(v.progress),
+      projectManagerId: v.managerId || null,
+      coordinatorId: v.coordinatorId || null,
+      operatorId: v.operatorId || null,
     })
+    if (ok) edit.saved(v)
+  }
+
+  const labels: Record<string, string> = {
+    name: t('trainingOps.projectForm.name'),
+    description: t('trainingOps.projectForm.description'),
+    type: t('trainingOps.projectForm.type'),
+    companyId: t('trainingOps.projectForm.company'),
+    branchId: t('trainingOps.projectForm.branch'),
+    contractId: t('trainingOps.projectForm.contract'),
+    status: t('trainingOps.projectForm.status'),
+    phase: t('trainingOps.projectForm.phase'),
+    health: t('trainingOps.projectForm.health'),
+    priority: t('trainingOps.projectForm.priority'),
+    startDate: t('trainingOps.projectForm.startDate'),
+    endDate: t('trainingOps.projectForm.endDate'),
+    actualStartDate: t('trainingOps.projectForm.actualStartDate'),
+    actualEndDate: t('trainingOps.projectForm.actualEndDate'),
+    budget: t('trainingOps.projectForm.budget'),
+    actualCost: t('trainingOps.projectForm.actualCost'),
+    revenue: t('trainingOps.projectForm.revenue'),
+    progress: t('trainingOps.projectForm.progress'),
+    managerId: t('trainingOps.projectForm.manager'),
+    coordinatorId: t('trainingOps.projectForm.coordinator'),
+    operatorId: t('trainingOps.projectForm.operator'),
+  }
+  const display = (field: string, value: string): string => {
+    if (field === 'type') return t(`trainingOps.types.${value as ProjectType}`)
+    if (field === 'status') return t(`projects.statuses.${value as ProjectStatus}`)
+    if (field === 'phase') return t(`projects.phases.${value as ProjectPhase}`)
+    if (field === 'health') return t(`projects.health.${value as ProjectHealth}`)
+    if (field === 'priority') return t(`projects.priorities.${value as ProjectPriority}`)
+    if (field === 'companyId') return options?.companies.find((c) => c.id === value)?.name ?? value
+    if (field === 'managerId' || field === 'coordinatorId' || field === 'operatorId') return options?.users.find((u) => u.id === value)?.name ?? value
+    return value
   }
 
   // The owner rule: only the people the server would accept are offered (the project's manager names the others).
@@ -110,6 +196,7 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
   return (
     <ModalDialog title={project ? t('trainingOps.projectForm.editTitle') : t('trainingOps.projectForm.newTitle')} onClose={close} wide>
       <DialogError />
+      <ConcurrentEditNotice edit={edit} labels={labels} display={display} />
       <form className="form-grid" onSubmit={(event) => void submit(event)}>
         <div className="form-grid__fields">
           <label className="form-grid__wide">
@@ -122,8 +209,8 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
               required
               value={companyId}
               onChange={(e) => {
-                setCompanyId(e.target.value)
-                setBranchId('')
+                const next = e.target.value
+                edit.setValues((v) => ({ ...v, companyId: next, branchId: '' }))
               }}
             >
               <option value="">{t('trainingOps.projectForm.choose')}</option>
@@ -147,7 +234,7 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
           </label>
           <label>
             <span>{t('trainingOps.projectForm.type')}</span>
-            <select value={type} onChange={(e) => setType(e.target.value as ProjectType | '')}>
+            <select value={type} onChange={(e) => setType(e.target.value)}>
               <option value="">{t('trainingOps.projectForm.none')}</option>
               {PROJECT_TYPES.map((v) => (
                 <option key={v} value={v}>
@@ -171,7 +258,7 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
           </label>
           <label>
             <span>{t('trainingOps.projectForm.status')}</span>
-            <select value={status} onChange={(e) => setStatus(e.target.value as ProjectStatus)}>
+            <select value={status} onChange={(e) => setStatus(e.target.value)}>
               {PROJECT_STATUSES.map((v) => (
                 <option key={v} value={v}>
                   {t(`projects.statuses.${v}`)}
@@ -181,7 +268,7 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
           </label>
           <label>
             <span>{t('trainingOps.projectForm.phase')}</span>
-            <select value={phase} onChange={(e) => setPhase(e.target.value as ProjectPhase | '')}>
+            <select value={phase} onChange={(e) => setPhase(e.target.value)}>
               <option value="">{t('trainingOps.projectForm.none')}</option>
               {PROJECT_PHASES.map((v) => (
                 <option key={v} value={v}>
@@ -192,7 +279,7 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
           </label>
           <label>
             <span>{t('trainingOps.projectForm.health')}</span>
-            <select value={health} onChange={(e) => setHealth(e.target.value as ProjectHealth | '')}>
+            <select value={health} onChange={(e) => setHealth(e.target.value)}>
               <option value="">{t('trainingOps.projectForm.none')}</option>
               {PROJECT_HEALTH.map((v) => (
                 <option key={v} value={v}>
@@ -203,7 +290,7 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
           </label>
           <label>
             <span>{t('trainingOps.projectForm.priority')}</span>
-            <select value={priority} onChange={(e) => setPriority(e.target.value as ProjectPriority)}>
+            <select value={priority} onChange={(e) => setPriority(e.target.value)}>
               {PROJECT_PRIORITIES.map((v) => (
                 <option key={v} value={v}>
                   {t(`projects.priorities.${v}`)}
@@ -227,9 +314,9 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
             <span>{t('trainingOps.projectForm.actualEndDate')}</span>
             <input type="date" value={actualEndDate} onChange={(e) => setActualEndDate(e.target.value)} />
           </label>
-          <WonInput label={t('trainingOps.projectForm.budget')} value={budget} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={setBudget} />
-          <WonInput label={t('trainingOps.projectForm.actualCost')} value={actualCost} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={setActualCost} />
-          <WonInput label={t('trainingOps.projectForm.revenue')} value={revenue} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={setRevenue} />
+          <WonInput label={t('trainingOps.projectForm.budget')} value={budget} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={(w) => set('budget')(w.text)} />
+          <WonInput label={t('trainingOps.projectForm.actualCost')} value={actualCost} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={(w) => set('actualCost')(w.text)} />
+          <WonInput label={t('trainingOps.projectForm.revenue')} value={revenue} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={(w) => set('revenue')(w.text)} />
           <label>
             <span>{t('trainingOps.projectForm.progress')}</span>
             <input type="number" min={0} max={100} step={1} value={progress} aria-invalid={!progressValid} onChange={(e) => setProgress(e.target.value)} />

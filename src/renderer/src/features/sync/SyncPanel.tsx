@@ -1,4 +1,4 @@
-import { FileTransfers } from '../files'
+import { FileTransfers, useRefusedFileCount } from '../files'
 import { FileBudgetSetting } from '../files'
 import { type JSX, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -151,6 +151,7 @@ function ConflictItem({ item }: { readonly item: ConflictView }): JSX.Element {
 export function SyncPanel(): JSX.Element | null {
   const { t } = useTranslation()
   const { open, renamed, rejected, conflicts, loaded, done, error, panelClosed, errorDismissed } = useSyncReviewStore()
+  const refusedFiles = useRefusedFileCount()
   // Conflicts pulled and rejections answered while the panel is open show up in it.
   useReloadOn(SYNC_REVIEW_READS, () => useSyncReviewStore.getState().reload(), { enabled: open })
   useEffect(() => {
@@ -170,7 +171,7 @@ export function SyncPanel(): JSX.Element | null {
           {t('syncPanel.done')}
         </p>
       )}
-      {loaded && renamed.length === 0 && rejected.length === 0 && conflicts.length === 0 && <p className="empty">{t('syncPanel.empty')}</p>}
+      {loaded && renamed.length === 0 && rejected.length === 0 && conflicts.length === 0 && refusedFiles === 0 && <p className="empty">{t('syncPanel.empty')}</p>}
       {renamed.length > 0 && (
         <section aria-labelledby="review-renamed">
           <h3 id="review-renamed">{t('syncPanel.renamedTitle', { count: renamed.length })}</h3>

@@ -48,6 +48,7 @@ export const enFiles = {
       hint: 'Files in your scope are downloaded ahead of time up to this size. Files of pinned records are always downloaded.',
       save: 'Save',
       saved: 'Saved.',
+      invalid: 'Enter a whole number of MB from 0 to {{max}}. Nothing was changed.',
     },
   },
 }

@@ -99,6 +99,8 @@ export const enMeetings: typeof koMeetings = {
       status: 'Status',
       description: 'Description',
       hasFollowUp: 'Follow-up needed',
+      opportunity: 'Opportunity',
+      project: 'Project',
       followUpDate: 'Follow-up date',
       code: 'Meeting code',
       organizer: 'Organizer',

@@ -97,6 +97,8 @@ export const koMeetings = {
       status: '상태',
       description: '설명',
       hasFollowUp: '후속 미팅 필요',
+      opportunity: '영업기회',
+      project: '프로젝트',
       followUpDate: '후속 미팅 예정일',
       code: '미팅 코드',
       organizer: '주관자',

@@ -62,21 +62,27 @@ CREATE VIEW `search_gram_names` AS
   UNION ALL SELECT 'opportunities' AS entity_type, id AS entity_id, title AS name FROM `opportunities` WHERE deleted_at IS NULL
   UNION ALL SELECT 'projects' AS entity_type, id AS entity_id, name AS name FROM `projects` WHERE deleted_at IS NULL;
 --> statement-breakpoint
--- The lines of search_grams (not yet DISTINCT: a piece may occur in several texts of a row).
+-- The lines of search_grams (not yet DISTINCT: a piece may occur in several texts of a row). Only texts holding a
+-- non-ASCII character are cut into pieces, and only names holding Hangul into 초성 pieces: most e-mails, numbers and
+-- codes cost one GLOB.
 CREATE VIEW `search_grams_source` AS
-  SELECT f.entity_type, f.entity_id, substr(f.field, p.n, w.w) AS gram,
-    CASE WHEN substr(f.name, 1, w.w) = substr(f.field, p.n, w.w) THEN 0 ELSE 1 END AS later,
+  SELECT f.entity_type, f.entity_id, substr(f.field, p.n, 1) AS gram,
+    CASE WHEN substr(f.name, 1, 1) = substr(f.field, p.n, 1) THEN 0 ELSE 1 END AS later,
     length(f.name) AS name_length, f.name AS name
-  FROM search_gram_fields f
-  JOIN search_positions p ON p.n <= length(f.field)
-  JOIN (SELECT 1 AS w UNION ALL SELECT 2) w ON p.n + w.w - 1 <= length(f.field)
-  WHERE unicode(substr(f.field, p.n, 1)) >= 128 AND (w.w = 1 OR unicode(substr(f.field, p.n + 1, 1)) >= 128)
+  FROM search_gram_fields f JOIN search_positions p ON p.n <= length(f.field)
+  WHERE f.field GLOB ('*[^' || char(1) || '-' || char(127) || ']*') AND unicode(substr(f.field, p.n, 1)) >= 128
+  UNION ALL
+  SELECT f.entity_type, f.entity_id, substr(f.field, p.n, 2) AS gram,
+    CASE WHEN substr(f.name, 1, 2) = substr(f.field, p.n, 2) THEN 0 ELSE 1 END AS later,
+    length(f.name) AS name_length, f.name AS name
+  FROM search_gram_fields f JOIN search_positions p ON p.n < length(f.field)
+  WHERE f.field GLOB ('*[^' || char(1) || '-' || char(127) || ']*') AND unicode(substr(f.field, p.n, 1)) >= 128 AND unicode(substr(f.field, p.n + 1, 1)) >= 128
   UNION ALL
   -- 초성 pieces. The GLOB class: whitespace other than ' ' as JavaScript's \s knows it, and conjoining jamo (U+1100–11FF).
   SELECT k.entity_type, k.entity_id, '^' || (CASE WHEN unicode(substr(k.key, p.n, 1)) BETWEEN 44032 AND 55203 THEN substr('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ', (unicode(substr(k.key, p.n, 1)) - 44032) / 588 + 1, 1) WHEN unicode(substr(k.key, p.n, 1)) BETWEEN 12593 AND 12622 THEN substr(k.key, p.n, 1) END) || CASE WHEN w.w = 2 THEN CASE WHEN unicode(substr(k.key, p.n + 1, 1)) BETWEEN 44032 AND 55203 THEN substr('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ', (unicode(substr(k.key, p.n + 1, 1)) - 44032) / 588 + 1, 1) WHEN unicode(substr(k.key, p.n + 1, 1)) BETWEEN 12593 AND 12622 THEN substr(k.key, p.n + 1, 1) END ELSE '' END AS gram,
     0 AS later, length(k.name) AS name_length, k.name AS name
   FROM (SELECT entity_type, entity_id, name, replace(name, ' ', '') AS key FROM search_gram_names
-        WHERE NOT name GLOB ('*[' || char(9, 10, 11, 12, 13, 160, 5760, 8192) || '-' || char(8202, 8232, 8233, 8239, 8287, 12288, 65279, 4352) || '-' || char(4607) || ']*')) k
+        WHERE name GLOB '*[가-힣ㄱ-ㅎ]*' AND NOT name GLOB ('*[' || char(9, 10, 11, 12, 13, 160, 5760, 8192) || '-' || char(8202, 8232, 8233, 8239, 8287, 12288, 65279, 4352) || '-' || char(4607) || ']*')) k
   JOIN search_positions p ON p.n <= length(k.key)
   JOIN (SELECT 1 AS w UNION ALL SELECT 2) w ON p.n + w.w - 1 <= length(k.key)
   WHERE (CASE WHEN unicode(substr(k.key, p.n, 1)) BETWEEN 44032 AND 55203 THEN substr('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ', (unicode(substr(k.key, p.n, 1)) - 44032) / 588 + 1, 1) WHEN unicode(substr(k.key, p.n, 1)) BETWEEN 12593 AND 12622 THEN substr(k.key, p.n, 1) END) IS NOT NULL AND (w.w = 1 OR (CASE WHEN unicode(substr(k.key, p.n + 1, 1)) BETWEEN 44032 AND 55203 THEN substr('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ', (unicode(substr(k.key, p.n + 1, 1)) - 44032) / 588 + 1, 1) WHEN unicode(substr(k.key, p.n + 1, 1)) BETWEEN 12593 AND 12622 THEN substr(k.key, p.n + 1, 1) END) IS NOT NULL)

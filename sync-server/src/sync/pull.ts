@@ -265,8 +265,11 @@ const EMPTY_PULL_SQL = `
     EXISTS (SELECT 1 FROM change_log e
              WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND e.txid < c.x::xid8
                AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)) AS pending,
-    EXISTS (SELECT 1 FROM change_log e
-             WHERE e.txid >= c.x::xid8 AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)) AS behind,
+    -- The first entry in index order, not EXISTS: not knowing that x is near the top, the planner would answer an
+    -- EXISTS by scanning the whole change_log (10-20 ms at 22k entries instead of an index probe).
+    (SELECT e.id FROM change_log e
+      WHERE e.txid >= c.x::xid8 AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
+      ORDER BY e.txid, e.id LIMIT 1) IS NOT NULL AS behind,
     (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4) AS seq,
     $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
       OR coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS stale

@@ -21,6 +21,7 @@ import { runQueryBench } from './queries'
 import { runRendererBench } from './renderer'
 import { runSyncBench } from './sync'
 import { runFilesBench } from './files'
+import { runSteadyBench } from './steady'
 
 const REPO = resolve(import.meta.dirname, '../..')
 const DOC = resolve(REPO, 'docs/benchmarks.md')
@@ -36,8 +37,8 @@ export interface BenchReport {
 }
 
 const SIZES = {
-  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, fileRepeats: 1, liveEdits: 50 },
-  full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 100_000, contacts: 50_000, repeats: 100, loads: 5, fileRepeats: 3, liveEdits: 100 },
+  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, fileRepeats: 1, liveEdits: 50, steadyScale: 2_000, steadyPulls: 50 },
+  full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 100_000, contacts: 50_000, repeats: 100, loads: 5, fileRepeats: 3, liveEdits: 100, steadyScale: 20_000, steadyPulls: 300 },
 } as const
 
 const fmt = (value: number | null): string => (value === null || !Number.isFinite(value) ? '—' : value >= 1000 ? Math.round(value).toLocaleString('en-US') : String(value))
@@ -97,6 +98,7 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
     { n: [6], name: '6. renderer', run: (out) => runRendererBench(env, { loads: sizes.loads }, out) },
     { n: [7], name: '7. files', run: (out) => runFilesBench(env, { megabytes: 20, repeats: sizes.fileRepeats }, out) },
     { n: [8], name: '8. live screens', run: (out) => runLiveBench(env, { edits: sizes.liveEdits }, out) },
+    { n: [9], name: '9. steady state', run: (out) => runSteadyBench(env, { scale: sizes.steadyScale, pulls: sizes.steadyPulls }, out) },
   ]
   try {
     for (const scenario of scenarios) {

@@ -13,10 +13,10 @@ import { hashPassword } from '../../sync-server/src/auth/password'
 import { createUser } from '../../sync-server/src/users/create-user'
 import { startTestServer, TEST_REDIS_URL, type TestServer } from '../../sync-server/test/support'
 import { openReplica } from '../../src/main/db/open'
-import { pauseSearchIndex } from '../../src/main/db/search-index'
+import { pauseSearchIndex, rebuildSearchIndex } from '../../src/main/db/search-index'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
 import { quoteIdent } from '../../src/main/core/sqlite'
-import { statSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { WAL_BOUND_BYTES } from '../../src/main/core/sync/disk-guard'
 import { createTestDevice, type TestDevice } from '../../test/support/device/test-device'
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from '../../src/demo'
@@ -45,6 +45,35 @@ function toSqlite(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0
   if (typeof value === 'object') return JSON.stringify(value)
   return value
+}
+
+/**
+ * The process's peak RSS from now until stop(): Linux's high-water mark (VmHWM in /proc/self/status, reset by writing
+ * 5 to /proc/self/clear_refs) when available, else process.memoryUsage().rss sampled every 10 ms (a sample cannot
+ * land inside a synchronous apply, so it may miss the top). Both are taken; the larger is reported.
+ */
+function watchPeakRss(): { stop(): { peakMb: number; beforeMb: number; source: string } } {
+  const beforeMb = process.memoryUsage().rss / 1024 / 1024
+  let hwm = false
+  try {
+    writeFileSync('/proc/self/clear_refs', '5')
+    hwm = true
+  } catch {
+    // Not Linux, or not allowed: sampling only.
+  }
+  let sampled = beforeMb
+  const timer = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage().rss / 1024 / 1024)
+  }, 10)
+  return {
+    stop() {
+      clearInterval(timer)
+      sampled = Math.max(sampled, process.memoryUsage().rss / 1024 / 1024)
+      const kb = hwm ? Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) : 0
+      const hwmMb = kb / 1024
+      return hwmMb > sampled ? { peakMb: hwmMb, beforeMb, source: 'VmHWM' } : { peakMb: sampled, beforeMb, source: 'rss sampled every 10 ms' }
+    },
+  }
 }
 
 /** Floor of scenario 1: SELECT * of every synced table through `pg`, then prepared INSERTs into a fresh replica. */
@@ -226,7 +255,9 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     devices.push(exec)
     await exec.signIn(EXEC.email, DEFAULT_DEMO_PASSWORD)
     metered.meter.reset()
+    const memory = watchPeakRss()
     const pulled = await timed(() => exec.engine.pull())
+    const peak = memory.stop()
     const rows = pulled.value.upserted
     const rate = rows / (pulled.ms / 1000)
     const floor = await initialSyncFloor(db.url, env.dir)
@@ -260,6 +291,31 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
         direction: 'lower-is-better',
       }),
     )
+    // Device memory during the first sync: the peak against what stays once the sync is over (same process; the
+    // in-process server shares it, so both figures include the server's share).
+    await sleep(200)
+    const afterMb = process.memoryUsage().rss / 1024 / 1024
+    // What the end-of-sync search rebuild costs on this replica, and the short/초성 pieces' share (search_grams).
+    const rebuild = await timed(() => rebuildSearchIndex(exec.sqlite))
+    const grams = await timed(() =>
+      exec.sqlite.transaction(() =>
+        exec.sqlite.exec(`DELETE FROM search_grams; INSERT OR IGNORE INTO search_grams (gram, entity_type, later, name_length, name, entity_id)
+          SELECT gram, entity_type, later, name_length, name, entity_id FROM search_grams_source`),
+      )(),
+    )
+    log(`1. search rebuild on the synced replica: ${Math.round(rebuild.ms)} ms, of which search_grams ${Math.round(grams.ms)} ms`)
+    const memoryFigure = figure({
+      scenario: '1. initial sync',
+      metric: `peak RSS of the process during the sync (device + in-process server; RSS before the sync ${Math.round(peak.beforeMb)} MB; peak by ${peak.source})`,
+      value: Math.round(peak.peakMb),
+      unit: 'MB',
+      floor: Math.round(afterMb),
+      floorLabel: 'RSS of the same process 200 ms after the sync ended',
+      target: '≤ 2× after',
+      met: null,
+      direction: 'lower-is-better',
+    })
+    figures.push({ ...memoryFigure, met: (memoryFigure.ratio ?? Infinity) <= 2 })
     // The same pull into an encrypted replica (the app's: SQLCipher v4 pages, raw 256-bit key), against the plain one.
     log(`1. the same initial sync into an encrypted replica`)
     const encrypted = openDevice(env.dir, 'exec-encrypted', server.url, false, undefined, randomBytes(32))

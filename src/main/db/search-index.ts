@@ -1,11 +1,12 @@
 /**
- * Maintenance of the device's search index (drizzle/sqlite/0001_search.sql). Triggers keep it current row by row;
+ * Maintenance of the device's search indexes: the FTS5 trigram index (drizzle/sqlite/0001_search.sql) and the short
+ * and 초성 pieces in search_grams (0004_search_grams.sql). Triggers keep them current row by row;
  * these functions exist for bulk work, where one set-based rebuild is ~8× cheaper than per-row upkeep: a first sync
  * pauses the triggers, applies its pages, then resumes (which rebuilds).
  */
 import type Database from 'better-sqlite3'
 
-/** Refills search_index from the search_source view (everything searchable, soft-deleted rows excluded). */
+/** Refills search_index and search_grams from their source views (everything searchable, soft-deleted rows excluded). */
 export function rebuildSearchIndex(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.exec(`
@@ -13,7 +14,11 @@ export function rebuildSearchIndex(sqlite: Database.Database): void {
       DELETE FROM search_docs;
       INSERT INTO search_docs (entity_type, entity_id) SELECT entity_type, entity_id FROM search_source;
       INSERT INTO search_index (rowid, entity_type, entity_id, text)
-        SELECT d.doc_id, s.entity_type, s.entity_id, s.text FROM search_source s JOIN search_docs d ON d.entity_id = s.entity_id;`)
+        SELECT d.doc_id, s.entity_type, s.entity_id, s.text FROM search_source s JOIN search_docs d ON d.entity_id = s.entity_id;
+      DELETE FROM search_grams;
+      -- OR IGNORE drops the repeated pieces (cheaper than DISTINCT's sort; triggers cannot use it: 0001_search.sql).
+      INSERT OR IGNORE INTO search_grams (gram, entity_type, later, name_length, name, entity_id)
+        SELECT gram, entity_type, later, name_length, name, entity_id FROM search_grams_source;`)
   })()
 }
 

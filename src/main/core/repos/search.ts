@@ -4,12 +4,15 @@
  * Three routes, because no single one works for Korean (docs field notes, "Korean search"):
  * - 3+ characters: the FTS5 trigram index (`search_index`, kept by triggers; business-number and phone digits are
  *   indexed without separators, so "124-81" and "12481" find the same company).
- * - 1–2 characters (삼성, 민준, 김): trigrams cannot match them, so instr() on the base tables, with LIMIT (without
- *   lower() when the query holds no a-z, which gives the same matches for a third less work).
- * - initial consonants (ㅎㄱㄷ → 홍길동, also mixed 홍ㄱ동): a deterministic SQL function over the names, with LIMIT,
- *   called only on the rows a GLOB prefilter lets through (choseongPrefilter: ~50k JS calls → ~600 for ㄱㅁㅈ).
- * Both still scan the base tables (~11 ms for 50k contacts, the floor of these routes); a compact device-only table of
- * names and 초성 keys would lower it, at the cost of new triggers and a SQL function every writer must register.
+ * - 1–2 characters (삼성, 민준, 김): trigrams cannot match them. Made only of non-ASCII characters (Hangul, as users
+ *   type them), they are looked up in `search_grams` (drizzle/sqlite/0004_search_grams.sql: every 1–2 character
+ *   piece of the searched texts, stored in result order, so LIMIT stops an index range). Holding ASCII (a digit, a
+ *   Latin letter), they keep instr() on the base tables (without lower() when the query holds no a-z, which gives the
+ *   same matches for a third less work): indexing every ASCII pair of every e-mail and phone would multiply the table.
+ * - initial consonants (ㅎㄱㄷ → 홍길동, also mixed 홍ㄱ동): the names holding one 초성 piece of the query (`search_grams`,
+ *   '^' + initials) are read in result order and checked with matchesChoseong (a deterministic SQL function) until
+ *   there are enough; names SQL cannot key ('^*': decomposed jamo, unusual whitespace) are always checked.
+ * Ties (same name) are ordered by id in every route, so the index and the scan give the same hits in the same order.
  */
 import { formatBusinessNumber } from '../../../shared/domain/business-number'
 import { matchesChoseong, searchKey } from '../../../shared/domain/korean-text'
@@ -41,6 +44,34 @@ const NAME_SQL: Record<SearchType, { table: string; name: string; extra: string[
 }
 
 const CHOSEONG_FN = 'crm_matches_choseong'
+
+/** A 1–2 character query of non-ASCII characters only: `search_grams` holds exactly those pieces of every text. */
+export function isGramQuery(key: string): boolean {
+  const chars = [...key]
+  return chars.length >= 1 && chars.length <= 2 && chars.every((char) => (char.codePointAt(0) ?? 0) >= 0x80)
+}
+
+/** Compatibility jamo ㄱ..ㅎ: what the 초성 pieces of `search_grams` are made of (the migration's 12593–12622). */
+const JAMO_FIRST = 0x3131
+const JAMO_LAST = 0x314e
+
+/**
+ * The `search_grams` 초성 piece that every name matching the query holds: each query character stands for its
+ * initial consonant (a syllable's, or the consonant itself), and the piece is the first two adjacent ones (else the
+ * first one). A match's characters are adjacent once spaces are removed, as they are in the name's key.
+ */
+export function choseongGram(query: string): string {
+  const initials = [...query.normalize('NFC').replace(/\s+/g, '').toLowerCase()].map((char) => {
+    const code = char.codePointAt(0) ?? 0
+    if (code >= SYLLABLE_FIRST && code <= 0xd7a3) return INITIALS[Math.floor((code - SYLLABLE_FIRST) / SYLLABLES_PER_INITIAL)]!
+    return code >= JAMO_FIRST && code <= JAMO_LAST ? char : null
+  })
+  for (let i = 0; i + 1 < initials.length; i++) {
+    if (initials[i] && initials[i + 1]) return `^${initials[i]}${initials[i + 1]}`
+  }
+  const single = initials.find((initial) => initial !== null)
+  return `^${single ?? ''}`
+}
 
 /** Any conjoining (decomposed) jamo: such a name may only match after NFC, so the 초성 prefilter lets it through. */
 export const CONJOINING_JAMO = '*[\u1100-\u11ff]*'
@@ -112,13 +143,15 @@ export function textMatchSql(text: string, name: string, extra: readonly string[
   return { sql: `(${columns.map((column) => `instr(lower(${column}), ?) > 0`).join(' OR ')})`, params: columns.map(() => key) }
 }
 
-export function createSearchRepo(sqlite: Sqlite): SearchRepo {
+/**
+ * The short and 초성 routes as scans of the base tables: what answered them before `search_grams`, and still answers
+ * short queries holding ASCII. Exported as the reference the index routes are tested against (same hits, same order).
+ */
+export function prepareScanRoutes(sqlite: Sqlite): {
+  substring(type: SearchType, key: string, limit: number): Array<{ entity_id: string }>
+  choseong(type: SearchType, query: string, limit: number): Array<{ entity_id: string }>
+} {
   registerChoseongFunction(sqlite)
-
-  const indexed = sqlite.prepare<[string, string, number], { entity_id: string }>(
-    `SELECT entity_id FROM search_index WHERE search_index MATCH ? AND entity_type = ? ORDER BY rank LIMIT ?`,
-  )
-
   // Two variants of the substring statement: lower() on every column of every row is a third of the scan's cost, and
   // it changes nothing when the query holds no a-z (SQLite's lower() only folds A-Z, and the key is lower case).
   const substring = {} as Record<SearchType, { folded: Statement; exact: Statement }>
@@ -130,7 +163,7 @@ export function createSearchRepo(sqlite: Sqlite): SearchRepo {
       `SELECT id AS entity_id FROM ${table} WHERE deleted_at IS NULL AND (instr(${fold(name)}, @q) > 0 OR ${extra
         .map((column) => `instr(${fold(column)}, @q) > 0`)
         .join(' OR ')})
-       ORDER BY instr(${fold(name)}, @q) = 1 DESC, length(${name}), ${name} LIMIT @limit`
+       ORDER BY instr(${fold(name)}, @q) = 1 DESC, length(${name}), ${name}, id LIMIT @limit`
     substring[type] = {
       folded: sqlite.prepare(substringSql((column) => `lower(${column})`)),
       exact: sqlite.prepare(substringSql((column) => column)),
@@ -139,9 +172,43 @@ export function createSearchRepo(sqlite: Sqlite): SearchRepo {
     choseong[type] = sqlite.prepare(
       `SELECT id AS entity_id FROM ${table} WHERE deleted_at IS NULL
          AND (${name} GLOB @pattern OR ${name} GLOB '${CONJOINING_JAMO}') AND ${CHOSEONG_FN}(${name}, @q) = 1
-       ORDER BY length(${name}), ${name} LIMIT @limit`,
+       ORDER BY length(${name}), ${name}, id LIMIT @limit`,
     )
   }
+
+  return {
+    substring: (type, key, limit) =>
+      substring[type][/[a-z]/.test(key) ? 'folded' : 'exact'].all({ q: key, limit }) as Array<{ entity_id: string }>,
+    choseong: (type, query, limit) =>
+      choseong[type].all({ q: query, pattern: choseongPrefilter(query), limit }) as Array<{ entity_id: string }>,
+  }
+}
+
+export function createSearchRepo(sqlite: Sqlite): SearchRepo {
+  registerChoseongFunction(sqlite)
+
+  const indexed = sqlite.prepare<[string, string, number], { entity_id: string }>(
+    `SELECT entity_id FROM search_index WHERE search_index MATCH ? AND entity_type = ? ORDER BY rank LIMIT ?`,
+  )
+
+  const scan = prepareScanRoutes(sqlite)
+
+  // One index range each, in result order (the primary key of search_grams), stopped by LIMIT.
+  const grams = sqlite.prepare(
+    `SELECT entity_id FROM search_grams WHERE gram = @gram AND entity_type = @type
+     ORDER BY later, name_length, name, entity_id LIMIT @limit`,
+  )
+  const choseongGrams = sqlite.prepare(
+    `SELECT entity_id FROM (
+       SELECT * FROM (SELECT entity_id, name_length, name FROM search_grams
+         WHERE gram = @gram AND entity_type = @type AND ${CHOSEONG_FN}(name, @q) = 1
+         ORDER BY later, name_length, name, entity_id LIMIT @limit)
+       UNION
+       SELECT * FROM (SELECT entity_id, name_length, name FROM search_grams
+         WHERE gram = '^*' AND entity_type = @type AND ${CHOSEONG_FN}(name, @q) = 1
+         ORDER BY later, name_length, name, entity_id LIMIT @limit))
+     ORDER BY name_length, name, entity_id LIMIT @limit`,
+  )
 
   const hydrate: Record<SearchType, Statement> = {
     companies: sqlite.prepare(
@@ -188,13 +255,16 @@ export function createSearchRepo(sqlite: Sqlite): SearchRepo {
       const mode: SearchMode = CONSONANT.test(text) ? 'choseong' : [...key].length >= 3 ? 'index' : 'substring'
       // A phrase query: the user's text is matched as a literal substring, never parsed as FTS syntax.
       const phrase = `"${key.replace(/"/g, '""')}"`
+      const gram = mode === 'choseong' ? choseongGram(text) : key
       const groups = SEARCH_TYPES.map((type) => {
         const rows =
           mode === 'index'
             ? indexed.all(phrase, type, limitPerType)
             : mode === 'choseong'
-              ? choseong[type].all({ q: text, pattern: choseongPrefilter(text), limit: limitPerType })
-              : substring[type][/[a-z]/.test(key) ? 'folded' : 'exact'].all({ q: key, limit: limitPerType })
+              ? choseongGrams.all({ gram, type, q: text, limit: limitPerType })
+              : isGramQuery(key)
+                ? grams.all({ gram, type, limit: limitPerType })
+                : scan.substring(type, key, limitPerType)
         return { type, hits: hitsFor(type, (rows as Array<{ entity_id: string }>).map((row) => row.entity_id)) }
       }).filter((group) => group.hits.length > 0)
       return { query, mode, groups }

@@ -1,4 +1,4 @@
-/** Korean texts of the contracts screen (계약) and the coordinator's home (spread into ko.ts). */
+/** Korean texts of the contracts screen (계약), the trainee directory (수강생, merge) and the coordinator's home (spread into ko.ts). */
 export const koContracts = {
   contracts: {
     newFromOpportunity: '수주 영업기회로 계약 만들기',
@@ -44,6 +44,30 @@ export const koContracts = {
       cancel: '취소',
     },
     exportFile: '계약목록',
+  },
+  trainees: {
+    tab: '수강생',
+    search: '수강생 검색 (이름, 연락처, 이메일)',
+    searchHint: '이름, 연락처 또는 이메일',
+    empty: '이 PC에 수강생이 없습니다. 수강 관리에서 등록하면 여기에 모입니다.',
+    classes: '수강 {{count}}건',
+    select: '{{name}} 선택',
+    mergeSelected: '선택한 {{count}}명 병합',
+    columns: { select: '선택', name: '이름', phone: '연락처', email: '이메일', affiliation: '소속', classes: '수강' },
+    duplicates: {
+      title: '같은 사람으로 보이는 수강생 {{count}}묶음',
+      records: '기록 {{count}}개',
+      merge: '병합…',
+    },
+    merge: {
+      title: '수강생 {{count}}명을 한 명으로 병합',
+      explain: '남길 기록을 고르세요. 나머지 기록의 수강 신청, 출결, 만족도 응답은 남길 기록으로 옮겨지고, 비어 있는 소속과 연락처가 채워진 뒤 휴지통으로 갑니다. 같은 분반에 둘 다 있으면 남길 기록의 것을 둡니다.',
+      keep: '남길 기록',
+      after: '병합 후: {{name}} · {{phone}} · {{email}} · {{affiliation}}',
+      confirm: '{{count}}명 병합',
+      cancel: '취소',
+      done: '{{count}}개의 기록을 {{name}} 한 명으로 병합했습니다.',
+    },
   },
   coordinatorHome: {
     title: '내 교육 운영',

@@ -84,6 +84,12 @@ describe('coordinator home (real SQLite)', () => {
     expect(home.clashes).toHaveLength(1)
     expect(home.clashes[0]).toMatchObject({ classId: mine.classes[1], date: '2026-12-08', other: { sameInstructor: true, startTime: '10:00', endTime: '11:00' } })
 
+    // A second project of mine books 박서준 over the same class: one clash per pair, not one from each side.
+    const second = project(park, [])
+    repos.projects.createClass(classCreateSchema.parse({ sessionId: second.sessionId, date: '2026-12-08', startTime: '11:00', endTime: '11:30', instructorId: park, allowDoubleBooking: true }))
+    const both = repos.coordinatorHome.home()
+    expect(both.kind === 'coordinator' && both.clashes.map((c) => [c.classId, c.other.startTime])).toHaveLength(2)
+
     // Everyone marked: the roster leaves the list.
     repos.attendance.markRestPresent(mine.classes[0]!)
     const after = repos.coordinatorHome.home()

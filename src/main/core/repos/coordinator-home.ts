@@ -107,6 +107,7 @@ export function createCoordinatorHomeRepo(ctx: RepoContext, projects: ProjectsRe
       // Clashes: each of my classes from today on, against every class this replica holds (same instructor only:
       // a room clash is the venue's business and already warned about when the class is saved).
       const clashes: CoordinatorClash[] = []
+      const seen = new Set<string>()
       for (const r of rows) {
         if (r.date < today || r.instructor_id === null) continue
         const others = projects.doubleBookings({
@@ -118,7 +119,13 @@ export function createCoordinatorHomeRepo(ctx: RepoContext, projects: ProjectsRe
           room: null,
           excludeClassId: r.id,
         })
-        for (const other of others) if (other.sameInstructor) clashes.push({ ...pick(viewOf(r)), other })
+        for (const other of others) {
+          // Both classes may be mine (two projects I run): one clash per pair, listed from the earlier class.
+          const pair = [r.id, other.classId].sort().join('|')
+          if (!other.sameInstructor || seen.has(pair)) continue
+          seen.add(pair)
+          clashes.push({ ...pick(viewOf(r)), other })
+        }
       }
 
       return {

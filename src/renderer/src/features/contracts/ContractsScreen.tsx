@@ -44,7 +44,7 @@ function ContractList(): JSX.Element {
         <div className="project-filters">
           <label>
             {t('contracts.statusFilter')}
-            <select value={filter.status} onChange={(e) => filterChanged({ status: e.target.value as ContractStatus | '' })}>
+            <select aria-label={t('contracts.statusFilter')} value={filter.status} onChange={(e) => filterChanged({ status: e.target.value as ContractStatus | '' })}>
               <option value="">{t('contracts.all')}</option>
               {CONTRACT_STATUSES.map((s) => (
                 <option key={s} value={s}>

@@ -72,7 +72,7 @@ async function openRoster(on: Page, classId: string): Promise<void> {
     .poll(async () => {
       await on.evaluate((id) => window.dispatchEvent(new CustomEvent('crm:open-record', { detail: { screen: 'training', classId: id } })), classId)
       return on.getByTestId('roster-not-started').isVisible()
-    }, { timeout: 20_000, intervals: [1000] })
+    }, { timeout: 20_000, interval: 1000 })
     .toBe(true)
 }
 

@@ -296,6 +296,8 @@ describe('training operations from an empty sync server', () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Dashboard' }).click()
     await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('My training operations')
+    // Dates in the app's language (the project and instructor names are data and stay Korean).
+    expect(await page.getByTestId('coordinator-week').textContent()).not.toMatch(/\d+월|\d+일/)
     await screenshot(page, 'coordinator-home-en')
     await page.getByRole('button', { name: 'Contracts', exact: true }).click()
     await page.getByRole('button', { name: 'Contract from a won opportunity' }).waitFor()

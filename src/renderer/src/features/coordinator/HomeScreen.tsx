@@ -19,12 +19,21 @@ const HOME_READS = ['projects', 'training_sessions', 'training_classes', 'enroll
 
 type Coordinating = Extract<CoordinatorHome, { kind: 'coordinator' }>
 
+const EN_DAY = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' })
+
+/** 12월 8일 (화) in Korean, Tue, Dec 8 in English: no Korean left in the English screen. */
+function useDayLabel(): (date: string) => string {
+  const { i18n } = useTranslation()
+  return (date) => (i18n.language === 'en' ? EN_DAY.format(new Date(`${date}T00:00:00Z`)) : formatKoreanMonthDay(date))
+}
+
 function ClassRow({ klass, showDate }: { readonly klass: CoordinatorClass; readonly showDate?: boolean }): JSX.Element {
   const { t } = useTranslation()
+  const dayLabel = useDayLabel()
   return (
     <li className="coordinator-class">
       <span className="coordinator-class__when">
-        {showDate ? `${formatKoreanMonthDay(klass.date)} ` : ''}
+        {showDate ? `${dayLabel(klass.date)} ` : ''}
         {klass.startTime}–{klass.endTime}
       </span>
       <span className="coordinator-class__what">
@@ -58,6 +67,7 @@ function Section({ title, testId, empty, children }: { readonly title: string; r
 
 function CoordinatorDashboard({ home }: { readonly home: Coordinating }): JSX.Element {
   const { t } = useTranslation()
+  const dayLabel = useDayLabel()
   return (
     <div className="coordinator-home">
       <div>
@@ -121,7 +131,7 @@ function CoordinatorDashboard({ home }: { readonly home: Coordinating }): JSX.El
                   other: c.other.projectName,
                   otherSession: c.other.sessionNumber,
                   otherClass: c.other.classNumber,
-                  date: formatKoreanMonthDay(c.date),
+                  date: dayLabel(c.date),
                   time: `${c.other.startTime}–${c.other.endTime}`,
                 })}
               </li>

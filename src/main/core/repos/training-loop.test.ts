@@ -189,8 +189,13 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     repos.attendance.mark({ classId: today, traineeId: b, status: 'PRESENT' })
     expect(repos.trainees.duplicates().map((g) => g.map((t) => t.id))).toEqual([[a, b]])
 
+    const before = device.outbox.pendingBatch(10_000).length
     const kept = repos.trainees.merge(a, [b])
     expect(kept).toMatchObject({ id: a, email: 'sj@augu.kr', department: '인사팀', classes: 1 })
+    // The server sees a trainee through its enrolments: its delete is pushed before they move away (else "not in scope").
+    const pushed = device.outbox.pendingBatch(10_000).slice(before).map((e) => `${e.table}:${e.rowId === b ? 'b' : 'other'}`)
+    expect(pushed.indexOf('trainees:b')).toBeGreaterThanOrEqual(0)
+    expect(pushed.findIndex((e) => e.startsWith('enrollments:') || e.startsWith('attendance_records:'))).toBeGreaterThan(pushed.indexOf('trainees:b'))
     expect(repos.attendance.roster(today).entries).toMatchObject([{ traineeId: a, attendance: 'PRESENT' }])
     expect(repos.trainees.duplicates()).toEqual([])
   })

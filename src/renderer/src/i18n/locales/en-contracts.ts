@@ -2,7 +2,7 @@
 export const enContracts = {
   contracts: {
     newFromOpportunity: 'Contract from a won opportunity',
-    count: '{{count}} contracts',
+    count: 'Contracts: {{count}}',
     empty: 'No contracts yet. Make one from a won opportunity.',
     filterLabel: 'Search contracts (number, title, company)',
     statusFilter: 'Status',
@@ -50,13 +50,13 @@ export const enContracts = {
     search: 'Search trainees (name, phone, e-mail)',
     searchHint: 'Name, phone or e-mail',
     empty: 'No trainees on this PC yet. People enrolled in classes gather here.',
-    classes: '{{count}} enrolments',
+    classes: 'Enrolments: {{count}}',
     select: 'Select {{name}}',
     mergeSelected: 'Merge {{count}} selected',
     columns: { select: 'Select', name: 'Name', phone: 'Phone', email: 'E-mail', affiliation: 'Company', classes: 'Enrolments' },
     duplicates: {
-      title: '{{count}} groups look like the same person',
-      records: '{{count}} records',
+      title: 'Groups that look like the same person: {{count}}',
+      records: 'records: {{count}}',
       merge: 'Merge…',
     },
     merge: {
@@ -66,12 +66,12 @@ export const enContracts = {
       after: 'After the merge: {{name}} · {{phone}} · {{email}} · {{affiliation}}',
       confirm: 'Merge {{count}}',
       cancel: 'Cancel',
-      done: 'Merged {{count}} records into {{name}}.',
+      done: '{{name}}: {{count}} records merged into one.',
     },
   },
   coordinatorHome: {
     title: 'My training operations',
-    scope: '{{count}} projects I run · as of {{date}}',
+    scope: 'Projects I run: {{count}} · as of {{date}}',
     today: "Today's classes",
     week: 'Classes this week ({{from}} – {{to}})',
     noClassesToday: 'No classes today.',

@@ -73,6 +73,8 @@ export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
     'contracts.get': ({ id }) => trainingCall(() => ctx.device.training.contracts.get(id)),
     'contracts.save': (input) => trainingCall(() => ctx.device.training.contracts.save(input)),
     'contracts.fromOpportunity': ({ opportunityId }) => trainingCall(() => ctx.device.training.contracts.fromOpportunity(opportunityId)),
+    'contracts.formOptions': () => trainingCall(() => ctx.device.training.contracts.formOptions()),
+    'projects.coordinatorHome': () => trainingCall(() => ctx.device.training.coordinatorHome.home()),
     'trainees.search': ({ query }) => trainingCall(() => trainees().search(query)),
     'trainees.duplicates': () => trainingCall(() => trainees().duplicates()),
     'trainees.merge': ({ keepId, mergeIds }) => trainingCall(() => trainees().merge(keepId, mergeIds)),

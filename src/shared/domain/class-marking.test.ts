@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classTiming, markingDecision, walkInMarksPresent } from './class-marking'
+import { ADMIN_OVERRIDE_REMARK, classTiming, isOverrideRemark, markingDecision, markRemarks, remarksWithoutOverride, walkInMarksPresent } from './class-marking'
 
 // 2026-12-07 10:30 in Korea (01:30 UTC).
 const NOW = new Date('2026-12-07T01:30:00Z')
@@ -43,5 +43,26 @@ describe('walkInMarksPresent', () => {
     expect(walkInMarksPresent('running')).toBe(true)
     expect(walkInMarksPresent('notStarted')).toBe(false)
     expect(walkInMarksPresent('ended')).toBe(false)
+  })
+})
+
+describe('override remarks', () => {
+  const statement = ADMIN_OVERRIDE_REMARK
+  it('puts the statement in front of an override, and keeps it through later edits', () => {
+    expect(markRemarks(null, '사전 공결', true)).toBe(`${statement} · 사전 공결`)
+    expect(markRemarks(null, undefined, true)).toBe(statement)
+    expect(markRemarks(`${statement} · 사전 공결`, '당일 확인', false)).toBe(`${statement} · 당일 확인`)
+    expect(markRemarks(`${statement} · 사전 공결`, null, false)).toBe(statement)
+    expect(markRemarks(`${statement} · 사전 공결`, undefined, false)).toBe(`${statement} · 사전 공결`)
+    // Not an override: the request as it is (undefined keeps the stored remark).
+    expect(markRemarks('지각 사유', undefined, false)).toBeUndefined()
+    expect(markRemarks('지각 사유', '교통 체증', false)).toBe('교통 체증')
+  })
+  it('tells an override apart and shows what the person typed without the statement', () => {
+    expect(isOverrideRemark(`${statement} · 사전 공결`)).toBe(true)
+    expect(isOverrideRemark('사전 공결')).toBe(false)
+    expect(remarksWithoutOverride(`${statement} · 사전 공결`)).toBe('사전 공결')
+    expect(remarksWithoutOverride(statement)).toBeNull()
+    expect(remarksWithoutOverride('사전 공결')).toBe('사전 공결')
   })
 })

@@ -44,3 +44,28 @@ export function markingDecision(timing: ClassTiming, override: { readonly reques
 export function walkInMarksPresent(timing: ClassTiming): boolean {
   return timing === 'running'
 }
+
+/** Whether a mark's remarks say it was entered as an administrator's override. */
+export function isOverrideRemark(remarks: string | null | undefined): boolean {
+  return remarks != null && remarks.startsWith(ADMIN_OVERRIDE_REMARK)
+}
+
+/** The remarks a person typed, without the override statement (the roster shows that as its own badge). */
+export function remarksWithoutOverride(remarks: string | null | undefined): string | null {
+  if (remarks == null) return null
+  if (!isOverrideRemark(remarks)) return remarks
+  const rest = remarks.slice(ADMIN_OVERRIDE_REMARK.length).replace(/^\s*·\s*/, '')
+  return rest === '' ? null : rest
+}
+
+/**
+ * The remarks to store with a mark. `requested` undefined keeps what is stored. An override puts the statement in
+ * front; a later edit (a coordinator correcting the remark once the class ran) keeps it there, so the record never
+ * forgets that the first mark came before the class.
+ */
+export function markRemarks(stored: string | null | undefined, requested: string | null | undefined, overrideNow: boolean): string | null | undefined {
+  const keepStatement = overrideNow || isOverrideRemark(stored)
+  if (!keepStatement) return requested
+  const typed = requested === undefined ? remarksWithoutOverride(stored) : requested ? remarksWithoutOverride(requested) : null
+  return [ADMIN_OVERRIDE_REMARK, typed].filter(Boolean).join(' · ')
+}

@@ -40,6 +40,8 @@ export const trainingChannels = [
   'contracts.get',
   'contracts.save',
   'contracts.fromOpportunity',
+  'contracts.formOptions',
+  'projects.coordinatorHome',
 ] as const
 
 export type TrainingChannel = (typeof trainingChannels)[number]

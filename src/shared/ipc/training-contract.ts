@@ -30,6 +30,8 @@ import {
   type ClassRoster,
   type CompletionList,
   type ContractView,
+  type ContractFormOptions,
+  type CoordinatorHome,
   type DeletedProject,
   type EnrollResult,
   type TraineeView,
@@ -114,5 +116,9 @@ export const trainingContract = {
   'contracts.save': { input: contractSaveSchema, output: returns<ContractView>() },
   /** A DRAFT contract from a won opportunity (refused `training.notWon` otherwise), linked to its projects. */
   'contracts.fromOpportunity': { input: projectFromOpportunitySchema, output: returns<ContractView>() },
+  /** What the contracts screen offers: won opportunities (and whether each has a contract), projects to link. */
+  'contracts.formOptions': { input: z.undefined(), output: returns<ContractFormOptions>() },
+  /** The coordinator's home (classes today and this week, rosters not taken, completion, clashes), or who it is not for. */
+  'projects.coordinatorHome': { input: z.undefined(), output: returns<CoordinatorHome>() },
   'enrollments.remove': { input: z.strictObject({ enrollmentId: idSchema }), output: returns<ClassEnrollments>() },
 } as const satisfies { readonly [K in TrainingChannel]: { readonly input: z.ZodType; readonly output: object } }

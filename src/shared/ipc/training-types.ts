@@ -311,6 +311,73 @@ export interface ContractView {
   readonly projects: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string }>
 }
 
+/** What the contracts screen offers: won opportunities to make a contract from, and projects a contract may cover. */
+export interface ContractFormOptions {
+  readonly wonOpportunities: ReadonlyArray<{
+    readonly id: string
+    readonly title: string
+    readonly companyName: string | null
+    readonly amount: number | null
+    /** The contract already made from it, if any (a second one is allowed: a renewal, an addendum). */
+    readonly contractCode: string | null
+  }>
+  readonly companies: ReadonlyArray<{ readonly id: string; readonly name: string }>
+  readonly projects: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string; readonly companyId: string; readonly contractId: string | null }>
+}
+
+/** A class on the coordinator's home, with the state of its roster. */
+export interface CoordinatorClass {
+  readonly classId: string
+  readonly projectId: string
+  readonly projectName: string
+  readonly sessionNumber: number
+  readonly classNumber: number
+  readonly name: string | null
+  readonly date: string
+  readonly startTime: string
+  readonly endTime: string
+  readonly instructorName: string | null
+  readonly room: string | null
+  /** Confirmed trainees. */
+  readonly enrolled: number
+  /** Confirmed trainees without a live mark. */
+  readonly unmarked: number
+  readonly timing: 'notStarted' | 'running' | 'ended'
+}
+
+/** An instructor booked twice at overlapping times, one of the classes being the coordinator's. */
+export interface CoordinatorClash {
+  readonly classId: string
+  readonly projectName: string
+  readonly sessionNumber: number
+  readonly classNumber: number
+  readonly date: string
+  readonly startTime: string
+  readonly endTime: string
+  readonly instructorName: string | null
+  readonly other: DoubleBooking
+}
+
+/**
+ * 코디네이터 홈: the training a coordinator runs, instead of the sales tiles. `kind: 'sales'` tells the screen to show
+ * the tier dashboard (the user does not coordinate training).
+ */
+export type CoordinatorHome =
+  | { readonly kind: 'sales' }
+  | {
+      readonly kind: 'coordinator'
+      readonly today: string
+      readonly weekStart: string
+      readonly weekEnd: string
+      readonly classesToday: readonly CoordinatorClass[]
+      readonly classesThisWeek: readonly CoordinatorClass[]
+      /** Classes that have started (within the last 30 days) with confirmed trainees still unmarked. */
+      readonly rostersNotTaken: readonly CoordinatorClass[]
+      readonly projects: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string; readonly completionPercent: number; readonly training: TrainingRates }>
+      /** Instructor double bookings from today on, as this device sees them (its own replica only). */
+      readonly clashes: readonly CoordinatorClash[]
+    }
+
 /** A trainee in the directory (수강생) with their 소속. */
 export interface TraineeView {
   readonly id: string

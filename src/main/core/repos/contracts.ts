@@ -5,7 +5,7 @@
  */
 import { type contractSaveSchema } from '../../../shared/model/validation/projects'
 import { type ContractStatus } from '../../../shared/model/enums'
-import { type ContractView } from '../../../shared/ipc/training-types'
+import { type ContractFormOptions, type ContractView } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { type RepoContext } from './context'
 import { newRecordCode } from '../../../shared/ids/record-code'
@@ -20,6 +20,8 @@ export interface ContractsRepo {
   save(input: ContractSave): ContractView
   /** A DRAFT contract from a won opportunity (`notWon` otherwise), linked to the projects made from it. */
   fromOpportunity(opportunityId: string): ContractView
+  /** Won opportunities on the device (with the contract already made from each), companies, and linkable projects. */
+  formOptions(): ContractFormOptions
 }
 
 interface ContractRow {
@@ -52,6 +54,17 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
   const projectsOfOpportunity = sqlite.prepare<[string], { id: string }>('SELECT id FROM projects WHERE opportunity_id = ? AND deleted_at IS NULL')
   const opportunity = sqlite.prepare<[string], { id: string; title: string; company_id: string; amount: number | null; stage: string }>(
     'SELECT id, title, company_id, amount, stage FROM opportunities WHERE id = ? AND deleted_at IS NULL',
+  )
+  const wonOpportunities = sqlite.prepare<[], { id: string; title: string; company_name: string | null; amount: number | null; contract_code: string | null }>(
+    `SELECT o.id, o.title, c.name AS company_name, o.amount,
+            (SELECT k.code FROM contracts k WHERE k.opportunity_id = o.id AND k.deleted_at IS NULL ORDER BY k.created_at LIMIT 1) AS contract_code
+       FROM opportunities o LEFT JOIN companies c ON c.id = o.company_id
+      WHERE o.deleted_at IS NULL AND o.stage = 'CLOSED_WON'
+      ORDER BY o.updated_at DESC, o.id LIMIT 500`,
+  )
+  const companies = sqlite.prepare<[], { id: string; name: string }>('SELECT id, name FROM companies WHERE deleted_at IS NULL ORDER BY name, id LIMIT 5000')
+  const projects = sqlite.prepare<[], { id: string; code: string; name: string; company_id: string; contract_id: string | null }>(
+    'SELECT id, code, name, company_id, contract_id FROM projects WHERE deleted_at IS NULL ORDER BY created_at DESC, id LIMIT 2000',
   )
   const companyExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE id = ? AND deleted_at IS NULL')
 
@@ -90,6 +103,17 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
 
   return {
     list: () => all.all().map(viewOf),
+    formOptions: () => ({
+      wonOpportunities: wonOpportunities.all().map((o) => ({
+        id: o.id,
+        title: o.title,
+        companyName: o.company_name,
+        amount: o.amount,
+        contractCode: o.contract_code,
+      })),
+      companies: companies.all(),
+      projects: projects.all().map((p) => ({ id: p.id, code: p.code, name: p.name, companyId: p.company_id, contractId: p.contract_id })),
+    }),
     get,
     save(input) {
       const { id: existingId, projectIds, code, ...fields } = input

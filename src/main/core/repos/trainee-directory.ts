@@ -193,6 +193,9 @@ export function createTraineeDirectory(ctx: RepoContext): TraineeDirectory {
           const current = byId.get(keepId) ?? keep
           const fill = missingFields(current, { lastName: other.last_name, firstName: other.first_name, phone: other.phone, email: other.email, department: other.department, position: other.position }, other.company_id, null)
           if (Object.keys(fill).length > 0) writer.upsert('trainees', keepId, fill)
+          // The delete goes first: the server sees a trainee through its enrolments (scope), so once they have moved
+          // away in this same push, deleting the trainee would be refused as "not in your scope".
+          writer.remove('trainees', otherId)
           for (const e of enrolmentsOfTrainee.all(otherId)) {
             if (enrolmentOf.get(e.class_id, keepId)) writer.remove('enrollments', e.id)
             else writer.upsert('enrollments', e.id, { trainee_id: keepId })
@@ -202,7 +205,6 @@ export function createTraineeDirectory(ctx: RepoContext): TraineeDirectory {
             else writer.upsert('attendance_records', m.id, { trainee_id: keepId })
           }
           for (const f of feedbackOfTrainee.all(otherId)) writer.upsert('training_feedback', f.id, { trainee_id: keepId })
-          writer.remove('trainees', otherId)
         }
       })
       const merged = byId.get(keepId)

@@ -18,7 +18,7 @@ import {
   type AttendancePolicy,
 } from '../../../shared/domain/attendance'
 import { minutesBetweenTimes } from '../../../shared/domain/dates'
-import { ADMIN_OVERRIDE_REMARK, classTiming, markingDecision, walkInMarksPresent } from '../../../shared/domain/class-marking'
+import { ADMIN_OVERRIDE_REMARK, classTiming, markingDecision, markRemarks, walkInMarksPresent } from '../../../shared/domain/class-marking'
 import { createPermissionsReader } from './permissions'
 import { createTraineeDirectory } from './trainee-directory'
 import { displayName } from '../../../shared/domain/korean-name'
@@ -133,8 +133,8 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
       WHERE c.table_name = 'attendance_records' AND c.field = 'status' AND c.status = 'OPEN' AND c.deleted_at IS NULL
       ORDER BY c.created_at, c.id`,
   )
-  const recordOf = sqlite.prepare<[string, string], { id: string }>(
-    `SELECT id FROM attendance_records WHERE class_id = ? AND trainee_id = ? AND deleted_at IS NULL
+  const recordOf = sqlite.prepare<[string, string], { id: string; remarks: string | null }>(
+    `SELECT id, remarks FROM attendance_records WHERE class_id = ? AND trainee_id = ? AND deleted_at IS NULL
       ORDER BY recorded_at DESC, id DESC LIMIT 1`,
   )
   const enrollmentOf = sqlite.prepare<[string, string], { id: string; status: EnrollmentStatus }>(
@@ -286,8 +286,9 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
       const klass = requireClass(input.classId)
       const enrollment = enrollmentOf.get(input.classId, input.traineeId)
       if (!enrollment) throw new TrainingRuleError('notFound', 'trainee is not enrolled in this class')
-      const overrideRemark = requireStarted(klass, input.override ?? false)
-      const remarks = overrideRemark === null ? input.remarks : [overrideRemark, input.remarks].filter(Boolean).join(' · ')
+      const overrideNow = requireStarted(klass, input.override ?? false) !== null
+      // The override statement stays on the mark through later edits of the remark (markRemarks).
+      const remarks = markRemarks(recordOf.get(input.classId, input.traineeId)?.remarks, input.remarks, overrideNow)
       writeMark(input.classId, input.traineeId, input.status, remarks)
       return roster(input.classId)
     },

@@ -141,6 +141,11 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     device.signInAs(MANAGER)
     const marked = repos.attendance.mark({ classId: tomorrow, traineeId, status: 'EXCUSED', remarks: '사전 공결 신청', override: true })
     expect(marked.entries[0]).toMatchObject({ attendance: 'EXCUSED', remarks: '관리자 재정의: 수업 시작 전 출결 입력 · 사전 공결 신청' })
+    // Once the class has run, the coordinator corrects the remark: the override statement stays on the record.
+    device.signInAs(COORDINATOR)
+    device.setNow('2026-12-08T04:00:00.000Z')
+    const corrected = repos.attendance.mark({ classId: tomorrow, traineeId, status: 'PRESENT', remarks: '당일 출석 확인' })
+    expect(corrected.entries[0]).toMatchObject({ attendance: 'PRESENT', remarks: '관리자 재정의: 수업 시작 전 출결 입력 · 당일 출석 확인' })
   })
 
   it('adds a walk-in as enrolled but unmarked before the class, marked while it runs, and finds the same person again', () => {
@@ -184,8 +189,13 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     repos.attendance.mark({ classId: today, traineeId: b, status: 'PRESENT' })
     expect(repos.trainees.duplicates().map((g) => g.map((t) => t.id))).toEqual([[a, b]])
 
+    const before = device.outbox.pendingBatch(10_000).length
     const kept = repos.trainees.merge(a, [b])
     expect(kept).toMatchObject({ id: a, email: 'sj@augu.kr', department: '인사팀', classes: 1 })
+    // The server sees a trainee through its enrolments: its delete is pushed before they move away (else "not in scope").
+    const pushed = device.outbox.pendingBatch(10_000).slice(before).map((e) => `${e.table}:${e.rowId === b ? 'b' : 'other'}`)
+    expect(pushed.indexOf('trainees:b')).toBeGreaterThanOrEqual(0)
+    expect(pushed.findIndex((e) => e.startsWith('enrollments:') || e.startsWith('attendance_records:'))).toBeGreaterThan(pushed.indexOf('trainees:b'))
     expect(repos.attendance.roster(today).entries).toMatchObject([{ traineeId: a, attendance: 'PRESENT' }])
     expect(repos.trainees.duplicates()).toEqual([])
   })

@@ -8,6 +8,7 @@ import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext }
 import { createEnrollmentsRepo, type EnrollmentsRepo } from './training-enrollments'
 import { createInstructorsRepo, type InstructorsRepo } from './training-instructors'
 import { createContractsRepo, type ContractsRepo } from './contracts'
+import { createCoordinatorHomeRepo, type CoordinatorHomeRepo } from './coordinator-home'
 import { createTraineeDirectory, type TraineeDirectory } from './trainee-directory'
 import { createProjectRecordsRepo, type ProjectRecordsRepo } from './training-project-records'
 import { createProjectsRepo, type ProjectsRepo } from './training-projects'
@@ -20,6 +21,7 @@ export interface TrainingRepos {
   readonly attendance: AttendanceRepo
   readonly enrollments: EnrollmentsRepo
   readonly instructors: InstructorsRepo
+  readonly coordinatorHome: CoordinatorHomeRepo
 }
 
 /** Builds the repositories from any context (tests pass a RepoTestDevice plus a device id). */
@@ -33,6 +35,7 @@ export function createTrainingRepos(ctx: AttendanceRepoContext): TrainingRepos {
     attendance: createAttendanceRepo(ctx),
     enrollments: createEnrollmentsRepo(ctx),
     instructors: createInstructorsRepo(ctx),
+    coordinatorHome: createCoordinatorHomeRepo(ctx, projects),
   }
 }
 

@@ -9,12 +9,12 @@ import { ChangePasswordForm } from '../features/session/ChangePasswordForm'
 import { useSessionStore } from '../features/session/session-store'
 import { LanguageSwitch } from '../features/settings/LanguageSwitch'
 import { ReplicaCopyButton, ReplicaRepairBanner } from '../features/settings/ReplicaCopy'
-import { navGroups } from './navigation'
+import { navGroups, screenPermission, type ScreenId } from './navigation'
 import { useNavigationStore } from './navigation-store'
 import { SCREENS } from './screens'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { onOpenRecord } from '../lib/record-links'
-import { usePermissionsRefresh } from '../lib/permissions'
+import { usePermissionsRefresh, usePermissionsStore } from '../lib/permissions'
 import { useSyncStore } from '../features/sync/sync-store'
 import { SignOutDialog } from '../features/session/SignOutDialog'
 import { IdleLock, IdleLockSettings } from '../features/lock/IdleLock'
@@ -43,6 +43,11 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
   const [signOutOpen, setSignOutOpen] = useState(false)
   const [lockSettingsOpen, setLockSettingsOpen] = useState(false)
   const [trashOpen, setTrashOpen] = useState(false)
+  const permissions = usePermissionsStore((s) => s.permissions)
+  const shown = (id: ScreenId): boolean => {
+    const table = screenPermission[id]
+    return table === undefined || (permissions.tables[table]?.length ?? 0) > 0
+  }
 
   const signOut = async (): Promise<void> => {
     // A company account chooses what happens to this PC's copy; leaving the demo simply empties it.
@@ -66,7 +71,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
         <nav aria-label={t('nav.label')}>
           {navGroups.map((group) => (
             <ul key={group.join()} className="nav-group">
-              {group.map((id) => (
+              {group.filter(shown).map((id) => (
                 <li key={id}>
                   <button
                     type="button"

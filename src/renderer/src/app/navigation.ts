@@ -5,6 +5,7 @@ export const screenIds = [
   'leads',
   'opportunities',
   'projects',
+  'contracts',
   'training',
   'meetings',
   'products',
@@ -18,6 +19,13 @@ export type ScreenId = (typeof screenIds)[number]
 export const navGroups: ReadonlyArray<ReadonlyArray<ScreenId>> = [
   ['dashboard'],
   ['companies', 'leads', 'opportunities'],
-  ['projects', 'training', 'meetings', 'products'],
+  ['projects', 'contracts', 'training', 'meetings', 'products'],
   ['kpi', 'admin'],
 ]
+
+/**
+ * Screens shown only to people who may work with their records (permission rule of the named table, any write
+ * action): the contracts screen is for whoever may create or edit contracts. The server's scope still decides which
+ * rows reach the device; this only keeps a menu entry away from people who could do nothing on it.
+ */
+export const screenPermission: Partial<Readonly<Record<ScreenId, 'contracts'>>> = { contracts: 'contracts' }

@@ -19,11 +19,12 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType<Sc
 }
 
 export const SCREENS: Readonly<Record<ScreenId, Screen>> = {
-  dashboard: screen(() => import('../features/dashboard/DashboardScreen'), 'DashboardScreen'),
+  dashboard: screen(() => import('../features/coordinator/HomeScreen'), 'HomeScreen'),
   companies: screen(() => import('../features/customers/CompaniesScreen'), 'CompaniesScreen'),
   leads: screen(() => import('../features/leads/LeadsScreen'), 'LeadsScreen'),
   opportunities: screen(() => import('../features/opportunities/OpportunitiesScreen'), 'OpportunitiesScreen'),
   projects: screen(() => import('../features/projects/ProjectsScreen'), 'ProjectsScreen'),
+  contracts: screen(() => import('../features/contracts/ContractsScreen'), 'ContractsScreen'),
   training: screen(() => import('../features/attendance/TrainingScreen'), 'TrainingScreen'),
   meetings: screen(() => import('../features/meetings/MeetingsScreen'), 'MeetingsScreen'),
   products: screen(() => import('../features/products/ProductsScreen'), 'ProductsScreen'),

@@ -8,6 +8,7 @@ const paths: Record<ScreenId, string> = {
   leads: 'M12 3a9 9 0 1 0 9 9M12 7a5 5 0 1 0 5 5M12 11a1 1 0 1 0 1 1M12 12l8-8M17 4h3v3',
   opportunities: 'M3 17l6-6 4 4 8-8M15 7h6v6',
   projects: 'M3 6h6l2 2h10v11H3zM3 10h18',
+  contracts: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7M9 8h3',
   training: 'M2 9l10-5 10 5-10 5zM6 11v5c3 2 9 2 12 0v-5M22 9v6',
   meetings: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M8 14h3M8 17h6',
   products: 'M12 3l8 4v10l-8 4-8-4V7zM4 7l8 4 8-4M12 11v10',

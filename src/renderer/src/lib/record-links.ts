@@ -3,7 +3,7 @@
  * window event keeps features independent: the app shell switches the screen, the owning feature selects the record.
  */
 export interface RecordLink {
-  readonly screen: 'companies' | 'leads' | 'meetings' | 'opportunities' | 'projects' | 'training'
+  readonly screen: 'companies' | 'leads' | 'meetings' | 'opportunities' | 'projects' | 'training' | 'contracts'
   /** The company page to open (companies screen). */
   readonly companyId?: string
   /** The contact to open on its company's page (companies screen, with companyId). */
@@ -16,6 +16,8 @@ export interface RecordLink {
   readonly opportunityId?: string
   /** The project page to open (projects screen). */
   readonly projectId?: string
+  /** The contract page to open (contracts screen). */
+  readonly contractId?: string
   /** The class roster to open (training screen). */
   readonly classId?: string
 }

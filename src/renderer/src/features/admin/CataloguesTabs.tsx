@@ -5,7 +5,8 @@
  */
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatWon, parseWon } from '../../../../shared/domain/money'
+import { parseWon } from '../../../../shared/domain/money'
+import { money } from '../../lib/money'
 import { type AdminCampaign, type AdminIndustry } from '../../../../shared/ipc/admin-types'
 import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, type CampaignStatus, type CampaignType } from '../../../../shared/model/enums'
 import { campaignSaveSchema, catalogueFieldErrors, industrySaveSchema } from '../../../../shared/model/validation/catalogues'
@@ -63,7 +64,7 @@ export function CampaignsTab(): JSX.Element {
                 <td>{c.type ? t(`admin.campaigns.types.${c.type}`) : t('admin.none')}</td>
                 <td>{t(`admin.campaigns.statuses.${c.status}`)}</td>
                 <td>{c.startDate || c.endDate ? `${c.startDate ?? ''} ~ ${c.endDate ?? ''}` : t('admin.none')}</td>
-                <td className="num">{c.budget === null ? t('admin.none') : formatWon(c.budget)}</td>
+                <td className="num">{c.budget === null ? t('admin.none') : money(c.budget)}</td>
                 <td>{c.ownerName ?? t('admin.none')}</td>
                 <td>{t('admin.campaigns.uses', { leads: c.leadCount, opportunities: c.opportunityCount })}</td>
                 <td className="catalogue-table__actions">

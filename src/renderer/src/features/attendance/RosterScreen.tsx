@@ -3,12 +3,13 @@ import { ExportButton } from '../../components/ExportButton'
 import { attendanceExportColumns, rosterExportRows } from '../export'
 import { type JSX, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toIsoTime } from '../../../../shared/domain/dates'
+import { toIsoDate, toIsoTime } from '../../../../shared/domain/dates'
 import { dateLong, timeOfDay } from '../../lib/dates'
-import { classTiming } from '../../../../shared/domain/class-marking'
+import { classTiming, isOverrideRemark, remarksWithoutOverride } from '../../../../shared/domain/class-marking'
 import { type ClassRoster, type RosterEntry } from '../../../../shared/ipc/training-types'
 import { type AttendanceStatus } from '../../../../shared/model/enums'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useCan } from '../../lib/permissions'
 import { ImportButton } from '../import'
 import { nextRow, rosterCommand } from './roster-keys'
 import { useReloadOn } from '../../lib/live'
@@ -56,6 +57,20 @@ function recordedLabel(entry: RosterEntry): string {
   return entry.recordedByName ? `${entry.recordedByName} · ${time}` : time
 }
 
+/** A mark an administrator entered before the class started: who and when, on the row itself. */
+function OverrideBadge({ entry }: { readonly entry: RosterEntry }): JSX.Element {
+  const { t } = useTranslation()
+  const text = t('trainingOps.overrideBadgeTitle', {
+    who: entry.recordedByName ?? '—',
+    when: entry.recordedAt ? `${toIsoDate(new Date(entry.recordedAt))} ${toIsoTime(new Date(entry.recordedAt))}` : '—',
+  })
+  return (
+    <span className="badge badge--warn roster__override" data-testid="mark-override" title={text} aria-label={text}>
+      {t('trainingOps.overrideBadge')}
+    </span>
+  )
+}
+
 /** Two coordinators marked this trainee differently: the shown mark won; the other one waits in the sync panel. */
 function MarkConflictBadge({ conflict }: { readonly conflict: NonNullable<RosterEntry['markConflict']> }): JSX.Element {
   const { t } = useTranslation()
@@ -77,7 +92,8 @@ function RemarksInput({ entry }: { readonly entry: RosterEntry }): JSX.Element {
   const { t } = useTranslation()
   const remarksSaved = useRosterStore((s) => s.remarksSaved)
   const remarksClosed = useRosterStore((s) => s.remarksClosed)
-  const [value, setValue] = useState(entry.remarks ?? '')
+  // The override statement is not the person's text: it stays on the record whatever is typed here.
+  const [value, setValue] = useState(remarksWithoutOverride(entry.remarks) ?? '')
   return (
     <input
       className="roster__remarks-input"
@@ -151,6 +167,8 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
   const editingRemarks = useRosterStore((s) => s.editingRemarks)
   const walkInOpen = useRosterStore((s) => s.walkInOpen)
   const error = useRosterStore((s) => s.error)
+  const override = useRosterStore((s) => s.override)
+  const canOverride = useCan('attendance_records', 'approve')
   const store = useRosterStore.getState
   const grid = useRef<HTMLDivElement>(null)
   const loaded = roster !== null
@@ -242,9 +260,17 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
       </div>
       {error && <ErrorBanner error={error} onDismiss={() => store().errorDismissed()} />}
       {roster && classTiming(roster, new Date()) === 'notStarted' && (
-        <p className="roster-not-started" role="status" data-testid="roster-not-started">
-          {t('trainingOps.notStarted', { date: dateLong(roster.date), time: roster.startTime })}
-        </p>
+        <div className="roster-not-started" data-testid="roster-not-started">
+          <p role="status">{t('trainingOps.notStarted', { date: dateLong(roster.date), time: roster.startTime })}</p>
+          {/* Whoever may approve training records may mark early on purpose; each mark then says so (docs/hrd-training-rules.md). */}
+          {canOverride && (
+            <label className="roster-override">
+              <input type="checkbox" checked={override} onChange={(e) => store().overrideChanged(e.target.checked)} />
+              {t('trainingOps.adminOverride')}
+              <span className="muted"> {t('trainingOps.adminOverrideHint')}</span>
+            </label>
+          )}
+        </div>
       )}
       {roster && <RosterCounts roster={roster} />}
       <ul className="roster-legend" aria-label={t('attendance.legendLabel')}>
@@ -298,7 +324,8 @@ export function RosterScreen({ classId, onBack }: { readonly classId: string; re
               {entry.markConflict && <MarkConflictBadge conflict={entry.markConflict} />}
             </span>
             <span role="gridcell" className="roster__remarks">
-              {editingRemarks && index === cursor ? <RemarksInput entry={entry} /> : (entry.remarks ?? '')}
+              {isOverrideRemark(entry.remarks) && <OverrideBadge entry={entry} />}
+              {editingRemarks && index === cursor ? <RemarksInput entry={entry} /> : (remarksWithoutOverride(entry.remarks) ?? '')}
             </span>
             <span role="gridcell" className="muted roster__recorded">
               {recordedLabel(entry)}

@@ -4,6 +4,7 @@ import { monthDay } from '../../lib/dates'
 import { type AgendaClass } from '../../../../shared/ipc/training-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { InstructorsPanel } from '../instructors'
+import { TraineesPanel } from '../trainees'
 import { useAgendaStore } from './agenda-store'
 import { RosterScreen } from './RosterScreen'
 import { useReloadOn } from '../../lib/live'
@@ -20,7 +21,7 @@ export function TrainingScreen(): JSX.Element {
   const open = useAgendaStore((s) => s.openClassId)
   const error = useAgendaStore((s) => s.error)
   const store = useAgendaStore.getState
-  const [tab, setTab] = useState<'agenda' | 'instructors'>('agenda')
+  const [tab, setTab] = useState<'agenda' | 'instructors' | 'trainees'>('agenda')
 
   useEffect(() => {
     void store().screenOpened()
@@ -32,13 +33,21 @@ export function TrainingScreen(): JSX.Element {
 
   const tabs = (
     <div className="training-tabs" role="group">
-      {(['agenda', 'instructors'] as const).map((key) => (
+      {(['agenda', 'instructors', 'trainees'] as const).map((key) => (
         <button key={key} type="button" className="button" aria-pressed={tab === key} onClick={() => setTab(key)}>
-          {t(key === 'agenda' ? 'instructors.agendaTab' : 'instructors.tab')}
+          {t(key === 'agenda' ? 'instructors.agendaTab' : key === 'instructors' ? 'instructors.tab' : 'trainees.tab')}
         </button>
       ))}
     </div>
   )
+  if (tab === 'trainees') {
+    return (
+      <div className="agenda">
+        {tabs}
+        <TraineesPanel />
+      </div>
+    )
+  }
   if (tab === 'instructors') {
     return (
       <div className="agenda">

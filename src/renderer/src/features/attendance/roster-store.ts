@@ -17,6 +17,8 @@ interface RosterState {
   readonly cursor: number
   readonly editingRemarks: boolean
   readonly walkInOpen: boolean
+  /** An administrator chose to mark this class before it starts (each mark then says so on the record). */
+  readonly override: boolean
   readonly error: IpcError | null
 }
 
@@ -44,6 +46,7 @@ interface RosterActions {
   remarksClosed(): void
   remarksSaved(remarks: string): void
   restPresent(): void
+  overrideChanged(on: boolean): void
   walkInOpened(): void
   walkInClosed(): void
   walkInAdded(input: Omit<WalkInInput, 'classId'>): Promise<boolean>
@@ -58,6 +61,7 @@ export const initialRosterState: RosterState = {
   cursor: 0,
   editingRemarks: false,
   walkInOpen: false,
+  override: false,
   error: null,
 }
 
@@ -137,7 +141,8 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
         roster: withMarks(roster, new Map([[entry.traineeId, { status }]])),
         cursor: Math.min(get().cursor + 1, roster.entries.length - 1),
       })
-      void enqueue(() => api.attendance.mark({ classId: roster.classId, traineeId: entry.traineeId, status }))
+      const override = get().override
+      void enqueue(() => api.attendance.mark({ classId: roster.classId, traineeId: entry.traineeId, status, override }))
     },
 
     remarksOpened: () => {
@@ -152,7 +157,8 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
       const { roster, entry } = here
       const status = entry.attendance as AttendanceStatus
       set({ roster: withMarks(roster, new Map([[entry.traineeId, { status, remarks }]])) })
-      void enqueue(() => api.attendance.mark({ classId: roster.classId, traineeId: entry.traineeId, status, remarks }))
+      const override = get().override
+      void enqueue(() => api.attendance.mark({ classId: roster.classId, traineeId: entry.traineeId, status, remarks, override }))
     },
 
     restPresent: () => {
@@ -164,6 +170,7 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
       void enqueue(() => api.attendance.markRestPresent({ classId: roster.classId }))
     },
 
+    overrideChanged: (on) => set({ override: on, error: null }),
     walkInOpened: () => set({ walkInOpen: true }),
     walkInClosed: () => set({ walkInOpen: false }),
     walkInAdded: async (input) => {

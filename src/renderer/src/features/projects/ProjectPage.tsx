@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { type SatisfactionSummary } from '../../../../shared/domain/satisfaction'
 import { dateShort } from '../../lib/dates'
 import { moneyOrDash } from '../../lib/money'
+import { openRecord } from '../../lib/record-links'
 import { type ProjectDetail, type SessionView } from '../../../../shared/ipc/training-types'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ClassDialog } from './ClassDialog'
@@ -250,7 +251,15 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
           <dt>{t('trainingOps.facts.opportunity')}</dt>
           <dd data-testid="project-opportunity">{project.opportunityTitle ?? '—'}</dd>
           <dt>{t('trainingOps.facts.contract')}</dt>
-          <dd>{project.contractCode ?? '—'}</dd>
+          <dd>
+            {project.contractId && project.contractCode ? (
+              <button type="button" className="link-button" onClick={() => openRecord({ screen: 'contracts', contractId: project.contractId ?? undefined })}>
+                {project.contractCode}
+              </button>
+            ) : (
+              '—'
+            )}
+          </dd>
           <dt>{t('trainingOps.facts.people')}</dt>
           <dd>{people.length === 0 ? '—' : people.map(([role, name]) => `${role} ${name}`).join(' · ')}</dd>
         </dl>

@@ -93,6 +93,9 @@ export const enTrainingOps: typeof koTrainingOps = {
     },
     notStarted: 'The class has not started yet (starts {{date}} {{time}}). Attendance can be taken once it has begun.',
     adminOverride: 'Enter as an admin override',
+    adminOverrideHint: '(every mark entered is recorded as an admin override)',
+    overrideBadge: 'Override',
+    overrideBadgeTitle: 'Admin override: entered before the class started · {{who}} · {{when}}',
     completion: {
       title: 'Completion',
       open: 'Completion list',

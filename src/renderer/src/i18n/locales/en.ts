@@ -3,6 +3,7 @@ import { enCustomers, enRecordErrors } from './en-customers'
 import { enSales, enSalesErrors } from './en-sales'
 import { enTraining, enTrainingErrors } from './en-training'
 import { enTrainingOps } from './en-training-ops'
+import { enContracts } from './en-contracts'
 import { enKpi, enKpiErrors } from './en-kpi'
 import { enProducts, enProductsErrors } from './en-products'
 import { enTransfer, enTransferErrors } from './en-transfer'
@@ -30,6 +31,7 @@ export const en: Translation = {
     leads: 'Leads',
     opportunities: 'Opportunities',
     projects: 'Projects',
+    contracts: 'Contracts',
     training: 'Training',
     meetings: 'Meetings',
     products: 'Products',
@@ -100,6 +102,7 @@ export const en: Translation = {
   ...enSales,
   ...enTraining,
   ...enTrainingOps,
+  ...enContracts,
   ...enKpi,
   ...enProducts,
   ...enTransfer,

@@ -92,6 +92,9 @@ export const koTrainingOps = {
     },
     notStarted: '수업 시작 전입니다 ({{date}} {{time}} 시작). 출결은 수업이 시작된 뒤 입력할 수 있습니다.',
     adminOverride: '관리자 재정의로 입력',
+    adminOverrideHint: '(입력하는 출결마다 관리자 재정의로 기록됩니다)',
+    overrideBadge: '재정의',
+    overrideBadgeTitle: '관리자 재정의: 수업 시작 전 입력 · {{who}} · {{when}}',
     completion: {
       title: '수료 현황',
       open: '수료 명단',

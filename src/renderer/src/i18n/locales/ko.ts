@@ -2,6 +2,7 @@ import { koCustomers, koRecordErrors } from './ko-customers'
 import { koSales, koSalesErrors } from './ko-sales'
 import { koTraining, koTrainingErrors } from './ko-training'
 import { koTrainingOps } from './ko-training-ops'
+import { koContracts } from './ko-contracts'
 import { koKpi, koKpiErrors } from './ko-kpi'
 import { koProducts, koProductsErrors } from './ko-products'
 import { koTransfer, koTransferErrors } from './ko-transfer'
@@ -29,6 +30,7 @@ export const ko = {
     leads: '리드',
     opportunities: '영업기회',
     projects: '프로젝트',
+    contracts: '계약',
     training: '교육',
     meetings: '미팅',
     products: '상품',
@@ -99,6 +101,7 @@ export const ko = {
   ...koSales,
   ...koTraining,
   ...koTrainingOps,
+  ...koContracts,
   ...koKpi,
   ...koProducts,
   ...koTransfer,

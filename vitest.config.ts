@@ -35,14 +35,22 @@ function testTmpdir(): string | undefined {
 const tmp = testTmpdir()
 if (tmp) process.env.TMPDIR = tmp
 
-/** Repository-relative paths of the files that take minutes on their own, longest first. */
-const LONG_RUNNING_FILES = ['test/integration/bench-quick.test.ts', 'test/integration/convergence.test.ts']
+/**
+ * Repository-relative paths of the files that take minutes on their own, longest first (the two CLI files spawn the
+ * real `sync-server` command many times).
+ */
+const LONG_RUNNING_FILES = [
+  'test/integration/convergence.test.ts',
+  'test/integration/bench-quick.test.ts',
+  'sync-server/src/ops/ops-cli.test.ts',
+  'sync-server/src/cli.test.ts',
+]
 
 const longRank = (spec: TestSpecification): number => LONG_RUNNING_FILES.findIndex((file) => spec.moduleId.replaceAll('\\', '/').endsWith(`/${file}`))
 
 /**
  * The order files start in. The run ends when its last file ends, so the files that take minutes start first (by
- * default, on a clean CI clone, larger files go first and these two are small: they started late and ran alone while
+ * default, on a clean CI clone, larger files go first and these are small: they started late and ran alone while
  * the other worker idled). Then browser files alternate with Node files, so the two workers mostly hold one Chromium
  * and one Node-only file rather than two Chromiums. Within each kind vitest's order is kept (with a results cache:
  * failed first, then longest first).

@@ -1,5 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 // Three kinds of tests, one runner:
@@ -34,6 +34,9 @@ function testTmpdir(): string | undefined {
 }
 const tmp = testTmpdir()
 if (tmp) process.env.TMPDIR = tmp
+
+/** Unit files that assert a throughput: they run on their own (project unit-alone). */
+const ALONE_FILES = ['src/main/core/sync/apply-rate.test.ts']
 
 /**
  * Repository-relative paths of the files that take minutes on their own, longest first (the two CLI files spawn the
@@ -82,6 +85,21 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'drizzle/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ALONE_FILES],
+          // Beside another file on a loaded 2-core machine, CPU-heavy unit tests (demo data generation, PRNG bounds)
+          // took 2.5–3.7 s alone and passed the default 5 s: a timeout is for hangs, not for a busy neighbour.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Tests that assert a speed run alone, after the others (fileParallelism: false puts them in vitest's
+        // sequential group): beside another file the apply rate measured 24k rows/s against its 40k floor.
+        test: {
+          name: 'unit-alone',
+          environment: 'node',
+          include: [...ALONE_FILES],
+          fileParallelism: false,
+          testTimeout: 30_000,
         },
       },
       {

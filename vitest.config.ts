@@ -1,17 +1,106 @@
-import { defineConfig } from 'vitest/config'
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { configDefaults, defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 // Three kinds of tests, one runner:
 // - unit: pure shared rules and the Electron-free local core (real SQLite files, no network).
 // - server: the sync server against the real PostgreSQL and Redis on this machine (each file gets its own database).
-// - e2e: the renderer in headless Chromium through the dev harness.
+// - e2e: the renderer in headless Chromium through the dev harness (each file its own harness port, temp dir and
+//   browser).
+//
+// Time (docs/benchmarks.md § Test suite time): vitest's default is one worker per core minus one, so on the 2-core CI
+// machine every file ran alone, one after another, while most of them wait on PostgreSQL, the network or Chromium.
+// Two workers run two files at a time, browser files included; the files are built for it (own database, Redis
+// prefix, port and temp dir each).
+
+/**
+ * Temporary files (device replicas, harness databases, Chromium profiles) on a RAM file system when the machine has
+ * one. The device commits with `synchronous = FULL`, and on the CI machine's shared virtual disk every fsync costs
+ * 4–12 ms: a one-row push + pull took 108 + 50 ms there against 63 + 23 ms on /dev/shm. Nothing a test checks depends
+ * on the disk: SQLite, its WAL and the app's fsync calls all run as in production, only the flush is free. Set
+ * CRM_TEST_TMPDIR to choose the directory (CRM_TEST_TMPDIR=/tmp: the old behaviour). Workers, the global setup and the
+ * processes tests spawn inherit TMPDIR, which os.tmpdir() reads.
+ */
+function testTmpdir(): string | undefined {
+  if (process.env.CRM_TEST_TMPDIR) return process.env.CRM_TEST_TMPDIR
+  try {
+    accessSync('/dev/shm', constants.W_OK)
+    const dir = '/dev/shm/crm-augu-tests'
+    mkdirSync(dir, { recursive: true })
+    return dir
+  } catch {
+    return undefined
+  }
+}
+const tmp = testTmpdir()
+if (tmp) process.env.TMPDIR = tmp
+
+/** Unit files that assert a throughput: they run on their own (project unit-alone). */
+const ALONE_FILES = ['src/main/core/sync/apply-rate.test.ts', 'src/main/core/repos/dashboard.test.ts']
+
+/**
+ * Repository-relative paths of the files that take minutes on their own, longest first (the two CLI files spawn the
+ * real `sync-server` command many times).
+ */
+const LONG_RUNNING_FILES = [
+  'test/integration/convergence.test.ts',
+  'test/integration/bench-quick.test.ts',
+  'sync-server/src/ops/ops-cli.test.ts',
+  'sync-server/src/cli.test.ts',
+]
+
+const longRank = (spec: TestSpecification): number => LONG_RUNNING_FILES.findIndex((file) => spec.moduleId.replaceAll('\\', '/').endsWith(`/${file}`))
+
+/**
+ * The order files start in. The run ends when its last file ends, so the files that take minutes start first (by
+ * default, on a clean CI clone, larger files go first and these are small: they started late and ran alone while
+ * the other worker idled). Then browser files alternate with Node files, so the two workers mostly hold one Chromium
+ * and one Node-only file rather than two Chromiums. Within each kind vitest's order is kept (with a results cache:
+ * failed first, then longest first).
+ */
+class LongFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files)
+    const long = sorted.filter((spec) => longRank(spec) >= 0).sort((a, b) => longRank(a) - longRank(b))
+    const browser = sorted.filter((spec) => longRank(spec) < 0 && spec.project.name === 'e2e')
+    const node = sorted.filter((spec) => longRank(spec) < 0 && spec.project.name !== 'e2e')
+    const mixed: TestSpecification[] = []
+    for (let i = 0; i < Math.max(browser.length, node.length); i++) {
+      if (browser[i]) mixed.push(browser[i]!)
+      if (node[i]) mixed.push(node[i]!)
+    }
+    return [...long, ...mixed]
+  }
+}
+
 export default defineConfig({
   test: {
+    // Not more: the tests share the two cores with PostgreSQL, Redis and Chromium, and timing-sensitive tests (apply
+    // rate, pool waits, browser waits) must stay reliable on a loaded machine. VITEST_MAX_WORKERS overrides it.
+    maxWorkers: 2,
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         test: {
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'drizzle/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ALONE_FILES],
+          // Beside another file on a loaded 2-core machine, CPU-heavy unit tests (demo data generation, PRNG bounds)
+          // took 2.5–3.7 s alone and passed the default 5 s: a timeout is for hangs, not for a busy neighbour.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Tests that assert a speed run alone, after the others (fileParallelism: false puts them in vitest's
+        // sequential group): beside another file the apply rate measured 24k rows/s against its 40k floor, and the
+        // dashboard's fastest of five 111 ms against its 100 ms.
+        test: {
+          name: 'unit-alone',
+          environment: 'node',
+          include: [...ALONE_FILES],
+          fileParallelism: false,
+          testTimeout: 30_000,
         },
       },
       {
@@ -31,7 +120,6 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

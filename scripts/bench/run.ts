@@ -37,7 +37,7 @@ export interface BenchReport {
 }
 
 const SIZES = {
-  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, fileRepeats: 1, liveEdits: 50, steadyScale: 2_000, steadyPulls: 50 },
+  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, fileRepeats: 1, liveEdits: 10, steadyScale: 2_000, steadyPulls: 50 },
   full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 100_000, contacts: 50_000, repeats: 100, loads: 5, fileRepeats: 3, liveEdits: 100, steadyScale: 20_000, steadyPulls: 300 },
 } as const
 

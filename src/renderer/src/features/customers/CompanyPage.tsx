@@ -1,4 +1,4 @@
-import { type JSX, useEffect, useState } from 'react'
+import { Fragment, type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { formatKoreanDate, toIsoDate } from '../../../../shared/domain/dates'
@@ -157,6 +157,28 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
               </dd>
               <dt>{t('customers.form.website')}</dt>
               <dd>{company.website ? <ExternalLink target={company.website} /> : '—'}</dd>
+              <dt>{t('editing.company.creditLimit')}</dt>
+              <dd>{company.creditLimit !== null ? formatWon(company.creditLimit) : '—'}</dd>
+              <dt>{t('editing.company.paymentTerms')}</dt>
+              <dd className="tabular">{company.paymentTerms}</dd>
+              <dt>{t('editing.company.fiscalYearEnd')}</dt>
+              <dd className="tabular">{dash(company.fiscalYearEnd)}</dd>
+              <dt>{t('editing.company.tags')}</dt>
+              <dd data-testid="company-tags">
+                {company.tags.length === 0
+                  ? '—'
+                  : company.tags.map((tag) => (
+                      <span key={tag} className="chip chip--small">
+                        {tag}
+                      </span>
+                    ))}
+              </dd>
+              {Object.entries(company.customFields).map(([key, value]) => (
+                <Fragment key={`custom-${key}`}>
+                  <dt>{key}</dt>
+                  <dd>{value}</dd>
+                </Fragment>
+              ))}
               <dt>{t('customers.page.fields.createdAt')}</dt>
               <dd>{formatKoreanDate(toIsoDate(new Date(company.createdAt)))}</dd>
             </dl>
@@ -195,6 +217,12 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       <td>
                         <strong>{c.name}</strong>
                         {c.roleType && <span className="chip chip--small">{t(`customers.roleTypes.${c.roleType}`)}</span>}
+                        {!c.isActive && <span className="chip chip--small chip--muted">{t('editing.contact.inactive')}</span>}
+                        {c.linkedinUrl && (
+                          <ExternalLink target={c.linkedinUrl}>
+                            <span className="chip chip--small">{t('editing.contact.linkedin')}</span>
+                          </ExternalLink>
+                        )}
                       </td>
                       <td>{dash(c.department)}</td>
                       <td>{[c.position, c.title].filter(Boolean).join(' / ') || '—'}</td>

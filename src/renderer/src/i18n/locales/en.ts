@@ -15,6 +15,7 @@ import { enDevice } from './en-device'
 import { enReplica } from './en-replica'
 import { enLive } from './en-live'
 import { enEveryday } from './en-everyday'
+import { enEditing } from './en-editing'
 
 export const en: Translation = {
   app: {
@@ -110,6 +111,7 @@ export const en: Translation = {
   ...enReplica,
   ...enLive,
   ...enEveryday,
+  ...enEditing,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

@@ -14,6 +14,7 @@ import { koDevice } from './ko-device'
 import { koReplica } from './ko-replica'
 import { koLive } from './ko-live'
 import { koEveryday } from './ko-everyday'
+import { koEditing } from './ko-editing'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -109,6 +110,7 @@ export const ko = {
   ...koReplica,
   ...koLive,
   ...koEveryday,
+  ...koEditing,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,

@@ -18,6 +18,7 @@ export const customerChannels = [
   'contacts.remove',
   'search.global',
   'activities.log',
+  'activities.update',
   'activities.timeline',
   'filters.list',
   'filters.save',

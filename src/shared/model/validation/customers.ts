@@ -302,6 +302,19 @@ export const activityLogSchema = z.strictObject({
 })
 export type ActivityLogInput = z.input<typeof activityLogSchema>
 
+/** Fixing a mistaken log: only the fields the user changed; what it is about (entity) stays. */
+export const activityUpdateSchema = z
+  .strictObject({
+    activityType: enumField(ACTIVITY_TYPES),
+    subject: requiredText(200),
+    description: optionalText(5000),
+    outcome: optionalText(500),
+    nextAction: optionalText(500),
+    duration: wholeNumber,
+  })
+  .partial()
+export type ActivityUpdateInput = z.input<typeof activityUpdateSchema>
+
 /** The first message key per field (what a form shows under each input). */
 export function fieldErrors(error: z.ZodError): Partial<Record<string, ValidationKey>> {
   const out: Partial<Record<string, ValidationKey>> = {}

@@ -121,7 +121,7 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
           </p>
         </div>
         {store.loaded && store.leads.length === 0 ? (
-          <p className="empty">{t('leads.empty')}</p>
+          <p className="empty" data-testid="leads-empty">{store.statusFilter === null ? t('editing.empty.leads') : t('leads.empty')}</p>
         ) : store.loaded && matching.length === 0 ? (
           <p className="empty">{t('leads.noMatch')}</p>
         ) : (

@@ -42,6 +42,17 @@ export const enEditing = {
     demo: {
       confirmLeave: 'The {{count}} change(s) you made in the demo will be deleted from this PC. Demo data is never sent to a company server. Leave the demo?',
     },
+    sync: {
+      localOnly: 'This PC is used local-only, so no change was sent to a server and nothing can be rejected or conflict. Sign in to a company server to sync.',
+      localOnlyReason: 'Local-only: no server to sync with (sign in to a company server)',
+    },
+    empty: {
+      leads: 'No leads yet. Add one with "New lead" at the top right, or bring in a spreadsheet with "Import".',
+      opportunities: 'No opportunities yet. Create one with "New opportunity", or convert a lead into a company: its opportunity comes with it.',
+      projects: 'No projects to show. Create one with "New project", or move an opportunity to Won to start its project.',
+      meetings: 'No meetings in this period. Schedule one with "New meeting".',
+      products: 'No products to show. Add a course with "New product"; creating categories first keeps the catalogue tidy.',
+    },
     contact: {
       birthday: 'Birthday',
       linkedin: 'LinkedIn',

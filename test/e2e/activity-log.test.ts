@@ -106,9 +106,12 @@ describe('activities from any record, in a few keys', () => {
   })
 
   it('reads in English', async () => {
+    // The toast was written in Korean when it was shown: close it before switching.
+    const toast = page.getByTestId('toast')
+    if (await toast.locator('.toast').count()) await toast.locator('.toast__close').click()
     await page.getByRole('button', { name: 'English' }).click()
     const panel = page.getByRole('region', { name: 'Activity' })
-    await panel.getByRole('textbox', { name: /Summary|summary/ }).scrollIntoViewIfNeeded()
+    await panel.getByText('Alt+L while typing', { exact: false }).scrollIntoViewIfNeeded()
     expect(await panel.innerText()).not.toMatch(/editing\.|activities\./)
     await screenshot(page, 'activities-project-en')
     await page.getByRole('button', { name: '한국어' }).click()

@@ -81,6 +81,13 @@ describe('the demo: local-only sync says why, leaving asks first', () => {
       expect(await panelText.textContent()).toContain('로컬 전용으로 쓰고 있어 서버로 보낸 변경이 없습니다')
       await screenshot(page, 'sync-local-only-ko')
       await page.keyboard.press('Escape')
+      await page.getByRole('button', { name: 'English' }).click()
+      expect(await page.getByTestId('sync-local-only-reason').textContent()).toContain('no server to sync with')
+      await bar.getByRole('button', { name: /Review conflicts/ }).click()
+      expect(await panelText.textContent()).toContain('no change was sent to a server')
+      await screenshot(page, 'sync-local-only-en')
+      await page.keyboard.press('Escape')
+      await page.getByRole('button', { name: '한국어' }).click()
 
       // Leaving: first a "no" keeps everything; then a "yes" after reading the count.
       const questions: string[] = []

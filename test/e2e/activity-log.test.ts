@@ -40,7 +40,7 @@ async function logCallByKeyboard(text: string): Promise<number> {
     await page.keyboard.press(key)
   }
   await press('l')
-  const summary = page.getByRole('textbox', { name: '요약' })
+  const summary = page.getByRole('region', { name: '활동 기록' }).getByRole('textbox', { name: '요약' })
   await expect.poll(() => summary.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
   await page.keyboard.type(text)
   await press('Enter')
@@ -103,6 +103,27 @@ describe('activities from any record, in a few keys', () => {
     await page.getByRole('heading', { name: project.name, level: 2 }).click()
     expect(await logCallByKeyboard('강사 배정 확인 전화')).toBe(2)
     expect(one(`SELECT entity_type, entity_id FROM activities WHERE subject = '강사 배정 확인 전화'`)).toEqual({ entity_type: 'PROJECT', entity_id: project.id })
+  })
+
+  it('a meeting files the call on its opportunity (there is no MEETING activity type)', async () => {
+    const meeting = one<{ id: string; title: string; opportunity_id: string }>(
+      `SELECT id, title, opportunity_id FROM meetings WHERE deleted_at IS NULL AND opportunity_id IS NOT NULL AND status <> 'CANCELLED' ORDER BY date DESC LIMIT 1`,
+    )
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '미팅', exact: true }).click()
+    await page.getByRole('button', { name: '새 미팅' }).waitFor()
+    await page.evaluate((meetingId) => {
+      window.dispatchEvent(new CustomEvent('crm:open-record', { detail: { screen: 'meetings', meetingId } }))
+    }, meeting.id)
+    const dialog = page.getByTestId('meeting-dialog')
+    await dialog.waitFor({ timeout: 10_000 })
+    await dialog.getByRole('tab', { name: /회의록/ }).click()
+    expect(await logCallByKeyboard('회의 후 후속 일정 확인 전화')).toBe(2)
+    expect(one(`SELECT entity_type, entity_id FROM activities WHERE subject = '회의 후 후속 일정 확인 전화'`)).toEqual({
+      entity_type: 'OPPORTUNITY',
+      entity_id: meeting.opportunity_id,
+    })
+    await page.keyboard.press('Escape')
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '프로젝트', exact: true }).click()
   })
 
   it('reads in English', async () => {

@@ -123,7 +123,8 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
       <div className="quick-log__line">
         <input
           ref={summary}
-          aria-label={t('activities.subject')}
+          // "활동 요약", not just "요약": a meeting's 회의록 tab has its own 요약 field beside this form.
+          aria-label={t('editing.activity.summaryLabel')}
           aria-keyshortcuts="L"
           title={t('editing.activity.shortcutHint')}
           aria-invalid={Boolean(error)}

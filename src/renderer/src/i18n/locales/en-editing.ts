@@ -27,6 +27,7 @@ export const enEditing = {
       openCompany: 'Open the company',
     },
     activity: {
+      summaryLabel: 'Activity summary',
       meetingOpportunity: 'this meeting’s opportunity',
       type: 'Type',
       shortcut: '(Alt+L while typing) to type the summary · Alt+1–6 type · Enter logs',

@@ -27,6 +27,7 @@ export const koEditing = {
       openCompany: '고객사 열기',
     },
     activity: {
+      summaryLabel: '활동 요약',
       meetingOpportunity: '이 미팅의 영업기회',
       type: '유형',
       shortcut: '키(입력 중에는 Alt+L)로 요약 입력 · Alt+1~6 유형 · Enter 기록',

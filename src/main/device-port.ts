@@ -276,12 +276,19 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
 
     async logout({ force }) {
       if (isDemo()) {
-        // Leaving the demo empties the replica: a later sign-in must start from the company's data alone.
+        // Leaving the demo empties the replica: a later sign-in must start from the company's data alone. The user's
+        // demo edits go with it, so they are counted and confirmed first (the renderer asks with this count).
+        core.status.refreshCounts()
+        const edits = core.status.get().pendingCount
+        if (edits > 0 && !force) throw new IpcFailure('session.unsyncedChanges', { count: edits })
         clearReplica()
         core.session.endLocal()
         settings.set('demo_seeded', null)
         settings.set('mode', null)
+        // The emptied outbox: without a recount the status bar kept "보낼 변경 130건" from the demo forever.
+        core.status.refreshCounts()
         everythingChanged()
+        pushStatus()
         return sessionState()
       }
       if (core.session.current()) {

@@ -124,8 +124,13 @@ describe('openDevice', { timeout: 30_000 }, () => {
     expect(created).toMatchObject({ status: 'created' })
     expect(companies()).toBeGreaterThan(100)
     expect((await port.syncStatus()).pending).toBe(0)
-    await port.logout({ force: false })
+    // Leaving deletes the demo edits: asked first, with their count (company + head office = 2), nothing removed yet.
+    await expect(port.logout({ force: false })).rejects.toMatchObject({ code: 'session.unsyncedChanges', params: { count: 2 } })
+    expect(companies()).toBeGreaterThan(100)
+    await port.logout({ force: true })
     expect(companies()).toBe(0)
+    // The emptied outbox is recounted: no demo edits left "to send".
+    expect((await port.syncStatus()).pending).toBe(0)
     expect(await port.login(credentials)).toMatchObject({ status: 'signed-in' })
   })
 

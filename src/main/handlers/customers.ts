@@ -31,6 +31,7 @@ export function customerHandlers(ctx: HandlerContext): CustomerHandlers {
     'contacts.remove': ({ id }) => customerCall(() => ({ removed: repos().contacts.removeContact(id) })),
     'search.global': ({ query, limit }) => customerCall(() => repos().search.search(query, limit)),
     'activities.log': (input) => customerCall(() => ({ id: repos().activities.log(input) })),
+    'activities.update': ({ id, changes }) => customerCall(() => ({ changed: repos().activities.update(id, changes) })),
     'activities.timeline': ({ entityType, entityId, limit }) => customerCall(() => repos().activities.timeline(entityType, entityId, limit)),
     'filters.list': ({ scope }) => customerCall(() => repos().savedFilters.list(scope)),
     'filters.save': ({ scope, name, filters, sort }) => customerCall(() => repos().savedFilters.save(scope, name, filters, sort)),

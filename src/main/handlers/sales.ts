@@ -36,6 +36,7 @@ export function salesHandlers(ctx: HandlerContext): SalesHandlers {
     'leads.decideAssignment': (input) => salesCall(() => leads().decideAssignment(input)),
     'leads.convert': (input) => salesCall(() => leads().convert(input)),
     'leads.assignableUsers': () => salesCall(() => leads().assignableUsers()),
+    'leads.companyMatches': ({ id }) => salesCall(() => leads().companyMatches(id)),
     'opportunities.board': () => salesCall(() => opportunities().board()),
     'opportunities.get': ({ id }) => salesCall(() => opportunities().get(id)),
     'opportunities.create': (input) => salesCall(() => opportunities().create(input)),

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatPhone, formatPhoneInternational, isValidPhone, normalizePhone, phoneKind } from './phone'
+import { formatPhone, formatPhoneInternational, isMobilePhone, isValidPhone, normalizePhone, phoneKind } from './phone'
 
 describe('normalizePhone', () => {
   it('stores digits only', () => {
@@ -85,5 +85,19 @@ describe('formatPhoneInternational', () => {
 
   it('keeps company lines domestic: they cannot be dialled from abroad', () => {
     expect(formatPhoneInternational('15881234')).toBe('1588-1234')
+  })
+})
+
+describe('isMobilePhone', () => {
+  it('takes 010 and the older 011/016/017/018/019 numbers', () => {
+    for (const n of ['010-1234-5678', '011-123-4567', '016-1234-5678', '017-123-4567', '018-123-4567', '019-1234-5678', '+82 10 1234 5678']) {
+      expect(isMobilePhone(n)).toBe(true)
+    }
+  })
+
+  it('refuses desk lines, internet phones, company lines and foreign numbers', () => {
+    for (const n of ['02-123-4567', '031-1234-5678', '070-1234-5678', '1588-1234', '080-123-4567', '+1 415 555 0100', '010-123']) {
+      expect(isMobilePhone(n)).toBe(false)
+    }
   })
 })

@@ -50,6 +50,15 @@ export function isValidPhone(input: string): boolean {
   return phoneKind(input) !== null
 }
 
+/**
+ * A 휴대전화 number: 010, or the older 011/016/017/018/019 still in use. The mobile field of a contact takes only these
+ * (a desk line there would get text messages and KakaoTalk invitations it can never receive); foreign mobiles cannot
+ * be told from landlines, so they belong in the phone field.
+ */
+export function isMobilePhone(input: string): boolean {
+  return phoneKind(input) === 'MOBILE'
+}
+
 function splitDomestic(n: string, kind: Exclude<PhoneKind, 'FOREIGN'>): string[] {
   const prefixLength = kind === 'SEOUL' ? 2 : kind === 'REPRESENTATIVE' ? 4 : 3
   const prefix = n.slice(0, prefixLength)

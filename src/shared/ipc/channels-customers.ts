@@ -20,6 +20,7 @@ export const customerChannels = [
   'contacts.list',
   'search.global',
   'activities.log',
+  'activities.update',
   'activities.timeline',
   'filters.list',
   'filters.save',

@@ -18,6 +18,7 @@ import { type ContactListItem } from '../model/contact-directory'
 import { ACTIVITY_ENTITY_TYPES, COMPANY_STATUSES, COMPANY_TIERS } from '../model/enums'
 import {
   activityLogSchema,
+  activityUpdateSchema,
   branchCreateSchema,
   branchUpdateSchema,
   companyCreateSchema,
@@ -76,6 +77,7 @@ export const customerContract = {
     output: returns<SearchResult>(),
   },
   'activities.log': { input: activityLogSchema, output: returns<{ id: string }>() },
+  'activities.update': { input: z.strictObject({ id: rowId, changes: activityUpdateSchema }), output: returns<{ changed: boolean }>() },
   'activities.timeline': {
     input: z.strictObject({ entityType: z.enum(ACTIVITY_ENTITY_TYPES), entityId: rowId, limit: z.number().int().min(1).max(500).default(100) }),
     output: returns<readonly TimelineEntry[]>(),

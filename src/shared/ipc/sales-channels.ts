@@ -11,6 +11,7 @@ export const salesChannels = [
   'leads.decideAssignment',
   'leads.convert',
   'leads.assignableUsers',
+  'leads.companyMatches',
   'opportunities.board',
   'opportunities.get',
   'opportunities.create',

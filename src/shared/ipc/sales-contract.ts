@@ -17,6 +17,7 @@ import {
   opportunityMoveSchema,
 } from '../model/validation/sales'
 import { returns } from './returns'
+import { type DuplicateMatch } from '../model/customer-views'
 import { type SalesChannel, type SyncReviewChannel } from './sales-channels'
 import {
   type BoardColumn,
@@ -50,6 +51,8 @@ export const salesContract = {
   /** Company + head office + contact + opportunity + the lead's link, in one local transaction. */
   'leads.convert': { input: leadConversionSchema, output: returns<LeadConversionResult>() },
   'leads.assignableUsers': { input: noInput, output: returns<UserOption[]>() },
+  /** Companies already on file that look like the lead's (name, phone, e-mail): offered before converting. */
+  'leads.companyMatches': { input: byId, output: returns<DuplicateMatch[]>() },
   'opportunities.board': { input: noInput, output: returns<BoardColumn[]>() },
   'opportunities.get': { input: byId, output: returns<OpportunityDetail>() },
   'opportunities.create': { input: opportunityCreateSchema, output: returns<OpportunityDetail>() },

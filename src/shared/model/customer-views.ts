@@ -77,6 +77,15 @@ export interface CompanyRecord {
   readonly status: CompanyStatus
   readonly accountManagerId: string | null
   readonly accountManagerName: string | null
+  readonly tags: readonly string[]
+  /** 사용자 정의 항목 (custom_fields), shown and edited as text. */
+  readonly customFields: Readonly<Record<string, string>>
+  /** 여신 한도, whole won. */
+  readonly creditLimit: number | null
+  /** 결제 조건: days until an invoice is due. */
+  readonly paymentTerms: number
+  /** 결산월일 MM-DD. */
+  readonly fiscalYearEnd: string | null
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -115,6 +124,11 @@ export interface ContactRecord {
   readonly isPrimary: boolean
   /** 최근 연락일: the latest activity on the contact or meeting with them, up to today (computed, never stored). */
   readonly lastContactedOn: string | null
+  /** YYYY-MM-DD. */
+  readonly birthday: string | null
+  readonly linkedinUrl: string | null
+  /** false: has left the company (kept for the history). */
+  readonly isActive: boolean
 }
 
 export interface RelatedSummary {

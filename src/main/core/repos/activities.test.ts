@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { activityLogSchema, companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
+import { activityLogSchema, activityUpdateSchema, companyCreateSchema, contactCreateSchema } from '../../../shared/model/validation/customers'
 import { openRepoHarness, TEST_USER, type RepoHarness } from '../../../../test/support/device/repos'
 
 let h: RepoHarness
@@ -22,6 +22,16 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 describe('activities', () => {
+  it('fixes a mistaken log with only the changed fields', () => {
+    const id = h.repos.activities.log(activityLogSchema.parse({ entityType: 'COMPANY', entityId: companyId, activityType: 'EMAIL', subject: '견적 문의' }))
+    expect(h.repos.activities.update(id, activityUpdateSchema.parse({ activityType: 'CALL' }))).toBe(true)
+    expect(h.repos.activities.timeline('COMPANY', companyId, 10)[0]).toMatchObject({ key: id, activityType: 'CALL', subject: '견적 문의' })
+    const last = h.sqlite.prepare('SELECT fields FROM outbox ORDER BY seq DESC LIMIT 1').get() as { fields: string }
+    expect(JSON.parse(last.fields)).toEqual({ activity_type: 'CALL' })
+    expect(activityUpdateSchema.safeParse({ subject: ' ' }).success).toBe(false)
+    expect(() => h.repos.activities.update('0190a000-0000-7000-8000-00000000ffff', { subject: 'x' })).toThrow(/No activity/)
+  })
+
   it('logs an activity through the writer (pending for sync) and shows it first on the timeline', async () => {
     const before = h.writer.pendingCount()
     await new Promise((resolve) => setTimeout(resolve, 5))

@@ -9,7 +9,8 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { uuidv7 } from '../../../shared/ids/uuidv7'
 import { type TimelineEntry } from '../../../shared/model/customer-views'
 import { type ActivityEntityType, type ActivityType } from '../../../shared/model/enums'
-import { type activityLogSchema } from '../../../shared/model/validation/customers'
+import { type activityLogSchema, type activityUpdateSchema } from '../../../shared/model/validation/customers'
+import { toWireFields } from './wire'
 import { type z } from 'zod'
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
@@ -17,9 +18,12 @@ import { RecordNotFoundError } from './companies'
 import { type PeopleDirectory } from './people'
 
 export type ActivityLog = z.output<typeof activityLogSchema>
+export type ActivityUpdate = z.output<typeof activityUpdateSchema>
 
 export interface ActivitiesRepo {
   log(input: ActivityLog): string
+  /** Fixes a mistaken log: only the changed fields go to the writer (and the outbox), so a colleague's edit survives. */
+  update(id: string, changes: ActivityUpdate): boolean
   timeline(entityType: ActivityEntityType, entityId: string, limit: number): TimelineEntry[]
 }
 
@@ -97,6 +101,8 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
     },
   ]
 
+  const activityExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM activities WHERE id = ? AND deleted_at IS NULL')
+
   // One statement for any set of records: the ids travel as one JSON array parameter.
   const activitiesOf = sqlite.prepare<[string, number], ActivityRow>(
     `SELECT id, entity_type, entity_id, activity_type, subject, description, created_at, created_by FROM activities
@@ -140,6 +146,13 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
         start_time: new Date().toISOString(),
       })
       return id
+    },
+
+    update(id, changes) {
+      if (!activityExists.get(id)) throw new RecordNotFoundError(`No activity ${id}`)
+      const fields = toWireFields(changes)
+      if (Object.keys(fields).length === 0) return false
+      return writer.upsert('activities', id, fields) !== null
     },
 
     timeline(entityType, entityId, limit) {

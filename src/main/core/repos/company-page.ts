@@ -20,6 +20,19 @@ type Row = Record<string, unknown>
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null)
+/** JSON columns arrive as text; a damaged value reads as the empty default rather than breaking the page. */
+function jsonOf<T>(v: unknown, fallback: T): T {
+  if (typeof v !== 'string') return fallback
+  try {
+    const parsed = JSON.parse(v) as unknown
+    return parsed !== null && typeof parsed === typeof fallback && Array.isArray(parsed) === Array.isArray(fallback) ? (parsed as T) : fallback
+  } catch {
+    return fallback
+  }
+}
+/** custom_fields may hold numbers or flags (imported, or from the seed): the page shows and edits them as text. */
+const textFields = (fields: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]))
 
 export function createCompanyPageReader({
   sqlite,
@@ -80,6 +93,11 @@ export function createCompanyPageReader({
         status: str(c.status) as CompanyRecord['status'],
         accountManagerId: strOrNull(c.account_manager_id),
         accountManagerName: people.nameOf(strOrNull(c.account_manager_id)),
+        tags: jsonOf<string[]>(c.tags, []).filter((tag) => typeof tag === 'string'),
+        customFields: textFields(jsonOf<Record<string, unknown>>(c.custom_fields, {})),
+        creditLimit: numOrNull(c.credit_limit),
+        paymentTerms: numOrNull(c.payment_terms) ?? 30,
+        fiscalYearEnd: strOrNull(c.fiscal_year_end),
         createdAt: str(c.created_at),
         updatedAt: str(c.updated_at),
       }
@@ -114,6 +132,9 @@ export function createCompanyPageReader({
         preferredContactMethod: strOrNull(p.preferred_contact_method) as ContactRecord['preferredContactMethod'],
         isPrimary: p.is_primary === 1,
         lastContactedOn: strOrNull(p.last_contacted_on),
+        birthday: strOrNull(p.birthday),
+        linkedinUrl: strOrNull(p.linkedin_url),
+        isActive: p.is_active !== 0,
       }))
       const summaries = (rows: ReturnType<typeof opportunities.all>): RelatedSummary[] =>
         rows.map((r) => ({ id: r.id, title: r.title, status: r.status, amount: r.amount, date: r.date }))

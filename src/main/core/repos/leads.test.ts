@@ -119,6 +119,40 @@ describe('leads repository (real SQLite)', () => {
     expect(() => leads.convert(leadConversionSchema.parse({ leadId: lead.id, companyName: 'X', opportunityTitle: 'Y' }))).toThrow(SalesRuleError)
   })
 
+  it('assigns a new lead to the person who created it', () => {
+    expect(create('새봄상사')).toMatchObject({ assignedTo: CONSULTANT.id, assignedToName: '김민준' })
+  })
+
+  it('offers the matching company on convert and converts into it: no second company, the contact joins its head office', () => {
+    const companyId = testId(0xc1)
+    const branchId = testId(0xc2)
+    device.sqlite.prepare(`INSERT INTO companies (id, code, name) VALUES (?, 'C-1', '(주)푸른바이오')`).run(companyId)
+    device.sqlite.prepare(`INSERT INTO branches (id, company_id, code, name, is_primary) VALUES (?, ?, 'B-1', '본사', 1)`).run(branchId, companyId)
+    const lead = create('푸른바이오')
+    expect(leads.companyMatches(lead.id)).toMatchObject([{ id: companyId, name: '(주)푸른바이오', reasons: ['name'] }])
+    expect(leads.companyMatches(create('전혀다른회사').id)).toEqual([])
+
+    const companies = countRows(device.sqlite, 'companies')
+    const result = leads.convert(
+      leadConversionSchema.parse({
+        leadId: lead.id,
+        existingCompanyId: companyId,
+        companyName: '푸른바이오',
+        contact: { lastName: '박', firstName: '지훈', phone: '010-2222-3333' },
+        opportunityTitle: '신입 교육',
+      }),
+    )
+    expect(result).toMatchObject({ companyId, branchId })
+    expect(countRows(device.sqlite, 'companies')).toBe(companies)
+    expect(device.sqlite.prepare('SELECT branch_id FROM contacts WHERE id = ?').get(result.contactId)).toEqual({ branch_id: branchId })
+    expect(device.sqlite.prepare('SELECT company_id, branch_id FROM opportunities WHERE id = ?').get(result.opportunityId)).toEqual({ company_id: companyId, branch_id: branchId })
+    expect(leads.get(lead.id)).toMatchObject({ status: 'CONVERTED', convertedToCompanyId: companyId })
+    const gone = create('또다른리드')
+    expect(() =>
+      leads.convert(leadConversionSchema.parse({ leadId: gone.id, existingCompanyId: testId(0xc9), companyName: 'X', opportunityTitle: 'Y' })),
+    ).toThrow(SalesRuleError)
+  })
+
   it('rolls the whole conversion back when any part fails', () => {
     const lead = create('하늘교육')
     device.sqlite.exec('CREATE TRIGGER fail_contacts BEFORE INSERT ON contacts BEGIN SELECT RAISE(ABORT, \'disk says no\'); END')

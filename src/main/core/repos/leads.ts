@@ -36,6 +36,8 @@ import {
   type UserOption,
 } from '../../../shared/ipc/sales-types'
 import { type z } from 'zod'
+import { type DuplicateMatch } from '../../../shared/model/customer-views'
+import { createDuplicateFinder } from './duplicates'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { createUserNames, toTier, type Actor, type RepoContext } from './context'
 import { SalesRuleError } from './errors'
@@ -56,6 +58,8 @@ export interface LeadsRepo {
   convert(input: Conversion): LeadConversionResult
   /** People a lead can be assigned to (active users the replica knows), in Korean name order. */
   assignableUsers(): UserOption[]
+  /** Companies on file that look like this lead's (same name key, phone or e-mail): the duplicate check on convert. */
+  companyMatches(leadId: string): DuplicateMatch[]
 }
 
 interface LeadRow {
@@ -130,6 +134,11 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
   const assignmentById = sqlite.prepare<[string], AssignmentRow>(
     `SELECT id, lead_id, assigned_to, assigned_from, created_by, assignment_reason, status, approved_by, rejection_reason, created_at
        FROM lead_assignments WHERE id = ? AND deleted_at IS NULL`,
+  )
+  const duplicates = createDuplicateFinder(sqlite)
+  const liveCompany = sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE id = ? AND deleted_at IS NULL')
+  const headOffice = sqlite.prepare<[string], { id: string }>(
+    'SELECT id FROM branches WHERE company_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, created_at, id LIMIT 1',
   )
   const activeUsers = sqlite.prepare<[], { id: string; first_name: string; last_name: string; user_tier: string }>(
     'SELECT id, first_name, last_name, user_tier FROM users WHERE deleted_at IS NULL AND is_active = 1',
@@ -212,6 +221,9 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
     create(input) {
       const id = ctx.newId()
       writer.upsert('leads', id, {
+        // The person who found the lead works it until someone reassigns it. Unassigned, it would also fall outside
+        // everyone's sync scope (leads are scoped by assigned_to) and vanish from this PC at the next full pull.
+        assigned_to: ctx.actor()?.id ?? null,
         code: newRecordCode('leads'),
         company_name: input.companyName,
         contact_name: input.contactName,
@@ -283,27 +295,35 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
         // Read inside the transaction: two clicks on "convert" must not create two companies.
         const lead = requireLead(input.leadId)
         if (lead.status === 'CONVERTED') throw new SalesRuleError('alreadyConverted', `Lead ${input.leadId} is converted`)
-        const companyId = ctx.newId()
-        const branchId = ctx.newId()
+        const existing = input.existingCompanyId
+        if (existing && !liveCompany.get(existing)) throw new SalesRuleError('notFound', `No company ${existing} on this device`)
+        const companyId = existing ?? ctx.newId()
+        // An existing company keeps its branches: the contact joins its head office (one is made if it has none).
+        const existingBranch = existing ? (headOffice.get(existing)?.id ?? null) : null
+        const branchId = existingBranch ?? ctx.newId()
         const contactId = input.contact ? ctx.newId() : null
         const opportunityId = ctx.newId()
         const manager = lead.assigned_to ?? actor.id
 
-        writer.upsert('companies', companyId, {
-          code: newRecordCode('companies'),
-          name: input.companyName,
-          status: 'PROSPECT',
-          account_manager_id: manager,
-        })
-        writer.upsert('branches', branchId, {
-          company_id: companyId,
-          code: newRecordCode('branches'),
-          name: input.branchName,
-          branch_type: 'HEADQUARTERS',
-          is_primary: true,
-          phone: lead.phone,
-          email: lead.email,
-        })
+        if (!existing) {
+          writer.upsert('companies', companyId, {
+            code: newRecordCode('companies'),
+            name: input.companyName,
+            status: 'PROSPECT',
+            account_manager_id: manager,
+          })
+        }
+        if (!existingBranch) {
+          writer.upsert('branches', branchId, {
+            company_id: companyId,
+            code: newRecordCode('branches'),
+            name: input.branchName,
+            branch_type: 'HEADQUARTERS',
+            is_primary: true,
+            phone: lead.phone,
+            email: lead.email,
+          })
+        }
         if (input.contact && contactId) {
           writer.upsert('contacts', contactId, {
             branch_id: branchId,
@@ -345,6 +365,11 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
         })
         return { leadId: lead.id, companyId, branchId, contactId, opportunityId }
       })
+    },
+
+    companyMatches(leadId) {
+      const lead = requireLead(leadId)
+      return duplicates.companies({ name: lead.company_name, phone: lead.phone, email: lead.email })
     },
 
     assignableUsers() {

@@ -56,7 +56,8 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
       return
     }
     const unsynced = await signOutRequested()
-    if (unsynced > 0 && window.confirm(t('shell.confirmSignOut', { count: unsynced }))) {
+    const question = session.status === 'demo' ? t('editing.demo.confirmLeave', { count: unsynced }) : t('shell.confirmSignOut', { count: unsynced })
+    if (unsynced > 0 && window.confirm(question)) {
       await signOutRequested({ force: true })
     }
   }

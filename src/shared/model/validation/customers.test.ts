@@ -51,6 +51,27 @@ describe('contact and activity validation', () => {
     expect(parsed).toMatchObject({ mobile: '01012345678', email: 'hong@example.co.kr' })
   })
 
+  it('takes only a mobile number in the mobile field, in its own words', () => {
+    const base = { branchId: '0190a000-0000-7000-8000-000000000001', lastName: '홍', firstName: '길동' }
+    const landline = contactCreateSchema.safeParse({ ...base, mobile: '02-123-4567' })
+    expect(landline.error?.issues.map((i) => i.message)).toEqual(['validation.mobile'])
+    const garbage = contactCreateSchema.safeParse({ ...base, mobile: '12345' })
+    expect(garbage.error?.issues.map((i) => i.message)).toEqual(['validation.phone'])
+    expect(contactCreateSchema.parse({ ...base, mobile: '011-123-4567', phone: '02-123-4567' })).toMatchObject({ mobile: '0111234567', phone: '021234567' })
+  })
+
+  it('checks a birthday, completes a LinkedIn address and keeps the active flag', () => {
+    const base = { branchId: '0190a000-0000-7000-8000-000000000001', lastName: '홍', firstName: '길동' }
+    expect(contactCreateSchema.parse({ ...base, birthday: '1985-03-14', linkedinUrl: 'linkedin.com/in/hong', isActive: false })).toMatchObject({
+      birthday: '1985-03-14',
+      linkedinUrl: 'https://linkedin.com/in/hong',
+      isActive: false,
+    })
+    expect(contactCreateSchema.safeParse({ ...base, birthday: '1985-02-30' }).error?.issues[0]?.message).toBe('validation.date')
+    expect(contactCreateSchema.safeParse({ ...base, birthday: '2999-01-01' }).error?.issues[0]?.message).toBe('validation.futureDate')
+    expect(contactCreateSchema.safeParse({ ...base, linkedinUrl: 'hong gildong' }).error?.issues[0]?.message).toBe('validation.url')
+  })
+
   it('needs a subject for an activity', () => {
     const result = activityLogSchema.safeParse({
       entityType: 'COMPANY',

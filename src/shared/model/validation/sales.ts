@@ -88,6 +88,11 @@ export const leadAssignmentDecisionSchema = z
  */
 export const leadConversionSchema = z.strictObject({
   leadId: idSchema,
+  /**
+   * Convert into a company that is already on file (the duplicate check offered it): no new company or branch; the
+   * contact joins its head office and the opportunity is that company's. companyName / branchName are then ignored.
+   */
+  existingCompanyId: idSchema.nullish().transform((value) => value ?? null),
   companyName: requiredText(200),
   branchName: requiredText(200).default('본사'),
   contact: z

@@ -1,4 +1,6 @@
-import { type JSX, useState } from 'react'
+import { type JSX, useEffect, useRef, useState } from 'react'
+import { useToastStore } from '../../lib/toast-store'
+import { isLogShortcut } from './log-shortcut'
 import { useTranslation } from 'react-i18next'
 import { ACTIVITY_TYPES, type ActivityEntityType, type ActivityType } from '../../../../shared/model/enums'
 import { activityLogSchema, fieldErrors, type ValidationKey } from '../../../../shared/model/validation/customers'
@@ -13,8 +15,9 @@ export interface LogTarget {
 }
 
 /**
- * Log a call, e-mail, meeting, note, task or KakaoTalk in a few keystrokes: Alt+1…6 picks the type from the text field
- * (plain 1…6 on the type buttons), type one line, Enter. Notes written on the spot, not at night from memory.
+ * Log a call, e-mail, meeting, note, task or KakaoTalk in a few keystrokes: L anywhere on the page puts the cursor in
+ * the summary, Alt+1…6 picks the type from there (plain 1…6 on the type buttons), type one line, Enter; a toast
+ * confirms. A call is L + text + Enter. Notes written on the spot, not at night from memory.
  */
 export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly LogTarget[]; readonly onLogged: () => void }): JSX.Element {
   const { t } = useTranslation()
@@ -26,6 +29,22 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
   const [failure, setFailure] = useState<IpcError | null>(null)
   const [saving, setSaving] = useState(false)
   const target = targets[targetIndex] ?? targets[0]
+  const summary = useRef<HTMLInputElement>(null)
+  const shown = useToastStore((s) => s.shown)
+
+  // The one-key shortcut: L (by key position, so it works with the Korean IME on) when focus is not in a text field
+  // and no dialog other than this form's own covers it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const input = summary.current
+      if (!input || !isLogShortcut(event, input)) return
+      event.preventDefault()
+      input.scrollIntoView({ block: 'nearest' })
+      input.focus()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
 
   /** 1…6 → CALL…KAKAO; true when the key chose a type. */
   const typeKey = (key: string): boolean => {
@@ -48,6 +67,7 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
       await api.activities.log(input)
       setSubject('')
       setDescription('')
+      shown(t('activities.saved'))
       onLogged()
     } catch (e) {
       setFailure(toIpcError(e))
@@ -102,7 +122,11 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
       )}
       <div className="quick-log__line">
         <input
-          aria-label={t('activities.subject')}
+          ref={summary}
+          // "활동 요약", not just "요약": a meeting's 회의록 tab has its own 요약 field beside this form.
+          aria-label={t('editing.activity.summaryLabel')}
+          aria-keyshortcuts="L"
+          title={t('editing.activity.shortcutHint')}
           aria-invalid={Boolean(error)}
           placeholder={t('activities.subjectPlaceholder')}
           value={subject}
@@ -116,6 +140,9 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
           {saving ? t('activities.saving') : t('activities.save')}
         </button>
       </div>
+      <p className="quick-log__hint muted">
+        <kbd>L</kbd> {t('editing.activity.shortcut')}
+      </p>
       {error && (
         <span className="form-field__error" role="alert">
           {t(error)}

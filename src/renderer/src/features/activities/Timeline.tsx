@@ -4,6 +4,7 @@ import { dateTime } from '../../lib/dates'
 import { type TimelineEntry } from '../../../../shared/model/customer-views'
 import { AttachmentsPanel } from '../files'
 import { DeleteButton } from '../../components/DeleteButton'
+import { ActivityEditDialog } from './ActivityEditDialog'
 
 /** Activities and record history, newest first: what was done, about which record, by whom, when. */
 export function Timeline({
@@ -17,8 +18,11 @@ export function Timeline({
   const { t } = useTranslation()
   // One activity's files at a time, opened from its "files" link.
   const [filesOf, setFilesOf] = useState<string | null>(null)
+  const [editing, setEditing] = useState<TimelineEntry | null>(null)
   if (entries.length === 0) return <p className="empty-state">{t('activities.timeline.empty')}</p>
   return (
+    <>
+    {editing && onChanged && <ActivityEditDialog entry={editing} onSaved={onChanged} onClose={() => setEditing(null)} />}
     <ol className="timeline" data-testid="timeline">
       {entries.map((entry) => {
         const entity = `${t(`activities.entityTypes.${entry.entityType}`)} ${entry.entityLabel}`
@@ -47,6 +51,16 @@ export function Timeline({
                   </button>
                 )}
                 {onChanged && entry.kind === 'activity' && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('editing.activity.editLabel', { subject: entry.subject ?? '' })}
+                    onClick={() => setEditing(entry)}
+                  >
+                    {t('editing.activity.edit')}
+                  </button>
+                )}
+                {onChanged && entry.kind === 'activity' && (
                   <DeleteButton
                     kind="activity"
                     id={entry.key}
@@ -62,5 +76,6 @@ export function Timeline({
         )
       })}
     </ol>
+    </>
   )
 }

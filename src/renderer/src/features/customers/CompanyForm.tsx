@@ -22,6 +22,8 @@ import {
   type CompanyFormValues,
 } from './company-form-values'
 import { DuplicateDialog } from './DuplicateDialog'
+import { CustomFieldsEditor } from './CustomFieldsEditor'
+import { customFieldPairs } from './company-form-values'
 import { FormField } from '../../components/FormField'
 import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
 import { useConcurrentEdit } from '../../lib/concurrent-edit'
@@ -115,6 +117,11 @@ export function CompanyForm({
     annualRevenue: t('customers.form.annualRevenue'),
     website: t('customers.form.website'),
     description: t('customers.form.description'),
+    creditLimit: t('editing.company.creditLimit'),
+    paymentTerms: t('editing.company.paymentTerms'),
+    fiscalYearEnd: t('editing.company.fiscalYearEnd'),
+    tags: t('editing.company.tags'),
+    customFields: t('editing.company.customFields'),
   }
   const displayValue = (field: string, value: string): string => {
     if (field === 'tier') return t(`customers.tiers.${value as CompanyTier}`)
@@ -122,6 +129,10 @@ export function CompanyForm({
     if (field === 'companySize') return t(`customers.sizes.${value as CompanySize}`)
     if (field === 'industryId') return lookups.industries.find((o) => o.id === value)?.name ?? value
     if (field === 'accountManagerId') return lookups.users.find((o) => o.id === value)?.name ?? value
+    if (field === 'customFields') {
+      const pairs = customFieldPairs(value)
+      return pairs.length === 0 ? t('editing.company.customFieldsNone') : pairs.map((p) => `${p.key}: ${p.value}`).join(', ')
+    }
     return value
   }
 
@@ -199,6 +210,12 @@ export function CompanyForm({
             </>
           )}
           {text('description', t('customers.form.description'), { wide: true })}
+          <h3 className="cu-form-grid__section">{t('editing.company.terms')}</h3>
+          {text('creditLimit', t('editing.company.creditLimit'))}
+          {text('paymentTerms', t('editing.company.paymentTerms'), { hint: t('editing.company.paymentTermsHint') })}
+          {text('fiscalYearEnd', t('editing.company.fiscalYearEnd'), { hint: t('editing.company.fiscalYearEndHint') })}
+          {text('tags', t('editing.company.tags'), { hint: t('editing.company.tagsHint') })}
+          <CustomFieldsEditor value={values.customFields} error={errors.customFields} onChange={(customFields) => setValues((v) => ({ ...v, customFields }))} />
         </div>
         {/* The summary shares the buttons' row: fixing a field must not move the save button under the pointer. */}
         <div className="form-actions cu-form-actions">

@@ -1,9 +1,9 @@
-import { type JSX, useEffect, useState } from 'react'
+import { Fragment, type JSX, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { toIsoDate } from '../../../../shared/domain/dates'
 import { dateLong } from '../../lib/dates'
-import { money } from '../../lib/money'
+import { money, moneyOrDash } from '../../lib/money'
 import { formatPhone } from '../../../../shared/domain/phone'
 import { type BranchRecord, type ContactRecord, type RelatedSummary } from '../../../../shared/model/customer-views'
 import { type MeetingStatus, type OpportunityStage, type ProjectStatus } from '../../../../shared/model/enums'
@@ -158,6 +158,28 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
               </dd>
               <dt>{t('customers.form.website')}</dt>
               <dd>{company.website ? <ExternalLink target={company.website} /> : '—'}</dd>
+              <dt>{t('editing.company.creditLimit')}</dt>
+              <dd>{moneyOrDash(company.creditLimit)}</dd>
+              <dt>{t('editing.company.paymentTerms')}</dt>
+              <dd className="tabular">{company.paymentTerms}</dd>
+              <dt>{t('editing.company.fiscalYearEnd')}</dt>
+              <dd className="tabular">{dash(company.fiscalYearEnd)}</dd>
+              <dt>{t('editing.company.tags')}</dt>
+              <dd data-testid="company-tags">
+                {company.tags.length === 0
+                  ? '—'
+                  : company.tags.map((tag) => (
+                      <span key={tag} className="chip chip--small">
+                        {tag}
+                      </span>
+                    ))}
+              </dd>
+              {Object.entries(company.customFields).map(([key, value]) => (
+                <Fragment key={`custom-${key}`}>
+                  <dt>{key}</dt>
+                  <dd>{value}</dd>
+                </Fragment>
+              ))}
               <dt>{t('customers.page.fields.createdAt')}</dt>
               <dd>{dateLong(toIsoDate(new Date(company.createdAt)))}</dd>
             </dl>
@@ -197,6 +219,12 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       <td>
                         <strong>{c.name}</strong>
                         {c.roleType && <span className="chip chip--small">{t(`customers.roleTypes.${c.roleType}`)}</span>}
+                        {!c.isActive && <span className="chip chip--small chip--muted">{t('editing.contact.inactive')}</span>}
+                        {c.linkedinUrl && (
+                          <ExternalLink target={c.linkedinUrl}>
+                            <span className="chip chip--small">{t('editing.contact.linkedin')}</span>
+                          </ExternalLink>
+                        )}
                       </td>
                       <td>{dash(c.department)}</td>
                       <td>{[c.position, c.title].filter(Boolean).join(' / ') || '—'}</td>

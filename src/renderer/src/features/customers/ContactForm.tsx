@@ -20,12 +20,27 @@ import { FormField } from '../../components/FormField'
 import { ConcurrentEditNotice } from '../../components/ConcurrentEditNotice'
 import { useConcurrentEdit } from '../../lib/concurrent-edit'
 
-const FIELDS = ['lastName', 'firstName', 'branchId', 'position', 'title', 'department', 'mobile', 'phone', 'email', 'roleType'] as const
+const FIELDS = [
+  'lastName',
+  'firstName',
+  'branchId',
+  'position',
+  'title',
+  'department',
+  'mobile',
+  'phone',
+  'email',
+  'roleType',
+  'birthday',
+  'linkedinUrl',
+  'isActive',
+] as const
 type Field = (typeof FIELDS)[number]
 
 function valuesOf(contact: ContactRecord | null, branches: readonly BranchRecord[]): Record<Field, string> {
   const empty = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>
-  if (!contact) return { ...empty, branchId: branches[0]?.id ?? '' }
+  // isActive is a checkbox carried as 'true' / 'false' so the form's values stay text like every other field.
+  if (!contact) return { ...empty, branchId: branches[0]?.id ?? '', isActive: 'true' }
   const text = (v: string | null): string => v ?? ''
   return {
     lastName: contact.lastName,
@@ -38,6 +53,9 @@ function valuesOf(contact: ContactRecord | null, branches: readonly BranchRecord
     phone: contact.phone ? formatPhone(contact.phone) : '',
     email: text(contact.email),
     roleType: text(contact.roleType),
+    birthday: text(contact.birthday),
+    linkedinUrl: text(contact.linkedinUrl),
+    isActive: String(contact.isActive),
   }
 }
 
@@ -79,10 +97,14 @@ export function ContactForm({
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[] | null>(null)
   const [failure, setFailure] = useState<IpcError | null>(null)
 
-  const input = (): ContactCreateInput => ({ ...values, roleType: values.roleType === '' ? null : values.roleType }) as ContactCreateInput
+  /** The schema's shape of one field: the empty role is "none", the active flag a boolean. */
+  const inputOf = (field: Field, value: string): string | boolean | null =>
+    field === 'isActive' ? value === 'true' : field === 'roleType' && value === '' ? null : value
+  const input = (): ContactCreateInput =>
+    Object.fromEntries(FIELDS.map((field) => [field, inputOf(field, values[field])])) as unknown as ContactCreateInput
   const changes = (from: Record<Field, string> = values, base: Record<Field, string> = edit.base): ContactUpdateInput => {
-    const changed: Partial<Record<Field, string | null>> = {}
-    for (const field of FIELDS) if (from[field] !== base[field]) changed[field] = field === 'roleType' && from[field] === '' ? null : from[field]
+    const changed: Partial<Record<Field, string | boolean | null>> = {}
+    for (const field of FIELDS) if (from[field] !== base[field]) changed[field] = inputOf(field, from[field])
     return changed as ContactUpdateInput
   }
 
@@ -138,13 +160,18 @@ export function ContactForm({
             mobile: t('customers.contact.mobile'),
             phone: t('customers.contact.phone'),
             email: t('customers.contact.email'),
+            birthday: t('editing.contact.birthday'),
+            linkedinUrl: t('editing.contact.linkedin'),
+            isActive: t('editing.contact.isActive'),
           }}
           display={(field, value) =>
             field === 'branchId'
               ? (branches.find((b) => b.id === value)?.name ?? value)
               : field === 'roleType'
                 ? t(`customers.roleTypes.${value as ContactRoleType}`)
-                : value
+                : field === 'isActive'
+                  ? t(value === 'true' ? 'editing.contact.isActive' : 'editing.contact.inactive')
+                  : value
           }
         />
         <div className="cu-form-grid">
@@ -179,6 +206,20 @@ export function ContactForm({
           {text('mobile', t('customers.contact.mobile'), 'tel')}
           {text('phone', t('customers.contact.phone'), 'tel')}
           {text('email', t('customers.contact.email'), 'email')}
+          {text('birthday', t('editing.contact.birthday'), 'date')}
+          <FormField label={t('editing.contact.linkedin')} error={errors.linkedinUrl} hint={t('editing.contact.linkedinHint')}>
+            {(aria) => (
+              <input {...aria} type="url" value={values.linkedinUrl} onChange={(e) => setValues((v) => ({ ...v, linkedinUrl: e.target.value }))} />
+            )}
+          </FormField>
+          <label className="cu-form-check">
+            <input
+              type="checkbox"
+              checked={values.isActive === 'true'}
+              onChange={(e) => setValues((v) => ({ ...v, isActive: String(e.target.checked) }))}
+            />
+            <span>{t('editing.contact.isActive')}</span>
+          </label>
         </div>
         <div className="form-actions">
           <button type="button" className="button" onClick={onCancel}>

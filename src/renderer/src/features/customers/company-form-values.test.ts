@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type CompanyRecord } from '../../../../shared/model/customer-views'
 import { companyCreateSchema, companyUpdateSchema } from '../../../../shared/model/validation/customers'
-import { createInput, emptyCompanyValues, updateInput, valuesFromCompany } from './company-form-values'
+import { createInput, customFieldsText, emptyCompanyValues, updateInput, valuesFromCompany } from './company-form-values'
 
 const company: CompanyRecord = {
   id: '0190a000-0000-7000-8000-000000000001',
@@ -21,6 +21,11 @@ const company: CompanyRecord = {
   status: 'ACTIVE',
   accountManagerId: null,
   accountManagerName: null,
+  tags: ['교육 열심', 'HRD'],
+  customFields: { '주거래 은행': '국민은행' },
+  creditLimit: null,
+  paymentTerms: 30,
+  fiscalYearEnd: '12-31',
   createdAt: '2026-11-25T00:00:00.000Z',
   updatedAt: '2026-11-25T00:00:00.000Z',
 }
@@ -43,5 +48,44 @@ describe('company form values', () => {
   it('builds a create input the shared schema accepts from a form with only a name', () => {
     const parsed = companyCreateSchema.parse(createInput({ ...emptyCompanyValues(), name: '한빛전자' }))
     expect(parsed).toMatchObject({ name: '한빛전자', tier: 'BRONZE', status: 'PROSPECT', businessNumber: null, industryId: null })
+  })
+
+  it('edits tags, custom fields, credit limit, payment terms and fiscal year end, sending only those', () => {
+    const initial = valuesFromCompany(company)
+    expect(initial.tags).toBe('교육 열심, HRD')
+    const edited = {
+      ...initial,
+      tags: '교육 열심, 리더십, HRD, 리더십',
+      customFields: customFieldsText([
+        { key: '주거래 은행', value: '국민은행' },
+        { key: '구매 담당 부서', value: '인사팀' },
+      ]),
+      creditLimit: '50,000,000',
+      paymentTerms: '60',
+      fiscalYearEnd: '3/31',
+    }
+    expect(companyUpdateSchema.parse(updateInput(edited, initial))).toEqual({
+      tags: ['교육 열심', '리더십', 'HRD'],
+      customFields: { '주거래 은행': '국민은행', '구매 담당 부서': '인사팀' },
+      creditLimit: 50_000_000,
+      paymentTerms: 60,
+      fiscalYearEnd: '03-31',
+    })
+  })
+
+  it('refuses a fiscal year end that is no day, payment terms beyond a year and a custom field key used twice', () => {
+    const initial = valuesFromCompany(company)
+    const bad = {
+      ...initial,
+      fiscalYearEnd: '02-30',
+      paymentTerms: '400',
+      customFields: customFieldsText([
+        { key: '은행', value: 'a' },
+        { key: '은행', value: 'b' },
+      ]),
+    }
+    const result = companyUpdateSchema.safeParse(updateInput(bad, initial))
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((i) => i.message).sort()).toEqual(['validation.customFieldKey', 'validation.fiscalYearEnd', 'validation.paymentTerms'])
   })
 })

@@ -23,6 +23,11 @@ export const COMPANY_TEXT_FIELDS = [
   'phone',
   'email',
   'addressStreet',
+  'creditLimit',
+  'paymentTerms',
+  'fiscalYearEnd',
+  'tags',
+  'customFields',
 ] as const
 export type CompanyFormField = (typeof COMPANY_TEXT_FIELDS)[number]
 export type CompanyFormValues = Record<CompanyFormField, string>
@@ -33,8 +38,32 @@ const NULLABLE_SELECTS: ReadonlySet<CompanyFormField> = new Set(['industryId', '
 
 export function emptyCompanyValues(): CompanyFormValues {
   const values = Object.fromEntries(COMPANY_TEXT_FIELDS.map((f) => [f, ''])) as CompanyFormValues
-  return { ...values, tier: 'BRONZE', status: 'PROSPECT' }
+  return { ...values, tier: 'BRONZE', status: 'PROSPECT', paymentTerms: '30', customFields: '[]' }
 }
+
+/** One row of the custom-fields editor (사용자 정의 항목). */
+export interface CustomFieldPair {
+  readonly key: string
+  readonly value: string
+}
+
+/**
+ * The custom fields travel through the form as one string (the form's values are text, so the concurrent-edit merge
+ * and "only changed fields" compare them like any other field): a JSON list of pairs in the order the user sees them.
+ */
+export function customFieldPairs(text: string): CustomFieldPair[] {
+  try {
+    const parsed = JSON.parse(text) as unknown
+    return Array.isArray(parsed) ? parsed.filter((p): p is CustomFieldPair => typeof p?.key === 'string' && typeof p?.value === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+export const customFieldsText = (pairs: readonly CustomFieldPair[]): string => JSON.stringify(pairs)
+
+/** Tags are typed as one line, separated by commas (Korean users also type "、" or "·" between words). */
+export const splitTags = (text: string): string[] => text.split(/[,，、·]/).map((tag) => tag.trim()).filter((tag) => tag !== '')
 
 export function valuesFromCompany(company: CompanyRecord): CompanyFormValues {
   const text = (v: string | number | null): string => (v === null ? '' : String(v))
@@ -53,13 +82,20 @@ export function valuesFromCompany(company: CompanyRecord): CompanyFormValues {
     status: company.status,
     accountManagerId: text(company.accountManagerId),
     description: text(company.description),
+    creditLimit: text(company.creditLimit),
+    paymentTerms: String(company.paymentTerms),
+    fiscalYearEnd: text(company.fiscalYearEnd),
+    tags: company.tags.join(', '),
+    customFields: customFieldsText(Object.entries(company.customFields).map(([key, value]) => ({ key, value }))),
   }
 }
 
-function toInput(values: Partial<CompanyFormValues>): Record<string, string | null> {
-  const out: Record<string, string | null> = {}
+function toInput(values: Partial<CompanyFormValues>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(values) as Array<[CompanyFormField, string]>) {
-    out[field] = NULLABLE_SELECTS.has(field) && value === '' ? null : value
+    if (field === 'tags') out[field] = splitTags(value)
+    else if (field === 'customFields') out[field] = customFieldPairs(value)
+    else out[field] = NULLABLE_SELECTS.has(field) && value === '' ? null : value
   }
   return out
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type UserRole } from '../../../../shared/ipc/contract'
 import { type LeadDetail, type UserOption } from '../../../../shared/ipc/sales-types'
 import { useLeadsStore } from './leads-store'
+import { useSessionStore } from '../session'
 
 /**
  * Anyone can ask for a lead to be assigned, offline; the request waits as PENDING. Managers and executives see
@@ -20,7 +21,11 @@ export function AssignmentSection({
   const { t, i18n } = useTranslation()
   const assignmentRequested = useLeadsStore((s) => s.assignmentRequested)
   const assignmentDecided = useLeadsStore((s) => s.assignmentDecided)
-  const [assignee, setAssignee] = useState(users[0]?.id ?? '')
+  const me = useSessionStore((s) => (s.session && s.session.status !== 'none' ? s.session.user.id : null))
+  // The lead's current assignee, else the user: never whoever sorts first in 가나다 order.
+  const [assignee, setAssignee] = useState(
+    () => [lead.assignedTo, me].find((id) => id && users.some((u) => u.id === id)) ?? users[0]?.id ?? '',
+  )
   const [reason, setReason] = useState('')
   const [rejecting, setRejecting] = useState<string | null>(null)
   const [rejection, setRejection] = useState('')

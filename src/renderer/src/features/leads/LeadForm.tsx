@@ -78,6 +78,7 @@ export function LeadForm({
   initial,
   showStatus,
   readOnly = false,
+  converted = false,
   onSubmit,
   onCancel,
 }: {
@@ -86,6 +87,8 @@ export function LeadForm({
   readonly initial: LeadFormValues
   readonly showStatus: boolean
   readonly readOnly?: boolean
+  /** A converted lead: the status reads 전환됨 (never an editable status, which the list would contradict). */
+  readonly converted?: boolean
   readonly onSubmit: (values: LeadFormValues) => Promise<boolean>
   readonly onCancel: () => void
 }): JSX.Element {
@@ -172,8 +175,8 @@ export function LeadForm({
         {showStatus && (
           <label>
             <span>{t('leads.fields.status')}</span>
-            <select value={values.status} onChange={(e) => field('status', e.target.value as LeadFormValues['status'])}>
-              {editableLeadStatuses.map((status) => (
+            <select value={converted ? 'CONVERTED' : values.status} onChange={(e) => field('status', e.target.value as LeadFormValues['status'])}>
+              {(converted ? (['CONVERTED'] as const) : editableLeadStatuses).map((status) => (
                 <option key={status} value={status}>
                   {t(`leads.statuses.${status}`)}
                 </option>

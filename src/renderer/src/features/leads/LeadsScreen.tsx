@@ -1,4 +1,6 @@
-import { type JSX, useEffect, useMemo, useState } from 'react'
+import { type JSX, useEffect, useMemo, useRef, useState } from 'react'
+import { openRecord } from '../../lib/record-links'
+import { ActivityPanel } from '../activities'
 import { useTranslation } from 'react-i18next'
 import { type UserRole } from '../../../../shared/ipc/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -30,6 +32,9 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
   // The screen shows nearly every field of its store, so it takes the store whole.
   const store = useLeadsStore()
   const [converting, setConverting] = useState(false)
+  // After converting, focus goes to the link to the new opportunity: the "convert" button it came from is gone, and
+  // focus left on <body> would take Escape (close the lead) with it.
+  const createdLink = useRef<HTMLButtonElement>(null)
   const [query, setQuery] = useState('')
   const [limit, setLimit] = useState(LEAD_PAGE_SIZE)
   const matching = useMemo(() => filterLeads(store.leads, query), [store.leads, query])
@@ -116,7 +121,7 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
           </p>
         </div>
         {store.loaded && store.leads.length === 0 ? (
-          <p className="empty">{t('leads.empty')}</p>
+          <p className="empty" data-testid="leads-empty">{store.statusFilter === null ? t('editing.empty.leads') : t('leads.empty')}</p>
         ) : store.loaded && matching.length === 0 ? (
           <p className="empty">{t('leads.noMatch')}</p>
         ) : (
@@ -179,9 +184,38 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
             </p>
           )}
           {detail.status === 'CONVERTED' ? (
-            <p className="badge badge--ok" data-testid="lead-converted">
-              {t('leads.statuses.CONVERTED')} · {t('leads.convertedAt', { date: dateFormat.format(Date.parse(detail.convertedAt ?? detail.createdAt)) })}
-            </p>
+            <div className="row-actions">
+              <p className="badge badge--ok" data-testid="lead-converted">
+                {t('leads.statuses.CONVERTED')} · {t('leads.convertedAt', { date: dateFormat.format(Date.parse(detail.convertedAt ?? detail.createdAt)) })}
+              </p>
+              {detail.convertedToOpportunityId && (
+                <button
+                  ref={createdLink}
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    const opportunityId = detail.convertedToOpportunityId
+                    store.detailClosed()
+                    if (opportunityId) openRecord({ screen: 'opportunities', opportunityId })
+                  }}
+                >
+                  {t('editing.convert.openOpportunity')}
+                </button>
+              )}
+              {detail.convertedToCompanyId && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    const companyId = detail.convertedToCompanyId
+                    store.detailClosed()
+                    if (companyId) openRecord({ screen: 'companies', companyId })
+                  }}
+                >
+                  {t('editing.convert.openCompany')}
+                </button>
+              )}
+            </div>
           ) : (
             <div className="row-actions">
               <button type="button" className="button" onClick={() => setConverting(true)}>
@@ -206,13 +240,24 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
             initial={leadFormValues(detail)}
             showStatus
             readOnly={detail.status === 'CONVERTED'}
+            converted={detail.status === 'CONVERTED'}
             onSubmit={(v) => store.leadSaved({ id: detail.id, ...toInput(v), status: v.status })}
             onCancel={store.detailClosed}
           />
           <AssignmentSection key={detail.id} lead={detail} users={store.users} role={role} />
+          <ActivityPanel targets={[{ entityType: 'LEAD', entityId: detail.id, label: detail.companyName }]} />
         </ModalDialog>
       )}
-      {detail && converting && <ConvertDialog lead={detail} onClose={() => setConverting(false)} />}
+      {detail && converting && (
+        <ConvertDialog
+          lead={detail}
+          onClose={(converted) => {
+            setConverting(false)
+            // After the dialog's own focus restore (to the convert button, now removed) has run.
+            if (converted) setTimeout(() => createdLink.current?.focus(), 0)
+          }}
+        />
+      )}
     </section>
   )
 }

@@ -10,6 +10,8 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api } from '../../lib/api'
 import { useConcurrentEdit } from '../../lib/concurrent-edit'
+import { ActivityPanel } from '../activities'
+import { type LogTarget } from '../activities'
 import { useCan } from '../../lib/permissions'
 import { useSessionStore } from '../session'
 import { ActionItemsPanel } from './ActionItemsPanel'
@@ -34,6 +36,18 @@ import { useMeetingsStore } from './meetings-store'
 
 const TABS: readonly MeetingTab[] = ['overview', 'participants', 'agenda', 'minutes', 'actionItems', 'products']
 /** Tabs saved together by the dialog's Save button; minutes and action items save on their own. */
+/**
+ * Activities have no MEETING entity (the schema's entity types are company, contact, lead, opportunity, project): a
+ * call about a meeting is filed on what the meeting is for — its opportunity, project or company, in that order.
+ */
+function meetingLogTargets(meeting: MeetingDetail, opportunityLabel: string): LogTarget[] {
+  const targets: LogTarget[] = []
+  if (meeting.opportunityId) targets.push({ entityType: 'OPPORTUNITY', entityId: meeting.opportunityId, label: opportunityLabel })
+  if (meeting.projectId) targets.push({ entityType: 'PROJECT', entityId: meeting.projectId, label: meeting.title })
+  if (meeting.companyId) targets.push({ entityType: 'COMPANY', entityId: meeting.companyId, label: meeting.companyName ?? '' })
+  return targets
+}
+
 const DRAFT_TABS: ReadonlySet<MeetingTab> = new Set(['overview', 'participants', 'agenda', 'products'])
 
 /**
@@ -201,7 +215,14 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
             <ProductsEditor rows={draft.products} errors={errors} options={options} readOnly={readOnly} onChange={(products) => change({ products })} />
           )}
           {tab === 'minutes' &&
-            (detail ? <MinutesForm key={detail.id} meeting={detail} readOnly={readOnly} /> : <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />)}
+            (detail ? (
+              <>
+                <MinutesForm key={detail.id} meeting={detail} readOnly={readOnly} />
+                <ActivityPanel targets={meetingLogTargets(detail, t('editing.activity.meetingOpportunity'))} />
+              </>
+            ) : (
+              <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />
+            ))}
           {tab === 'actionItems' &&
             (detail ? <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} /> : <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />)}
         </div>

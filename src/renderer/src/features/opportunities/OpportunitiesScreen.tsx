@@ -110,6 +110,11 @@ export function OpportunitiesScreen(): JSX.Element {
               stage: stageLabel(store.lastMove.stage, i18n.language),
             }) : ''}
       </p>
+      {store.columns.length > 0 && store.columns.every((column) => column.cards.length === 0) && (
+        <p className="empty-state" data-testid="opportunities-empty">
+          {t('editing.empty.opportunities')}
+        </p>
+      )}
       <KanbanBoard columns={columns} movedId={lastMoveId} onMove={(id, stage) => void store.cardMoved(id, stage)} onOpen={(id) => void store.cardOpened(id)} />
       {store.detail && <OpportunityDetailDialog key={`${store.detail.id}-${store.detail.stage}`} detail={store.detail} />}
       {store.creating && <NewOpportunityDialog onClose={store.newCancelled} />}

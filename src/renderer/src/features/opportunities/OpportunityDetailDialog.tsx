@@ -1,4 +1,5 @@
 import { AttachmentsPanel } from '../files'
+import { ActivityPanel } from '../activities'
 import { type FormEvent, type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toIsoDate } from '../../../../shared/domain/dates'
@@ -275,6 +276,7 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
           ))}
         </tbody>
       </table>
+      <ActivityPanel targets={[{ entityType: 'OPPORTUNITY', entityId: detail.id, label: detail.title }]} />
       <AttachmentsPanel entityType="OPPORTUNITY" entityId={detail.id} />
     </ModalDialog>
   )

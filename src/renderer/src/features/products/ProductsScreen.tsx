@@ -193,7 +193,7 @@ export function ProductsScreen(): JSX.Element {
               )}
             </div>
           </div>
-          {loaded && products.length === 0 && <p className="muted">{t('products.empty')}</p>}
+          {loaded && products.length === 0 && <p className="empty-state" data-testid="products-empty">{t('editing.empty.products')}</p>}
           {/* The list scrolls on its own so the chosen product's detail stays in view below it. */}
           <div className="product-table-wrap">
             <table className="product-table">

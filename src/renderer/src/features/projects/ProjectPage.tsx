@@ -1,4 +1,5 @@
 import { AttachmentsPanel } from '../files'
+import { ActivityPanel } from '../activities'
 import { type JSX } from 'react'
 import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -319,6 +320,7 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
       {project.sessions.map((session) => (
         <SessionBlock key={session.id} session={session} />
       ))}
+      <ActivityPanel targets={[{ entityType: 'PROJECT', entityId: project.id, label: project.name }]} />
       <AttachmentsPanel entityType="PROJECT" entityId={project.id} />
       {sessionDialogOpen && <SessionDialog projectId={project.id} />}
       {dialogSession && <ClassDialog sessionId={dialogSession.id} defaultDate={dialogSession.startDate} />}

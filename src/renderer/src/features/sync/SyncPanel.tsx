@@ -161,6 +161,7 @@ export function SyncPanel(): JSX.Element | null {
       if (state.status?.rejected !== previous.status?.rejected) void useSyncReviewStore.getState().reload()
     })
   }, [open])
+  const localOnly = useSyncStore((state) => state.status?.connection === 'local-only')
   if (!open) return null
   return (
     <ModalDialog title={t('syncPanel.title')} onClose={panelClosed} wide>
@@ -171,7 +172,12 @@ export function SyncPanel(): JSX.Element | null {
           {t('syncPanel.done')}
         </p>
       )}
-      {loaded && renamed.length === 0 && rejected.length === 0 && conflicts.length === 0 && refusedFiles === 0 && <p className="empty">{t('syncPanel.empty')}</p>}
+      {loaded && renamed.length === 0 && rejected.length === 0 && conflicts.length === 0 && refusedFiles === 0 && (
+        // Local-only (demo, or nobody signed in): nothing was sent, so "everything was processed" would be untrue.
+        <p className="empty" data-testid="sync-panel-empty">
+          {localOnly ? t('editing.sync.localOnly') : t('syncPanel.empty')}
+        </p>
+      )}
       {renamed.length > 0 && (
         <section aria-labelledby="review-renamed">
           <h3 id="review-renamed">{t('syncPanel.renamedTitle', { count: renamed.length })}</h3>

@@ -105,9 +105,16 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
         className="button button--small"
         onClick={() => void syncNowClicked()}
         disabled={status === null || connection === 'local-only' || syncing}
+        title={connection === 'local-only' ? t('editing.sync.localOnlyReason') : undefined}
+        aria-describedby={connection === 'local-only' ? 'sync-local-only-reason' : undefined}
       >
         {t('sync.syncNow')}
       </button>
+      {connection === 'local-only' && (
+        <span id="sync-local-only-reason" className="muted sync-bar__reason" data-testid="sync-local-only-reason">
+          {t('editing.sync.localOnlyReason')}
+        </span>
+      )}
     </footer>
   )
 }

@@ -18,6 +18,7 @@ import { enLive } from './en-live'
 import { enEveryday } from './en-everyday'
 import { enLabels } from './en-labels'
 import { enExports } from './en-exports'
+import { enEditing } from './en-editing'
 
 export const en: Translation = {
   app: {
@@ -117,6 +118,7 @@ export const en: Translation = {
   ...enEveryday,
   ...enLabels,
   ...enExports,
+  ...enEditing,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

@@ -17,6 +17,7 @@ import { koLive } from './ko-live'
 import { koEveryday } from './ko-everyday'
 import { koLabels } from './ko-labels'
 import { koExports } from './ko-exports'
+import { koEditing } from './ko-editing'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -116,6 +117,7 @@ export const ko = {
   ...koEveryday,
   ...koLabels,
   ...koExports,
+  ...koEditing,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,

@@ -33,13 +33,29 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: ['./src/renderer/src/components', './src/renderer/src/lib'], from: './src/renderer/src/features', message: 'Shared components and libs sit below the features: they never import one.' },
+            {
+              target: ['./src/renderer/src/components', './src/renderer/src/lib'],
+              from: './src/renderer/src/features',
+              message: 'Shared components and libs sit below the features: they never import one.',
+            },
             { target: './src/renderer', from: './src/main', message: 'The renderer talks to main only through window.crm (src/shared/ipc).' },
             { target: './src/renderer', from: './src/preload', message: 'The renderer talks to main only through window.crm.' },
             { target: './src/renderer', from: './sync-server', message: 'The renderer never reaches the server.' },
-            { target: './src/renderer', from: './src/demo', message: 'Demo data is generated in main (demo mode) and on the server (seed-demo), never in the renderer.' },
-            { target: './src/shared/**/!(*.test).ts', from: './src/demo', message: 'src/shared holds the rules every process shares; demo data lives in src/demo and imports them, not the other way.' },
-            { target: './src/demo', from: ['./src/main', './src/renderer', './src/preload', './sync-server'], message: 'Demo data is built from src/shared only, so main, the server and scripts can all use it.' },
+            {
+              target: './src/renderer',
+              from: './src/demo',
+              message: 'Demo data is generated in main (demo mode) and on the server (seed-demo), never in the renderer.',
+            },
+            {
+              target: './src/shared/**/!(*.test).ts',
+              from: './src/demo',
+              message: 'src/shared holds the rules every process shares; demo data lives in src/demo and imports them, not the other way.',
+            },
+            {
+              target: './src/demo',
+              from: ['./src/main', './src/renderer', './src/preload', './sync-server'],
+              message: 'Demo data is built from src/shared only, so main, the server and scripts can all use it.',
+            },
             { target: './src/shared', from: './src/main' },
             { target: './src/shared', from: './src/renderer' },
             { target: './src/shared', from: './src/preload' },
@@ -97,7 +113,10 @@ export default tseslint.config(
     // The local core runs (and is tested) under plain Node: only the thin Electron layer may import electron.
     files: ['src/main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'The local core is Electron-free (tested under Node).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'electron/*'], message: 'The local core is Electron-free (tested under Node).' }] },
+      ],
     },
   },
   {

@@ -203,7 +203,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
 }
 
-
 async function main(): Promise<void> {
   const harness = await startHarness({
     port: Number(process.env.WEB_PORT ?? 5174),

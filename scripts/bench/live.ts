@@ -72,7 +72,13 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
     a = createTestDevice({ dir: env.dir, name: 'live-a', serverUrl: server.url, autoSync: true, core: { liveEvents: true, loop: { debounceMs: 0 } } })
     await a.signIn(writer.email, writer.password)
     const company = uuidv7()
-    a.writer.upsert('companies', company, { code: `LIVE-${company.slice(-6)}`, name: COMPANY, tier: 'GOLD', account_manager_id: viewer.id, representative: '시작' })
+    a.writer.upsert('companies', company, {
+      code: `LIVE-${company.slice(-6)}`,
+      name: COMPANY,
+      tier: 'GOLD',
+      account_manager_id: viewer.id,
+      representative: '시작',
+    })
     await a.syncNow()
 
     const url = server.url
@@ -92,7 +98,10 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
     await page.getByRole('button', { name: '로그인', exact: true }).click()
     await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
     await page.getByRole('button', { name: '고객사' }).click()
-    await page.getByRole('button', { name: new RegExp(COMPANY) }).first().click({ timeout: 60_000 })
+    await page
+      .getByRole('button', { name: new RegExp(COMPANY) })
+      .first()
+      .click({ timeout: 60_000 })
     await page.getByRole('heading', { name: COMPANY }).waitFor()
     await sleep(1_000)
 
@@ -120,7 +129,8 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
       const started = Date.now()
       a.writer.upsert('companies', company, { representative: value })
       const [seen, pulled] = await Promise.all([domSeenAt(page), appliedAt])
-      if (i < 3 || i % 25 === 0) log(`  edit ${i}: applied on B after ${pulled < 0 ? 'timeout' : pulled - started} ms, on screen after ${seen < 0 ? 'timeout' : seen - started} ms`)
+      if (i < 3 || i % 25 === 0)
+        log(`  edit ${i}: applied on B after ${pulled < 0 ? 'timeout' : pulled - started} ms, on screen after ${seen < 0 ? 'timeout' : seen - started} ms`)
       if (seen < 0 || pulled < 0) missed++
       else {
         screen.push(seen - started)

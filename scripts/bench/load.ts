@@ -4,7 +4,16 @@
  */
 import { createPool } from '../../sync-server/db/pool'
 import { spawn } from 'node:child_process'
-import { freePort, readSse, REPO_ROOT, spawnServerProcess, TEST_AUTH_SECRET, TEST_REDIS_URL, type ServerProcess, type SseReader } from '../../sync-server/test/support'
+import {
+  freePort,
+  readSse,
+  REPO_ROOT,
+  spawnServerProcess,
+  TEST_AUTH_SECRET,
+  TEST_REDIS_URL,
+  type ServerProcess,
+  type SseReader,
+} from '../../sync-server/test/support'
 import { companyFields, newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/test/support/sync-kit'
 import { figure, log, mapLimit, percentile, round, rssMb, sleep, type Figure } from './common'
 import { type BenchEnv } from './env'
@@ -32,9 +41,12 @@ async function spawnProfiledServer(env: Record<string, string>, profileDir: stri
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
     return exited
   }
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (const deadline = Date.now() + 60_000; ;) {
     if (child.exitCode !== null) throw new Error(`profiled server exited with ${child.exitCode}:\n${output}`)
-    const healthy = await fetch(`${url}/health`).then((r) => r.status === 200, () => false)
+    const healthy = await fetch(`${url}/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    )
     if (healthy) break
     if (Date.now() > deadline) {
       await stop('SIGKILL')

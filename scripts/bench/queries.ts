@@ -20,7 +20,28 @@ export interface QueryBenchOptions {
 }
 
 const FAMILY = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '홍', '남궁', '제갈']
-const GIVEN = ['민준', '서연', '도윤', '하은', '시우', '지우', '주원', '서준', '예준', '수아', '지호', '지민', '현우', '은서', '건우', '채원', '우진', '다은', '길동', '재원']
+const GIVEN = [
+  '민준',
+  '서연',
+  '도윤',
+  '하은',
+  '시우',
+  '지우',
+  '주원',
+  '서준',
+  '예준',
+  '수아',
+  '지호',
+  '지민',
+  '현우',
+  '은서',
+  '건우',
+  '채원',
+  '우진',
+  '다은',
+  '길동',
+  '재원',
+]
 
 /** Adds generated contacts until the replica holds `target` of them (one transaction, search index rebuilt once). */
 function topUpContacts(sqlite: Sqlite, target: number): number {
@@ -91,10 +112,14 @@ export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions, o
     const floorLabel = `raw SELECT * by id / LIMIT 50 on the pk index, p95 (${round(floorById.p95, 3)} / ${round(floorPage.p95, 3)} ms)`
 
     const cases: { metric: string; run: (i: number, r?: ReturnType<typeof createCustomerRepos>) => unknown }[] = [
-      { metric: 'company list page (가나다 sort, 50 rows, varying offsets)', run: (i, r = repos) => r.companies.list({ filters: {}, sort: 'name', offset: ((i * 50) % Math.max(50, companyCount - 50)), limit: 50 }).items },
+      {
+        metric: 'company list page (가나다 sort, 50 rows, varying offsets)',
+        run: (i, r = repos) => r.companies.list({ filters: {}, sort: 'name', offset: (i * 50) % Math.max(50, companyCount - 50), limit: 50 }).items,
+      },
       {
         metric: 'company list, filtered (tier+status) and sorted by updated',
-        run: (_i, r = repos) => r.companies.list({ filters: { tiers: ['VIP', 'GOLD'], statuses: ['ACTIVE', 'PROSPECT'] }, sort: 'updated', offset: 0, limit: 50 }).items,
+        run: (_i, r = repos) =>
+          r.companies.list({ filters: { tiers: ['VIP', 'GOLD'], statuses: ['ACTIVE', 'PROSPECT'] }, sort: 'updated', offset: 0, limit: 50 }).items,
       },
       { metric: "global search, 1 character '김'", run: (_i, r = repos) => r.search.search('김', 20) },
       { metric: "global search, 2 characters '민준'", run: (_i, r = repos) => r.search.search('민준', 20) },
@@ -125,7 +150,15 @@ export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions, o
         }),
       )
     }
-    await encryptedVersusPlain(env, device, cases, { p95: plainP95, p50: plainP50 }, options.repeats, figures, `5. device queries (${contacts.toLocaleString('en-US')} contacts)`)
+    await encryptedVersusPlain(
+      env,
+      device,
+      cases,
+      { p95: plainP95, p50: plainP50 },
+      options.repeats,
+      figures,
+      `5. device queries (${contacts.toLocaleString('en-US')} contacts)`,
+    )
     return figures
   } finally {
     await device.close()

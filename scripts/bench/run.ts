@@ -37,11 +37,42 @@ export interface BenchReport {
 }
 
 const SIZES = {
-  quick: { scale: 8_000, edits: 1_000, propagations: 30, devices: 50, active: 5, seconds: 5, deviceScale: 20_000, contacts: 50_000, repeats: 30, loads: 2, fileRepeats: 1, liveEdits: 10, steadyScale: 2_000, steadyPulls: 50 },
-  full: { scale: 104_000, edits: 10_000, propagations: 200, devices: 500, active: 50, seconds: 60, deviceScale: 100_000, contacts: 50_000, repeats: 100, loads: 5, fileRepeats: 3, liveEdits: 100, steadyScale: 20_000, steadyPulls: 300 },
+  quick: {
+    scale: 8_000,
+    edits: 1_000,
+    propagations: 30,
+    devices: 50,
+    active: 5,
+    seconds: 5,
+    deviceScale: 20_000,
+    contacts: 50_000,
+    repeats: 30,
+    loads: 2,
+    fileRepeats: 1,
+    liveEdits: 10,
+    steadyScale: 2_000,
+    steadyPulls: 50,
+  },
+  full: {
+    scale: 104_000,
+    edits: 10_000,
+    propagations: 200,
+    devices: 500,
+    active: 50,
+    seconds: 60,
+    deviceScale: 100_000,
+    contacts: 50_000,
+    repeats: 100,
+    loads: 5,
+    fileRepeats: 3,
+    liveEdits: 100,
+    steadyScale: 20_000,
+    steadyPulls: 300,
+  },
 } as const
 
-const fmt = (value: number | null): string => (value === null || !Number.isFinite(value) ? '—' : value >= 1000 ? Math.round(value).toLocaleString('en-US') : String(value))
+const fmt = (value: number | null): string =>
+  value === null || !Number.isFinite(value) ? '—' : value >= 1000 ? Math.round(value).toLocaleString('en-US') : String(value)
 const fmtRatio = (ratio: number | null): string => (ratio === null ? '—' : `${ratio >= 100 ? Math.round(ratio) : ratio.toFixed(ratio >= 10 ? 0 : 2)}×`)
 const fmtMet = (met: boolean | null): string => (met === null ? '' : met ? 'yes' : '**MISS**')
 
@@ -92,9 +123,22 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
   const figures: Figure[] = []
   const failures: { scenario: string; error: string }[] = []
   const scenarios: { n: number[]; name: string; run: (out: Figure[]) => Promise<Figure[]> }[] = [
-    { n: [1, 2, 3], name: '1-3. sync', run: (out) => runSyncBench(env, { scale: sizes.scale, edits: sizes.edits, propagations: sizes.propagations, initialOnly: only !== null && !only.has(2) && !only.has(3) }, out) },
+    {
+      n: [1, 2, 3],
+      name: '1-3. sync',
+      run: (out) =>
+        runSyncBench(
+          env,
+          { scale: sizes.scale, edits: sizes.edits, propagations: sizes.propagations, initialOnly: only !== null && !only.has(2) && !only.has(3) },
+          out,
+        ),
+    },
     { n: [4], name: '4. server under load', run: (out) => runLoadBench(env, { devices: sizes.devices, active: sizes.active, seconds: sizes.seconds }, out) },
-    { n: [5], name: '5. device queries', run: (out) => runQueryBench(env, { scale: sizes.deviceScale, contacts: sizes.contacts, repeats: sizes.repeats }, out) },
+    {
+      n: [5],
+      name: '5. device queries',
+      run: (out) => runQueryBench(env, { scale: sizes.deviceScale, contacts: sizes.contacts, repeats: sizes.repeats }, out),
+    },
     { n: [6], name: '6. renderer', run: (out) => runRendererBench(env, { loads: sizes.loads }, out) },
     { n: [7], name: '7. files', run: (out) => runFilesBench(env, { megabytes: 20, repeats: sizes.fileRepeats }, out) },
     { n: [8], name: '8. live screens', run: (out) => runLiveBench(env, { edits: sizes.liveEdits }, out) },

@@ -343,7 +343,13 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     // 'CREATE'/'UPDATE'/'DELETE' and resources such as 'training', where the server matches '<table>:create'), so
     // every write by a demo account is rejected "no permission" (see docs/benchmarks.md). A user whose role has no
     // permission rows gets the EXECUTIVE tier defaults (all writes).
-    const benchUser = await createUser(pool, { email: 'bench-exec@augu.bench', password: DEFAULT_DEMO_PASSWORD, name: '벤치임원', tier: 'EXECUTIVE', role: 'BENCH_EXECUTIVE' })
+    const benchUser = await createUser(pool, {
+      email: 'bench-exec@augu.bench',
+      password: DEFAULT_DEMO_PASSWORD,
+      name: '벤치임원',
+      tier: 'EXECUTIVE',
+      role: 'BENCH_EXECUTIVE',
+    })
     log('2. first sync of the writing device (not measured)')
     const writerMeter = meteredFetch()
     const writerDevice = openDevice(env.dir, 'writer', server.url, false, writerMeter.fetch)
@@ -352,7 +358,10 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     await writerDevice.engine.pull()
     log(`2. push of ${options.edits} offline edits`)
     const pickIds = (table: string, n: number, offset = 0): string[] =>
-      (writerDevice.sqlite.prepare(`SELECT id FROM ${quoteIdent(table)} WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?`).pluck().all(n, offset) as string[])
+      writerDevice.sqlite
+        .prepare(`SELECT id FROM ${quoteIdent(table)} WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(n, offset) as string[]
     const creates = Math.round(options.edits * 0.5)
     const editIds = pickIds('contacts', Math.round(options.edits * 0.3))
     const deleteIds = pickIds('activities', options.edits - creates - editIds.length)
@@ -362,7 +371,11 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     while (written < creates) {
       const companyId = uuidv7()
       companyIds.push(companyId)
-      writerDevice.writer.upsert('companies', companyId, { code: `OFF-${companyId.slice(-12)}`, name: `오프라인 주식회사 ${written}`, account_manager_id: benchUser.id })
+      writerDevice.writer.upsert('companies', companyId, {
+        code: `OFF-${companyId.slice(-12)}`,
+        name: `오프라인 주식회사 ${written}`,
+        account_manager_id: benchUser.id,
+      })
       const branchId = uuidv7()
       writerDevice.writer.upsert('branches', branchId, { company_id: companyId, code: `OB-${branchId.slice(-12)}`, name: '본사' })
       written += 2

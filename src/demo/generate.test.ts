@@ -123,7 +123,12 @@ describe('Korean business data', () => {
 
   it('stores phones as valid digit strings and e-mails as valid addresses', () => {
     const phoneColumns: Record<string, string[]> = {
-      users: ['phone'], contacts: ['phone', 'mobile'], branches: ['phone', 'fax'], instructors: ['phone'], trainees: ['phone'], leads: ['phone'],
+      users: ['phone'],
+      contacts: ['phone', 'mobile'],
+      branches: ['phone', 'fax'],
+      instructors: ['phone'],
+      trainees: ['phone'],
+      leads: ['phone'],
     }
     for (const [table, columns] of Object.entries(phoneColumns)) {
       for (const row of rowsOf(table)) {
@@ -138,7 +143,11 @@ describe('Korean business data', () => {
     for (const table of ['users', 'contacts', 'instructors', 'trainees', 'leads', 'branches']) {
       for (const row of rowsOf(table)) if (row.email !== null) expect(isValidEmail(row.email as string)).toBe(true)
     }
-    expect(rowsOf('contacts').filter((c) => c.mobile !== null).every((c) => (c.mobile as string).startsWith('010'))).toBe(true)
+    expect(
+      rowsOf('contacts')
+        .filter((c) => c.mobile !== null)
+        .every((c) => (c.mobile as string).startsWith('010')),
+    ).toBe(true)
   })
 
   it('keeps money in whole won, deals between 5백만 and 5억', () => {
@@ -265,7 +274,11 @@ describe('consistency between tables', () => {
       attended.add(c.id as string)
     }
     // Every class that is over and had confirmed trainees has its attendance taken.
-    const confirmed = new Set(rowsOf('enrollments').filter((e) => e.status === 'CONFIRMED').map((e) => e.class_id as string))
+    const confirmed = new Set(
+      rowsOf('enrollments')
+        .filter((e) => e.status === 'CONFIRMED')
+        .map((e) => e.class_id as string),
+    )
     for (const c of classes.values()) {
       if (c.date! < today && c.status === 'COMPLETED' && confirmed.has(c.id as string)) expect(attended.has(c.id as string)).toBe(true)
       if (c.date! > today) expect(attended.has(c.id as string)).toBe(false)

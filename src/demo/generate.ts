@@ -12,14 +12,7 @@ import { type DemoSeed } from './prng'
 import { planDemo, type DemoPlan } from './plan'
 import { createState, type DemoState } from './state'
 import { buildActivities } from './tables/activities'
-import {
-  buildCampaigns,
-  buildIndustries,
-  buildInstructors,
-  buildKpiDefinitions,
-  buildProductCategories,
-  buildProducts,
-} from './tables/catalog'
+import { buildCampaigns, buildIndustries, buildInstructors, buildKpiDefinitions, buildProductCategories, buildProducts } from './tables/catalog'
 import { buildBranches, buildCompanies, buildContacts } from './tables/customers'
 import { buildKpiActuals, buildKpiTargets } from './tables/kpi'
 import {
@@ -30,15 +23,7 @@ import {
   buildMeetingProducts,
   buildMeetings,
 } from './tables/meetings'
-import {
-  buildDepartments,
-  buildPermissions,
-  buildRolePermissions,
-  buildRoles,
-  buildTeamMembers,
-  buildTeams,
-  buildUsers,
-} from './tables/org'
+import { buildDepartments, buildPermissions, buildRolePermissions, buildRoles, buildTeamMembers, buildTeams, buildUsers } from './tables/org'
 import { buildContracts, buildLeadAssignments, buildLeads, buildOpportunities, buildStageHistory } from './tables/sales'
 import {
   buildAttendanceRecords,

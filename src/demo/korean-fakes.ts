@@ -35,9 +35,7 @@ export function fakePerson(random: Random, options: { senior?: boolean } = {}): 
   let givenName: string
   do {
     familyName = random.weighted(FAMILY_NAMES)
-    const pool = options.senior && random.chance(0.7)
-      ? GIVEN_NAMES_SENIOR
-      : random.chance(0.5) ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE
+    const pool = options.senior && random.chance(0.7) ? GIVEN_NAMES_SENIOR : random.chance(0.5) ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE
     givenName = random.pick(pool)
     // 황 + 보람 reads as 황보 + 람 (and 선 + 우진 as 선우 + 진): real, but a demo should not trip name parsing.
   } while (splitKoreanName(familyName + givenName).lastName !== familyName)
@@ -64,13 +62,65 @@ const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 
 
 /** Family names have conventional spellings that differ from strict RR (이 → lee, 박 → park). */
 const FAMILY_ROMANIZED: Readonly<Record<string, string>> = {
-  김: 'kim', 이: 'lee', 박: 'park', 최: 'choi', 정: 'jung', 강: 'kang', 조: 'cho', 윤: 'yoon', 장: 'jang', 임: 'lim',
-  한: 'han', 오: 'oh', 서: 'seo', 신: 'shin', 권: 'kwon', 황: 'hwang', 안: 'ahn', 송: 'song', 전: 'jeon', 홍: 'hong',
-  유: 'yoo', 고: 'ko', 문: 'moon', 양: 'yang', 손: 'son', 배: 'bae', 백: 'baek', 허: 'heo', 남: 'nam', 심: 'shim',
-  노: 'noh', 하: 'ha', 곽: 'kwak', 성: 'sung', 차: 'cha', 주: 'joo', 우: 'woo', 구: 'koo', 민: 'min', 류: 'ryu',
-  나: 'na', 진: 'jin', 지: 'ji', 엄: 'eom', 채: 'chae', 원: 'won', 천: 'cheon', 방: 'bang', 공: 'kong', 현: 'hyun',
-  함: 'ham', 변: 'byun', 남궁: 'namgoong', 황보: 'hwangbo', 제갈: 'jegal', 선우: 'sunwoo', 독고: 'dokgo',
-  사공: 'sagong', 서문: 'seomun',
+  김: 'kim',
+  이: 'lee',
+  박: 'park',
+  최: 'choi',
+  정: 'jung',
+  강: 'kang',
+  조: 'cho',
+  윤: 'yoon',
+  장: 'jang',
+  임: 'lim',
+  한: 'han',
+  오: 'oh',
+  서: 'seo',
+  신: 'shin',
+  권: 'kwon',
+  황: 'hwang',
+  안: 'ahn',
+  송: 'song',
+  전: 'jeon',
+  홍: 'hong',
+  유: 'yoo',
+  고: 'ko',
+  문: 'moon',
+  양: 'yang',
+  손: 'son',
+  배: 'bae',
+  백: 'baek',
+  허: 'heo',
+  남: 'nam',
+  심: 'shim',
+  노: 'noh',
+  하: 'ha',
+  곽: 'kwak',
+  성: 'sung',
+  차: 'cha',
+  주: 'joo',
+  우: 'woo',
+  구: 'koo',
+  민: 'min',
+  류: 'ryu',
+  나: 'na',
+  진: 'jin',
+  지: 'ji',
+  엄: 'eom',
+  채: 'chae',
+  원: 'won',
+  천: 'cheon',
+  방: 'bang',
+  공: 'kong',
+  현: 'hyun',
+  함: 'ham',
+  변: 'byun',
+  남궁: 'namgoong',
+  황보: 'hwangbo',
+  제갈: 'jegal',
+  선우: 'sunwoo',
+  독고: 'dokgo',
+  사공: 'sagong',
+  서문: 'seomun',
 }
 
 export function romanizeHangul(text: string): string {
@@ -179,10 +229,13 @@ export function fakeBusinessNumber(random: Random, entity: BusinessEntity, taken
   for (;;) {
     const office = random.pick(TAX_OFFICE_CODES)
     const kind =
-      entity === 'corporation' ? random.pick(['81', '86', '87', '88'])
-      : entity === 'corporation-branch' ? '85'
-      : entity === 'non-profit' ? '82'
-      : String(random.int(1, 79)).padStart(2, '0')
+      entity === 'corporation'
+        ? random.pick(['81', '86', '87', '88'])
+        : entity === 'corporation-branch'
+          ? '85'
+          : entity === 'non-profit'
+            ? '82'
+            : String(random.int(1, 79)).padStart(2, '0')
     const first9 = `${office}${kind}${digits(random, 4)}`
     const number = `${first9}${businessNumberCheckDigit(first9)}`
     if (!taken.has(number)) {

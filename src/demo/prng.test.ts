@@ -43,7 +43,14 @@ describe('seeded PRNG', () => {
     expect(new Set(picked).size).toBe(3)
     expect(r.sample(items, 10)).toHaveLength(5)
     let heavy = 0
-    for (let i = 0; i < 10_000; i++) if (r.weighted([['x', 9], ['y', 1]] as const) === 'x') heavy++
+    for (let i = 0; i < 10_000; i++)
+      if (
+        r.weighted([
+          ['x', 9],
+          ['y', 1],
+        ] as const) === 'x'
+      )
+        heavy++
     expect(heavy).toBeGreaterThan(8_700)
     expect(heavy).toBeLessThan(9_300)
   })

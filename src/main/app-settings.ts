@@ -20,9 +20,7 @@ export interface AppSettings {
 export function createAppSettings(sqlite: Sqlite): AppSettings {
   sqlite.exec('CREATE TABLE IF NOT EXISTS app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
   const select = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_settings WHERE key = ?')
-  const upsert = sqlite.prepare<[string, string]>(
-    'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  )
+  const upsert = sqlite.prepare<[string, string]>('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   const remove = sqlite.prepare<[string]>('DELETE FROM app_settings WHERE key = ?')
   return {
     get: (key) => select.get(key)?.value ?? null,

@@ -53,10 +53,7 @@ const ROLES: readonly UserRole[] = ['EXECUTIVE', 'MANAGER', 'OPERATOR']
 
 export function toSessionUser(user: CoreUser): SessionUser {
   const { firstName, lastName, tier } = user
-  const name =
-    typeof lastName === 'string' && typeof firstName === 'string' && (lastName || firstName)
-      ? displayName({ lastName, firstName })
-      : user.email
+  const name = typeof lastName === 'string' && typeof firstName === 'string' && (lastName || firstName) ? displayName({ lastName, firstName }) : user.email
   const role = ROLES.find((r) => r === tier) ?? 'OPERATOR'
   return { id: user.id, name, email: user.email, role }
 }

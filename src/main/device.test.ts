@@ -18,8 +18,7 @@ import { type DevicePort } from './handlers/context'
 const SERVER = 'http://127.0.0.1:9999'
 const USER = { id: '0190a000-0000-7000-8000-000000000042', email: 'hong@augu.kr', tier: 'MANAGER', firstName: '길동', lastName: '홍' }
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** Accepts hong@augu.kr / right-password; every other endpoint is "temporarily unavailable". */
 const fakeServer: typeof fetch = async (input, init) => {
@@ -134,7 +133,7 @@ describe('openDevice', { timeout: 30_000 }, () => {
     expect(await port.login(credentials)).toMatchObject({ status: 'signed-in' })
   })
 
-  it('removes this PC\'s copy at sign-out only when nothing waits to be sent, or with the counted confirmation', async () => {
+  it("removes this PC's copy at sign-out only when nothing waits to be sent, or with the counted confirmation", async () => {
     const file = path.join(dir, 'crm.sqlite')
     const tokenFile = path.join(dir, 'tokens.json')
     const port = openDevice({ dbFile: file, tokenStore: new FileTokenStore(tokenFile), fetch: fakeServer })

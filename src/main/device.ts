@@ -161,15 +161,17 @@ export function openDevice(options: OpenDeviceOptions): DevicePort {
   // here and follow whichever device is current, so the renderer hears the fresh device's status and leaves the shell.
   const changeListeners = new Set<(notice: ChangeNotice) => void>()
   const statusListeners = new Set<(status: SyncStatus) => void>()
-  const fanOut = <T,>(listeners: ReadonlySet<(value: T) => void>) => (value: T): void => {
-    for (const listener of listeners) {
-      try {
-        listener(value)
-      } catch {
-        // A closed window's listener must not stop the others.
+  const fanOut =
+    <T>(listeners: ReadonlySet<(value: T) => void>) =>
+    (value: T): void => {
+      for (const listener of listeners) {
+        try {
+          listener(value)
+        } catch {
+          // A closed window's listener must not stop the others.
+        }
       }
     }
-  }
   const attach = (device: DevicePort): (() => void) => {
     const stopChanges = device.onChanges(fanOut(changeListeners))
     const stopStatus = device.onSyncStatus(fanOut(statusListeners))

@@ -33,7 +33,6 @@ interface Verifier {
   readonly p: number
 }
 
-
 export interface IdleLock {
   state(): LockState
   saveSettings(minutes: number | null): LockState

@@ -78,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
         tokenStore,
         keyStore,
         migrationsFolder,
-        onErased: (reason) => log.warn('this PC\'s copy was erased', { reason }),
+        onErased: (reason) => log.warn("this PC's copy was erased", { reason }),
         restartApp: () => {
           app.relaunch()
           app.quit()

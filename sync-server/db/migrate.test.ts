@@ -28,9 +28,7 @@ describe('migrateServer', () => {
     // Without the advisory lock, the second and third would race the first into "relation already exists".
     await Promise.all([migrateServer(db.url), migrateServer(db.url), migrateServer(db.url)])
 
-    const tables = (await query<{ tablename: string }>(db.url, "select tablename from pg_tables where schemaname = 'public'")).map(
-      (r) => r.tablename,
-    )
+    const tables = (await query<{ tablename: string }>(db.url, "select tablename from pg_tables where schemaname = 'public'")).map((r) => r.tablename)
     for (const table of [...SYNCED_TABLES, 'user_credentials', 'user_sessions', 'sync_devices', 'change_log', 'audit_logs']) {
       expect(tables, table).toContain(table)
     }

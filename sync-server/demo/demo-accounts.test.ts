@@ -35,10 +35,7 @@ afterAll(async () => {
 })
 
 async function editOwnCompany(account: (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS]): Promise<PushResponse> {
-  const { rows } = await pool.query<{ id: string }>(
-    `SELECT id FROM companies WHERE account_manager_id = $1 AND deleted_at IS NULL LIMIT 1`,
-    [account.id],
-  )
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM companies WHERE account_manager_id = $1 AND deleted_at IS NULL LIMIT 1`, [account.id])
   const company = rows[0]?.id
   expect(company, `${account.email} manages a company`).toBeDefined()
   const deviceId = randomUUID()

@@ -26,8 +26,7 @@ afterAll(async () => {
   await database?.drop()
 })
 
-const count = async (sql: string, params: unknown[] = []): Promise<number> =>
-  Number((await pool.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0)
+const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await pool.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0)
 
 describe('seedServer', () => {
   it('inserts every generated row and reports the counts per table', async () => {
@@ -42,15 +41,15 @@ describe('seedServer', () => {
   it('writes one change_log entry per row, all in the seeding transaction', async () => {
     expect(await count('SELECT count(*) AS n FROM change_log')).toBe(result.total)
     expect(result.changeLogEntries).toBe(result.total)
-    const perTable = await pool.query<{ table_name: string; n: number }>(
-      'SELECT table_name, count(*)::int AS n FROM change_log GROUP BY table_name',
-    )
+    const perTable = await pool.query<{ table_name: string; n: number }>('SELECT table_name, count(*)::int AS n FROM change_log GROUP BY table_name')
     for (const { table_name, n } of perTable.rows) expect(n, table_name).toBe(generated.get(table_name as never)!.length)
     expect(await count(`SELECT count(DISTINCT txid) AS n FROM change_log`)).toBe(1)
     expect(await count(`SELECT count(*) AS n FROM change_log WHERE kind <> 'change' OR audience_user_id IS NOT NULL`)).toBe(0)
     for (const table of ['companies', 'attendance_records', 'departments']) {
       expect(
-        await count(`SELECT count(*) AS n FROM change_log l WHERE l.table_name = $1 AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t.id = l.row_id)`, [table]),
+        await count(`SELECT count(*) AS n FROM change_log l WHERE l.table_name = $1 AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t.id = l.row_id)`, [
+          table,
+        ]),
       ).toBe(0)
     }
   })
@@ -63,10 +62,23 @@ describe('seedServer', () => {
   })
 
   it('reads back exactly the generated wire rows', async () => {
-    for (const table of ['users', 'companies', 'opportunities', 'training_classes', 'attendance_records', 'training_feedback', 'meeting_minutes', 'kpi_targets', 'instructors']) {
+    for (const table of [
+      'users',
+      'companies',
+      'opportunities',
+      'training_classes',
+      'attendance_records',
+      'training_feedback',
+      'meeting_minutes',
+      'kpi_targets',
+      'instructors',
+    ]) {
       const { rows } = await pool.query<WireRow>(`SELECT * FROM "${table}" ORDER BY id`)
       const expected = [...generated.get(table as never)!].sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1))
-      expect(rows.map(({ field_hlc: _hlc, ...rest }) => rest), table).toEqual(expected)
+      expect(
+        rows.map(({ field_hlc: _hlc, ...rest }) => rest),
+        table,
+      ).toEqual(expected)
     }
   })
 

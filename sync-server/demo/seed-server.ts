@@ -85,7 +85,6 @@ export function serverTablePlans(): Map<SyncedTable, TablePlan> {
   return plans
 }
 
-
 function encode(column: ColumnPlan, value: unknown): unknown {
   if (value === null || value === undefined) return null
   // node-postgres would send a JS array as a PostgreSQL array literal; jsonb wants JSON text.
@@ -179,10 +178,7 @@ export async function seedServer(pool: pg.Pool, options: SeedServerOptions): Pro
     }
     if (options.passwordHash) {
       const ids = DEMO_ACCOUNT_LIST.map((a) => a.id)
-      const result = await client.query(
-        `INSERT INTO user_credentials (user_id, password_hash) SELECT unnest($1::uuid[]), $2`,
-        [ids, options.passwordHash],
-      )
+      const result = await client.query(`INSERT INTO user_credentials (user_id, password_hash) SELECT unnest($1::uuid[]), $2`, [ids, options.passwordHash])
       credentials = result.rowCount ?? 0
     }
     await client.query('COMMIT')

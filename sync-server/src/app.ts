@@ -41,7 +41,15 @@ export interface AppDeps {
   readonly metrics?: ServerMetrics
 }
 
-export async function buildApp({ config, pool, redis, pokes, logger, routes = [], metrics = createServerMetrics({ pool, redis, pokes }) }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  pool,
+  redis,
+  pokes,
+  logger,
+  routes = [],
+  metrics = createServerMetrics({ pool, redis, pokes }),
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel),
     genReqId: requestIdFor,
@@ -101,7 +109,9 @@ export async function buildApp({ config, pool, redis, pokes, logger, routes = []
   await app.register(eventRoutes, { pool, pokes, tickets: createStreamTickets(redis, config.redisPrefix), heartbeatMs: config.sseHeartbeatMs })
   await app.register(syncRoutes, { pool, pokes, config, metrics })
   await app.register(adminRoutes, { pool, pokes })
-  await app.register(fileRoutes, { files: createFileService({ pool, redis, redisPrefix: config.redisPrefix, storage: createBlobStorage(config.files.storage, pool), config: config.files }) })
+  await app.register(fileRoutes, {
+    files: createFileService({ pool, redis, redisPrefix: config.redisPrefix, storage: createBlobStorage(config.files.storage, pool), config: config.files }),
+  })
   for (const plugin of routes) await app.register(plugin)
   return app
 }

@@ -87,7 +87,9 @@ describe('sync-server CLI', () => {
   })
 
   it('create-user explains bad arguments with exit code 2', async () => {
-    const result = await runCli(['create-user', '--email', 'not-an-email', '--password', 'short', '--name', '홍길동', '--tier', 'BOSS'], { DATABASE_URL: db.url })
+    const result = await runCli(['create-user', '--email', 'not-an-email', '--password', 'short', '--name', '홍길동', '--tier', 'BOSS'], {
+      DATABASE_URL: db.url,
+    })
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/--email/)
     expect(result.stderr).toMatch(/--password/)

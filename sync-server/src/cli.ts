@@ -157,7 +157,10 @@ async function seedDemo(args: readonly string[]): Promise<number> {
 async function revokeDeviceCli(args: readonly string[]): Promise<number> {
   // --wipe is the one boolean flag of the CLI: taken out before the string options are parsed.
   const wipe = args.includes('--wipe')
-  const values = parseOptions(args.filter((arg) => arg !== '--wipe'), { device: { type: 'string' } })
+  const values = parseOptions(
+    args.filter((arg) => arg !== '--wipe'),
+    { device: { type: 'string' } },
+  )
   const device = values.device
   if (!device || !z.uuid().safeParse(device).success) throw new UsageError('--device must be a device id (a UUID)')
   return (await revokeDeviceCommand(loadDatabaseUrl(), device.toLowerCase(), wipe)) ? EXIT_OK : EXIT_FAILURE

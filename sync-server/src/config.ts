@@ -106,7 +106,10 @@ export function parseTrustProxy(text: string): false | string[] | string {
   if (value === 'true' || value === '1' || value === '*') {
     return 'must name the proxies, not "true": list their addresses or CIDRs (e.g. TRUST_PROXY=127.0.0.1 or 10.0.0.0/8,::1); trusting every hop lets a client forge its address'
   }
-  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0)
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
   if (entries.length === 0) return 'must be false or a comma-separated list of proxy addresses / CIDRs'
   for (const entry of entries) {
     if (PROXY_NAMES.has(entry)) continue

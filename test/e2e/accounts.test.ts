@@ -11,7 +11,17 @@ import path from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
-import { createTestDatabase, createTestRedisPrefix, createUser, login, startTestServer, type TestDatabase, type TestRedisPrefix, type TestServer, type TestUser } from '../../sync-server/test/support'
+import {
+  createTestDatabase,
+  createTestRedisPrefix,
+  createUser,
+  login,
+  startTestServer,
+  type TestDatabase,
+  type TestRedisPrefix,
+  type TestServer,
+  type TestUser,
+} from '../../sync-server/test/support'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 
 let db: TestDatabase
@@ -57,9 +67,8 @@ async function signIn(email: string, password: string): Promise<void> {
   await page.getByRole('button', { name: '로그인', exact: true }).click()
 }
 
-
 describe('accounts administration with a real sync server', () => {
-  it('an executive sees the user\'s device, is told what a wipe destroys, wipes it and resets the password', async () => {
+  it("an executive sees the user's device, is told what a wipe destroys, wipes it and resets the password", async () => {
     await page.goto(harness.url)
     await signIn(exec.email, exec.password)
     await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
@@ -94,7 +103,10 @@ describe('accounts administration with a real sync server', () => {
     await page.locator('.form-actions').getByRole('button', { name: '닫기' }).click()
 
     // English: the same dialog, no Korean left in its text.
-    await page.getByRole('button', { name: 'English' }).click().catch(() => undefined)
+    await page
+      .getByRole('button', { name: 'English' })
+      .click()
+      .catch(() => undefined)
     await page.getByRole('button', { name: /김민수 Devices/ }).click()
     const english = page.getByRole('dialog', { name: "김민수's devices and sign-ins" })
     await english.waitFor()
@@ -102,7 +114,10 @@ describe('accounts administration with a real sync server', () => {
     await screenshot(page, 'accounts-devices-en')
     expect((await english.locator('.device-list').textContent()) ?? '').not.toMatch(/[가-힣]/)
     await english.locator('.form-actions').getByRole('button', { name: 'Close', exact: true }).click()
-    await page.getByRole('button', { name: '한국어' }).click().catch(() => undefined)
+    await page
+      .getByRole('button', { name: '한국어' })
+      .click()
+      .catch(() => undefined)
 
     await page.getByRole('button', { name: '로그아웃' }).click()
     await page.getByRole('dialog', { name: '로그아웃' }).getByRole('button', { name: '이 PC의 데이터 보관' }).click()

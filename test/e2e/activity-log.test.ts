@@ -94,7 +94,10 @@ describe('activities from any record, in a few keys', () => {
     const dialog = page.getByRole('dialog', { name: `영업기회 상세 · ${opp.title}` })
     await dialog.waitFor()
     expect(await logCallByKeyboard('교육 일정 조율 통화')).toBe(2)
-    expect(one(`SELECT entity_type, entity_id FROM activities WHERE subject = '교육 일정 조율 통화'`)).toEqual({ entity_type: 'OPPORTUNITY', entity_id: opp.id })
+    expect(one(`SELECT entity_type, entity_id FROM activities WHERE subject = '교육 일정 조율 통화'`)).toEqual({
+      entity_type: 'OPPORTUNITY',
+      entity_id: opp.id,
+    })
     await page.keyboard.press('Escape')
 
     const project = one<{ id: string; name: string }>(`SELECT id, name FROM projects WHERE deleted_at IS NULL ORDER BY code LIMIT 1`)
@@ -102,7 +105,10 @@ describe('activities from any record, in a few keys', () => {
     await page.getByRole('heading', { name: project.name, level: 2 }).waitFor()
     await page.getByRole('heading', { name: project.name, level: 2 }).click()
     expect(await logCallByKeyboard('강사 배정 확인 전화')).toBe(2)
-    expect(one(`SELECT entity_type, entity_id FROM activities WHERE subject = '강사 배정 확인 전화'`)).toEqual({ entity_type: 'PROJECT', entity_id: project.id })
+    expect(one(`SELECT entity_type, entity_id FROM activities WHERE subject = '강사 배정 확인 전화'`)).toEqual({
+      entity_type: 'PROJECT',
+      entity_id: project.id,
+    })
   })
 
   it('a meeting files the call on its opportunity (there is no MEETING activity type)', async () => {

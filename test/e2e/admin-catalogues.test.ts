@@ -29,7 +29,14 @@ function seed(sqlite: Database.Database): void {
   row('users', ADMIN.id, { email: ADMIN.email, first_name: ADMIN.firstName, last_name: ADMIN.lastName, role_id: ROLE, user_tier: 'EXECUTIVE', is_active: true })
   row('industries', INDUSTRY, { code: 'MFG', name: '제조업' })
   row('companies', id(0xca0401), { code: 'C-1', name: '한빛전자', industry_id: INDUSTRY, tier: 'GOLD', status: 'ACTIVE', payment_terms: 30 })
-  row('campaigns', CAMPAIGN, { code: 'CP-0000-0000-0001', name: '2026 HRD 박람회', type: 'EXHIBITION', status: 'ACTIVE', start_date: '2026-10-01', end_date: '2026-10-03' })
+  row('campaigns', CAMPAIGN, {
+    code: 'CP-0000-0000-0001',
+    name: '2026 HRD 박람회',
+    type: 'EXHIBITION',
+    status: 'ACTIVE',
+    start_date: '2026-10-01',
+    end_date: '2026-10-03',
+  })
   row('leads', id(0xca0501), { code: 'LD-1', company_name: '박람회 방문사', contact_name: '이지은', status: 'NEW', source: 'CAMPAIGN', campaign_id: CAMPAIGN })
 }
 
@@ -74,7 +81,10 @@ describe('campaigns and industries in administration, offline', () => {
     await expect.poll(async () => (await created.textContent()) ?? '').toContain('세미나')
     expect(await created.textContent()).toContain('15,000,000')
     expect(await pendingChanges(page)).toBe(pendingBefore + 1)
-    const [stored] = replicaRows<{ code: string; budget: number; end_date: string }>(device, `SELECT code, budget, end_date FROM campaigns WHERE name = '2027 리더십 세미나'`)
+    const [stored] = replicaRows<{ code: string; budget: number; end_date: string }>(
+      device,
+      `SELECT code, budget, end_date FROM campaigns WHERE name = '2027 리더십 세미나'`,
+    )
     expect(stored).toMatchObject({ budget: 15_000_000, end_date: '2027-04-02' })
     expect(stored!.code).toMatch(/^CP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     await screenshot(page, 'admin-campaigns-ko')

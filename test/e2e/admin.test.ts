@@ -34,8 +34,23 @@ function seedOrganisation(sqlite: Database.Database): void {
   row('roles', ROLE_EXECUTIVE, { name: 'EXECUTIVE' })
   row('roles', ROLE_OPERATOR, { name: 'OPERATOR', description: '실무자 기본 역할' })
   row('departments', DEPARTMENT, { code: 'D10', name: '영업본부', is_active: true })
-  row('users', ADMIN.id, { email: ADMIN.email, first_name: ADMIN.firstName, last_name: ADMIN.lastName, role_id: ROLE_EXECUTIVE, user_tier: 'EXECUTIVE', is_active: true })
-  row('users', STAFF, { email: 'kim@augu.kr', first_name: '민수', last_name: '김', role_id: ROLE_OPERATOR, user_tier: 'OPERATOR', department_id: DEPARTMENT, is_active: true })
+  row('users', ADMIN.id, {
+    email: ADMIN.email,
+    first_name: ADMIN.firstName,
+    last_name: ADMIN.lastName,
+    role_id: ROLE_EXECUTIVE,
+    user_tier: 'EXECUTIVE',
+    is_active: true,
+  })
+  row('users', STAFF, {
+    email: 'kim@augu.kr',
+    first_name: '민수',
+    last_name: '김',
+    role_id: ROLE_OPERATOR,
+    user_tier: 'OPERATOR',
+    department_id: DEPARTMENT,
+    is_active: true,
+  })
   row('teams', TEAM_ONE, { code: 'T1', name: '기업영업1팀', department_id: DEPARTMENT, is_active: true })
   row('teams', TEAM_TWO, { code: 'T2', name: '기업영업2팀', department_id: DEPARTMENT, is_active: true })
   row('team_members', id(0xad0401), { team_id: TEAM_ONE, user_id: STAFF, role: 'MEMBER', joined_at: '2026-01-02T00:00:00.000Z' })
@@ -102,7 +117,11 @@ describe('administration, offline', () => {
     expect(await matrix.getByLabel('리포트 삭제').count()).toBe(0)
     // The permission row (training × UPDATE) did not exist yet: it is created with the grant.
     await expect.poll(() => pendingChanges(page)).toBe(pendingBefore + 2)
-    expect(outboxRows().slice(-2).map((r) => r.table_name)).toEqual(['permissions', 'role_permissions'])
+    expect(
+      outboxRows()
+        .slice(-2)
+        .map((r) => r.table_name),
+    ).toEqual(['permissions', 'role_permissions'])
     await screenshot(page, 'admin-permission-matrix')
   })
 

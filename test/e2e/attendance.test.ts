@@ -40,16 +40,38 @@ function seedClass(sqlite: Database.Database): void {
   }
   row('companies', COMPANY, { code: 'C-E2E', name: '(주)오프라인교육', status: 'ACTIVE', tier: 'GOLD' })
   row('projects', PROJECT, {
-    code: 'P-E2E-001', name: PROJECT_NAME, company_id: COMPANY, status: 'IN_PROGRESS', priority: 'HIGH', health: 'GREEN',
-    start_date: '2099-11-01', end_date: '2099-12-31', budget: 50_000_000, actual_cost: 30_000_000, revenue: 40_000_000, progress: 40,
+    code: 'P-E2E-001',
+    name: PROJECT_NAME,
+    company_id: COMPANY,
+    status: 'IN_PROGRESS',
+    priority: 'HIGH',
+    health: 'GREEN',
+    start_date: '2099-11-01',
+    end_date: '2099-12-31',
+    budget: 50_000_000,
+    actual_cost: 30_000_000,
+    revenue: 40_000_000,
+    progress: 40,
   })
   row('instructors', INSTRUCTOR, { code: 'I-E2E', last_name: '한', first_name: '지민', email: 'e2e-instructor@augu.kr' })
   row('training_sessions', SESSION, {
-    project_id: PROJECT, session_number: 1, start_date: YESTERDAY, end_date: TOMORROW, location: '본사 연수원', status: 'IN_PROGRESS',
+    project_id: PROJECT,
+    session_number: 1,
+    start_date: YESTERDAY,
+    end_date: TOMORROW,
+    location: '본사 연수원',
+    status: 'IN_PROGRESS',
   })
   row('training_classes', CLASS, {
-    session_id: SESSION, class_number: 1, date: TODAY, start_time: '00:00', end_time: '23:59', instructor_id: INSTRUCTOR,
-    room: '세미나실 A', max_participants: 40, status: 'IN_PROGRESS',
+    session_id: SESSION,
+    class_number: 1,
+    date: TODAY,
+    start_time: '00:00',
+    end_time: '23:59',
+    instructor_id: INSTRUCTOR,
+    room: '세미나실 A',
+    max_participants: 40,
+    status: 'IN_PROGRESS',
   })
   for (const [n, t] of TRAINEES.entries()) {
     row('trainees', t.id, { company_id: COMPANY, last_name: t.last, first_name: t.first, department: n % 2 ? '영업본부' : '인사팀' })

@@ -49,7 +49,9 @@ describe('the pipeline board at real size', () => {
     expect(await page.getByTestId('stage-cards-CLOSED_WON').evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
     expect(await header.boundingBox()).toEqual(before)
 
-    await column('CLOSED_WON').getByRole('button', { name: /더 보기/ }).click()
+    await column('CLOSED_WON')
+      .getByRole('button', { name: /더 보기/ })
+      .click()
     expect(await cardsIn('CLOSED_WON').count()).toBe(Math.min(40, won))
   })
 
@@ -89,9 +91,7 @@ describe('the pipeline board at real size', () => {
     const moved = page.locator(`[data-opportunity-id="${id}"]`)
     await expect.poll(() => moved.getAttribute('data-stage')).toBe('NEEDS_ANALYSIS')
     await moved.getByTestId('card-moved').getByText('니즈 분석', { exact: false }).waitFor()
-    await expect
-      .poll(() => moved.locator('.opp-card__handle').evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true)
+    await expect.poll(() => moved.locator('.opp-card__handle').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     const box = await moved.boundingBox()
     expect(box && box.y >= 0 && box.y + 20 <= 720).toBe(true)
     await screenshot(page, 'opportunities-moved-1280-ko')

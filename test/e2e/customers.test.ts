@@ -113,7 +113,9 @@ describe('companies, offline', () => {
     await page.getByRole('heading', { name: NAME }).waitFor()
     // The company and its head office: two local changes waiting for the network, shown in the status bar.
     expect(await pendingChanges(page)).toBe(pending + 2)
-    await statusBar().getByText(`보낼 변경 ${pending + 2}건`).waitFor()
+    await statusBar()
+      .getByText(`보낼 변경 ${pending + 2}건`)
+      .waitFor()
   })
 
   it('warns before registering the same business number again', async () => {
@@ -180,7 +182,9 @@ describe('companies, offline', () => {
     expect(await timeline.textContent()).toContain('담당자 홍길동 등록')
     // Edit (1) + contact (1) + activity (1).
     expect(await pendingChanges(page)).toBe(pending + 3)
-    await statusBar().getByText(`보낼 변경 ${pending + 3}건`).waitFor()
+    await statusBar()
+      .getByText(`보낼 변경 ${pending + 3}건`)
+      .waitFor()
     await screenshot(page, 'customers-company-timeline-ko')
 
     await page.getByRole('tab', { name: '개요' }).click()

@@ -70,10 +70,7 @@ describe('home dashboard per tier (offline, hand-computed figures)', () => {
 
     // The day: two meetings (cancelled and tomorrow's left out), today's class, due items with the overdue marked.
     const meetings = page.getByTestId('my-day-meetings').getByRole('listitem')
-    await expect.poll(() => meetings.allTextContents()).toEqual([
-      expect.stringContaining('주간 영업 회의'),
-      expect.stringContaining('교육 제안 미팅'),
-    ])
+    await expect.poll(() => meetings.allTextContents()).toEqual([expect.stringContaining('주간 영업 회의'), expect.stringContaining('교육 제안 미팅')])
     expect(await text(d, 'my-day-classes')).toContain('리더십 3강')
     const items = await page.getByTestId('my-day-action-items').getByRole('listitem').allTextContents()
     expect(items).toEqual([expect.stringMatching(/견적서 송부.*지연/), expect.stringContaining('교안 검토')])
@@ -82,14 +79,20 @@ describe('home dashboard per tier (offline, hand-computed figures)', () => {
     await shoot(d, 'dashboard-operator')
 
     // A follow-up opens its opportunity on the 영업기회 screen.
-    await page.getByTestId('my-day-follow-ups').getByRole('button', { name: /리더십 과정 제안/ }).click()
+    await page
+      .getByTestId('my-day-follow-ups')
+      .getByRole('button', { name: /리더십 과정 제안/ })
+      .click()
     await page.getByRole('button', { name: '영업기회' }).and(page.locator('[aria-current="page"]')).waitFor()
     await page.getByRole('dialog').getByText('리더십 과정 제안').first().waitFor()
     await page.keyboard.press('Escape')
 
     // Today's class opens its roster on the 교육 screen.
     await page.getByRole('button', { name: '대시보드' }).click()
-    await page.getByTestId('my-day-classes').getByRole('button', { name: /리더십 3강/ }).click()
+    await page
+      .getByTestId('my-day-classes')
+      .getByRole('button', { name: /리더십 3강/ })
+      .click()
     await page.getByRole('region', { name: '출석부' }).waitFor()
     expect(d.pageErrors).toEqual([])
   }, 180_000)
@@ -135,7 +138,9 @@ describe('home dashboard per tier (offline, hand-computed figures)', () => {
     const stream = await download.createReadStream()
     const chunks: Buffer[] = []
     for await (const chunk of stream) chunks.push(chunk as Buffer)
-    const csv = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '')
+    const csv = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
     expect(download.suggestedFilename()).toMatch(/^단계별_파이프라인_\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = csv.trim().split(/\r?\n/)
     expect(lines[0]).toBe('단계,건수,금액(원),가중 금액(원)')
@@ -177,11 +182,23 @@ describe('home dashboard per tier (offline, hand-computed figures)', () => {
     const { sqlite } = openReplica(d.dbFile, { key: harnessReplicaKey(d.dbFile) })
     try {
       createReplicaStatements(sqlite).upsertFields(replicaRegistry().require('opportunities'), '0190a000-0000-7000-8000-000000d5b0ff', {
-        code: 'O-SYNC', title: '동기화로 온 기회', company_id: FIXTURE_IDS.companyA, stage: 'PROPOSAL', probability: 50,
-        amount: 10_000_000, currency: 'KRW', account_manager_id: FIXTURE_USERS.operator.id, created_at: stamp, updated_at: stamp,
+        code: 'O-SYNC',
+        title: '동기화로 온 기회',
+        company_id: FIXTURE_IDS.companyA,
+        stage: 'PROPOSAL',
+        probability: 50,
+        amount: 10_000_000,
+        currency: 'KRW',
+        account_manager_id: FIXTURE_USERS.operator.id,
+        created_at: stamp,
+        updated_at: stamp,
       })
-      sqlite.prepare(`INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?)
-        ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(stamp)
+      sqlite
+        .prepare(
+          `INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?)
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+        )
+        .run(stamp)
     } finally {
       sqlite.close()
     }

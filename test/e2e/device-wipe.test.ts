@@ -51,7 +51,7 @@ function deviceIdOf(file: string): string {
 }
 
 describe('wipe on revoke', () => {
-  it('erases this PC\'s copy on the next contact after an administrator revoked it with wipe', async () => {
+  it("erases this PC's copy on the next contact after an administrator revoked it with wipe", async () => {
     await page.goto(web.url)
     await page.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).click()
     await page.getByLabel('서버 주소').fill(sync.server().url)

@@ -32,7 +32,10 @@ afterAll(async () => {
 })
 
 async function openCompany(): Promise<void> {
-  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: /고객사|Companies/ }).click()
+  await page
+    .getByRole('navigation', { name: '주 메뉴' })
+    .getByRole('button', { name: /고객사|Companies/ })
+    .click()
   const back = page.getByRole('button', { name: /고객사 목록|Companies/ }).filter({ hasText: '←' })
   if (await back.count()) await back.click()
   await page.getByRole('searchbox', { name: /고객사 검색|Search companies/ }).fill('필드테스트')

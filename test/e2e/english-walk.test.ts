@@ -97,7 +97,11 @@ async function brokenWords(page: Page): Promise<string[]> {
           const range = document.createRange()
           range.setStart(node, match.index)
           range.setEnd(node, match.index + match[0].length)
-          const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+          const lines = new Set(
+            Array.from(range.getClientRects())
+              .filter((r) => r.width > 0)
+              .map((r) => Math.round(r.top)),
+          )
           if (lines.size > 1) broken.push(`${match[0]} (${(node.parentElement?.className || node.parentElement?.tagName) ?? ''})`)
         }
       }
@@ -111,7 +115,10 @@ type Step = { readonly name: string; readonly optional?: boolean; readonly open:
 /** Opens a screen from the sidebar, closing the dialog the previous step opened, if any. */
 async function nav(page: Page, en: boolean, ko: string, english: string): Promise<void> {
   if (await page.locator('.modal-backdrop').count()) await page.keyboard.press('Escape')
-  await page.getByRole('navigation', { name: en ? 'Main menu' : '주 메뉴' }).getByRole('button', { name: en ? english : ko, exact: true }).click()
+  await page
+    .getByRole('navigation', { name: en ? 'Main menu' : '주 메뉴' })
+    .getByRole('button', { name: en ? english : ko, exact: true })
+    .click()
 }
 
 /** Settles after a screen change: lazy chunks load, then the store's first read answers. */
@@ -141,7 +148,11 @@ const STEPS: Step[] = [
   {
     name: 'opportunity',
     open: async (p, en) => {
-      await p.locator('.opp-card').first().getByRole('button', { name: en ? 'Details' : '상세', exact: true }).click()
+      await p
+        .locator('.opp-card')
+        .first()
+        .getByRole('button', { name: en ? 'Details' : '상세', exact: true })
+        .click()
       await p.getByRole('dialog').waitFor()
     },
   },
@@ -156,7 +167,10 @@ const STEPS: Step[] = [
     name: 'session-edit',
     optional: true,
     open: async (p, en) => {
-      await p.getByRole('button', { name: en ? /Session 1 Edit/i : /1차 수정/ }).first().click({ timeout: 3000 })
+      await p
+        .getByRole('button', { name: en ? /Session 1 Edit/i : /1차 수정/ })
+        .first()
+        .click({ timeout: 3000 })
       await p.getByRole('dialog').waitFor()
     },
   },
@@ -165,7 +179,10 @@ const STEPS: Step[] = [
     name: 'roster',
     optional: true,
     open: async (p, en) => {
-      await p.getByRole('button', { name: en ? 'Roster' : '출석부', exact: true }).first().click({ timeout: 3000 })
+      await p
+        .getByRole('button', { name: en ? 'Roster' : '출석부', exact: true })
+        .first()
+        .click({ timeout: 3000 })
       await p.getByRole('grid').or(p.locator('.roster')).first().waitFor()
     },
   },
@@ -184,7 +201,10 @@ async function startDemo(en: boolean): Promise<{ page: Page; errors: string[] }>
   const demo = page.getByRole('button', { name: /데모 데이터로 시작하기|Start with demo data/ })
   await Promise.race([nav.first().waitFor(), demo.waitFor()])
   if (await demo.isVisible()) await demo.click()
-  await page.getByRole('navigation', { name: '주 메뉴' }).or(page.getByRole('navigation', { name: 'Main menu' })).waitFor()
+  await page
+    .getByRole('navigation', { name: '주 메뉴' })
+    .or(page.getByRole('navigation', { name: 'Main menu' }))
+    .waitFor()
   const switchTo = en ? 'English' : '한국어'
   const languageButton = page.getByRole('button', { name: switchTo, exact: true })
   if (await languageButton.isVisible()) await languageButton.click()

@@ -55,7 +55,11 @@ async function download(testId: string, format: 'csv' | 'xlsx'): Promise<Downloa
 const csvLines = async (file: Download): Promise<string[]> => {
   const bytes = readFileSync(await file.path())
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-  return bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '')
+  return bytes
+    .subarray(3)
+    .toString('utf8')
+    .split('\r\n')
+    .filter((l) => l !== '')
 }
 
 const workbookOf = async (file: Download): Promise<ExcelJS.Workbook> => {
@@ -127,7 +131,10 @@ describe('exports of every list, and everything I can see', () => {
         WHERE p.deleted_at IS NULL GROUP BY p.id ORDER BY count(*) DESC LIMIT 1`,
     )
     await page.getByRole('button', { name: withRoster!.name }).first().click()
-    await page.getByRole('button', { name: /분반 출석부/ }).first().click()
+    await page
+      .getByRole('button', { name: /분반 출석부/ })
+      .first()
+      .click()
     await page.getByTestId('roster').waitFor()
     const rows = await page.locator('[data-row]').count()
     expect(rows).toBeGreaterThan(0)
@@ -168,7 +175,19 @@ describe('exports of every list, and everything I can see', () => {
     )[0]!.n
     expect(marks).toBeGreaterThan(0)
     expect(sheet('출결').rowCount).toBe(marks + 1)
-    expect(headerOf(sheet('출결'))).toEqual(['교육일', '프로젝트', '차수', '분반', '교육생', '사번', '소속 회사', '출결', '출석 시간(분)', '기록자', '기록 시각'])
+    expect(headerOf(sheet('출결'))).toEqual([
+      '교육일',
+      '프로젝트',
+      '차수',
+      '분반',
+      '교육생',
+      '사번',
+      '소속 회사',
+      '출결',
+      '출석 시간(분)',
+      '기록자',
+      '기록 시각',
+    ])
     expect(device.pageErrors).toEqual([])
   })
 

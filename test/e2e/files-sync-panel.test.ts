@@ -43,14 +43,18 @@ type WithCrm = { readonly crm: CrmBridge }
 const bar = (): Locator => page.getByTestId('sync-status-bar')
 
 async function openPanel(name: string): Promise<Locator> {
-  await bar().getByRole('button', { name: new RegExp(name) }).click()
+  await bar()
+    .getByRole('button', { name: new RegExp(name) })
+    .click()
   const panel = page.getByRole('dialog')
   await panel.waitFor()
   return panel
 }
 
 async function syncNow(): Promise<void> {
-  await bar().getByRole('button', { name: /지금 동기화|Sync now/ }).click()
+  await bar()
+    .getByRole('button', { name: /지금 동기화|Sync now/ })
+    .click()
 }
 
 /** The colleague's PC uploads a file and attaches it to the company (their upload proves they hold the bytes). */
@@ -100,7 +104,9 @@ beforeAll(async () => {
   await page.getByLabel('비밀번호').fill(seeder.password)
   await page.getByRole('button', { name: '로그인', exact: true }).click()
   await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
-  await bar().getByText(/마지막 동기화/).waitFor({ timeout: 30_000 })
+  await bar()
+    .getByText(/마지막 동기화/)
+    .waitFor({ timeout: 30_000 })
 }, 300_000)
 
 afterAll(async () => {
@@ -123,7 +129,10 @@ describe('the offline-file budget in the sync panel', () => {
     expect(await budget.getAttribute('aria-invalid')).toBe('true')
     await panel.getByRole('heading', { name: '오프라인 파일' }).scrollIntoViewIfNeeded()
     await screenshot(page, 'files-budget-invalid-ko')
-    const settings = (await page.evaluate(() => (globalThis as unknown as WithCrm).crm.files.settings())) as { ok: boolean; value: { prefetchBudgetBytes: number } }
+    const settings = (await page.evaluate(() => (globalThis as unknown as WithCrm).crm.files.settings())) as {
+      ok: boolean
+      value: { prefetchBudgetBytes: number }
+    }
     expect(settings.value.prefetchBudgetBytes).toBe(500 * 1024 * 1024)
 
     await budget.fill('0')
@@ -136,13 +145,16 @@ describe('the offline-file budget in the sync panel', () => {
     const hash = await colleagueAttaches(pdf(120_000), '교육계획서.pdf')
     await syncNow()
     await expect
-      .poll(async () => {
-        const listed = (await page.evaluate(
-          (id) => (globalThis as unknown as WithCrm).crm.files.list({ entityType: 'COMPANY', entityId: id }),
-          company,
-        )) as { ok: boolean; value?: { items: readonly { sha256: string }[] } }
-        return listed.value?.items.map((i) => i.sha256) ?? []
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const listed = (await page.evaluate((id) => (globalThis as unknown as WithCrm).crm.files.list({ entityType: 'COMPANY', entityId: id }), company)) as {
+            ok: boolean
+            value?: { items: readonly { sha256: string }[] }
+          }
+          return listed.value?.items.map((i) => i.sha256) ?? []
+        },
+        { timeout: 30_000 },
+      )
       .toContain(hash)
     await page.waitForTimeout(1500)
     expect(stored(hash)).toBe(false)
@@ -161,7 +173,10 @@ describe('the offline-file budget in the sync panel', () => {
 describe('a file the server refuses', () => {
   it('shows its reason in the sync panel (Korean and English), and the other changes still sync', async () => {
     await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '고객사' }).click()
-    await page.getByRole('button', { name: new RegExp(COMPANY.replace(/[()]/g, '\\$&')) }).first().click({ timeout: 30_000 })
+    await page
+      .getByRole('button', { name: new RegExp(COMPANY.replace(/[()]/g, '\\$&')) })
+      .first()
+      .click({ timeout: 30_000 })
     const attachments = page.getByTestId('attachments-panel')
     // 300 KB: the device takes it (its limit is 50 MB), this server's limit is 200 KB.
     const big = pdf(300_000)

@@ -62,7 +62,10 @@ async function openMinutes(page: Page): Promise<Locator> {
   const row = page.getByTestId('meeting-row').filter({ hasText: TITLE })
   // The meeting arrives with the first sync.
   for (let i = 0; i < 40 && (await row.count()) === 0; i += 1) {
-    await page.getByRole('button', { name: '지금 동기화' }).click().catch(() => undefined)
+    await page
+      .getByRole('button', { name: '지금 동기화' })
+      .click()
+      .catch(() => undefined)
     await page.waitForTimeout(500)
     await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '미팅' }).click()
   }
@@ -84,7 +87,17 @@ beforeAll(async () => {
     seeder.mutation({
       table: 'meetings',
       id: meeting,
-      fields: { code: `M-${meeting.slice(-8)}`, title: TITLE, target: 'CUSTOMER', type: 'PROPOSAL', company_id: company, date: todayIsoDate(), start_time: '14:00', end_time: '15:00', organizer_id: seeder.userId },
+      fields: {
+        code: `M-${meeting.slice(-8)}`,
+        title: TITLE,
+        target: 'CUSTOMER',
+        type: 'PROPOSAL',
+        company_id: company,
+        date: todayIsoDate(),
+        start_time: '14:00',
+        end_time: '15:00',
+        organizer_id: seeder.userId,
+      },
     }),
     seeder.mutation({ table: 'meeting_minutes', id: newId(), fields: { meeting_id: meeting, summary: '리더십 과정 제안, 견적 요청 받음' } }),
   ])

@@ -126,8 +126,7 @@ describe('first run (web harness, headless Chromium)', () => {
 
 describe('harness sender validation', () => {
   it('refuses calls that do not come from the harness page origin', async () => {
-    const call = (headers: Record<string, string>): Promise<Response> =>
-      fetch(`${harness.url}__crm/sync.status`, { method: 'POST', headers, body: '{}' })
+    const call = (headers: Record<string, string>): Promise<Response> => fetch(`${harness.url}__crm/sync.status`, { method: 'POST', headers, body: '{}' })
     const own = { 'content-type': 'application/json', origin: `http://127.0.0.1:${harness.port}` }
 
     expect((await call(own)).status).toBe(200)

@@ -20,8 +20,7 @@ let teamName = ''
 /** The team the manager leads in the demo data (targets are set for it). */
 function findTeam(sqlite: Database.Database): void {
   const team = sqlite.prepare('SELECT name FROM teams WHERE team_lead_id = ? AND deleted_at IS NULL ORDER BY code LIMIT 1').get(manager.id) as
-    | { name: string }
-    | undefined
+    { name: string } | undefined
   teamName = team?.name ?? ''
 }
 

@@ -59,7 +59,10 @@ describe("this PC's copy", () => {
   it('shows a code the server changed in the sync panel, in Korean and English', async () => {
     await page.goto(harness.url)
     await signIn(page)
-    await page.getByTestId('sync-status-bar').getByText(/마지막 동기화/).waitFor({ timeout: 15_000 })
+    await page
+      .getByTestId('sync-status-bar')
+      .getByText(/마지막 동기화/)
+      .waitFor({ timeout: 15_000 })
     server.offline = true
     await page.getByRole('button', { name: '리드', exact: true }).click()
     await createLead('코드충돌상사', '김하늘')
@@ -88,7 +91,9 @@ describe("this PC's copy", () => {
     await page.getByRole('button', { name: 'Review conflicts' }).click()
     const english = page.getByRole('dialog', { name: 'Sync review' })
     await english.getByText('Saved under a new code (1)').waitFor()
-    expect(await english.getByTestId('renamed-item').textContent()).toContain(`The code ${lead!.code} was already taken on the server, so the record was kept as ${newCode}`)
+    expect(await english.getByTestId('renamed-item').textContent()).toContain(
+      `The code ${lead!.code} was already taken on the server, so the record was kept as ${newCode}`,
+    )
     await screenshot(page, 'laptop-copy-renamed-en')
     await english.getByRole('button', { name: 'OK', exact: true }).click()
     await expect.poll(() => english.getByTestId('renamed-item').count(), POLL).toBe(0)

@@ -95,7 +95,10 @@ describe('lead conversion', () => {
 
   it('reads in English', async () => {
     await page.getByRole('button', { name: 'English' }).click()
-    await page.getByRole('navigation', { name: /Main menu|주 메뉴/ }).getByRole('button', { name: 'Leads' }).click()
+    await page
+      .getByRole('navigation', { name: /Main menu|주 메뉴/ })
+      .getByRole('button', { name: 'Leads' })
+      .click()
     await page.getByRole('searchbox').first().fill(LEAD)
     await page.getByRole('button', { name: LEAD, exact: true }).click()
     const detail = page.getByRole('dialog', { name: new RegExp(LEAD) })

@@ -48,7 +48,10 @@ describe('leads (offline, web harness)', () => {
     await page.goto(harness.url)
     await signIn(page)
     // The first sync brings the user directory (needed to assign); after it the server is unreachable.
-    await page.getByTestId('sync-status-bar').getByText(/마지막 동기화/).waitFor({ timeout: 15_000 })
+    await page
+      .getByTestId('sync-status-bar')
+      .getByText(/마지막 동기화/)
+      .waitFor({ timeout: 15_000 })
     server.offline = true
 
     await page.getByRole('button', { name: '리드', exact: true }).click()

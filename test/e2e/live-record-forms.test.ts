@@ -65,7 +65,8 @@ async function onA(fn: (arg: typeof ids) => Promise<unknown>): Promise<void> {
 /** Generous: the machine running the suite may be busy; the benchmark measures the latency itself. */
 const LIVE_TIMEOUT = 30_000
 
-const leadRow = (id: string) => sync.pool.query('SELECT notes, phone, status, bant_budget, contact_name FROM leads WHERE id = $1', [id]).then((r) => r.rows[0] as Record<string, unknown>)
+const leadRow = (id: string) =>
+  sync.pool.query('SELECT notes, phone, status, bant_budget, contact_name FROM leads WHERE id = $1', [id]).then((r) => r.rows[0] as Record<string, unknown>)
 
 beforeAll(async () => {
   sync = await startSyncHarness()
@@ -75,7 +76,14 @@ beforeAll(async () => {
   const seed = await sync.signedInDevice(exec, { name: 'seed' })
   const w = seed.writer
   w.transaction(() => {
-    w.upsert('leads', ids.lead, { code: uniqueCode('L'), company_name: LEAD, contact_name: '한담당', phone: '0212345678', status: 'NEW', assigned_to: manager.id })
+    w.upsert('leads', ids.lead, {
+      code: uniqueCode('L'),
+      company_name: LEAD,
+      contact_name: '한담당',
+      phone: '0212345678',
+      status: 'NEW',
+      assigned_to: manager.id,
+    })
     w.upsert('companies', ids.company, { code: uniqueCode('C'), name: '라이브폼교육 주식회사', tier: 'GOLD', account_manager_id: manager.id })
     w.upsert('projects', ids.project, { code: uniqueCode('P'), name: PROJECT, company_id: ids.company, coordinator_id: manager.id, priority: 'MEDIUM' })
     w.upsert('meetings', ids.meeting, {
@@ -143,7 +151,11 @@ describe('a lead open on B while A edits it', () => {
     const notice = dialog.getByTestId('concurrent-edit-notice')
     await expect.poll(async () => (await leadRow(ids.lead))?.notes, { timeout: LIVE_TIMEOUT }).toBe('A가 적은 메모')
     await expect
-      .poll(async () => ((await pageB.evaluate((id) => (globalThis as unknown as WithCrm).crm.leads.get({ id }), ids.lead)) as { value?: { notes: string } }).value?.notes, { timeout: LIVE_TIMEOUT })
+      .poll(
+        async () =>
+          ((await pageB.evaluate((id) => (globalThis as unknown as WithCrm).crm.leads.get({ id }), ids.lead)) as { value?: { notes: string } }).value?.notes,
+        { timeout: LIVE_TIMEOUT },
+      )
       .toBe('A가 적은 메모')
     await notice.waitFor({ timeout: LIVE_TIMEOUT })
     expect(await notice.textContent()).toContain('김대표님이 이 기록을 변경했습니다')

@@ -135,7 +135,10 @@ afterAll(async () => {
 describe('what A changes shows up on B’s open screen', () => {
   it('a company field and a new activity appear on B’s open company page', async () => {
     await pageB.getByRole('button', { name: '고객사' }).click()
-    await pageB.getByRole('button', { name: new RegExp(COMPANY) }).first().click({ timeout: LIVE_TIMEOUT })
+    await pageB
+      .getByRole('button', { name: new RegExp(COMPANY) })
+      .first()
+      .click({ timeout: LIVE_TIMEOUT })
     await pageB.getByRole('heading', { name: COMPANY }).waitFor()
     await expect.poll(() => pageB.locator('.company-page').textContent()).toContain('박대표')
 
@@ -143,7 +146,12 @@ describe('what A changes shows up on B’s open screen', () => {
     await expect.poll(() => pageB.locator('.company-page').textContent(), { timeout: LIVE_TIMEOUT }).toContain('최대표')
 
     await onA((arg) =>
-      (globalThis as unknown as WithCrm).crm.activities.log({ entityType: 'COMPANY', entityId: arg.company, activityType: 'CALL', subject: '라이브 통화: 교육 일정 협의' }),
+      (globalThis as unknown as WithCrm).crm.activities.log({
+        entityType: 'COMPANY',
+        entityId: arg.company,
+        activityType: 'CALL',
+        subject: '라이브 통화: 교육 일정 협의',
+      }),
     )
     await expect.poll(() => pageB.getByTestId('timeline').first().textContent(), { timeout: LIVE_TIMEOUT }).toContain('라이브 통화: 교육 일정 협의')
   })
@@ -155,7 +163,12 @@ describe('what A changes shows up on B’s open screen', () => {
     const description = dialog.locator('input[name="description"]')
     await description.fill('B가 입력 중인 메모')
 
-    await onA((arg) => (globalThis as unknown as WithCrm).crm.customers.update({ id: arg.company, changes: { description: 'A가 적은 설명', website: 'https://live.example.kr' } }))
+    await onA((arg) =>
+      (globalThis as unknown as WithCrm).crm.customers.update({
+        id: arg.company,
+        changes: { description: 'A가 적은 설명', website: 'https://live.example.kr' },
+      }),
+    )
 
     const notice = dialog.getByTestId('concurrent-edit-notice')
     await notice.waitFor({ timeout: LIVE_TIMEOUT })
@@ -277,7 +290,10 @@ describe('what A changes shows up on B’s open screen', () => {
     await pageB.getByRole('button', { name: '고객사' }).click()
     // The companies screen still shows the company opened in the first test: back to the list.
     await pageB.locator('.company-page__back').click()
-    await pageB.getByRole('button', { name: new RegExp(LEAVING) }).first().click({ timeout: LIVE_TIMEOUT })
+    await pageB
+      .getByRole('button', { name: new RegExp(LEAVING) })
+      .first()
+      .click({ timeout: LIVE_TIMEOUT })
     await pageB.getByRole('heading', { name: LEAVING }).waitFor()
 
     await onA((arg) => (globalThis as unknown as WithCrm).crm.customers.update({ id: arg.leaving, changes: { accountManagerId: null } }))

@@ -40,7 +40,14 @@ function seed(sqlite: Database.Database): void {
     statements.upsertFields(registry.require(table), rowId, { created_at: now, updated_at: now, ...fields })
   }
   row('roles', ROLE, { name: '컨설턴트' })
-  row('users', consultant.id, { email: consultant.email, first_name: consultant.firstName, last_name: consultant.lastName, role_id: ROLE, user_tier: consultant.tier, is_active: true })
+  row('users', consultant.id, {
+    email: consultant.email,
+    first_name: consultant.firstName,
+    last_name: consultant.lastName,
+    role_id: ROLE,
+    user_tier: consultant.tier,
+    is_active: true,
+  })
   row('users', COLLEAGUE, { email: 'e2e-colleague@augu.kr', first_name: '지훈', last_name: '박', role_id: ROLE, user_tier: 'OPERATOR', is_active: true })
   row('companies', COMPANY, { code: 'C-E2E-M', name: COMPANY_NAME, status: 'ACTIVE', tier: 'GOLD' })
   row('branches', BRANCH, { company_id: COMPANY, code: 'B-E2E-M', name: '본사' })
@@ -51,7 +58,6 @@ function seed(sqlite: Database.Database): void {
   row('training_sessions', SESSION, { project_id: PROJECT, session_number: 1, start_date: TODAY, end_date: TODAY, status: 'IN_PROGRESS' })
   row('training_classes', CLASS, { session_id: SESSION, class_number: 1, date: TODAY, start_time: '09:00', end_time: '12:00', status: 'SCHEDULED' })
 }
-
 
 /** Picks from a searchable combobox (components/Combobox.tsx): type, then click the matching option. */
 async function choose(combo: Locator, text: string): Promise<void> {
@@ -157,10 +163,13 @@ describe('meetings and the calendar, offline', () => {
     expect(await dialog.getByTestId('proposal-total').textContent()).toBe('717만 4,999원')
 
     await dialog.getByRole('button', { name: '저장', exact: true }).click()
-    await dialog.getByText('저장했습니다.').waitFor({ timeout: 5000 }).catch(async (error: unknown) => {
-      await screenshot(page, 'meetings-save-failed')
-      throw error
-    })
+    await dialog
+      .getByText('저장했습니다.')
+      .waitFor({ timeout: 5000 })
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'meetings-save-failed')
+        throw error
+      })
     await expect.poll(() => dialog.textContent()).toMatch(/MT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)
     // Stored as one meeting with 4 participants, 2 agenda items and 2 product lines (totals derived, not stored).
     expect(storedCount('meetings')).toBe(1)

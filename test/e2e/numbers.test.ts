@@ -38,11 +38,25 @@ function seedTeam(sqlite: Sqlite): void {
   const role = id(0xf0)
   row('roles', role, { name: 'SALES_REP' })
   const team = id(0xd1)
-  row('users', MANAGER.id, { email: MANAGER.email, first_name: MANAGER.firstName, last_name: MANAGER.lastName, role_id: role, user_tier: 'MANAGER', is_active: true })
+  row('users', MANAGER.id, {
+    email: MANAGER.email,
+    first_name: MANAGER.firstName,
+    last_name: MANAGER.lastName,
+    role_id: role,
+    user_tier: 'MANAGER',
+    is_active: true,
+  })
   row('teams', team, { code: 'T9', name: '기업영업3팀', team_lead_id: MANAGER.id, is_active: true })
   row('team_members', id(0xe0), { team_id: team, user_id: MANAGER.id, role: 'LEAD', joined_at: stamp })
   REPS.forEach((rep, i) => {
-    row('users', rep.id, { email: `rep${i}@numbers.test`, first_name: rep.firstName, last_name: rep.lastName, role_id: role, user_tier: 'OPERATOR', is_active: true })
+    row('users', rep.id, {
+      email: `rep${i}@numbers.test`,
+      first_name: rep.firstName,
+      last_name: rep.lastName,
+      role_id: role,
+      user_tier: 'OPERATOR',
+      is_active: true,
+    })
     row('team_members', id(0xe1 + i), { team_id: team, user_id: rep.id, role: 'MEMBER', joined_at: stamp })
   })
   row('companies', COMPANY, { code: 'C-N1', name: '(주)369테크', status: 'ACTIVE', tier: 'GOLD', annual_revenue: 369_892_000_000 })

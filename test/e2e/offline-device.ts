@@ -26,8 +26,7 @@ const USER = {
   lastName: consultant.lastName,
 }
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** The account the device signs in as (the demo consultant unless a test picks another tier). */
 export type OfflineUser = typeof USER
@@ -123,4 +122,3 @@ export function replicaRows<T>(device: OfflineDevice, sql: string, ...params: un
     db.close()
   }
 }
-

@@ -27,7 +27,11 @@ beforeAll(async () => {
   server = createScriptedServer()
   const stamp = '2026-11-01T00:00:00.000Z'
   server.queue.push(
-    { table: 'companies', id: COMPANY, row: { id: COMPANY, code: 'C-0001', name: '삼성전자', tier: 'VIP', status: 'ACTIVE', created_at: stamp, updated_at: stamp } },
+    {
+      table: 'companies',
+      id: COMPANY,
+      row: { id: COMPANY, code: 'C-0001', name: '삼성전자', tier: 'VIP', status: 'ACTIVE', created_at: stamp, updated_at: stamp },
+    },
     {
       table: 'opportunities',
       id: OLD_OPP,
@@ -51,7 +55,16 @@ beforeAll(async () => {
     ].map((h) => ({
       table: 'opportunity_stage_history',
       id: h.id,
-      row: { id: h.id, opportunity_id: OLD_OPP, from_stage: h.from, to_stage: h.to, changed_by: MANAGER.id, changed_at: h.at, created_at: h.at, updated_at: h.at },
+      row: {
+        id: h.id,
+        opportunity_id: OLD_OPP,
+        from_stage: h.from,
+        to_stage: h.to,
+        changed_by: MANAGER.id,
+        changed_at: h.at,
+        created_at: h.at,
+        updated_at: h.at,
+      },
     })),
   )
   harness = await startHarness({ port: 0, dbFile: path.join(tmp, 'e2e.sqlite'), log: silentLogger, fetch: server.fetch })
@@ -100,7 +113,10 @@ describe('opportunity board (offline, web harness)', () => {
   it('creates opportunities whose cards show amount, probability, expected amount and next step', async () => {
     await page.goto(harness.url)
     await signIn(page)
-    await page.getByTestId('sync-status-bar').getByText(/마지막 동기화/).waitFor({ timeout: 15_000 })
+    await page
+      .getByTestId('sync-status-bar')
+      .getByText(/마지막 동기화/)
+      .waitFor({ timeout: 15_000 })
     server.offline = true
     await page.getByRole('button', { name: '영업기회', exact: true }).click()
     await card('디지털 전환 교육').waitFor()

@@ -10,7 +10,16 @@ import path from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
-import { createTestDatabase, createTestRedisPrefix, createUser, startTestServer, type TestDatabase, type TestRedisPrefix, type TestServer, type TestUser } from '../../sync-server/test/support'
+import {
+  createTestDatabase,
+  createTestRedisPrefix,
+  createUser,
+  startTestServer,
+  type TestDatabase,
+  type TestRedisPrefix,
+  type TestServer,
+  type TestUser,
+} from '../../sync-server/test/support'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 
 let db: TestDatabase
@@ -58,8 +67,15 @@ async function signIn(user: TestUser): Promise<void> {
 
 /** The account-manager choices of the new-company form, as the user sees them. */
 async function accountManagerChoices(): Promise<string[]> {
-  await page.getByRole('navigation', { name: /주 메뉴|Main menu/ }).getByRole('button', { name: /고객사|Companies/ }).first().click()
-  await page.getByRole('button', { name: /새 고객사|New company/ }).first().click()
+  await page
+    .getByRole('navigation', { name: /주 메뉴|Main menu/ })
+    .getByRole('button', { name: /고객사|Companies/ })
+    .first()
+    .click()
+  await page
+    .getByRole('button', { name: /새 고객사|New company/ })
+    .first()
+    .click()
   const dialog = page.getByRole('dialog')
   await dialog.waitFor()
   const picker = dialog.getByLabel(/영업 담당|Account manager/)

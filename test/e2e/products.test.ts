@@ -32,9 +32,21 @@ function seedCatalogue(sqlite: Database.Database): void {
   row('product_categories', EDU, { code: 'EDU', name: '교육', is_active: true })
   row('product_categories', LDR, { code: 'EDU-LDR', name: '리더십', parent_id: EDU, is_active: true })
   row('products', id(0xe2e9d1), {
-    code: 'P-LDR-101', name: '신임 팀장 리더십', category_id: LDR, type: 'TRAINING', duration_days: 2, duration_hours: 16,
-    min_participants: 10, max_participants: 30, list_price: 3_000_000, cost: 1_800_000, curriculum: [{ title: '리더의 역할', hours: 4 }],
-    objectives: ['코칭 대화 실습'], prerequisites: [], target_audience: '신임 팀장', is_active: true,
+    code: 'P-LDR-101',
+    name: '신임 팀장 리더십',
+    category_id: LDR,
+    type: 'TRAINING',
+    duration_days: 2,
+    duration_hours: 16,
+    min_participants: 10,
+    max_participants: 30,
+    list_price: 3_000_000,
+    cost: 1_800_000,
+    curriculum: [{ title: '리더의 역할', hours: 4 }],
+    objectives: ['코칭 대화 실습'],
+    prerequisites: [],
+    target_audience: '신임 팀장',
+    is_active: true,
   })
 }
 

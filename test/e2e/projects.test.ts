@@ -39,19 +39,41 @@ function seed(sqlite: Database.Database): void {
   }
   row('companies', COMPANY, { code: 'C-E2F', name: '(주)한빛유통', status: 'ACTIVE', tier: 'GOLD' })
   row('projects', PROJECT, {
-    code: 'P-E2F-001', name: PROJECT_NAME, company_id: COMPANY, status: 'IN_PROGRESS', priority: 'HIGH', health: 'GREEN',
-    start_date: '2099-11-01', end_date: '2099-12-31', progress: 10,
+    code: 'P-E2F-001',
+    name: PROJECT_NAME,
+    company_id: COMPANY,
+    status: 'IN_PROGRESS',
+    priority: 'HIGH',
+    health: 'GREEN',
+    start_date: '2099-11-01',
+    end_date: '2099-12-31',
+    progress: 10,
   })
   row('instructors', INSTRUCTOR, { code: 'I-E2F', last_name: '오', first_name: '세훈', email: 'e2f-instructor@augu.kr' })
   row('training_sessions', SESSION, {
-    project_id: PROJECT, session_number: 1, start_date: YESTERDAY, end_date: TOMORROW, location: '본사 연수원',
+    project_id: PROJECT,
+    session_number: 1,
+    start_date: YESTERDAY,
+    end_date: TOMORROW,
+    location: '본사 연수원',
   })
   row('training_classes', CLASS, {
-    session_id: SESSION, class_number: 1, date: TODAY, start_time: '00:00', end_time: '23:59', instructor_id: INSTRUCTOR,
-    room: '세미나실 A', max_participants: 2,
+    session_id: SESSION,
+    class_number: 1,
+    date: TODAY,
+    start_time: '00:00',
+    end_time: '23:59',
+    instructor_id: INSTRUCTOR,
+    room: '세미나실 A',
+    max_participants: 2,
   })
   row('users', id(0xe2fa01), {
-    email: 'pm-e2e@augu.kr', first_name: '지훈', last_name: '박', role_id: id(0xe2fa0f), user_tier: 'MANAGER', is_active: true,
+    email: 'pm-e2e@augu.kr',
+    first_name: '지훈',
+    last_name: '박',
+    role_id: id(0xe2fa0f),
+    user_tier: 'MANAGER',
+    is_active: true,
   })
   const people = [
     ['강', '민준', 'CONFIRMED'],
@@ -67,15 +89,28 @@ function seed(sqlite: Database.Database): void {
   row('training_sessions', id(0xe2f151), { project_id: RULE_PROJECT, session_number: 1, start_date: '2099-10-01', end_date: '2099-10-01' })
   for (let k = 0; k < 4; k++) {
     row('training_classes', id(0xe2f1c0 + k), {
-      session_id: id(0xe2f151), class_number: k + 1, date: '2099-10-01', start_time: `1${k}:00`, end_time: `1${k + 1}:00`,
+      session_id: id(0xe2f151),
+      class_number: k + 1,
+      date: '2099-10-01',
+      start_time: `1${k}:00`,
+      end_time: `1${k + 1}:00`,
     })
   }
-  for (const [n, [last, first, attended]] of ([['임', '하늘', 4], ['백', '도윤', 3], ['신', '예린', 2]] as const).entries()) {
+  for (const [n, [last, first, attended]] of (
+    [
+      ['임', '하늘', 4],
+      ['백', '도윤', 3],
+      ['신', '예린', 2],
+    ] as const
+  ).entries()) {
     row('trainees', id(0xe2f710 + n), { company_id: COMPANY, last_name: last, first_name: first })
     for (let k = 0; k < 4; k++) {
       row('enrollments', id(0xe2f900 + n * 10 + k), { class_id: id(0xe2f1c0 + k), trainee_id: id(0xe2f710 + n), status: 'CONFIRMED' })
       row('attendance_records', id(0xe2fa00 + n * 10 + k), {
-        class_id: id(0xe2f1c0 + k), trainee_id: id(0xe2f710 + n), status: k < attended ? 'PRESENT' : 'ABSENT', recorded_by: id(0xe2fa01),
+        class_id: id(0xe2f1c0 + k),
+        trainee_id: id(0xe2f710 + n),
+        status: k < attended ? 'PRESENT' : 'ABSENT',
+        recorded_by: id(0xe2fa01),
         recorded_at: '2099-10-01T09:00:00.000Z',
       })
     }

@@ -37,28 +37,71 @@ function seed(sqlite: Database.Database): void {
   }
   row('companies', COMPANY, { code: 'C-E2E-R', name: '(주)한빛제조', status: 'ACTIVE', tier: 'GOLD' })
   row('projects', PROJECT, {
-    code: 'P-E2E-R01', name: PROJECT_NAME, company_id: COMPANY, status: 'IN_PROGRESS', priority: 'HIGH', health: 'GREEN',
-    start_date: '2099-11-01', end_date: '2099-12-31', budget: 20_000_000, actual_cost: 5_000_000, revenue: 18_000_000, progress: 10,
+    code: 'P-E2E-R01',
+    name: PROJECT_NAME,
+    company_id: COMPANY,
+    status: 'IN_PROGRESS',
+    priority: 'HIGH',
+    health: 'GREEN',
+    start_date: '2099-11-01',
+    end_date: '2099-12-31',
+    budget: 20_000_000,
+    actual_cost: 5_000_000,
+    revenue: 18_000_000,
+    progress: 10,
   })
   row('training_sessions', SESSION, {
-    project_id: PROJECT, session_number: 1, start_date: '2099-12-01', end_date: '2099-12-02', location: '본사 연수원', status: 'PLANNED',
+    project_id: PROJECT,
+    session_number: 1,
+    start_date: '2099-12-01',
+    end_date: '2099-12-02',
+    location: '본사 연수원',
+    status: 'PLANNED',
   })
   row('training_classes', CLASS, {
-    session_id: SESSION, class_number: 1, date: '2099-12-01', start_time: '09:00', end_time: '18:00', room: '세미나실 B',
-    max_participants: 30, status: 'SCHEDULED',
+    session_id: SESSION,
+    class_number: 1,
+    date: '2099-12-01',
+    start_time: '09:00',
+    end_time: '18:00',
+    room: '세미나실 B',
+    max_participants: 30,
+    status: 'SCHEDULED',
   })
-  for (const [n, [last, first]] of [['강', '하늘'], ['윤', '서아']].entries()) {
+  for (const [n, [last, first]] of [
+    ['강', '하늘'],
+    ['윤', '서아'],
+  ].entries()) {
     row('trainees', id(0xe3e700 + n), { company_id: COMPANY, last_name: last, first_name: first, department: '생산본부' })
     row('enrollments', id(0xe3e800 + n), { class_id: CLASS, trainee_id: id(0xe3e700 + n), status: 'CONFIRMED' })
   }
   row('product_categories', CATEGORY, { code: 'EDU-ONB', name: '입문 교육', is_active: true })
   row('products', id(0xe3e9d1), {
-    code: 'P-ONB-101', name: '신입사원 비즈니스 매너', category_id: CATEGORY, type: 'TRAINING', duration_days: 1, duration_hours: 8,
-    min_participants: 10, max_participants: 30, list_price: 2_500_000, cost: 1_500_000, is_active: true,
+    code: 'P-ONB-101',
+    name: '신입사원 비즈니스 매너',
+    category_id: CATEGORY,
+    type: 'TRAINING',
+    duration_days: 1,
+    duration_hours: 8,
+    min_participants: 10,
+    max_participants: 30,
+    list_price: 2_500_000,
+    cost: 1_500_000,
+    is_active: true,
   })
   row('meetings', id(0xe3eb01), {
-    code: 'M-E2E-R01', title: '교육 운영 사전 협의', target: 'CUSTOMER', type: 'OPERATION', status: 'SCHEDULED', importance: 'MEDIUM',
-    date: '2099-11-28', start_time: '14:00', end_time: '15:00', organizer_id: coordinator.id, company_id: COMPANY, project_id: PROJECT,
+    code: 'M-E2E-R01',
+    title: '교육 운영 사전 협의',
+    target: 'CUSTOMER',
+    type: 'OPERATION',
+    status: 'SCHEDULED',
+    importance: 'MEDIUM',
+    date: '2099-11-28',
+    start_time: '14:00',
+    end_time: '15:00',
+    organizer_id: coordinator.id,
+    company_id: COMPANY,
+    project_id: PROJECT,
   })
 }
 
@@ -192,7 +235,11 @@ describe('roster import (offline, web harness)', () => {
     expect(download.suggestedFilename()).toBe('상품.csv')
     const bytes = readFileSync(await download.path())
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l.trim() !== '')
+    const lines = bytes
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => l.trim() !== '')
     expect(lines[0]).toBe('코드,상품명,분류,유형,기간(일),교육 시간,최소 인원,최대 인원,정가,원가,마진,마진율,상태')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain('P-ONB-101,신입사원 비즈니스 매너,입문 교육,교육,1,8,10,30,')
@@ -217,7 +264,11 @@ describe('roster import (offline, web harness)', () => {
     await page.getByTestId('export-button').click()
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
     expect(download.suggestedFilename()).toBe('미팅.csv')
-    const lines = readFileSync(await download.path()).subarray(3).toString('utf8').split('\r\n').filter((l) => l.trim() !== '')
+    const lines = readFileSync(await download.path())
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => l.trim() !== '')
     expect(lines[0]).toBe('날짜,시간,제목,고객사,유형,상태,주관,참석,회의록,미완료 액션')
     expect(lines[1]).toContain('2099-11-28,14:00–15:00,교육 운영 사전 협의,(주)한빛제조')
     expect(device.pageErrors).toEqual([])

@@ -58,8 +58,7 @@ export interface ScriptedServer {
   readonly queue: PulledChange[]
 }
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 export function createScriptedServer(): ScriptedServer {
   let cursor = 0
@@ -71,10 +70,18 @@ export function createScriptedServer(): ScriptedServer {
     queue: [
       ...[userRow(MANAGER, 'MANAGER'), userRow(COLLEAGUE, 'OPERATOR')].map((row) => ({ table: 'users', id: row.id, row })),
       // The manager leads the colleague's team: what lets them assign the colleague (src/shared/domain/assignment.ts).
-      { table: 'teams', id: TEAM, row: { id: TEAM, code: 'T-1', name: '기업영업1팀', team_lead_id: MANAGER.id, is_active: true, created_at: NOW, updated_at: NOW } },
+      {
+        table: 'teams',
+        id: TEAM,
+        row: { id: TEAM, code: 'T-1', name: '기업영업1팀', team_lead_id: MANAGER.id, is_active: true, created_at: NOW, updated_at: NOW },
+      },
       ...[MANAGER, COLLEAGUE].map((u, i) => {
         const id = `0190a000-0000-7000-8000-0000000000e${i}`
-        return { table: 'team_members', id, row: { id, team_id: TEAM, user_id: u.id, role: i === 0 ? 'LEAD' : 'MEMBER', joined_at: NOW, created_at: NOW, updated_at: NOW } }
+        return {
+          table: 'team_members',
+          id,
+          row: { id, team_id: TEAM, user_id: u.id, role: i === 0 ? 'LEAD' : 'MEMBER', joined_at: NOW, created_at: NOW, updated_at: NOW },
+        }
       }),
     ],
     fetch: async (input, init) => {

@@ -67,7 +67,9 @@ describe('sync review panel', () => {
   it('shows what the server rejected and which edits collided, in Korean, with who and when', async () => {
     await page.goto(harness.url)
     await signIn(page)
-    await bar().getByText(/마지막 동기화/).waitFor({ timeout: 15_000 })
+    await bar()
+      .getByText(/마지막 동기화/)
+      .waitFor({ timeout: 15_000 })
     server.offline = true
     await page.getByRole('button', { name: '리드', exact: true }).click()
     await createLead('한빛제약', '박지훈')
@@ -77,7 +79,7 @@ describe('sync review panel', () => {
 
     // Meanwhile a colleague edited the same lead on the server; their edits won two fields.
     const [lead] = replica<{ id: string }>("SELECT id FROM leads WHERE company_name = '한빛제약'")
-    const [mine] = replica<{ hlc: string }>("SELECT hlc FROM outbox WHERE row_id = ?", lead?.id)
+    const [mine] = replica<{ hlc: string }>('SELECT hlc FROM outbox WHERE row_id = ?', lead?.id)
     const theirs = hlcAfter(1_000, '00000000000000b2')
     const conflict = (id: string, field: string, winning: unknown, losing: unknown) => ({
       table: 'sync_conflicts',
@@ -111,7 +113,9 @@ describe('sync review panel', () => {
     server.offline = true
     expect(await pendingText(page)).toBe('보낼 변경 없음')
 
-    await bar().getByRole('button', { name: /충돌·거부 검토 \(4\)/ }).click()
+    await bar()
+      .getByRole('button', { name: /충돌·거부 검토 \(4\)/ })
+      .click()
     await panel().getByText('서버가 거부한 변경 2건').waitFor()
     const rejected = panel().getByTestId('rejected-item')
     expect(await rejected.count()).toBe(2)

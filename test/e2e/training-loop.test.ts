@@ -98,7 +98,12 @@ describe('the training loop from an empty sync server', () => {
 
     // What sales did before: a customer, an opportunity won, and an instructor in the directory.
     const company = await call<{ status: string; id: string }>('customers.create', { company: { name: '아우구전자' } })
-    const opportunity = await call<{ id: string }>('opportunities.create', { companyId: company.id, title: '2027 신임 팀장 리더십', amount: 48_000_000, stage: 'PROPOSAL' })
+    const opportunity = await call<{ id: string }>('opportunities.create', {
+      companyId: company.id,
+      title: '2027 신임 팀장 리더십',
+      amount: 48_000_000,
+      stage: 'PROPOSAL',
+    })
     await call('opportunities.close', { id: opportunity.id, outcome: 'WON', reason: '제안 채택' })
     await call('instructors.save', { lastName: '박', firstName: '서준', email: 'park@augu.kr' })
 
@@ -106,7 +111,10 @@ describe('the training loop from an empty sync server', () => {
     // The screen loads on first use; the link is sent once it listens.
     await page.getByRole('button', { name: '새 영업기회' }).waitFor()
     await page.getByText('2027 신임 팀장 리더십').first().waitFor()
-    await page.evaluate((id) => window.dispatchEvent(new CustomEvent('crm:open-record', { detail: { screen: 'opportunities', opportunityId: id } })), opportunity.id)
+    await page.evaluate(
+      (id) => window.dispatchEvent(new CustomEvent('crm:open-record', { detail: { screen: 'opportunities', opportunityId: id } })),
+      opportunity.id,
+    )
     const make = page.getByRole('button', { name: '이 영업기회로 프로젝트 만들기' })
     await make.waitFor()
     await screenshot(page, 'training-won-opportunity-ko')
@@ -182,7 +190,10 @@ describe('the training loop from an empty sync server', () => {
     expect(await alert.getAttribute('data-error-code')).toBe('training.classNotStarted')
     await expect.poll(() => page.getByTestId('count-present').textContent()).toBe('0')
     await screenshot(page, 'training-not-started-ko')
-    await page.getByRole('button', { name: /출석부로|프로젝트로|←/ }).first().click()
+    await page
+      .getByRole('button', { name: /출석부로|프로젝트로|←/ })
+      .first()
+      .click()
   })
 
   it("marks today's class from the keyboard; 출석 and 지각 are counted apart", async () => {
@@ -225,7 +236,10 @@ describe('the training loop from an empty sync server', () => {
     await page.emulateMedia({ media: 'print' })
     await page.evaluate(() => document.body.classList.add('print-certificates'))
     // One A4 certificate, as printed (the full page would be every certificate in a row).
-    await page.getByTestId('certificate').first().screenshot({ path: path.join(SCREENSHOT_DIR, 'training-certificate-ko.png') })
+    await page
+      .getByTestId('certificate')
+      .first()
+      .screenshot({ path: path.join(SCREENSHOT_DIR, 'training-certificate-ko.png') })
     await page.evaluate(() => document.body.classList.remove('print-certificates'))
     await page.emulateMedia({ media: 'screen' })
 

@@ -69,10 +69,13 @@ async function syncAndSettle(on: Page): Promise<void> {
 /** Opens a class roster through a record link (as the home's and search's links do); the link is repeated until the lazily loaded screen has it. */
 async function openRoster(on: Page, classId: string): Promise<void> {
   await expect
-    .poll(async () => {
-      await on.evaluate((id) => window.dispatchEvent(new CustomEvent('crm:open-record', { detail: { screen: 'training', classId: id } })), classId)
-      return on.getByTestId('roster-not-started').isVisible()
-    }, { timeout: 20_000, interval: 1000 })
+    .poll(
+      async () => {
+        await on.evaluate((id) => window.dispatchEvent(new CustomEvent('crm:open-record', { detail: { screen: 'training', classId: id } })), classId)
+        return on.getByTestId('roster-not-started').isVisible()
+      },
+      { timeout: 20_000, interval: 1000 },
+    )
     .toBe(true)
 }
 
@@ -131,13 +134,38 @@ describe('training operations from an empty sync server', () => {
     projectId = project.id
     const session = await call<{ sessions: Array<{ id: string }> }>(page, 'sessions.create', { projectId, startDate: TODAY, endDate: addDays(TODAY, 7) })
     const sessionId = session.sessions[0]!.id
-    const today = await call<{ classId: string }>(page, 'classes.create', { sessionId, date: TODAY, startTime: '00:00', endTime: '23:59', instructorId: park, maxParticipants: 30 })
-    const tomorrow = await call<{ classId: string }>(page, 'classes.create', { sessionId, date: TOMORROW, startTime: '09:00', endTime: '10:00', instructorId: park, maxParticipants: 30 })
+    const today = await call<{ classId: string }>(page, 'classes.create', {
+      sessionId,
+      date: TODAY,
+      startTime: '00:00',
+      endTime: '23:59',
+      instructorId: park,
+      maxParticipants: 30,
+    })
+    const tomorrow = await call<{ classId: string }>(page, 'classes.create', {
+      sessionId,
+      date: TOMORROW,
+      startTime: '09:00',
+      endTime: '10:00',
+      instructorId: park,
+      maxParticipants: 30,
+    })
     tomorrowClassId = tomorrow.classId
     // The other project books 박서준 tomorrow at 09:30, over the first project's class (booked anyway, as coordinators do).
     const other = await call<{ id: string }>(page, 'projects.fromOpportunity', { opportunityId: otherOpportunity })
-    const otherSession = await call<{ sessions: Array<{ id: string }> }>(page, 'sessions.create', { projectId: other.id, startDate: TOMORROW, endDate: TOMORROW })
-    await call(page, 'classes.create', { sessionId: otherSession.sessions[0]!.id, date: TOMORROW, startTime: '09:30', endTime: '10:30', instructorId: park, allowDoubleBooking: true })
+    const otherSession = await call<{ sessions: Array<{ id: string }> }>(page, 'sessions.create', {
+      projectId: other.id,
+      startDate: TOMORROW,
+      endDate: TOMORROW,
+    })
+    await call(page, 'classes.create', {
+      sessionId: otherSession.sessions[0]!.id,
+      date: TOMORROW,
+      startTime: '09:30',
+      endTime: '10:30',
+      instructorId: park,
+      allowDoubleBooking: true,
+    })
     // 홍길동 pasted with a phone, and again as a walk-in with only an e-mail: two records of one person.
     const rows = [
       { lastName: '홍', firstName: '길동', phone: '010-1111-2222', companyName: '아우구전자', department: '인사팀' },
@@ -248,10 +276,7 @@ describe('training operations from an empty sync server', () => {
       const linked = await pool.query('SELECT COUNT(*)::int AS n FROM projects p JOIN contracts k ON k.id = p.contract_id WHERE p.id = $1', [projectId])
       expect(linked.rows[0].n).toBe(1)
       const hong = await pool.query(`SELECT phone, email, deleted_at IS NULL AS live FROM trainees WHERE last_name = '홍' ORDER BY live DESC`)
-      expect(hong.rows).toEqual([
-        { phone: '01011112222', email: 'hong@augu.kr', live: true },
-        expect.objectContaining({ live: false }),
-      ])
+      expect(hong.rows).toEqual([{ phone: '01011112222', email: 'hong@augu.kr', live: true }, expect.objectContaining({ live: false })])
     } finally {
       await pool.end()
     }
@@ -261,10 +286,16 @@ describe('training operations from an empty sync server', () => {
     await signIn(execPage, execHarness.url, executive)
     // The first pull brings the coordinator's classes (the executive's scope is the whole company).
     await expect
-      .poll(async () => {
-        await call(execPage, 'sync.now')
-        return call<unknown>(execPage, 'classes.roster', { classId: tomorrowClassId }).then(() => true, () => false)
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await call(execPage, 'sync.now')
+          return call<unknown>(execPage, 'classes.roster', { classId: tomorrowClassId }).then(
+            () => true,
+            () => false,
+          )
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true)
     await openRoster(execPage, tomorrowClassId)
     const notice = execPage.getByTestId('roster-not-started')

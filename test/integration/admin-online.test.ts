@@ -50,8 +50,13 @@ describe('admin calls through the server', () => {
 
     const page = await onlineOf(admin).audit(auditQuerySchema.parse({ rowId: created.id }))
     expect(page.entries).toMatchObject([{ table: 'users', action: 'CREATE', userName: '최대표' }])
-    expect(await failureOf(onlineOf(admin).createUser(userCreateSchema.parse({ email: 'NEW.HIRE@augu.kr', password: 'first-pass-123', name: '김중복', tier: 'OPERATOR', roleId: exec.roleId }))))
-      .toBe('duplicateEmail')
+    expect(
+      await failureOf(
+        onlineOf(admin).createUser(
+          userCreateSchema.parse({ email: 'NEW.HIRE@augu.kr', password: 'first-pass-123', name: '김중복', tier: 'OPERATOR', roleId: exec.roleId }),
+        ),
+      ),
+    ).toBe('duplicateEmail')
     // An operator is refused by the server, not just hidden by the screen.
     expect(await failureOf(onlineOf(colleague).audit(auditQuerySchema.parse({})))).toBe('notAllowed')
     // …but reads one record's history when the record is in their scope (every user sees the user directory).
@@ -71,7 +76,10 @@ describe('admin calls through the server', () => {
   })
 
   it('a device that cannot reach the server, or has no server session, answers onlineRequired', async () => {
-    const cut = h.device({ name: 'cut', wrapFetch: (inner) => (input, init) => (String(input).includes('/admin/') ? Promise.reject(new TypeError('fetch failed')) : inner(input, init)) })
+    const cut = h.device({
+      name: 'cut',
+      wrapFetch: (inner) => (input, init) => (String(input).includes('/admin/') ? Promise.reject(new TypeError('fetch failed')) : inner(input, init)),
+    })
     await cut.signIn(exec.email, exec.password)
     expect(await failureOf(onlineOf(cut).audit(auditQuerySchema.parse({})))).toBe('onlineRequired')
     const local = h.device({ name: 'local' })

@@ -89,10 +89,9 @@ describe('two coordinators marking the same class offline', () => {
     }
 
     // A's LATE lost to B's ABSENT: a conflict row names the field and both values.
-    const { rows } = await h.pool.query(
-      `SELECT field, winning_value, losing_value FROM sync_conflicts WHERE row_id = $1 AND field = 'status'`,
-      [pairId('attendance_records', classId, t1)],
-    )
+    const { rows } = await h.pool.query(`SELECT field, winning_value, losing_value FROM sync_conflicts WHERE row_id = $1 AND field = 'status'`, [
+      pairId('attendance_records', classId, t1),
+    ])
     expect(rows).toEqual([{ field: 'status', winning_value: 'ABSENT', losing_value: 'LATE' }])
   })
 })

@@ -88,7 +88,12 @@ async function raw(user: TestUser): Promise<Raw> {
 const push = (client: Raw, mutations: unknown[], extra: Record<string, unknown> = {}) =>
   client.post<PushResponse & { error?: { code: string } }>('/v1/sync/push', { deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, mutations, ...extra })
 
-const companyFields = (manager: string, extra: Record<string, unknown> = {}) => ({ code: uniqueCode('C'), name: '검증상사', account_manager_id: manager, ...extra })
+const companyFields = (manager: string, extra: Record<string, unknown> = {}) => ({
+  code: uniqueCode('C'),
+  name: '검증상사',
+  account_manager_id: manager,
+  ...extra,
+})
 
 describe('bodies and envelopes', () => {
   it('a push over the body limit is 413 and applies nothing; the device splits its batch and sets aside only the oversized change', async () => {
@@ -129,14 +134,26 @@ describe('bodies and envelopes', () => {
       // The JSON parser refuses prototype keys outright (the whole request), before any of it is looked at.
       [
         '__proto__ key',
-        client.postText('/v1/sync/push', JSON.stringify({ deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, mutations: [good] }).replace('"fields":{', '"fields":{"__proto__":{"polluted":true},')),
+        client.postText(
+          '/v1/sync/push',
+          JSON.stringify({ deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, mutations: [good] }).replace(
+            '"fields":{',
+            '"fields":{"__proto__":{"polluted":true},',
+          ),
+        ),
       ],
       ['mutations not a list', push(client, {} as unknown as unknown[])],
       ['negative seq', push(client, [{ ...good, seq: -1 }])],
       ['fractional seq', push(client, [{ ...good, seq: 1.5 }])],
       ['string seq', push(client, [{ ...good, seq: '1' }])],
       ['unknown envelope key', push(client, [good], { sneaky: true })],
-      ['10,001 mutations', push(client, Array.from({ length: 10_001 }, (_, i) => ({ seq: i + 1 })))],
+      [
+        '10,001 mutations',
+        push(
+          client,
+          Array.from({ length: 10_001 }, (_, i) => ({ seq: i + 1 })),
+        ),
+      ],
       ['pull limit 0', client.post('/v1/sync/pull', { deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null, limit: 0 })],
       ['pull limit too big', client.post('/v1/sync/pull', { deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null, limit: 10_001 })],
       ['pull cursor too long', client.post('/v1/sync/pull', { deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, cursor: 'x'.repeat(513) })],
@@ -216,10 +233,16 @@ describe("other users' rows", () => {
     const boss = await raw(exec)
     const company = newId()
     const branch = newId()
-    await push(owner, [owner.mutation('companies', company, companyFields(op2.id)), owner.mutation('branches', branch, { company_id: company, code: uniqueCode('B'), name: '본사' })])
+    await push(owner, [
+      owner.mutation('companies', company, companyFields(op2.id)),
+      owner.mutation('branches', branch, { company_id: company, code: uniqueCode('B'), name: '본사' }),
+    ])
     // A conflict between op2 and the executive on op2's company.
     const later = boss.mutation('companies', company, { name: '대표가 고침' })
-    const earlier = { ...owner.mutation('companies', company, { name: '담당자가 고침' }), hlc: formatHlc({ millis: Date.now() - 5_000, counter: 0, node: nodeIdForDevice(owner.deviceId) }) }
+    const earlier = {
+      ...owner.mutation('companies', company, { name: '담당자가 고침' }),
+      hlc: formatHlc({ millis: Date.now() - 5_000, counter: 0, node: nodeIdForDevice(owner.deviceId) }),
+    }
     await push(boss, [later])
     await push(owner, [earlier])
     const { rows: conflicts } = await h.pool.query<{ id: string }>(`SELECT id FROM sync_conflicts WHERE row_id = $1`, [company])
@@ -280,7 +303,11 @@ describe('tokens', () => {
     const device: TestDevice = await h.signedInDevice(exec, { name: 'stolen' })
     await h.catchUp(device)
     const stolen = JSON.parse((await import('node:fs')).readFileSync(device.files.tokens, 'utf8')) as { refreshToken: string }
-    const thief = await fetch(`${h.server().url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: stolen.refreshToken }) })
+    const thief = await fetch(`${h.server().url}/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: stolen.refreshToken }),
+    })
     expect(thief.status).toBe(200)
     const thiefTokens = (await thief.json()) as { accessToken: string; refreshToken: string }
 
@@ -298,7 +325,11 @@ describe('tokens', () => {
       body: JSON.stringify({ deviceId: device.session.deviceId(), schemaVersion: SCHEMA_VERSION, cursor: null }),
     })
     expect(thiefPull.status).toBe(401)
-    const thiefRefresh = await fetch(`${h.server().url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: thiefTokens.refreshToken }) })
+    const thiefRefresh = await fetch(`${h.server().url}/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: thiefTokens.refreshToken }),
+    })
     expect(thiefRefresh.status).toBe(401)
 
     await device.signIn(exec.email, exec.password)
@@ -364,7 +395,9 @@ describe('limits and stable reasons (issue 12: bad input gets a clear answer, ne
   it('answers constraint failures with a code and a message that quote nothing of PostgreSQL, out of scope or not', async () => {
     const owner = await raw(op2)
     const taken = validBusinessNumber()
-    expect((await push(owner, [owner.mutation('companies', newId(), companyFields(op2.id, { business_number: taken }))])).body.results[0]!.status).toBe('applied')
+    expect((await push(owner, [owner.mutation('companies', newId(), companyFields(op2.id, { business_number: taken }))])).body.results[0]!.status).toBe(
+      'applied',
+    )
     const client = await raw(op1)
     const { body } = await push(client, [
       // The same registration number as a company outside op1's scope.
@@ -373,7 +406,7 @@ describe('limits and stable reasons (issue 12: bad input gets a clear answer, ne
       client.mutation('companies', newId(), companyFields(op1.id, { fiscal_year_end: '13-45' })),
       // A delete of a row that does not exist reads exactly like a row outside the scope.
       client.mutation('companies', newId(), {}, 'delete'),
-      client.mutation('companies', (await pushAndId(owner)), { name: '남의 것' }),
+      client.mutation('companies', await pushAndId(owner), { name: '남의 것' }),
     ])
     expect(body.results.map((r) => r.reason_code)).toEqual(['duplicate_value', 'constraint', 'not_found', 'not_found'])
     expect(body.results[2]!.reason).toBe(body.results[3]!.reason)
@@ -391,7 +424,11 @@ describe('limits and stable reasons (issue 12: bad input gets a clear answer, ne
       ['1', '99999999999999999999'],
       ['18446744073709551616', '0'],
     ] as const) {
-      const { status, body } = await client.post<{ error?: { code: string } }>('/v1/sync/pull', { deviceId: client.deviceId, schemaVersion: SCHEMA_VERSION, cursor: cursor(txid, id) })
+      const { status, body } = await client.post<{ error?: { code: string } }>('/v1/sync/pull', {
+        deviceId: client.deviceId,
+        schemaVersion: SCHEMA_VERSION,
+        cursor: cursor(txid, id),
+      })
       expect([txid, id, status, body.error?.code]).toEqual([txid, id, 400, 'bad_request'])
     }
   })

@@ -35,7 +35,11 @@ beforeAll(async () => {
     a.writer.upsert('training_sessions', session, { project_id: project, session_number: 1, start_date: '2026-12-01', end_date: '2026-12-01' })
     classes.forEach((id, k) => {
       a.writer.upsert('training_classes', id, {
-        session_id: session, class_number: k + 1, date: '2026-12-01', start_time: `1${k}:00`, end_time: `1${k + 1}:00`,
+        session_id: session,
+        class_number: k + 1,
+        date: '2026-12-01',
+        start_time: `1${k}:00`,
+        end_time: `1${k + 1}:00`,
       })
     })
     a.writer.upsert('trainees', trainee, { company_id: company, last_name: '윤', first_name: '서연' })

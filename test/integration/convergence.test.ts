@@ -54,7 +54,11 @@ const SERVER_AUTHORED: ReadonlySet<string> = new Set(SERVER_AUTHORED_COLUMNS)
 // ── Commands ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const hangul = fc.string({ unit: fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 6 })
-const text = fc.oneof(hangul, fc.constantFrom('삼성전자', '주식회사 아우구', "O'Brien & Co.", 'Ünïcode ✓', '  공백  '), fc.string({ minLength: 1, maxLength: 8 }))
+const text = fc.oneof(
+  hangul,
+  fc.constantFrom('삼성전자', '주식회사 아우구', "O'Brien & Co.", 'Ünïcode ✓', '  공백  '),
+  fc.string({ minLength: 1, maxLength: 8 }),
+)
 const nullable = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) })
 
 const COMPANY_FIELDS = {
@@ -81,12 +85,26 @@ const device = fc.integer({ min: 0, max: DEVICES - 1 })
 const pick = fc.oneof(fc.constant(0), fc.nat({ max: 1_000 }))
 const editCompany = fc.oneof(
   ...Object.entries(COMPANY_FIELDS).map(([field, value]) =>
-    fc.record({ k: fc.constant('edit' as const), d: device, table: fc.constant('companies' as const), pick, field: fc.constant(field), value: value as fc.Arbitrary<unknown> }),
+    fc.record({
+      k: fc.constant('edit' as const),
+      d: device,
+      table: fc.constant('companies' as const),
+      pick,
+      field: fc.constant(field),
+      value: value as fc.Arbitrary<unknown>,
+    }),
   ),
 )
 const editContact = fc.oneof(
   ...Object.entries(CONTACT_FIELDS).map(([field, value]) =>
-    fc.record({ k: fc.constant('edit' as const), d: device, table: fc.constant('contacts' as const), pick, field: fc.constant(field), value: value as fc.Arbitrary<unknown> }),
+    fc.record({
+      k: fc.constant('edit' as const),
+      d: device,
+      table: fc.constant('contacts' as const),
+      pick,
+      field: fc.constant(field),
+      value: value as fc.Arbitrary<unknown>,
+    }),
   ),
 )
 const command = fc.oneof(
@@ -94,8 +112,14 @@ const command = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('createContact' as const), d: device, pick, first: hangul }) },
   { weight: 6, arbitrary: editCompany },
   { weight: 3, arbitrary: editContact },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('delete' as const), d: device, table: fc.constantFrom('companies' as const, 'contacts' as const), pick }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('undelete' as const), d: device, table: fc.constantFrom('companies' as const, 'contacts' as const), pick }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant('delete' as const), d: device, table: fc.constantFrom('companies' as const, 'contacts' as const), pick }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant('undelete' as const), d: device, table: fc.constantFrom('companies' as const, 'contacts' as const), pick }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('offline' as const), d: device, offline: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant('sync' as const), d: device }) },
   /** Only the pull half of a sync: what a live device does when the user edits while a sync is past its push. */
@@ -111,7 +135,10 @@ const scenario = fc.record({
   /** The guaranteed server restart happens before this command index (modulo length). */
   restartAt: fc.nat({ max: 24 }),
   /** Per device: clock skew in ms (most devices exact). */
-  skews: fc.array(fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -DAY, max: DAY }) }), { minLength: DEVICES, maxLength: DEVICES }),
+  skews: fc.array(fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -DAY, max: DAY }) }), {
+    minLength: DEVICES,
+    maxLength: DEVICES,
+  }),
   /** Per device: the fault injector's seed and its fault rate (0–45 %). */
   faults: fc.array(fc.record({ seed: fc.integer(), rate: fc.integer({ min: 0, max: 45 }) }), { minLength: DEVICES, maxLength: DEVICES }),
 })
@@ -180,36 +207,37 @@ async function runScenario(input: Scenario): Promise<void> {
   const deviceIds: string[] = []
   let passed = false
 
-  const makeWrap = (index: number, state: FaultState, random: () => number, rate: number) =>
+  const makeWrap =
+    (index: number, state: FaultState, random: () => number, rate: number) =>
     (inner: typeof fetch): typeof fetch =>
-      async (input, init) => {
-        const url = String(input)
-        const isPush = url.endsWith('/v1/sync/push')
-        const isPull = url.endsWith('/v1/sync/pull')
-        if (state.offline) throw new TypeError('fetch failed (test: offline)')
-        const fault = state.faultsOn && (isPush || isPull) ? random() * 100 : 100
-        if (fault < rate / 3) {
-          state.counts.dropRequest++
-          throw new TypeError('fetch failed (test: request dropped)')
-        }
-        const send = async (): Promise<Response> => {
-          const response = await inner(input, init)
-          if (!isPush && !isPull) return response
-          const body = await response.text()
-          if (isPush && response.status === 200) await record(index, JSON.parse(init!.body as string) as PushBody, JSON.parse(body) as PushResponse)
-          return new Response(body, { status: response.status, headers: response.headers })
-        }
-        const first = await send()
-        if (fault < (2 * rate) / 3) {
-          state.counts.dropResponse++
-          throw new TypeError('fetch failed (test: response lost after the server committed)')
-        }
-        if (fault < rate) {
-          state.counts.twice++
-          return send()
-        }
-        return first
+    async (input, init) => {
+      const url = String(input)
+      const isPush = url.endsWith('/v1/sync/push')
+      const isPull = url.endsWith('/v1/sync/pull')
+      if (state.offline) throw new TypeError('fetch failed (test: offline)')
+      const fault = state.faultsOn && (isPush || isPull) ? random() * 100 : 100
+      if (fault < rate / 3) {
+        state.counts.dropRequest++
+        throw new TypeError('fetch failed (test: request dropped)')
       }
+      const send = async (): Promise<Response> => {
+        const response = await inner(input, init)
+        if (!isPush && !isPull) return response
+        const body = await response.text()
+        if (isPush && response.status === 200) await record(index, JSON.parse(init!.body as string) as PushBody, JSON.parse(body) as PushResponse)
+        return new Response(body, { status: response.status, headers: response.headers })
+      }
+      const first = await send()
+      if (fault < (2 * rate) / 3) {
+        state.counts.dropResponse++
+        throw new TypeError('fetch failed (test: response lost after the server committed)')
+      }
+      if (fault < rate) {
+        state.counts.twice++
+        return send()
+      }
+      return first
+    }
 
   interface PushBody {
     readonly mutations: { seq: number; table: string; id: string; fields: Record<string, unknown>; hlc: string; base?: string | null }[]
@@ -371,7 +399,9 @@ async function runScenario(input: Scenario): Promise<void> {
       }
     }
     const allIds = TABLES.flatMap((t) => [...created.get(t)!])
-    const { rows: serverConflicts } = await h.pool.query<Record<string, unknown>>(`SELECT * FROM sync_conflicts WHERE row_id = ANY($1::uuid[]) ORDER BY id`, [allIds])
+    const { rows: serverConflicts } = await h.pool.query<Record<string, unknown>>(`SELECT * FROM sync_conflicts WHERE row_id = ANY($1::uuid[]) ORDER BY id`, [
+      allIds,
+    ])
     stats.conflicts += serverConflicts.length
 
     // Every created row reached the server (creates are never rejected here).
@@ -395,8 +425,14 @@ async function runScenario(input: Scenario): Promise<void> {
       const winner = writes.reduce((best, w) => (w.hlc > best.hlc ? w : best))
       winners.set(key, winner)
       const row = server.get(`${table}:${id}`)!
-      expect(sameValue(row[field] ?? null, winner.fields[field] ?? null), `(b) ${key}: server ${JSON.stringify(row[field])}, model ${JSON.stringify(winner.fields[field])} @ ${winner.hlc}`).toBe(true)
-      expect(fieldHlc.get(`${table}:${id}`)![field]?.startsWith(`${winner.hlc}@`), `(b) ${key}: field_hlc ${fieldHlc.get(`${table}:${id}`)![field]} vs ${winner.hlc}`).toBe(true)
+      expect(
+        sameValue(row[field] ?? null, winner.fields[field] ?? null),
+        `(b) ${key}: server ${JSON.stringify(row[field])}, model ${JSON.stringify(winner.fields[field])} @ ${winner.hlc}`,
+      ).toBe(true)
+      expect(
+        fieldHlc.get(`${table}:${id}`)![field]?.startsWith(`${winner.hlc}@`),
+        `(b) ${key}: field_hlc ${fieldHlc.get(`${table}:${id}`)![field]} vs ${winner.hlc}`,
+      ).toBe(true)
     }
 
     // (c) no acknowledged write lost silently.
@@ -410,7 +446,10 @@ async function runScenario(input: Scenario): Promise<void> {
         const seenBy = writes.some((o) => o.hlc > w.hlc && (o.device === w.device || (o.base !== null && w.txid < o.base)))
         const supersededBySame = writes.some((o) => o.hlc > w.hlc && o !== w && sameValue(intent(field, o.fields[field]), value))
         const conflict = serverConflicts.some((c) => c.table_name === table && c.row_id === id && c.field === field && c.losing_hlc === w.hlc)
-        expect(seenBy || supersededBySame || conflict, `(c) write lost silently: ${key} = ${JSON.stringify(w.fields[field])} @ ${w.hlc} by device ${w.device}`).toBe(true)
+        expect(
+          seenBy || supersededBySame || conflict,
+          `(c) write lost silently: ${key} = ${JSON.stringify(w.fields[field])} @ ${w.hlc} by device ${w.device}`,
+        ).toBe(true)
       }
     }
 
@@ -432,12 +471,18 @@ async function runScenario(input: Scenario): Promise<void> {
         }
       }
       const conflictMeta = dev.registry.require('sync_conflicts')
-      const localConflicts = (dev.sqlite.prepare(`SELECT id FROM sync_conflicts WHERE row_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(allIds)) as { id: string }[]).map((r) => r.id)
+      const localConflicts = (
+        dev.sqlite.prepare(`SELECT id FROM sync_conflicts WHERE row_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(allIds)) as {
+          id: string
+        }[]
+      ).map((r) => r.id)
       expect(localConflicts, `(a) device ${i} conflicts`).toEqual(serverConflicts.map((c) => c.id as string))
       for (const conflict of serverConflicts) {
         const local = statements.selectRow(conflictMeta, conflict.id as string)!
         for (const column of conflictMeta.columns) {
-          expect(sameValue(local[column.name] ?? null, conflict[column.name] ?? null), `(a) device ${i} conflict ${conflict.id as string}.${column.name}`).toBe(true)
+          expect(sameValue(local[column.name] ?? null, conflict[column.name] ?? null), `(a) device ${i} conflict ${conflict.id as string}.${column.name}`).toBe(
+            true,
+          )
         }
       }
     }

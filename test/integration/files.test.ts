@@ -52,8 +52,16 @@ beforeAll(async () => {
     },
   })
   b = await h.signedInDevice(manager, { name: 'b' })
-  filesA = createFilesDevice(a, repoContextOf(a, () => new Date()), `${h.dir}/a-files`)
-  filesB = createFilesDevice(b, repoContextOf(b, () => new Date()), `${h.dir}/b-files`)
+  filesA = createFilesDevice(
+    a,
+    repoContextOf(a, () => new Date()),
+    `${h.dir}/a-files`,
+  )
+  filesB = createFilesDevice(
+    b,
+    repoContextOf(b, () => new Date()),
+    `${h.dir}/b-files`,
+  )
   await h.catchUp(a)
   await h.catchUp(b)
 })
@@ -192,7 +200,13 @@ describe('attachments on devices', () => {
   it('a file the server refuses gets its reason and does not block the next upload or the row sync', async () => {
     const target = company(a)
     // The device's own limit is 50 MB; this server takes 3 MiB at most.
-    const tooLarge = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '동영상.pdf', mimeType: 'application/pdf', bytes: pdf(4 * FILE_CHUNK_BYTES) })
+    const tooLarge = filesA.add({
+      entityType: 'COMPANY',
+      entityId: target,
+      fileName: '동영상.pdf',
+      mimeType: 'application/pdf',
+      bytes: pdf(4 * FILE_CHUNK_BYTES),
+    })
     const fine = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '메모.txt', mimeType: 'text/plain', bytes: Buffer.from('회의 메모\n') })
     await h.catchUp(a)
     await filesA.sync()
@@ -206,8 +220,16 @@ describe('attachments on devices', () => {
 
   it('refuses on the device a file whose content contradicts its type, and never opens a program', async () => {
     const target = company(a)
-    expect(() => filesA.add({ entityType: 'COMPANY', entityId: target, fileName: 'x.pdf', mimeType: 'application/pdf', bytes: Buffer.from('MZ\u0090\u0000 not a pdf') })).toThrow(/not a application\/pdf/)
-    const program = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '../setup.exe', mimeType: 'application/x-msdownload', bytes: Buffer.from('MZ\u0090\u0000program') })
+    expect(() =>
+      filesA.add({ entityType: 'COMPANY', entityId: target, fileName: 'x.pdf', mimeType: 'application/pdf', bytes: Buffer.from('MZ\u0090\u0000 not a pdf') }),
+    ).toThrow(/not a application\/pdf/)
+    const program = filesA.add({
+      entityType: 'COMPANY',
+      entityId: target,
+      fileName: '../setup.exe',
+      mimeType: 'application/x-msdownload',
+      bytes: Buffer.from('MZ\u0090\u0000program'),
+    })
     expect(program.fileName).toBe('setup.exe')
     expect((await filesA.prepareOpen(program.id)).kind).toBe('save')
   })

@@ -172,12 +172,8 @@ describe('device migrations (drizzle/sqlite) on a fresh file', () => {
   })
 
   it('indexes a company through the FTS triggers and finds it with a 3-character trigram query', () => {
-    replica.sqlite
-      .prepare("insert into companies (id, code, name, business_number) values ('c-1', 'C-1', '한국표준협회', '1208800767')")
-      .run()
-    const hit = replica.sqlite
-      .prepare("select entity_type, entity_id from search_index where search_index match '\"표준협\"'")
-      .all()
+    replica.sqlite.prepare("insert into companies (id, code, name, business_number) values ('c-1', 'C-1', '한국표준협회', '1208800767')").run()
+    const hit = replica.sqlite.prepare('select entity_type, entity_id from search_index where search_index match \'"표준협"\'').all()
     expect(hit).toEqual([{ entity_type: 'companies', entity_id: 'c-1' }])
   })
 })

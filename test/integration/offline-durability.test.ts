@@ -32,7 +32,8 @@ afterAll(async () => {
 function pushRecorder() {
   const responses: PushResponse[] = []
   const control = { dropNextPushResponse: false, offline: false }
-  const wrap = (inner: typeof fetch): typeof fetch =>
+  const wrap =
+    (inner: typeof fetch): typeof fetch =>
     async (input, init) => {
       if (control.offline) throw new TypeError('fetch failed (test: offline)')
       const response = await inner(input, init)

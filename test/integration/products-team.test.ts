@@ -43,7 +43,12 @@ beforeAll(async () => {
     b.writer.upsert('projects', project, { code: uniqueCode('P'), name: '팀장 리더십', company_id: company })
     b.writer.upsert('training_sessions', session, { project_id: project, session_number: 1, start_date: '2026-12-01', end_date: '2026-12-02' })
     b.writer.upsert('training_classes', classId, {
-      session_id: session, class_number: 1, date: '2026-12-01', start_time: '09:00', end_time: '12:00', max_participants: 10,
+      session_id: session,
+      class_number: 1,
+      date: '2026-12-01',
+      start_time: '09:00',
+      end_time: '12:00',
+      max_participants: 10,
     })
     b.writer.upsert('trainees', trainee, { company_id: company, last_name: '윤', first_name: '서연' })
     b.writer.upsert('enrollments', pairId('enrollments', classId, trainee), { class_id: classId, trainee_id: trainee, status: 'WAITLISTED' })
@@ -63,8 +68,15 @@ describe('products, team and enrolments through the sync server', () => {
     const category = catalogue.categories.find((c) => c.name === '리더십')!
     const product = products.save(
       productSaveSchema.parse({
-        name: '신임 팀장 리더십', categoryId: category.id, type: 'TRAINING', minParticipants: 10, maxParticipants: 30,
-        listPrice: 3_000_000, cost: 1_800_000, curriculum: [{ title: '리더의 역할', hours: 4 }], objectives: ['코칭 대화'],
+        name: '신임 팀장 리더십',
+        categoryId: category.id,
+        type: 'TRAINING',
+        minParticipants: 10,
+        maxParticipants: 30,
+        listPrice: 3_000_000,
+        cost: 1_800_000,
+        curriculum: [{ title: '리더의 역할', hours: 4 }],
+        objectives: ['코칭 대화'],
       }),
     )
     expect(product).toMatchObject({ margin: 1_200_000, marginPercent: 40 })

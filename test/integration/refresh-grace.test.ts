@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemoryTokenStore } from '../../src/main/core/sync/tokens'
 import { createTransport } from '../../src/main/core/sync/transport'
 import { SCHEMA_VERSION } from '../../src/shared/sync/protocol'
-import { createTestDatabase, createTestRedisPrefix, createUser, startTestServer, type TestDatabase, type TestRedisPrefix, type TestServer } from '../../sync-server/test/support'
+import {
+  createTestDatabase,
+  createTestRedisPrefix,
+  createUser,
+  startTestServer,
+  type TestDatabase,
+  type TestRedisPrefix,
+  type TestServer,
+} from '../../sync-server/test/support'
 
 let db: TestDatabase
 let redis: TestRedisPrefix

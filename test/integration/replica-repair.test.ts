@@ -77,10 +77,12 @@ describe('damaged replica', () => {
 
     // The damage: an index of the companies table, and a garbage outbox row.
     const raw = openKeyedDatabase(file, key)
-    raw.prepare(
-      `INSERT INTO outbox (seq, table_name, row_id, op, fields, hlc, base, created_at, status)
+    raw
+      .prepare(
+        `INSERT INTO outbox (seq, table_name, row_id, op, fields, hlc, base, created_at, status)
        SELECT 1099511627781, table_name, row_id, op, fields, hlc, base, created_at, status FROM outbox ORDER BY seq LIMIT 1`,
-    ).run()
+      )
+      .run()
     raw.pragma('wal_checkpoint(TRUNCATE)')
     raw.close()
     expect(smashBtree(file, 'companies_account_manager_id_idx')).toBeGreaterThan(0)

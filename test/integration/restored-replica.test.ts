@@ -58,14 +58,18 @@ describe('a replica restored from an older copy', () => {
     expect(device.writer.pendingCount()).toBe(0)
     expect(device.writer.listRejected()).toEqual([])
 
-    const { rows } = await h.pool.query<{ id: string; name: string }>(`SELECT id, name FROM companies WHERE id = ANY($1::uuid[])`, [[...before, ...between, ...after]])
+    const { rows } = await h.pool.query<{ id: string; name: string }>(`SELECT id, name FROM companies WHERE id = ANY($1::uuid[])`, [
+      [...before, ...between, ...after],
+    ])
     const names = new Map(rows.map((r) => [r.id, r.name]))
     for (const id of [...before, ...between, ...after]) expect(names.has(id), id).toBe(true)
     expect(names.get(renamed)).toBe('복원 후 수정')
     for (const id of after) expect(names.get(id)).toBe('복원 후')
     // The restored device also received what it made between backup and restore.
     await h.catchUp(device)
-    const local = device.replica.sqlite.prepare(`SELECT count(*) AS n FROM companies WHERE id IN (${between.map(() => '?').join(',')})`).get(...between) as { n: number }
+    const local = device.replica.sqlite.prepare(`SELECT count(*) AS n FROM companies WHERE id IN (${between.map(() => '?').join(',')})`).get(...between) as {
+      n: number
+    }
     expect(local.n).toBe(3)
     await device.close()
   })

@@ -180,7 +180,12 @@ function makeReplicaWithUnsentChange(): void {
   sqlite.prepare(`INSERT INTO sync_state (key, value) VALUES ('device_id', '0190a000-0000-7000-8000-00000000d001'), ('last_seq', '1')`).run()
   sqlite
     .prepare(`INSERT INTO outbox (seq, table_name, row_id, op, fields, hlc, created_at, status) VALUES (1, 'companies', ?, 'upsert', ?, ?, ?, 'pending')`)
-    .run('0190a000-0000-7000-8000-0000000000c1', JSON.stringify({ name: '아우구' }), '2026-12-07T00:00:00.000Z-0000-0123456789abcdef', '2026-12-07T00:00:00.000Z')
+    .run(
+      '0190a000-0000-7000-8000-0000000000c1',
+      JSON.stringify({ name: '아우구' }),
+      '2026-12-07T00:00:00.000Z-0000-0123456789abcdef',
+      '2026-12-07T00:00:00.000Z',
+    )
   sqlite.close()
 }
 
@@ -210,7 +215,15 @@ describe('the replica cannot be opened', { timeout: 90_000 }, () => {
     expect(recovery!.closed).toBe(true)
     const names = readdirSync(h.state.userData)
     expect(names.some((name) => /^crm\.sqlite\.damaged-\d{8}T\d{6}Z$/.test(name))).toBe(true)
-    expect(readFileSync(path.join(h.state.userData, names.find((n) => n.includes('.damaged-'))!), 'utf8')).toContain('holiday notes')
+    expect(
+      readFileSync(
+        path.join(
+          h.state.userData,
+          names.find((n) => n.includes('.damaged-'))!,
+        ),
+        'utf8',
+      ),
+    ).toContain('holiday notes')
     expectEncryptedWithTheKey()
   })
 

@@ -8,29 +8,31 @@ import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core'
 import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
 import * as device from '../../src/main/db/schema'
-import {
-  COMMON_COLUMNS,
-  REFERENCE_TABLES,
-  SERVER_AUTHORED_COLUMNS,
-  SERVER_ONLY_COLUMNS,
-  SYNCED_TABLES,
-} from '../../src/shared/model/tables'
+import { COMMON_COLUMNS, REFERENCE_TABLES, SERVER_AUTHORED_COLUMNS, SERVER_ONLY_COLUMNS, SYNCED_TABLES } from '../../src/shared/model/tables'
 import * as server from '../../sync-server/db/schema'
 
 const DEVICE_ONLY_TABLES = ['outbox', 'sync_state', 'file_upload_queue', 'pinned_records']
-const SERVER_ONLY_TABLES = ['user_credentials', 'user_sessions', 'sync_devices', 'sync_rejections', 'sync_gc_state', 'change_log', 'audit_logs', 'file_blobs', 'file_chunks', 'file_uploads', 'file_possessions']
+const SERVER_ONLY_TABLES = [
+  'user_credentials',
+  'user_sessions',
+  'sync_devices',
+  'sync_rejections',
+  'sync_gc_state',
+  'change_log',
+  'audit_logs',
+  'file_blobs',
+  'file_chunks',
+  'file_uploads',
+  'file_possessions',
+]
 /** Foreign keys that point forward in SYNCED_TABLES. Each is a genuine cycle; see tables.ts. */
 const ALLOWED_BACK_REFERENCES = ['departments.manager_id → users']
 
 const deviceTables = new Map(
-  (Object.values(device) as unknown[])
-    .filter((v): v is SQLiteTable => is(v, SQLiteTable))
-    .map((t) => [sqliteConfig(t).name, sqliteConfig(t)] as const),
+  (Object.values(device) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable)).map((t) => [sqliteConfig(t).name, sqliteConfig(t)] as const),
 )
 const serverTables = new Map(
-  (Object.values(server) as unknown[])
-    .filter((v): v is PgTable => is(v, PgTable))
-    .map((t) => [pgConfig(t).name, pgConfig(t)] as const),
+  (Object.values(server) as unknown[]).filter((v): v is PgTable => is(v, PgTable)).map((t) => [pgConfig(t).name, pgConfig(t)] as const),
 )
 
 /** Device column type for each server column type (the encoding table of docs/architecture.md §2). */
@@ -113,10 +115,12 @@ describe('schema parity', () => {
 
     it('declares the same foreign keys on both sides', () => {
       const keys = (fks: { reference(): { columns: { name: string }[]; foreignTable: unknown } }[], name: (t: never) => string) =>
-        fks.map((fk) => {
-          const ref = fk.reference()
-          return `${ref.columns.map((c) => c.name).join(',')} → ${name(ref.foreignTable as never)}`
-        }).sort()
+        fks
+          .map((fk) => {
+            const ref = fk.reference()
+            return `${ref.columns.map((c) => c.name).join(',')} → ${name(ref.foreignTable as never)}`
+          })
+          .sort()
       expect(keys(deviceTables.get(table)!.foreignKeys, (t: SQLiteTable) => sqliteConfig(t).name)).toEqual(
         keys(serverTables.get(table)!.foreignKeys, (t: PgTable) => pgConfig(t).name),
       )

@@ -10,7 +10,18 @@ import type * as device from '../../src/main/db/schema'
 import type * as server from '../../sync-server/db/schema'
 
 type DeviceOnly = 'outbox' | 'syncState' | 'fileUploadQueue' | 'pinnedRecords'
-type ServerOnly = 'userCredentials' | 'userSessions' | 'syncDevices' | 'syncRejections' | 'changeLog' | 'auditLogs' | 'syncGcState' | 'fileBlobs' | 'fileChunks' | 'fileUploads' | 'filePossessions'
+type ServerOnly =
+  | 'userCredentials'
+  | 'userSessions'
+  | 'syncDevices'
+  | 'syncRejections'
+  | 'changeLog'
+  | 'auditLogs'
+  | 'syncGcState'
+  | 'fileBlobs'
+  | 'fileChunks'
+  | 'fileUploads'
+  | 'filePossessions'
 
 type Tables<M> = { [K in keyof M as M[K] extends Table ? K : never]: M[K] }
 type DeviceTables = Omit<Tables<typeof device>, DeviceOnly>

@@ -155,9 +155,7 @@ describe('every BrowserWindow is hardened', () => {
   it('loads the packaged page from the privileged app:// scheme, never file:// or a remote URL', () => {
     const [window] = h.windows
     expect(window!.loaded).toEqual([{ url: 'app://crm/index.html' }])
-    expect(h.schemes.privileged).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
-    ])
+    expect(h.schemes.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown }])
     expect([...h.schemes.handlers.keys()]).toEqual(['app'])
   })
 

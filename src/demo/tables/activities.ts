@@ -6,7 +6,12 @@ import { ACTIVITY_OUTCOMES, ACTIVITY_SUBJECTS, NEXT_ACTIONS } from '../hrd-data'
 import { type DemoState } from '../state'
 
 const TYPE_WEIGHTS: readonly (readonly [ActivityType, number])[] = [
-  ['CALL', 30], ['EMAIL', 28], ['MEETING', 10], ['NOTE', 12], ['TASK', 8], ['KAKAO', 12],
+  ['CALL', 30],
+  ['EMAIL', 28],
+  ['MEETING', 10],
+  ['NOTE', 12],
+  ['TASK', 8],
+  ['KAKAO', 12],
 ]
 
 export function buildActivities(state: DemoState): WireRow[] {

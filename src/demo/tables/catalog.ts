@@ -1,14 +1,17 @@
 /** industries, product_categories, products, instructors, kpi_definitions, campaigns: the catalogues. */
-import { type CampaignType, type KpiCategory, type KpiDirection, type KpiEntityType, type KpiFrequency, type KpiLevel, type KpiUnit } from '../../shared/model/enums'
+import {
+  type CampaignType,
+  type KpiCategory,
+  type KpiDirection,
+  type KpiEntityType,
+  type KpiFrequency,
+  type KpiLevel,
+  type KpiUnit,
+} from '../../shared/model/enums'
 import { DAY_MS, kstDate } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { demoRecordCode } from '../ids'
-import {
-  INSTRUCTOR_BACKGROUNDS,
-  INSTRUCTOR_CERTIFICATIONS,
-  PRODUCT_CATEGORIES,
-  PRODUCTS,
-} from '../hrd-data'
+import { INSTRUCTOR_BACKGROUNDS, INSTRUCTOR_CERTIFICATIONS, PRODUCT_CATEGORIES, PRODUCTS } from '../hrd-data'
 import { INDUSTRIES } from '../korean-data'
 import { fakeMobile, fakePerson } from '../korean-fakes'
 import { type DemoState } from '../state'
@@ -156,19 +159,149 @@ interface KpiSeed {
 }
 
 const KPIS: readonly KpiSeed[] = [
-  { code: 'KPI-REV-CO', name: '전사 매출액', category: 'FINANCE', level: 'COMPANY', unit: 'CURRENCY', direction: 'INCREASE', frequency: 'QUARTERLY', formula: 'SUM(계약 금액) 인식 기준', target: (e) => e.size * 4_000_000 },
-  { code: 'KPI-RET-CO', name: '고객 유지율', category: 'CUSTOMER', level: 'COMPANY', unit: 'PERCENT', direction: 'INCREASE', frequency: 'YEARLY', formula: '재계약 고객 수 / 전년도 계약 고객 수 × 100', target: () => 85 },
-  { code: 'KPI-REV-DEPT', name: '본부 매출액', category: 'SALES', level: 'DEPARTMENT', unit: 'CURRENCY', direction: 'INCREASE', frequency: 'QUARTERLY', formula: 'SUM(본부 귀속 계약 금액)', target: (e) => e.size * 45_000_000 },
-  { code: 'KPI-CMP-DEPT', name: '교육 수료율', category: 'OPERATIONAL', level: 'DEPARTMENT', unit: 'PERCENT', direction: 'INCREASE', frequency: 'QUARTERLY', formula: '수료 인원 / 확정 인원 × 100 (출석 80% 이상 수료)', target: () => 92 },
-  { code: 'KPI-MGN-DEPT', name: '프로젝트 마진율', category: 'FINANCE', level: 'DEPARTMENT', unit: 'PERCENT', direction: 'INCREASE', frequency: 'QUARTERLY', formula: '(매출 − 원가) / 매출 × 100', target: () => 35 },
-  { code: 'KPI-ORD-TEAM', name: '팀 수주액', category: 'SALES', level: 'TEAM', unit: 'CURRENCY', direction: 'INCREASE', frequency: 'MONTHLY', formula: 'SUM(수주 확정 영업 기회 금액)', target: (e) => e.size * 50_000_000 },
-  { code: 'KPI-NEW-TEAM', name: '신규 고객 수', category: 'CUSTOMER', level: 'TEAM', unit: 'COUNT', direction: 'INCREASE', frequency: 'QUARTERLY', formula: 'COUNT(첫 계약 고객사)', target: (e) => Math.max(1, Math.round(e.size * 0.7)) },
-  { code: 'KPI-CYC-TEAM', name: '평균 수주 소요일', category: 'SALES', level: 'TEAM', unit: 'DAYS', direction: 'DECREASE', frequency: 'QUARTERLY', formula: 'AVG(수주일 − 기회 생성일)', target: () => 45 },
-  { code: 'KPI-CSAT-TEAM', name: '교육 만족도', category: 'PROJECT', level: 'TEAM', unit: 'PERCENT', direction: 'MAINTAIN', frequency: 'QUARTERLY', formula: 'AVG(만족도 5점 척도) / 5 × 100', target: () => 90 },
-  { code: 'KPI-ORD-USER', name: '개인 수주액', category: 'SALES', level: 'INDIVIDUAL', unit: 'CURRENCY', direction: 'INCREASE', frequency: 'MONTHLY', formula: 'SUM(본인 담당 수주 금액)', target: () => 50_000_000 },
-  { code: 'KPI-WIN-USER', name: '영업 기회 성공률', category: 'SALES', level: 'INDIVIDUAL', unit: 'PERCENT', direction: 'INCREASE', frequency: 'QUARTERLY', formula: '수주 건수 / 종료 건수 × 100', target: () => 40 },
-  { code: 'KPI-MTG-USER', name: '고객 미팅 건수', category: 'SALES', level: 'INDIVIDUAL', unit: 'COUNT', direction: 'INCREASE', frequency: 'MONTHLY', formula: 'COUNT(완료된 고객 미팅)', target: () => 12 },
-  { code: 'KPI-PRJ-USER', name: '운영 차수 건수', category: 'PROJECT', level: 'INDIVIDUAL', unit: 'COUNT', direction: 'MAINTAIN', frequency: 'MONTHLY', formula: 'COUNT(완료된 차수)', target: () => 4 },
+  {
+    code: 'KPI-REV-CO',
+    name: '전사 매출액',
+    category: 'FINANCE',
+    level: 'COMPANY',
+    unit: 'CURRENCY',
+    direction: 'INCREASE',
+    frequency: 'QUARTERLY',
+    formula: 'SUM(계약 금액) 인식 기준',
+    target: (e) => e.size * 4_000_000,
+  },
+  {
+    code: 'KPI-RET-CO',
+    name: '고객 유지율',
+    category: 'CUSTOMER',
+    level: 'COMPANY',
+    unit: 'PERCENT',
+    direction: 'INCREASE',
+    frequency: 'YEARLY',
+    formula: '재계약 고객 수 / 전년도 계약 고객 수 × 100',
+    target: () => 85,
+  },
+  {
+    code: 'KPI-REV-DEPT',
+    name: '본부 매출액',
+    category: 'SALES',
+    level: 'DEPARTMENT',
+    unit: 'CURRENCY',
+    direction: 'INCREASE',
+    frequency: 'QUARTERLY',
+    formula: 'SUM(본부 귀속 계약 금액)',
+    target: (e) => e.size * 45_000_000,
+  },
+  {
+    code: 'KPI-CMP-DEPT',
+    name: '교육 수료율',
+    category: 'OPERATIONAL',
+    level: 'DEPARTMENT',
+    unit: 'PERCENT',
+    direction: 'INCREASE',
+    frequency: 'QUARTERLY',
+    formula: '수료 인원 / 확정 인원 × 100 (출석 80% 이상 수료)',
+    target: () => 92,
+  },
+  {
+    code: 'KPI-MGN-DEPT',
+    name: '프로젝트 마진율',
+    category: 'FINANCE',
+    level: 'DEPARTMENT',
+    unit: 'PERCENT',
+    direction: 'INCREASE',
+    frequency: 'QUARTERLY',
+    formula: '(매출 − 원가) / 매출 × 100',
+    target: () => 35,
+  },
+  {
+    code: 'KPI-ORD-TEAM',
+    name: '팀 수주액',
+    category: 'SALES',
+    level: 'TEAM',
+    unit: 'CURRENCY',
+    direction: 'INCREASE',
+    frequency: 'MONTHLY',
+    formula: 'SUM(수주 확정 영업 기회 금액)',
+    target: (e) => e.size * 50_000_000,
+  },
+  {
+    code: 'KPI-NEW-TEAM',
+    name: '신규 고객 수',
+    category: 'CUSTOMER',
+    level: 'TEAM',
+    unit: 'COUNT',
+    direction: 'INCREASE',
+    frequency: 'QUARTERLY',
+    formula: 'COUNT(첫 계약 고객사)',
+    target: (e) => Math.max(1, Math.round(e.size * 0.7)),
+  },
+  {
+    code: 'KPI-CYC-TEAM',
+    name: '평균 수주 소요일',
+    category: 'SALES',
+    level: 'TEAM',
+    unit: 'DAYS',
+    direction: 'DECREASE',
+    frequency: 'QUARTERLY',
+    formula: 'AVG(수주일 − 기회 생성일)',
+    target: () => 45,
+  },
+  {
+    code: 'KPI-CSAT-TEAM',
+    name: '교육 만족도',
+    category: 'PROJECT',
+    level: 'TEAM',
+    unit: 'PERCENT',
+    direction: 'MAINTAIN',
+    frequency: 'QUARTERLY',
+    formula: 'AVG(만족도 5점 척도) / 5 × 100',
+    target: () => 90,
+  },
+  {
+    code: 'KPI-ORD-USER',
+    name: '개인 수주액',
+    category: 'SALES',
+    level: 'INDIVIDUAL',
+    unit: 'CURRENCY',
+    direction: 'INCREASE',
+    frequency: 'MONTHLY',
+    formula: 'SUM(본인 담당 수주 금액)',
+    target: () => 50_000_000,
+  },
+  {
+    code: 'KPI-WIN-USER',
+    name: '영업 기회 성공률',
+    category: 'SALES',
+    level: 'INDIVIDUAL',
+    unit: 'PERCENT',
+    direction: 'INCREASE',
+    frequency: 'QUARTERLY',
+    formula: '수주 건수 / 종료 건수 × 100',
+    target: () => 40,
+  },
+  {
+    code: 'KPI-MTG-USER',
+    name: '고객 미팅 건수',
+    category: 'SALES',
+    level: 'INDIVIDUAL',
+    unit: 'COUNT',
+    direction: 'INCREASE',
+    frequency: 'MONTHLY',
+    formula: 'COUNT(완료된 고객 미팅)',
+    target: () => 12,
+  },
+  {
+    code: 'KPI-PRJ-USER',
+    name: '운영 차수 건수',
+    category: 'PROJECT',
+    level: 'INDIVIDUAL',
+    unit: 'COUNT',
+    direction: 'MAINTAIN',
+    frequency: 'MONTHLY',
+    formula: 'COUNT(완료된 차수)',
+    target: () => 4,
+  },
 ]
 
 export function buildKpiDefinitions(state: DemoState): WireRow[] {
@@ -177,7 +310,12 @@ export function buildKpiDefinitions(state: DemoState): WireRow[] {
   return KPIS.map((kpi, i) => {
     const id = newId(createdMs + i)
     state.kpiDefinitions.push({
-      id, code: kpi.code, level: kpi.level, unit: kpi.unit, direction: kpi.direction, frequency: kpi.frequency,
+      id,
+      code: kpi.code,
+      level: kpi.level,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      frequency: kpi.frequency,
       monthlyTarget: kpi.target,
     })
     return {
@@ -196,9 +334,15 @@ export function buildKpiDefinitions(state: DemoState): WireRow[] {
 }
 
 const CAMPAIGN_THEMES: readonly (readonly [CampaignType, string])[] = [
-  ['WEBINAR', '리더십 트렌드 웨비나'], ['SEMINAR', 'HR 담당자 조찬 세미나'], ['EXHIBITION', 'HRD 코리아 박람회 부스'],
-  ['EMAIL', '신입사원 교육 얼리버드 안내'], ['ADVERTISING', '검색광고 (기업교육 컨설팅)'], ['PARTNER', '파트너사 공동 세미나'],
-  ['WEBINAR', '생성형 AI 업무 활용 웨비나'], ['EMAIL', '하반기 교육 계획 뉴스레터'], ['SEMINAR', '조직문화 혁신 포럼'],
+  ['WEBINAR', '리더십 트렌드 웨비나'],
+  ['SEMINAR', 'HR 담당자 조찬 세미나'],
+  ['EXHIBITION', 'HRD 코리아 박람회 부스'],
+  ['EMAIL', '신입사원 교육 얼리버드 안내'],
+  ['ADVERTISING', '검색광고 (기업교육 컨설팅)'],
+  ['PARTNER', '파트너사 공동 세미나'],
+  ['WEBINAR', '생성형 AI 업무 활용 웨비나'],
+  ['EMAIL', '하반기 교육 계획 뉴스레터'],
+  ['SEMINAR', '조직문화 혁신 포럼'],
   ['OTHER', '고객 초청 네트워킹 데이'],
 ]
 
@@ -219,8 +363,7 @@ export function buildCampaigns(state: DemoState): WireRow[] {
     const startDate = kstDate(startMs)
     const year = startDate.slice(0, 4)
     const half = Number(startDate.slice(5, 7)) <= 6 ? '상반기' : '하반기'
-    const status =
-      startMs > ctx.nowMs ? 'PLANNED' : endMs < ctx.nowMs ? (random.chance(0.06) ? 'CANCELLED' : 'COMPLETED') : 'ACTIVE'
+    const status = startMs > ctx.nowMs ? 'PLANNED' : endMs < ctx.nowMs ? (random.chance(0.06) ? 'CANCELLED' : 'COMPLETED') : 'ACTIVE'
     const id = newId(Math.max(ctx.historyStartMs, createdMs))
     state.campaigns.push({ id, name: `${year} ${half} ${theme}`, startMs, endMs })
     const owner = owners.length > 0 ? random.pick(owners).id : fallbackOwner

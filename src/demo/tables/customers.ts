@@ -22,27 +22,67 @@ import { type BranchInfo, type CompanyInfo, type DemoState } from '../state'
 import { activeUsers } from './org'
 
 const SIZE_WEIGHTS: readonly (readonly [CompanySize, number])[] = [
-  ['STARTUP', 10], ['SMB', 35], ['MIDMARKET', 35], ['ENTERPRISE', 20],
+  ['STARTUP', 10],
+  ['SMB', 35],
+  ['MIDMARKET', 35],
+  ['ENTERPRISE', 20],
 ]
 const STATUS_WEIGHTS: readonly (readonly [CompanyStatus, number])[] = [
-  ['PROSPECT', 35], ['ACTIVE', 45], ['INACTIVE', 12], ['CHURNED', 8],
+  ['PROSPECT', 35],
+  ['ACTIVE', 45],
+  ['INACTIVE', 12],
+  ['CHURNED', 8],
 ]
-const TAGS = ['대기업 계열', '재계약 고객', '교육예산 확대', '공공 조달', '고용보험 환급', '연간 계약', '신규 발굴', '경쟁사 거래처', '계열사 확대', 'VIP 관리'] as const
+const TAGS = [
+  '대기업 계열',
+  '재계약 고객',
+  '교육예산 확대',
+  '공공 조달',
+  '고용보험 환급',
+  '연간 계약',
+  '신규 발굴',
+  '경쟁사 거래처',
+  '계열사 확대',
+  'VIP 관리',
+] as const
 
 function employeeCount(random: Random, size: CompanySize): number {
   switch (size) {
-    case 'STARTUP': return random.int(5, 50)
-    case 'SMB': return random.int(50, 300)
-    case 'MIDMARKET': return random.int(300, 1_000)
-    case 'ENTERPRISE': return random.skewedInt(1_000, 30_000, 3)
+    case 'STARTUP':
+      return random.int(5, 50)
+    case 'SMB':
+      return random.int(50, 300)
+    case 'MIDMARKET':
+      return random.int(300, 1_000)
+    case 'ENTERPRISE':
+      return random.skewedInt(1_000, 30_000, 3)
   }
 }
 
 function tierFor(random: Random, size: CompanySize, status: CompanyStatus): CompanyTier {
-  if (status === 'PROSPECT') return random.weighted([['SILVER', 2], ['BRONZE', 8]] as const)
-  if (size === 'ENTERPRISE') return random.weighted([['VIP', 4], ['GOLD', 4], ['SILVER', 2]] as const)
-  if (size === 'MIDMARKET') return random.weighted([['VIP', 1], ['GOLD', 4], ['SILVER', 4], ['BRONZE', 2]] as const)
-  return random.weighted([['GOLD', 1], ['SILVER', 4], ['BRONZE', 6]] as const)
+  if (status === 'PROSPECT')
+    return random.weighted([
+      ['SILVER', 2],
+      ['BRONZE', 8],
+    ] as const)
+  if (size === 'ENTERPRISE')
+    return random.weighted([
+      ['VIP', 4],
+      ['GOLD', 4],
+      ['SILVER', 2],
+    ] as const)
+  if (size === 'MIDMARKET')
+    return random.weighted([
+      ['VIP', 1],
+      ['GOLD', 4],
+      ['SILVER', 4],
+      ['BRONZE', 2],
+    ] as const)
+  return random.weighted([
+    ['GOLD', 1],
+    ['SILVER', 4],
+    ['BRONZE', 6],
+  ] as const)
 }
 
 /** 서울특별시 → 서울, 경기도 → 경기, 전북특별자치도 → 전북 (for branch names). */
@@ -58,9 +98,7 @@ export function buildCompanies(state: DemoState): WireRow[] {
   const newId = idMaker(ctx, 'companies')
   const sales = activeUsers(state, ['SALES'], ['SALES_REP', 'SALES_MANAGER'])
   // The demo consultant gets a visibly larger book of accounts than average; managers keep a few of their own.
-  const managerWeights = sales.map((u) =>
-    [u.id, u.id === DEMO_ACCOUNTS.consultant.id ? 2.5 : u.role === 'SALES_MANAGER' ? 0.4 : 1] as const,
-  )
+  const managerWeights = sales.map((u) => [u.id, u.id === DEMO_ACCOUNTS.consultant.id ? 2.5 : u.role === 'SALES_MANAGER' ? 0.4 : 1] as const)
   const industryWeights = state.industries.map((i) => [i, i.weight] as const)
   const rows: WireRow[] = []
   for (let i = 0; i < state.plan.companies; i++) {
@@ -81,8 +119,19 @@ export function buildCompanies(state: DemoState): WireRow[] {
     const businessNumber = fakeBusinessNumber(random, individual ? 'individual' : 'corporation', state.takenBusinessNumbers)
     const accountManagerId = sales.length > 0 ? random.weighted(managerWeights) : DEMO_ACCOUNTS.consultant.id
     const info: CompanyInfo = {
-      id, name: name.name, shortName: name.shortName, domain: name.domain, size, status, tier,
-      employeeCount: employees, accountManagerId, createdMs, address, branchIds: [], contacts: [],
+      id,
+      name: name.name,
+      shortName: name.shortName,
+      domain: name.domain,
+      size,
+      status,
+      tier,
+      employeeCount: employees,
+      accountManagerId,
+      createdMs,
+      address,
+      branchIds: [],
+      contacts: [],
     }
     state.companies.push(info)
     state.companyById.set(id, info)
@@ -106,15 +155,32 @@ export function buildCompanies(state: DemoState): WireRow[] {
       company_size: size,
       annual_revenue: employees * random.int(150, 600) * 1_000_000,
       employee_count: employees,
-      fiscal_year_end: random.weighted([['12-31', 85], ['03-31', 8], ['06-30', 4], ['09-30', 3]] as const),
+      fiscal_year_end: random.weighted([
+        ['12-31', 85],
+        ['03-31', 8],
+        ['06-30', 4],
+        ['09-30', 3],
+      ] as const),
       website: random.chance(0.9) ? `https://www.${name.domain}` : null,
       description: `${industry.name} 분야 ${size === 'ENTERPRISE' ? '대기업' : size === 'MIDMARKET' ? '중견기업' : size === 'SMB' ? '중소기업' : '스타트업'}. 임직원 약 ${employees.toLocaleString('en-US')}명.`,
       tier,
       status,
       credit_limit: status === 'PROSPECT' ? null : random.int(5, 50) * 10_000_000,
-      payment_terms: random.weighted([[30, 6], [45, 2], [60, 2]] as const),
+      payment_terms: random.weighted([
+        [30, 6],
+        [45, 2],
+        [60, 2],
+      ] as const),
       account_manager_id: accountManagerId,
-      tags: random.sample(TAGS, random.weighted([[0, 3], [1, 4], [2, 2], [3, 1]] as const)),
+      tags: random.sample(
+        TAGS,
+        random.weighted([
+          [0, 3],
+          [1, 4],
+          [2, 2],
+          [3, 1],
+        ] as const),
+      ),
       custom_fields: customFields,
     })
   }
@@ -128,20 +194,33 @@ export function buildBranches(state: DemoState): WireRow[] {
   const rows: WireRow[] = []
   for (const company of state.companies) {
     const extra =
-      company.size === 'ENTERPRISE' ? random.int(1, 4)
-      : company.size === 'MIDMARKET' ? random.int(0, 2)
-      : company.size === 'SMB' ? (random.chance(0.3) ? 1 : 0)
-      : 0
+      company.size === 'ENTERPRISE'
+        ? random.int(1, 4)
+        : company.size === 'MIDMARKET'
+          ? random.int(0, 2)
+          : company.size === 'SMB'
+            ? random.chance(0.3)
+              ? 1
+              : 0
+            : 0
     let remaining = company.employeeCount
     for (let b = 0; b <= extra; b++) {
       const hq = b === 0
-      const type = hq ? 'HEADQUARTERS' : random.weighted([['BRANCH', 5], ['FACTORY', 3], ['RND', 2]] as const)
+      const type = hq
+        ? 'HEADQUARTERS'
+        : random.weighted([
+            ['BRANCH', 5],
+            ['FACTORY', 3],
+            ['RND', 2],
+          ] as const)
       const address: KoreanAddress = hq ? company.address : fakeAddress(random, pickRegion(random))
-      const name =
-        hq ? '본사'
-        : type === 'FACTORY' ? `${address.city.split(' ')[0]!.replace(/[시군구]$/, '')}${random.pick(['공장', '사업장'])}`
-        : type === 'RND' ? random.pick(['기술연구소', 'R&D센터', '중앙연구소'])
-        : `${shortState(address.state)}${random.pick(['지사', '지점', '사무소'])}`
+      const name = hq
+        ? '본사'
+        : type === 'FACTORY'
+          ? `${address.city.split(' ')[0]!.replace(/[시군구]$/, '')}${random.pick(['공장', '사업장'])}`
+          : type === 'RND'
+            ? random.pick(['기술연구소', 'R&D센터', '중앙연구소'])
+            : `${shortState(address.state)}${random.pick(['지사', '지점', '사무소'])}`
       const share = hq ? (extra === 0 ? 100 : random.int(40, 70)) : b === extra ? 100 : random.int(20, 60)
       const employees = Math.max(1, Math.round((remaining * share) / 100))
       remaining = Math.max(0, remaining - employees)
@@ -150,11 +229,7 @@ export function buildBranches(state: DemoState): WireRow[] {
       const info: BranchInfo = { id, companyId: company.id, name, address, isPrimary: hq }
       state.branches.push(info)
       company.branchIds.push(id)
-      const businessNumber = hq
-        ? null
-        : random.chance(0.6)
-          ? fakeBusinessNumber(random, 'corporation-branch', state.takenBusinessNumbers)
-          : null
+      const businessNumber = hq ? null : random.chance(0.6) ? fakeBusinessNumber(random, 'corporation-branch', state.takenBusinessNumbers) : null
       rows.push({
         ...commonColumns({ id, createdMs, updatedMs: instantBetween(random, createdMs, ctx.nowMs, 3), createdBy: company.accountManagerId }),
         company_id: company.id,
@@ -182,14 +257,30 @@ export function buildBranches(state: DemoState): WireRow[] {
 }
 
 const CONTACT_TITLES: Readonly<Record<string, readonly (string | null)[]>> = {
-  사원: [null], 주임: [null], 대리: [null, '담당'], 과장: [null, '파트장', '담당'], 차장: ['파트장', '팀장', null],
-  부장: ['팀장', '팀장', '실장'], 이사: ['본부장', '실장'], 상무: ['본부장', 'CHRO'], 전무: ['CHRO', '부문장'],
+  사원: [null],
+  주임: [null],
+  대리: [null, '담당'],
+  과장: [null, '파트장', '담당'],
+  차장: ['파트장', '팀장', null],
+  부장: ['팀장', '팀장', '실장'],
+  이사: ['본부장', '실장'],
+  상무: ['본부장', 'CHRO'],
+  전무: ['CHRO', '부문장'],
 }
 
 function roleTypeFor(random: Random, position: string): ContactRoleType {
   if (EXECUTIVE_POSITIONS.has(position)) return random.chance(0.8) ? 'DECISION_MAKER' : 'INFLUENCER'
-  if (SENIOR_POSITIONS.has(position)) return random.weighted([['DECISION_MAKER', 4], ['INFLUENCER', 4], ['CHAMPION', 2]] as const)
-  return random.weighted([['USER', 5], ['INFLUENCER', 2], ['CHAMPION', 3]] as const)
+  if (SENIOR_POSITIONS.has(position))
+    return random.weighted([
+      ['DECISION_MAKER', 4],
+      ['INFLUENCER', 4],
+      ['CHAMPION', 2],
+    ] as const)
+  return random.weighted([
+    ['USER', 5],
+    ['INFLUENCER', 2],
+    ['CHAMPION', 3],
+  ] as const)
 }
 
 export function buildContacts(state: DemoState): WireRow[] {
@@ -200,10 +291,13 @@ export function buildContacts(state: DemoState): WireRow[] {
   const rows: WireRow[] = []
   for (const company of state.companies) {
     const count =
-      company.size === 'ENTERPRISE' ? random.int(4, 9)
-      : company.size === 'MIDMARKET' ? random.int(3, 6)
-      : company.size === 'SMB' ? random.int(2, 4)
-      : random.int(1, 2)
+      company.size === 'ENTERPRISE'
+        ? random.int(4, 9)
+        : company.size === 'MIDMARKET'
+          ? random.int(3, 6)
+          : company.size === 'SMB'
+            ? random.int(2, 4)
+            : random.int(1, 2)
     const emails = new Set<string>()
     for (let c = 0; c < count; c++) {
       // HR and education people sit at head office; a branch may have its own HR contact.
@@ -236,7 +330,12 @@ export function buildContacts(state: DemoState): WireRow[] {
         department: primary ? random.pick(['인사팀', '교육팀', 'HRD팀', '인재개발팀']) : random.weighted(CONTACT_DEPARTMENTS),
         role_type: roleTypeFor(random, position),
         is_primary: primary,
-        preferred_contact_method: random.weighted([['EMAIL', 40], ['MOBILE', 25], ['PHONE', 15], ['KAKAO', 20]] as const),
+        preferred_contact_method: random.weighted([
+          ['EMAIL', 40],
+          ['MOBILE', 25],
+          ['PHONE', 15],
+          ['KAKAO', 20],
+        ] as const),
         birthday: random.chance(0.4) ? addDays(`${birthYear}-01-01`, random.int(0, 364)) : null,
         notes: random.chance(0.25)
           ? random.pick(['오전 통화 선호', '결재 라인: 팀장 → 본부장', '교육 예산 담당', '신규 입사자 교육 담당', '카카오톡 응답이 빠름', '연말 인사이동 예정'])

@@ -32,7 +32,11 @@ function period(type: KpiPeriodType, year: number, index: number): Period {
   const nextMonth = firstMonth + months
   const end = addDays(nextMonth > 12 ? monthStart(year + 1, nextMonth - 12) : monthStart(year, nextMonth), -1)
   return {
-    type, year, months, start, end,
+    type,
+    year,
+    months,
+    start,
+    end,
     month: type === 'MONTH' ? index : null,
     quarter: type === 'QUARTER' ? index : null,
     half: type === 'HALF' ? index : null,
@@ -81,20 +85,36 @@ export function buildKpiTargets(state: DemoState): WireRow[] {
     const teams = (unit: string): Entity[] =>
       state.teams.filter((t) => t.unit === unit).map((t) => ({ type: 'TEAM' as const, id: t.id, size: t.memberIds.length, owner: headOf(t.departmentId) }))
     const people = (units: readonly string[]): Entity[] =>
-      users.filter((u) => units.includes(u.unit)).map((u) => ({ type: 'USER' as const, id: u.id, size: 1, owner: state.teams.find((t) => t.id === u.teamId)?.leadId ?? ADMIN_ID }))
+      users
+        .filter((u) => units.includes(u.unit))
+        .map((u) => ({ type: 'USER' as const, id: u.id, size: 1, owner: state.teams.find((t) => t.id === u.teamId)?.leadId ?? ADMIN_ID }))
     switch (definition.code) {
       // Our company as a whole: the root department stands for it (the target needs an entity id).
-      case 'KPI-REV-CO': return [{ type: 'COMPANY', id: root.id, size: Math.max(1, state.companies.length), owner: ADMIN_ID }]
-      case 'KPI-RET-CO': return [{ type: 'COMPANY', id: root.id, size: 1, owner: ADMIN_ID }]
-      case 'KPI-REV-DEPT': return [...department('SALES'), ...department('OPS'), ...department('CONSULTING')]
-      case 'KPI-CMP-DEPT': return department('OPS')
-      case 'KPI-MGN-DEPT': return [...department('OPS'), ...department('CONSULTING')]
-      case 'KPI-ORD-TEAM': case 'KPI-NEW-TEAM': case 'KPI-CYC-TEAM': return teams('SALES')
-      case 'KPI-CSAT-TEAM': return teams('OPS')
-      case 'KPI-ORD-USER': case 'KPI-WIN-USER': return people(['SALES'])
-      case 'KPI-MTG-USER': return people(['SALES', 'CONSULTING'])
-      case 'KPI-PRJ-USER': return people(['OPS'])
-      default: return []
+      case 'KPI-REV-CO':
+        return [{ type: 'COMPANY', id: root.id, size: Math.max(1, state.companies.length), owner: ADMIN_ID }]
+      case 'KPI-RET-CO':
+        return [{ type: 'COMPANY', id: root.id, size: 1, owner: ADMIN_ID }]
+      case 'KPI-REV-DEPT':
+        return [...department('SALES'), ...department('OPS'), ...department('CONSULTING')]
+      case 'KPI-CMP-DEPT':
+        return department('OPS')
+      case 'KPI-MGN-DEPT':
+        return [...department('OPS'), ...department('CONSULTING')]
+      case 'KPI-ORD-TEAM':
+      case 'KPI-NEW-TEAM':
+      case 'KPI-CYC-TEAM':
+        return teams('SALES')
+      case 'KPI-CSAT-TEAM':
+        return teams('OPS')
+      case 'KPI-ORD-USER':
+      case 'KPI-WIN-USER':
+        return people(['SALES'])
+      case 'KPI-MTG-USER':
+        return people(['SALES', 'CONSULTING'])
+      case 'KPI-PRJ-USER':
+        return people(['OPS'])
+      default:
+        return []
     }
   }
 
@@ -105,10 +125,13 @@ export function buildKpiTargets(state: DemoState): WireRow[] {
   const rows: WireRow[] = []
   for (const definition of state.kpiDefinitions) {
     const types: KpiPeriodType[] =
-      definition.frequency === 'MONTHLY' ? ['MONTH']
-      : definition.frequency === 'YEARLY' ? ['YEAR']
-      : definition.code === 'KPI-REV-CO' ? ['QUARTER', 'HALF']
-      : ['QUARTER']
+      definition.frequency === 'MONTHLY'
+        ? ['MONTH']
+        : definition.frequency === 'YEARLY'
+          ? ['YEAR']
+          : definition.code === 'KPI-REV-CO'
+            ? ['QUARTER', 'HALF']
+            : ['QUARTER']
     for (const entity of entitiesFor(definition)) {
       for (const type of types) {
         for (const p of periodsBetween(type, windowStart, windowEnd)) {
@@ -116,19 +139,25 @@ export function buildKpiTargets(state: DemoState): WireRow[] {
           const scaled = definition.unit === 'CURRENCY' || definition.unit === 'COUNT' ? base * p.months : base
           // Targets grow a little year on year.
           const growth = 1 + (p.year - Number(ctx.today.slice(0, 4))) * 0.08
-          const target = definition.unit === 'CURRENCY'
-            ? Math.round((scaled * growth) / 1_000_000) * 1_000_000
-            : definition.unit === 'COUNT' ? Math.max(1, Math.round(scaled * growth)) : scaled
-          const createdMs = Math.min(ctx.nowMs - 60_000, Math.max(ctx.historyStartMs, kstInstant(p.start, '09:30') - random.int(5, 20) * DAY_MS + random.int(0, 8 * 60) * 60_000))
+          const target =
+            definition.unit === 'CURRENCY'
+              ? Math.round((scaled * growth) / 1_000_000) * 1_000_000
+              : definition.unit === 'COUNT'
+                ? Math.max(1, Math.round(scaled * growth))
+                : scaled
+          const createdMs = Math.min(
+            ctx.nowMs - 60_000,
+            Math.max(ctx.historyStartMs, kstInstant(p.start, '09:30') - random.int(5, 20) * DAY_MS + random.int(0, 8 * 60) * 60_000),
+          )
           const id = newId(createdMs)
           plans.push({ id, definition, period: p, target, owner: entity.owner, createdMs })
           const higherIsBetter = definition.direction !== 'DECREASE'
-          const stretch = definition.unit === 'PERCENT' || definition.unit === 'DAYS'
-            ? Math.round(higherIsBetter ? Math.min(100, target * 1.05) : target * 0.85)
-            : Math.round(target * 1.2)
-          const minimum = definition.unit === 'PERCENT' || definition.unit === 'DAYS'
-            ? Math.round(higherIsBetter ? target * 0.9 : target * 1.2)
-            : Math.round(target * 0.8)
+          const stretch =
+            definition.unit === 'PERCENT' || definition.unit === 'DAYS'
+              ? Math.round(higherIsBetter ? Math.min(100, target * 1.05) : target * 0.85)
+              : Math.round(target * 1.2)
+          const minimum =
+            definition.unit === 'PERCENT' || definition.unit === 'DAYS' ? Math.round(higherIsBetter ? target * 0.9 : target * 1.2) : Math.round(target * 0.8)
           rows.push({
             ...commonColumns({ id, createdMs, createdBy: entity.owner }),
             kpi_definition_id: definition.id,
@@ -161,7 +190,9 @@ export function buildKpiActuals(state: DemoState): WireRow[] {
     const finished = plan.period.end < ctx.today
     const periodDate = finished ? plan.period.end : addDays(ctx.today, -1)
     if (periodDate < plan.period.start) continue
-    const elapsed = finished ? 1 : Math.max(0.05, (kstInstant(periodDate) - kstInstant(plan.period.start)) / (kstInstant(plan.period.end) - kstInstant(plan.period.start)))
+    const elapsed = finished
+      ? 1
+      : Math.max(0.05, (kstInstant(periodDate) - kstInstant(plan.period.start)) / (kstInstant(plan.period.end) - kstInstant(plan.period.start)))
     const { unit, direction } = plan.definition
     const attainment = random.normalInt(95, 18, 40, 160) / 100
     let value: number

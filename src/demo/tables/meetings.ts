@@ -3,14 +3,7 @@ import { type MeetingType, type ParticipantAttendance } from '../../shared/model
 import { DAY_MS, addDays, hhmm, instantBetween, isoTimestamp, kstDate, kstInstant, nextWorkday, officeInstant } from '../clock'
 import { commonColumns, idMaker, type WireRow } from '../context'
 import { demoRecordCode } from '../ids'
-import {
-  ACTION_ITEM_TASKS,
-  COMPETITORS,
-  CUSTOMER_CONCERNS,
-  CUSTOMER_INTERESTS,
-  MEETING_DECISIONS,
-  MEETING_KEY_POINTS,
-} from '../hrd-data'
+import { ACTION_ITEM_TASKS, COMPETITORS, CUSTOMER_CONCERNS, CUSTOMER_INTERESTS, MEETING_DECISIONS, MEETING_KEY_POINTS } from '../hrd-data'
 import { fakePerson, objectParticle } from '../korean-fakes'
 import { type Random } from '../prng'
 import { type CompanyInfo, type DemoState, type MeetingInfo, type ProductInfo } from '../state'
@@ -67,9 +60,17 @@ function planMeetings(state: DemoState): PlannedMeeting[] {
     const company = state.companyById.get(opportunity.companyId)!
     const times = stageTimes(opportunity)
     const base = {
-      company, branchId: opportunity.branchId, opportunityId: opportunity.id, projectId: null,
-      subject: company.shortName, organizerId: opportunity.accountManagerId, product: opportunity.product,
-      quantity: opportunity.product.seed.type === 'ASSESSMENT' && opportunity.product.listPrice < 5_000_000 ? Math.max(10, Math.round(opportunity.amount / opportunity.product.listPrice)) : opportunity.sessions,
+      company,
+      branchId: opportunity.branchId,
+      opportunityId: opportunity.id,
+      projectId: null,
+      subject: company.shortName,
+      organizerId: opportunity.accountManagerId,
+      product: opportunity.product,
+      quantity:
+        opportunity.product.seed.type === 'ASSESSMENT' && opportunity.product.listPrice < 5_000_000
+          ? Math.max(10, Math.round(opportunity.amount / opportunity.product.listPrice))
+          : opportunity.sessions,
     }
     const importance = opportunity.amount >= 200_000_000 ? 'HIGH' : opportunity.amount >= 50_000_000 ? 'MEDIUM' : 'LOW'
     const needs = times.get('NEEDS_ANALYSIS')
@@ -80,7 +81,9 @@ function planMeetings(state: DemoState): PlannedMeeting[] {
     if (proposal !== undefined && random.chance(0.6)) {
       const lead = teamLeadOf(opportunity.teamId)
       planned.push({
-        ...base, type: 'PROPOSAL', date: dateOf(proposal + random.int(0, 5) * DAY_MS),
+        ...base,
+        type: 'PROPOSAL',
+        date: dateOf(proposal + random.int(0, 5) * DAY_MS),
         internalIds: lead && lead !== opportunity.accountManagerId ? [opportunity.accountManagerId, lead] : [opportunity.accountManagerId],
         importance: importance === 'LOW' ? 'MEDIUM' : 'HIGH',
       })
@@ -94,8 +97,15 @@ function planMeetings(state: DemoState): PlannedMeeting[] {
   for (const project of state.projects) {
     const company = state.companyById.get(project.companyId)!
     const base = {
-      company, branchId: project.branchId, opportunityId: project.opportunityId, projectId: project.id,
-      subject: project.name, organizerId: project.managerId, product: null, quantity: 0, importance: 'MEDIUM',
+      company,
+      branchId: project.branchId,
+      opportunityId: project.opportunityId,
+      projectId: project.id,
+      subject: project.name,
+      organizerId: project.managerId,
+      product: null,
+      quantity: 0,
+      importance: 'MEDIUM',
       internalIds: [project.managerId, project.coordinatorId, project.accountManagerId],
     }
     if (project.startDate <= addDays(ctx.today, 30) && random.chance(0.6)) {
@@ -112,22 +122,47 @@ function planMeetings(state: DemoState): PlannedMeeting[] {
   for (let i = 0; i < internalCount; i++) {
     const ms = instantBetween(random, ctx.historyStartMs + 7 * DAY_MS, ctx.nowMs + 21 * DAY_MS, 1.3)
     const date = nextWorkday(kstDate(ms))
-    const kind = random.weighted([['TEAM', 7], ['CROSS_DEPT', 2], ['PARTNER', 1]] as const)
+    const kind = random.weighted([
+      ['TEAM', 7],
+      ['CROSS_DEPT', 2],
+      ['PARTNER', 1],
+    ] as const)
     if (kind === 'TEAM' && state.teams.length > 0) {
       const team = random.pick(state.teams)
       const members = team.memberIds.filter((id) => allActive.some((u) => u.id === id))
       planned.push({
-        type: 'TEAM', company: null, branchId: null, opportunityId: null, projectId: null, subject: team.name, date,
-        organizerId: team.leadId, internalIds: members.slice(0, 8), importance: 'LOW', product: null, quantity: 0,
+        type: 'TEAM',
+        company: null,
+        branchId: null,
+        opportunityId: null,
+        projectId: null,
+        subject: team.name,
+        date,
+        organizerId: team.leadId,
+        internalIds: members.slice(0, 8),
+        importance: 'LOW',
+        product: null,
+        quantity: 0,
       })
     } else {
       const leads = state.teams.map((t) => t.leadId)
       const organizer = random.pick(leads.length > 0 ? leads : allActive.map((u) => u.id))
       planned.push({
-        type: kind === 'TEAM' ? 'CROSS_DEPT' : kind, company: null, branchId: null, opportunityId: null, projectId: null,
-        subject: kind === 'PARTNER' ? random.pick(['강사 파트너 간담회', '교육장 협력사 미팅', '콘텐츠 제작사 협의']) : random.pick(['영업-운영 월간 협업 회의', '분기 실적 리뷰', '신규 과정 개발 회의']),
-        date, organizerId: organizer, internalIds: random.sample(leads, Math.min(5, leads.length)), importance: 'MEDIUM',
-        product: null, quantity: 0,
+        type: kind === 'TEAM' ? 'CROSS_DEPT' : kind,
+        company: null,
+        branchId: null,
+        opportunityId: null,
+        projectId: null,
+        subject:
+          kind === 'PARTNER'
+            ? random.pick(['강사 파트너 간담회', '교육장 협력사 미팅', '콘텐츠 제작사 협의'])
+            : random.pick(['영업-운영 월간 협업 회의', '분기 실적 리뷰', '신규 과정 개발 회의']),
+        date,
+        organizerId: organizer,
+        internalIds: random.sample(leads, Math.min(5, leads.length)),
+        importance: 'MEDIUM',
+        product: null,
+        quantity: 0,
       })
     }
   }
@@ -149,14 +184,36 @@ export function buildMeetings(state: DemoState): WireRow[] {
     const createdMs = Math.max(ctx.historyStartMs, Math.min(ctx.nowMs - 60_000, startMs - random.int(1, 14) * DAY_MS - random.int(0, 6 * 60) * 60_000))
     const id = newId(createdMs)
     const customer = plan.company !== null
-    const locationType = customer ? random.weighted([['ONSITE', 6], ['ONLINE', 3], ['HYBRID', 1]] as const) : random.weighted([['ONSITE', 7], ['ONLINE', 3]] as const)
+    const locationType = customer
+      ? random.weighted([
+          ['ONSITE', 6],
+          ['ONLINE', 3],
+          ['HYBRID', 1],
+        ] as const)
+      : random.weighted([
+          ['ONSITE', 7],
+          ['ONLINE', 3],
+        ] as const)
     const branch = plan.branchId ? state.branches.find((b) => b.id === plan.branchId) : undefined
     const address = branch?.address ?? plan.company?.address
     const followUp = status === 'COMPLETED' && random.chance(0.5)
     const info: MeetingInfo = {
-      id, kind: customer ? 'CUSTOMER' : 'INTERNAL', type: plan.type, companyId: plan.company?.id ?? null, company: plan.company,
-      opportunityId: plan.opportunityId, projectId: plan.projectId, date: plan.date, startTime, endTime, status,
-      organizerId: plan.organizerId, internalIds: plan.internalIds, createdMs, isPast: past, product: plan.product,
+      id,
+      kind: customer ? 'CUSTOMER' : 'INTERNAL',
+      type: plan.type,
+      companyId: plan.company?.id ?? null,
+      company: plan.company,
+      opportunityId: plan.opportunityId,
+      projectId: plan.projectId,
+      date: plan.date,
+      startTime,
+      endTime,
+      status,
+      organizerId: plan.organizerId,
+      internalIds: plan.internalIds,
+      createdMs,
+      isPast: past,
+      product: plan.product,
     }
     state.meetings.push(info)
     meetingPlans.set(info, plan)
@@ -180,7 +237,12 @@ export function buildMeetings(state: DemoState): WireRow[] {
       start_time: startTime,
       end_time: endTime,
       location_type: locationType,
-      location_address: locationType !== 'ONLINE' ? (customer && address ? `${address.state} ${address.city} ${address.street}` : '서울특별시 강남구 테헤란로 152, 12층 (오구 본사)') : null,
+      location_address:
+        locationType !== 'ONLINE'
+          ? customer && address
+            ? `${address.state} ${address.city} ${address.street}`
+            : '서울특별시 강남구 테헤란로 152, 12층 (오구 본사)'
+          : null,
       location_room: locationType !== 'ONLINE' ? random.pick(['대회의실', '소회의실 A', '3층 회의실', '임원 회의실', '교육장']) : null,
       online_link: locationType !== 'ONSITE' ? `https://zoom.us/j/${random.int(100_000_000, 999_999_999)}${random.int(10, 99)}` : null,
       organizer_id: plan.organizerId,
@@ -199,9 +261,15 @@ export function buildMeetingParticipants(state: DemoState): WireRow[] {
   const newId = idMaker(ctx, 'meeting_participants')
   const rows: WireRow[] = []
   const attendance = (meeting: MeetingInfo): ParticipantAttendance =>
-    meeting.status === 'COMPLETED' ? (random.chance(0.92) ? 'ATTENDED' : 'ABSENT')
-    : meeting.status === 'CANCELLED' ? 'PENDING'
-    : random.chance(0.6) ? 'CONFIRMED' : 'PENDING'
+    meeting.status === 'COMPLETED'
+      ? random.chance(0.92)
+        ? 'ATTENDED'
+        : 'ABSENT'
+      : meeting.status === 'CANCELLED'
+        ? 'PENDING'
+        : random.chance(0.6)
+          ? 'CONFIRMED'
+          : 'PENDING'
   for (const meeting of state.meetings) {
     const seen = new Set<string>()
     const internal = [meeting.organizerId, ...meeting.internalIds.filter((id) => id !== meeting.organizerId)]
@@ -294,7 +362,13 @@ export function buildMeetingMinutes(state: DemoState): WireRow[] {
     const createdMs = Math.min(ctx.nowMs - 60_000, Math.max(kstInstant(meeting.date, meeting.endTime) + 10 * 60_000, officeInstant(random, writtenOn)))
     const customer = meeting.kind === 'CUSTOMER'
     const topic = AGENDA[meeting.type as MeetingType][1] ?? '진행 현황'
-    const reaction = customer ? random.weighted([['POSITIVE', 55], ['NEUTRAL', 35], ['NEGATIVE', 10]] as const) : null
+    const reaction = customer
+      ? random.weighted([
+          ['POSITIVE', 55],
+          ['NEUTRAL', 35],
+          ['NEGATIVE', 10],
+        ] as const)
+      : null
     rows.push({
       ...commonColumns({ id: newId(createdMs), createdMs, createdBy: meeting.organizerId }),
       meeting_id: meeting.id,
@@ -307,9 +381,17 @@ export function buildMeetingMinutes(state: DemoState): WireRow[] {
       customer_reaction: reaction,
       customer_concerns: customer ? random.sample(CUSTOMER_CONCERNS, random.int(0, 2)) : [],
       customer_interests: customer ? random.sample(CUSTOMER_INTERESTS, random.int(0, 2)) : [],
-      competitors_mentioned: customer && random.chance(0.2) ? [{ name: random.pick(COMPETITORS), note: random.pick(['기존 거래처', '견적 제출 예정', '작년 운영사']) }] : [],
+      competitors_mentioned:
+        customer && random.chance(0.2) ? [{ name: random.pick(COMPETITORS), note: random.pick(['기존 거래처', '견적 제출 예정', '작년 운영사']) }] : [],
       attachments: random.chance(0.3)
-        ? [{ name: `${meeting.type === 'PROPOSAL' ? '제안서' : '회의자료'}_${meeting.date.replace(/-/g, '')}.pdf`, url: `https://files.augu.demo/meetings/${meeting.id}/1.pdf`, sizeBytes: random.int(200_000, 8_000_000), mimeType: 'application/pdf' }]
+        ? [
+            {
+              name: `${meeting.type === 'PROPOSAL' ? '제안서' : '회의자료'}_${meeting.date.replace(/-/g, '')}.pdf`,
+              url: `https://files.augu.demo/meetings/${meeting.id}/1.pdf`,
+              sizeBytes: random.int(200_000, 8_000_000),
+              mimeType: 'application/pdf',
+            },
+          ]
         : [],
     })
   }
@@ -331,12 +413,23 @@ export function buildMeetingActionItems(state: DemoState): WireRow[] {
       const completedMs = status === 'COMPLETED' ? Math.min(ctx.nowMs - 60_000, instantBetween(random, createdMs, kstInstant(due, '18:00'))) : null
       const assignee = random.pick([meeting.organizerId, ...meeting.internalIds])
       rows.push({
-        ...commonColumns({ id: newId(createdMs), createdMs, updatedMs: completedMs ?? createdMs, createdBy: meeting.organizerId, updatedBy: completedMs ? assignee : meeting.organizerId }),
+        ...commonColumns({
+          id: newId(createdMs),
+          createdMs,
+          updatedMs: completedMs ?? createdMs,
+          createdBy: meeting.organizerId,
+          updatedBy: completedMs ? assignee : meeting.organizerId,
+        }),
         meeting_id: meeting.id,
         task,
         assignee_id: assignee,
         due_date: due,
-        priority: random.weighted([['LOW', 2], ['MEDIUM', 5], ['HIGH', 2], ['CRITICAL', 0.5]] as const),
+        priority: random.weighted([
+          ['LOW', 2],
+          ['MEDIUM', 5],
+          ['HIGH', 2],
+          ['CRITICAL', 0.5],
+        ] as const),
         status,
         completed_at: completedMs === null ? null : isoTimestamp(completedMs),
         notes: status === 'IN_PROGRESS' && random.chance(0.3) ? '고객 회신 대기 중' : null,
@@ -354,8 +447,14 @@ export function buildMeetingProducts(state: DemoState): WireRow[] {
     if (meeting.type !== 'PROPOSAL' || !meeting.product) continue
     const plan = meetingPlans.get(meeting)
     const main = meeting.product
-    const extras = random.sample(state.products.filter((p) => p.id !== main.id && (p.seed.type === 'ASSESSMENT' || p.seed.type === 'COACHING')), random.int(0, 2))
-    const items: [ProductInfo, number][] = [[main, Math.max(1, plan?.quantity ?? 1)], ...extras.map((p) => [p, p.listPrice < 5_000_000 ? random.int(10, 60) : 1] as [ProductInfo, number])]
+    const extras = random.sample(
+      state.products.filter((p) => p.id !== main.id && (p.seed.type === 'ASSESSMENT' || p.seed.type === 'COACHING')),
+      random.int(0, 2),
+    )
+    const items: [ProductInfo, number][] = [
+      [main, Math.max(1, plan?.quantity ?? 1)],
+      ...extras.map((p) => [p, p.listPrice < 5_000_000 ? random.int(10, 60) : 1] as [ProductInfo, number]),
+    ]
     for (const [product, quantity] of items) {
       rows.push({
         ...commonColumns({ id: newId(meeting.createdMs), createdMs: meeting.createdMs, createdBy: meeting.organizerId }),

@@ -24,43 +24,117 @@ const RESOURCES: readonly (readonly [string, string, readonly string[]])[] = PER
 )
 
 const ACTION_LABELS: Readonly<Record<string, string>> = {
-  READ: '조회', CREATE: '등록', UPDATE: '수정', DELETE: '삭제', EXPORT: '내보내기', ASSIGN: '배정', APPROVE: '승인',
+  READ: '조회',
+  CREATE: '등록',
+  UPDATE: '수정',
+  DELETE: '삭제',
+  EXPORT: '내보내기',
+  ASSIGN: '배정',
+  APPROVE: '승인',
 }
 
 /** resource → granted actions per role; `*` = every action of the resource, a resource absent = none. */
 const GRANTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   ADMIN: Object.fromEntries(RESOURCES.map(([r]) => [r, '*'])),
   EXECUTIVE: {
-    users: 'READ', companies: '*', contacts: '*', leads: '*', opportunities: '*', contracts: '*', projects: '*',
-    training: '*', meetings: '*', products: '*', kpis: '*', activities: '*', reports: '*', settings: 'READ',
+    users: 'READ',
+    companies: '*',
+    contacts: '*',
+    leads: '*',
+    opportunities: '*',
+    contracts: '*',
+    projects: '*',
+    training: '*',
+    meetings: '*',
+    products: '*',
+    kpis: '*',
+    activities: '*',
+    reports: '*',
+    settings: 'READ',
   },
   SALES_MANAGER: {
-    users: 'READ', companies: '*', contacts: '*', leads: '*', opportunities: '*', contracts: 'READ CREATE UPDATE',
-    projects: 'READ', training: 'READ', meetings: '*', products: 'READ', kpis: 'READ CREATE UPDATE',
-    activities: '*', reports: '*',
+    users: 'READ',
+    companies: '*',
+    contacts: '*',
+    leads: '*',
+    opportunities: '*',
+    contracts: 'READ CREATE UPDATE',
+    projects: 'READ',
+    training: 'READ',
+    meetings: '*',
+    products: 'READ',
+    kpis: 'READ CREATE UPDATE',
+    activities: '*',
+    reports: '*',
   },
   SALES_REP: {
-    users: 'READ', companies: 'READ CREATE UPDATE', contacts: 'READ CREATE UPDATE', leads: 'READ CREATE UPDATE',
-    opportunities: 'READ CREATE UPDATE', contracts: 'READ CREATE', projects: 'READ', training: 'READ',
-    meetings: 'READ CREATE UPDATE DELETE', products: 'READ', kpis: 'READ', activities: 'READ CREATE UPDATE DELETE',
+    users: 'READ',
+    companies: 'READ CREATE UPDATE',
+    contacts: 'READ CREATE UPDATE',
+    leads: 'READ CREATE UPDATE',
+    opportunities: 'READ CREATE UPDATE',
+    contracts: 'READ CREATE',
+    projects: 'READ',
+    training: 'READ',
+    meetings: 'READ CREATE UPDATE DELETE',
+    products: 'READ',
+    kpis: 'READ',
+    activities: 'READ CREATE UPDATE DELETE',
     reports: 'READ',
   },
   PROJECT_MANAGER: {
-    users: 'READ', companies: 'READ UPDATE', contacts: 'READ CREATE UPDATE', opportunities: 'READ', contracts: 'READ',
-    projects: '*', training: '*', meetings: '*', products: 'READ', kpis: 'READ', activities: '*', reports: '*',
+    users: 'READ',
+    companies: 'READ UPDATE',
+    contacts: 'READ CREATE UPDATE',
+    opportunities: 'READ',
+    contracts: 'READ',
+    projects: '*',
+    training: '*',
+    meetings: '*',
+    products: 'READ',
+    kpis: 'READ',
+    activities: '*',
+    reports: '*',
   },
   COORDINATOR: {
-    users: 'READ', companies: 'READ', contacts: 'READ', projects: 'READ UPDATE', training: 'READ CREATE UPDATE EXPORT',
-    meetings: 'READ CREATE UPDATE', products: 'READ', kpis: 'READ', activities: 'READ CREATE UPDATE', reports: 'READ',
+    users: 'READ',
+    companies: 'READ',
+    contacts: 'READ',
+    projects: 'READ UPDATE',
+    training: 'READ CREATE UPDATE EXPORT',
+    meetings: 'READ CREATE UPDATE',
+    products: 'READ',
+    kpis: 'READ',
+    activities: 'READ CREATE UPDATE',
+    reports: 'READ',
   },
   CONSULTANT: {
-    users: 'READ', companies: 'READ', contacts: 'READ CREATE UPDATE', opportunities: 'READ UPDATE', contracts: 'READ',
-    projects: 'READ UPDATE', training: 'READ UPDATE', meetings: '*', products: 'READ', kpis: 'READ', activities: '*',
+    users: 'READ',
+    companies: 'READ',
+    contacts: 'READ CREATE UPDATE',
+    opportunities: 'READ UPDATE',
+    contracts: 'READ',
+    projects: 'READ UPDATE',
+    training: 'READ UPDATE',
+    meetings: '*',
+    products: 'READ',
+    kpis: 'READ',
+    activities: '*',
     reports: 'READ',
   },
   STAFF: {
-    users: 'READ', companies: 'READ', contacts: 'READ', opportunities: 'READ', contracts: 'READ UPDATE',
-    projects: 'READ', training: 'READ', products: '*', kpis: 'READ', activities: 'READ', reports: '*', settings: 'READ',
+    users: 'READ',
+    companies: 'READ',
+    contacts: 'READ',
+    opportunities: 'READ',
+    contracts: 'READ UPDATE',
+    projects: 'READ',
+    training: 'READ',
+    products: '*',
+    kpis: 'READ',
+    activities: 'READ',
+    reports: '*',
+    settings: 'READ',
   },
 }
 
@@ -73,11 +147,26 @@ const DEPARTMENTS: readonly (readonly [Unit, string, string, string])[] = [
 ]
 
 const TEAM_TEMPLATES: readonly (readonly [Unit, string])[] = [
-  ['SALES', '기업영업1팀'], ['OPS', '교육운영1팀'], ['SALES', '기업영업2팀'], ['CONSULTING', '조직개발컨설팅팀'],
-  ['OPS', '교육운영2팀'], ['SUPPORT', '경영지원팀'], ['SALES', '공공·금융영업팀'], ['OPS', '콘텐츠개발팀'],
-  ['SALES', '기업영업3팀'], ['CONSULTING', '진단·평가팀'], ['OPS', '교육운영3팀'], ['SUPPORT', '마케팅팀'],
-  ['SALES', '기업영업4팀'], ['OPS', '이러닝운영팀'], ['CONSULTING', '코칭센터'], ['SALES', '영업기획팀'],
-  ['OPS', '교육운영4팀'], ['SALES', '기업영업5팀'], ['OPS', '교육운영5팀'], ['SALES', '기업영업6팀'],
+  ['SALES', '기업영업1팀'],
+  ['OPS', '교육운영1팀'],
+  ['SALES', '기업영업2팀'],
+  ['CONSULTING', '조직개발컨설팅팀'],
+  ['OPS', '교육운영2팀'],
+  ['SUPPORT', '경영지원팀'],
+  ['SALES', '공공·금융영업팀'],
+  ['OPS', '콘텐츠개발팀'],
+  ['SALES', '기업영업3팀'],
+  ['CONSULTING', '진단·평가팀'],
+  ['OPS', '교육운영3팀'],
+  ['SUPPORT', '마케팅팀'],
+  ['SALES', '기업영업4팀'],
+  ['OPS', '이러닝운영팀'],
+  ['CONSULTING', '코칭센터'],
+  ['SALES', '영업기획팀'],
+  ['OPS', '교육운영4팀'],
+  ['SALES', '기업영업5팀'],
+  ['OPS', '교육운영5팀'],
+  ['SALES', '기업영업6팀'],
 ]
 
 function teamTemplate(index: number): readonly [Unit, string] {
@@ -192,15 +281,27 @@ function orgPlan(state: DemoState): OrgPlan {
   const hiredMs = () => start + random.int(30, 690) * DAY_MS + random.int(0, 8 * 3600) * 1000
 
   const ceo = addUser({
-    account: DEMO_ACCOUNTS.executive, tier: 'EXECUTIVE', role: 'EXECUTIVE', unit: 'EXEC', teamId: null,
-    position: '대표이사', title: '대표이사', createdMs: start,
+    account: DEMO_ACCOUNTS.executive,
+    tier: 'EXECUTIVE',
+    role: 'EXECUTIVE',
+    unit: 'EXEC',
+    teamId: null,
+    position: '대표이사',
+    title: '대표이사',
+    createdMs: start,
   })
   const departmentManager = new Map<Unit, string>([['EXEC', ceo.id]])
   const headCount = Math.min(4, 1 + Math.floor(state.plan.users / 25))
   for (const unit of HEAD_UNITS.slice(0, headCount)) {
     const head = addUser({
-      tier: 'EXECUTIVE', role: 'EXECUTIVE', unit, teamId: null, position: random.pick(['전무', '상무', '상무', '이사']),
-      title: '본부장', createdMs: start + random.int(0, 2) * DAY_MS, senior: true,
+      tier: 'EXECUTIVE',
+      role: 'EXECUTIVE',
+      unit,
+      teamId: null,
+      position: random.pick(['전무', '상무', '상무', '이사']),
+      title: '본부장',
+      createdMs: start + random.int(0, 2) * DAY_MS,
+      senior: true,
     })
     departmentManager.set(unit, head.id)
   }
@@ -212,21 +313,38 @@ function orgPlan(state: DemoState): OrgPlan {
     const [unit, name] = teamTemplate(i)
     const createdMs = start + random.int(0, 3) * DAY_MS
     teams.push({
-      id: newTeamId(createdMs), code: `TM${String(i + 1).padStart(2, '0')}`, name, unit,
-      departmentId: departmentId(unit), leadId: '', memberIds: [], createdMs,
+      id: newTeamId(createdMs),
+      code: `TM${String(i + 1).padStart(2, '0')}`,
+      name,
+      unit,
+      departmentId: departmentId(unit),
+      leadId: '',
+      memberIds: [],
+      createdMs,
       description: `${name} (${DEPARTMENTS.find((d) => d[0] === unit)?.[2] ?? ''})`,
     })
   }
 
   const memberships: PlannedMembership[] = []
   const leadRole: Readonly<Record<Unit, string>> = {
-    EXEC: 'EXECUTIVE', SALES: 'SALES_MANAGER', OPS: 'PROJECT_MANAGER', CONSULTING: 'CONSULTANT', SUPPORT: 'ADMIN',
+    EXEC: 'EXECUTIVE',
+    SALES: 'SALES_MANAGER',
+    OPS: 'PROJECT_MANAGER',
+    CONSULTING: 'CONSULTANT',
+    SUPPORT: 'ADMIN',
   }
   teams.forEach((team, i) => {
     const account = i === 0 ? DEMO_ACCOUNTS.manager : undefined
     const lead = addUser({
-      account, tier: 'MANAGER', role: leadRole[team.unit], unit: team.unit, teamId: team.id,
-      position: random.pick(['부장', '부장', '차장']), title: '팀장', createdMs: rolloutMs(), senior: true,
+      account,
+      tier: 'MANAGER',
+      role: leadRole[team.unit],
+      unit: team.unit,
+      teamId: team.id,
+      position: random.pick(['부장', '부장', '차장']),
+      title: '팀장',
+      createdMs: rolloutMs(),
+      senior: true,
     })
     team.leadId = lead.id
     team.memberIds.push(lead.id)
@@ -240,19 +358,34 @@ function orgPlan(state: DemoState): OrgPlan {
   for (let i = 0; i < operatorCount; i++) {
     const team = teams[i % teams.length] as PlannedTeam
     const account = i === 0 ? DEMO_ACCOUNTS.consultant : i === 1 ? DEMO_ACCOUNTS.coordinator : undefined
-    const position = random.weighted([['사원', 3], ['주임', 2], ['대리', 4], ['과장', 3], ['차장', 1]] as const)
+    const position = random.weighted([
+      ['사원', 3],
+      ['주임', 2],
+      ['대리', 4],
+      ['과장', 3],
+      ['차장', 1],
+    ] as const)
     const senior = position === '과장' || position === '차장'
     const role =
-      team.unit === 'SALES' ? 'SALES_REP'
-      : team.unit === 'OPS' ? (senior && random.chance(0.6) ? 'PROJECT_MANAGER' : 'COORDINATOR')
-      : team.unit === 'CONSULTING' ? 'CONSULTANT'
-      : 'STAFF'
+      team.unit === 'SALES'
+        ? 'SALES_REP'
+        : team.unit === 'OPS'
+          ? senior && random.chance(0.6)
+            ? 'PROJECT_MANAGER'
+            : 'COORDINATOR'
+          : team.unit === 'CONSULTING'
+            ? 'CONSULTANT'
+            : 'STAFF'
     const title =
-      role === 'SALES_REP' ? '영업 컨설턴트'
-      : role === 'PROJECT_MANAGER' ? '프로젝트 매니저'
-      : role === 'COORDINATOR' ? '교육 코디네이터'
-      : role === 'CONSULTANT' ? 'HR 컨설턴트'
-      : '매니저'
+      role === 'SALES_REP'
+        ? '영업 컨설턴트'
+        : role === 'PROJECT_MANAGER'
+          ? '프로젝트 매니저'
+          : role === 'COORDINATOR'
+            ? '교육 코디네이터'
+            : role === 'CONSULTANT'
+              ? 'HR 컨설턴트'
+              : '매니저'
     const isActive = account !== undefined || (i + 1) % inactiveEvery !== 0
     const createdMs = account || random.chance(0.7) ? rolloutMs() : hiredMs()
     const user = addUser({ account, tier: 'OPERATOR', role, unit: team.unit, teamId: team.id, position, title, createdMs, isActive })
@@ -370,8 +503,15 @@ export function buildUsers(state: DemoState): WireRow[] {
     const roleId = state.roleIds.get(user.role)
     if (!roleId) throw new Error(`unknown role ${user.role}`)
     state.users.push({
-      id: user.id, fullName: user.fullName, tier: user.tier, role: user.role, unit: user.unit,
-      departmentId: user.departmentId, teamId: user.teamId, isActive: user.isActive, createdMs: user.createdMs,
+      id: user.id,
+      fullName: user.fullName,
+      tier: user.tier,
+      role: user.role,
+      unit: user.unit,
+      departmentId: user.departmentId,
+      teamId: user.teamId,
+      isActive: user.isActive,
+      createdMs: user.createdMs,
     })
     return {
       ...commonColumns({ id: user.id, createdMs: user.createdMs, updatedMs: user.updatedMs, createdBy: plan.adminId }),
@@ -394,8 +534,13 @@ export function buildTeams(state: DemoState): WireRow[] {
   const plan = orgPlan(state)
   return plan.teams.map((team) => {
     state.teams.push({
-      id: team.id, code: team.code, name: team.name, unit: team.unit, departmentId: team.departmentId,
-      leadId: team.leadId, memberIds: team.memberIds,
+      id: team.id,
+      code: team.code,
+      name: team.name,
+      unit: team.unit,
+      departmentId: team.departmentId,
+      leadId: team.leadId,
+      memberIds: team.memberIds,
     })
     return {
       ...commonColumns({ id: team.id, createdMs: team.createdMs, createdBy: plan.adminId }),
@@ -429,7 +574,5 @@ export function buildTeamMembers(state: DemoState): WireRow[] {
 
 /** Active users of a unit (optionally only some roles): the pools owners and assignees are drawn from. */
 export function activeUsers(state: DemoState, units: readonly Unit[], roles?: readonly string[]): UserInfo[] {
-  return state.users.filter(
-    (u) => u.isActive && units.includes(u.unit) && (roles === undefined || roles.includes(u.role)),
-  )
+  return state.users.filter((u) => u.isActive && units.includes(u.unit) && (roles === undefined || roles.includes(u.role)))
 }

@@ -14,7 +14,11 @@ import { activeUsers } from './org'
 const PIPELINE: readonly OpportunityStage[] = ['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON']
 
 const SOURCE_WEIGHTS: readonly (readonly [LeadSource, number])[] = [
-  ['REFERRAL', 30], ['WEBSITE', 25], ['CAMPAIGN', 20], ['EVENT', 12], ['COLD_CALL', 13],
+  ['REFERRAL', 30],
+  ['WEBSITE', 25],
+  ['CAMPAIGN', 20],
+  ['EVENT', 12],
+  ['COLD_CALL', 13],
 ]
 
 interface PlannedDeal {
@@ -25,18 +29,35 @@ interface PlannedDeal {
 
 /** The deals a company has, consistent with its status (an ACTIVE customer has a recent win, a CHURNED one lost). */
 function dealsFor(random: Random, company: CompanyInfo): PlannedDeal[] {
-  const open = (): PlannedDeal => ({ stage: random.weighted([['QUALIFYING', 3], ['NEEDS_ANALYSIS', 3], ['PROPOSAL', 3], ['NEGOTIATION', 2]] as const) })
+  const open = (): PlannedDeal => ({
+    stage: random.weighted([
+      ['QUALIFYING', 3],
+      ['NEEDS_ANALYSIS', 3],
+      ['PROPOSAL', 3],
+      ['NEGOTIATION', 2],
+    ] as const),
+  })
   const extra = company.size === 'ENTERPRISE' ? 1 : 0
   switch (company.status) {
     case 'PROSPECT': {
-      const n = random.weighted([[0, 3], [1, 5], [2, 2]] as const)
+      const n = random.weighted([
+        [0, 3],
+        [1, 5],
+        [2, 2],
+      ] as const)
       return Array.from({ length: n }, () => (random.chance(0.25) ? { stage: 'CLOSED_LOST', closedDaysAgo: [5, 300] } : open()))
     }
     case 'ACTIVE': {
       const deals: PlannedDeal[] = [{ stage: 'CLOSED_WON', closedDaysAgo: [20, 330] }]
       if (random.chance(0.5)) deals.push({ stage: 'CLOSED_WON', closedDaysAgo: [200, 650] })
       for (let i = random.int(0, 2) + extra; i > 0; i--) {
-        deals.push(random.chance(0.6) ? open() : random.chance(0.6) ? { stage: 'CLOSED_WON', closedDaysAgo: [1, 500] } : { stage: 'CLOSED_LOST', closedDaysAgo: [1, 500] })
+        deals.push(
+          random.chance(0.6)
+            ? open()
+            : random.chance(0.6)
+              ? { stage: 'CLOSED_WON', closedDaysAgo: [1, 500] }
+              : { stage: 'CLOSED_LOST', closedDaysAgo: [1, 500] },
+        )
       }
       return deals
     }
@@ -46,7 +67,10 @@ function dealsFor(random: Random, company: CompanyInfo): PlannedDeal[] {
       return deals
     }
     case 'CHURNED': {
-      const deals: PlannedDeal[] = [{ stage: 'CLOSED_WON', closedDaysAgo: [360, 680] }, { stage: 'CLOSED_LOST', closedDaysAgo: [30, 300] }]
+      const deals: PlannedDeal[] = [
+        { stage: 'CLOSED_WON', closedDaysAgo: [360, 680] },
+        { stage: 'CLOSED_LOST', closedDaysAgo: [30, 300] },
+      ]
       if (random.chance(0.3)) deals.push({ stage: 'CLOSED_LOST', closedDaysAgo: [10, 200] })
       return deals
     }
@@ -71,9 +95,16 @@ function dealAmount(random: Random, product: ProductInfo, company: CompanyInfo, 
       amount = (price * sessions * groups * package_) / 100
       break
     }
-    case 'ASSESSMENT': amount = price >= 5_000_000 ? price * (random.int(90, 160) / 100) : price * random.int(20, Math.max(25, Math.min(400, Math.round(company.employeeCount / 5)))); break
-    case 'COACHING': amount = price * random.int(1, 8); break
-    case 'CONSULTING': amount = price * (random.int(80, 160) / 100); break
+    case 'ASSESSMENT':
+      amount =
+        price >= 5_000_000 ? price * (random.int(90, 160) / 100) : price * random.int(20, Math.max(25, Math.min(400, Math.round(company.employeeCount / 5))))
+      break
+    case 'COACHING':
+      amount = price * random.int(1, 8)
+      break
+    case 'CONSULTING':
+      amount = price * (random.int(80, 160) / 100)
+      break
   }
   return Math.min(500_000_000, Math.max(5_000_000, Math.round(amount / 100_000) * 100_000))
 }
@@ -95,7 +126,10 @@ export function buildOpportunities(state: DemoState): WireRow[] {
   const rows: WireRow[] = []
   // Even a small demo shows a deal in every column of the pipeline board.
   const showcase: PlannedDeal[] = [
-    { stage: 'QUALIFYING' }, { stage: 'NEEDS_ANALYSIS' }, { stage: 'PROPOSAL' }, { stage: 'NEGOTIATION' },
+    { stage: 'QUALIFYING' },
+    { stage: 'NEEDS_ANALYSIS' },
+    { stage: 'PROPOSAL' },
+    { stage: 'NEGOTIATION' },
     { stage: 'CLOSED_LOST', closedDaysAgo: [10, 120] },
   ]
   for (const company of state.companies) {
@@ -122,24 +156,35 @@ export function buildOpportunities(state: DemoState): WireRow[] {
         closeMs = random.chance(0.1) ? ctx.nowMs - random.int(1, 20) * DAY_MS : ctx.nowMs + random.int(7, 120) * DAY_MS
         if (closeMs <= createdMs) closeMs = createdMs + 14 * DAY_MS
       }
-      const manager = company.accountManagerId === DEMO_ACCOUNTS.consultant.id || random.chance(0.88) || sales.length === 0
-        ? company.accountManagerId
-        : random.pick(sales).id
+      const manager =
+        company.accountManagerId === DEMO_ACCOUNTS.consultant.id || random.chance(0.88) || sales.length === 0 ? company.accountManagerId : random.pick(sales).id
       const owner = userById.get(manager) as UserInfo
       const contact = company.contacts.length > 0 ? (random.chance(0.6) ? company.contacts[0]! : random.pick(company.contacts)) : null
       const sessions = sessionsFor(random, product, company)
       const amount = dealAmount(random, product, company, sessions)
       const source = type === 'NEW_BUSINESS' ? random.weighted(SOURCE_WEIGHTS) : random.chance(0.7) ? 'REFERRAL' : null
-      const campaign = source === 'CAMPAIGN' && state.campaigns.length > 0
-        ? (state.campaigns.filter((c) => c.startMs <= createdMs).pop() ?? state.campaigns[0]!)
-        : null
+      const campaign =
+        source === 'CAMPAIGN' && state.campaigns.length > 0 ? (state.campaigns.filter((c) => c.startMs <= createdMs).pop() ?? state.campaigns[0]!) : null
       const id = newId(createdMs)
       const stage = deal.stage
       const title = `${company.shortName} ${product.seed.name}${type === 'RENEWAL' ? ' (재계약)' : type === 'EXPANSION' ? ' 확대' : ''}`
       const info: OpportunityInfo = {
-        id, companyId: company.id, branchId: contact?.branchId ?? company.branchIds[0] ?? null, contactId: contact?.id ?? null,
-        title, stage, amount, product, accountManagerId: manager, teamId: owner.teamId, createdMs, closeMs,
-        isNewBusiness: type === 'NEW_BUSINESS', source, campaignId: campaign?.id ?? null, sessions,
+        id,
+        companyId: company.id,
+        branchId: contact?.branchId ?? company.branchIds[0] ?? null,
+        contactId: contact?.id ?? null,
+        title,
+        stage,
+        amount,
+        product,
+        accountManagerId: manager,
+        teamId: owner.teamId,
+        createdMs,
+        closeMs,
+        isNewBusiness: type === 'NEW_BUSINESS',
+        source,
+        campaignId: campaign?.id ?? null,
+        sessions,
       }
       state.opportunities.push(info)
       if (stage === 'CLOSED_WON') productsWon.push(product)
@@ -150,12 +195,15 @@ export function buildOpportunities(state: DemoState): WireRow[] {
       if (path.length > 3 && random.chance(0.2)) path = path.filter((s) => s !== 'NEEDS_ANALYSIS')
       if (stage === 'CLOSED_LOST') path.push('CLOSED_LOST')
       const endMs = stage === 'CLOSED_WON' || stage === 'CLOSED_LOST' ? closeMs : instantBetween(random, createdMs, ctx.nowMs - 60_000, 1.5)
-      const times = path.map((_, i) => (i === 0 ? createdMs : createdMs + Math.floor(((endMs - createdMs) * i) / (path.length - 1 || 1) * (0.8 + random.next() * 0.2))))
+      const times = path.map((_, i) =>
+        i === 0 ? createdMs : createdMs + Math.floor((((endMs - createdMs) * i) / (path.length - 1 || 1)) * (0.8 + random.next() * 0.2)),
+      )
       times.sort((a, b) => a - b)
       stageHistoryPlan.set(info, { path, times })
 
       const closed = stage === 'CLOSED_WON' || stage === 'CLOSED_LOST'
-      const probability = closed || random.chance(0.7) ? defaultProbability(stage) : Math.min(95, Math.max(5, defaultProbability(stage) + random.pick([-10, -5, 5, 10])))
+      const probability =
+        closed || random.chance(0.7) ? defaultProbability(stage) : Math.min(95, Math.max(5, defaultProbability(stage) + random.pick([-10, -5, 5, 10])))
       const competitors = random.chance(0.4)
         ? random.sample(COMPETITORS, random.int(1, 2)).map((name) => ({
             name,
@@ -244,12 +292,7 @@ export function buildContracts(state: DemoState): WireRow[] {
     const signedMs = won ? opportunity.closeMs + random.int(0, 5) * DAY_MS : null
     const startDate = nextWorkday(kstDate((signedMs ?? opportunity.closeMs) + random.int(7, 45) * DAY_MS))
     const endDate = addDays(startDate, deliveryDays(opportunity))
-    const status =
-      draft ? 'DRAFT'
-      : startDate > ctx.today ? 'SIGNED'
-      : random.chance(0.04) ? 'TERMINATED'
-      : endDate < ctx.today ? 'COMPLETED'
-      : 'ACTIVE'
+    const status = draft ? 'DRAFT' : startDate > ctx.today ? 'SIGNED' : random.chance(0.04) ? 'TERMINATED' : endDate < ctx.today ? 'COMPLETED' : 'ACTIVE'
     const createdMs = Math.min(ctx.nowMs - 60_000, signedMs ?? opportunity.closeMs - random.int(1, 10) * DAY_MS)
     const createdAt = Math.max(opportunity.createdMs, won ? Math.min(createdMs, opportunity.closeMs) : Math.min(createdMs, ctx.nowMs - 60_000))
     const id = newId(createdAt)
@@ -304,16 +347,20 @@ export function buildLeads(state: DemoState): WireRow[] {
   }): void => {
     const { status } = input
     const met =
-      status === 'CONVERTED' || status === 'QUALIFIED' ? random.int(3, 4)
-      : status === 'UNQUALIFIED' ? random.int(0, 1)
-      : status === 'CONTACTED' ? random.int(1, 3)
-      : random.int(0, 2)
+      status === 'CONVERTED' || status === 'QUALIFIED'
+        ? random.int(3, 4)
+        : status === 'UNQUALIFIED'
+          ? random.int(0, 1)
+          : status === 'CONTACTED'
+            ? random.int(1, 3)
+            : random.int(0, 2)
     const flags = random.shuffle([true, true, true, true].map((_, i) => i < met))
-    const campaign = input.source === 'CAMPAIGN' && state.campaigns.length > 0
-      ? (input.opportunity?.campaignId
-          ? state.campaigns.find((c) => c.id === input.opportunity?.campaignId)
-          : state.campaigns.filter((c) => c.startMs <= input.createdMs).pop()) ?? null
-      : null
+    const campaign =
+      input.source === 'CAMPAIGN' && state.campaigns.length > 0
+        ? ((input.opportunity?.campaignId
+            ? state.campaigns.find((c) => c.id === input.opportunity?.campaignId)
+            : state.campaigns.filter((c) => c.startMs <= input.createdMs).pop()) ?? null)
+        : null
     const id = newId(input.createdMs)
     const deleted = (status === 'UNQUALIFIED' || status === 'NEW') && random.chance(0.03)
     const updatedMs = input.convertedMs ?? instantBetween(random, input.createdMs, ctx.nowMs, 2)
@@ -331,12 +378,15 @@ export function buildLeads(state: DemoState): WireRow[] {
       email: input.email,
       phone: random.chance(0.8) ? fakeMobile(random) : null,
       source: input.source,
-      source_detail:
-        campaign ? campaign.name
-        : input.source === 'REFERRAL' ? `${random.pick(state.companies)?.shortName ?? '기존 고객'} 담당자 소개`
-        : input.source === 'WEBSITE' ? random.pick(['홈페이지 교육 문의', '제안서 다운로드', '카카오톡 채널 문의'])
-        : input.source === 'EVENT' ? random.pick(['HRD 코리아 박람회 명함', 'HR 컨퍼런스 상담 부스', '조찬 세미나 참석'])
-        : '아웃바운드 콜',
+      source_detail: campaign
+        ? campaign.name
+        : input.source === 'REFERRAL'
+          ? `${random.pick(state.companies)?.shortName ?? '기존 고객'} 담당자 소개`
+          : input.source === 'WEBSITE'
+            ? random.pick(['홈페이지 교육 문의', '제안서 다운로드', '카카오톡 채널 문의'])
+            : input.source === 'EVENT'
+              ? random.pick(['HRD 코리아 박람회 명함', 'HR 컨퍼런스 상담 부스', '조찬 세미나 참석'])
+              : '아웃바운드 콜',
       campaign_id: campaign?.id ?? null,
       status,
       score: Math.min(100, met * 20 + random.int(0, 20)),
@@ -349,7 +399,9 @@ export function buildLeads(state: DemoState): WireRow[] {
       converted_at: input.convertedMs === undefined ? null : isoTimestamp(input.convertedMs),
       converted_to_company_id: input.company?.id ?? null,
       converted_to_opportunity_id: input.opportunity?.id ?? null,
-      notes: random.chance(0.3) ? random.pick(['내년 상반기 교육 계획 수립 중', '예산 확정 후 재연락 요청', '경쟁사와 비교 중', '담당자 변경 예정', '신임팀장 교육 관심']) : null,
+      notes: random.chance(0.3)
+        ? random.pick(['내년 상반기 교육 계획 수립 중', '예산 확정 후 재연락 요청', '경쟁사와 비교 중', '담당자 변경 예정', '신임팀장 교육 관심'])
+        : null,
     })
     planned.push({ leadId: id, createdMs: input.createdMs, assignee: input.assignee, status })
     state.leads.push({ id, ownerId: input.assignee?.id ?? null, createdMs: input.createdMs, companyName: input.companyName, converted: status === 'CONVERTED' })
@@ -379,7 +431,10 @@ export function buildLeads(state: DemoState): WireRow[] {
   const openCount = Math.max(6, Math.round(state.companies.length * 0.8))
   // The first few cover every open status (a small demo still shows each column of the lead board).
   const showcase: readonly (readonly [LeadStatus, number, number])[] = [
-    ['NEW', 0, 7], ['CONTACTED', 10, 40], ['QUALIFIED', 20, 80], ['UNQUALIFIED', 100, 300],
+    ['NEW', 0, 7],
+    ['CONTACTED', 10, 40],
+    ['QUALIFIED', 20, 80],
+    ['UNQUALIFIED', 100, 300],
   ]
   for (let i = 0; i < openCount; i++) {
     const forced = showcase[i]
@@ -387,11 +442,26 @@ export function buildLeads(state: DemoState): WireRow[] {
       ? ctx.nowMs - random.int(forced[1] * 24 * 60 + 60, forced[2] * 24 * 60 + 60) * 60_000
       : instantBetween(random, ctx.historyStartMs, ctx.nowMs - 60_000, 1.8)
     const ageDays = (ctx.nowMs - createdMs) / DAY_MS
-    const status: LeadStatus =
-      forced ? forced[0]
-      : ageDays < 14 ? random.weighted([['NEW', 6], ['CONTACTED', 3], ['QUALIFIED', 1]] as const)
-      : ageDays < 90 ? random.weighted([['NEW', 1], ['CONTACTED', 4], ['QUALIFIED', 3], ['UNQUALIFIED', 2]] as const)
-      : random.weighted([['CONTACTED', 1], ['QUALIFIED', 1], ['UNQUALIFIED', 4]] as const)
+    const status: LeadStatus = forced
+      ? forced[0]
+      : ageDays < 14
+        ? random.weighted([
+            ['NEW', 6],
+            ['CONTACTED', 3],
+            ['QUALIFIED', 1],
+          ] as const)
+        : ageDays < 90
+          ? random.weighted([
+              ['NEW', 1],
+              ['CONTACTED', 4],
+              ['QUALIFIED', 3],
+              ['UNQUALIFIED', 2],
+            ] as const)
+          : random.weighted([
+              ['CONTACTED', 1],
+              ['QUALIFIED', 1],
+              ['UNQUALIFIED', 4],
+            ] as const)
     const industry = random.pick(state.industries)
     const name = fakeCompanyName(random, industry.words, state.takenCompanyNames)
     const person = fakePerson(random)
@@ -425,7 +495,13 @@ export function buildLeadAssignments(state: DemoState): WireRow[] {
     const add = (input: { from: string | null; to: UserInfo; status: 'PENDING' | 'APPROVED' | 'REJECTED'; reason: string }): void => {
       const decidedMs = input.status === 'PENDING' ? null : Math.min(ctx.nowMs - 1, at + random.int(30, 2 * 24 * 60) * 60_000)
       rows.push({
-        ...commonColumns({ id: newId(at), createdMs: at, updatedMs: decidedMs ?? at, createdBy: input.from ?? approver, updatedBy: decidedMs ? approver : (input.from ?? approver) }),
+        ...commonColumns({
+          id: newId(at),
+          createdMs: at,
+          updatedMs: decidedMs ?? at,
+          createdBy: input.from ?? approver,
+          updatedBy: decidedMs ? approver : (input.from ?? approver),
+        }),
         lead_id: lead.leadId,
         assigned_from: input.from,
         assigned_to: input.to.id,

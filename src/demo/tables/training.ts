@@ -11,15 +11,7 @@ import { ATTENDANCE_REMARKS, FEEDBACK_COMMENTS, ROOMS, TRAINING_VENUES } from '.
 import { demoRecordCode, demoUuidV7 } from '../ids'
 import { fakeMobile, fakePerson } from '../korean-fakes'
 import { type Random } from '../prng'
-import {
-  type ClassInfo,
-  type DemoState,
-  type InstructorInfo,
-  type ProjectInfo,
-  type SessionInfo,
-  type TraineeInfo,
-  type UserInfo,
-} from '../state'
+import { type ClassInfo, type DemoState, type InstructorInfo, type ProjectInfo, type SessionInfo, type TraineeInfo, type UserInfo } from '../state'
 import { SPECIALTIES_BY_PROJECT_TYPE } from './catalog'
 import { activeUsers } from './org'
 import { deliveryDays } from './sales'
@@ -43,10 +35,15 @@ export function buildProjects(state: DemoState): WireRow[] {
     const company = state.companyById.get(opportunity.companyId)!
     const product = opportunity.product
     const status: ProjectStatus =
-      contract.status === 'SIGNED' ? 'PLANNING'
-      : contract.status === 'TERMINATED' ? 'CANCELLED'
-      : contract.status === 'COMPLETED' ? 'COMPLETED'
-      : random.chance(0.05) ? 'ON_HOLD' : 'IN_PROGRESS'
+      contract.status === 'SIGNED'
+        ? 'PLANNING'
+        : contract.status === 'TERMINATED'
+          ? 'CANCELLED'
+          : contract.status === 'COMPLETED'
+            ? 'COMPLETED'
+            : random.chance(0.05)
+              ? 'ON_HOLD'
+              : 'IN_PROGRESS'
     const consulting = product.seed.type === 'CONSULTING' || product.seed.type === 'ASSESSMENT'
     const pmPool = consulting && consultants.length > 0 ? consultants : pms.length > 0 ? pms : ops
     const manager = random.pick(pmPool.length > 0 ? pmPool : state.users)
@@ -58,20 +55,28 @@ export function buildProjects(state: DemoState): WireRow[] {
     const id = newId(createdMs)
     const year = contract.startDate.slice(0, 4)
     const info: ProjectInfo = {
-      id, companyId: company.id, branchId: opportunity.branchId, opportunityId: opportunity.id,
-      name: `${company.shortName} ${year} ${product.seed.name}`, type: product.seed.projectType, status, product,
-      startDate: contract.startDate, endDate: contract.endDate, managerId: manager.id, coordinatorId: coordinator.id,
-      operatorId: operator.id, accountManagerId: opportunity.accountManagerId, createdMs, sessions: opportunity.sessions,
+      id,
+      companyId: company.id,
+      branchId: opportunity.branchId,
+      opportunityId: opportunity.id,
+      name: `${company.shortName} ${year} ${product.seed.name}`,
+      type: product.seed.projectType,
+      status,
+      product,
+      startDate: contract.startDate,
+      endDate: contract.endDate,
+      managerId: manager.id,
+      coordinatorId: coordinator.id,
+      operatorId: operator.id,
+      accountManagerId: opportunity.accountManagerId,
+      createdMs,
+      sessions: opportunity.sessions,
     }
     state.projects.push(info)
     const elapsed = Math.min(1, Math.max(0, daysBetween(contract.startDate, ctx.today) / Math.max(1, deliveryDays(opportunity))))
-    const progress =
-      status === 'COMPLETED' ? 100
-      : status === 'PLANNING' ? random.int(0, 10)
-      : Math.min(95, Math.round(elapsed * 100))
+    const progress = status === 'COMPLETED' ? 100 : status === 'PLANNING' ? random.int(0, 10) : Math.min(95, Math.round(elapsed * 100))
     const budget = Math.round((contract.amount * random.int(55, 70)) / 100 / 10_000) * 10_000
-    const actualCost =
-      status === 'PLANNING' ? 0 : Math.round((budget * (progress / 100) * random.int(88, 112)) / 100 / 10_000) * 10_000
+    const actualCost = status === 'PLANNING' ? 0 : Math.round((budget * (progress / 100) * random.int(88, 112)) / 100 / 10_000) * 10_000
     const started = contract.startDate <= ctx.today && status !== 'PLANNING'
     const actualStart = started ? contract.startDate : null
     const actualEnd = status === 'COMPLETED' ? (contract.endDate < ctx.today ? contract.endDate : ctx.today) : null
@@ -93,11 +98,23 @@ export function buildProjects(state: DemoState): WireRow[] {
       contract_id: contract.id,
       status,
       phase:
-        status === 'COMPLETED' ? 'CLOSING'
-        : status === 'PLANNING' ? random.pick(['INITIATION', 'PLANNING'])
-        : status === 'CANCELLED' ? 'CLOSING'
-        : elapsed > 0.7 ? 'MONITORING' : 'EXECUTION',
-      health: status === 'COMPLETED' ? 'GREEN' : random.weighted([['GREEN', 75], ['YELLOW', 18], ['RED', 7]] as const),
+        status === 'COMPLETED'
+          ? 'CLOSING'
+          : status === 'PLANNING'
+            ? random.pick(['INITIATION', 'PLANNING'])
+            : status === 'CANCELLED'
+              ? 'CLOSING'
+              : elapsed > 0.7
+                ? 'MONITORING'
+                : 'EXECUTION',
+      health:
+        status === 'COMPLETED'
+          ? 'GREEN'
+          : random.weighted([
+              ['GREEN', 75],
+              ['YELLOW', 18],
+              ['RED', 7],
+            ] as const),
       priority: amount >= 300_000_000 ? 'CRITICAL' : amount >= 100_000_000 ? 'HIGH' : random.chance(0.8) ? 'MEDIUM' : 'LOW',
       start_date: contract.startDate,
       end_date: contract.endDate,
@@ -194,14 +211,19 @@ export function buildTrainingSessions(state: DemoState): WireRow[] {
       if (project.status === 'PLANNING') status = 'SCHEDULED'
       const max = seed.maxParticipants ?? 20
       const headcount =
-        seed.type === 'COACHING' ? Math.min(max, random.int(1, 6))
-        : seed.type === 'TRAINING' ? Math.min(max, random.int(6, 16))
-        : random.int(4, 12)
+        seed.type === 'COACHING' ? Math.min(max, random.int(1, 6)) : seed.type === 'TRAINING' ? Math.min(max, random.int(6, 16)) : random.int(4, 12)
       const groups = headcount > 12 && seed.type === 'TRAINING' ? 2 : 1
       const createdMs = Math.min(ctx.nowMs - 60_000, project.createdMs + random.int(0, 20) * DAY_MS)
       const id = newId(createdMs)
       const info: SessionInfo = {
-        id, project, number: n, startDate, endDate, status, maxParticipants: Math.max(headcount, Math.min(max, headcount + 5)), createdMs,
+        id,
+        project,
+        number: n,
+        startDate,
+        endDate,
+        status,
+        maxParticipants: Math.max(headcount, Math.min(max, headcount + 5)),
+        createdMs,
       }
       state.sessions.push(info)
       sessionPlans.set(info, { headcount, groups, days })
@@ -282,8 +304,15 @@ export function buildTrainingClasses(state: DemoState): WireRow[] {
         const capacity = Math.ceil(plan.headcount / plan.groups) + 2
         const id = newId(session.createdMs)
         const info: ClassInfo = {
-          id, session, date, startTime: hhmm(startMin), endTime: hhmm(endMin), instructorId: instructor?.id ?? null,
-          status, capacity, createdMs: session.createdMs,
+          id,
+          session,
+          date,
+          startTime: hhmm(startMin),
+          endTime: hhmm(endMin),
+          instructorId: instructor?.id ?? null,
+          status,
+          capacity,
+          createdMs: session.createdMs,
         }
         state.classes.push(info)
         classSlots.set(info, { group: g, day: d })
@@ -314,7 +343,20 @@ export function buildTrainingClasses(state: DemoState): WireRow[] {
   return rows
 }
 
-const CLIENT_DEPARTMENTS = ['영업1팀', '영업2팀', '마케팅팀', '재무팀', '생산관리팀', '품질보증팀', '연구개발팀', '구매팀', '인사팀', 'IT팀', '고객지원팀', '전략기획팀'] as const
+const CLIENT_DEPARTMENTS = [
+  '영업1팀',
+  '영업2팀',
+  '마케팅팀',
+  '재무팀',
+  '생산관리팀',
+  '품질보증팀',
+  '연구개발팀',
+  '구매팀',
+  '인사팀',
+  'IT팀',
+  '고객지원팀',
+  '전략기획팀',
+] as const
 
 /** Who sits in each group of each session: trainee ids by session id, then group. */
 const rosters = new WeakMap<SessionInfo, string[][]>()
@@ -345,7 +387,8 @@ export function buildTrainees(state: DemoState): WireRow[] {
       const roster: string[] = []
       for (let t = 0; t < plan.headcount; t++) {
         // Some people come back for a later 차수 of the same project (a series), or from an earlier project.
-        const reuseFrom = projectTrainees.length > 0 && random.chance(0.35) ? projectTrainees : pool.length > 0 && random.chance(0.1) ? pool.map((p) => p.id) : null
+        const reuseFrom =
+          projectTrainees.length > 0 && random.chance(0.35) ? projectTrainees : pool.length > 0 && random.chance(0.1) ? pool.map((p) => p.id) : null
         const reused = reuseFrom ? random.pick(reuseFrom) : null
         if (reused && !roster.includes(reused)) {
           roster.push(reused)
@@ -353,9 +396,21 @@ export function buildTrainees(state: DemoState): WireRow[] {
         }
         const leaderCourse = project.type === 'LEADERSHIP'
         const position =
-          project.type === 'ONBOARDING' ? '사원'
-          : leaderCourse ? random.weighted([['과장', 2], ['차장', 4], ['부장', 3]] as const)
-          : random.weighted([['사원', 3], ['주임', 2], ['대리', 4], ['과장', 3], ['차장', 1]] as const)
+          project.type === 'ONBOARDING'
+            ? '사원'
+            : leaderCourse
+              ? random.weighted([
+                  ['과장', 2],
+                  ['차장', 4],
+                  ['부장', 3],
+                ] as const)
+              : random.weighted([
+                  ['사원', 3],
+                  ['주임', 2],
+                  ['대리', 4],
+                  ['과장', 3],
+                  ['차장', 1],
+                ] as const)
         const person = fakePerson(random, { senior: position === '차장' || position === '부장' })
         let employeeNumber: string
         do {
@@ -416,9 +471,19 @@ export function buildEnrollments(state: DemoState): WireRow[] {
     for (const traineeId of roster) {
       const r = drawFor(`${classInfo.session.id}:${traineeId}`)
       const status: EnrollmentStatus =
-        classInfo.status === 'CANCELLED' ? 'CANCELLED'
-        : future ? (r < 0.7 ? 'CONFIRMED' : r < 0.9 ? 'APPLIED' : r < 0.96 ? 'WAITLISTED' : 'CANCELLED')
-        : r < 0.94 ? 'CONFIRMED' : 'CANCELLED'
+        classInfo.status === 'CANCELLED'
+          ? 'CANCELLED'
+          : future
+            ? r < 0.7
+              ? 'CONFIRMED'
+              : r < 0.9
+                ? 'APPLIED'
+                : r < 0.96
+                  ? 'WAITLISTED'
+                  : 'CANCELLED'
+            : r < 0.94
+              ? 'CONFIRMED'
+              : 'CANCELLED'
       const createdMs = Math.min(ctx.nowMs - 60_000, classInfo.createdMs + random.int(0, 5) * DAY_MS)
       state.enrollments.push({ classInfo, traineeId, confirmed: status === 'CONFIRMED' })
       rows.push({
@@ -434,7 +499,11 @@ export function buildEnrollments(state: DemoState): WireRow[] {
 }
 
 const ATTENDANCE_WEIGHTS: readonly (readonly [AttendanceStatus, number])[] = [
-  ['PRESENT', 86], ['LATE', 5], ['LEFT_EARLY', 3], ['EXCUSED', 2], ['ABSENT', 4],
+  ['PRESENT', 86],
+  ['LATE', 5],
+  ['LEFT_EARLY', 3],
+  ['EXCUSED', 2],
+  ['ABSENT', 4],
 ]
 
 export function buildAttendanceRecords(state: DemoState): WireRow[] {
@@ -467,19 +536,15 @@ export function buildAttendanceRecords(state: DemoState): WireRow[] {
     const updatedMs = Math.min(ctx.nowMs - 60_000, status === 'PRESENT' ? recordedMs : recordedMs + random.int(60, 600) * 60_000)
     const full = classMinutes(classInfo)
     const minutes =
-      status === 'PRESENT' ? full
-      : status === 'LATE' ? full - random.int(10, 60)
-      : status === 'LEFT_EARLY' ? Math.max(30, full - random.int(60, 180))
-      : 0
+      status === 'PRESENT' ? full : status === 'LATE' ? full - random.int(10, 60) : status === 'LEFT_EARLY' ? Math.max(30, full - random.int(60, 180)) : 0
     const missed = full - minutes
     const checkIn =
-      status === 'PRESENT' || status === 'LEFT_EARLY' ? addMinutes(classInfo.startTime, -random.int(0, 20))
-      : status === 'LATE' ? addMinutes(classInfo.startTime, missed)
-      : null
-    const checkOut =
-      status === 'LEFT_EARLY' ? addMinutes(classInfo.endTime, -missed)
-      : checkIn ? classInfo.endTime
-      : null
+      status === 'PRESENT' || status === 'LEFT_EARLY'
+        ? addMinutes(classInfo.startTime, -random.int(0, 20))
+        : status === 'LATE'
+          ? addMinutes(classInfo.startTime, missed)
+          : null
+    const checkOut = status === 'LEFT_EARLY' ? addMinutes(classInfo.endTime, -missed) : checkIn ? classInfo.endTime : null
     state.attendance.push({ classInfo, traineeId, attended: status === 'PRESENT' || status === 'LATE' || status === 'LEFT_EARLY', recordedMs })
     rows.push({
       ...commonColumns({ id: newId(recordedMs), createdMs: recordedMs, updatedMs, createdBy: recorder }),
@@ -539,7 +604,13 @@ export function buildTrainingFeedback(state: DemoState): WireRow[] {
   for (const { classInfo, traineeId } of last.values()) {
     if (!random.chance(0.55)) continue
     const submittedMs = Math.min(ctx.nowMs - 60_000, kstInstant(classInfo.date, classInfo.endTime) + random.int(0, 3 * 24 * 60) * 60_000)
-    const overall = random.weighted([[5, 45], [4, 38], [3, 12], [2, 4], [1, 1]] as const)
+    const overall = random.weighted([
+      [5, 45],
+      [4, 38],
+      [3, 12],
+      [2, 4],
+      [1, 1],
+    ] as const)
     const near = (): number => Math.min(5, Math.max(1, overall + random.pick([-1, 0, 0, 0, 1])))
     const anonymous = random.chance(0.2)
     rows.push({
@@ -558,4 +629,3 @@ export function buildTrainingFeedback(state: DemoState): WireRow[] {
   }
   return rows
 }
-

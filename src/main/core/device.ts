@@ -123,7 +123,15 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
 
   const makeTransport = (serverUrl: string): Transport =>
     options.transportFactory?.(serverUrl, tokens) ??
-    createTransport({ baseUrl: serverUrl, tokens, fetch: options.fetch, timers, random: options.random, deviceId: () => state.get('device_id'), onDeviceWiped: deviceWiped })
+    createTransport({
+      baseUrl: serverUrl,
+      tokens,
+      fetch: options.fetch,
+      timers,
+      random: options.random,
+      deviceId: () => state.get('device_id'),
+      onDeviceWiped: deviceWiped,
+    })
 
   // The loop is created below; writes before start() only update the status.
   let loop: SyncLoop | null = null

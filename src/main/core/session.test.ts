@@ -15,12 +15,16 @@ describe('session', () => {
   let server: MemoryServer
   let device: TestDevice
 
-  const open = () =>
-    createTestDevice({ dir: dir.path, serverUrl: SERVER, core: { transportFactory: (url, tokens) => server.transportFor(url, tokens) } })
+  const open = () => createTestDevice({ dir: dir.path, serverUrl: SERVER, core: { transportFactory: (url, tokens) => server.transportFor(url, tokens) } })
 
   beforeEach(() => {
     dir = createTempDir()
-    server = createMemoryServer({ accounts: [{ password: 'pw-kim', user: KIM }, { password: 'pw-lee', user: LEE }] })
+    server = createMemoryServer({
+      accounts: [
+        { password: 'pw-kim', user: KIM },
+        { password: 'pw-lee', user: LEE },
+      ],
+    })
     device = open()
   })
   afterEach(async () => {

@@ -147,8 +147,7 @@ export function createSession(options: SessionOptions): Session {
       const previousServer = state.get('server_url')
       // Decided before the network call: a mistyped password must not cost the previous user their replica.
       const takeover =
-        previous !== null &&
-        (previous.email.trim().toLowerCase() !== email.trim().toLowerCase() || (previousServer !== null && previousServer !== serverUrl))
+        previous !== null && (previous.email.trim().toLowerCase() !== email.trim().toLowerCase() || (previousServer !== null && previousServer !== serverUrl))
       if (takeover) assertOutboxEmpty(previous)
       const deviceId = takeover ? newDeviceId() : ensureDeviceId(state, newDeviceId)
 

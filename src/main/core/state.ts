@@ -47,9 +47,7 @@ export interface DeviceState {
 export function createDeviceState(sqlite: Sqlite): DeviceState {
   // Prepared once: the clock persists on every stamp, so this is on the write path.
   const select = sqlite.prepare<[string], { value: string | null }>('SELECT value FROM sync_state WHERE key = ?')
-  const upsert = sqlite.prepare<[string, string]>(
-    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  )
+  const upsert = sqlite.prepare<[string, string]>('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   const remove = sqlite.prepare<[string]>('DELETE FROM sync_state WHERE key = ?')
 
   const get = (key: StateKey): string | null => select.get(key)?.value ?? null

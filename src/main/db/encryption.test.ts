@@ -22,7 +22,11 @@ afterEach(() => dir.remove())
 
 /** Every byte SQLite may have written for the replica: the file and its WAL. */
 function bytesOnDisk(file: string): Buffer {
-  return Buffer.concat(replicaFiles(file).filter((f) => existsSync(f)).map((f) => readFileSync(f)))
+  return Buffer.concat(
+    replicaFiles(file)
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f)),
+  )
 }
 
 /** A plain replica (as every install before encryption has) with rows and unsent edits of a signed-in user. */
@@ -50,7 +54,9 @@ describe('encrypted replica', () => {
     const { sqlite } = openReplica(file, { key })
     sqlite.prepare(`INSERT INTO companies (id, code, name, created_at, updated_at) VALUES ('c1', 'C-1', ?, '2026-01-01', '2026-01-01')`).run(COMPANY_NAME)
     sqlite
-      .prepare(`INSERT INTO branches (id, company_id, code, name, phone, created_at, updated_at) VALUES ('b1', 'c1', 'B-1', '본사', ?, '2026-01-01', '2026-01-01')`)
+      .prepare(
+        `INSERT INTO branches (id, company_id, code, name, phone, created_at, updated_at) VALUES ('b1', 'c1', 'B-1', '본사', ?, '2026-01-01', '2026-01-01')`,
+      )
       .run(PHONE)
     // FTS5 over the encrypted pages: the search index works as on a plain file.
     const hits = sqlite.prepare<[string], { entity_id: string }>('SELECT entity_id FROM search_index WHERE search_index MATCH ?').all('"한빛정밀"')

@@ -37,7 +37,10 @@ describe('openReplica', () => {
   it('creates every synced table and the device bookkeeping', () => {
     const { sqlite } = open()
     const names = new Set(
-      sqlite.prepare<[], { name: string }>("select name from sqlite_master where type = 'table'").all().map((r) => r.name),
+      sqlite
+        .prepare<[], { name: string }>("select name from sqlite_master where type = 'table'")
+        .all()
+        .map((r) => r.name),
     )
     for (const table of [...SYNCED_TABLES, 'outbox', 'sync_state', 'search_index', 'search_docs', 'search_paused']) {
       expect(names, table).toContain(table)
@@ -55,15 +58,15 @@ describe('openReplica', () => {
 
   it('accepts a child whose parent it does not hold (partial replica, no foreign-key enforcement)', () => {
     const { db } = open()
-    db.insert(companies)
-      .values({ id: '0193a0a0-0000-7000-8000-000000000001', code: 'C-1', name: '삼성전자', accountManagerId: 'missing-user' })
-      .run()
+    db.insert(companies).values({ id: '0193a0a0-0000-7000-8000-000000000001', code: 'C-1', name: '삼성전자', accountManagerId: 'missing-user' }).run()
     expect(db.select().from(companies).where(eq(companies.code, 'C-1')).get()?.accountManagerId).toBe('missing-user')
   })
 
   it('stores the wire encodings: ISO timestamps with ms, booleans and JSON round-trip', () => {
     const { db } = open()
-    db.insert(companies).values({ id: 'c-2', code: 'C-2', name: 'LG', tags: ['교육', 'VIP'] }).run()
+    db.insert(companies)
+      .values({ id: 'c-2', code: 'C-2', name: 'LG', tags: ['교육', 'VIP'] })
+      .run()
     const row = db.select().from(companies).where(eq(companies.id, 'c-2')).get()!
     expect(row.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
     expect(row.tags).toEqual(['교육', 'VIP'])

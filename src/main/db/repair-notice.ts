@@ -13,9 +13,7 @@ function ensureTable(sqlite: Sqlite): void {
 
 export function recordRepair(sqlite: Sqlite, report: ReplicaRepairReport): void {
   ensureTable(sqlite)
-  sqlite
-    .prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(KEY, JSON.stringify(report))
+  sqlite.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(report))
 }
 
 export function pendingRepairNotice(sqlite: Sqlite): ReplicaRepairReport | null {

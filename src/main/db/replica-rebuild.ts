@@ -31,7 +31,10 @@ const SIDE_FILES = ['', '-wal', '-shm'] as const
 
 /** Renames the replica and its -wal/-shm to `<file>.damaged-<UTC timestamp>`; returns the new main file name. */
 export function setReplicaAside(file: string, now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
   let target = `${file}.damaged-${stamp}`
   for (let n = 2; existsSync(target); n++) target = `${file}.damaged-${stamp}-${n}`
   for (const suffix of SIDE_FILES) {
@@ -42,9 +45,7 @@ export function setReplicaAside(file: string, now: Date = new Date()): string {
 
 /** Writes the carried identity and outbox entries into a freshly created replica (one transaction). */
 export function restoreSalvage(sqlite: Sqlite, salvage: ReplicaSalvage): void {
-  const setState = sqlite.prepare<[string, string]>(
-    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  )
+  const setState = sqlite.prepare<[string, string]>('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   const insertEntry = sqlite.prepare(
     `INSERT INTO outbox (seq, table_name, row_id, op, fields, hlc, base, created_at, status, reject_reason)
      VALUES (@seq, @table_name, @row_id, @op, @fields, @hlc, @base, @created_at, @status, @reject_reason)`,

@@ -22,9 +22,17 @@ function replicaWithOutbox(file: string, entries: number, key?: Buffer): void {
   )
   sqlite.transaction(() => {
     for (let seq = 1; seq <= entries; seq++) {
-      insert.run(seq, rowId(seq), JSON.stringify({ name: `회사 ${seq}`, description: '메모 '.repeat(200) }), `2026-12-07T00:00:00.000Z-${seq.toString(16).padStart(4, '0')}-0123456789abcdef`, '2026-12-07T00:00:00.000Z')
+      insert.run(
+        seq,
+        rowId(seq),
+        JSON.stringify({ name: `회사 ${seq}`, description: '메모 '.repeat(200) }),
+        `2026-12-07T00:00:00.000Z-${seq.toString(16).padStart(4, '0')}-0123456789abcdef`,
+        '2026-12-07T00:00:00.000Z',
+      )
     }
-    sqlite.prepare(`INSERT INTO sync_state (key, value) VALUES ('last_seq', ?), ('device_id', ?), ('user_id', ?)`).run(String(entries), rowId(0xd1), rowId(0xa1))
+    sqlite
+      .prepare(`INSERT INTO sync_state (key, value) VALUES ('last_seq', ?), ('device_id', ?), ('user_id', ?)`)
+      .run(String(entries), rowId(0xd1), rowId(0xa1))
   })()
   sqlite.pragma('wal_checkpoint(TRUNCATE)')
   sqlite.close()
@@ -40,7 +48,9 @@ describe('salvaging a damaged replica', () => {
     replicaWithOutbox(file, 300)
     const db = new Database(file, { readonly: true })
     const pageSize = db.pragma('page_size', { simple: true }) as number
-    const leaves = (db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[]).map((r) => r.pageno)
+    const leaves = (db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[]).map(
+      (r) => r.pageno,
+    )
     db.close()
     expect(leaves.length).toBeGreaterThan(10)
     const victim = leaves[Math.floor(leaves.length / 2)]!
@@ -71,7 +81,9 @@ describe('salvaging a damaged replica', () => {
     expect(isPlainSqliteFile(file)).toBe(false)
     const db = openReplicaReadOnly(file, key)
     const pageSize = db.pragma('page_size', { simple: true }) as number
-    const leaves = (db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[]).map((r) => r.pageno)
+    const leaves = (db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[]).map(
+      (r) => r.pageno,
+    )
     db.close()
     expect(leaves.length).toBeGreaterThan(10)
     const victim = leaves[Math.floor(leaves.length / 2)]!

@@ -71,12 +71,7 @@ export function salvageReplica(file: string, knownTables: ReadonlySet<string>, k
   }
 }
 
-function readKeyValues(
-  sqlite: Database.Database,
-  table: string,
-  keys: readonly string[] | null,
-  readErrors: string[],
-): Record<string, string> {
+function readKeyValues(sqlite: Database.Database, table: string, keys: readonly string[] | null, readErrors: string[]): Record<string, string> {
   const out: Record<string, string> = {}
   try {
     for (const row of sqlite.prepare(`SELECT key, value FROM ${table}`).iterate() as IterableIterator<{ key: unknown; value: unknown }>) {

@@ -28,15 +28,16 @@ afterEach(() => {
 /** FTS5 query for a literal substring (double quotes make it a phrase; embedded quotes are doubled). */
 function search(query: string): string[] {
   return replica.sqlite
-    .prepare<[string], { entity_id: string }>(
-      'select entity_id from search_index where search_index match ? order by entity_id',
-    )
+    .prepare<[string], { entity_id: string }>('select entity_id from search_index where search_index match ? order by entity_id')
     .all(`"${query.replace(/"/g, '""')}"`)
     .map((r) => r.entity_id)
 }
 
 function addCompany(id: string, name: string, extra: Partial<typeof companies.$inferInsert> = {}): void {
-  replica.db.insert(companies).values({ id, code: `C-${id}`, name, ...extra }).run()
+  replica.db
+    .insert(companies)
+    .values({ id, code: `C-${id}`, name, ...extra })
+    .run()
 }
 
 describe('device search index', () => {
@@ -78,14 +79,8 @@ describe('device search index', () => {
 
   it('keeps one entry per row through INSERT OR REPLACE and upserts (how pulled pages may be applied)', () => {
     addCompany('c1', '대한항공서비스')
-    replica.sqlite
-      .prepare("insert or replace into companies (id, code, name) values ('c1', 'C-c1', '대한항공서비스')")
-      .run()
-    replica.sqlite
-      .prepare(
-        "insert into companies (id, code, name) values ('c1', 'C-c1', '대한항공') on conflict(id) do update set name = excluded.name",
-      )
-      .run()
+    replica.sqlite.prepare("insert or replace into companies (id, code, name) values ('c1', 'C-c1', '대한항공서비스')").run()
+    replica.sqlite.prepare("insert into companies (id, code, name) values ('c1', 'C-c1', '대한항공') on conflict(id) do update set name = excluded.name").run()
     expect(search('대한항')).toEqual(['c1'])
     expect(replica.sqlite.prepare('select count(*) as n from search_index').get()).toEqual({ n: 1 })
   })
@@ -99,9 +94,7 @@ describe('device search index', () => {
   it('finds nothing for 1–2 character queries: those go to the instr() fallback on the base tables', () => {
     addCompany('c1', '삼성전자')
     expect(search('삼성')).toEqual([])
-    const fallback = replica.sqlite
-      .prepare<[string], { id: string }>('select id from companies where deleted_at is null and instr(name, ?) > 0')
-      .all('삼성')
+    const fallback = replica.sqlite.prepare<[string], { id: string }>('select id from companies where deleted_at is null and instr(name, ?) > 0').all('삼성')
     expect(fallback.map((r) => r.id)).toEqual(['c1'])
   })
 
@@ -140,4 +133,3 @@ describe('device search index', () => {
     expect(maintained).toHaveLength(1)
   })
 })
-

@@ -10,9 +10,7 @@ import { ReplicaNotEmptyError, seedDevice, type SeedDeviceResult } from './seed-
 
 const OPTIONS = { seed: 'device-test', scale: 2_000 } as const
 const synced = new Set<string>(SYNCED_TABLES)
-const tables = (Object.values(schema) as unknown[]).filter(
-  (t): t is SQLiteTable => is(t, SQLiteTable) && synced.has(getTableName(t)),
-)
+const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable) && synced.has(getTableName(t)))
 
 let dir: TempDir
 let replica: Replica
@@ -94,17 +92,26 @@ describe('demo data integrity (checked in the seeded replica against the Drizzle
     const dangling = (sql: string): number => (replica.sqlite.prepare(sql).get() as { n: number }).n
     const entityTables: Record<string, string> = { COMPANY: 'companies', CONTACT: 'contacts', LEAD: 'leads', OPPORTUNITY: 'opportunities', PROJECT: 'projects' }
     for (const [type, table] of Object.entries(entityTables)) {
-      expect(dangling(`SELECT COUNT(*) AS n FROM activities a WHERE a.entity_type = '${type}' AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = a.entity_id)`), type).toBe(0)
+      expect(
+        dangling(`SELECT COUNT(*) AS n FROM activities a WHERE a.entity_type = '${type}' AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = a.entity_id)`),
+        type,
+      ).toBe(0)
       expect(dangling(`SELECT COUNT(*) AS n FROM activities WHERE entity_type = '${type}'`), `activities on ${type}`).toBeGreaterThan(0)
     }
     const kpiEntities: Record<string, string> = { COMPANY: 'departments', DEPARTMENT: 'departments', TEAM: 'teams', USER: 'users' }
     for (const [type, table] of Object.entries(kpiEntities)) {
-      expect(dangling(`SELECT COUNT(*) AS n FROM kpi_targets k WHERE k.entity_type = '${type}' AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = k.entity_id)`), type).toBe(0)
+      expect(
+        dangling(`SELECT COUNT(*) AS n FROM kpi_targets k WHERE k.entity_type = '${type}' AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = k.entity_id)`),
+        type,
+      ).toBe(0)
       expect(dangling(`SELECT COUNT(*) AS n FROM kpi_targets WHERE entity_type = '${type}'`), `KPI targets for ${type}`).toBeGreaterThan(0)
     }
     for (const table of SYNCED_TABLES) {
       for (const column of ['created_by', 'updated_by', 'deleted_by']) {
-        expect(dangling(`SELECT COUNT(*) AS n FROM "${table}" x WHERE x.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = x.${column})`), `${table}.${column}`).toBe(0)
+        expect(
+          dangling(`SELECT COUNT(*) AS n FROM "${table}" x WHERE x.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = x.${column})`),
+          `${table}.${column}`,
+        ).toBe(0)
       }
     }
   })
@@ -116,7 +123,9 @@ describe('demo data integrity (checked in the seeded replica against the Drizzle
       for (const column of config.columns) {
         const values = column.enumValues
         if (!values || values.length === 0) continue
-        const used = replica.sqlite.prepare(`SELECT DISTINCT "${column.name}" AS v FROM "${config.name}" WHERE "${column.name}" IS NOT NULL`).all() as { v: string }[]
+        const used = replica.sqlite.prepare(`SELECT DISTINCT "${column.name}" AS v FROM "${config.name}" WHERE "${column.name}" IS NOT NULL`).all() as {
+          v: string
+        }[]
         for (const { v } of used) expect(values, `${config.name}.${column.name}`).toContain(v)
         checked++
       }

@@ -51,8 +51,7 @@ export function seedDevice(sqlite: Database.Database, options: SeedDeviceOptions
       const meta = registry.require(table)
       const columns = meta.columns
       const statement = sqlite.prepare(
-        `INSERT INTO ${quoteIdent(meta.name)} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) ` +
-          `VALUES (${columns.map(() => '?').join(', ')})`,
+        `INSERT INTO ${quoteIdent(meta.name)} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) ` + `VALUES (${columns.map(() => '?').join(', ')})`,
       )
       const params: SqlValue[] = new Array<SqlValue>(columns.length)
       for (const row of rows) {

@@ -66,9 +66,7 @@ export function resolveAppRequest(rendererDir: string, requestUrl: string): stri
 
 /** Before `app.whenReady()`: app:// is a standard, secure origin (so 'self', fetch and storage behave as on https). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 }
 
 /** Answers app://crm/… from the renderer folder, with the CSP as a header; everything else is 404. */

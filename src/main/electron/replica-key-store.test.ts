@@ -19,7 +19,11 @@ describe('durable replica-key writes (the database is encrypted with the key rig
 
   it('both key stores fsync the key file and its directory, and keep it private; a crash before the rename keeps no key', () => {
     dir = createTempDir()
-    const safeStorage = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(`enc:${s}`), decryptString: (b: Buffer) => b.toString().slice(4) }
+    const safeStorage = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(`enc:${s}`),
+      decryptString: (b: Buffer) => b.toString().slice(4),
+    }
     const stores = [createFileKeyStore(dir.file('file.key')), createSafeStorageKeyStore({ file: dir.file('safe.key'), safeStorage, platform: 'darwin' })]
     const key = randomBytes(REPLICA_KEY_BYTES)
     for (const [i, store] of stores.entries()) {

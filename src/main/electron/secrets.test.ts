@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createSafeStorageTokenStore, type SafeStorageLike } from './secrets'
 
 // A reversible stand-in for the OS keychain: enough to prove the file never holds the plain token.
-const fakeSafeStorage = (available = true, backend: ReturnType<NonNullable<SafeStorageLike['getSelectedStorageBackend']>> = 'gnome_libsecret'): SafeStorageLike => ({
+const fakeSafeStorage = (
+  available = true,
+  backend: ReturnType<NonNullable<SafeStorageLike['getSelectedStorageBackend']>> = 'gnome_libsecret',
+): SafeStorageLike => ({
   isEncryptionAvailable: () => available,
   encryptString: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
   decryptString: (cipher) => Buffer.from(cipher.map((b) => b ^ 0x5a)).toString('utf8'),

@@ -29,10 +29,19 @@ const failure = async (fn: () => unknown): Promise<string> => {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'crm-admin-handlers-'))
-  device = openDevice({ dbFile: path.join(dir, 'crm.sqlite'), tokenStore: new MemoryTokenStore(), fetch: async () => Promise.reject(new TypeError('fetch failed')) })
+  device = openDevice({
+    dbFile: path.join(dir, 'crm.sqlite'),
+    tokenStore: new MemoryTokenStore(),
+    fetch: async () => Promise.reject(new TypeError('fetch failed')),
+  })
   await device.startDemo()
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined }
-  const ctx = { app: { name: 'test', version: '0', runtime: 'web-harness', platform: 'linux' }, device, openExternal: async () => undefined, log } satisfies HandlerContext
+  const ctx = {
+    app: { name: 'test', version: '0', runtime: 'web-harness', platform: 'linux' },
+    device,
+    openExternal: async () => undefined,
+    log,
+  } satisfies HandlerContext
   handlers = adminHandlers(ctx)
 }, 60_000)
 
@@ -58,9 +67,11 @@ describe('admin handlers in the demo', () => {
   it('refuses administration to the demo manager, and the online calls answer onlineRequired', async () => {
     const users = await handlers['admin.users'](undefined, { channel: 'admin.users', origin: 'test' })
     const someone = users[0]!
-    expect(await failure(() => handlers['admin.saveUser'](userSaveSchema.parse({ id: someone.id, tier: 'EXECUTIVE' }), { channel: 'admin.saveUser', origin: 'test' }))).toBe(
-      'admin.notAllowed',
-    )
+    expect(
+      await failure(() =>
+        handlers['admin.saveUser'](userSaveSchema.parse({ id: someone.id, tier: 'EXECUTIVE' }), { channel: 'admin.saveUser', origin: 'test' }),
+      ),
+    ).toBe('admin.notAllowed')
     const input = userCreateSchema.parse({ email: 'new@augu.kr', password: 'first-pass-123', name: '김신입', tier: 'OPERATOR', roleId: someone.roleId })
     expect(await failure(() => handlers['admin.createUser'](input, { channel: 'admin.createUser', origin: 'test' }))).toBe('admin.onlineRequired')
     expect(await failure(() => handlers['admin.audit'](auditQuerySchema.parse({}), { channel: 'admin.audit', origin: 'test' }))).toBe('admin.onlineRequired')

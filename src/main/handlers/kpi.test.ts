@@ -5,15 +5,30 @@ import { KPI_RULES, KpiRuleError } from '../core/repos/kpi'
 import { kpiCall } from './kpi'
 import { failureCodeOf as codeOf } from './refusals'
 
-
 describe('kpiCall', () => {
   it('turns every KPI refusal into a translated error code, and leaves bugs as bugs', () => {
     for (const rule of KPI_RULES) {
-      const code = codeOf(() => kpiCall(() => { throw new KpiRuleError(rule) }))
+      const code = codeOf(() =>
+        kpiCall(() => {
+          throw new KpiRuleError(rule)
+        }),
+      )
       expect(code).toBe(rule === 'notFound' ? 'record.notFound' : `kpi.${rule}`)
     }
-    expect(codeOf(() => kpiCall(() => { throw new NotSignedInError() }))).toBe('record.signInRequired')
-    expect(codeOf(() => kpiCall(() => { throw new TypeError('boom') }))).toBe('not-an-ipc-failure')
+    expect(
+      codeOf(() =>
+        kpiCall(() => {
+          throw new NotSignedInError()
+        }),
+      ),
+    ).toBe('record.signInRequired')
+    expect(
+      codeOf(() =>
+        kpiCall(() => {
+          throw new TypeError('boom')
+        }),
+      ),
+    ).toBe('not-an-ipc-failure')
   })
 })
 
@@ -32,8 +47,16 @@ describe('KPI contract inputs', () => {
     expect(kpiContract['kpi.achievements'].input.safeParse({ on: '2026-11-25', period: 'HALF', audience: 'world' }).success).toBe(false)
     expect(kpiContract['kpi.achievements'].input.safeParse({ on: '2026-02-30', period: 'HALF', audience: 'me' }).success).toBe(false)
     expect(kpiContract['kpi.recordActual'].input.safeParse({ targetId: id, periodDate: '2026-11-25', actual: 4 }).success).toBe(true)
-    expect(kpiContract['kpi.saveDefinition'].input.parse({
-      code: 'kpi-cmpl-team', name: ' 고객 불만 건수 ', category: 'CUSTOMER', level: 'TEAM', unit: 'COUNT', direction: 'DECREASE', frequency: 'QUARTERLY',
-    })).toMatchObject({ code: 'KPI-CMPL-TEAM', name: '고객 불만 건수', formula: null, isActive: true })
+    expect(
+      kpiContract['kpi.saveDefinition'].input.parse({
+        code: 'kpi-cmpl-team',
+        name: ' 고객 불만 건수 ',
+        category: 'CUSTOMER',
+        level: 'TEAM',
+        unit: 'COUNT',
+        direction: 'DECREASE',
+        frequency: 'QUARTERLY',
+      }),
+    ).toMatchObject({ code: 'KPI-CMPL-TEAM', name: '고객 불만 건수', formula: null, isActive: true })
   })
 })

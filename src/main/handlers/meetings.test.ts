@@ -5,14 +5,43 @@ import { MeetingRuleError } from '../core/repos/meetings-rules'
 import { meetingsCall } from './meetings'
 import { failureCodeOf as codeOf } from './refusals'
 
-
 describe('meetingsCall', () => {
   it('turns the core refusals into translated error codes, and leaves bugs as bugs', () => {
-    expect(codeOf(() => meetingsCall(() => { throw new MeetingRuleError('invalidTime', 'x') }))).toBe('meetings.invalidTime')
-    expect(codeOf(() => meetingsCall(() => { throw new MeetingRuleError('cancelled', 'x') }))).toBe('meetings.cancelled')
-    expect(codeOf(() => meetingsCall(() => { throw new MeetingRuleError('notFound', 'x') }))).toBe('record.notFound')
-    expect(codeOf(() => meetingsCall(() => { throw new NotSignedInError() }))).toBe('record.signInRequired')
-    expect(codeOf(() => meetingsCall(() => { throw new TypeError('boom') }))).toBe('not-an-ipc-failure')
+    expect(
+      codeOf(() =>
+        meetingsCall(() => {
+          throw new MeetingRuleError('invalidTime', 'x')
+        }),
+      ),
+    ).toBe('meetings.invalidTime')
+    expect(
+      codeOf(() =>
+        meetingsCall(() => {
+          throw new MeetingRuleError('cancelled', 'x')
+        }),
+      ),
+    ).toBe('meetings.cancelled')
+    expect(
+      codeOf(() =>
+        meetingsCall(() => {
+          throw new MeetingRuleError('notFound', 'x')
+        }),
+      ),
+    ).toBe('record.notFound')
+    expect(
+      codeOf(() =>
+        meetingsCall(() => {
+          throw new NotSignedInError()
+        }),
+      ),
+    ).toBe('record.signInRequired')
+    expect(
+      codeOf(() =>
+        meetingsCall(() => {
+          throw new TypeError('boom')
+        }),
+      ),
+    ).toBe('not-an-ipc-failure')
   })
 })
 

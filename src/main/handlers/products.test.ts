@@ -4,14 +4,43 @@ import { ProductRuleError } from '../core/repos/products'
 import { productsCall } from './products'
 import { failureCodeOf as codeOf } from './refusals'
 
-
 describe('productsCall', () => {
   it('turns the repository refusals into translated error codes, and leaves bugs as bugs', () => {
-    expect(codeOf(() => productsCall(() => { throw new ProductRuleError('notPermitted', 'x') }))).toBe('products.notPermitted')
-    expect(codeOf(() => productsCall(() => { throw new ProductRuleError('categoryCycle', 'x') }))).toBe('products.categoryCycle')
-    expect(codeOf(() => productsCall(() => { throw new ProductRuleError('duplicateCode', 'x') }))).toBe('products.duplicateCode')
-    expect(codeOf(() => productsCall(() => { throw new ProductRuleError('notFound', 'x') }))).toBe('record.notFound')
-    expect(codeOf(() => productsCall(() => { throw new TypeError('boom') }))).toBe('not-an-ipc-failure')
+    expect(
+      codeOf(() =>
+        productsCall(() => {
+          throw new ProductRuleError('notPermitted', 'x')
+        }),
+      ),
+    ).toBe('products.notPermitted')
+    expect(
+      codeOf(() =>
+        productsCall(() => {
+          throw new ProductRuleError('categoryCycle', 'x')
+        }),
+      ),
+    ).toBe('products.categoryCycle')
+    expect(
+      codeOf(() =>
+        productsCall(() => {
+          throw new ProductRuleError('duplicateCode', 'x')
+        }),
+      ),
+    ).toBe('products.duplicateCode')
+    expect(
+      codeOf(() =>
+        productsCall(() => {
+          throw new ProductRuleError('notFound', 'x')
+        }),
+      ),
+    ).toBe('record.notFound')
+    expect(
+      codeOf(() =>
+        productsCall(() => {
+          throw new TypeError('boom')
+        }),
+      ),
+    ).toBe('not-an-ipc-failure')
   })
 })
 

@@ -5,16 +5,57 @@ import { TrainingRuleError } from '../core/repos/training-rules'
 import { trainingCall } from './training'
 import { failureCodeOf as codeOf } from './refusals'
 
-
 describe('trainingCall', () => {
   it('turns the core refusals into translated error codes, and leaves bugs as bugs', () => {
-    expect(codeOf(() => trainingCall(() => { throw new TrainingRuleError('classFull', 'x') }))).toBe('training.classFull')
-    expect(codeOf(() => trainingCall(() => { throw new TrainingRuleError('invalidPeriod', 'x') }))).toBe('training.invalidPeriod')
-    expect(codeOf(() => trainingCall(() => { throw new TrainingRuleError('notFound', 'x') }))).toBe('record.notFound')
-    expect(codeOf(() => trainingCall(() => { throw new TrainingRuleError('hasClasses', 'x') }))).toBe('training.hasClasses')
-    expect(codeOf(() => trainingCall(() => { throw new TrainingRuleError('notPermitted', 'x') }))).toBe('training.notPermitted')
-    expect(codeOf(() => trainingCall(() => { throw new NotSignedInError() }))).toBe('record.signInRequired')
-    expect(codeOf(() => trainingCall(() => { throw new TypeError('boom') }))).toBe('not-an-ipc-failure')
+    expect(
+      codeOf(() =>
+        trainingCall(() => {
+          throw new TrainingRuleError('classFull', 'x')
+        }),
+      ),
+    ).toBe('training.classFull')
+    expect(
+      codeOf(() =>
+        trainingCall(() => {
+          throw new TrainingRuleError('invalidPeriod', 'x')
+        }),
+      ),
+    ).toBe('training.invalidPeriod')
+    expect(
+      codeOf(() =>
+        trainingCall(() => {
+          throw new TrainingRuleError('notFound', 'x')
+        }),
+      ),
+    ).toBe('record.notFound')
+    expect(
+      codeOf(() =>
+        trainingCall(() => {
+          throw new TrainingRuleError('hasClasses', 'x')
+        }),
+      ),
+    ).toBe('training.hasClasses')
+    expect(
+      codeOf(() =>
+        trainingCall(() => {
+          throw new TrainingRuleError('notPermitted', 'x')
+        }),
+      ),
+    ).toBe('training.notPermitted')
+    expect(
+      codeOf(() =>
+        trainingCall(() => {
+          throw new NotSignedInError()
+        }),
+      ),
+    ).toBe('record.signInRequired')
+    expect(
+      codeOf(() =>
+        trainingCall(() => {
+          throw new TypeError('boom')
+        }),
+      ),
+    ).toBe('not-an-ipc-failure')
   })
 })
 

@@ -83,7 +83,6 @@ export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
         const result = trainees().enrol({ classId, sessionId }, traineeIds, rows)
         return { result, enrollments: classId ? ctx.device.training.enrollments.list(classId) : null }
       }),
-    'enrollments.remove': ({ enrollmentId }) =>
-      trainingCall(() => ctx.device.training.enrollments.list(trainees().unenrol(enrollmentId))),
+    'enrollments.remove': ({ enrollmentId }) => trainingCall(() => ctx.device.training.enrollments.list(trainees().unenrol(enrollmentId))),
   }
 }

@@ -8,23 +8,12 @@ import { ipcContract, type CallMeta, type HandlerTable, type OutputOf, type Pars
 import { ipcError, IpcFailure, type IpcResult } from '../../shared/ipc/errors'
 import { type Logger } from '../handlers/context'
 
-function callHandler<K extends IpcChannel>(
-  table: HandlerTable,
-  channel: K,
-  input: ParsedInputOf<K>,
-  meta: CallMeta,
-): Promise<OutputOf<K>> | OutputOf<K> {
+function callHandler<K extends IpcChannel>(table: HandlerTable, channel: K, input: ParsedInputOf<K>, meta: CallMeta): Promise<OutputOf<K>> | OutputOf<K> {
   const handler = table[channel] as (input: ParsedInputOf<K>, meta: CallMeta) => Promise<OutputOf<K>> | OutputOf<K>
   return handler(input, meta)
 }
 
-export async function dispatch(
-  table: HandlerTable,
-  channel: unknown,
-  rawInput: unknown,
-  origin: string,
-  log: Logger,
-): Promise<IpcResult<unknown>> {
+export async function dispatch(table: HandlerTable, channel: unknown, rawInput: unknown, origin: string, log: Logger): Promise<IpcResult<unknown>> {
   if (!isIpcChannel(channel)) return { ok: false, error: ipcError('ipc.unknownChannel') }
   const parsed = ipcContract[channel].input.safeParse(rawInput)
   if (!parsed.success) {

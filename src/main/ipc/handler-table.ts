@@ -40,5 +40,23 @@ export function mergeHandlers(...parts: ReadonlyArray<Readonly<Record<string, un
 }
 
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
-  return mergeHandlers(appHandlers(ctx), sessionHandlers(ctx), syncHandlers(ctx), salesHandlers(ctx), syncReviewHandlers(ctx), customerHandlers(ctx), trainingHandlers(ctx), kpiHandlers(ctx), productsHandlers(ctx), transferHandlers(ctx), dashboardHandlers(ctx), meetingsHandlers(ctx), adminHandlers(ctx), lockHandlers(ctx), filesHandlers(ctx), replicaHandlers(ctx), trashHandlers(ctx))
+  return mergeHandlers(
+    appHandlers(ctx),
+    sessionHandlers(ctx),
+    syncHandlers(ctx),
+    salesHandlers(ctx),
+    syncReviewHandlers(ctx),
+    customerHandlers(ctx),
+    trainingHandlers(ctx),
+    kpiHandlers(ctx),
+    productsHandlers(ctx),
+    transferHandlers(ctx),
+    dashboardHandlers(ctx),
+    meetingsHandlers(ctx),
+    adminHandlers(ctx),
+    lockHandlers(ctx),
+    filesHandlers(ctx),
+    replicaHandlers(ctx),
+    trashHandlers(ctx),
+  )
 }

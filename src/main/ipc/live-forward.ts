@@ -13,7 +13,11 @@ export interface WebContentsLike {
   send(channel: string, payload: unknown): void
 }
 
-export function forwardLiveEvents(device: Pick<DevicePort, 'onChanges' | 'onSyncStatus'>, targets: () => readonly WebContentsLike[], isAllowedUrl: UrlPolicy): () => void {
+export function forwardLiveEvents(
+  device: Pick<DevicePort, 'onChanges' | 'onSyncStatus'>,
+  targets: () => readonly WebContentsLike[],
+  isAllowedUrl: UrlPolicy,
+): () => void {
   const send = (topic: LiveTopic, payload: unknown): void => {
     for (const contents of targets()) {
       if (contents.isDestroyed() || !isAllowedUrl(contents.getURL())) continue

@@ -95,9 +95,10 @@ describe('registerIpc', () => {
   it('validates input with the channel schema and names the bad field', async () => {
     const login = vi.fn(async () => ({ status: 'none' as const }))
     const { invoke, mainFrame } = setup(fakeDevice({ login }))
-    await expect(
-      invoke('session.login', mainFrame, { serverUrl: 'file:///etc', email: 'kim@augu.kr', password: 'x' }),
-    ).resolves.toMatchObject({ ok: false, error: { code: 'ipc.invalidInput', params: { field: 'serverUrl' } } })
+    await expect(invoke('session.login', mainFrame, { serverUrl: 'file:///etc', email: 'kim@augu.kr', password: 'x' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalidInput', params: { field: 'serverUrl' } },
+    })
     await expect(invoke('sync.status', mainFrame, { sneaky: true })).resolves.toMatchObject({ ok: false, error: { code: 'ipc.invalidInput' } })
     await expect(invoke('sync.status', mainFrame, undefined, 'extra')).resolves.toMatchObject({ ok: false, error: { code: 'ipc.invalidInput' } })
     expect(login).not.toHaveBeenCalled()

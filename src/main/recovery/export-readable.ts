@@ -77,9 +77,18 @@ export function collectReadable(file: string, tables: readonly string[], now: Da
 }
 
 /** Writes `crm-augu-readable-<UTC stamp>.json` into `targetDir` (durably: it may be the only copy of unsent work). */
-export async function writeReadableExport(file: string, targetDir: string, tables: readonly string[], now: Date = new Date(), key?: Buffer): Promise<ReadableExport> {
+export async function writeReadableExport(
+  file: string,
+  targetDir: string,
+  tables: readonly string[],
+  now: Date = new Date(),
+  key?: Buffer,
+): Promise<ReadableExport> {
   const { payload, ...summary } = collectReadable(file, tables, now, key)
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
   const target = join(targetDir, `crm-augu-readable-${stamp}.json`)
   await writeFileDurably(target, JSON.stringify(payload, null, 1), { mode: 0o600 })
   return { file: target, ...summary }

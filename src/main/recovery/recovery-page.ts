@@ -98,9 +98,7 @@ export function renderRecoveryPage(problem: RecoveryProblem): string {
       return `<a class="action${i === 0 ? ' primary' : ''}" href="#${action}" id="action-${action}">${escapeHtml(label.ko)}<span>${escapeHtml(label.en)}</span></a>`
     })
     .join('')
-  const notice = problem.notice
-    ? `<p class="notice" role="status">${escapeHtml(problem.notice.ko)}<br><span>${escapeHtml(problem.notice.en)}</span></p>`
-    : ''
+  const notice = problem.notice ? `<p class="notice" role="status">${escapeHtml(problem.notice.ko)}<br><span>${escapeHtml(problem.notice.en)}</span></p>` : ''
   return `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">

@@ -58,7 +58,10 @@ export interface RecoveryDeps<T> {
 
 export type RecoveryOutcome<T> = { readonly opened: T } | { readonly problem: RecoveryProblem }
 
-export function createReplicaRecovery<T>(deps: RecoveryDeps<T>, first: unknown): {
+export function createReplicaRecovery<T>(
+  deps: RecoveryDeps<T>,
+  first: unknown,
+): {
   readonly problem: () => RecoveryProblem
   choose(action: RecoveryAction): Promise<RecoveryOutcome<T>>
 } {

@@ -17,7 +17,9 @@ describe('assignmentRefusal (the owner rule shared by server and device)', () =>
   it('lets the owner hand over, the project manager name the coordinator, a manager move within the team, an executive anything', () => {
     expect(assignmentRefusal(as('OPERATOR'), 'companies', { account_manager_id: me }, { account_manager_id: stranger })).toBeNull()
     expect(assignmentRefusal(as('OPERATOR'), 'projects', { project_manager_id: me }, { coordinator_id: stranger })).toBeNull()
-    expect(assignmentRefusal(as('OPERATOR'), 'projects', { coordinator_id: me, project_manager_id: stranger }, { project_manager_id: me })?.column).toBe('project_manager_id')
+    expect(assignmentRefusal(as('OPERATOR'), 'projects', { coordinator_id: me, project_manager_id: stranger }, { project_manager_id: me })?.column).toBe(
+      'project_manager_id',
+    )
     expect(assignmentRefusal(as('MANAGER', [teammate]), 'leads', { assigned_to: teammate }, { assigned_to: me })).toBeNull()
     expect(assignmentRefusal(as('MANAGER', [teammate]), 'leads', { assigned_to: stranger }, { assigned_to: teammate })?.column).toBe('assigned_to')
     expect(assignmentRefusal(as('EXECUTIVE'), 'leads', { assigned_to: stranger }, { assigned_to: me })).toBeNull()

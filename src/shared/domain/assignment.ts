@@ -125,4 +125,3 @@ export function allowedOwners<T extends string | null>(
     (candidate) => (before !== null && asId(candidate) === current) || assignmentRefusal(assigner, table, before, { ...context, [column]: candidate }) === null,
   )
 }
-

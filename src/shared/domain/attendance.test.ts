@@ -141,7 +141,10 @@ describe('trainingCompletion', () => {
   })
 
   it('keeps fractional credits exact', () => {
-    const result = trainingCompletion([{ status: 'LEFT_EARLY', scheduledMinutes: 45 }, { status: 'PRESENT', scheduledMinutes: 45 }])
+    const result = trainingCompletion([
+      { status: 'LEFT_EARLY', scheduledMinutes: 45 },
+      { status: 'PRESENT', scheduledMinutes: 45 },
+    ])
     expect(result.creditedMinutes).toBe(67.5)
     expect(result.percent).toBe(75)
   })

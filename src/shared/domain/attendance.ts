@@ -30,15 +30,15 @@ export const DEFAULT_ATTENDANCE_POLICY: AttendancePolicy = {
  * The policy a project's trainees are judged by: the company weights with the project's completion share (수료 기준,
  * `projects.completion_percent`); a project without its own rule (null) uses the default.
  */
-export function projectAttendancePolicy(
-  completionPercent: number | null | undefined,
-  base: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY,
-): AttendancePolicy {
+export function projectAttendancePolicy(completionPercent: number | null | undefined, base: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY): AttendancePolicy {
   return completionPercent === null || completionPercent === undefined ? base : { ...base, completionPercent }
 }
 
 function checkPolicy(policy: AttendancePolicy): void {
-  for (const [name, weight] of [['lateWeight', policy.lateWeight], ['leftEarlyWeight', policy.leftEarlyWeight]] as const) {
+  for (const [name, weight] of [
+    ['lateWeight', policy.lateWeight],
+    ['leftEarlyWeight', policy.leftEarlyWeight],
+  ] as const) {
     if (!Number.isFinite(weight) || weight < 0 || weight > 1) throw new RangeError(`${name} must be 0–1, got ${weight}`)
   }
   const { completionPercent } = policy
@@ -111,10 +111,7 @@ export function classAttendanceCounts(
  * Attendance rate (%) of a set of marks, two decimals: credited weight / marks counted × 100. Unmarked entries and
  * (by default) excused absences are left out. Null when nothing counts yet.
  */
-export function attendanceRate(
-  marks: ReadonlyArray<AttendanceStatus | null | undefined>,
-  policy: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY,
-): number | null {
+export function attendanceRate(marks: ReadonlyArray<AttendanceStatus | null | undefined>, policy: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY): number | null {
   let credited = 0n
   let counted = 0n
   for (const mark of marks) {
@@ -152,10 +149,7 @@ export interface TrainingCompletion {
  * scheduled time. Classes not yet marked count as scheduled but uncredited, so completion is only reached once enough
  * hours have actually been attended.
  */
-export function trainingCompletion(
-  records: readonly TraineeClassRecord[],
-  policy: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY,
-): TrainingCompletion {
+export function trainingCompletion(records: readonly TraineeClassRecord[], policy: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY): TrainingCompletion {
   checkPolicy(policy)
   // Hundredths of a minute keep fractional weights (0.5 × 45 min) exact.
   let scheduled = 0n

@@ -53,7 +53,7 @@ describe('audienceMembers', () => {
     expect([...members('team')!].sort()).toEqual(['me', 'u2', 'u4'])
   })
 
-  it("my teams: live teams I lead or actively belong to", () => {
+  it('my teams: live teams I lead or actively belong to', () => {
     expect([...teamsOfUser({ userId: 'me', memberships, teams })].sort()).toEqual(['T1', 'T2'])
     expect([...teamsOfUser({ userId: 'u6', memberships, teams })]).toEqual(['T4'])
     expect([...teamsOfUser({ userId: 'nobody', memberships, teams })]).toEqual([])

@@ -54,12 +54,7 @@ export function teamsOfUser({ userId, memberships, teams }: Organisation & { use
  * The users whose records count for `audience`, or null for "everyone" (company).
  * team: me, every active member of a live team I actively belong to, and of a live team I lead.
  */
-export function audienceMembers({
-  userId,
-  audience,
-  memberships,
-  teams,
-}: Organisation & { userId: string; audience: Audience }): ReadonlySet<string> | null {
+export function audienceMembers({ userId, audience, memberships, teams }: Organisation & { userId: string; audience: Audience }): ReadonlySet<string> | null {
   if (audience === 'company') return null
   const members = new Set([userId])
   if (audience === 'me') return members

@@ -1,12 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  businessEntityType,
-  businessNumberCheckDigit,
-  formatBusinessNumber,
-  isValidBusinessNumber,
-  normalizeBusinessNumber,
-} from './business-number'
+import { businessEntityType, businessNumberCheckDigit, formatBusinessNumber, isValidBusinessNumber, normalizeBusinessNumber } from './business-number'
 
 const nineDigits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }).map((d) => d.join(''))
 

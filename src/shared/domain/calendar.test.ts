@@ -7,9 +7,7 @@ describe('Monday-first calendar grids', () => {
     expect(weekStart('2026-11-23')).toBe('2026-11-23')
     expect(weekStart('2026-11-29')).toBe('2026-11-23')
     expect(weekStart('2027-01-01')).toBe('2026-12-28')
-    expect(weekDates('2026-11-25')).toEqual([
-      '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29',
-    ])
+    expect(weekDates('2026-11-25')).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
     expect(KOREAN_WEEKDAYS_MONDAY_FIRST.join('')).toBe('월화수목금토일')
   })
 

@@ -2,7 +2,20 @@
 // The same key is computed in SQL on the device (companyNameKeySql) so the duplicate check scans without loading rows.
 
 /** Legal-form markers that are not part of the name (checked longest first). */
-export const COMPANY_FORM_MARKERS = ['주식회사', '유한회사', '유한책임회사', '합자회사', '합명회사', '사단법인', '재단법인', '(주)', '㈜', '(유)', '(사)', '(재)'] as const
+export const COMPANY_FORM_MARKERS = [
+  '주식회사',
+  '유한회사',
+  '유한책임회사',
+  '합자회사',
+  '합명회사',
+  '사단법인',
+  '재단법인',
+  '(주)',
+  '㈜',
+  '(유)',
+  '(사)',
+  '(재)',
+] as const
 
 /** Lower case, NFC, without legal-form markers, spaces or punctuation. */
 export function companyNameKey(name: string): string {

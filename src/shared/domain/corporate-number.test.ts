@@ -1,11 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  corporateNumberCheckDigit,
-  formatCorporateNumber,
-  isValidCorporateNumber,
-  normalizeCorporateNumber,
-} from './corporate-number'
+import { corporateNumberCheckDigit, formatCorporateNumber, isValidCorporateNumber, normalizeCorporateNumber } from './corporate-number'
 
 const twelveDigits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 }).map((d) => d.join(''))
 

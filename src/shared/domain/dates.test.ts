@@ -100,9 +100,7 @@ describe('date arithmetic', () => {
   it('adds days consistently with daysBetween', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01')
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31')
-    fc.assert(
-      fc.property(isoDate, fc.integer({ min: -3000, max: 3000 }), (d, n) => daysBetween(d, addDays(d, n)) === n),
-    )
+    fc.assert(fc.property(isoDate, fc.integer({ min: -3000, max: 3000 }), (d, n) => daysBetween(d, addDays(d, n)) === n))
   })
 
   it('measures a class from its start and end times', () => {

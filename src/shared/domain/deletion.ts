@@ -96,7 +96,7 @@ export const DELETION_RULES: Readonly<Record<DeletableKind, DeletionRule>> = {
       "coalesce((SELECT d.name FROM kpi_definitions d WHERE d.id = kpi_definition_id), '') || ' ' || period_year || coalesce('-' || period_quarter, '') || coalesce('-' || period_month, '')",
     children: [{ table: 'kpi_actuals', parentColumn: 'kpi_target_id', label: 'kpiActuals' }],
   },
-  activity: { table: 'activities', titleSql: "coalesce(subject, substr(description, 1, 40), activity_type)", children: [] },
+  activity: { table: 'activities', titleSql: 'coalesce(subject, substr(description, 1, 40), activity_type)', children: [] },
   campaign: {
     table: 'campaigns',
     titleSql: 'name',

@@ -9,7 +9,22 @@ describe('e-mail', () => {
   })
 
   it('rejects what is not an address', () => {
-    for (const bad of ['', 'hong', 'hong@', '@samsung.com', 'hong@samsung', 'hong@@samsung.com', 'ho ng@samsung.com', 'hong.@samsung.com', '.hong@samsung.com', 'ho..ng@samsung.com', 'hong@-samsung.com', 'hong@samsung.c0m', 'hong@samsung..com', `${'a'.repeat(65)}@x.com`]) {
+    for (const bad of [
+      '',
+      'hong',
+      'hong@',
+      '@samsung.com',
+      'hong@samsung',
+      'hong@@samsung.com',
+      'ho ng@samsung.com',
+      'hong.@samsung.com',
+      '.hong@samsung.com',
+      'ho..ng@samsung.com',
+      'hong@-samsung.com',
+      'hong@samsung.c0m',
+      'hong@samsung..com',
+      `${'a'.repeat(65)}@x.com`,
+    ]) {
       expect(isValidEmail(bad), bad).toBe(false)
     }
   })

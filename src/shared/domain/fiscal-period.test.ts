@@ -1,15 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addDays } from './dates'
-import {
-  fiscalPeriodOf,
-  fiscalPeriodRange,
-  fiscalPositionOf,
-  fiscalStartMonthFromYearEnd,
-  halfLabel,
-  PERIOD_TYPES,
-  quarterLabel,
-} from './fiscal-period'
+import { fiscalPeriodOf, fiscalPeriodRange, fiscalPositionOf, fiscalStartMonthFromYearEnd, halfLabel, PERIOD_TYPES, quarterLabel } from './fiscal-period'
 
 const isoDate = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })

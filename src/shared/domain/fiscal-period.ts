@@ -85,10 +85,7 @@ export function fiscalPeriodRange(period: FiscalPeriod, startMonth = 1): DateRan
     throw new RangeError(`${type} index out of range: ${index}`)
   }
   // Months counted from January of the fiscal year's first calendar year, 0-based.
-  const firstMonth =
-    type === 'MONTH'
-      ? (index >= startMonth ? 0 : 12) + index - 1
-      : startMonth - 1 + (index - 1) * PERIOD_MONTHS[type]
+  const firstMonth = type === 'MONTH' ? (index >= startMonth ? 0 : 12) + index - 1 : startMonth - 1 + (index - 1) * PERIOD_MONTHS[type]
   const lastMonth = firstMonth + PERIOD_MONTHS[type] - 1
   const startYear = fiscalYear + Math.floor(firstMonth / 12)
   const endYear = fiscalYear + Math.floor(lastMonth / 12)
@@ -159,8 +156,7 @@ export function fiscalPeriodLabel(period: FiscalPeriod, startMonth = 1, locale: 
     return locale === 'ko' ? `${year}년 ${part}` : `${part} ${year}`
   }
   const calendar = startMonth === 1
-  const year =
-    locale === 'ko' ? (calendar ? `${fiscalYear}년` : `${fiscalYear} 회계연도`) : calendar ? String(fiscalYear) : `FY${fiscalYear}`
+  const year = locale === 'ko' ? (calendar ? `${fiscalYear}년` : `${fiscalYear} 회계연도`) : calendar ? String(fiscalYear) : `FY${fiscalYear}`
   if (type === 'YEAR') return year
   return locale === 'ko' ? `${year} ${part}` : `${part} ${year}`
 }

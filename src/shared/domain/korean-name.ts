@@ -41,8 +41,7 @@ export function splitKoreanName(fullName: string): { lastName: string; firstName
   if (!EAST_ASIAN.test(name)) return { lastName: '', firstName: name }
   const chars = [...name]
   const two = chars.slice(0, 2).join('')
-  const familyLength =
-    chars.length >= 3 && HANGUL.test(two) && (KOREAN_COMPOUND_SURNAMES as readonly string[]).includes(two) ? 2 : 1
+  const familyLength = chars.length >= 3 && HANGUL.test(two) && (KOREAN_COMPOUND_SURNAMES as readonly string[]).includes(two) ? 2 : 1
   return { lastName: chars.slice(0, familyLength).join(''), firstName: chars.slice(familyLength).join('') }
 }
 

@@ -48,11 +48,12 @@ describe('초성', () => {
 
   it('matches every text by its own 초성 and by itself', () => {
     const hangul = fc
-      .array(fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCodePoint(c)), { minLength: 1, maxLength: 8 })
+      .array(
+        fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCodePoint(c)),
+        { minLength: 1, maxLength: 8 },
+      )
       .map((s) => s.join(''))
-    fc.assert(
-      fc.property(hangul, (text) => matchesChoseong(text, toChoseong(text)) && matchesChoseong(text, text) && isChoseongQuery(toChoseong(text))),
-    )
+    fc.assert(fc.property(hangul, (text) => matchesChoseong(text, toChoseong(text)) && matchesChoseong(text, text) && isChoseongQuery(toChoseong(text))))
   })
 })
 

@@ -17,14 +17,7 @@
 import { type KpiUnit } from '../model/enums'
 import { divideRounded, ratioPercent } from './rounding'
 
-export const KPI_MEASURES = [
-  'WON_AMOUNT',
-  'NEW_CUSTOMERS',
-  'MEETINGS_HELD',
-  'ATTENDANCE_RATE',
-  'WIN_RATE',
-  'DAYS_TO_WIN',
-] as const
+export const KPI_MEASURES = ['WON_AMOUNT', 'NEW_CUSTOMERS', 'MEETINGS_HELD', 'ATTENDANCE_RATE', 'WIN_RATE', 'DAYS_TO_WIN'] as const
 export type KpiMeasure = (typeof KPI_MEASURES)[number]
 
 const BY_CODE_SEGMENT: Readonly<Record<string, { measure: KpiMeasure; unit: KpiUnit }>> = {

@@ -84,7 +84,12 @@ describe('weightedAchievement', () => {
 
   it('uses the default weight 100 and skips targets without a result yet', () => {
     expect(weightedAchievement([{ achievementPercent: 90 }, { achievementPercent: 70, weight: null }])).toBe(80)
-    expect(weightedAchievement([{ achievementPercent: 90, weight: 50 }, { achievementPercent: null, weight: 50 }])).toBe(90)
+    expect(
+      weightedAchievement([
+        { achievementPercent: 90, weight: 50 },
+        { achievementPercent: null, weight: 50 },
+      ]),
+    ).toBe(90)
     expect(weightedAchievement([])).toBeNull()
     expect(weightedAchievement([{ achievementPercent: 90, weight: 0 }])).toBeNull()
   })
@@ -146,14 +151,7 @@ describe('attainmentBand', () => {
 describe('compositeAchievement (the figure people believe)', () => {
   // The team: both team KPIs below their minimum, four reps at 1-of-1 wins against a 40 % win-rate target.
   const rep = { achievementPercent: achievementPercent({ direction: 'INCREASE', target: 40, actual: 100 }), weight: 100, sampleSize: 1 }
-  const team = [
-    { achievementPercent: 55, weight: 100, sampleSize: null },
-    { achievementPercent: 62, weight: 100, sampleSize: 24 },
-    rep,
-    rep,
-    rep,
-    rep,
-  ]
+  const team = [{ achievementPercent: 55, weight: 100, sampleSize: null }, { achievementPercent: 62, weight: 100, sampleSize: 24 }, rep, rep, rep, rep]
 
   it('does not let four 1-of-1 reps lift a team below its minimum over 100 %', () => {
     expect(rep.achievementPercent).toBe(250)

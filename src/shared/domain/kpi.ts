@@ -22,15 +22,7 @@ function clamp(percent: number): number {
  * target and reaches the cap, and 0 against 0 is 100); MAINTAIN 100 − |actual − target| / target × 100, never below 0.
  * Null when the actual or target is missing, or an INCREASE target is 0.
  */
-export function achievementPercent({
-  direction,
-  target,
-  actual,
-}: {
-  direction: KpiDirection
-  target: Value
-  actual: Value
-}): number | null {
+export function achievementPercent({ direction, target, actual }: { direction: KpiDirection; target: Value; actual: Value }): number | null {
   if (target === null || target === undefined || actual === null || actual === undefined) return null
   const t = toHundredths(target)
   const a = toHundredths(actual)
@@ -114,9 +106,7 @@ export interface Composite {
  * COMPOSITE_CAP_PERCENT, and every counted target's share of the weight is known so the screen can show it.
  */
 export function compositeAchievement(items: ReadonlyArray<CompositeItem>): Composite {
-  const counts = items.map(
-    (item) => item.achievementPercent !== null && item.achievementPercent !== undefined && !isSmallSample(item.sampleSize),
-  )
+  const counts = items.map((item) => item.achievementPercent !== null && item.achievementPercent !== undefined && !isSmallSample(item.sampleSize))
   const counted = items.filter((_, i) => counts[i])
   const totalWeight = counted.reduce((sum, item) => sum + toHundredths(item.weight ?? 100), 0n)
   const percent = weightedAchievement(

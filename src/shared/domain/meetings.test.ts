@@ -14,11 +14,15 @@ describe('proposalLineAmounts (discount_percent is a rate; one half-up rounding 
   it('computes gross, discount and total in whole won (hand-computed)', () => {
     // 20 × 350,000 = 7,000,000; 7,000,000 × 0.9 = 6,300,000
     expect(proposalLineAmounts({ quantity: 20, unitPrice: 350_000, discountPercent: 10 })).toEqual({
-      gross: 7_000_000, discount: 700_000, total: 6_300_000,
+      gross: 7_000_000,
+      discount: 700_000,
+      total: 6_300_000,
     })
     // 3 × 333,333 = 999,999; × (1 − 0.125) = 874,999.125 → 874,999; discount 125,000
     expect(proposalLineAmounts({ quantity: 3, unitPrice: 333_333, discountPercent: 12.5 })).toEqual({
-      gross: 999_999, discount: 125_000, total: 874_999,
+      gross: 999_999,
+      discount: 125_000,
+      total: 874_999,
     })
     // 1 × 999 × 0.5 = 499.5 → 500 (half up); discount 499
     expect(proposalLineAmounts({ quantity: 1, unitPrice: 999, discountPercent: 50 })).toEqual({ gross: 999, discount: 499, total: 500 })

@@ -55,8 +55,8 @@ describe('formatting won', () => {
   })
 })
 
-describe('amounts in the reader\'s language', () => {
-  it('writes Korean amounts exactly in 조/억/만 groups (the company page\'s ₩369,892,000,000)', () => {
+describe("amounts in the reader's language", () => {
+  it("writes Korean amounts exactly in 조/억/만 groups (the company page's ₩369,892,000,000)", () => {
     expect(formatMoneyExact(369_892_000_000, 'ko')).toBe('3,698억 9,200만원')
     expect(formatMoneyExact(1_234_568, 'ko')).toBe('123만 4,568원')
     expect(formatMoneyExact(50_000_000, 'ko')).toBe('5,000만원')
@@ -116,12 +116,9 @@ describe('parseWon', () => {
     expect(parseWon(input)).toBe(won)
   })
 
-  it.each(['', '원', 'abc', '1,23,4', '10.5', '1.234567만', '3만 2억', '2천 3천', '1억억', '12a', '1.2.3', '99999999999999999'])(
-    'refuses %j',
-    (input) => {
-      expect(parseWon(input)).toBeNull()
-    },
-  )
+  it.each(['', '원', 'abc', '1,23,4', '10.5', '1.234567만', '3만 2억', '2천 3천', '1억억', '12a', '1.2.3', '99999999999999999'])('refuses %j', (input) => {
+    expect(parseWon(input)).toBeNull()
+  })
 
   it('reads back every amount it formats', () => {
     fc.assert(

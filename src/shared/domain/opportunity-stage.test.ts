@@ -107,10 +107,7 @@ describe('stageDurations', () => {
   })
 
   it('does not count time after the deal was won or lost', () => {
-    const closed: StageChange[] = [
-      ...history,
-      { fromStage: 'PROPOSAL', toStage: 'CLOSED_WON', changedAt: '2026-03-15T00:00:00.000Z' },
-    ]
+    const closed: StageChange[] = [...history, { fromStage: 'PROPOSAL', toStage: 'CLOSED_WON', changedAt: '2026-03-15T00:00:00.000Z' }]
     expect(stageDurations(closed, new Date('2027-01-01T00:00:00.000Z'))).toEqual({
       QUALIFYING: 3,
       NEEDS_ANALYSIS: 5,
@@ -120,9 +117,7 @@ describe('stageDurations', () => {
 
   it('orders changes that arrived out of order', () => {
     const shuffled = [history[2]!, history[0]!, history[1]!]
-    expect(stageDurations(shuffled, new Date('2026-03-20T06:00:00.000Z'))).toEqual(
-      stageDurations(history, new Date('2026-03-20T06:00:00.000Z')),
-    )
+    expect(stageDurations(shuffled, new Date('2026-03-20T06:00:00.000Z'))).toEqual(stageDurations(history, new Date('2026-03-20T06:00:00.000Z')))
     expect(stageSegments(shuffled).map((s) => s.stage)).toEqual(['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL'])
     expect(stageSegments(shuffled).at(-1)?.leftAt).toBeNull()
   })

@@ -5,7 +5,7 @@
 /** numerator / denominator rounded to the nearest integer, halves away from zero (commercial rounding). */
 export function divideRounded(numerator: bigint, denominator: bigint): bigint {
   if (denominator === 0n) throw new RangeError('divideRounded: division by zero')
-  const sign = (numerator < 0n) !== (denominator < 0n) ? -1n : 1n
+  const sign = numerator < 0n !== denominator < 0n ? -1n : 1n
   const n = numerator < 0n ? -numerator : numerator
   const d = denominator < 0n ? -denominator : denominator
   return sign * ((2n * n + d) / (2n * d))

@@ -59,12 +59,22 @@ describe('combinedTrainingRates', () => {
     // Project C: 7 of 10 hours = 70 % — fails the default 80 %, completes under its own 70 % rule.
     const projectC = [...Array.from({ length: 7 }, () => hour('t9', 'PRESENT')), ...Array.from({ length: 3 }, () => hour('t9', 'ABSENT'))]
     // Completion: A 2 of 4 (default), C 1 of 1 → 3 / 5 = 60 %; attendance (8 + 7) / (10 + 10) = 75 %.
-    expect(combinedTrainingRates([{ records: projectA, completionPercent: null }, { records: projectC, completionPercent: 70 }])).toEqual({
+    expect(
+      combinedTrainingRates([
+        { records: projectA, completionPercent: null },
+        { records: projectC, completionPercent: 70 },
+      ]),
+    ).toEqual({
       trainees: 5,
       completed: 3,
       attendanceRate: 75,
       completionRate: 60,
     })
-    expect(combinedTrainingRates([{ records: projectA, completionPercent: null }, { records: projectC, completionPercent: null }]).completed).toBe(2)
+    expect(
+      combinedTrainingRates([
+        { records: projectA, completionPercent: null },
+        { records: projectC, completionPercent: null },
+      ]).completed,
+    ).toBe(2)
   })
 })

@@ -59,10 +59,7 @@ export interface ProjectEnrolments {
  * Rates of several projects together: every mark weighs the same in attendance, and completion counts a trainee once
  * per project (someone on two programmes completes or not in each), each project judged by its own completion rule.
  */
-export function combinedTrainingRates(
-  projects: readonly ProjectEnrolments[],
-  policy: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY,
-): TrainingRates {
+export function combinedTrainingRates(projects: readonly ProjectEnrolments[], policy: AttendancePolicy = DEFAULT_ATTENDANCE_POLICY): TrainingRates {
   let trainees = 0
   let completed = 0
   for (const project of projects) {

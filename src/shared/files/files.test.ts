@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { challengeRanges, CHALLENGE_RANGE_BYTES, CHALLENGE_RANGES, chunkCount, chunkLength, FILE_CHUNK_BYTES, MAX_PREFETCH_BUDGET_BYTES, prefetchBudgetFromMegabytes } from './limits'
+import {
+  challengeRanges,
+  CHALLENGE_RANGE_BYTES,
+  CHALLENGE_RANGES,
+  chunkCount,
+  chunkLength,
+  FILE_CHUNK_BYTES,
+  MAX_PREFETCH_BUDGET_BYTES,
+  prefetchBudgetFromMegabytes,
+} from './limits'
 import { sanitizeFileName } from './file-name'
 import { mayOpenDirectly, normalizeMimeType, signatureMatches, sniff } from './signature'
 

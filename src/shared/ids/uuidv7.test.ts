@@ -50,25 +50,21 @@ describe('uuidv7', () => {
 
   it('keeps ids of successive milliseconds ordered whatever the random bytes are', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 50 }),
-        fc.uint8Array({ minLength: 10, maxLength: 10 }),
-        (steps, seed) => {
-          let t = 1_000_000
-          let s = 0
-          const next = createUuidV7Generator({
-            now: () => t,
-            randomBytes: (bytes) => {
-              bytes.set(seed.map((b) => (b + s++) & 0xff))
-            },
-          })
-          const ids = steps.map((step) => {
-            t += step
-            return next()
-          })
-          return ids.every((id, k) => k === 0 || ids[k - 1]! < id)
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 50 }), fc.uint8Array({ minLength: 10, maxLength: 10 }), (steps, seed) => {
+        let t = 1_000_000
+        let s = 0
+        const next = createUuidV7Generator({
+          now: () => t,
+          randomBytes: (bytes) => {
+            bytes.set(seed.map((b) => (b + s++) & 0xff))
+          },
+        })
+        const ids = steps.map((step) => {
+          t += step
+          return next()
+        })
+        return ids.every((id, k) => k === 0 || ids[k - 1]! < id)
+      }),
     )
   })
 

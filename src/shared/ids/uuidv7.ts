@@ -70,11 +70,7 @@ export function createUuidV7Generator(options: UuidV7Options = {}): () => string
     const random32 = view.getUint32(6)
 
     const timeHex = hex(timestamp, 12)
-    return (
-      `${timeHex.slice(0, 8)}-${timeHex.slice(8, 12)}-` +
-      `7${hex(randA, 3)}-` +
-      `${hex(variantAndHigh, 4)}-${hex(midCounter, 4)}${hex(random32, 8)}`
-    )
+    return `${timeHex.slice(0, 8)}-${timeHex.slice(8, 12)}-` + `7${hex(randA, 3)}-` + `${hex(variantAndHigh, 4)}-${hex(midCounter, 4)}${hex(random32, 8)}`
   }
 }
 

@@ -13,7 +13,16 @@ import {
 } from '../model/validation/admin'
 import { campaignSaveSchema, industrySaveSchema } from '../model/validation/catalogues'
 import { type AdminChannel } from './admin-channels'
-import { type AdminCampaign, type AdminIndustry, type AdminDepartment, type AdminRole, type AdminTeam, type AdminUser, type AdminUserDevice, type AuditPage } from './admin-types'
+import {
+  type AdminCampaign,
+  type AdminIndustry,
+  type AdminDepartment,
+  type AdminRole,
+  type AdminTeam,
+  type AdminUser,
+  type AdminUserDevice,
+  type AuditPage,
+} from './admin-types'
 import { returns } from './returns'
 
 export interface CreatedUser {

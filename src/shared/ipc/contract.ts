@@ -216,9 +216,8 @@ export type ParsedInputOf<K extends IpcChannel> = z.output<Contract[K]['input']>
 export type OutputOf<K extends IpcChannel> = Contract[K]['output'] extends Returns<infer O> ? O : never
 
 /** One function of `window.crm`; channels without input take no argument. */
-export type ChannelFunction<K extends IpcChannel> = undefined extends InputOf<K>
-  ? (input?: InputOf<K>) => Promise<IpcResult<OutputOf<K>>>
-  : (input: InputOf<K>) => Promise<IpcResult<OutputOf<K>>>
+export type ChannelFunction<K extends IpcChannel> =
+  undefined extends InputOf<K> ? (input?: InputOf<K>) => Promise<IpcResult<OutputOf<K>>> : (input: InputOf<K>) => Promise<IpcResult<OutputOf<K>>>
 
 /** `window.crm.<domain>.<action>(input)`, exactly one function per channel. */
 export type CrmApi = {

@@ -31,5 +31,8 @@ export const filesContract = {
   /** Uploads and downloads in progress or refused, for the sync panel. */
   'files.transfers': { input: z.undefined(), output: returns<readonly FileTransferView[]>() },
   'files.settings': { input: z.undefined(), output: returns<FileSettings>() },
-  'files.saveSettings': { input: z.strictObject({ prefetchBudgetBytes: z.number().int().min(0).max(MAX_PREFETCH_BUDGET_BYTES) }), output: returns<FileSettings>() },
+  'files.saveSettings': {
+    input: z.strictObject({ prefetchBudgetBytes: z.number().int().min(0).max(MAX_PREFETCH_BUDGET_BYTES) }),
+    output: returns<FileSettings>(),
+  },
 } as const satisfies { readonly [K in FilesChannel]: { readonly input: z.ZodType; readonly output: object } }

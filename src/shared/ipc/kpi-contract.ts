@@ -1,11 +1,6 @@
 /** Contract entries of the KPI channels (spread into `ipcContract`). */
 import { z } from 'zod'
-import {
-  kpiAchievementsSchema,
-  kpiActualRecordSchema,
-  kpiDefinitionSaveSchema,
-  kpiTargetSaveSchema,
-} from '../model/validation/kpi'
+import { kpiAchievementsSchema, kpiActualRecordSchema, kpiDefinitionSaveSchema, kpiTargetSaveSchema } from '../model/validation/kpi'
 import { returns } from './returns'
 import { type KpiChannel } from './kpi-channels'
 import { type KpiAchievementRow, type KpiAchievements, type KpiDefinitionView, type KpiDefinitionsList } from './kpi-types'

@@ -2,15 +2,7 @@
 import { type FiscalPeriod } from '../domain/fiscal-period'
 import { type AttainmentBand } from '../domain/kpi'
 import { type KpiMeasure } from '../domain/kpi-measures'
-import {
-  type KpiCategory,
-  type KpiDirection,
-  type KpiEntityType,
-  type KpiFrequency,
-  type KpiLevel,
-  type KpiPeriodType,
-  type KpiUnit,
-} from '../model/enums'
+import { type KpiCategory, type KpiDirection, type KpiEntityType, type KpiFrequency, type KpiLevel, type KpiPeriodType, type KpiUnit } from '../model/enums'
 import { type KpiAudience } from '../model/validation/kpi'
 
 export interface KpiDefinitionView {

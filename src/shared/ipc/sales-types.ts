@@ -3,14 +3,7 @@
  * render as is; derived figures (BANT score, expected amount, days per stage) are computed in main from their sources
  * with the shared domain rules, never read from a stored column.
  */
-import {
-  type LeadAssignmentStatus,
-  type LeadSource,
-  type LeadStatus,
-  type OpportunityStage,
-  type OpportunityType,
-  type UserTier,
-} from '../model/enums'
+import { type LeadAssignmentStatus, type LeadSource, type LeadStatus, type OpportunityStage, type OpportunityType, type UserTier } from '../model/enums'
 import { type BantFlags } from '../model/validation/sales'
 
 export interface UserOption {

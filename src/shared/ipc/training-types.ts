@@ -225,9 +225,7 @@ export interface AgendaClass extends ClassView {
 }
 
 /** Deleting a class with attendance marks needs a second, explicit confirmation. */
-export type ClassDeleteResult =
-  | { readonly status: 'deleted'; readonly project: ProjectDetail }
-  | { readonly status: 'hasAttendance'; readonly marks: number }
+export type ClassDeleteResult = { readonly status: 'deleted'; readonly project: ProjectDetail } | { readonly status: 'hasAttendance'; readonly marks: number }
 
 export interface EnrollmentView {
   readonly enrollmentId: string
@@ -281,7 +279,11 @@ export interface DeletedProject {
 
 /** What the project form offers: companies with their branches, people, contracts. */
 export interface ProjectFormOptions {
-  readonly companies: ReadonlyArray<{ readonly id: string; readonly name: string; readonly branches: ReadonlyArray<{ readonly id: string; readonly name: string }> }>
+  readonly companies: ReadonlyArray<{
+    readonly id: string
+    readonly name: string
+    readonly branches: ReadonlyArray<{ readonly id: string; readonly name: string }>
+  }>
   readonly users: ReadonlyArray<{ readonly id: string; readonly name: string }>
   readonly contracts: ReadonlyArray<{ readonly id: string; readonly code: string; readonly title: string; readonly companyId: string }>
 }
@@ -322,7 +324,13 @@ export interface ContractFormOptions {
     readonly contractCode: string | null
   }>
   readonly companies: ReadonlyArray<{ readonly id: string; readonly name: string }>
-  readonly projects: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string; readonly companyId: string; readonly contractId: string | null }>
+  readonly projects: ReadonlyArray<{
+    readonly id: string
+    readonly code: string
+    readonly name: string
+    readonly companyId: string
+    readonly contractId: string | null
+  }>
 }
 
 /** A class on the coordinator's home, with the state of its roster. */
@@ -373,7 +381,13 @@ export type CoordinatorHome =
       readonly classesThisWeek: readonly CoordinatorClass[]
       /** Classes that have started (within the last 30 days) with confirmed trainees still unmarked. */
       readonly rostersNotTaken: readonly CoordinatorClass[]
-      readonly projects: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string; readonly completionPercent: number; readonly training: TrainingRates }>
+      readonly projects: ReadonlyArray<{
+        readonly id: string
+        readonly code: string
+        readonly name: string
+        readonly completionPercent: number
+        readonly training: TrainingRates
+      }>
       /** Instructor double bookings from today on, as this device sees them (its own replica only). */
       readonly clashes: readonly CoordinatorClash[]
     }

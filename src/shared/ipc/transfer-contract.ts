@@ -51,7 +51,11 @@ const MAX_FILE_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4
 
 const importRequestFields = {
   target: z.enum(IMPORT_TARGETS),
-  fileBase64: z.string().min(1).max(MAX_FILE_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  fileBase64: z
+    .string()
+    .min(1)
+    .max(MAX_FILE_BASE64)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
   /** Field key per column of the file, null for a column left out; omitted: the suggested mapping. */
   mapping: z.array(z.string().max(50).nullable()).max(100).optional(),
   /** Cells the user corrected in the review: row number → field key → value. */

@@ -32,9 +32,7 @@ export interface ExportedFile {
 }
 
 /** `file`: an earlier row of the same file; `existing`: a record already in the replica. */
-export type ImportDuplicate =
-  | { readonly kind: 'file'; readonly rowNumber: number }
-  | { readonly kind: 'existing'; readonly id: string; readonly name: string }
+export type ImportDuplicate = { readonly kind: 'file'; readonly rowNumber: number } | { readonly kind: 'existing'; readonly id: string; readonly name: string }
 
 /** An i18n key: a shared `validation.*` key or one of `transfer.import.errors.*`. */
 export interface ImportCellError {

@@ -167,8 +167,7 @@ export interface DuplicateMatch {
 
 /** A create either happened, or found likely duplicates the user must confirm (then sends `allowDuplicates`). */
 export type CreateResult =
-  | { readonly status: 'created'; readonly id: string }
-  | { readonly status: 'duplicates'; readonly duplicates: readonly DuplicateMatch[] }
+  { readonly status: 'created'; readonly id: string } | { readonly status: 'duplicates'; readonly duplicates: readonly DuplicateMatch[] }
 
 export const SEARCH_TYPES = ['companies', 'contacts', 'leads', 'opportunities', 'projects'] as const
 export type SearchType = (typeof SEARCH_TYPES)[number]

@@ -1,25 +1,60 @@
 import { describe, expect, it } from 'vitest'
 import * as enums from './enums'
 
-const lists = Object.entries(enums as Record<string, unknown>).filter(
-  (entry): entry is [string, readonly string[]] => Array.isArray(entry[1]),
-)
+const lists = Object.entries(enums as Record<string, unknown>).filter((entry): entry is [string, readonly string[]] => Array.isArray(entry[1]))
 const BOOKKEEPING = new Set(['OUTBOX_OPS', 'OUTBOX_STATUSES', 'CHANGE_LOG_KINDS'])
 
 describe('enumerations', () => {
   it('exports every list the schema needs', () => {
     // A renamed or dropped list breaks both schemas and the UI at once; this names the ones the brief requires.
     for (const name of [
-      'USER_TIERS', 'COMPANY_TIERS', 'COMPANY_STATUSES', 'COMPANY_SIZES', 'BRANCH_TYPES', 'CONTACT_ROLE_TYPES',
-      'LEAD_SOURCES', 'LEAD_STATUSES', 'OPPORTUNITY_TYPES', 'OPPORTUNITY_STAGES', 'PROJECT_TYPES', 'PROJECT_STATUSES',
-      'PROJECT_PHASES', 'PROJECT_HEALTH', 'PROJECT_PRIORITIES', 'SESSION_STATUSES', 'CLASS_STATUSES',
-      'ENROLLMENT_STATUSES', 'ATTENDANCE_STATUSES', 'MEETING_TARGETS', 'MEETING_TYPES', 'MEETING_LOCATION_TYPES',
-      'MEETING_STATUSES', 'MEETING_IMPORTANCE', 'PARTICIPANT_TYPES', 'PARTICIPANT_ROLES', 'PARTICIPANT_ATTENDANCE',
-      'CUSTOMER_REACTIONS', 'ACTION_ITEM_STATUSES', 'PRIORITIES', 'PRODUCT_TYPES', 'KPI_CATEGORIES', 'KPI_LEVELS',
-      'KPI_UNITS', 'KPI_DIRECTIONS', 'KPI_FREQUENCIES', 'KPI_ENTITY_TYPES', 'KPI_PERIOD_TYPES', 'ACTIVITY_TYPES',
-      'ACTIVITY_ENTITY_TYPES', 'CONFLICT_STATUSES', 'CONFLICT_KINDS',
+      'USER_TIERS',
+      'COMPANY_TIERS',
+      'COMPANY_STATUSES',
+      'COMPANY_SIZES',
+      'BRANCH_TYPES',
+      'CONTACT_ROLE_TYPES',
+      'LEAD_SOURCES',
+      'LEAD_STATUSES',
+      'OPPORTUNITY_TYPES',
+      'OPPORTUNITY_STAGES',
+      'PROJECT_TYPES',
+      'PROJECT_STATUSES',
+      'PROJECT_PHASES',
+      'PROJECT_HEALTH',
+      'PROJECT_PRIORITIES',
+      'SESSION_STATUSES',
+      'CLASS_STATUSES',
+      'ENROLLMENT_STATUSES',
+      'ATTENDANCE_STATUSES',
+      'MEETING_TARGETS',
+      'MEETING_TYPES',
+      'MEETING_LOCATION_TYPES',
+      'MEETING_STATUSES',
+      'MEETING_IMPORTANCE',
+      'PARTICIPANT_TYPES',
+      'PARTICIPANT_ROLES',
+      'PARTICIPANT_ATTENDANCE',
+      'CUSTOMER_REACTIONS',
+      'ACTION_ITEM_STATUSES',
+      'PRIORITIES',
+      'PRODUCT_TYPES',
+      'KPI_CATEGORIES',
+      'KPI_LEVELS',
+      'KPI_UNITS',
+      'KPI_DIRECTIONS',
+      'KPI_FREQUENCIES',
+      'KPI_ENTITY_TYPES',
+      'KPI_PERIOD_TYPES',
+      'ACTIVITY_TYPES',
+      'ACTIVITY_ENTITY_TYPES',
+      'CONFLICT_STATUSES',
+      'CONFLICT_KINDS',
     ]) {
-      expect(lists.map(([n]) => n), name).toContain(name)
+      expect(
+        lists.map(([n]) => n),
+        name,
+      ).toContain(name)
     }
   })
 

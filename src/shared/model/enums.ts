@@ -57,14 +57,7 @@ export const OPPORTUNITY_TYPES = ['NEW_BUSINESS', 'RENEWAL', 'EXPANSION', 'REPLA
 export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number]
 
 /** Pipeline order: the position in this list is the stage's position on the board. */
-export const OPPORTUNITY_STAGES = [
-  'QUALIFYING',
-  'NEEDS_ANALYSIS',
-  'PROPOSAL',
-  'NEGOTIATION',
-  'CLOSED_WON',
-  'CLOSED_LOST',
-] as const
+export const OPPORTUNITY_STAGES = ['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'] as const
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number]
 
 /** Not in the seed (campaigns were referenced but never defined): see docs/schema-review.md. */

@@ -19,7 +19,11 @@ export interface ImportField {
 }
 
 const companyLink: readonly ImportField[] = [
-  { key: 'companyName', oneOf: 'company', aliases: ['회사명', '회사', '고객사', '고객사명', '상호', '상호명', '기업명', '업체명', '소속', '소속회사', 'company', 'companyname', 'organization'] },
+  {
+    key: 'companyName',
+    oneOf: 'company',
+    aliases: ['회사명', '회사', '고객사', '고객사명', '상호', '상호명', '기업명', '업체명', '소속', '소속회사', 'company', 'companyname', 'organization'],
+  },
   { key: 'businessNumber', oneOf: 'company', aliases: ['사업자등록번호', '사업자번호', '사업자', 'businessnumber', 'brn', 'bizno'] },
 ]
 
@@ -36,7 +40,11 @@ const contactPoints: readonly ImportField[] = [
 
 export const IMPORT_FIELDS: Readonly<Record<ImportTarget, readonly ImportField[]>> = {
   companies: [
-    { key: 'name', required: true, aliases: ['회사명', '상호', '상호명', '고객사', '고객사명', '기업명', '업체명', '법인명', 'company', 'companyname', 'name'] },
+    {
+      key: 'name',
+      required: true,
+      aliases: ['회사명', '상호', '상호명', '고객사', '고객사명', '기업명', '업체명', '법인명', 'company', 'companyname', 'name'],
+    },
     { key: 'businessNumber', aliases: ['사업자등록번호', '사업자번호', 'businessnumber', 'brn', 'bizno'] },
     { key: 'corporateNumber', aliases: ['법인등록번호', '법인번호', 'corporatenumber'] },
     { key: 'representative', aliases: ['대표자', '대표', '대표자명', '대표이사', 'ceo', 'representative'] },
@@ -106,7 +114,16 @@ export const IMPORT_ENUM_LABELS = {
   tier: { ...codes(COMPANY_TIERS), 골드: 'GOLD', 실버: 'SILVER', 브론즈: 'BRONZE' },
   status: { ...codes(COMPANY_STATUSES), 잠재: 'PROSPECT', 잠재고객: 'PROSPECT', 거래중: 'ACTIVE', 활성: 'ACTIVE', 휴면: 'INACTIVE', 이탈: 'CHURNED' },
   type: { ...codes(PRODUCT_TYPES), 교육: 'TRAINING', 컨설팅: 'CONSULTING', 진단: 'ASSESSMENT', 코칭: 'COACHING' },
-  source: { ...codes(LEAD_SOURCES), 웹사이트: 'WEBSITE', 홈페이지: 'WEBSITE', 소개: 'REFERRAL', 캠페인: 'CAMPAIGN', 콜드콜: 'COLD_CALL', 행사: 'EVENT', 전시회: 'EVENT' },
+  source: {
+    ...codes(LEAD_SOURCES),
+    웹사이트: 'WEBSITE',
+    홈페이지: 'WEBSITE',
+    소개: 'REFERRAL',
+    캠페인: 'CAMPAIGN',
+    콜드콜: 'COLD_CALL',
+    행사: 'EVENT',
+    전시회: 'EVENT',
+  },
 } as const satisfies Record<string, Record<string, string>>
 
 function codes<T extends readonly string[]>(values: T): Record<string, T[number]> {

@@ -26,7 +26,12 @@ export const PERMISSION_RESOURCES: readonly PermissionResource[] = [
     actions: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'ASSIGN', 'APPROVE', 'EXPORT'],
     tables: ['leads', 'lead_assignments', 'campaigns'],
   },
-  { resource: 'opportunities', label: '영업 기회', actions: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT'], tables: ['opportunities', 'opportunity_stage_history'] },
+  {
+    resource: 'opportunities',
+    label: '영업 기회',
+    actions: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT'],
+    tables: ['opportunities', 'opportunity_stage_history'],
+  },
   { resource: 'contracts', label: '계약', actions: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'APPROVE'], tables: ['contracts'] },
   { resource: 'projects', label: '프로젝트', actions: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'ASSIGN'], tables: ['projects', 'project_team_members'] },
   {

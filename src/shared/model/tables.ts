@@ -82,15 +82,7 @@ export const REFERENCE_TABLES = [
 export type ReferenceTable = (typeof REFERENCE_TABLES)[number]
 
 /** Columns every synced table has (docs/architecture.md §3), by SQL name. */
-export const COMMON_COLUMNS = [
-  'id',
-  'created_at',
-  'updated_at',
-  'deleted_at',
-  'created_by',
-  'updated_by',
-  'deleted_by',
-] as const
+export const COMMON_COLUMNS = ['id', 'created_at', 'updated_at', 'deleted_at', 'created_by', 'updated_by', 'deleted_by'] as const
 export type CommonColumn = (typeof COMMON_COLUMNS)[number]
 
 /**

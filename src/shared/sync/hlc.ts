@@ -75,8 +75,7 @@ export function createHlcClock({ node, now = Date.now, initial }: HlcClockOption
       return formatHlc(state)
     },
     observe(remote) {
-      const remoteMillis =
-        typeof remote === 'number' ? remote : isHlc(remote) ? parseHlc(remote).millis : Date.parse(remote)
+      const remoteMillis = typeof remote === 'number' ? remote : isHlc(remote) ? parseHlc(remote).millis : Date.parse(remote)
       if (Number.isNaN(remoteMillis)) return
       const remoteCounter = typeof remote === 'string' && isHlc(remote) ? parseHlc(remote).counter : 0
       if (remoteMillis > state.millis) advance(remoteMillis, remoteCounter)

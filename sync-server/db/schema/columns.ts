@@ -3,19 +3,7 @@
  * docs/architecture.md §2; src/main/db/schema/columns.ts is its device twin with the same names.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import {
-  bigint,
-  boolean,
-  check,
-  customType,
-  date as pgDate,
-  integer,
-  jsonb,
-  numeric,
-  uuid,
-  varchar,
-  type PgColumn,
-} from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, customType, date as pgDate, integer, jsonb, numeric, uuid, varchar, type PgColumn } from 'drizzle-orm/pg-core'
 import { toWireTime, toWireTimestamp } from '../wire-types'
 
 /**
@@ -114,4 +102,10 @@ export const between = (name: string, column: PgColumn, min: number, max: number
   check(name, sql`${column} between ${sql.raw(String(min))} and ${sql.raw(String(max))}`)
 
 export const nonNegative = (name: string, ...columns: PgColumn[]) =>
-  check(name, sql.join(columns.map((c) => sql`${c} >= 0`), sql` and `))
+  check(
+    name,
+    sql.join(
+      columns.map((c) => sql`${c} >= 0`),
+      sql` and `,
+    ),
+  )

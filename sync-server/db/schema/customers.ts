@@ -1,14 +1,7 @@
 /** The three-level customer structure (seed §2): company → branch → contact, plus the industry catalogue. */
 import { sql } from 'drizzle-orm'
 import { check, index, jsonb, pgTable, text, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core'
-import {
-  BRANCH_TYPES,
-  COMPANY_SIZES,
-  COMPANY_STATUSES,
-  COMPANY_TIERS,
-  CONTACT_METHODS,
-  CONTACT_ROLE_TYPES,
-} from '../../../src/shared/model/enums'
+import { BRANCH_TYPES, COMPANY_SIZES, COMPANY_STATUSES, COMPANY_TIERS, CONTACT_METHODS, CONTACT_ROLE_TYPES } from '../../../src/shared/model/enums'
 import type { CustomFields } from '../../../src/shared/model/json'
 import { count, date, enumChecks, enumText, flag, live, money, nonNegative, stringList, syncColumns } from './columns'
 import { users } from './org'
@@ -60,7 +53,9 @@ export const companies = pgTable(
     check('companies_fiscal_year_end_check', sql`${t.fiscalYearEnd} ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`),
     nonNegative('companies_amounts_check', t.annualRevenue, t.employeeCount, t.creditLimit, t.paymentTerms),
     // One live company per registration number; a deleted duplicate does not block re-entering it.
-    uniqueIndex('companies_business_number_key').on(t.businessNumber).where(sql`${t.deletedAt} is null and ${t.businessNumber} is not null`),
+    uniqueIndex('companies_business_number_key')
+      .on(t.businessNumber)
+      .where(sql`${t.deletedAt} is null and ${t.businessNumber} is not null`),
     index('companies_status_idx').on(t.status).where(live(t.deletedAt)),
     index('companies_tier_idx').on(t.tier).where(live(t.deletedAt)),
     index('companies_account_manager_id_idx').on(t.accountManagerId),
@@ -74,7 +69,9 @@ export const branches = pgTable(
   'branches',
   {
     ...syncColumns(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     code: varchar('code', { length: 50 }).notNull().unique('branches_code_key'),
     name: varchar('name', { length: 255 }).notNull(),
     branchType: enumText('branch_type', BRANCH_TYPES, 50),
@@ -107,7 +104,9 @@ export const contacts = pgTable(
   'contacts',
   {
     ...syncColumns(),
-    branchId: uuid('branch_id').notNull().references(() => branches.id),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
     /** Given name (이름). */
     firstName: varchar('first_name', { length: 100 }).notNull(),
     /** Family name (성). */

@@ -4,15 +4,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core'
-import {
-  KPI_CATEGORIES,
-  KPI_DIRECTIONS,
-  KPI_ENTITY_TYPES,
-  KPI_FREQUENCIES,
-  KPI_LEVELS,
-  KPI_PERIOD_TYPES,
-  KPI_UNITS,
-} from '../../../src/shared/model/enums'
+import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_ENTITY_TYPES, KPI_FREQUENCIES, KPI_LEVELS, KPI_PERIOD_TYPES, KPI_UNITS } from '../../../src/shared/model/enums'
 import { count, date, enumChecks, enumText, flag, id, measure, nonNegative, syncColumns } from './columns'
 
 /** Reference data. */
@@ -37,7 +29,9 @@ export const kpiTargets = pgTable(
   'kpi_targets',
   {
     ...syncColumns(),
-    kpiDefinitionId: uuid('kpi_definition_id').notNull().references(() => kpiDefinitions.id),
+    kpiDefinitionId: uuid('kpi_definition_id')
+      .notNull()
+      .references(() => kpiDefinitions.id),
     /** Whose target: a department, team or user id (polymorphic, so not a foreign key), or our company as a whole. */
     entityType: enumText('entity_type', KPI_ENTITY_TYPES, 20),
     entityId: id('entity_id'),
@@ -75,7 +69,9 @@ export const kpiActuals = pgTable(
   'kpi_actuals',
   {
     ...syncColumns(),
-    kpiTargetId: uuid('kpi_target_id').notNull().references(() => kpiTargets.id),
+    kpiTargetId: uuid('kpi_target_id')
+      .notNull()
+      .references(() => kpiTargets.id),
     periodDate: date('period_date').notNull(),
     actualValue: measure('actual_value').notNull(),
     notes: text('notes'),

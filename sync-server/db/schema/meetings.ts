@@ -62,7 +62,9 @@ export const meetings = pgTable(
     locationAddress: text('location_address'),
     locationRoom: varchar('location_room', { length: 100 }),
     onlineLink: text('online_link'),
-    organizerId: uuid('organizer_id').notNull().references(() => users.id),
+    organizerId: uuid('organizer_id')
+      .notNull()
+      .references(() => users.id),
     status: enumText('status', MEETING_STATUSES, 50).notNull().default('SCHEDULED'),
     importance: enumText('importance', MEETING_IMPORTANCE, 20).notNull().default('MEDIUM'),
     hasFollowUp: flag('has_follow_up').notNull().default(false),
@@ -74,7 +76,9 @@ export const meetings = pgTable(
     ordered('meetings_follow_up_date_check', t.date, t.followUpDate),
     index('meetings_date_idx').on(t.date).where(live(t.deletedAt)),
     index('meetings_organizer_id_idx').on(t.organizerId),
-    index('meetings_company_id_idx').on(t.companyId).where(sql`${t.companyId} is not null`),
+    index('meetings_company_id_idx')
+      .on(t.companyId)
+      .where(sql`${t.companyId} is not null`),
     index('meetings_opportunity_id_idx').on(t.opportunityId),
     index('meetings_project_id_idx').on(t.projectId),
   ],
@@ -84,7 +88,9 @@ export const meetingParticipants = pgTable(
   'meeting_participants',
   {
     ...syncColumns(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     participantType: enumText('participant_type', PARTICIPANT_TYPES, 20).notNull(),
     /** For an internal participant. */
     userId: uuid('user_id').references(() => users.id),
@@ -99,10 +105,7 @@ export const meetingParticipants = pgTable(
   },
   (t) => [
     ...enumChecks('meeting_participants', t),
-    check(
-      'meeting_participants_identity_check',
-      sql`${t.userId} is not null or ${t.contactId} is not null or ${t.name} is not null`,
-    ),
+    check('meeting_participants_identity_check', sql`${t.userId} is not null or ${t.contactId} is not null or ${t.name} is not null`),
     uniqueIndex('meeting_participants_meeting_id_user_id_key')
       .on(t.meetingId, t.userId)
       .where(sql`${t.deletedAt} is null and ${t.userId} is not null`),
@@ -118,7 +121,9 @@ export const meetingAgenda = pgTable(
   'meeting_agenda',
   {
     ...syncColumns(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     /** Display order. Not unique: two people reordering offline must not make a save fail. */
     sequence: count('sequence').notNull(),
     topic: varchar('topic', { length: 255 }).notNull(),
@@ -127,17 +132,16 @@ export const meetingAgenda = pgTable(
     presenter: varchar('presenter', { length: 100 }),
     notes: text('notes'),
   },
-  (t) => [
-    nonNegative('meeting_agenda_duration_check', t.duration),
-    index('meeting_agenda_meeting_id_idx').on(t.meetingId),
-  ],
+  (t) => [nonNegative('meeting_agenda_duration_check', t.duration), index('meeting_agenda_meeting_id_idx').on(t.meetingId)],
 )
 
 export const meetingMinutes = pgTable(
   'meeting_minutes',
   {
     ...syncColumns(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     summary: text('summary').notNull(),
     keyPoints: stringList('key_points'),
     decisions: stringList('decisions'),
@@ -148,17 +152,16 @@ export const meetingMinutes = pgTable(
     competitorsMentioned: jsonList<CompetitorMention>('competitors_mentioned'),
     attachments: jsonList<AttachmentRef>('attachments'),
   },
-  (t) => [
-    ...enumChecks('meeting_minutes', t),
-    uniqueIndex('meeting_minutes_meeting_id_key').on(t.meetingId).where(live(t.deletedAt)),
-  ],
+  (t) => [...enumChecks('meeting_minutes', t), uniqueIndex('meeting_minutes_meeting_id_key').on(t.meetingId).where(live(t.deletedAt))],
 )
 
 export const meetingActionItems = pgTable(
   'meeting_action_items',
   {
     ...syncColumns(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     task: varchar('task', { length: 255 }).notNull(),
     assigneeId: uuid('assignee_id').references(() => users.id),
     dueDate: date('due_date'),
@@ -179,8 +182,12 @@ export const meetingProducts = pgTable(
   'meeting_products',
   {
     ...syncColumns(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
-    productId: uuid('product_id').notNull().references(() => products.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
     quantity: count('quantity').notNull().default(1),
     unitPrice: money('unit_price'),
     discountPercent: rate('discount_percent').notNull().default(0),

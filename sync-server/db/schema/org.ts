@@ -30,8 +30,12 @@ export const rolePermissions = pgTable(
   'role_permissions',
   {
     ...syncColumns(),
-    roleId: uuid('role_id').notNull().references(() => roles.id),
-    permissionId: uuid('permission_id').notNull().references(() => permissions.id),
+    roleId: uuid('role_id')
+      .notNull()
+      .references(() => roles.id),
+    permissionId: uuid('permission_id')
+      .notNull()
+      .references(() => permissions.id),
   },
   (t) => [
     uniqueIndex('role_permissions_role_id_permission_id_key').on(t.roleId, t.permissionId).where(live(t.deletedAt)),
@@ -70,7 +74,9 @@ export const users = pgTable(
     position: varchar('position', { length: 100 }),
     /** 직책 (role in the organisation), e.g. 팀장. New: the seed had only one of the two. */
     title: varchar('title', { length: 100 }),
-    roleId: uuid('role_id').notNull().references(() => roles.id),
+    roleId: uuid('role_id')
+      .notNull()
+      .references(() => roles.id),
     userTier: enumText('user_tier', USER_TIERS, 20).notNull().default('OPERATOR'),
     isActive: flag('is_active').notNull().default(true),
     lastLoginAt: timestamptz('last_login_at'),
@@ -78,7 +84,9 @@ export const users = pgTable(
   (t) => [
     ...enumChecks('users', t),
     // Sign-in compares e-mails case-insensitively; a deleted user's address may be reused.
-    uniqueIndex('users_email_key').on(sql`lower(${t.email})`).where(live(t.deletedAt)),
+    uniqueIndex('users_email_key')
+      .on(sql`lower(${t.email})`)
+      .where(live(t.deletedAt)),
     index('users_department_id_idx').on(t.departmentId),
     index('users_role_id_idx').on(t.roleId),
   ],
@@ -103,8 +111,12 @@ export const teamMembers = pgTable(
   'team_members',
   {
     ...syncColumns(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: enumText('role', TEAM_MEMBER_ROLES, 20).notNull().default('MEMBER'),
     joinedAt: timestamptz('joined_at').notNull().default(now),
     leftAt: timestamptz('left_at'),

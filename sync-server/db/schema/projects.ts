@@ -3,14 +3,7 @@
  * cost edited offline on one laptop and a revenue edited on another can never leave a stale margin behind.
  */
 import { index, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
-import {
-  PROJECT_HEALTH,
-  PROJECT_PHASES,
-  PROJECT_PRIORITIES,
-  PROJECT_STATUSES,
-  PROJECT_TEAM_ROLES,
-  PROJECT_TYPES,
-} from '../../../src/shared/model/enums'
+import { PROJECT_HEALTH, PROJECT_PHASES, PROJECT_PRIORITIES, PROJECT_STATUSES, PROJECT_TEAM_ROLES, PROJECT_TYPES } from '../../../src/shared/model/enums'
 import { between, count, date, enumChecks, enumText, flag, live, money, nonNegative, ordered, syncColumns } from './columns'
 import { branches, companies } from './customers'
 import { users } from './org'
@@ -24,7 +17,9 @@ export const projects = pgTable(
     name: varchar('name', { length: 255 }).notNull(),
     description: text('description'),
     type: enumText('type', PROJECT_TYPES, 50),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     branchId: uuid('branch_id').references(() => branches.id),
     opportunityId: uuid('opportunity_id').references(() => opportunities.id),
     contractId: uuid('contract_id').references(() => contracts.id),
@@ -71,8 +66,12 @@ export const projectTeamMembers = pgTable(
   'project_team_members',
   {
     ...syncColumns(),
-    projectId: uuid('project_id').notNull().references(() => projects.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: enumText('role', PROJECT_TEAM_ROLES, 50),
     allocationPercent: count('allocation_percent').notNull().default(100),
     startDate: date('start_date'),

@@ -15,22 +15,7 @@ import {
   OPPORTUNITY_TYPES,
 } from '../../../src/shared/model/enums'
 import type { CompetitorInfo } from '../../../src/shared/model/json'
-import {
-  between,
-  count,
-  date,
-  enumChecks,
-  enumText,
-  flag,
-  json,
-  live,
-  money,
-  nonNegative,
-  now,
-  ordered,
-  syncColumns,
-  timestamptz,
-} from './columns'
+import { between, count, date, enumChecks, enumText, flag, json, live, money, nonNegative, now, ordered, syncColumns, timestamptz } from './columns'
 import { branches, companies, contacts } from './customers'
 import { teams, users } from './org'
 
@@ -49,11 +34,7 @@ export const campaigns = pgTable(
     ownerId: uuid('owner_id').references(() => users.id),
     description: text('description'),
   },
-  (t) => [
-    ...enumChecks('campaigns', t),
-    ordered('campaigns_dates_check', t.startDate, t.endDate),
-    nonNegative('campaigns_budget_check', t.budget),
-  ],
+  (t) => [...enumChecks('campaigns', t), ordered('campaigns_dates_check', t.startDate, t.endDate), nonNegative('campaigns_budget_check', t.budget)],
 )
 
 /** No stored expected_amount: it is amount × probability / 100, computed where shown. */
@@ -64,7 +45,9 @@ export const opportunities = pgTable(
     code: varchar('code', { length: 50 }).notNull().unique('opportunities_code_key'),
     title: varchar('title', { length: 255 }).notNull(),
     description: text('description'),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     branchId: uuid('branch_id').references(() => branches.id),
     contactId: uuid('contact_id').references(() => contacts.id),
     type: enumText('type', OPPORTUNITY_TYPES, 50),
@@ -79,7 +62,9 @@ export const opportunities = pgTable(
     competitorInfo: json<CompetitorInfo[]>('competitor_info'),
     source: enumText('source', LEAD_SOURCES, 50),
     campaignId: uuid('campaign_id').references(() => campaigns.id),
-    accountManagerId: uuid('account_manager_id').notNull().references(() => users.id),
+    accountManagerId: uuid('account_manager_id')
+      .notNull()
+      .references(() => users.id),
     salesTeamId: uuid('sales_team_id').references(() => teams.id),
     nextAction: text('next_action'),
     nextActionDate: date('next_action_date'),
@@ -104,18 +89,19 @@ export const opportunityStageHistory = pgTable(
   'opportunity_stage_history',
   {
     ...syncColumns(),
-    opportunityId: uuid('opportunity_id').notNull().references(() => opportunities.id),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id),
     fromStage: enumText('from_stage', OPPORTUNITY_STAGES, 50),
     toStage: enumText('to_stage', OPPORTUNITY_STAGES, 50).notNull(),
-    changedBy: uuid('changed_by').notNull().references(() => users.id),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id),
     /** When the user changed the stage (on the device, possibly offline), not when it reached the server. */
     changedAt: timestamptz('changed_at').notNull().default(now),
     reason: text('reason'),
   },
-  (t) => [
-    ...enumChecks('opportunity_stage_history', t),
-    index('opportunity_stage_history_opportunity_id_idx').on(t.opportunityId, t.changedAt),
-  ],
+  (t) => [...enumChecks('opportunity_stage_history', t), index('opportunity_stage_history_opportunity_id_idx').on(t.opportunityId, t.changedAt)],
 )
 
 /** Referenced by the seed (projects.contract_id) but never defined; minimal definition. */
@@ -123,7 +109,9 @@ export const contracts = pgTable(
   'contracts',
   {
     ...syncColumns(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     opportunityId: uuid('opportunity_id').references(() => opportunities.id),
     code: varchar('code', { length: 50 }).notNull().unique('contracts_code_key'),
     title: varchar('title', { length: 255 }).notNull(),
@@ -187,7 +175,9 @@ export const leadAssignments = pgTable(
   'lead_assignments',
   {
     ...syncColumns(),
-    leadId: uuid('lead_id').notNull().references(() => leads.id),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id),
     assignedFrom: uuid('assigned_from').references(() => users.id),
     assignedTo: uuid('assigned_to').references(() => users.id),
     assignedTeamId: uuid('assigned_team_id').references(() => teams.id),
@@ -197,10 +187,5 @@ export const leadAssignments = pgTable(
     approvedAt: timestamptz('approved_at'),
     rejectionReason: text('rejection_reason'),
   },
-  (t) => [
-    ...enumChecks('lead_assignments', t),
-    index('lead_assignments_lead_id_idx').on(t.leadId),
-    index('lead_assignments_assigned_to_idx').on(t.assignedTo),
-  ],
+  (t) => [...enumChecks('lead_assignments', t), index('lead_assignments_lead_id_idx').on(t.leadId), index('lead_assignments_assigned_to_idx').on(t.assignedTo)],
 )
-

@@ -125,7 +125,9 @@ export const changeLog = pgTable(
     index('change_log_txid_id_idx').on(t.txid, t.id),
     /** gc deletes entries by age. */
     index('change_log_created_at_idx').on(t.createdAt),
-    index('change_log_audience_idx').on(t.audienceUserId, t.txid, t.id).where(sql`${t.audienceUserId} is not null`),
+    index('change_log_audience_idx')
+      .on(t.audienceUserId, t.txid, t.id)
+      .where(sql`${t.audienceUserId} is not null`),
   ],
 )
 

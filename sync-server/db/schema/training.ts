@@ -51,7 +51,9 @@ export const instructors = pgTable(
   (t) => [
     check('instructors_rating_check', sql`${t.rating} between 1 and 5`),
     nonNegative('instructors_hourly_rate_check', t.hourlyRate),
-    uniqueIndex('instructors_email_key').on(sql`lower(${t.email})`).where(live(t.deletedAt)),
+    uniqueIndex('instructors_email_key')
+      .on(sql`lower(${t.email})`)
+      .where(live(t.deletedAt)),
   ],
 )
 
@@ -60,7 +62,9 @@ export const trainingSessions = pgTable(
   'training_sessions',
   {
     ...syncColumns(),
-    projectId: uuid('project_id').notNull().references(() => projects.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
     sessionNumber: count('session_number').notNull(),
     name: varchar('name', { length: 255 }),
     startDate: date('start_date').notNull(),
@@ -87,7 +91,9 @@ export const trainingClasses = pgTable(
   'training_classes',
   {
     ...syncColumns(),
-    sessionId: uuid('session_id').notNull().references(() => trainingSessions.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
     classNumber: count('class_number').notNull(),
     name: varchar('name', { length: 255 }),
     date: date('date').notNull(),
@@ -142,8 +148,12 @@ export const enrollments = pgTable(
   'enrollments',
   {
     ...syncColumns(),
-    classId: uuid('class_id').notNull().references(() => trainingClasses.id),
-    traineeId: uuid('trainee_id').notNull().references(() => trainees.id),
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => trainingClasses.id),
+    traineeId: uuid('trainee_id')
+      .notNull()
+      .references(() => trainees.id),
     status: enumText('status', ENROLLMENT_STATUSES, 20).notNull().default('APPLIED'),
     notes: text('notes'),
   },
@@ -162,14 +172,20 @@ export const attendanceRecords = pgTable(
   'attendance_records',
   {
     ...syncColumns(),
-    classId: uuid('class_id').notNull().references(() => trainingClasses.id),
-    traineeId: uuid('trainee_id').notNull().references(() => trainees.id),
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => trainingClasses.id),
+    traineeId: uuid('trainee_id')
+      .notNull()
+      .references(() => trainees.id),
     status: enumText('status', ATTENDANCE_STATUSES, 20).notNull(),
     /** Minutes actually attended, for completion rules such as "≥ 80% of the hours". */
     minutesAttended: count('minutes_attended'),
     checkInTime: timeOfDay('check_in_time'),
     checkOutTime: timeOfDay('check_out_time'),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamptz('recorded_at').notNull().default(now),
     /** The device the mark was taken on (sync_devices.device_id on the server; not a foreign key there). */
     recordedDeviceId: id('recorded_device_id'),
@@ -189,7 +205,9 @@ export const trainingFeedback = pgTable(
   'training_feedback',
   {
     ...syncColumns(),
-    sessionId: uuid('session_id').notNull().references(() => trainingSessions.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
     classId: uuid('class_id').references(() => trainingClasses.id),
     instructorId: uuid('instructor_id').references(() => instructors.id),
     /** Null for an anonymous answer. */

@@ -12,10 +12,7 @@ export async function requireAdmin(pool: Pool, request: FastifyRequest, need: 'u
   const auth = requireAuth(request)
   if (auth.tier === 'EXECUTIVE') return auth
   const permissions = await loadPermissions(pool, auth.userId, auth.tier)
-  const allowed =
-    need === 'users'
-      ? permissions.allows('users', 'create')
-      : permissions.allows('users', 'update') || permissions.allows('roles', 'update')
+  const allowed = need === 'users' ? permissions.allows('users', 'create') : permissions.allows('users', 'update') || permissions.allows('roles', 'update')
   if (!allowed) throw forbidden('Administration needs an executive or a role that manages users or settings')
   return auth
 }

@@ -70,7 +70,11 @@ describe('managers over executives', () => {
     const push = (id: string, fields: Record<string, unknown>) =>
       postJson<{ results: { status: string; reason?: string }[] }>(
         url('/v1/sync/push'),
-        { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, mutations: [{ seq: ++seq, table: 'users', id, op: 'upsert', fields, hlc: stamp(device.deviceId), base: null }] },
+        {
+          deviceId: device.deviceId,
+          schemaVersion: SCHEMA_VERSION,
+          mutations: [{ seq: ++seq, table: 'users', id, op: 'upsert', fields, hlc: stamp(device.deviceId), base: null }],
+        },
         device.headers,
       )
     const hlcCheck = await push(operator.user.id, { is_active: false })
@@ -95,13 +99,23 @@ describe('managers over executives', () => {
     const giveRole = (roleId: string) =>
       postJson<{ results: { status: string }[] }>(
         url('/v1/sync/push'),
-        { deviceId: manager.deviceId, schemaVersion: SCHEMA_VERSION, mutations: [{ seq: ++seq, table: 'users', id: operator.user.id, op: 'upsert', fields: { role_id: roleId }, hlc: stamp(manager.deviceId), base: null }] },
+        {
+          deviceId: manager.deviceId,
+          schemaVersion: SCHEMA_VERSION,
+          mutations: [
+            { seq: ++seq, table: 'users', id: operator.user.id, op: 'upsert', fields: { role_id: roleId }, hlc: stamp(manager.deviceId), base: null },
+          ],
+        },
         manager.headers,
       )
     expect((await giveRole(bigger)).body.results[0]!.status).toBe('rejected')
     expect((await giveRole(smaller)).body.results[0]!.status).toBe('applied')
     const create = (roleId: string) =>
-      postJson(url('/admin/users'), { email: `new-${randomUUID().slice(0, 6)}@augu.kr`, password: 'password-1234', name: '신입사원', tier: 'OPERATOR', roleId }, manager.headers)
+      postJson(
+        url('/admin/users'),
+        { email: `new-${randomUUID().slice(0, 6)}@augu.kr`, password: 'password-1234', name: '신입사원', tier: 'OPERATOR', roleId },
+        manager.headers,
+      )
     expect((await create(bigger)).status).toBe(403)
     expect((await create(smaller)).status).toBe(201)
   })
@@ -110,15 +124,23 @@ describe('managers over executives', () => {
     const manager = await userAdminManager()
     const stranger = await signedInDevice(env, 'OPERATOR')
     const theirs = newId()
-    expect((await stranger.push([stranger.mutation({ table: 'companies', id: theirs, fields: companyFields(stranger.userId) })])).body.results[0]!.status).toBe('applied')
+    expect((await stranger.push([stranger.mutation({ table: 'companies', id: theirs, fields: companyFields(stranger.userId) })])).body.results[0]!.status).toBe(
+      'applied',
+    )
     const managerDevice = { deviceId: manager.deviceId }
     const mine = newId()
     const mineResult = await postJson<{ results: { status: string }[] }>(
       url('/v1/sync/push'),
-      { deviceId: managerDevice.deviceId, schemaVersion: SCHEMA_VERSION, mutations: [{ seq: 500, table: 'companies', id: mine, op: 'upsert', fields: companyFields(manager.user.id), hlc: stamp(managerDevice.deviceId), base: null }] },
+      {
+        deviceId: managerDevice.deviceId,
+        schemaVersion: SCHEMA_VERSION,
+        mutations: [
+          { seq: 500, table: 'companies', id: mine, op: 'upsert', fields: companyFields(manager.user.id), hlc: stamp(managerDevice.deviceId), base: null },
+        ],
+      },
       manager.headers,
     )
-    expect(mineResult.body.results[0], JSON.stringify(mineResult.body)).toMatchObject({ status: "applied" })
+    expect(mineResult.body.results[0], JSON.stringify(mineResult.body)).toMatchObject({ status: 'applied' })
     const page = await get<{ entries: { table: string; rowId: string }[] }>('/admin/audit?table=companies&limit=200', manager)
     expect(page.status).toBe(200)
     const rows = page.body.entries.map((e) => e.rowId)
@@ -132,7 +154,7 @@ describe('managers over executives', () => {
 })
 
 describe('devices, sessions and revoke from the administration API', () => {
-  it('lists a user\'s devices with their live session, revokes one and wipes another', async () => {
+  it("lists a user's devices with their live session, revokes one and wipes another", async () => {
     const exec = await createSignedInUser(env.server.url, env.pool, { tier: 'EXECUTIVE', name: '오대표' })
     const user = await createSignedInUser(env.server.url, env.pool, { tier: 'OPERATOR', name: '문사원' })
     const second = await login(env.server.url, user.account)
@@ -142,7 +164,8 @@ describe('devices, sessions and revoke from the administration API', () => {
     expect(listed.body.devices.map((d) => d.deviceId).sort()).toEqual([user.deviceId, second.deviceId].sort())
     expect(listed.body.devices.every((d) => d.sessions.length === 1 && d.revokedAt === null)).toBe(true)
 
-    const revoke = (deviceId: string, wipe: boolean) => postJson<{ revoked: boolean; wipe: boolean }>(url(`/admin/devices/${deviceId}/revoke`), { wipe }, exec.headers)
+    const revoke = (deviceId: string, wipe: boolean) =>
+      postJson<{ revoked: boolean; wipe: boolean }>(url(`/admin/devices/${deviceId}/revoke`), { wipe }, exec.headers)
     expect((await revoke(user.deviceId, false)).status).toBe(200)
     expect((await revoke(second.deviceId, true)).body).toMatchObject({ revoked: true, wipe: true })
     const pullAs = (s: Pick<TestSession, 'deviceId' | 'headers'>) =>
@@ -158,7 +181,7 @@ describe('devices, sessions and revoke from the administration API', () => {
     expect(audit.rowCount).toBe(1)
   })
 
-  it('refuses an operator, and a manager acting on an executive\'s devices', async () => {
+  it("refuses an operator, and a manager acting on an executive's devices", async () => {
     const operator = await createSignedInUser(env.server.url, env.pool, { tier: 'OPERATOR', name: '표사원' })
     const manager = await userAdminManager()
     const exec = await createSignedInUser(env.server.url, env.pool, { tier: 'EXECUTIVE', name: '남대표' })
@@ -187,17 +210,29 @@ describe('passwords', () => {
     expect(signedIn.status).toBe(200)
     expect(signedIn.body.passwordChangeRequired).toBe(true)
     const headers = { authorization: `Bearer ${signedIn.body.accessToken}` }
-    const blocked = await postJson<{ error: { code: string } }>(url('/v1/sync/pull'), { deviceId: randomUUID(), schemaVersion: SCHEMA_VERSION, cursor: null }, headers)
+    const blocked = await postJson<{ error: { code: string } }>(
+      url('/v1/sync/pull'),
+      { deviceId: randomUUID(), schemaVersion: SCHEMA_VERSION, cursor: null },
+      headers,
+    )
     expect(blocked.status).toBe(403)
     expect(blocked.body.error.code).toBe('password_change_required')
     const change = (currentPassword: string, newPassword: string) =>
-      fetch(url('/v1/auth/password'), { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword, newPassword }) })
+      fetch(url('/v1/auth/password'), {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword, newPassword }),
+      })
     expect((await change(reset.body.oneTimePassword, 'short')).status).toBe(400)
     expect((await change('not-the-one-time-password', 'a-new-password-2026')).status).toBe(403)
     expect((await change(reset.body.oneTimePassword, 'a-new-password-2026')).status).toBe(204)
     // The same session carries on, and the new password signs in without a forced change.
     expect((await fetch(url('/v1/conflicts'), { headers })).status).toBe(200)
-    const fresh = await postJson<{ passwordChangeRequired: boolean }>(url('/v1/auth/login'), { email: user.account.email, password: 'a-new-password-2026', deviceId: randomUUID() }, {})
+    const fresh = await postJson<{ passwordChangeRequired: boolean }>(
+      url('/v1/auth/login'),
+      { email: user.account.email, password: 'a-new-password-2026', deviceId: randomUUID() },
+      {},
+    )
     expect(fresh.body.passwordChangeRequired).toBe(false)
   })
 
@@ -205,7 +240,11 @@ describe('passwords', () => {
     const user = await createSignedInUser(env.server.url, env.pool, { tier: 'OPERATOR', name: '진사원' })
     const otherDevice = await login(env.server.url, user.account)
     const change = (currentPassword: string) =>
-      fetch(url('/v1/auth/password'), { method: 'POST', headers: { ...user.headers, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword, newPassword: 'brand-new-password-1' }) })
+      fetch(url('/v1/auth/password'), {
+        method: 'POST',
+        headers: { ...user.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword, newPassword: 'brand-new-password-1' }),
+      })
     expect((await change('wrong-current')).status).toBe(403)
     expect((await change(user.account.password)).status).toBe(204)
     expect((await fetch(url('/v1/conflicts'), { headers: user.headers })).status).toBe(200)

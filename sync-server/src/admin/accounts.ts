@@ -116,7 +116,9 @@ export async function revokeDeviceIn(db: Queryable, deviceId: string, wipe: bool
       WHERE device_id = $1`,
     [deviceId, wipe],
   )
-  const sessions = await db.query(`UPDATE user_sessions SET revoked_at = now(), successor_sealed = NULL WHERE device_id = $1 AND revoked_at IS NULL`, [deviceId])
+  const sessions = await db.query(`UPDATE user_sessions SET revoked_at = now(), successor_sealed = NULL WHERE device_id = $1 AND revoked_at IS NULL`, [
+    deviceId,
+  ])
   return { found: true, alreadyRevoked: device.revoked, wipe, sessionsRevoked: sessions.rowCount ?? 0, userId: device.user_id }
 }
 
@@ -126,7 +128,11 @@ export async function adminRevokeDevice(pool: Pool, actor: AccountActor, deviceI
     if (!owner.rows[0]) throw notFound('No such device')
     await requireAdministrable(tx, actor, owner.rows[0].user_id)
     const outcome = await revokeDeviceIn(tx, deviceId, wipe)
-    await writeAudit(tx, [{ table: 'sync_devices', rowId: deviceId, action: 'UPDATE', changes: { [wipe ? 'wipe_requested_at' : 'revoked_at']: { old: null, new: 'now' } } }], actor)
+    await writeAudit(
+      tx,
+      [{ table: 'sync_devices', rowId: deviceId, action: 'UPDATE', changes: { [wipe ? 'wipe_requested_at' : 'revoked_at']: { old: null, new: 'now' } } }],
+      actor,
+    )
     return outcome
   })
 }

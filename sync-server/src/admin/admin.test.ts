@@ -58,7 +58,9 @@ describe('POST /admin/users', () => {
     expect(credential.rows[0].password_hash).not.toContain('first-pass-123')
     expect((await pool.query(`SELECT 1 FROM change_log WHERE table_name = 'users' AND row_id = $1`, [user.id])).rowCount).toBe(1)
     const logged = await pool.query(`SELECT action, user_id, changes FROM audit_logs WHERE table_name = 'users' AND row_id = $1`, [user.id])
-    expect(logged.rows).toEqual([{ action: 'CREATE', user_id: exec.account.id, changes: expect.objectContaining({ email: { old: null, new: 'new.hire@augu.kr' } }) }])
+    expect(logged.rows).toEqual([
+      { action: 'CREATE', user_id: exec.account.id, changes: expect.objectContaining({ email: { old: null, new: 'new.hire@augu.kr' } }) },
+    ])
     const session = await login(server.url, { email: 'new.hire@augu.kr', password: 'first-pass-123' })
     expect(session.user.id).toBe(user.id)
   })
@@ -66,7 +68,13 @@ describe('POST /admin/users', () => {
   it('refuses a duplicate address and an unknown role with 400, changing nothing', async () => {
     const roleId = await roleOf(operator.account.id)
     const before = (await pool.query(`SELECT count(*)::int AS n FROM users`)).rows[0].n
-    const duplicate = await createAccount(exec, { email: operator.account.email.toUpperCase(), password: 'another-pass-1', name: '이중복', tier: 'OPERATOR', roleId })
+    const duplicate = await createAccount(exec, {
+      email: operator.account.email.toUpperCase(),
+      password: 'another-pass-1',
+      name: '이중복',
+      tier: 'OPERATOR',
+      roleId,
+    })
     expect(duplicate.status).toBe(400)
     expect(((await duplicate.json()) as { error: { details: unknown } }).error.details).toEqual({ reason: 'duplicate_email' })
     const unknownRole = await createAccount(exec, { email: 'x@augu.kr', password: 'another-pass-1', name: '이역할', tier: 'OPERATOR', roleId: uuidv7() })
@@ -84,7 +92,7 @@ describe('POST /admin/users', () => {
     expect((await audit(operator)).status).toBe(403)
   })
 
-  it('a role that grants users:CREATE is enough (no EXECUTIVE tier needed), for tiers below the holder\'s own', async () => {
+  it("a role that grants users:CREATE is enough (no EXECUTIVE tier needed), for tiers below the holder's own", async () => {
     const hrAccount = await createSignedInUser(server.url, pool, { tier: 'MANAGER', name: '인사담당', email: 'hr@augu.kr' })
     const role = uuidv7()
     const permission = uuidv7()
@@ -121,7 +129,9 @@ describe('GET /admin/audit', () => {
     expect(first.entries.map((e) => e.rowId)).toEqual([ids[2], ids[1]])
     expect(first.entries[0]).toMatchObject({ table: 'users', action: 'CREATE', userName: '최대표' })
     expect(first.nextBefore).not.toBeNull()
-    const second = (await (await audit(exec, `?table=users&userId=${exec.account.id}&limit=2&before=${encodeURIComponent(first.nextBefore!)}`)).json()) as typeof first
+    const second = (await (
+      await audit(exec, `?table=users&userId=${exec.account.id}&limit=2&before=${encodeURIComponent(first.nextBefore!)}`)
+    ).json()) as typeof first
     expect(second.entries[0]!.rowId).toBe(ids[0])
     const one = (await (await audit(exec, `?rowId=${ids[1]}`)).json()) as typeof first
     expect(one.entries.map((e) => e.rowId)).toEqual([ids[1]])

@@ -23,10 +23,10 @@ export function auditScopeFilter(pool: Pool, scope: Scope): AuditFilter {
     }
     for (const [table, rows] of byTable) {
       const condition = scopeCondition(table, 't', scope, 2)
-      const { rows: seen } = await pool.query<{ id: string }>(
-        `SELECT t.id FROM ${quoteIdent(table)} t WHERE t.id = ANY($1::uuid[]) AND (${condition})`,
-        [[...rows.keys()], scope.kind === 'principals' ? scope.ids : []],
-      )
+      const { rows: seen } = await pool.query<{ id: string }>(`SELECT t.id FROM ${quoteIdent(table)} t WHERE t.id = ANY($1::uuid[]) AND (${condition})`, [
+        [...rows.keys()],
+        scope.kind === 'principals' ? scope.ids : [],
+      ])
       for (const { id } of seen) for (const entryId of rows.get(id) ?? []) visible.add(entryId)
     }
     return visible

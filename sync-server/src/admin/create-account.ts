@@ -14,12 +14,18 @@ import { withTransaction } from '../postgres/transaction'
 import { writeAudit, type AuditActor } from '../sync/audit'
 
 export const newAccountSchema = z.strictObject({
-  email: z.email().max(255).transform((email) => email.toLowerCase()),
+  email: z
+    .email()
+    .max(255)
+    .transform((email) => email.toLowerCase()),
   password: z.string().min(8).max(1024),
   name: z.string().trim().min(1).max(200),
   tier: z.enum(USER_TIERS),
   roleId: z.uuid(),
-  departmentId: z.uuid().nullish().transform((value) => value ?? null),
+  departmentId: z
+    .uuid()
+    .nullish()
+    .transform((value) => value ?? null),
 })
 export type NewAccount = z.input<typeof newAccountSchema>
 
@@ -55,8 +61,20 @@ export async function createAccount(pool: Pool, input: NewAccount, actor: AuditA
     )
     await tx.query(`INSERT INTO user_credentials (user_id, password_hash) VALUES ($1, $2)`, [id, passwordHash])
     await tx.query(`INSERT INTO change_log (table_name, row_id) VALUES ('users', $1)`, [id])
-    const fields = { email: account.email, first_name: firstName, last_name: lastName, role_id: account.roleId, department_id: account.departmentId, user_tier: account.tier, is_active: true }
-    await writeAudit(tx, [{ table: 'users', rowId: id, action: 'CREATE', changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { old: null, new: v }])) }], actor)
+    const fields = {
+      email: account.email,
+      first_name: firstName,
+      last_name: lastName,
+      role_id: account.roleId,
+      department_id: account.departmentId,
+      user_tier: account.tier,
+      is_active: true,
+    }
+    await writeAudit(
+      tx,
+      [{ table: 'users', rowId: id, action: 'CREATE', changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { old: null, new: v }])) }],
+      actor,
+    )
     return { id, email: account.email, firstName, lastName, tier: account.tier, roleId: account.roleId, departmentId: account.departmentId, isActive: true }
   }).catch((error: unknown) => {
     const e = error as { code?: unknown; constraint?: unknown } | null

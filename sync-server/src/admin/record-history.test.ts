@@ -25,7 +25,10 @@ describe('GET /v1/records/history', () => {
 
     const response = await history(owner.headers, `table=companies&rowId=${company}`)
     expect(response.status).toBe(200)
-    const page = (await response.json()) as { entries: { action: string; changes: Record<string, { old: unknown; new: unknown }> }[]; nextBefore: string | null }
+    const page = (await response.json()) as {
+      entries: { action: string; changes: Record<string, { old: unknown; new: unknown }> }[]
+      nextBefore: string | null
+    }
     expect(page.entries.map((e) => e.action)).toEqual(['UPDATE', 'CREATE'])
     expect(page.entries[0]!.changes.name).toEqual({ old: '이력상사', new: '이력상사(주)' })
 

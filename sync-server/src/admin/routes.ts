@@ -71,8 +71,7 @@ async function grantsOfRole(pool: Pool, roleId: string): Promise<Grant[]> {
   return rows
 }
 
-const userAgentOf = (request: FastifyRequest): string | null =>
-  typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null
+const userAgentOf = (request: FastifyRequest): string | null => (typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null)
 
 export const adminRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { pool, pokes }) => {
   app.post('/admin/users', { preHandler: app.authenticate }, async (request, reply) => {

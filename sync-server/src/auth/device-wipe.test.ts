@@ -6,7 +6,16 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
-import { createTestDatabase, createTestRedisPrefix, createUser, login, startTestServer, type TestDatabase, type TestRedisPrefix, type TestServer } from '../../test/support'
+import {
+  createTestDatabase,
+  createTestRedisPrefix,
+  createUser,
+  login,
+  startTestServer,
+  type TestDatabase,
+  type TestRedisPrefix,
+  type TestServer,
+} from '../../test/support'
 import { revokeDevice } from '../ops/revoke-device'
 
 let db: TestDatabase
@@ -37,7 +46,7 @@ async function expectWiped(response: Response): Promise<void> {
 }
 
 describe('a device revoked with wipe', () => {
-  it('hears 410 device_wiped on sign-in, refresh, push, pull and events; the user\'s other device does not', async () => {
+  it("hears 410 device_wiped on sign-in, refresh, push, pull and events; the user's other device does not", async () => {
     const user = await createUser(db.url)
     const lost = await login(server.url, user)
     const other = await login(server.url, user)

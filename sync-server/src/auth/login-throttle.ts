@@ -89,7 +89,16 @@ export function createLoginThrottle(redis: Redis, options: LoginThrottleOptions)
   }
   return {
     async reserve(email, ip) {
-      const [status, pttl, left] = (await redis.eval(RESERVE, 3, ...keysFor(email, ip), maxFailures, accountMaxFailures, maxConcurrent, windowMs, INFLIGHT_TTL_MS)) as [number, number, number?]
+      const [status, pttl, left] = (await redis.eval(
+        RESERVE,
+        3,
+        ...keysFor(email, ip),
+        maxFailures,
+        accountMaxFailures,
+        maxConcurrent,
+        windowMs,
+        INFLIGHT_TTL_MS,
+      )) as [number, number, number?]
       if (status === 0) return { reserved: true, budgetLeft: left ?? 0, retryAfterMs: pttl > 0 ? pttl : windowMs }
       if (status === 2) return { reserved: false, reason: 'busy', retryAfterMs: BUSY_RETRY_MS }
       return { reserved: false, reason: 'locked', retryAfterMs: pttl > 0 ? pttl : windowMs }
@@ -131,7 +140,10 @@ export function createMemoryLoginThrottle(options: Omit<LoginThrottleOptions, 'p
   return {
     async reserve(email, ip) {
       const [pairKey, accountKey] = keysFor(email, ip)
-      for (const [key, max] of [[pairKey, maxFailures], [accountKey, accountMaxFailures]] as const) {
+      for (const [key, max] of [
+        [pairKey, maxFailures],
+        [accountKey, accountMaxFailures],
+      ] as const) {
         const slot = live(key)
         if (slot && slot.count >= max) return { reserved: false, reason: 'locked', retryAfterMs: Math.max(1, slot.expiresAt - Date.now()) }
       }
@@ -163,11 +175,7 @@ export function createMemoryLoginThrottle(options: Omit<LoginThrottleOptions, 'p
  * Redis first; while Redis is unreachable, this instance's memory (fail-open, docs/operations.md § Redis outage):
  * sign-in keeps working and guessing stays throttled per instance (at most the budgets × instances per window).
  */
-export function createResilientLoginThrottle(
-  redis: Redis,
-  options: LoginThrottleOptions,
-  logger?: { warn(obj: object, msg: string): void },
-): LoginThrottle {
+export function createResilientLoginThrottle(redis: Redis, options: LoginThrottleOptions, logger?: { warn(obj: object, msg: string): void }): LoginThrottle {
   const shared = createLoginThrottle(redis, options)
   const local = createMemoryLoginThrottle(options)
   const run = async <T>(op: (throttle: LoginThrottle) => Promise<T>): Promise<T> => {
@@ -175,7 +183,7 @@ export function createResilientLoginThrottle(
     try {
       return await op(shared)
     } catch (error) {
-      logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'login throttle: Redis failed, using this instance\'s memory')
+      logger?.warn({ err: error instanceof Error ? error.message : String(error) }, "login throttle: Redis failed, using this instance's memory")
       return op(local)
     }
   }

@@ -22,9 +22,17 @@ afterAll(async () => {
 
 const url = (path: string): string => `${env.server.url}${path}`
 const refresh = (refreshToken: string, deviceId?: string) =>
-  postJson<{ accessToken: string; refreshToken: string; error?: { code: string } }>(url('/v1/auth/refresh'), { refreshToken, ...(deviceId ? { deviceId } : {}) }, {})
+  postJson<{ accessToken: string; refreshToken: string; error?: { code: string } }>(
+    url('/v1/auth/refresh'),
+    { refreshToken, ...(deviceId ? { deviceId } : {}) },
+    {},
+  )
 const pull = (session: Pick<TestSession, 'deviceId' | 'headers'>) =>
-  postJson<{ error?: { code: string } }>(url('/v1/sync/pull'), { deviceId: session.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null, limit: 1 }, session.headers)
+  postJson<{ error?: { code: string } }>(
+    url('/v1/sync/pull'),
+    { deviceId: session.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null, limit: 1 },
+    session.headers,
+  )
 const bearer = (accessToken: string) => ({ authorization: `Bearer ${accessToken}` })
 
 describe('refresh token lifetime', () => {
@@ -42,7 +50,10 @@ describe('refresh token lifetime', () => {
     expect(rows[1]!.family_expires_at.getTime()).toBe(rows[0]!.family_expires_at.getTime())
     for (const row of rows) expect(row.expires_at.getTime()).toBeLessThanOrEqual(row.family_expires_at.getTime())
     // Once the family's end has passed, the newest token is refused although its own TTL has not.
-    await env.pool.query(`UPDATE user_sessions SET family_expires_at = now() - interval '1 second', expires_at = least(expires_at, now() - interval '1 second') WHERE user_id = $1`, [session.user.id])
+    await env.pool.query(
+      `UPDATE user_sessions SET family_expires_at = now() - interval '1 second', expires_at = least(expires_at, now() - interval '1 second') WHERE user_id = $1`,
+      [session.user.id],
+    )
     const late = await refresh(first.body.refreshToken)
     expect(late.status).toBe(401)
   })
@@ -59,7 +70,7 @@ describe('refresh token lifetime', () => {
     }
   })
 
-  it('signing in again on a device ends that device\'s older sessions', async () => {
+  it("signing in again on a device ends that device's older sessions", async () => {
     const account = await createUser(env.pool)
     const deviceId = randomUUID()
     const older = await login(env.server.url, { ...account, deviceId })
@@ -129,7 +140,11 @@ describe('tier, role and active flag come from the database on every request', (
     const exec = await createSignedInUser(env.server.url, env.pool, { tier: 'EXECUTIVE', name: '강임원' })
     const roleId = (await env.pool.query(`SELECT role_id FROM users WHERE id = $1`, [exec.user.id])).rows[0].role_id as string
     await env.pool.query(`UPDATE users SET user_tier = 'OPERATOR' WHERE id = $1`, [exec.user.id])
-    const created = await postJson(url('/admin/users'), { email: `boss-${randomUUID().slice(0, 6)}@augu.kr`, password: 'password-1234', name: '강새임원', tier: 'EXECUTIVE', roleId }, exec.headers)
+    const created = await postJson(
+      url('/admin/users'),
+      { email: `boss-${randomUUID().slice(0, 6)}@augu.kr`, password: 'password-1234', name: '강새임원', tier: 'EXECUTIVE', roleId },
+      exec.headers,
+    )
     expect(created.status).toBe(401) // the demotion ended every session
     expect((await fetch(url('/admin/audit'), { headers: exec.headers })).status).toBe(401)
     expect((await refresh(exec.refreshToken)).status).toBe(401)
@@ -151,11 +166,12 @@ describe('tier, role and active flag come from the database on every request', (
     expect((await fetch(url('/admin/audit'), { headers: exec.headers })).status).toBe(403)
   })
 
-  it('changing a role or deactivating ends the user\'s sessions on every device; their outbox is theirs to push after signing in', async () => {
+  it("changing a role or deactivating ends the user's sessions on every device; their outbox is theirs to push after signing in", async () => {
     const account = await createUser(env.pool, { tier: 'OPERATOR' })
     const laptop = await login(env.server.url, account)
     const desktop = await login(env.server.url, account)
-    const otherRole = (await env.pool.query(`INSERT INTO roles (id, name) VALUES (gen_random_uuid(), $1) RETURNING id`, [`R-${randomUUID().slice(0, 8)}`])).rows[0].id
+    const otherRole = (await env.pool.query(`INSERT INTO roles (id, name) VALUES (gen_random_uuid(), $1) RETURNING id`, [`R-${randomUUID().slice(0, 8)}`]))
+      .rows[0].id
     await env.pool.query(`UPDATE users SET role_id = $1 WHERE id = $2`, [otherRole, account.id])
     expect((await pull(laptop)).status).toBe(401)
     expect((await pull(desktop)).status).toBe(401)
@@ -186,7 +202,9 @@ describe('revoke with wipe (issue 18, server part)', () => {
     const plain = await createSignedInUser(env.server.url, env.pool)
     await revokeDevice(env.pool, plain.deviceId, false)
     expect((await pull(plain)).status).toBe(401)
-    expect((await postJson(url('/v1/auth/login'), { email: plain.account.email, password: plain.account.password, deviceId: plain.deviceId }, {})).status).toBe(403)
+    expect((await postJson(url('/v1/auth/login'), { email: plain.account.email, password: plain.account.password, deviceId: plain.deviceId }, {})).status).toBe(
+      403,
+    )
   })
 })
 

@@ -119,9 +119,17 @@ export async function findSessionByIdForUpdate(db: Queryable, sessionId: string)
  * Marks a row rotated, remembering its successor (sealed) for the grace window. Older rows of the family forget
  * theirs: only the newest rotation can be replayed.
  */
-export async function markSessionRotated(db: Queryable, session: { id: string; familyId: string }, successor: { id: string; sealed: string | null }): Promise<void> {
+export async function markSessionRotated(
+  db: Queryable,
+  session: { id: string; familyId: string },
+  successor: { id: string; sealed: string | null },
+): Promise<void> {
   await db.query(`UPDATE user_sessions SET successor_sealed = NULL WHERE family_id = $1 AND successor_sealed IS NOT NULL`, [session.familyId])
-  await db.query(`UPDATE user_sessions SET rotated_at = now(), successor_id = $2, successor_sealed = $3 WHERE id = $1`, [session.id, successor.id, successor.sealed])
+  await db.query(`UPDATE user_sessions SET rotated_at = now(), successor_id = $2, successor_sealed = $3 WHERE id = $1`, [
+    session.id,
+    successor.id,
+    successor.sealed,
+  ])
 }
 
 /** The grace is spent: the sealed successor is forgotten, a second replay is reuse. */
@@ -130,10 +138,7 @@ export async function markGraceUsed(db: Queryable, sessionId: string): Promise<v
 }
 
 export async function revokeFamily(db: Queryable, familyId: string): Promise<number> {
-  const result = await db.query(
-    `UPDATE user_sessions SET revoked_at = now(), successor_sealed = NULL WHERE family_id = $1 AND revoked_at IS NULL`,
-    [familyId],
-  )
+  const result = await db.query(`UPDATE user_sessions SET revoked_at = now(), successor_sealed = NULL WHERE family_id = $1 AND revoked_at IS NULL`, [familyId])
   return result.rowCount ?? 0
 }
 
@@ -149,10 +154,7 @@ export async function revokeFamilyOfSession(db: Queryable, sessionId: string): P
 
 /** A new sign-in on a device ends that device's older sessions (one live sign-in per device). */
 export async function revokeDeviceSessions(db: Queryable, deviceId: string): Promise<number> {
-  const result = await db.query(
-    `UPDATE user_sessions SET revoked_at = now(), successor_sealed = NULL WHERE device_id = $1 AND revoked_at IS NULL`,
-    [deviceId],
-  )
+  const result = await db.query(`UPDATE user_sessions SET revoked_at = now(), successor_sealed = NULL WHERE device_id = $1 AND revoked_at IS NULL`, [deviceId])
   return result.rowCount ?? 0
 }
 

@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig, parseTrustProxy } from '../config'
-import { createTestDatabase, createTestRedisPrefix, createUser, startTestServer, type TestDatabase, type TestRedisPrefix, type TestServer } from '../../test/support'
+import {
+  createTestDatabase,
+  createTestRedisPrefix,
+  createUser,
+  startTestServer,
+  type TestDatabase,
+  type TestRedisPrefix,
+  type TestServer,
+} from '../../test/support'
 
 let db: TestDatabase
 let redis: TestRedisPrefix
@@ -19,7 +27,11 @@ beforeAll(async () => {
   db = await createTestDatabase()
   redis = createTestRedisPrefix()
   direct = await startTestServer({ databaseUrl: db.url, redisPrefix: `${redis.prefix}direct:` })
-  proxied = await startTestServer({ databaseUrl: db.url, redisPrefix: `${redis.prefix}proxied:`, config: { trustProxy: ['127.0.0.1'], loginAccountMaxFailures: 10 } })
+  proxied = await startTestServer({
+    databaseUrl: db.url,
+    redisPrefix: `${redis.prefix}proxied:`,
+    config: { trustProxy: ['127.0.0.1'], loginAccountMaxFailures: 10 },
+  })
 })
 
 afterAll(async () => {
@@ -35,7 +47,6 @@ const attempt = (server: TestServer, email: string, password: string, forwardedF
     headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
     body: JSON.stringify({ email, password, deviceId: randomUUID() }),
   })
-
 
 const checksOf = async (server: TestServer): Promise<number> => {
   const text = await (await fetch(`${server.url}/metrics`)).text()

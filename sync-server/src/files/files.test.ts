@@ -47,7 +47,8 @@ async function complete(env: SyncTestEnv, device: Device, hash: string) {
 async function upload(env: SyncTestEnv, device: Device, data: Buffer, mimeType = 'application/pdf') {
   const hash = sha(data)
   const started = await begin(env, device, hash, data.length, mimeType)
-  if (started.body.status === 'stored') return { hash, completed: { status: 200, body: { status: 'stored' } as { status?: string; error?: { details?: { reason?: string } } } } }
+  if (started.body.status === 'stored')
+    return { hash, completed: { status: 200, body: { status: 'stored' } as { status?: string; error?: { details?: { reason?: string } } } } }
   for (let n = 0; n * FILE_CHUNK_BYTES < data.length; n += 1) {
     const sent = await putChunk(env, device, hash, n, data.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES))
     if (sent.status !== 200) return { hash, completed: sent }
@@ -187,7 +188,13 @@ describe('files on PostgreSQL storage', () => {
     await new Promise<void>((resolve) => {
       const url = new URL(`${env.server.url}/v1/files/${hash}/chunks/1`)
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'PUT', headers: { ...device.headers, 'content-type': 'application/octet-stream', 'content-length': String(FILE_CHUNK_BYTES) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'PUT',
+          headers: { ...device.headers, 'content-type': 'application/octet-stream', 'content-length': String(FILE_CHUNK_BYTES) },
+        },
         () => resolve(),
       )
       req.on('error', () => resolve())
@@ -223,12 +230,34 @@ describe('files on PostgreSQL storage', () => {
     expect((await download(env, executive, hash)).status).toBe(200)
     // A stranger cannot attach the hash to a record outside their scope to get at the bytes.
     const foreign = await stranger.push([
-      stranger.mutation({ table: 'attachments', id: newId(), fields: { entity_type: 'COMPANY', entity_id: (await attach(owner, hash, data.length)).company, file_name: 'x.pdf', mime_type: 'application/pdf', size_bytes: data.length, sha256: hash } }),
+      stranger.mutation({
+        table: 'attachments',
+        id: newId(),
+        fields: {
+          entity_type: 'COMPANY',
+          entity_id: (await attach(owner, hash, data.length)).company,
+          file_name: 'x.pdf',
+          mime_type: 'application/pdf',
+          size_bytes: data.length,
+          sha256: hash,
+        },
+      }),
     ])
     expect(foreign.body.results[0]!.status).toBe('rejected')
     // A name no OS should write, or a type the server does not know as such, is refused like any invalid value.
     const unsafe = await owner.push([
-      owner.mutation({ table: 'attachments', id: newId(), fields: { entity_type: 'COMPANY', entity_id: (await attach(owner, hash, data.length)).company, file_name: '../../etc/passwd', mime_type: 'application/pdf', size_bytes: data.length, sha256: hash } }),
+      owner.mutation({
+        table: 'attachments',
+        id: newId(),
+        fields: {
+          entity_type: 'COMPANY',
+          entity_id: (await attach(owner, hash, data.length)).company,
+          file_name: '../../etc/passwd',
+          mime_type: 'application/pdf',
+          size_bytes: data.length,
+          sha256: hash,
+        },
+      }),
     ])
     expect(unsafe.body.results[0]).toMatchObject({ status: 'rejected' })
     expect((await download(env, stranger, hash)).status).toBe(404)
@@ -272,7 +301,9 @@ describe('files on PostgreSQL storage', () => {
       const file = pdf(8 * FILE_CHUNK_BYTES)
       const hash = sha(file)
       await begin(env, fast, hash, file.length)
-      const sent = await Promise.all([...Array(8).keys()].map((n) => putChunk(env, fast, hash, n, file.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES))))
+      const sent = await Promise.all(
+        [...Array(8).keys()].map((n) => putChunk(env, fast, hash, n, file.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES))),
+      )
       refused = sent.find((r) => r.status !== 200) ?? null
     }
     expect(refused?.status).toBe(429)
@@ -322,9 +353,28 @@ describe('files on PostgreSQL storage', () => {
       manager.mutation({
         table: 'projects',
         id: project,
-        fields: { code: `PRJ-${project.slice(-6)}`, name: '완료 과정', company_id: company, project_manager_id: manager.userId, status: 'COMPLETED', start_date: '2020-01-01', end_date: '2020-02-01' },
+        fields: {
+          code: `PRJ-${project.slice(-6)}`,
+          name: '완료 과정',
+          company_id: company,
+          project_manager_id: manager.userId,
+          status: 'COMPLETED',
+          start_date: '2020-01-01',
+          end_date: '2020-02-01',
+        },
       }),
-      manager.mutation({ table: 'attachments', id: attachment, fields: { entity_type: 'PROJECT', entity_id: project, file_name: '결과보고서.pdf', mime_type: 'application/pdf', size_bytes: data.length, sha256: hash } }),
+      manager.mutation({
+        table: 'attachments',
+        id: attachment,
+        fields: {
+          entity_type: 'PROJECT',
+          entity_id: project,
+          file_name: '결과보고서.pdf',
+          mime_type: 'application/pdf',
+          size_bytes: data.length,
+          sha256: hash,
+        },
+      }),
     ])
     expect(pushed.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
     const later = new Date(Date.now() + 400 * 86_400_000)
@@ -342,7 +392,9 @@ describe('files on the filesystem storage', () => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'crm-files-'))
-    env = await startSyncTestEnv({ files: { storage: { kind: 'filesystem', dir }, maxBytes: 8 * FILE_CHUNK_BYTES, uploadBytesPerMinute: 64 * FILE_CHUNK_BYTES } })
+    env = await startSyncTestEnv({
+      files: { storage: { kind: 'filesystem', dir }, maxBytes: 8 * FILE_CHUNK_BYTES, uploadBytesPerMinute: 64 * FILE_CHUNK_BYTES },
+    })
   })
   afterAll(async () => {
     await env?.close()

@@ -16,7 +16,11 @@ export interface BlobGcResult {
   readonly uploads: number
 }
 
-export async function collectFileBlobs(pool: Pool, storage: BlobStorage, { now = new Date(), graceMs = BLOB_GRACE_MS, batchSize = 500, signal }: { now?: Date; graceMs?: number; batchSize?: number; signal?: AbortSignal } = {}): Promise<BlobGcResult> {
+export async function collectFileBlobs(
+  pool: Pool,
+  storage: BlobStorage,
+  { now = new Date(), graceMs = BLOB_GRACE_MS, batchSize = 500, signal }: { now?: Date; graceMs?: number; batchSize?: number; signal?: AbortSignal } = {},
+): Promise<BlobGcResult> {
   const before = new Date(now.getTime() - graceMs).toISOString()
   let blobs = 0
   let bytes = 0
@@ -42,10 +46,7 @@ export async function collectFileBlobs(pool: Pool, storage: BlobStorage, { now =
     }
     if (rows.length < batchSize) break
   }
-  const { rows: stale } = await pool.query<{ sha256: string }>(
-    'DELETE FROM file_uploads WHERE updated_at < $1::timestamptz RETURNING sha256',
-    [before],
-  )
+  const { rows: stale } = await pool.query<{ sha256: string }>('DELETE FROM file_uploads WHERE updated_at < $1::timestamptz RETURNING sha256', [before])
   for (const row of stale) await storage.removeUpload(row.sha256)
   return { blobs, bytes, uploads: stale.length }
 }

@@ -13,7 +13,15 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import type { Pool } from 'pg'
 import type { Redis } from 'ioredis'
-import { challengeRanges, chunkLength, FILE_CHUNK_BYTES, SIGNATURE_HEAD_BYTES, type ByteRange, type FileRejectReason, type PossessionChallenge } from '../../../src/shared/files/limits'
+import {
+  challengeRanges,
+  chunkLength,
+  FILE_CHUNK_BYTES,
+  SIGNATURE_HEAD_BYTES,
+  type ByteRange,
+  type FileRejectReason,
+  type PossessionChallenge,
+} from '../../../src/shared/files/limits'
 import { normalizeMimeType, signatureMatches } from '../../../src/shared/files/signature'
 import { withTransaction } from '../postgres/transaction'
 import { loadScope, scopeCondition } from '../sync/scope'
@@ -70,9 +78,23 @@ export interface FileService {
   read(blob: StoredBlob, offset?: number): AsyncIterable<Buffer>
 }
 
-export function createFileService({ pool, redis, redisPrefix, storage, config }: { pool: Pool; redis: Redis; redisPrefix: string; storage: BlobStorage; config: FileConfig }): FileService {
+export function createFileService({
+  pool,
+  redis,
+  redisPrefix,
+  storage,
+  config,
+}: {
+  pool: Pool
+  redis: Redis
+  redisPrefix: string
+  storage: BlobStorage
+  config: FileConfig
+}): FileService {
   async function stat(sha256: string): Promise<StoredBlob | null> {
-    const { rows } = await pool.query<{ size: string; mime: string }>('SELECT size_bytes::text AS size, mime_type AS mime FROM file_blobs WHERE sha256 = $1', [sha256])
+    const { rows } = await pool.query<{ size: string; mime: string }>('SELECT size_bytes::text AS size, mime_type AS mime FROM file_blobs WHERE sha256 = $1', [
+      sha256,
+    ])
     const row = rows[0]
     return row ? { sha256, sizeBytes: Number(row.size), mimeType: row.mime } : null
   }
@@ -153,10 +175,13 @@ export function createFileService({ pool, redis, redisPrefix, storage, config }:
       return { status: 'uploading', chunkBytes: FILE_CHUNK_BYTES, received: await storage.receivedChunks(sha256) }
     },
     async putChunk({ sha256, n, data, userId, deviceId }) {
-      const { rows } = await pool.query<{ size: string; user_id: string }>('SELECT size_bytes::text AS size, user_id FROM file_uploads WHERE sha256 = $1', [sha256])
+      const { rows } = await pool.query<{ size: string; user_id: string }>('SELECT size_bytes::text AS size, user_id FROM file_uploads WHERE sha256 = $1', [
+        sha256,
+      ])
       const upload = rows[0]
       // Another user took the upload over (and it started again): this sender begins again too.
-      if (upload && upload.user_id !== userId) throw new FileRejectedError(409, 'not_started', 'Another upload of this file started; start again (POST /v1/files/:sha256)')
+      if (upload && upload.user_id !== userId)
+        throw new FileRejectedError(409, 'not_started', 'Another upload of this file started; start again (POST /v1/files/:sha256)')
       if (!upload) {
         if (await stat(sha256)) return // already stored (another device finished it): nothing to do
         throw new FileRejectedError(409, 'not_started', 'Start the upload first (POST /v1/files/:sha256)')
@@ -205,10 +230,12 @@ export function createFileService({ pool, redis, redisPrefix, storage, config }:
         if (hash.digest('hex') !== sha256 || total !== size) await reject('hash_mismatch', 'The received bytes do not have the declared SHA-256')
         if (!signatureMatches(upload.mime, head)) await reject('type_mismatch', `The content is not a ${upload.mime} file`)
         await storage.commit(sha256, count)
-        await client.query(
-          'INSERT INTO file_blobs (sha256, size_bytes, mime_type, storage) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',
-          [sha256, size, upload.mime, storage.kind],
-        )
+        await client.query('INSERT INTO file_blobs (sha256, size_bytes, mime_type, storage) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [
+          sha256,
+          size,
+          upload.mime,
+          storage.kind,
+        ])
         await client.query('DELETE FROM file_uploads WHERE sha256 = $1', [sha256])
         // Every chunk came from the upload's owner (putChunk refuses anyone else): the owner has shown the bytes.
         await client.query('INSERT INTO file_possessions (sha256, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha256, upload.user_id])

@@ -44,10 +44,11 @@ export function postgresStorage(pool: Pool): BlobStorage {
   return {
     kind: 'postgres',
     async putChunk(sha256, n, data) {
-      await pool.query(
-        'INSERT INTO file_chunks (sha256, n, data) VALUES ($1, $2, $3) ON CONFLICT (sha256, n) DO UPDATE SET data = EXCLUDED.data',
-        [sha256, n, data],
-      )
+      await pool.query('INSERT INTO file_chunks (sha256, n, data) VALUES ($1, $2, $3) ON CONFLICT (sha256, n) DO UPDATE SET data = EXCLUDED.data', [
+        sha256,
+        n,
+        data,
+      ])
     },
     async receivedChunks(sha256) {
       const { rows } = await pool.query<{ n: number }>('SELECT n FROM file_chunks WHERE sha256 = $1 ORDER BY n', [sha256])
@@ -91,7 +92,10 @@ export function filesystemStorage(dir: string): BlobStorage {
     },
     async receivedChunks(sha256) {
       const names = await readdir(uploadDir(sha256)).catch(() => [] as string[])
-      return names.filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b)
+      return names
+        .filter((name) => /^\d+$/.test(name))
+        .map(Number)
+        .sort((a, b) => a - b)
     },
     readUpload: uploadChunks,
     async commit(sha256, count) {

@@ -36,10 +36,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { pool, redis, timeoutMs = 2_000 }) => {
   app.get('/health', { logLevel: 'warn' }, async (request, reply) => {
-    const probes = await Promise.allSettled([
-      withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL'),
-      withTimeout(redis.ping(), timeoutMs, 'Redis'),
-    ])
+    const probes = await Promise.allSettled([withTimeout(pool.query('SELECT 1'), timeoutMs, 'PostgreSQL'), withTimeout(redis.ping(), timeoutMs, 'Redis')])
     const failed = (['postgres', 'redis'] as const).filter((_, i) => probes[i]!.status === 'rejected')
     if (failed.length === 0) return { status: 'ok' }
     if (failed.length === 1 && failed[0] === 'redis') {

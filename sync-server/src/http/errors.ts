@@ -21,8 +21,7 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown): HttpError =>
-  new HttpError(400, 'bad_request', message, {}, details)
+export const badRequest = (message: string, details?: unknown): HttpError => new HttpError(400, 'bad_request', message, {}, details)
 export const unauthenticated = (message = 'Authentication required'): HttpError =>
   new HttpError(401, 'unauthenticated', message, { 'www-authenticate': 'Bearer' })
 export const forbidden = (message: string): HttpError => new HttpError(403, 'forbidden', message)
@@ -80,7 +79,10 @@ function codeForStatus(status: number): ErrorCode {
 export function handleError(error: FastifyError | HttpError | ZodError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof HttpError) {
     if (error.statusCode >= 500) request.log.error({ err: error }, error.message)
-    void reply.code(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message, error.details))
+    void reply
+      .code(error.statusCode)
+      .headers(error.headers)
+      .send(errorBody(error.code, error.message, error.details))
     return
   }
   if (error instanceof ZodError) {

@@ -105,7 +105,10 @@ async function commonColumns(pool: Pool, table: string): Promise<string[]> {
   return rows.map((r) => r.name)
 }
 
-export async function archiveFinished(pool: Pool, { olderThanDays, batchSize = 500, now = new Date(), signal, onBatch }: ArchiveOptions): Promise<ArchiveResult> {
+export async function archiveFinished(
+  pool: Pool,
+  { olderThanDays, batchSize = 500, now = new Date(), signal, onBatch }: ArchiveOptions,
+): Promise<ArchiveResult> {
   if (!(olderThanDays >= 0)) throw new Error('olderThanDays must be a non-negative number')
   const cutoff = new Date(now.getTime() - olderThanDays * 86_400_000).toISOString()
   const result = { cutoff } as ArchiveResult

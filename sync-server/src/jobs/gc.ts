@@ -68,7 +68,12 @@ export interface DeleteOutcome {
  * Deletes the rows `ids` of `table` in one statement; if a foreign key refuses, row by row under savepoints, keeping
  * the referenced ones. Returns the ids actually deleted.
  */
-export async function deleteRowsKeepingReferenced(db: Pick<Pool, 'query'>, table: string, ids: readonly string[], beforeDelete?: BeforeDelete): Promise<DeleteOutcome> {
+export async function deleteRowsKeepingReferenced(
+  db: Pick<Pool, 'query'>,
+  table: string,
+  ids: readonly string[],
+  beforeDelete?: BeforeDelete,
+): Promise<DeleteOutcome> {
   if (ids.length === 0) return { deleted: [], kept: [], children: [] }
   await db.query('SAVEPOINT gc_batch')
   try {
@@ -111,14 +116,22 @@ export async function collectGarbage(pool: Pool, { horizonDays, batchSize = 1_00
     const skip: string[] = []
     for (;;) {
       signal?.throwIfAborted()
-      const { deleted, kept: keptNow, taken } = await withTransaction(pool, async (client) => {
+      const {
+        deleted,
+        kept: keptNow,
+        taken,
+      } = await withTransaction(pool, async (client) => {
         const { rows } = await client.query<{ id: string }>(
           `SELECT id::text AS id FROM ${quoteIdent(table)}
             WHERE deleted_at < $1::timestamptz AND NOT (id = ANY($2::uuid[]))
             ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
           [horizon, skip, batchSize],
         )
-        const outcome = await deleteRowsKeepingReferenced(client, table, rows.map((r) => r.id))
+        const outcome = await deleteRowsKeepingReferenced(
+          client,
+          table,
+          rows.map((r) => r.id),
+        )
         return { ...outcome, taken: rows.length }
       })
       if (deleted.length > 0) tombstones[table] = (tombstones[table] ?? 0) + deleted.length

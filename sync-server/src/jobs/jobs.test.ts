@@ -95,7 +95,10 @@ describe('after a restore (docs/operations.md § Backups)', () => {
     expect(answer.status).toBe(410)
     device.cursor = null
     await device.sync()
-    expect((await postJson(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor: device.cursor }, device.headers)).status).toBe(200)
+    expect(
+      (await postJson(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor: device.cursor }, device.headers))
+        .status,
+    ).toBe(200)
   })
 })
 
@@ -118,15 +121,19 @@ describe('archive --older-than-days', () => {
         fields: { opportunity_id: closed, from_stage: 'QUALIFYING', to_stage: 'CLOSED_WON', changed_by: writer.userId, changed_at: longAgo.toISOString() },
       }),
       ...activities.map((id) =>
-        writer.mutation({ table: 'activities', id, fields: { entity_type: 'COMPANY', entity_id: company, activity_type: 'CALL', start_time: longAgo.toISOString() } }),
+        writer.mutation({
+          table: 'activities',
+          id,
+          fields: { entity_type: 'COMPANY', entity_id: company, activity_type: 'CALL', start_time: longAgo.toISOString() },
+        }),
       ),
     ])
     expect(pushed.body.results.every((r) => r.status === 'applied')).toBe(true)
     // Closed long ago (straight in the database, with no field stamps newer than back then).
-    await env.pool.query(
-      `UPDATE opportunities SET stage = 'CLOSED_WON', actual_close_date = $2::date, field_hlc = '{}' WHERE id = ANY($1::uuid[])`,
-      [[closed, recent], day],
-    )
+    await env.pool.query(`UPDATE opportunities SET stage = 'CLOSED_WON', actual_close_date = $2::date, field_hlc = '{}' WHERE id = ANY($1::uuid[])`, [
+      [closed, recent],
+      day,
+    ])
     await env.pool.query(`UPDATE activities SET field_hlc = '{}' WHERE id = ANY($1::uuid[])`, [activities])
     await env.pool.query(`UPDATE opportunity_stage_history SET field_hlc = '{}' WHERE id = $1`, [history])
     await age(400)
@@ -153,7 +160,9 @@ describe('archive --older-than-days', () => {
     expect((await env.pool.query(`SELECT 1 FROM archive_activities WHERE id = ANY($1::uuid[])`, [activities])).rowCount).toBe(5)
     // The stage history went with its opportunity.
     expect((await env.pool.query(`SELECT 1 FROM opportunity_stage_history WHERE id = $1`, [history])).rowCount).toBe(0)
-    expect((await env.pool.query(`SELECT opportunity_id FROM archive_opportunity_stage_history WHERE id = $1`, [history])).rows).toEqual([{ opportunity_id: closed }])
+    expect((await env.pool.query(`SELECT opportunity_id FROM archive_opportunity_stage_history WHERE id = $1`, [history])).rows).toEqual([
+      { opportunity_id: closed },
+    ])
 
     const pages = await reader.sync()
     const removed = pages.flatMap((p) => p.removed).map((r) => r.id)
@@ -172,17 +181,42 @@ describe('archive --older-than-days', () => {
     const longAgo = new Date(Date.now() - 400 * 86_400_000)
     const day = longAgo.toISOString().slice(0, 10)
     const trainee = newId()
-    const tree = (tag: string) => ({ project: newId(), member: newId(), session: newId(), klass: newId(), enrollment: newId(), attendance: newId(), feedback: newId(), tag })
+    const tree = (tag: string) => ({
+      project: newId(),
+      member: newId(),
+      session: newId(),
+      klass: newId(),
+      enrollment: newId(),
+      attendance: newId(),
+      feedback: newId(),
+      tag,
+    })
     const done = tree('done')
     const busy = tree('busy')
     const mutations = (t: ReturnType<typeof tree>) => [
-      writer.mutation({ table: 'projects', id: t.project, fields: { code: `P-ARCH-${t.tag}-${t.project.slice(-6)}`, name: `보관 ${t.tag}`, company_id: company, status: 'COMPLETED', end_date: day } }),
+      writer.mutation({
+        table: 'projects',
+        id: t.project,
+        fields: { code: `P-ARCH-${t.tag}-${t.project.slice(-6)}`, name: `보관 ${t.tag}`, company_id: company, status: 'COMPLETED', end_date: day },
+      }),
       writer.mutation({ table: 'project_team_members', id: t.member, fields: { project_id: t.project, user_id: writer.userId, role: 'PROJECT_MANAGER' } }),
       writer.mutation({ table: 'training_sessions', id: t.session, fields: { project_id: t.project, session_number: 1, start_date: day, end_date: day } }),
-      writer.mutation({ table: 'training_classes', id: t.klass, fields: { session_id: t.session, class_number: 1, date: day, start_time: '09:00', end_time: '18:00' } }),
+      writer.mutation({
+        table: 'training_classes',
+        id: t.klass,
+        fields: { session_id: t.session, class_number: 1, date: day, start_time: '09:00', end_time: '18:00' },
+      }),
       writer.mutation({ table: 'enrollments', id: t.enrollment, fields: { class_id: t.klass, trainee_id: trainee, status: 'CONFIRMED' } }),
-      writer.mutation({ table: 'attendance_records', id: t.attendance, fields: { class_id: t.klass, trainee_id: trainee, status: 'PRESENT', recorded_by: writer.userId } }),
-      writer.mutation({ table: 'training_feedback', id: t.feedback, fields: { session_id: t.session, class_id: t.klass, trainee_id: trainee, overall_rating: 4.5 } }),
+      writer.mutation({
+        table: 'attendance_records',
+        id: t.attendance,
+        fields: { class_id: t.klass, trainee_id: trainee, status: 'PRESENT', recorded_by: writer.userId },
+      }),
+      writer.mutation({
+        table: 'training_feedback',
+        id: t.feedback,
+        fields: { session_id: t.session, class_id: t.klass, trainee_id: trainee, overall_rating: 4.5 },
+      }),
     ]
     const pushed = await writer.push([
       writer.mutation({ table: 'companies', id: company, fields: companyFields(writer.userId) }),
@@ -191,7 +225,16 @@ describe('archive --older-than-days', () => {
       ...mutations(busy),
     ])
     expect(pushed.body.results.filter((r) => r.status !== 'applied')).toEqual([])
-    const parts = ['projects', 'project_team_members', 'training_sessions', 'training_classes', 'enrollments', 'attendance_records', 'training_feedback', 'trainees']
+    const parts = [
+      'projects',
+      'project_team_members',
+      'training_sessions',
+      'training_classes',
+      'enrollments',
+      'attendance_records',
+      'training_feedback',
+      'trainees',
+    ]
     for (const table of parts) await env.pool.query(`UPDATE "${table}" SET field_hlc = '{}'`)
     await age(400)
     // A coordinator corrected a mark of the other project's class this week: its tree stays live.

@@ -28,7 +28,9 @@ function allowed(request: FastifyRequest, token: string | null): boolean {
 export const metricsRoutes: FastifyPluginAsync<MetricsRouteOptions> = async (app, { metrics, token }) => {
   app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
     if (!allowed(request, token)) {
-      return reply.code(token === null ? 404 : 401).send(token === null ? errorBody('not_found', 'Route GET /metrics not found') : errorBody('unauthenticated', 'Metrics token required'))
+      return reply
+        .code(token === null ? 404 : 401)
+        .send(token === null ? errorBody('not_found', 'Route GET /metrics not found') : errorBody('unauthenticated', 'Metrics token required'))
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics())
   })

@@ -56,8 +56,17 @@ export function createServerMetrics({ pool, redis, pokes }: MetricsSources): Ser
     labelNames: ['result'] as const,
     registers,
   })
-  const pullRows = new Counter({ name: 'crm_sync_pull_rows_total', help: 'Rows sent by pull: kind="change" (row state) or kind="removed".', labelNames: ['kind'] as const, registers })
-  const resyncs = new Counter({ name: 'crm_sync_resync_required_total', help: 'Pulls answered 410 resync_required (cursor older than the gc floor).', registers })
+  const pullRows = new Counter({
+    name: 'crm_sync_pull_rows_total',
+    help: 'Rows sent by pull: kind="change" (row state) or kind="removed".',
+    labelNames: ['kind'] as const,
+    registers,
+  })
+  const resyncs = new Counter({
+    name: 'crm_sync_resync_required_total',
+    help: 'Pulls answered 410 resync_required (cursor older than the gc floor).',
+    registers,
+  })
   const passwordChecks = new Counter({
     name: 'crm_auth_password_checks_total',
     help: 'Password hashes evaluated (sign-in, password change), by outcome: match or mismatch.',

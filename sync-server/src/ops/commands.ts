@@ -68,7 +68,11 @@ const JOB_LOCK_TTL_MS = 60_000
  * Redis is unreachable the job runs anyway: its batches take rows FOR UPDATE SKIP LOCKED, so concurrent runs are safe,
  * only wasteful. Returns false when another instance holds the lock (the run is skipped).
  */
-async function underJobLock(config: Pick<ServerConfig, 'redisUrl' | 'redisPrefix'>, name: string, job: (context: LockContext | null) => Promise<void>): Promise<boolean> {
+async function underJobLock(
+  config: Pick<ServerConfig, 'redisUrl' | 'redisPrefix'>,
+  name: string,
+  job: (context: LockContext | null) => Promise<void>,
+): Promise<boolean> {
   const redis = createRedis(config.redisUrl, { name: `crm-${name}` })
   try {
     let reachable = true
@@ -118,7 +122,11 @@ export async function gcCommand(config: Pick<ServerConfig, 'databaseUrl' | 'redi
   )
 }
 
-export async function archiveCommand(config: Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>, olderThanDays: number, batchSize?: number): Promise<void> {
+export async function archiveCommand(
+  config: Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>,
+  olderThanDays: number,
+  batchSize?: number,
+): Promise<void> {
   await underJobLock(config, 'archive', (context) =>
     withPool(config.databaseUrl, async (pool) => {
       const result = await archiveFinished(pool, {

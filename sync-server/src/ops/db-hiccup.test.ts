@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../../src/shared/ids/uuidv7'
 import { createHlcClock, nodeIdForDevice } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
-import { createSignedInUser, createTestDatabase, createTestRedisPrefix, spawnServerProcess, type ServerProcess, type TestDatabase, type TestRedisPrefix } from '../../test/support'
+import {
+  createSignedInUser,
+  createTestDatabase,
+  createTestRedisPrefix,
+  spawnServerProcess,
+  type ServerProcess,
+  type TestDatabase,
+  type TestRedisPrefix,
+} from '../../test/support'
 
 let db: TestDatabase
 let redis: TestRedisPrefix
@@ -54,7 +62,11 @@ async function device(url: string, session: Session, tally: Tally, until: () => 
     for (let attempt = 0; attempt < 50; attempt++) {
       let status = 0
       try {
-        const response = await fetch(`${url}/v1/sync/push`, { method: 'POST', headers, body: JSON.stringify({ deviceId: session.deviceId, schemaVersion: SCHEMA_VERSION, mutations: batch }) })
+        const response = await fetch(`${url}/v1/sync/push`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ deviceId: session.deviceId, schemaVersion: SCHEMA_VERSION, mutations: batch }),
+        })
         status = response.status
         if (status === 503 && !response.headers.get('retry-after')) tally.unavailableWithoutRetryAfter += 1
         const body = (await response.json()) as { results?: { seq: number; status: string; reason?: string }[] }
@@ -68,7 +80,11 @@ async function device(url: string, session: Session, tally: Tally, until: () => 
       await sleep(50)
     }
     try {
-      const response = await fetch(`${url}/v1/sync/pull`, { method: 'POST', headers, body: JSON.stringify({ deviceId: session.deviceId, schemaVersion: SCHEMA_VERSION, cursor, limit: 500 }) })
+      const response = await fetch(`${url}/v1/sync/pull`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ deviceId: session.deviceId, schemaVersion: SCHEMA_VERSION, cursor, limit: 500 }),
+      })
       tally.statuses.set(response.status, (tally.statuses.get(response.status) ?? 0) + 1)
       const body = (await response.json()) as { cursor?: string }
       if (response.status === 200 && body.cursor) cursor = body.cursor
@@ -95,7 +111,9 @@ describe('PostgreSQL connections terminated under load, two instances', () => {
       await sleep(1_500)
       let terminated = 0
       for (let round = 0; round < 3; round++) {
-        const { rows } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+        const { rows } = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        )
         terminated += rows.length
         await sleep(700)
       }
@@ -111,12 +129,19 @@ describe('PostgreSQL connections terminated under load, two instances', () => {
       }
       const statuses = Object.fromEntries(tally.statuses)
       // Only 200 and 503: no 500, no dropped connection.
-      expect(Object.keys(statuses).map(Number).filter((s) => s !== 200 && s !== 503), JSON.stringify(statuses)).toEqual([])
+      expect(
+        Object.keys(statuses)
+          .map(Number)
+          .filter((s) => s !== 200 && s !== 503),
+        JSON.stringify(statuses),
+      ).toEqual([])
       expect(tally.unavailableWithoutRetryAfter).toBe(0)
       expect(tally.acknowledged.length).toBeGreaterThan(0)
       const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM companies WHERE id = ANY($1::uuid[])`, [tally.acknowledged])
       expect(rows[0]!.n).toBe(tally.acknowledged.length)
-      console.log(`db-hiccup: ${terminated} backends terminated, statuses ${JSON.stringify(statuses)}, ${tally.acknowledged.length} acknowledged rows all present`)
+      console.log(
+        `db-hiccup: ${terminated} backends terminated, statuses ${JSON.stringify(statuses)}, ${tally.acknowledged.length} acknowledged rows all present`,
+      )
     } finally {
       await admin.end()
       for (const server of servers) await server.stop('SIGKILL')

@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_DEMO_PASSWORD } from '../../../src/demo'
-import { createTestDatabase, createTestRedisPrefix, login, REPO_ROOT, startTestServer, type TestDatabase, type TestRedisPrefix, type TestServer } from '../../test/support'
+import {
+  createTestDatabase,
+  createTestRedisPrefix,
+  login,
+  REPO_ROOT,
+  startTestServer,
+  type TestDatabase,
+  type TestRedisPrefix,
+  type TestServer,
+} from '../../test/support'
 
 interface CliResult {
   readonly code: number | null
@@ -118,7 +127,10 @@ describe('operations commands', () => {
     try {
       await client.query(`UPDATE change_log SET created_at = now() - interval '400 days'`)
       const before = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities`)
-      const [first, second] = await Promise.all([runCli(['archive', '--older-than-days', '30', '--batch-size', '7'], env), runCli(['archive', '--older-than-days', '30'], env)])
+      const [first, second] = await Promise.all([
+        runCli(['archive', '--older-than-days', '30', '--batch-size', '7'], env),
+        runCli(['archive', '--older-than-days', '30'], env),
+      ])
       expect([first.code, second.code]).toEqual([0, 0])
       // Either the runs overlapped (one skipped: lock held) or the second found nothing left: every row moved once.
       const archivedBy = [first.stdout, second.stdout].map((o) => Number(/activities: (\d+) archived/.exec(o)?.[1] ?? 0))

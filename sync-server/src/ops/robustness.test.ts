@@ -82,7 +82,9 @@ describe('graceful shutdown', () => {
       try {
         const deadline = Date.now() + 10_000
         for (;;) {
-          const { rows } = await probe.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`)
+          const { rows } = await probe.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+          )
           if (rows.length > 0 || Date.now() > deadline) break
           await new Promise((resolve) => setTimeout(resolve, 10))
         }

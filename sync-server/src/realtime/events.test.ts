@@ -65,7 +65,11 @@ describe('GET /v1/sync/events', () => {
     const company = randomUUID()
     const pool = createPool(db.url, { max: 1 })
     try {
-      await pool.query(`INSERT INTO companies (id, code, name, account_manager_id) VALUES ($1, $2, '스코프상사', $3)`, [company, `C-${company.slice(0, 8)}`, owner.user.id])
+      await pool.query(`INSERT INTO companies (id, code, name, account_manager_id) VALUES ($1, $2, '스코프상사', $3)`, [
+        company,
+        `C-${company.slice(0, 8)}`,
+        owner.user.id,
+      ])
     } finally {
       await pool.end()
     }

@@ -22,10 +22,7 @@ export interface ChangedRows {
  * users whose scope holds one of the changed rows plus the users its scope changes addressed (`userIds`). The last
  * form is resolved by each instance for its own connected users only (`PokeBusOptions.resolve`).
  */
-export type PokeAudience =
-  | 'all'
-  | { readonly userIds: readonly string[] }
-  | { readonly changed: readonly ChangedRows[]; readonly userIds: readonly string[] }
+export type PokeAudience = 'all' | { readonly userIds: readonly string[] } | { readonly changed: readonly ChangedRows[]; readonly userIds: readonly string[] }
 
 export interface Poke {
   /** Server time of the publish (ISO); lets a client log how stale a poke is. */

@@ -58,14 +58,17 @@ export async function withLock<T>(
   const lock = await tryAcquireLock(redis, `${prefix}lock:${name}`, ttlMs)
   if (!lock) return { acquired: false }
   const controller = new AbortController()
-  const timer = setInterval(() => {
-    lock.renew(ttlMs).then(
-      (held) => {
-        if (!held) controller.abort(new Error(`lock ${name} lost`))
-      },
-      (error: unknown) => controller.abort(error),
-    )
-  }, Math.max(10, Math.floor(ttlMs / 3)))
+  const timer = setInterval(
+    () => {
+      lock.renew(ttlMs).then(
+        (held) => {
+          if (!held) controller.abort(new Error(`lock ${name} lost`))
+        },
+        (error: unknown) => controller.abort(error),
+      )
+    },
+    Math.max(10, Math.floor(ttlMs / 3)),
+  )
   timer.unref()
   try {
     return { acquired: true, value: await fn({ signal: controller.signal }) }

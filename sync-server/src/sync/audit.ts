@@ -35,8 +35,5 @@ export async function writeAudit(db: Queryable, entries: readonly AuditEntry[], 
     user_agent: actor.userAgent,
   }))
   const columns = 'table_name, row_id, action, changes, user_id, device_id, ip_address, user_agent'
-  await db.query(
-    `INSERT INTO audit_logs (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::audit_logs, $1::json)`,
-    [JSON.stringify(records)],
-  )
+  await db.query(`INSERT INTO audit_logs (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::audit_logs, $1::json)`, [JSON.stringify(records)])
 }

@@ -20,9 +20,14 @@ describe.skipIf(!process.env.SYNC_BENCH)('sync throughput', () => {
     for (let i = 0; i < 2_000; i++) {
       const company = newId()
       const branch = newId()
-      mutations.push(device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId, { description: '제조업 고객사', tags: ['제조'] }) }))
+      mutations.push(
+        device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId, { description: '제조업 고객사', tags: ['제조'] }) }),
+      )
       mutations.push(device.mutation({ table: 'branches', id: branch, fields: branchFields(company, { phone: '0212345678', address_city: '서울' }) }))
-      for (let k = 0; k < 3; k++) mutations.push(device.mutation({ table: 'contacts', id: newId(), fields: contactFields(branch, { email: `c${i}-${k}@example.test`, mobile: '01012345678' }) }))
+      for (let k = 0; k < 3; k++)
+        mutations.push(
+          device.mutation({ table: 'contacts', id: newId(), fields: contactFields(branch, { email: `c${i}-${k}@example.test`, mobile: '01012345678' }) }),
+        )
     }
     const started = performance.now()
     const { status, body } = await device.push(mutations)
@@ -38,7 +43,13 @@ describe.skipIf(!process.env.SYNC_BENCH)('sync throughput', () => {
     console.log(`retry (all duplicates): ${((performance.now() - again) / 1000).toFixed(2)} s`)
 
     // 10,000 edits of existing rows (the merge path: lock, compare stamps, update).
-    const edits = mutations.map((m) => device.mutation({ table: m.table as string, id: m.id as string, fields: { [m.table === 'contacts' ? 'notes' : m.table === 'branches' ? 'manager_name' : 'description']: '수정됨' } }))
+    const edits = mutations.map((m) =>
+      device.mutation({
+        table: m.table as string,
+        id: m.id as string,
+        fields: { [m.table === 'contacts' ? 'notes' : m.table === 'branches' ? 'manager_name' : 'description']: '수정됨' },
+      }),
+    )
     const editStart = performance.now()
     const edited = await device.push(edits)
     const editSeconds = (performance.now() - editStart) / 1000
@@ -49,9 +60,12 @@ describe.skipIf(!process.env.SYNC_BENCH)('sync throughput', () => {
   it('delivers a first sync of 100,000+ rows', async () => {
     const exec = await signedInDevice(env, 'EXECUTIVE')
     // Arrange with SQL (not what is measured): 20k companies, 40k branches, 60k contacts.
-    await env.pool.query(`
+    await env.pool.query(
+      `
       INSERT INTO companies (id, code, name, account_manager_id, description, tags, custom_fields)
-      SELECT gen_random_uuid(), 'BC-' || g, '회사 ' || g, $1, '설명 ' || g, '["제조","대기업"]', '{"등급":"A"}' FROM generate_series(1, 20000) g`, [exec.userId])
+      SELECT gen_random_uuid(), 'BC-' || g, '회사 ' || g, $1, '설명 ' || g, '["제조","대기업"]', '{"등급":"A"}' FROM generate_series(1, 20000) g`,
+      [exec.userId],
+    )
     await env.pool.query(`
       INSERT INTO branches (id, company_id, code, name, phone, address_city)
       SELECT gen_random_uuid(), c.id, 'BB-' || c.code || '-' || k, '지점 ' || k, '0212345678', '서울'
@@ -81,7 +95,9 @@ describe.skipIf(!process.env.SYNC_BENCH)('sync throughput', () => {
 
     // An operator who manages 1,000 of the 20,000 companies: the scope predicates filter in SQL.
     const operator = await signedInDevice(env)
-    await env.pool.query(`UPDATE companies SET account_manager_id = $1 WHERE id IN (SELECT id FROM companies WHERE code LIKE 'BC-%' ORDER BY id LIMIT 1000)`, [operator.userId])
+    await env.pool.query(`UPDATE companies SET account_manager_id = $1 WHERE id IN (SELECT id FROM companies WHERE code LIKE 'BC-%' ORDER BY id LIMIT 1000)`, [
+      operator.userId,
+    ])
     const started = performance.now()
     const pages = await operator.syncNow(5_000)
     const seconds = (performance.now() - started) / 1000

@@ -15,19 +15,7 @@ export type ColumnValidator = (value: unknown) => ColumnCheck
 
 /** How a column is written to and read from the wire; `unsupported` columns are never writable by a device. */
 export type ColumnKind =
-  | 'uuid'
-  | 'text'
-  | 'timestamptz'
-  | 'date'
-  | 'time'
-  | 'bigint'
-  | 'integer'
-  | 'smallint'
-  | 'numeric'
-  | 'float'
-  | 'boolean'
-  | 'json'
-  | 'unsupported'
+  'uuid' | 'text' | 'timestamptz' | 'date' | 'time' | 'bigint' | 'integer' | 'smallint' | 'numeric' | 'float' | 'boolean' | 'json' | 'unsupported'
 
 export interface ColumnShape {
   readonly kind: ColumnKind

@@ -45,7 +45,10 @@ export async function recordConflicts(
   const users = new Set<string>()
   if (conflicts.length === 0) return { ids: [], users }
   const otherNode = (c: ConflictDraft): string => parseHlc(c.incoming === 'winning' ? c.losingHlc : c.winningHlc).node
-  const authors = await authorsByNode(db, conflicts.map((c) => otherNode(c.draft)))
+  const authors = await authorsByNode(
+    db,
+    conflicts.map((c) => otherNode(c.draft)),
+  )
   const records = conflicts.map(({ table, rowId, draft }) => {
     const other = authors.get(otherNode(draft))
     const winner = draft.incoming === 'winning' ? incoming : other
@@ -72,10 +75,9 @@ export async function recordConflicts(
     }
   })
   const columns = Object.keys(records[0]!).join(', ')
-  await db.query(
-    `INSERT INTO sync_conflicts (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::sync_conflicts, $1::json)`,
-    [JSON.stringify(records)],
-  )
+  await db.query(`INSERT INTO sync_conflicts (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::sync_conflicts, $1::json)`, [
+    JSON.stringify(records),
+  ])
   return { ids: records.map((r) => r.id), users }
 }
 

@@ -17,7 +17,10 @@ describe('valueLimitRefusal', () => {
   })
 
   it('refuses text and JSON over their size limits, naming the field', () => {
-    expect(valueLimitRefusal({ description: 'x'.repeat(MAX_TEXT_CHARS + 1) })).toEqual({ code: 'value_too_large', message: 'description: longer than 100,000 characters' })
+    expect(valueLimitRefusal({ description: 'x'.repeat(MAX_TEXT_CHARS + 1) })).toEqual({
+      code: 'value_too_large',
+      message: 'description: longer than 100,000 characters',
+    })
     expect(valueLimitRefusal({ description: 'x'.repeat(19 * 1024 * 1024) })?.code).toBe('value_too_large')
     const big = { list: Array.from({ length: MAX_JSON_BYTES / 8 }, (_, i) => `item ${i}`) }
     expect(valueLimitRefusal({ custom_fields: big })?.code).toBe('value_too_large')

@@ -31,14 +31,22 @@ describe('mergeRow', () => {
     const wins = mergeRow(row, { table: companies, id: 'c1', op: 'upsert', fields: { name: 'B의 값', website: 'w' }, hlc: at(200, B), base: '10' }, ctx)
     expect(wins.state.values).toMatchObject({ name: 'B의 값', website: 'w', updated_by: 'user-b' })
     expect(wins.conflicts).toEqual([expect.objectContaining({ field: 'name', kind: 'FIELD', losingValue: 'A의 값', incoming: 'winning' })])
-    const loses = mergeRow(stored({ name: 'A의 값' }, at(300, A)), { table: companies, id: 'c1', op: 'upsert', fields: { name: 'B의 값' }, hlc: at(200, B), base: '10' }, ctx)
+    const loses = mergeRow(
+      stored({ name: 'A의 값' }, at(300, A)),
+      { table: companies, id: 'c1', op: 'upsert', fields: { name: 'B의 값' }, hlc: at(200, B), base: '10' },
+      ctx,
+    )
     expect(loses.state.values.name).toBe('A의 값')
     expect(loses.action).toBeNull()
     expect(loses.conflicts).toEqual([expect.objectContaining({ field: 'name', losingValue: 'B의 값', incoming: 'losing' })])
   })
 
   it('writes deleted_at like a field and names DELETE / RESTORE in the audit action', () => {
-    const deleted = mergeRow(stored({}, at(100, A)), { table: companies, id: 'c1', op: 'delete', fields: { deleted_at: ctx.now }, hlc: at(200, A), base: null }, ctx)
+    const deleted = mergeRow(
+      stored({}, at(100, A)),
+      { table: companies, id: 'c1', op: 'delete', fields: { deleted_at: ctx.now }, hlc: at(200, A), base: null },
+      ctx,
+    )
     expect(deleted.action).toBe('DELETE')
     expect(deleted.state.values.deleted_by).toBe('user-b')
     const restored = mergeRow(deleted.state, { table: companies, id: 'c1', op: 'upsert', fields: { deleted_at: null }, hlc: at(300, A), base: null }, ctx)

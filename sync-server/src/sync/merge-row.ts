@@ -164,12 +164,7 @@ export function mergeRow(current: RowState | null, mutation: MergeMutation, ctx:
  *   row but the row stays deleted, so the editor must be told;
  * - a delete wins over edits another device made that the deleter had not seen: those edits vanish with the row.
  */
-function editVersusDelete(
-  before: RowState,
-  values: WireValues,
-  fieldHlc: Readonly<Record<string, string>>,
-  mutation: MergeMutation,
-): ConflictDraft[] {
+function editVersusDelete(before: RowState, values: WireValues, fieldHlc: Readonly<Record<string, string>>, mutation: MergeMutation): ConflictDraft[] {
   const deletedStamp = fieldHlc.deleted_at
   if (values.deleted_at == null || !deletedStamp) return []
   const deleted = decodeFieldVersion(deletedStamp)
@@ -179,7 +174,15 @@ function editVersusDelete(
   if (editedFields.length > 0 && before.values.deleted_at != null && unseenByIncoming(deleted, mutation)) {
     const edit = Object.fromEntries(editedFields.map((name) => [name, mutation.fields[name]]))
     return [
-      { field: 'deleted_at', kind: 'EDIT_VS_DELETE', winningValue: values.deleted_at, winningHlc: deleted.hlc, losingValue: edit, losingHlc: mutation.hlc, incoming: 'losing' },
+      {
+        field: 'deleted_at',
+        kind: 'EDIT_VS_DELETE',
+        winningValue: values.deleted_at,
+        winningHlc: deleted.hlc,
+        losingValue: edit,
+        losingHlc: mutation.hlc,
+        incoming: 'losing',
+      },
     ]
   }
 

@@ -94,7 +94,12 @@ describe('per-field merge', () => {
     // A's older edit loses: nothing in the row changes, but A's device holds its own value until it is told.
     await a.push([a.mutation({ table: 'companies', id, fields: { name: 'A가 짐' }, hlc: stamp(a, t) })])
     const aPages = await a.sync()
-    expect(aPages.flatMap((p) => p.changes).filter((c) => c.id === id).map((c) => c.row.name)).toEqual(['B가 이김'])
+    expect(
+      aPages
+        .flatMap((p) => p.changes)
+        .filter((c) => c.id === id)
+        .map((c) => c.row.name),
+    ).toEqual(['B가 이김'])
     const bPages = await b.sync()
     expect(bPages.flatMap((p) => p.changes).filter((c) => c.table === 'companies' && c.id === id)).toEqual([])
   })
@@ -115,7 +120,9 @@ describe('per-field merge', () => {
     await a.push([a.mutation({ table: 'companies', id, fields: { name: 'A' }, hlc: stamp(a, t) })])
     const [conflict] = await conflictsOf(id)
     await a.sync()
-    const { body } = await a.push([a.mutation({ table: 'sync_conflicts', id: conflict!.id as string, fields: { status: 'DISMISSED', resolved_at: new Date().toISOString() } })])
+    const { body } = await a.push([
+      a.mutation({ table: 'sync_conflicts', id: conflict!.id as string, fields: { status: 'DISMISSED', resolved_at: new Date().toISOString() } }),
+    ])
     expect(body.results[0]!.status).toBe('applied')
     const [after] = await conflictsOf(id)
     expect(after).toMatchObject({ status: 'DISMISSED', resolved_by: a.userId })

@@ -24,7 +24,17 @@ async function owner(table: string, id: string, column: string): Promise<string>
 }
 
 function meetingFields(organizer: string, company: string): Record<string, unknown> {
-  return { code: `M-${newId().slice(-8)}`, title: '제안 미팅', target: 'CUSTOMER', type: 'PROPOSAL', date: '2026-03-01', start_time: '10:00', end_time: '11:00', organizer_id: organizer, company_id: company }
+  return {
+    code: `M-${newId().slice(-8)}`,
+    title: '제안 미팅',
+    target: 'CUSTOMER',
+    type: 'PROPOSAL',
+    date: '2026-03-01',
+    start_time: '10:00',
+    end_time: '11:00',
+    organizer_id: organizer,
+    company_id: company,
+  }
 }
 
 describe('owner columns: only the owner, their manager or an executive assigns', () => {
@@ -37,7 +47,11 @@ describe('owner columns: only the owner, their manager or an executive assigns',
     const setup = await victim.push([
       victim.mutation({ table: 'companies', id: company, fields: companyFields(victim.userId) }),
       victim.mutation({ table: 'meetings', id: meeting, fields: meetingFields(victim.userId, company) }),
-      victim.mutation({ table: 'meeting_participants', id: participant, fields: { meeting_id: meeting, participant_type: 'INTERNAL', user_id: attacker.userId } }),
+      victim.mutation({
+        table: 'meeting_participants',
+        id: participant,
+        fields: { meeting_id: meeting, participant_type: 'INTERNAL', user_id: attacker.userId },
+      }),
     ])
     expect(answers(setup.body)).toEqual(['applied', 'applied', 'applied'])
     await attacker.sync()
@@ -67,7 +81,11 @@ describe('owner columns: only the owner, their manager or an executive assigns',
     const project = newId()
     const setup = await exec.push([
       exec.mutation({ table: 'companies', id: company, fields: companyFields(pm.userId) }),
-      exec.mutation({ table: 'projects', id: project, fields: { code: `P-${project.slice(-8)}`, name: '리더십 과정', company_id: company, project_manager_id: pm.userId } }),
+      exec.mutation({
+        table: 'projects',
+        id: project,
+        fields: { code: `P-${project.slice(-8)}`, name: '리더십 과정', company_id: company, project_manager_id: pm.userId },
+      }),
       exec.mutation({ table: 'project_team_members', id: newId(), fields: { project_id: project, user_id: member.userId } }),
     ])
     expect(answers(setup.body)).toEqual(['applied', 'applied', 'applied'])
@@ -109,11 +127,12 @@ describe('owner columns: only the owner, their manager or an executive assigns',
     expect(answers(reassigned.body)).toEqual(['assign_not_allowed', 'applied'])
     // The new owner hands it back; an executive gives it to anyone.
     expect(answers((await b.push([b.mutation({ table: 'companies', id: company, fields: { account_manager_id: a.userId } })])).body)).toEqual(['applied'])
-    expect(answers((await exec.push([exec.mutation({ table: 'companies', id: company, fields: { account_manager_id: outsider.userId } })])).body)).toEqual(['applied'])
+    expect(answers((await exec.push([exec.mutation({ table: 'companies', id: company, fields: { account_manager_id: outsider.userId } })])).body)).toEqual([
+      'applied',
+    ])
     expect(await owner('companies', company, 'account_manager_id')).toBe(outsider.userId)
     // A manager creates for a team member.
     const forTeam = newId()
     expect(answers((await manager.push([manager.mutation({ table: 'companies', id: forTeam, fields: companyFields(a.userId) })])).body)).toEqual(['applied'])
   })
 })
-

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { authorizeWrite, rolePermissions, tierPermissions } from './permissions'
 
-const write = (table: Parameters<typeof authorizeWrite>[1]['table'], fields: Record<string, unknown>, existing: Record<string, unknown> | null = { id: 'r' }, rowId = 'r') => ({
+const write = (
+  table: Parameters<typeof authorizeWrite>[1]['table'],
+  fields: Record<string, unknown>,
+  existing: Record<string, unknown> | null = { id: 'r' },
+  rowId = 'r',
+) => ({
   table,
   rowId,
   existing,
@@ -37,10 +42,13 @@ describe('permissions', () => {
   })
 
   it('uses role_permissions rows, with wildcards, when the role has any', () => {
-    const role = rolePermissions([
-      { resource: 'companies', action: 'UPDATE' },
-      { resource: 'products', action: '*' },
-    ], 'MANAGER')
+    const role = rolePermissions(
+      [
+        { resource: 'companies', action: 'UPDATE' },
+        { resource: 'products', action: '*' },
+      ],
+      'MANAGER',
+    )
     // A business resource covers its tables: companies × UPDATE governs branches too; products × * the categories.
     expect(authorizeWrite(role, write('branches', { name: 'x' }))).toBeNull()
     expect(authorizeWrite(role, write('product_categories', { name: 'x' }, null))).toBeNull()
@@ -60,6 +68,11 @@ describe('permissions', () => {
     expect(authorizeWrite(admin, write('users', { is_active: false }, { id: 'peer', user_tier: 'MANAGER' }, 'other'))).toMatch(/only an executive/)
     expect(authorizeWrite(admin, write('users', { user_tier: 'EXECUTIVE' }, { id: 'me', user_tier: 'MANAGER' }, 'me'))).toMatch(/only an executive/)
     expect(authorizeWrite(admin, write('users', { user_tier: 'EXECUTIVE' }, { id: 'other', user_tier: 'OPERATOR' }, 'other'))).toMatch(/only an executive/)
-    expect(authorizeWrite(rolePermissions([{ resource: 'users', action: 'UPDATE' }], 'EXECUTIVE'), write('users', { user_tier: 'EXECUTIVE' }, { id: 'o', user_tier: 'MANAGER' }, 'o'))).toBeNull()
+    expect(
+      authorizeWrite(
+        rolePermissions([{ resource: 'users', action: 'UPDATE' }], 'EXECUTIVE'),
+        write('users', { user_tier: 'EXECUTIVE' }, { id: 'o', user_tier: 'MANAGER' }, 'o'),
+      ),
+    ).toBeNull()
   })
 })

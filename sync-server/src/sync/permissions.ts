@@ -121,4 +121,3 @@ export function authorizeWrite(permissions: Permissions, request: WriteRequest):
   if (isApproval(request) && !permissions.allows(table, 'approve')) return 'approving or rejecting a lead assignment needs a manager'
   return null
 }
-

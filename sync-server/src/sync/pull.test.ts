@@ -30,7 +30,7 @@ describe('POST /v1/sync/pull', () => {
     expect(first.watermark).toBeNull()
 
     // A change to a row the reader already received, made while the snapshot is being paged.
-    const edited = [...reader.replica.get('companies')?.keys() ?? []][0] ?? ids[0]!
+    const edited = [...(reader.replica.get('companies')?.keys() ?? [])][0] ?? ids[0]!
     await writer.push([writer.mutation({ table: 'companies', id: edited, fields: { name: '스냅샷 중 변경' } })])
 
     // Resume on a "restarted" device that only kept the cursor.
@@ -63,7 +63,9 @@ describe('POST /v1/sync/pull', () => {
         const { rows } = await env.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'`)
         return rows[0].n > 0
       })
-      const { rows: waiting } = await env.pool.query(`SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE wait_event = 'advisory' AND backend_xid IS NOT NULL`)
+      const { rows: waiting } = await env.pool.query(
+        `SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE wait_event = 'advisory' AND backend_xid IS NOT NULL`,
+      )
       const aTxid = BigInt(waiting[0].xid)
       // Push B (another device: A holds its own device row) starts after A, so its txid is greater; it commits first.
       const pushB = await other.push([other.mutation({ table: 'companies', id: fast!, fields: { name: '먼저 커밋' } })])
@@ -98,17 +100,47 @@ describe('POST /v1/sync/pull', () => {
     const instructor = newId()
     const company = newId()
     const { body } = await exec.push([
-      exec.mutation({ table: 'companies', id: company, fields: companyFields(exec.userId, { annual_revenue: 123_456_789_012, custom_fields: { 등급: 'A', 우선: true }, tags: ['제조', '대기업'] }) }),
-      exec.mutation({ table: 'instructors', id: instructor, fields: { code: `I-${instructor.slice(-6)}`, first_name: '영희', last_name: '김', email: `${instructor}@example.test`, rating: 4.75, hourly_rate: 150_000 } }),
+      exec.mutation({
+        table: 'companies',
+        id: company,
+        fields: companyFields(exec.userId, { annual_revenue: 123_456_789_012, custom_fields: { 등급: 'A', 우선: true }, tags: ['제조', '대기업'] }),
+      }),
+      exec.mutation({
+        table: 'instructors',
+        id: instructor,
+        fields: {
+          code: `I-${instructor.slice(-6)}`,
+          first_name: '영희',
+          last_name: '김',
+          email: `${instructor}@example.test`,
+          rating: 4.75,
+          hourly_rate: 150_000,
+        },
+      }),
       exec.mutation({
         table: 'meetings',
         id: meeting,
-        fields: { code: `M-${meeting.slice(-6)}`, title: '킥오프', target: 'CUSTOMER', type: 'INITIAL', company_id: company, date: '2026-03-01', start_time: '09:30', end_time: '11:00', organizer_id: exec.userId },
+        fields: {
+          code: `M-${meeting.slice(-6)}`,
+          title: '킥오프',
+          target: 'CUSTOMER',
+          type: 'INITIAL',
+          company_id: company,
+          date: '2026-03-01',
+          start_time: '09:30',
+          end_time: '11:00',
+          organizer_id: exec.userId,
+        },
       }),
     ])
     expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
     await exec.sync()
-    for (const [table, id] of [['companies', company], ['instructors', instructor], ['meetings', meeting], ['users', exec.userId]] as const) {
+    for (const [table, id] of [
+      ['companies', company],
+      ['instructors', instructor],
+      ['meetings', meeting],
+      ['users', exec.userId],
+    ] as const) {
       const { rows } = await env.pool.query(`SELECT * FROM ${table} WHERE id = $1`, [id])
       const { field_hlc: _stamps, ...expected } = rows[0] as Record<string, unknown>
       expect(exec.row(table, id)).toEqual(expected)
@@ -122,13 +154,21 @@ describe('POST /v1/sync/pull', () => {
   it('refuses a garbage or tampered cursor with 400', async () => {
     const device = await signedInDevice(env)
     const pull = (cursor: string) =>
-      postJson<{ error: { code: string; message: string } }>(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor }, device.headers)
+      postJson<{ error: { code: string; message: string } }>(
+        `${env.server.url}/v1/sync/pull`,
+        { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor },
+        device.headers,
+      )
     for (const cursor of ['garbage!!', 'eyJub3QiOiJhIGN1cnNvciJ9', encodeCursor({ v: 1, phase: 'snapshot', horizon: '1', table: 'audit_logs', after: null })]) {
       const response = await pull(cursor)
       expect(response.status).toBe(400)
       expect(response.body.error.code).toBe('bad_request')
     }
-    const ok = await postJson<PullResponse>(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null }, device.headers)
+    const ok = await postJson<PullResponse>(
+      `${env.server.url}/v1/sync/pull`,
+      { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor: null },
+      device.headers,
+    )
     expect(ok.status).toBe(200)
   })
 })

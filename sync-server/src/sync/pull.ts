@@ -45,7 +45,6 @@ interface Page {
   readonly behind?: boolean
 }
 
-
 /**
  * The pull ceiling: every transaction below it that could write into this database's change_log has finished.
  *
@@ -133,7 +132,13 @@ async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor,
     const afterParam = params.length + 1
     params.push(after)
     const want = limit - changes.length
-    const rows = await renderRows(db, table, `(${condition}) AND ($${afterParam}::uuid IS NULL OR t.id > $${afterParam}::uuid)`, params, `ORDER BY t.id LIMIT ${want}`)
+    const rows = await renderRows(
+      db,
+      table,
+      `(${condition}) AND ($${afterParam}::uuid IS NULL OR t.id > $${afterParam}::uuid)`,
+      params,
+      `ORDER BY t.id LIMIT ${want}`,
+    )
     for (const row of rows) changes.push(row.json)
     if (rows.length === want) {
       // uuid order is byte order, which is the order of the lower-case text: the page's greatest id resumes it.
@@ -277,7 +282,12 @@ const EMPTY_PULL_SQL = `
   FROM ceiling c`
 
 /** The empty page for `cursor` if nothing is pending, else null (the caller runs the full pull). */
-async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undefined, cursor: LogCursor): Promise<{ page: Page; lastAppliedSeq: number | null } | null> {
+async function emptyLogPage(
+  pool: Pool,
+  userId: string,
+  deviceId: string | undefined,
+  cursor: LogCursor,
+): Promise<{ page: Page; lastAppliedSeq: number | null } | null> {
   const { rows } = await pool.query<{ x: string; pending: boolean; behind: boolean; seq: string | number | null; stale: boolean }>({
     name: 'crm-pull-empty',
     text: EMPTY_PULL_SQL,

@@ -47,7 +47,10 @@ describe('code collisions (CONTRACTS §2)', () => {
     const device = await signedInDevice(env)
     const a = companyFields(device.userId)
     const b = newId()
-    await device.push([device.mutation({ table: 'companies', id: newId(), fields: a }), device.mutation({ table: 'companies', id: b, fields: companyFields(device.userId) })])
+    await device.push([
+      device.mutation({ table: 'companies', id: newId(), fields: a }),
+      device.mutation({ table: 'companies', id: b, fields: companyFields(device.userId) }),
+    ])
     const { body } = await device.push([device.mutation({ table: 'companies', id: b, fields: { code: a.code } })])
     expect(body.results[0]).toMatchObject({ status: 'rejected', reason_code: 'duplicate_value' })
   })

@@ -101,7 +101,12 @@ describe('POST /v1/sync/push', () => {
       device.mutation({ table: 'companies', id: foreign, fields: { name: 'hijacked' } }),
       device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId, { business_number: '1248100999' }) }),
       device.mutation({ table: 'companies', id: newId(), fields: { name: 'no code' } }),
-      device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId), hlc: formatHlc({ millis: Date.now(), counter: 0, node: 'abcdefabcdefabcd' }) }),
+      device.mutation({
+        table: 'companies',
+        id: newId(),
+        fields: companyFields(device.userId),
+        hlc: formatHlc({ millis: Date.now(), counter: 0, node: 'abcdefabcdefabcd' }),
+      }),
       device.mutation({ table: 'companies', id: good, fields: companyFields(device.userId, { name: sqlish, description: "'; SELECT pg_sleep(10); --" }) }),
     ]
     const { body } = await device.push(cases)
@@ -201,7 +206,11 @@ describe('POST /v1/sync/push', () => {
     const seller = await signedInDevice(env)
     const { body } = await seller.push([
       seller.mutation({ table: 'companies', id: company, fields: { description: '아직 범위 밖' } }),
-      seller.mutation({ table: 'opportunities', id: newId(), fields: { code: `O-${company.slice(-8)}`, title: '제안', company_id: company, account_manager_id: seller.userId } }),
+      seller.mutation({
+        table: 'opportunities',
+        id: newId(),
+        fields: { code: `O-${company.slice(-8)}`, title: '제안', company_id: company, account_manager_id: seller.userId },
+      }),
       seller.mutation({ table: 'companies', id: company, fields: { description: '이제 범위 안?' } }),
     ])
     expect(body.results.map((r) => r.reason ?? r.status)).toEqual([
@@ -225,7 +234,11 @@ describe('POST /v1/sync/push', () => {
       device.mutation({ table: 'companies', id: foreign, fields: { name: 'hijacked' } }),
       device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), business_number: taken.business_number } }),
       device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), tier: 'PLATINUM' } }),
-      device.mutation({ table: 'opportunities', id: newId(), fields: { code: `O-${foreign.slice(-8)}`, title: '제안', company_id: foreign, account_manager_id: device.userId } }),
+      device.mutation({
+        table: 'opportunities',
+        id: newId(),
+        fields: { code: `O-${foreign.slice(-8)}`, title: '제안', company_id: foreign, account_manager_id: device.userId },
+      }),
       device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId) }),
     ]
     const first = await device.push(mutations)
@@ -238,13 +251,19 @@ describe('POST /v1/sync/push', () => {
     for (let retry = 0; retry < 2; retry++) {
       const again = await device.push(mutations)
       expect(answers(again.body)).toEqual(
-        answers(first.body).map(([seq, status, reason, code]) => (status === 'applied' ? [seq, 'duplicate', undefined, undefined] : [seq, status, reason, code])),
+        answers(first.body).map(([seq, status, reason, code]) =>
+          status === 'applied' ? [seq, 'duplicate', undefined, undefined] : [seq, status, reason, code],
+        ),
       )
     }
     // Part of it retried, with newer mutations after it: old seqs keep their answers, the new ones are decided.
     const fresh = device.mutation({ table: 'companies', id: newId(), fields: { ...companyFields(device.userId), tier: 'PLATINUM' } })
     const mixed = await device.push([mutations[1]!, mutations[5]!, fresh])
-    expect(mixed.body.results.map((r) => r.reason ?? r.status)).toEqual(['row does not exist or is not in your scope', 'duplicate', 'tier: must be one of VIP, GOLD, SILVER, BRONZE'])
+    expect(mixed.body.results.map((r) => r.reason ?? r.status)).toEqual([
+      'row does not exist or is not in your scope',
+      'duplicate',
+      'tier: must be one of VIP, GOLD, SILVER, BRONZE',
+    ])
 
     const { rows } = await env.pool.query(`SELECT seq, reason FROM sync_rejections WHERE device_id = $1 ORDER BY seq`, [device.deviceId])
     expect(rows.map((r) => r.seq)).toEqual([2, 3, 4, 5, 7])
@@ -276,13 +295,25 @@ describe('POST /v1/sync/push', () => {
   it('answers 409 outside the schema range and 403 for another device id', async () => {
     const device = await signedInDevice(env)
     const url = `${env.server.url}/v1/sync/push`
-    const tooNew = await postJson<{ error: { code: string } }>(url, { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION + 1, mutations: [] }, device.headers)
+    const tooNew = await postJson<{ error: { code: string } }>(
+      url,
+      { deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION + 1, mutations: [] },
+      device.headers,
+    )
     expect(tooNew.status).toBe(409)
     expect(tooNew.body.error.code).toBe('schema_version')
-    const otherDevice = await postJson<{ error: { code: string } }>(url, { deviceId: randomUUID(), schemaVersion: SCHEMA_VERSION, mutations: [] }, device.headers)
+    const otherDevice = await postJson<{ error: { code: string } }>(
+      url,
+      { deviceId: randomUUID(), schemaVersion: SCHEMA_VERSION, mutations: [] },
+      device.headers,
+    )
     expect(otherDevice.status).toBe(403)
     expect(otherDevice.body.error.code).toBe('forbidden')
-    const pull = await postJson<{ error: { code: string } }>(`${env.server.url}/v1/sync/pull`, { deviceId: device.deviceId, schemaVersion: 0, cursor: null }, device.headers)
+    const pull = await postJson<{ error: { code: string } }>(
+      `${env.server.url}/v1/sync/pull`,
+      { deviceId: device.deviceId, schemaVersion: 0, cursor: null },
+      device.headers,
+    )
     expect(pull.status).toBe(409)
   })
 

@@ -103,7 +103,6 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001'
 }
 
-
 export async function push(deps: PushDeps, input: PushInput): Promise<PushOutput> {
   const { response, changed, users, txid } = await pushCommitted(deps, input)
   // No query here: each instance resolves a small push's audience for its own connected users (audience.ts). An
@@ -201,10 +200,11 @@ function sortChecked(checked: readonly Checked[], lastApplied: number, lastHlc: 
 }
 
 async function lockDevice(client: PoolClient, input: PushInput): Promise<{ seq: number; hlc: string | null }> {
-  await client.query(
-    `INSERT INTO sync_devices (device_id, user_id, schema_version) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`,
-    [input.deviceId, input.userId, input.schemaVersion],
-  )
+  await client.query(`INSERT INTO sync_devices (device_id, user_id, schema_version) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`, [
+    input.deviceId,
+    input.userId,
+    input.schemaVersion,
+  ])
   const { rows } = await client.query<{ user_id: string; last_applied_seq: number; last_applied_hlc: string | null; revoked: boolean }>(
     `SELECT user_id, last_applied_seq, last_applied_hlc, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
     [input.deviceId],
@@ -276,7 +276,11 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
         break
       }
       const slice = parsed.pending.slice(start, start + batchSize)
-      const outcomes = await applyWithFallback(client, ctx, slice.map((p) => p.item))
+      const outcomes = await applyWithFallback(
+        client,
+        ctx,
+        slice.map((p) => p.item),
+      )
       for (const outcome of outcomes) {
         for (const [table, ids] of outcome.changed) {
           const set = changed.get(table) ?? new Set<string>()

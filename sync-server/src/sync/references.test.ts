@@ -38,7 +38,17 @@ async function companyTree(owner: TestDevice, by: TestDevice = owner): Promise<{
 }
 
 function meetingFields(organizerId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { code: `M-${newId().slice(-12)}`, title: '제안 회의', target: 'CUSTOMER', type: 'PROPOSAL', date: '2026-03-02', start_time: '10:00', end_time: '11:00', organizer_id: organizerId, ...extra }
+  return {
+    code: `M-${newId().slice(-12)}`,
+    title: '제안 회의',
+    target: 'CUSTOMER',
+    type: 'PROPOSAL',
+    date: '2026-03-02',
+    start_time: '10:00',
+    end_time: '11:00',
+    organizer_id: organizerId,
+    ...extra,
+  }
 }
 
 describe('push: foreign keys may only point at rows the writer can see', () => {
@@ -89,7 +99,11 @@ describe('push: foreign keys may only point at rows the writer can see', () => {
       seller.mutation({ table: 'companies', id: company, fields: companyFields(seller.userId) }),
       seller.mutation({ table: 'branches', id: branch, fields: branchFields(company) }),
       seller.mutation({ table: 'contacts', id: contact, fields: contactFields(branch) }),
-      seller.mutation({ table: 'meetings', id: newId(), fields: meetingFields(seller.userId, { company_id: company, branch_id: branch, opportunity_id: opportunity }) }),
+      seller.mutation({
+        table: 'meetings',
+        id: newId(),
+        fields: meetingFields(seller.userId, { company_id: company, branch_id: branch, opportunity_id: opportunity }),
+      }),
       seller.mutation({ table: 'activities', id: activity, fields: { entity_type: 'COMPANY', entity_id: company, activity_type: 'NOTE' } }),
       seller.mutation({ table: 'opportunities', id: opportunity, fields: { company_id: company, contact_id: contact } }),
     ])
@@ -153,7 +167,11 @@ describe('push: foreign keys may only point at rows the writer can see', () => {
             exec.mutation({ table: 'opportunities', id: colleagueOpportunity, fields: opportunityFields(mine.company, colleague.userId) }),
             exec.mutation({ table: 'opportunities', id: otherOpportunity, fields: opportunityFields(theirs.company, colleague.userId) }),
             // The executive may reference anything (no check): the organizer's meeting points at the colleague's opportunity.
-            exec.mutation({ table: 'meetings', id: meeting, fields: meetingFields(organizer.userId, { company_id: mine.company, opportunity_id: colleagueOpportunity }) }),
+            exec.mutation({
+              table: 'meetings',
+              id: meeting,
+              fields: meetingFields(organizer.userId, { company_id: mine.company, opportunity_id: colleagueOpportunity }),
+            }),
           ])
         ).body,
       ),

@@ -125,4 +125,3 @@ export class ReferenceVisibility {
     return restricted.find((ref) => this.hidden.get(ref.table)?.has(ref.id)) ?? null
   }
 }
-

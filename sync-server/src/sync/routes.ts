@@ -44,8 +44,7 @@ function assertOwnDevice(auth: RequestAuth, deviceId: string): void {
   }
 }
 
-const userAgentOf = (request: FastifyRequest): string | null =>
-  typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null
+const userAgentOf = (request: FastifyRequest): string | null => (typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null)
 
 export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { pool, pokes, config, metrics }) => {
   // One clock per server instance: it only issues the stamps that replace clamped (far-future) device stamps.

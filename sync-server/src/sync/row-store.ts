@@ -20,7 +20,6 @@ export interface LoadedRow {
   readonly inScope: boolean
 }
 
-
 /**
  * Locks and loads the rows `ids` of `table` (FOR UPDATE, in id order so concurrent pushes lock in the same order).
  * Rows that do not exist are simply absent from the result.
@@ -83,10 +82,9 @@ async function insertRows(db: Queryable, table: SyncedTable, writes: readonly Ro
   }
   for (const { columns, records } of groups.values()) {
     const list = columns.map(quoteIdent).join(', ')
-    await db.query(
-      `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`,
-      [JSON.stringify(records)],
-    )
+    await db.query(`INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`, [
+      JSON.stringify(records),
+    ])
   }
 }
 
@@ -103,10 +101,9 @@ async function updateRows(db: Queryable, table: SyncedTable, writes: readonly Ro
   const names = [...columns].sort()
   const records = writes.filter((_, i) => perRow[i]!.length > 0).map((write) => recordOf(write.after.values, write.after.fieldHlc, ['id', ...names]))
   const assignments = names.map((name) => `${quoteIdent(name)} = x.${quoteIdent(name)}`).join(', ')
-  await db.query(
-    `UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`,
-    [JSON.stringify(records)],
-  )
+  await db.query(`UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`, [
+    JSON.stringify(records),
+  ])
 }
 
 /** Writes the batch's rows table by table in foreign-key order (parents first), inserts before updates. */

@@ -78,14 +78,38 @@ export const ORG_COLUMNS: { readonly [T in SyncedTable]?: readonly string[] } = 
 
 /** Downward edges: a child's scope follows its parent's. SQL over $1 = parent ids, returning (parent, child). */
 export const CHILD_EDGES: readonly { readonly parent: SyncedTable; readonly child: SyncedTable; readonly sql: string }[] = [
-  ...(['branches', 'contracts'] as const).map((child) => ({ parent: 'companies' as const, child, sql: `SELECT company_id AS parent, id AS child FROM ${child} WHERE company_id = ANY($1::uuid[])` })),
+  ...(['branches', 'contracts'] as const).map((child) => ({
+    parent: 'companies' as const,
+    child,
+    sql: `SELECT company_id AS parent, id AS child FROM ${child} WHERE company_id = ANY($1::uuid[])`,
+  })),
   { parent: 'branches', child: 'contacts', sql: `SELECT branch_id AS parent, id AS child FROM contacts WHERE branch_id = ANY($1::uuid[])` },
-  { parent: 'opportunities', child: 'opportunity_stage_history', sql: `SELECT opportunity_id AS parent, id AS child FROM opportunity_stage_history WHERE opportunity_id = ANY($1::uuid[])` },
+  {
+    parent: 'opportunities',
+    child: 'opportunity_stage_history',
+    sql: `SELECT opportunity_id AS parent, id AS child FROM opportunity_stage_history WHERE opportunity_id = ANY($1::uuid[])`,
+  },
   { parent: 'leads', child: 'lead_assignments', sql: `SELECT lead_id AS parent, id AS child FROM lead_assignments WHERE lead_id = ANY($1::uuid[])` },
-  ...(['project_team_members', 'training_sessions'] as const).map((child) => ({ parent: 'projects' as const, child, sql: `SELECT project_id AS parent, id AS child FROM ${child} WHERE project_id = ANY($1::uuid[])` })),
-  ...(['training_classes', 'training_feedback'] as const).map((child) => ({ parent: 'training_sessions' as const, child, sql: `SELECT session_id AS parent, id AS child FROM ${child} WHERE session_id = ANY($1::uuid[])` })),
-  ...(['enrollments', 'attendance_records'] as const).map((child) => ({ parent: 'training_classes' as const, child, sql: `SELECT class_id AS parent, id AS child FROM ${child} WHERE class_id = ANY($1::uuid[])` })),
-  ...(['enrollments', 'attendance_records'] as const).map((parent) => ({ parent, child: 'trainees' as const, sql: `SELECT id AS parent, trainee_id AS child FROM ${parent} WHERE id = ANY($1::uuid[])` })),
+  ...(['project_team_members', 'training_sessions'] as const).map((child) => ({
+    parent: 'projects' as const,
+    child,
+    sql: `SELECT project_id AS parent, id AS child FROM ${child} WHERE project_id = ANY($1::uuid[])`,
+  })),
+  ...(['training_classes', 'training_feedback'] as const).map((child) => ({
+    parent: 'training_sessions' as const,
+    child,
+    sql: `SELECT session_id AS parent, id AS child FROM ${child} WHERE session_id = ANY($1::uuid[])`,
+  })),
+  ...(['enrollments', 'attendance_records'] as const).map((child) => ({
+    parent: 'training_classes' as const,
+    child,
+    sql: `SELECT class_id AS parent, id AS child FROM ${child} WHERE class_id = ANY($1::uuid[])`,
+  })),
+  ...(['enrollments', 'attendance_records'] as const).map((parent) => ({
+    parent,
+    child: 'trainees' as const,
+    sql: `SELECT id AS parent, trainee_id AS child FROM ${parent} WHERE id = ANY($1::uuid[])`,
+  })),
   ...(['meeting_participants', 'meeting_agenda', 'meeting_minutes', 'meeting_action_items', 'meeting_products'] as const).map((child) => ({
     parent: 'meetings' as const,
     child,

@@ -117,10 +117,9 @@ describe('scopes', () => {
     expect(ids(to, 'branches')).toEqual([tree.branch])
     expect(ids(to, 'contacts')).toEqual([tree.contact])
     expect(to.row('companies', tree.company)?.account_manager_id).toBe(to.userId)
-    const { rows } = await env.pool.query(
-      `SELECT audience_user_id, kind, table_name FROM change_log WHERE audience_user_id IS NOT NULL AND row_id = ANY($1)`,
-      [[tree.company, tree.branch, tree.contact]],
-    )
+    const { rows } = await env.pool.query(`SELECT audience_user_id, kind, table_name FROM change_log WHERE audience_user_id IS NOT NULL AND row_id = ANY($1)`, [
+      [tree.company, tree.branch, tree.contact],
+    ])
     // One leave entry per row that left (the refused push above added one more for the company: "refresh what I refused").
     const left = rows.filter((r) => r.audience_user_id === from.userId && r.kind === 'leave').map((r) => r.table_name)
     expect(new Set(left)).toEqual(new Set(['companies', 'branches', 'contacts']))
@@ -146,12 +145,29 @@ describe('scopes', () => {
     const agenda = newId()
     await applied(exec, [
       exec.mutation({ table: 'opportunities', id: opportunity, fields: opportunityFields(tree.company, seller.userId) }),
-      exec.mutation({ table: 'projects', id: project, fields: { code: `P-${project.slice(-6)}`, name: '신입사원 교육', company_id: tree.company, coordinator_id: coordinator.userId } }),
-      exec.mutation({ table: 'training_sessions', id: session, fields: { project_id: project, session_number: 1, start_date: '2026-03-02', end_date: '2026-03-03' } }),
+      exec.mutation({
+        table: 'projects',
+        id: project,
+        fields: { code: `P-${project.slice(-6)}`, name: '신입사원 교육', company_id: tree.company, coordinator_id: coordinator.userId },
+      }),
+      exec.mutation({
+        table: 'training_sessions',
+        id: session,
+        fields: { project_id: project, session_number: 1, start_date: '2026-03-02', end_date: '2026-03-03' },
+      }),
       exec.mutation({
         table: 'meetings',
         id: meeting,
-        fields: { code: `M-${meeting.slice(-6)}`, title: '제안', target: 'INTERNAL', type: 'TEAM', date: '2026-03-01', start_time: '10:00', end_time: '11:00', organizer_id: exec.userId },
+        fields: {
+          code: `M-${meeting.slice(-6)}`,
+          title: '제안',
+          target: 'INTERNAL',
+          type: 'TEAM',
+          date: '2026-03-01',
+          start_time: '10:00',
+          end_time: '11:00',
+          organizer_id: exec.userId,
+        },
       }),
       exec.mutation({ table: 'meeting_agenda', id: agenda, fields: { meeting_id: meeting, sequence: 1, topic: '일정' } }),
     ])
@@ -167,7 +183,9 @@ describe('scopes', () => {
     expect(ids(guest, 'meetings')).toEqual([])
 
     // Inviting the guest later: the meeting and its agenda enter the guest's scope without changing themselves.
-    await applied(exec, [exec.mutation({ table: 'meeting_participants', id: participant, fields: { meeting_id: meeting, participant_type: 'INTERNAL', user_id: guest.userId } })])
+    await applied(exec, [
+      exec.mutation({ table: 'meeting_participants', id: participant, fields: { meeting_id: meeting, participant_type: 'INTERNAL', user_id: guest.userId } }),
+    ])
     await guest.sync()
     expect(ids(guest, 'meetings')).toEqual([meeting])
     expect(ids(guest, 'meeting_agenda')).toEqual([agenda])
@@ -175,7 +193,12 @@ describe('scopes', () => {
     // Un-inviting removes them again.
     await applied(exec, [exec.mutation({ table: 'meeting_participants', id: participant, op: 'delete' })])
     const pages = await guest.sync()
-    expect(pages.flatMap((p) => p.removed)).toEqual(expect.arrayContaining([{ table: 'meetings', id: meeting }, { table: 'meeting_agenda', id: agenda }]))
+    expect(pages.flatMap((p) => p.removed)).toEqual(
+      expect.arrayContaining([
+        { table: 'meetings', id: meeting },
+        { table: 'meeting_agenda', id: agenda },
+      ]),
+    )
     expect(ids(guest, 'meetings')).toEqual([])
   })
 
@@ -209,6 +232,12 @@ describe('scopes', () => {
     const denied = await operator.push([operator.mutation({ table: 'lead_assignments', id: assignment, fields: { status: 'APPROVED' } })])
     expect(denied.body.results[0]!.reason).toMatch(/needs a manager/)
     await manager.sync()
-    await applied(manager, [manager.mutation({ table: 'lead_assignments', id: assignment, fields: { status: 'APPROVED', approved_by: manager.userId, approved_at: new Date().toISOString() } })])
+    await applied(manager, [
+      manager.mutation({
+        table: 'lead_assignments',
+        id: assignment,
+        fields: { status: 'APPROVED', approved_by: manager.userId, approved_at: new Date().toISOString() },
+      }),
+    ])
   })
 })

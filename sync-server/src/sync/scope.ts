@@ -84,15 +84,12 @@ const ownColumns = (table: string, condition: (t: string, p: string) => string):
 const everything = (table: string): TableScope => ({ set: () => `SELECT id FROM ${table}`, predicate: () => 'true' })
 
 /** Projects the principals manage, coordinate or operate (own columns) or are an active team member of. */
-const projectRoles = (t: string, p: string): string =>
-  `${t}.project_manager_id = ANY(${p}) OR ${t}.coordinator_id = ANY(${p}) OR ${t}.operator_id = ANY(${p})`
-const projectMemberships = (p: string): string =>
-  `SELECT project_id FROM project_team_members WHERE user_id = ANY(${p}) AND deleted_at IS NULL AND is_active`
+const projectRoles = (t: string, p: string): string => `${t}.project_manager_id = ANY(${p}) OR ${t}.coordinator_id = ANY(${p}) OR ${t}.operator_id = ANY(${p})`
+const projectMemberships = (p: string): string => `SELECT project_id FROM project_team_members WHERE user_id = ANY(${p}) AND deleted_at IS NULL AND is_active`
 const myProjects = (p: string): string => `SELECT id FROM projects WHERE ${projectRoles('projects', p)} UNION ${projectMemberships(p)}`
 
 /** Meetings the principals organise or attend (an internal participant row that is not deleted). */
-const participations = (p: string): string =>
-  `SELECT meeting_id FROM meeting_participants WHERE user_id = ANY(${p}) AND deleted_at IS NULL`
+const participations = (p: string): string => `SELECT meeting_id FROM meeting_participants WHERE user_id = ANY(${p}) AND deleted_at IS NULL`
 const myMeetings = (p: string): string => `SELECT id FROM meetings WHERE organizer_id = ANY(${p}) UNION ${participations(p)}`
 
 /** Companies a live opportunity, project or meeting of the principals is with. */
@@ -264,7 +261,10 @@ export function scopeCondition(table: SyncedTable, alias: string, scope: Scope, 
 }
 
 /** Loads a user's tier and principals in one round trip; an EXECUTIVE (or an unknown user: none) is handled here. */
-export async function loadScope(db: { query: <R>(sql: string, params: unknown[]) => Promise<{ rows: R[] }> }, userId: string): Promise<{ scope: Scope; tier: string | null }> {
+export async function loadScope(
+  db: { query: <R>(sql: string, params: unknown[]) => Promise<{ rows: R[] }> },
+  userId: string,
+): Promise<{ scope: Scope; tier: string | null }> {
   const { rows } = await db.query<{ tier: string; principals: string[] }>(
     `SELECT u.user_tier AS tier, ${principalsSql('u.id')} AS principals FROM users u WHERE u.id = $1 AND u.deleted_at IS NULL`,
     [userId],

@@ -5,13 +5,7 @@
  */
 import { is, SQL } from 'drizzle-orm'
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core'
-import {
-  REFERENCE_TABLES,
-  SERVER_AUTHORED_COLUMNS,
-  SERVER_ONLY_COLUMNS,
-  SYNCED_TABLES,
-  type SyncedTable,
-} from '../../../src/shared/model/tables'
+import { REFERENCE_TABLES, SERVER_AUTHORED_COLUMNS, SERVER_ONLY_COLUMNS, SYNCED_TABLES, type SyncedTable } from '../../../src/shared/model/tables'
 import * as schema from '../../db/schema'
 import { columnShape, columnValidator, type ColumnShape, type ColumnValidator } from './column-types'
 import { quoteIdent } from '../postgres/quote'
@@ -68,7 +62,6 @@ function columnDefault(column: PgColumn): ColumnDefault | null {
   if (value === undefined) return { kind: 'database' }
   return { kind: 'literal', value }
 }
-
 
 /**
  * One column in wire encoding (docs/architecture.md §2), matching the pool's type parsers: PostgreSQL's JSON of a

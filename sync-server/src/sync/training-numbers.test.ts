@@ -25,12 +25,18 @@ describe('session and class numbers', () => {
     const session = (device: typeof a, id: string) =>
       device.mutation({ table: 'training_sessions', id, fields: { project_id: project, session_number: 1, start_date: '2026-12-01', end_date: '2026-12-02' } })
     const klass = (device: typeof a, id: string, sessionId: string) =>
-      device.mutation({ table: 'training_classes', id, fields: { session_id: sessionId, class_number: 1, date: '2026-12-01', start_time: '09:00', end_time: '12:00' } })
+      device.mutation({
+        table: 'training_classes',
+        id,
+        fields: { session_id: sessionId, class_number: 1, date: '2026-12-01', start_time: '09:00', end_time: '12:00' },
+      })
     const [sa, sb, ca, cb] = [newId(), newId(), newId(), newId()]
     const pushedA = await a.push([session(a, sa), klass(a, ca, sa)])
     const pushedB = await b.push([session(b, sb), klass(b, cb, sa)])
     expect([...pushedA.body.results, ...pushedB.body.results].map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied'])
-    const { rows } = await env.pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM training_sessions WHERE project_id = $1 AND session_number = 1`, [project])
+    const { rows } = await env.pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM training_sessions WHERE project_id = $1 AND session_number = 1`, [
+      project,
+    ])
     expect(rows[0]!.n).toBe('2')
     const classes = await env.pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM training_classes WHERE session_id = $1 AND class_number = 1`, [sa])
     expect(classes.rows[0]!.n).toBe('2')

@@ -83,7 +83,8 @@ export function validateMutation(mutation: Mutation, deviceId: string): Validati
   if (mutation.op === 'delete') {
     const others = Object.keys(fields).filter((name) => name !== 'deleted_at')
     if (others.length > 0) return reject('malformed', `a delete carries only deleted_at (got ${others.join(', ')})`)
-    if ('deleted_at' in fields && fields.deleted_at === null) return reject('malformed', 'a delete needs a deleted_at time (an undelete is an upsert of deleted_at: null)')
+    if ('deleted_at' in fields && fields.deleted_at === null)
+      return reject('malformed', 'a delete needs a deleted_at time (an undelete is an upsert of deleted_at: null)')
   }
 
   return {

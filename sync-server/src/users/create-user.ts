@@ -11,7 +11,10 @@ import { withTransaction, type Queryable } from '../postgres/transaction'
 import { splitKoreanName } from '../../../src/shared/domain/korean-name'
 
 export const newUserSchema = z.object({
-  email: z.email().max(255).transform((email) => email.toLowerCase()),
+  email: z
+    .email()
+    .max(255)
+    .transform((email) => email.toLowerCase()),
   password: z.string().min(8, 'must be at least 8 characters').max(1024),
   name: z.string().trim().min(1).max(200),
   tier: z.enum(USER_TIERS),
@@ -62,16 +65,25 @@ export async function createUser(pool: Pool, input: NewUser): Promise<CreatedUse
     const existing = await tx.query(`SELECT 1 FROM users WHERE lower(email) = $1 AND deleted_at IS NULL`, [email])
     if (existing.rowCount) throw new DuplicateEmailError(`A user with email ${email} already exists`)
     const { roleId, roleCreated } = await findOrCreateRole(tx, role)
-    await tx.query(
-      `INSERT INTO users (id, email, first_name, last_name, role_id, user_tier, is_active) VALUES ($1, $2, $3, $4, $5, $6, true)`,
-      [id, email, givenName, familyName, roleId, tier],
-    )
+    await tx.query(`INSERT INTO users (id, email, first_name, last_name, role_id, user_tier, is_active) VALUES ($1, $2, $3, $4, $5, $6, true)`, [
+      id,
+      email,
+      givenName,
+      familyName,
+      roleId,
+      tier,
+    ])
     await tx.query(`INSERT INTO user_credentials (user_id, password_hash) VALUES ($1, $2)`, [id, passwordHash])
     // users and roles are reference data every device holds: log the new rows so devices that have already
     // synced receive them on their next pull (a first pull's snapshot would find them anyway).
     await tx.query(
       `INSERT INTO change_log (table_name, row_id) SELECT t, r FROM unnest($1::text[], $2::uuid[]) AS x(t, r)`,
-      roleCreated ? [['roles', 'users'], [roleId, id]] : [['users'], [id]],
+      roleCreated
+        ? [
+            ['roles', 'users'],
+            [roleId, id],
+          ]
+        : [['users'], [id]],
     )
     return { id, email, firstName: givenName, lastName: familyName, tier, roleId, roleCreated }
   }).catch((error: unknown) => {

@@ -77,7 +77,15 @@ export async function spawnServerProcess(env: Record<string, string>, { timeoutM
   const port = env.PORT ?? String(await freePort())
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli.ts', 'serve'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AUTH_SECRET: TEST_AUTH_SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, PORT: port },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+      PORT: port,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

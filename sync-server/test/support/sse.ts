@@ -69,7 +69,10 @@ export async function readSse(url: string, headers: Record<string, string> = {})
     next(event, timeoutMs = 5_000) {
       return new Promise<SseEvent>((resolve, reject) => {
         const timer = setTimeout(() => {
-          waiters.splice(waiters.findIndex((w) => w.resolve === done), 1)
+          waiters.splice(
+            waiters.findIndex((w) => w.resolve === done),
+            1,
+          )
           reject(new Error(`no SSE event ${event ?? '(any)'} within ${timeoutMs} ms; got ${JSON.stringify(events)}`))
         }, timeoutMs)
         const done = (e: SseEvent): void => {

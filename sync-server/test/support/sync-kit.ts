@@ -25,7 +25,12 @@ export interface SyncTestEnv {
 export async function startSyncTestEnv(config: Partial<ServerConfig> = {}): Promise<SyncTestEnv> {
   const db = await createTestDatabase()
   const redis = createTestRedisPrefix()
-  const server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix, config, logger: process.env.SYNC_TEST_LOG ? { level: process.env.SYNC_TEST_LOG } : false })
+  const server = await startTestServer({
+    databaseUrl: db.url,
+    redisPrefix: redis.prefix,
+    config,
+    logger: process.env.SYNC_TEST_LOG ? { level: process.env.SYNC_TEST_LOG } : false,
+  })
   const pool = createPool(db.url, { max: 4 })
   // Dropping the database terminates idle connections; an idle client's error must not crash the test run.
   pool.on('error', () => undefined)
@@ -127,7 +132,11 @@ function makeDevice(env: SyncTestEnv, userId: string, deviceId: string, headers:
       }
     },
     async push(mutations, overrides = {}) {
-      const result = await postJson<PushResponse>(`${env.server.url}/v1/sync/push`, { deviceId, schemaVersion: SCHEMA_VERSION, mutations, ...overrides }, headers)
+      const result = await postJson<PushResponse>(
+        `${env.server.url}/v1/sync/push`,
+        { deviceId, schemaVersion: SCHEMA_VERSION, mutations, ...overrides },
+        headers,
+      )
       if (result.status === 200) clock.observe(result.body.serverTime)
       return result
     },
@@ -180,7 +189,11 @@ function makeDevice(env: SyncTestEnv, userId: string, deviceId: string, headers:
 }
 
 /** A new user of `tier` signed in on a new device. */
-export async function signedInDevice(env: SyncTestEnv, tier: UserTier = 'OPERATOR', options: DeviceOptions = {}): Promise<TestDevice & { readonly email: string; readonly password: string }> {
+export async function signedInDevice(
+  env: SyncTestEnv,
+  tier: UserTier = 'OPERATOR',
+  options: DeviceOptions = {},
+): Promise<TestDevice & { readonly email: string; readonly password: string }> {
   const session = await createSignedInUser(env.server.url, env.databaseUrl, { tier })
   return Object.assign(makeDevice(env, session.user.id, session.deviceId, session.headers, options), {
     email: session.account.email,
@@ -189,7 +202,11 @@ export async function signedInDevice(env: SyncTestEnv, tier: UserTier = 'OPERATO
 }
 
 /** Another device of the same user. */
-export async function secondDevice(env: SyncTestEnv, first: TestDevice & { readonly email: string; readonly password: string }, options: DeviceOptions = {}): Promise<TestDevice> {
+export async function secondDevice(
+  env: SyncTestEnv,
+  first: TestDevice & { readonly email: string; readonly password: string },
+  options: DeviceOptions = {},
+): Promise<TestDevice> {
   const session = await login(env.server.url, { email: first.email, password: first.password, deviceId: randomUUID() })
   return makeDevice(env, first.userId, session.deviceId, session.headers, options)
 }

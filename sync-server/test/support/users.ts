@@ -69,7 +69,11 @@ export async function login(
 }
 
 /** createUser + login in one step, for tests that only need "a signed-in device of tier X". */
-export async function createSignedInUser(baseUrl: string, db: string | pg.Pool, input: TestUserInput = {}): Promise<TestSession & { readonly account: TestUser }> {
+export async function createSignedInUser(
+  baseUrl: string,
+  db: string | pg.Pool,
+  input: TestUserInput = {},
+): Promise<TestSession & { readonly account: TestUser }> {
   const account = await createUser(db, input)
   const session = await login(baseUrl, { email: account.email, password: account.password })
   return { ...session, account }

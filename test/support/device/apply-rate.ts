@@ -40,7 +40,11 @@ export function activityRow(n: number): Record<string, unknown> {
 }
 
 export function companyRow(n: number): Record<string, unknown> {
-  const row = Object.fromEntries(replicaRegistry().require('companies').columns.map((c) => [c.name, null])) as Record<string, unknown>
+  const row = Object.fromEntries(
+    replicaRegistry()
+      .require('companies')
+      .columns.map((c) => [c.name, null]),
+  ) as Record<string, unknown>
   return Object.assign(row, {
     id: testId(n),
     created_at: '2026-11-25T07:39:39.123Z',
@@ -66,7 +70,13 @@ export interface ApplyRate {
 }
 
 /** Pull `TOTAL` rows of `table` into a fresh replica file in `dir` through SyncEngine.pull(). */
-export async function measureApplyRate(dir: TempDir, table: string, makeRow: (n: number) => Record<string, unknown>, TOTAL: number, round = 0): Promise<ApplyRate> {
+export async function measureApplyRate(
+  dir: TempDir,
+  table: string,
+  makeRow: (n: number) => Record<string, unknown>,
+  TOTAL: number,
+  round = 0,
+): Promise<ApplyRate> {
   const { sqlite } = openTestReplica(dir.file(`${table}-${round}.sqlite`))
   const state = createDeviceState(sqlite)
   state.set('device_id', DEVICE)
@@ -120,7 +130,9 @@ async function main(): Promise<void> {
       console.log(`activities ${rows} rows: apply ${activities.applyRate} rows/s, parse+validate+apply ${activities.endToEndRate} rows/s`)
     }
     const companies = await measureApplyRate(dir, 'companies', companyRow, Math.min(rows, 20_000))
-    console.log(`companies ${Math.min(rows, 20_000)} rows (search triggers): apply ${companies.applyRate} rows/s, parse+validate+apply ${companies.endToEndRate} rows/s`)
+    console.log(
+      `companies ${Math.min(rows, 20_000)} rows (search triggers): apply ${companies.applyRate} rows/s, parse+validate+apply ${companies.endToEndRate} rows/s`,
+    )
   } finally {
     dir.remove()
   }

@@ -258,7 +258,12 @@ export function seedDashboardFixture(sqlite: Sqlite, today: string): void {
   meeting(FIXTURE_IDS.weeklyMeeting, '주간 영업 회의', U.manager.id, 0, '10:00', '11:00', { target: 'INTERNAL', type: 'TEAM', company_id: null })
   meeting(id(0xd5e003), '취소된 미팅', U.operator.id, 0, '16:00', '17:00', { status: 'CANCELLED' })
   meeting(id(0xd5e004), '내일 미팅', U.operator.id, 1, '09:00', '10:00')
-  row('meeting_participants', id(0xd5e101), { meeting_id: FIXTURE_IDS.weeklyMeeting, participant_type: 'INTERNAL', user_id: U.operator.id, attendance: 'PENDING' })
+  row('meeting_participants', id(0xd5e101), {
+    meeting_id: FIXTURE_IDS.weeklyMeeting,
+    participant_type: 'INTERNAL',
+    user_id: U.operator.id,
+    attendance: 'PENDING',
+  })
 
   const item = (n: number, meetingId: string, task: string, assignee: string, day: number, status: string, priority = 'MEDIUM'): void =>
     row('meeting_action_items', id(0xd5e200 + n), { meeting_id: meetingId, task, assignee_id: assignee, due_date: addDays(today, day), status, priority })
@@ -271,7 +276,15 @@ export function seedDashboardFixture(sqlite: Sqlite, today: string): void {
   // KPI (read through kpi.achievements): this quarter's visits, recorded by hand. 김민준 15 / 20 = 75 %; 이서연 12 / 10 = 120 %.
   const quarter = fiscalPeriodOf(today, 'QUARTER')
   const definition = id(0xd5a901)
-  row('kpi_definitions', definition, { code: 'DASH-VISIT', name: '고객 방문 횟수', category: 'SALES', unit: 'COUNT', target_direction: 'INCREASE', frequency: 'MONTHLY', is_active: true })
+  row('kpi_definitions', definition, {
+    code: 'DASH-VISIT',
+    name: '고객 방문 횟수',
+    category: 'SALES',
+    unit: 'COUNT',
+    target_direction: 'INCREASE',
+    frequency: 'MONTHLY',
+    is_active: true,
+  })
   const target = (n: number, owner: string, value: number, actual: number): void => {
     row('kpi_targets', id(0xd5a910 + n), {
       kpi_definition_id: definition,

@@ -4,14 +4,7 @@
  * to reject mutations or fail requests. The real server is tested against the device in test/integration.
  */
 import { decideField } from '../../../src/shared/sync/merge'
-import {
-  type Mutation,
-  type PullRequest,
-  type PullResponse,
-  type PushRequest,
-  type PushResponse,
-  type PushResult,
-} from '../../../src/shared/sync/protocol'
+import { type Mutation, type PullRequest, type PullResponse, type PushRequest, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
 import { SyncError } from '../../../src/main/core/sync/errors'
 import { type StoredTokens, type TokenStore } from '../../../src/main/core/sync/tokens'
 import { type Transport } from '../../../src/main/core/sync/transport'

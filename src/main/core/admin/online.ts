@@ -82,7 +82,9 @@ const devicesSchema = z.object({
       schemaVersion: z.number(),
       revokedAt: z.string().nullable(),
       wipeRequestedAt: z.string().nullable(),
-      sessions: z.array(z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable() })),
+      sessions: z.array(
+        z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable() }),
+      ),
     }),
   ),
 })
@@ -159,7 +161,8 @@ export function createAdminOnline({ session, tokens, fetch: doFetch, timeoutMs =
       await send('POST', `/admin/devices/${encodeURIComponent(deviceId)}/revoke`, { wipe })
     },
     async resetPassword(userId) {
-      return z.object({ oneTimePassword: z.string() }).parse(await send('POST', `/admin/users/${encodeURIComponent(userId)}/password-reset`, {})).oneTimePassword
+      return z.object({ oneTimePassword: z.string() }).parse(await send('POST', `/admin/users/${encodeURIComponent(userId)}/password-reset`, {}))
+        .oneTimePassword
     },
     async changePassword(currentPassword, newPassword) {
       await send('POST', '/v1/auth/password', { currentPassword, newPassword })

@@ -62,7 +62,10 @@ export interface OpenPlan {
 /** Why a file cannot be added (translated by the renderer). */
 export class AttachmentInputError extends Error {
   override readonly name = 'AttachmentInputError'
-  constructor(readonly reason: 'too_large' | 'type_mismatch' | 'not_found' | 'not_available' | 'not_uploaded', message: string) {
+  constructor(
+    readonly reason: 'too_large' | 'type_mismatch' | 'not_found' | 'not_available' | 'not_uploaded',
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -194,7 +197,15 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
   async function download(sha256: string, fileName: string, sizeBytes: number): Promise<void> {
     if (store.has(sha256)) return
     const partial = store.partialPathOf(sha256)
-    active.set(sha256, { sha256, fileName, direction: 'down', status: 'active', doneBytes: existsSync(partial) ? statSync(partial).size : 0, sizeBytes, reason: null })
+    active.set(sha256, {
+      sha256,
+      fileName,
+      direction: 'down',
+      status: 'active',
+      doneBytes: existsSync(partial) ? statSync(partial).size : 0,
+      sizeBytes,
+      reason: null,
+    })
     changed()
     try {
       await server.download(sha256, partial, (bytes) => {
@@ -221,7 +232,15 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
     }
     const path = store.pathOf(row.sha256)
     const progress = (sent: number): void => {
-      active.set(row.sha256, { sha256: row.sha256, fileName: row.file_name, direction: 'up', status: 'active', doneBytes: sent, sizeBytes: row.size_bytes, reason: null })
+      active.set(row.sha256, {
+        sha256: row.sha256,
+        fileName: row.file_name,
+        direction: 'up',
+        status: 'active',
+        doneBytes: sent,
+        sizeBytes: row.size_bytes,
+        reason: null,
+      })
       queueUpdate.run('pending', sent, null, row.sha256)
       changed()
     }
@@ -368,7 +387,15 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
       }
       for (const transfer of active.values()) if (transfer.direction === 'down') out.push(transfer)
       for (const [sha256, refused] of refusedDownloads) {
-        out.push({ sha256, fileName: refused.fileName, direction: 'down', status: 'rejected', doneBytes: 0, sizeBytes: refused.sizeBytes, reason: refused.reason })
+        out.push({
+          sha256,
+          fileName: refused.fileName,
+          direction: 'down',
+          status: 'rejected',
+          doneBytes: 0,
+          sizeBytes: refused.sizeBytes,
+          reason: refused.reason,
+        })
       }
       return out
     },

@@ -68,7 +68,7 @@ export function writeFileDurablySync(file: string, data: string | Uint8Array, op
   try {
     fchmodSync(fd, mode)
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset)
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset)
     stepObserver?.('written', file)
     fsyncSync(fd)
     stepObserver?.('synced', file)

@@ -15,7 +15,10 @@ import { type TokenStore } from '../sync/tokens'
 /** The server refused the file for good (reason code from FILE_REJECT_REASONS): shown in the sync panel, not retried. */
 export class FileRefusedError extends Error {
   override readonly name = 'FileRefusedError'
-  constructor(readonly reason: string, message: string) {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -31,7 +34,8 @@ export class FileTransferPausedError extends Error {
 }
 
 /** `prove`: the server holds the bytes; show it this device has them too (answerChallenge). */
-export type BeginAnswer = { status: 'stored' } | { status: 'prove'; challenge: PossessionChallenge } | { status: 'uploading'; chunkBytes: number; received: number[] }
+export type BeginAnswer =
+  { status: 'stored' } | { status: 'prove'; challenge: PossessionChallenge } | { status: 'uploading'; chunkBytes: number; received: number[] }
 export type CompleteAnswer = { status: 'stored' } | { status: 'prove'; challenge: PossessionChallenge }
 
 export interface ServerFiles {
@@ -87,7 +91,8 @@ export function createServerFiles({ session, tokens, fetch: doFetch, timeoutMs =
       const body = (await response.json().catch(() => ({}))) as ErrorBody
       const reason = body.error?.details?.reason
       // Refusals that will not change by retrying; everything else (5xx, 429, 401) pauses and is retried later.
-      if (reason && ['too_large', 'type_mismatch', 'hash_mismatch', 'bad_name'].includes(reason)) throw new FileRefusedError(reason, body.error?.message ?? reason)
+      if (reason && ['too_large', 'type_mismatch', 'hash_mismatch', 'bad_name'].includes(reason))
+        throw new FileRefusedError(reason, body.error?.message ?? reason)
       if (response.status === 404) throw new FileNotYetAvailableError(body.error?.message ?? 'not found')
       throw new FileTransferPausedError(`${method} ${path}: ${response.status} ${body.error?.code ?? ''}`)
     }
@@ -154,7 +159,6 @@ export async function readChunk(path: string, n: number, size: number): Promise<
     await handle.close()
   }
 }
-
 
 /**
  * The answer to a possession challenge from the stored file: SHA-256 of the nonce's bytes, then of each asked range

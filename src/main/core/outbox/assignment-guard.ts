@@ -23,7 +23,12 @@ export class AssignmentRefusedError extends Error {
   }
 }
 
-export type AssignmentGuard = (table: string, before: Readonly<Record<string, unknown>> | null, fields: Readonly<Record<string, unknown>>, userId: string) => void
+export type AssignmentGuard = (
+  table: string,
+  before: Readonly<Record<string, unknown>> | null,
+  fields: Readonly<Record<string, unknown>>,
+  userId: string,
+) => void
 
 /** Team members a manager's scope covers: members of live teams the manager is in or leads (server: scope.ts). */
 const COVERED_SQL = `
@@ -42,7 +47,13 @@ const COVERED_SQL = `
 export function readAssignerFacts(sqlite: Sqlite, userId: string): AssignerFacts | null {
   const tier = sqlite.prepare<[string], { tier: string | null }>('SELECT user_tier AS tier FROM users WHERE id = ?').get(userId)?.tier
   if (!tier || !isUserTier(tier)) return null
-  const covered = tier === 'MANAGER' ? sqlite.prepare<[string, string], { id: string }>(COVERED_SQL).all(userId, userId).map((row) => row.id) : []
+  const covered =
+    tier === 'MANAGER'
+      ? sqlite
+          .prepare<[string, string], { id: string }>(COVERED_SQL)
+          .all(userId, userId)
+          .map((row) => row.id)
+      : []
   return { userId, tier, covered }
 }
 

@@ -81,8 +81,7 @@ export function createConflictActions(sqlite: Sqlite, state: DeviceState, clock:
   )
   const byId = sqlite.prepare<[string], ConflictRow>(`SELECT ${COLUMNS} FROM sync_conflicts WHERE id = ?`)
   const deletedAt = (table: string, id: string): unknown =>
-    (sqlite.prepare(`SELECT deleted_at FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as { deleted_at: unknown } | undefined)
-      ?.deleted_at
+    (sqlite.prepare(`SELECT deleted_at FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as { deleted_at: unknown } | undefined)?.deleted_at
 
   const get = (conflictId: string): ConflictRecord | undefined => {
     const row = byId.get(conflictId)
@@ -97,8 +96,7 @@ export function createConflictActions(sqlite: Sqlite, state: DeviceState, clock:
   }
 
   // Only status and resolved_at: the server refuses any other column of a conflict and fills resolved_by itself.
-  const resolve = (conflictId: string): WriteResult | null =>
-    writer.upsert('sync_conflicts', conflictId, { status: 'RESOLVED', resolved_at: clock.nowIso() })
+  const resolve = (conflictId: string): WriteResult | null => writer.upsert('sync_conflicts', conflictId, { status: 'RESOLVED', resolved_at: clock.nowIso() })
 
   return {
     listOpen() {

@@ -20,7 +20,15 @@ describe('outbox catchUpSeq', () => {
   })
 
   const append = (hlc: string) =>
-    outbox.append({ table: 'companies', rowId: '0190a000-0000-7000-8000-000000000001', op: 'upsert', fields: { name: hlc }, hlc, base: null, createdAt: '2026-11-25T07:00:00.000Z' })
+    outbox.append({
+      table: 'companies',
+      rowId: '0190a000-0000-7000-8000-000000000001',
+      op: 'upsert',
+      fields: { name: hlc },
+      hlc,
+      base: null,
+      createdAt: '2026-11-25T07:00:00.000Z',
+    })
 
   it('renumbers pending entries above the server seq, in order, keeping their stamps; later appends continue above', () => {
     append('a')

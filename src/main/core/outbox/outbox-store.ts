@@ -100,20 +100,14 @@ export function rowKey(table: string, id: string): string {
 }
 
 export function createOutboxStore(sqlite: Sqlite, state: DeviceState): OutboxStore {
-  const insert = sqlite.prepare(
-    `INSERT INTO outbox (${COLUMNS}) VALUES (@seq, @table_name, @row_id, @op, @fields, @hlc, @base, @created_at, 'pending', NULL)`,
-  )
+  const insert = sqlite.prepare(`INSERT INTO outbox (${COLUMNS}) VALUES (@seq, @table_name, @row_id, @op, @fields, @hlc, @base, @created_at, 'pending', NULL)`)
   const maxSeq = sqlite.prepare<[], { max: number | null }>('SELECT MAX(seq) AS max FROM outbox')
   const byseq = sqlite.prepare<[number], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE seq = ?`)
-  const batch = sqlite.prepare<[number], OutboxRow>(
-    `SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`,
-  )
+  const batch = sqlite.prepare<[number], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`)
   const forRow = sqlite.prepare<[string, string], OutboxRow>(
     `SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND table_name = ? AND row_id = ? ORDER BY seq`,
   )
-  const pendingKeys = sqlite
-    .prepare<[], [number, string, string]>(`SELECT seq, table_name, row_id FROM outbox WHERE status = 'pending' ORDER BY seq`)
-    .raw()
+  const pendingKeys = sqlite.prepare<[], [number, string, string]>(`SELECT seq, table_name, row_id FROM outbox WHERE status = 'pending' ORDER BY seq`).raw()
   const anyPending = sqlite.prepare<[], { one: number }>(`SELECT 1 AS one FROM outbox WHERE status = 'pending' LIMIT 1`)
   const countBy = sqlite.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE status = ?')
   const rejected = sqlite.prepare<[], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE status = 'rejected' ORDER BY seq`)
@@ -121,9 +115,7 @@ export function createOutboxStore(sqlite: Sqlite, state: DeviceState): OutboxSto
   const pendingSeqs = sqlite.prepare<[], { seq: number }>(`SELECT seq FROM outbox WHERE status = 'pending' ORDER BY seq`)
   const moveSeq = sqlite.prepare<[number, number]>('UPDATE outbox SET seq = ? WHERE seq = ?')
   const counter = (): number => Math.max(Number(state.get('last_seq') ?? 0), maxSeq.get()?.max ?? 0)
-  const markRejected = sqlite.prepare<[string, number]>(
-    `UPDATE outbox SET status = 'rejected', reject_reason = ? WHERE seq = ?`,
-  )
+  const markRejected = sqlite.prepare<[string, number]>(`UPDATE outbox SET status = 'rejected', reject_reason = ? WHERE seq = ?`)
 
   return {
     append(entry) {

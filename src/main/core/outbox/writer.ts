@@ -260,8 +260,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
         if (!entry || entry.status !== 'rejected') throw new Error(`Outbox entry ${seq} is not a rejected mutation`)
         outbox.remove(seq)
         // A delete may have been recorded without fields; re-send it as the tombstone it stands for.
-        const fields =
-          entry.op === 'delete' && !entry.fields.deleted_at ? { ...entry.fields, deleted_at: clock.nowIso() } : entry.fields
+        const fields = entry.op === 'delete' && !entry.fields.deleted_at ? { ...entry.fields, deleted_at: clock.nowIso() } : entry.fields
         const result = write(entry.table, entry.rowId, fields, true)
         // Never drop the rejected entry without a replacement: throwing rolls the removal back.
         if (!result) throw new Error(`Outbox entry ${seq} has nothing to apply again`)

@@ -13,9 +13,7 @@ let cached: TableRegistry | null = null
 export function replicaRegistry(): TableRegistry {
   if (cached) return cached
   const synced = new Set<string>(SYNCED_TABLES)
-  const tables = (Object.values(schema) as unknown[]).filter(
-    (value): value is SQLiteTable => is(value, SQLiteTable) && synced.has(getTableName(value)),
-  )
+  const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable) && synced.has(getTableName(value)))
   const registry = createTableRegistry(tables, SYNCED_TABLES)
   const missing = SYNCED_TABLES.filter((name) => !registry.get(name))
   if (missing.length > 0) throw new Error(`SYNCED_TABLES without a device table: ${missing.join(', ')}`)

@@ -60,7 +60,12 @@ describe('replica statements', () => {
       unknown_future_column: 'ignored',
     })
     statements.upsertRow(companies, id, full)
-    expect(statements.selectRow(companies, id)).toMatchObject({ name: '삼성전자', tags: ['VIP'], custom_fields: { region: '수원' }, annual_revenue: 300_000_000_000_000 })
+    expect(statements.selectRow(companies, id)).toMatchObject({
+      name: '삼성전자',
+      tags: ['VIP'],
+      custom_fields: { region: '수원' },
+      annual_revenue: 300_000_000_000_000,
+    })
 
     // A row without some columns (e.g. an older server) must not null them out.
     statements.upsertRow(companies, id, { id, code: 'C-1', name: '삼성전자(주)' })

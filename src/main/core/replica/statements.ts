@@ -131,8 +131,7 @@ export function createReplicaStatements(sqlite: Sqlite): ReplicaStatements {
         }
         const value = row[column.name]
         if (value === undefined && !(column.name in row)) return upsertFields(table, id, row)
-        params[i] =
-          column.kind === 'plain' && (typeof value === 'string' || typeof value === 'number') ? value : toSqlValue(column, value)
+        params[i] = column.kind === 'plain' && (typeof value === 'string' || typeof value === 'number') ? value : toSqlValue(column, value)
       }
       cached.statement.run(params)
     },

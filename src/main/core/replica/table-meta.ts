@@ -65,9 +65,7 @@ export function createTableRegistry(tables: readonly SQLiteTable[], order?: read
     const position = new Map(order.map((name, i) => [name, i]))
     const missing = described.filter((t) => !position.has(t.name)).map((t) => t.name)
     if (missing.length > 0) throw new Error(`Tables missing from the sync order: ${missing.join(', ')}`)
-    described = described
-      .map((t) => ({ ...t, order: position.get(t.name) ?? 0 }))
-      .sort((a, b) => a.order - b.order)
+    described = described.map((t) => ({ ...t, order: position.get(t.name) ?? 0 })).sort((a, b) => a.order - b.order)
   }
   const byName = new Map(described.map((t) => [t.name, t]))
   return {

@@ -62,7 +62,7 @@ const WHO = 'created_at, created_by, updated_at, updated_by'
 /** Label SQL per entity type: what a person would call the record. */
 const SOURCES: Record<ActivityEntityType, { table: string; label: string }> = {
   COMPANY: { table: 'companies', label: 'name' },
-  CONTACT: { table: 'contacts', label: "last_name || char(31) || first_name" },
+  CONTACT: { table: 'contacts', label: 'last_name || char(31) || first_name' },
   LEAD: { table: 'leads', label: 'company_name' },
   OPPORTUNITY: { table: 'opportunities', label: 'title' },
   PROJECT: { table: 'projects', label: 'name' },

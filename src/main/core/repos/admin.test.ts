@@ -54,7 +54,13 @@ describe('admin repository (real SQLite)', () => {
     const a = teamId('기업영업1팀')
     repo.setMembership(membershipSetSchema.parse({ teamId: a, userId: STAFF.id, member: true }))
     const staff = repo.users().find((u) => u.id === STAFF.id)!
-    expect(staff).toMatchObject({ name: '한사원', tier: 'OPERATOR', roleName: 'STAFF', isActive: true, teams: [{ teamId: a, name: '기업영업1팀', role: 'MEMBER' }] })
+    expect(staff).toMatchObject({
+      name: '한사원',
+      tier: 'OPERATOR',
+      roleName: 'STAFF',
+      isActive: true,
+      teams: [{ teamId: a, name: '기업영업1팀', role: 'MEMBER' }],
+    })
   })
 
   it('moves a user between teams in one save: the old membership gets left_at, the new one joined_at; history is kept', () => {
@@ -66,9 +72,11 @@ describe('admin repository (real SQLite)', () => {
     const saved = repo.saveUser(userSaveSchema.parse({ id: STAFF.id, teamIds: [TEAM_B], tier: 'MANAGER' }))
     expect(saved.teams.map((t) => t.teamId)).toEqual([TEAM_B])
     expect(saved.tier).toBe('MANAGER')
-    const rows = device.sqlite
-      .prepare(`SELECT team_id, left_at, deleted_at FROM team_members WHERE user_id = ? ORDER BY joined_at`)
-      .all(STAFF.id) as { team_id: string; left_at: string | null; deleted_at: string | null }[]
+    const rows = device.sqlite.prepare(`SELECT team_id, left_at, deleted_at FROM team_members WHERE user_id = ? ORDER BY joined_at`).all(STAFF.id) as {
+      team_id: string
+      left_at: string | null
+      deleted_at: string | null
+    }[]
     expect(rows).toEqual([
       { team_id: a, left_at: '2026-11-03T01:00:00.000Z', deleted_at: null },
       { team_id: TEAM_B, left_at: null, deleted_at: null },
@@ -76,7 +84,13 @@ describe('admin repository (real SQLite)', () => {
     // Re-joining reopens the same row (the server allows one live row per team and user).
     repo.setMembership(membershipSetSchema.parse({ teamId: a, userId: STAFF.id, member: true }))
     expect(countRows(device.sqlite, 'team_members', `user_id = '${STAFF.id}'`)).toBe(2)
-    expect(repo.users().find((u) => u.id === STAFF.id)!.teams.map((t) => t.teamId).sort()).toEqual([a, TEAM_B].sort())
+    expect(
+      repo
+        .users()
+        .find((u) => u.id === STAFF.id)!
+        .teams.map((t) => t.teamId)
+        .sort(),
+    ).toEqual([a, TEAM_B].sort())
     expect(outbox('team_members')).toBeGreaterThanOrEqual(3)
   })
 
@@ -99,9 +113,9 @@ describe('admin repository (real SQLite)', () => {
     repo.setPermission(permissionSetSchema.parse({ roleId: role.id, resource: 'training', action: 'UPDATE', granted: true }))
     expect(countRows(device.sqlite, 'role_permissions', `role_id = '${role.id}'`)).toBe(1)
     expect(countRows(device.sqlite, 'permissions')).toBe(1)
-    expect(
-      rejectedWith(() => repo.setPermission(permissionSetSchema.parse({ roleId: role.id, resource: 'reports', action: 'DELETE', granted: true }))),
-    ).toBe('unknownPermission')
+    expect(rejectedWith(() => repo.setPermission(permissionSetSchema.parse({ roleId: role.id, resource: 'reports', action: 'DELETE', granted: true })))).toBe(
+      'unknownPermission',
+    )
   })
 
   it('refuses to delete a role someone holds', () => {
@@ -122,8 +136,12 @@ describe('admin repository (real SQLite)', () => {
       ['수도권파트', 2],
     ])
     const before = countRows(device.sqlite, 'outbox')
-    expect(rejectedWith(() => repo.saveDepartment(departmentSaveSchema.parse({ id: top, code: 'D10', name: '영업본부', parentId: grandchild })))).toBe('departmentCycle')
-    expect(rejectedWith(() => repo.saveDepartment(departmentSaveSchema.parse({ id: top, code: 'D10', name: '영업본부', parentId: top })))).toBe('departmentCycle')
+    expect(rejectedWith(() => repo.saveDepartment(departmentSaveSchema.parse({ id: top, code: 'D10', name: '영업본부', parentId: grandchild })))).toBe(
+      'departmentCycle',
+    )
+    expect(rejectedWith(() => repo.saveDepartment(departmentSaveSchema.parse({ id: top, code: 'D10', name: '영업본부', parentId: top })))).toBe(
+      'departmentCycle',
+    )
     expect(rejectedWith(() => repo.saveDepartment(departmentSaveSchema.parse({ code: 'd11', name: '중복', parentId: null })))).toBe('duplicateCode')
     expect(countRows(device.sqlite, 'outbox')).toBe(before)
   })
@@ -185,11 +203,15 @@ describe('admin repository: an administrator cannot lock themselves out', () => 
   it('refuses demoting or deactivating oneself and the first grant of one’s own role (it would replace the tier defaults)', () => {
     expect(rule(() => repo.saveUser(userSaveSchema.parse({ id: ADMIN.id, tier: 'OPERATOR' })))).toBe('selfLockout')
     expect(rule(() => repo.saveUser(userSaveSchema.parse({ id: ADMIN.id, isActive: false })))).toBe('selfLockout')
-    expect(rule(() => repo.setPermission(permissionSetSchema.parse({ roleId: EXEC_ROLE, resource: 'training', action: 'UPDATE', granted: true })))).toBe('selfLockout')
+    expect(rule(() => repo.setPermission(permissionSetSchema.parse({ roleId: EXEC_ROLE, resource: 'training', action: 'UPDATE', granted: true })))).toBe(
+      'selfLockout',
+    )
     expect(countRows(device.sqlite, 'outbox')).toBe(0)
     // Even settings:UPDATE alone locks out: the vocabulary has no settings:CREATE, so a role-based administrator could not
     // add grants or team members any more (reported; the tier defaults keep an EXECUTIVE in charge meanwhile).
-    expect(rule(() => repo.setPermission(permissionSetSchema.parse({ roleId: EXEC_ROLE, resource: 'settings', action: 'UPDATE', granted: true })))).toBe('selfLockout')
+    expect(rule(() => repo.setPermission(permissionSetSchema.parse({ roleId: EXEC_ROLE, resource: 'settings', action: 'UPDATE', granted: true })))).toBe(
+      'selfLockout',
+    )
     expect(rule(() => repo.saveUser(userSaveSchema.parse({ id: ADMIN.id, teamIds: [] })))).toBe('accepted')
   })
 })

@@ -27,20 +27,23 @@ import {
   type teamSaveSchema,
   type userSaveSchema,
 } from '../../../shared/model/validation/admin'
-import {
-  type AdminDepartment,
-  type AdminRole,
-  type AdminTeam,
-  type AdminTeamMember,
-  type AdminUser,
-  type AdminUserTeam,
-} from '../../../shared/ipc/admin-types'
+import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminTeamMember, type AdminUser, type AdminUserTeam } from '../../../shared/ipc/admin-types'
 import { type z } from 'zod'
 import { type RepoContext } from './context'
 import { createPermissionsReader } from './permissions'
 import { RuleError } from '../rule-error'
 
-export const ADMIN_RULES = ['notFound', 'signInToEdit', 'notAllowed', 'departmentCycle', 'roleInUse', 'duplicateCode', 'duplicateName', 'unknownPermission', 'selfLockout'] as const
+export const ADMIN_RULES = [
+  'notFound',
+  'signInToEdit',
+  'notAllowed',
+  'departmentCycle',
+  'roleInUse',
+  'duplicateCode',
+  'duplicateName',
+  'unknownPermission',
+  'selfLockout',
+] as const
 export type AdminRule = (typeof ADMIN_RULES)[number]
 
 export class AdminRuleError extends RuleError<AdminRule> {}
@@ -189,8 +192,7 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
   }
   const nowIso = (): string => ctx.now().toISOString()
 
-  const grantsOfRole = (roleId: string): { resource: string; action: string }[] =>
-    grantRows.all().filter((row) => row.role_id === roleId)
+  const grantsOfRole = (roleId: string): { resource: string; action: string }[] => grantRows.all().filter((row) => row.role_id === roleId)
   const permissionsWith = (tier: UserTier, grants: readonly { resource: string; action: string }[]): Permissions =>
     grants.length === 0 ? tierPermissions(tier) : rolePermissions(grants, tier)
   /**
@@ -270,7 +272,11 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
     if (target && userAdminRefusal(actorTier, { targetTier: self ? null : target.user_tier, newTier })) {
       throw new AdminRuleError('notAllowed', 'Only an executive changes a user at or above your tier')
     }
-    if (input.roleId !== undefined && input.roleId !== target?.role_id && missingGrants(actorTier, grantsOfRole(actorRow(actorId)?.role_id ?? ''), grantsOfRole(input.roleId)).length > 0) {
+    if (
+      input.roleId !== undefined &&
+      input.roleId !== target?.role_id &&
+      missingGrants(actorTier, grantsOfRole(actorRow(actorId)?.role_id ?? ''), grantsOfRole(input.roleId)).length > 0
+    ) {
       throw new AdminRuleError('notAllowed', 'You can only give a role whose every permission you hold')
     }
     if (self) {
@@ -366,7 +372,11 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
         if (live.length > 0) return
         const tombstone = rows[0]
         if (tombstone) writer.restore('role_permissions', tombstone.id)
-        else writer.upsert('role_permissions', uuidv5(`role_permissions:${roleId}:${permissionId}`, PAIR_ID_NAMESPACE), { role_id: roleId, permission_id: permissionId })
+        else
+          writer.upsert('role_permissions', uuidv5(`role_permissions:${roleId}:${permissionId}`, PAIR_ID_NAMESPACE), {
+            role_id: roleId,
+            permission_id: permissionId,
+          })
       } else {
         for (const row of live) writer.remove('role_permissions', row.id)
       }

@@ -37,9 +37,7 @@ export interface AudienceReader {
 }
 
 export function createAudienceReader(sqlite: Sqlite): AudienceReader {
-  const teams = sqlite.prepare<[], { id: string; team_lead_id: string | null; live: number }>(
-    'SELECT id, team_lead_id, deleted_at IS NULL AS live FROM teams',
-  )
+  const teams = sqlite.prepare<[], { id: string; team_lead_id: string | null; live: number }>('SELECT id, team_lead_id, deleted_at IS NULL AS live FROM teams')
   const memberships = sqlite.prepare<[], { team_id: string; user_id: string; active: number }>(
     'SELECT team_id, user_id, (deleted_at IS NULL AND left_at IS NULL) AS active FROM team_members',
   )
@@ -78,12 +76,8 @@ export function createAudienceReader(sqlite: Sqlite): AudienceReader {
         owner,
         range,
         // Only the rows the owner's kind needs: a USER or COMPANY reads nothing.
-        stints:
-          type === 'TEAM' && id
-            ? stints.all(id).map((s) => ({ teamId: s.team_id, userId: s.user_id, joinedOn: s.joined_on, leftOn: s.left_on }))
-            : [],
-        departments:
-          type === 'DEPARTMENT' ? departments.all().map((d) => ({ id: d.id, parentId: d.parent_id, live: d.live === 1 })) : [],
+        stints: type === 'TEAM' && id ? stints.all(id).map((s) => ({ teamId: s.team_id, userId: s.user_id, joinedOn: s.joined_on, leftOn: s.left_on })) : [],
+        departments: type === 'DEPARTMENT' ? departments.all().map((d) => ({ id: d.id, parentId: d.parent_id, live: d.live === 1 })) : [],
         users: type === 'DEPARTMENT' ? users.all().map((u) => ({ userId: u.id, departmentId: u.department_id })) : [],
       })
     },

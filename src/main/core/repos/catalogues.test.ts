@@ -41,7 +41,14 @@ describe('campaigns and industries in administration (real SQLite)', () => {
 
   it('creates a campaign with a generated code, edits it, ends it by status, and sends each write to the outbox', () => {
     const created = repo.saveCampaign(
-      campaignSaveSchema.parse({ name: '2027 리더십 세미나', type: 'SEMINAR', startDate: '2027-03-02', endDate: '2027-03-31', budget: 15_000_000, ownerId: MANAGER.id }),
+      campaignSaveSchema.parse({
+        name: '2027 리더십 세미나',
+        type: 'SEMINAR',
+        startDate: '2027-03-02',
+        endDate: '2027-03-31',
+        budget: 15_000_000,
+        ownerId: MANAGER.id,
+      }),
     )
     expect(created).toHaveLength(1)
     const campaign = created[0]!
@@ -55,7 +62,9 @@ describe('campaigns and industries in administration (real SQLite)', () => {
   it('lists running campaigns before finished ones, with the leads and opportunities that name them', () => {
     repo.saveCampaign(campaignSaveSchema.parse({ name: '끝난 캠페인', status: 'COMPLETED', startDate: '2026-01-01' }))
     const [active] = repo.saveCampaign(campaignSaveSchema.parse({ name: '진행 캠페인', status: 'ACTIVE' }))
-    device.sqlite.prepare(`INSERT INTO leads (id, code, company_name, contact_name, campaign_id) VALUES (?, 'LD-1', '가', '나', ?)`).run(testId(0x901), active!.id)
+    device.sqlite
+      .prepare(`INSERT INTO leads (id, code, company_name, contact_name, campaign_id) VALUES (?, 'LD-1', '가', '나', ?)`)
+      .run(testId(0x901), active!.id)
     expect(repo.campaigns().map((c) => [c.name, c.leadCount])).toEqual([
       ['진행 캠페인', 1],
       ['끝난 캠페인', 0],
@@ -70,7 +79,9 @@ describe('campaigns and industries in administration (real SQLite)', () => {
       endDate: 'admin.catalogues.errors.endBeforeStart',
       budget: 'validation.number',
     })
-    expect(catalogueFieldErrors(industrySaveSchema.safeParse({ code: '제조 업', name: '제조업' }).error!)).toEqual({ code: 'admin.catalogues.errors.codeFormat' })
+    expect(catalogueFieldErrors(industrySaveSchema.safeParse({ code: '제조 업', name: '제조업' }).error!)).toEqual({
+      code: 'admin.catalogues.errors.codeFormat',
+    })
   })
 
   it('keeps industries as a tree, refuses a cycle and a code in use, and counts the companies filed under each', () => {

@@ -113,12 +113,7 @@ export function createCataloguesRepo(ctx: RepoContext): CataloguesRepo {
         leadCount: row.lead_count,
         opportunityCount: row.opportunity_count,
       }))
-      .sort(
-        (a, b) =>
-          STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-          (b.startDate ?? '').localeCompare(a.startDate ?? '') ||
-          compareKorean(a.name, b.name),
-      )
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (b.startDate ?? '').localeCompare(a.startDate ?? '') || compareKorean(a.name, b.name))
 
   const saveCampaign: CataloguesRepo['saveCampaign'] = (input) => {
     requireAllowed('campaigns', input.id === undefined ? 'create' : 'update')

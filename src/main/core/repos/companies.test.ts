@@ -9,8 +9,7 @@ beforeEach(() => {
 })
 afterEach(() => h.close())
 
-const create = (fields: Record<string, unknown>, allowDuplicates = false) =>
-  h.repos.companies.create(companyCreateSchema.parse(fields), { allowDuplicates })
+const create = (fields: Record<string, unknown>, allowDuplicates = false) => h.repos.companies.create(companyCreateSchema.parse(fields), { allowDuplicates })
 
 const createdId = (fields: Record<string, unknown>): string => {
   const result = create(fields, true)
@@ -53,7 +52,8 @@ describe('companies repository', () => {
   })
 
   it('pages in SQL and filters by tier, status and account manager', () => {
-    for (let i = 0; i < 25; i++) createdId({ name: `고객사${String(i).padStart(2, '0')}`, tier: i % 5 === 0 ? 'VIP' : 'SILVER', status: i % 2 ? 'ACTIVE' : 'PROSPECT' })
+    for (let i = 0; i < 25; i++)
+      createdId({ name: `고객사${String(i).padStart(2, '0')}`, tier: i % 5 === 0 ? 'VIP' : 'SILVER', status: i % 2 ? 'ACTIVE' : 'PROSPECT' })
     const first = list({ limit: 10 })
     const second = list({ limit: 10, offset: 10 })
     expect(first.total).toBe(25)

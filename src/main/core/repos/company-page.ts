@@ -2,13 +2,7 @@
  * its opportunities, projects, meetings and activity timeline. */
 import { todayIsoDate } from '../../../shared/domain/dates'
 import { displayName } from '../../../shared/domain/korean-name'
-import {
-  type BranchRecord,
-  type CompanyDetail,
-  type CompanyRecord,
-  type ContactRecord,
-  type RelatedSummary,
-} from '../../../shared/model/customer-views'
+import { type BranchRecord, type CompanyDetail, type CompanyRecord, type ContactRecord, type RelatedSummary } from '../../../shared/model/customer-views'
 import { type Sqlite } from '../sqlite'
 import { type ActivitiesRepo } from './activities'
 import { RecordNotFoundError } from './companies'
@@ -32,7 +26,11 @@ function jsonOf<T>(v: unknown, fallback: T): T {
 }
 /** custom_fields may hold numbers or flags (imported, or from the seed): the page shows and edits them as text. */
 const textFields = (fields: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]))
+  Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  )
 
 export function createCompanyPageReader({
   sqlite,
@@ -49,9 +47,7 @@ export function createCompanyPageReader({
     `SELECT c.*, i.name AS industry_name FROM companies c LEFT JOIN industries i ON i.id = c.industry_id
      WHERE c.id = ? AND c.deleted_at IS NULL`,
   )
-  const branches = sqlite.prepare<[string], Row>(
-    `SELECT * FROM branches WHERE company_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, created_at, id`,
-  )
+  const branches = sqlite.prepare<[string], Row>(`SELECT * FROM branches WHERE company_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, created_at, id`)
   const contacts = sqlite.prepare<[string, { today: string }], Row>(
     `SELECT p.*, b.name AS branch_name, ${lastContactedSql('p.id')} AS last_contacted_on FROM contacts p JOIN branches b ON b.id = p.branch_id
      WHERE b.company_id = ? AND p.deleted_at IS NULL AND b.deleted_at IS NULL

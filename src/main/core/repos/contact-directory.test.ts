@@ -24,18 +24,35 @@ describe('contact directory: 최근 연락일 computed from activities and meeti
       run(
         `INSERT INTO meetings (id, code, title, target, type, date, start_time, end_time, organizer_id, status)
          VALUES (?, ?, '미팅', 'CUSTOMER', 'PROPOSAL', ?, '10:00', '11:00', ?, ?)`,
-        testId(0x300 + n), `MT-${n}`, date, ORGANIZER, status,
+        testId(0x300 + n),
+        `MT-${n}`,
+        date,
+        ORGANIZER,
+        status,
       )
-      run(`INSERT INTO meeting_participants (id, meeting_id, participant_type, contact_id) VALUES (?, ?, 'EXTERNAL', ?)`, testId(0x400 + n), testId(0x300 + n), contactId)
+      run(
+        `INSERT INTO meeting_participants (id, meeting_id, participant_type, contact_id) VALUES (?, ?, 'EXTERNAL', ?)`,
+        testId(0x400 + n),
+        testId(0x300 + n),
+        contactId,
+      )
     }
     // 김민준: a call at 23:30 UTC on 11-20 is 11-21 in Seoul; a meeting on 11-18; a cancelled one and a future one don't count.
-    run(`INSERT INTO activities (id, entity_type, entity_id, activity_type, subject, start_time) VALUES (?, 'CONTACT', ?, 'CALL', '통화', '2026-11-20T23:30:00.000Z')`, testId(0x201), KIM)
+    run(
+      `INSERT INTO activities (id, entity_type, entity_id, activity_type, subject, start_time) VALUES (?, 'CONTACT', ?, 'CALL', '통화', '2026-11-20T23:30:00.000Z')`,
+      testId(0x201),
+      KIM,
+    )
     meeting(1, '2026-11-18', 'COMPLETED', KIM)
     meeting(2, '2026-11-24', 'CANCELLED', KIM)
     meeting(3, '2026-12-30', 'SCHEDULED', KIM)
     // 이서연: only a meeting, and a deleted activity that must not count.
     meeting(4, '2026-11-10', 'COMPLETED', LEE)
-    run(`INSERT INTO activities (id, entity_type, entity_id, activity_type, subject, start_time, deleted_at) VALUES (?, 'CONTACT', ?, 'CALL', '삭제됨', '2026-11-22T01:00:00.000Z', '2026-11-22T02:00:00.000Z')`, testId(0x202), LEE)
+    run(
+      `INSERT INTO activities (id, entity_type, entity_id, activity_type, subject, start_time, deleted_at) VALUES (?, 'CONTACT', ?, 'CALL', '삭제됨', '2026-11-22T01:00:00.000Z', '2026-11-22T02:00:00.000Z')`,
+      testId(0x202),
+      LEE,
+    )
   })
   afterEach(() => {
     device.close()

@@ -152,7 +152,10 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
           amount: opp.amount,
           status: 'DRAFT',
         })
-        link(id, projectsOfOpportunity.all(opp.id).map((p) => p.id))
+        link(
+          id,
+          projectsOfOpportunity.all(opp.id).map((p) => p.id),
+        )
       })
       return get(id)
     },

@@ -34,11 +34,23 @@ describe('coordinator home (real SQLite)', () => {
     repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
     device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
     device.writer.upsert('opportunities', WON, {
-      code: 'O-1', title: '2027 신임 팀장 리더십', company_id: COMPANY, stage: 'CLOSED_WON', probability: 100, amount: 48_000_000, account_manager_id: MANAGER.id,
+      code: 'O-1',
+      title: '2027 신임 팀장 리더십',
+      company_id: COMPANY,
+      stage: 'CLOSED_WON',
+      probability: 100,
+      amount: 48_000_000,
+      account_manager_id: MANAGER.id,
     })
     device.signInAs(CONSULTANT)
     device.writer.upsert('opportunities', OPEN, {
-      code: 'O-2', title: '영업 역량 강화', company_id: COMPANY, stage: 'PROPOSAL', probability: 50, amount: 10_000_000, account_manager_id: CONSULTANT.id,
+      code: 'O-2',
+      title: '영업 역량 강화',
+      company_id: COMPANY,
+      stage: 'PROPOSAL',
+      probability: 50,
+      amount: 10_000_000,
+      account_manager_id: CONSULTANT.id,
     })
   })
   afterEach(() => {
@@ -49,9 +61,13 @@ describe('coordinator home (real SQLite)', () => {
   /** A project run by the signed-in user with one session this week and a class per given date (09–12 with `instructor`). */
   const project = (instructorId: string, dates: readonly string[]) => {
     const p = repos.projectRecords.fromOpportunity(WON)
-    const sessionId = repos.projects.createSession(sessionCreateSchema.parse({ projectId: p.id, startDate: '2026-12-07', endDate: '2026-12-31', maxParticipants: 40 })).sessions[0]!.id
+    const sessionId = repos.projects.createSession(
+      sessionCreateSchema.parse({ projectId: p.id, startDate: '2026-12-07', endDate: '2026-12-31', maxParticipants: 40 }),
+    ).sessions[0]!.id
     const classes = dates.map((date) => {
-      const r = repos.projects.createClass(classCreateSchema.parse({ sessionId, date, startTime: '09:00', endTime: '12:00', maxParticipants: 30, instructorId, allowDoubleBooking: true }))
+      const r = repos.projects.createClass(
+        classCreateSchema.parse({ sessionId, date, startTime: '09:00', endTime: '12:00', maxParticipants: 30, instructorId, allowDoubleBooking: true }),
+      )
       if (r.status !== 'created') throw new Error('not created')
       return r.classId
     })
@@ -60,10 +76,14 @@ describe('coordinator home (real SQLite)', () => {
 
   it('shows a coordinator their classes, rosters not taken, completion and an instructor booked on a colleague’s project', () => {
     device.signInAs(MANAGER)
-    const park = repos.instructors.save(instructorSaveSchema.parse({ lastName: '박', firstName: '서준', email: 'park@augu.kr' })).find((i) => i.name === '박서준')!.id
+    const park = repos.instructors
+      .save(instructorSaveSchema.parse({ lastName: '박', firstName: '서준', email: 'park@augu.kr' }))
+      .find((i) => i.name === '박서준')!.id
     // A colleague's project (the manager runs it) books 박서준 tomorrow 10–11.
     const theirs = project(park, [])
-    const r = repos.projects.createClass(classCreateSchema.parse({ sessionId: theirs.sessionId, date: '2026-12-08', startTime: '10:00', endTime: '11:00', instructorId: park }))
+    const r = repos.projects.createClass(
+      classCreateSchema.parse({ sessionId: theirs.sessionId, date: '2026-12-08', startTime: '10:00', endTime: '11:00', instructorId: park }),
+    )
     expect(r.status).toBe('created')
 
     device.signInAs(COORDINATOR)
@@ -82,11 +102,24 @@ describe('coordinator home (real SQLite)', () => {
     expect(home.rostersNotTaken.map((k) => k.classId)).toEqual([mine.classes[0]])
     expect(home.projects).toEqual([expect.objectContaining({ id: mine.project.id, completionPercent: 80, training: expect.objectContaining({ trainees: 2 }) })])
     expect(home.clashes).toHaveLength(1)
-    expect(home.clashes[0]).toMatchObject({ classId: mine.classes[1], date: '2026-12-08', other: { sameInstructor: true, startTime: '10:00', endTime: '11:00' } })
+    expect(home.clashes[0]).toMatchObject({
+      classId: mine.classes[1],
+      date: '2026-12-08',
+      other: { sameInstructor: true, startTime: '10:00', endTime: '11:00' },
+    })
 
     // A second project of mine books 박서준 over the same class: one clash per pair, not one from each side.
     const second = project(park, [])
-    repos.projects.createClass(classCreateSchema.parse({ sessionId: second.sessionId, date: '2026-12-08', startTime: '11:00', endTime: '11:30', instructorId: park, allowDoubleBooking: true }))
+    repos.projects.createClass(
+      classCreateSchema.parse({
+        sessionId: second.sessionId,
+        date: '2026-12-08',
+        startTime: '11:00',
+        endTime: '11:30',
+        instructorId: park,
+        allowDoubleBooking: true,
+      }),
+    )
     const both = repos.coordinatorHome.home()
     expect(both.kind === 'coordinator' && both.clashes.map((c) => [c.classId, c.other.startTime])).toHaveLength(2)
 
@@ -109,7 +142,9 @@ describe('coordinator home (real SQLite)', () => {
   it('offers the contracts screen the won opportunities (with their contract) and the projects to link', () => {
     device.signInAs(MANAGER)
     const p = repos.projectRecords.fromOpportunity(WON)
-    expect(repos.contracts.formOptions().wonOpportunities).toEqual([{ id: WON, title: '2027 신임 팀장 리더십', companyName: '아우구전자', amount: 48_000_000, contractCode: null }])
+    expect(repos.contracts.formOptions().wonOpportunities).toEqual([
+      { id: WON, title: '2027 신임 팀장 리더십', companyName: '아우구전자', amount: 48_000_000, contractCode: null },
+    ])
     const contract = repos.contracts.fromOpportunity(WON)
     const options = repos.contracts.formOptions()
     expect(options.wonOpportunities[0]!.contractCode).toBe(contract.code)

@@ -93,7 +93,8 @@ export function createCoordinatorHomeRepo(ctx: RepoContext, projects: ProjectsRe
         date: r.date,
         startTime: r.start_time,
         endTime: r.end_time,
-        instructorName: r.instructor_last !== null && r.instructor_first !== null ? displayName({ lastName: r.instructor_last, firstName: r.instructor_first }) : null,
+        instructorName:
+          r.instructor_last !== null && r.instructor_first !== null ? displayName({ lastName: r.instructor_last, firstName: r.instructor_first }) : null,
         room: r.room,
         enrolled: r.enrolled,
         unmarked: r.unmarked,

@@ -214,7 +214,13 @@ export function createDashboardRepo(ctx: RepoContext): DashboardRepo {
     const rated: ProjectRates[] = trained
       // Running projects first, then the most recently ending ones: what a manager is looking after now.
       .sort((a, b) => Number(b.status === 'IN_PROGRESS') - Number(a.status === 'IN_PROGRESS') || (b.end_date ?? '').localeCompare(a.end_date ?? ''))
-      .map((p) => ({ projectId: p.id, name: p.name, status: p.status, companyName: p.company_name, ...trainingRates(byProject.get(p.id)!, projectAttendancePolicy(p.completion_percent)) }))
+      .map((p) => ({
+        projectId: p.id,
+        name: p.name,
+        status: p.status,
+        companyName: p.company_name,
+        ...trainingRates(byProject.get(p.id)!, projectAttendancePolicy(p.completion_percent)),
+      }))
     return {
       // Each project judged by its own completion rule (수료 기준), the same one its page and rosters show.
       overall: combinedTrainingRates(trained.map((p) => ({ records: byProject.get(p.id)!, completionPercent: p.completion_percent }))),

@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  kpiAchievementsSchema,
-  kpiActualRecordSchema,
-  kpiDefinitionSaveSchema,
-  kpiTargetSaveSchema,
-} from '../../../shared/model/validation/kpi'
+import { kpiAchievementsSchema, kpiActualRecordSchema, kpiDefinitionSaveSchema, kpiTargetSaveSchema } from '../../../shared/model/validation/kpi'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createKpiRepo, KpiRuleError, type KpiRepo } from './kpi'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
@@ -36,9 +31,7 @@ describe('KPI repository (real SQLite)', () => {
   }
 
   const definition = (code: string, name: string, unit: string, direction: string): string =>
-    repo.saveDefinition(
-      kpiDefinitionSaveSchema.parse({ code, name, category: 'SALES', level: 'TEAM', unit, direction, frequency: 'QUARTERLY' }),
-    ).id
+    repo.saveDefinition(kpiDefinitionSaveSchema.parse({ code, name, category: 'SALES', level: 'TEAM', unit, direction, frequency: 'QUARTERLY' })).id
 
   const target = (definitionId: string, ownerType: string, ownerId: string | null, values: Record<string, number | null>): string =>
     repo.saveTarget(kpiTargetSaveSchema.parse({ definitionId, ownerType, ownerId, period: Q4, ...values })).targetId
@@ -56,18 +49,35 @@ describe('KPI repository (real SQLite)', () => {
 
   const opportunity = (owner: string, stage: string, amount: number, closed: string | null, createdAt: string): void => {
     const id = nextId()
-    asBoss(() => device.writer.upsert('opportunities', id, {
-      code: `O-${seq}`, title: '리더십 과정', company_id: CUSTOMER, account_manager_id: owner, stage, amount, actual_close_date: closed,
-    }))
+    asBoss(() =>
+      device.writer.upsert('opportunities', id, {
+        code: `O-${seq}`,
+        title: '리더십 과정',
+        company_id: CUSTOMER,
+        account_manager_id: owner,
+        stage,
+        amount,
+        actual_close_date: closed,
+      }),
+    )
     sql('UPDATE opportunities SET created_at = ? WHERE id = ?', createdAt, id)
   }
 
   const meeting = (organizer: string, status: string, date: string, participant?: string): void => {
     const id = nextId()
-    asBoss(() => device.writer.upsert('meetings', id, {
-      code: `M-${seq}`, title: '고객 미팅', target: 'CUSTOMER', type: 'PROPOSAL', date, start_time: '10:00', end_time: '11:00',
-      organizer_id: organizer, status,
-    }))
+    asBoss(() =>
+      device.writer.upsert('meetings', id, {
+        code: `M-${seq}`,
+        title: '고객 미팅',
+        target: 'CUSTOMER',
+        type: 'PROPOSAL',
+        date,
+        start_time: '10:00',
+        end_time: '11:00',
+        organizer_id: organizer,
+        status,
+      }),
+    )
     if (participant) {
       device.writer.upsert('meeting_participants', nextId(), { meeting_id: id, participant_type: 'INTERNAL', user_id: participant })
     }
@@ -154,7 +164,12 @@ describe('KPI repository (real SQLite)', () => {
 
     // 30,000,000 + 20,000,000 = 50,000,000 of 40,000,000 → 125 %; not the stretch (60,000,000).
     expect(byName.get('개인 수주액')).toMatchObject({
-      actual: 50_000_000, actualSource: 'computed', achievementPercent: 125, band: 'ON_TARGET', ownerLabel: '이서연', weight: 50,
+      actual: 50_000_000,
+      actualSource: 'computed',
+      achievementPercent: 125,
+      band: 'ON_TARGET',
+      ownerLabel: '이서연',
+      weight: 50,
     })
     // 2 of 4 → 50 %, below the minimum of 3.
     expect(byName.get('고객 미팅 건수')).toMatchObject({ actual: 2, achievementPercent: 50, band: 'BELOW_MINIMUM', ownerLabel: '영업1팀' })
@@ -162,7 +177,13 @@ describe('KPI repository (real SQLite)', () => {
     // (30 + 10) / 2 = 20 days against 45: lower is better, 45 / 20 = 225 %, and 20 ≤ 30 reaches the stretch.
     // It rests on two wins: a small sample (under SMALL_SAMPLE_MINIMUM), marked and left out of the composite.
     expect(byName.get('평균 수주 소요일')).toMatchObject({
-      actual: 20, achievementPercent: 225, band: 'STRETCH', direction: 'DECREASE', sampleSize: 2, smallSample: true, compositeShare: null,
+      actual: 20,
+      achievementPercent: 225,
+      band: 'STRETCH',
+      direction: 'DECREASE',
+      sampleSize: 2,
+      smallSample: true,
+      compositeShare: null,
     })
     // Counts and amounts are not samples.
     expect(byName.get('고객 미팅 건수')).toMatchObject({ sampleSize: null, smallSample: false, compositeShare: 40 })
@@ -186,7 +207,11 @@ describe('KPI repository (real SQLite)', () => {
       const trainee = nextId()
       device.writer.upsert('trainees', trainee, { company_id: CUSTOMER, last_name: '김', first_name: `수강${seq}` })
       device.writer.upsert('attendance_records', nextId(), {
-        class_id: classId, trainee_id: trainee, status, recorded_by: SEOYEON.id, recorded_at: '2026-11-10T01:00:00.000Z',
+        class_id: classId,
+        trainee_id: trainee,
+        status,
+        recorded_by: SEOYEON.id,
+        recorded_at: '2026-11-10T01:00:00.000Z',
       })
     }
     // 1 + 1 + 1 (late, credited in full) + 0.5 (left early) + 0 = 3.5 of 5 counted (excused left out) = 70 %.
@@ -202,8 +227,12 @@ describe('KPI repository (real SQLite)', () => {
   it('uses the latest recorded actual of a KPI it cannot compute, and a DECREASE KPI is achieved by going lower', () => {
     const complaints = definition('KPI-CMPL-TEAM', '고객 불만 건수', 'COUNT', 'DECREASE')
     const id = target(complaints, 'TEAM', TEAM1, { target: 5, stretch: 3, minimum: 8 })
-    expect(repo.achievements(kpiAchievementsSchema.parse({ on: '2026-11-25', period: 'QUARTER', audience: 'team' })).rows[0])
-      .toMatchObject({ actual: null, actualSource: null, achievementPercent: null, band: null })
+    expect(repo.achievements(kpiAchievementsSchema.parse({ on: '2026-11-25', period: 'QUARTER', audience: 'team' })).rows[0]).toMatchObject({
+      actual: null,
+      actualSource: null,
+      achievementPercent: null,
+      band: null,
+    })
 
     repo.recordActual(kpiActualRecordSchema.parse({ targetId: id, periodDate: '2026-10-31', actual: 6 }))
     const row = repo.recordActual(kpiActualRecordSchema.parse({ targetId: id, periodDate: '2026-11-20', actual: 4, notes: '기간 중 누계' }))
@@ -231,7 +260,9 @@ describe('KPI repository (real SQLite)', () => {
       return undefined
     }
     expect(rule(() => repo.recordActual(kpiActualRecordSchema.parse({ targetId: computedTarget, periodDate: '2026-11-01', actual: 1 })))).toBe('computedActual')
-    expect(rule(() => repo.recordActual(kpiActualRecordSchema.parse({ targetId: recordedTarget, periodDate: '2026-09-30', actual: 1 })))).toBe('dateOutsidePeriod')
+    expect(rule(() => repo.recordActual(kpiActualRecordSchema.parse({ targetId: recordedTarget, periodDate: '2026-09-30', actual: 1 })))).toBe(
+      'dateOutsidePeriod',
+    )
     // Lower is better: a stretch above the target or a minimum below it is a mistake.
     expect(rule(() => target(complaints, 'TEAM', TEAM1, { target: 5, stretch: 7 }))).toBe('bandsOutOfOrder')
     expect(rule(() => target(ord, 'USER', SEOYEON.id, { target: 10, minimum: 20 }))).toBe('bandsOutOfOrder')
@@ -255,8 +286,12 @@ describe('KPI repository (real SQLite)', () => {
     )
     // Our company is stood for by the root department, as in the demo data.
     expect(half).toMatchObject({ ownerType: 'COMPANY', ownerId: ROOT, ownerLabel: '전사', periodLabel: '2026년 하반기', periodStart: '2026-07-01' })
-    expect(device.sqlite.prepare('SELECT period_type, period_half, period_quarter, period_month FROM kpi_targets WHERE id = ?').get(half.targetId))
-      .toEqual({ period_type: 'HALF', period_half: 2, period_quarter: null, period_month: null })
+    expect(device.sqlite.prepare('SELECT period_type, period_half, period_quarter, period_month FROM kpi_targets WHERE id = ?').get(half.targetId)).toEqual({
+      period_type: 'HALF',
+      period_half: 2,
+      period_quarter: null,
+      period_month: null,
+    })
   })
 
   it('shows each tier its audience: own, team, company', () => {
@@ -286,7 +321,11 @@ describe('KPI repository (real SQLite)', () => {
     const SALES1 = testId(0xd2)
     const CLOSED = testId(0xd3)
     sql(`INSERT INTO departments (id, code, name, parent_id, is_active) VALUES (?, 'S1', '영업1부', ?, 1)`, SALES1, SALES)
-    sql(`INSERT INTO departments (id, code, name, parent_id, is_active, deleted_at) VALUES (?, 'S9', '폐지된 부서', ?, 0, '2026-05-01T00:00:00.000Z')`, CLOSED, SALES)
+    sql(
+      `INSERT INTO departments (id, code, name, parent_id, is_active, deleted_at) VALUES (?, 'S9', '폐지된 부서', ?, 0, '2026-05-01T00:00:00.000Z')`,
+      CLOSED,
+      SALES,
+    )
     sql('UPDATE users SET department_id = ? WHERE id = ?', SALES1, YUNA)
     sql('UPDATE users SET department_id = ? WHERE id = ?', CLOSED, BOSS.id)
     // 서연 (영업본부) and 유나 (영업1부, below it) count; the boss, in a deleted sub-department, does not.
@@ -303,7 +342,14 @@ describe('KPI repository (real SQLite)', () => {
     const TEAM3 = testId(0x73)
     sql(`INSERT INTO teams (id, code, name, department_id, team_lead_id, is_active) VALUES (?, 'T3', '영업3팀', ?, ?, 1)`, TEAM3, SALES, YUNA)
     for (const user of [MANAGER.id, YUNA]) {
-      sql('INSERT INTO team_members (id, team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?, ?)', nextId(), TEAM3, user, 'MEMBER', '2026-01-01T00:00:00.000Z')
+      sql(
+        'INSERT INTO team_members (id, team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?, ?)',
+        nextId(),
+        TEAM3,
+        user,
+        'MEMBER',
+        '2026-01-01T00:00:00.000Z',
+      )
     }
     const mtg = definition('KPI-MTG-TEAM', '고객 미팅 건수', 'COUNT', 'INCREASE')
     target(ord, 'USER', YUNA, { target: 20 })
@@ -323,7 +369,12 @@ describe('KPI repository (real SQLite)', () => {
     // FY2026 (April start) 하반기: 2026-10-01 … 2027-03-31.
     const row = repo.saveTarget(
       kpiTargetSaveSchema.parse({
-        definitionId: ord, ownerType: 'USER', ownerId: MANAGER.id, period: { type: 'HALF', fiscalYear: 2026, index: 2 }, target: 100, fiscalStartMonth: 4,
+        definitionId: ord,
+        ownerType: 'USER',
+        ownerId: MANAGER.id,
+        period: { type: 'HALF', fiscalYear: 2026, index: 2 },
+        target: 100,
+        fiscalStartMonth: 4,
       }),
     )
     expect(row).toMatchObject({ periodLabel: '2026 회계연도 하반기', periodStart: '2026-10-01', periodEnd: '2027-03-31' })
@@ -336,7 +387,15 @@ describe('KPI repository (real SQLite)', () => {
 
   it('has no actual for a period that has not started', () => {
     const ord = definition('KPI-ORD-USER', '개인 수주액', 'CURRENCY', 'INCREASE')
-    repo.saveTarget(kpiTargetSaveSchema.parse({ definitionId: ord, ownerType: 'USER', ownerId: MANAGER.id, period: { type: 'MONTH', fiscalYear: 2026, index: 12 }, target: 5 }))
+    repo.saveTarget(
+      kpiTargetSaveSchema.parse({
+        definitionId: ord,
+        ownerType: 'USER',
+        ownerId: MANAGER.id,
+        period: { type: 'MONTH', fiscalYear: 2026, index: 12 },
+        target: 5,
+      }),
+    )
     const result = repo.achievements(kpiAchievementsSchema.parse({ on: '2026-12-01', period: 'MONTH', audience: 'me' }))
     expect(result.periodLabel).toBe('2026년 12월')
     expect(result.rows[0]).toMatchObject({ actual: null, achievementPercent: null })

@@ -17,13 +17,7 @@ import { type z } from 'zod'
 import { DEFAULT_ATTENDANCE_POLICY, attendanceRate } from '../../../shared/domain/attendance'
 import { audiencesOfTier } from '../../../shared/domain/audience'
 import { daysBetween, todayIsoDate } from '../../../shared/domain/dates'
-import {
-  fiscalPeriodLabel,
-  fiscalPeriodOf,
-  fiscalPeriodRange,
-  type DateRange,
-  type FiscalPeriod,
-} from '../../../shared/domain/fiscal-period'
+import { fiscalPeriodLabel, fiscalPeriodOf, fiscalPeriodRange, type DateRange, type FiscalPeriod } from '../../../shared/domain/fiscal-period'
 import { achievementPercent, attainmentBand, compositeAchievement, isSmallSample } from '../../../shared/domain/kpi'
 import { averageDays, computedMeasureOf, winRatePercent, type KpiMeasure } from '../../../shared/domain/kpi-measures'
 import { compareKorean } from '../../../shared/domain/korean-text'
@@ -156,10 +150,7 @@ function toDefinitionView(row: DefinitionRow): KpiDefinitionView {
 
 function periodOfTarget(row: TargetRow): FiscalPeriod {
   const index =
-    row.period_type === 'MONTH' ? row.period_month
-    : row.period_type === 'QUARTER' ? row.period_quarter
-    : row.period_type === 'HALF' ? row.period_half
-    : 1
+    row.period_type === 'MONTH' ? row.period_month : row.period_type === 'QUARTER' ? row.period_quarter : row.period_type === 'HALF' ? row.period_half : 1
   return { type: row.period_type, fiscalYear: row.period_year, index: index ?? 1 }
 }
 
@@ -197,12 +188,8 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     if (!tierPermissions(actor.tier).allows(table, 'create')) throw new KpiRuleError('notPermitted')
   }
 
-  const definitionById = sqlite.prepare<[string], DefinitionRow>(
-    'SELECT * FROM kpi_definitions WHERE id = ? AND deleted_at IS NULL',
-  )
-  const definitionByCode = sqlite.prepare<[string], { id: string }>(
-    'SELECT id FROM kpi_definitions WHERE upper(code) = upper(?) AND deleted_at IS NULL',
-  )
+  const definitionById = sqlite.prepare<[string], DefinitionRow>('SELECT * FROM kpi_definitions WHERE id = ? AND deleted_at IS NULL')
+  const definitionByCode = sqlite.prepare<[string], { id: string }>('SELECT id FROM kpi_definitions WHERE upper(code) = upper(?) AND deleted_at IS NULL')
   const allDefinitions = sqlite.prepare<[], DefinitionRow>('SELECT * FROM kpi_definitions WHERE deleted_at IS NULL')
   const targetById = sqlite.prepare<[string], TargetRow>(`${TARGET_SELECT} AND t.id = ?`)
   const sameTarget = sqlite.prepare<[string, string, string | null, string, number, number | null, number | null, number | null], { id: string }>(
@@ -220,16 +207,12 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
       WHERE kpi_target_id = ? AND deleted_at IS NULL AND period_date BETWEEN ? AND ?
       ORDER BY period_date DESC, updated_at DESC, id DESC LIMIT 1`,
   )
-  const rootDepartment = sqlite.prepare<[], { id: string }>(
-    'SELECT id FROM departments WHERE deleted_at IS NULL AND parent_id IS NULL ORDER BY code LIMIT 1',
-  )
+  const rootDepartment = sqlite.prepare<[], { id: string }>('SELECT id FROM departments WHERE deleted_at IS NULL AND parent_id IS NULL ORDER BY code LIMIT 1')
   const userRow = sqlite.prepare<[string], { first_name: string; last_name: string }>(
     'SELECT first_name, last_name FROM users WHERE id = ? AND deleted_at IS NULL',
   )
   const teamRow = sqlite.prepare<[string], { name: string }>('SELECT name FROM teams WHERE id = ? AND deleted_at IS NULL')
-  const departmentRow = sqlite.prepare<[string], { name: string }>(
-    'SELECT name FROM departments WHERE id = ? AND deleted_at IS NULL',
-  )
+  const departmentRow = sqlite.prepare<[string], { name: string }>('SELECT name FROM departments WHERE id = ? AND deleted_at IS NULL')
 
   // Scope: `@scope` is null for everyone (COMPANY), else a JSON array of user ids.
   const IN_SCOPE = (column: string) => `(@scope IS NULL OR ${column} IN (SELECT value FROM json_each(@scope)))`
@@ -416,8 +399,7 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     if (people === null) return () => true
     const teams = audience === 'team' ? audiences.teamsOf(actor.id) : new Set<string>()
     return (row) =>
-      row.entity_id !== null &&
-      ((row.entity_type === 'USER' && people.has(row.entity_id)) || (row.entity_type === 'TEAM' && teams.has(row.entity_id)))
+      row.entity_id !== null && ((row.entity_type === 'USER' && people.has(row.entity_id)) || (row.entity_type === 'TEAM' && teams.has(row.entity_id)))
   }
 
   const OWNER_ORDER: Record<KpiEntityType, number> = { COMPANY: 0, DEPARTMENT: 1, TEAM: 2, USER: 3 }

@@ -32,7 +32,9 @@ describe('leads repository (real SQLite)', () => {
   })
 
   const create = (companyName: string, bant = {}) =>
-    leads.create(leadCreateSchema.parse({ companyName, contactName: '박지훈', bant: { budget: false, authority: false, need: false, timeline: false, ...bant } }))
+    leads.create(
+      leadCreateSchema.parse({ companyName, contactName: '박지훈', bant: { budget: false, authority: false, need: false, timeline: false, ...bant } }),
+    )
 
   it('creates a lead offline with an outbox entry, and computes the BANT score without storing it', () => {
     const lead = create('한빛제약', { budget: true, need: true })
@@ -43,7 +45,13 @@ describe('leads repository (real SQLite)', () => {
     expect(device.sqlite.prepare('SELECT score FROM leads WHERE id = ?').get(lead.id)).toEqual({ score: 0 })
 
     const edited = leads.update(
-      leadEditSchema.parse({ id: lead.id, companyName: '한빛제약', contactName: '박지훈', status: 'QUALIFIED', bant: { budget: true, authority: true, need: true, timeline: true } }),
+      leadEditSchema.parse({
+        id: lead.id,
+        companyName: '한빛제약',
+        contactName: '박지훈',
+        status: 'QUALIFIED',
+        bant: { budget: true, authority: true, need: true, timeline: true },
+      }),
     )
     expect(edited.bantScore).toBe(100)
     // Only the changed fields travel.
@@ -145,7 +153,10 @@ describe('leads repository (real SQLite)', () => {
     expect(result).toMatchObject({ companyId, branchId })
     expect(countRows(device.sqlite, 'companies')).toBe(companies)
     expect(device.sqlite.prepare('SELECT branch_id FROM contacts WHERE id = ?').get(result.contactId)).toEqual({ branch_id: branchId })
-    expect(device.sqlite.prepare('SELECT company_id, branch_id FROM opportunities WHERE id = ?').get(result.opportunityId)).toEqual({ company_id: companyId, branch_id: branchId })
+    expect(device.sqlite.prepare('SELECT company_id, branch_id FROM opportunities WHERE id = ?').get(result.opportunityId)).toEqual({
+      company_id: companyId,
+      branch_id: branchId,
+    })
     expect(leads.get(lead.id)).toMatchObject({ status: 'CONVERTED', convertedToCompanyId: companyId })
     const gone = create('또다른리드')
     expect(() =>
@@ -155,7 +166,7 @@ describe('leads repository (real SQLite)', () => {
 
   it('rolls the whole conversion back when any part fails', () => {
     const lead = create('하늘교육')
-    device.sqlite.exec('CREATE TRIGGER fail_contacts BEFORE INSERT ON contacts BEGIN SELECT RAISE(ABORT, \'disk says no\'); END')
+    device.sqlite.exec("CREATE TRIGGER fail_contacts BEFORE INSERT ON contacts BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
     const before = device.outbox.pendingCount()
     expect(() =>
       leads.convert(

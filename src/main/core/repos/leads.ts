@@ -13,12 +13,7 @@
 import { bantScore } from '../../../shared/domain/bant'
 import { defaultProbability } from '../../../shared/domain/opportunity-stage'
 import { displayName } from '../../../shared/domain/korean-name'
-import {
-  LEAD_STATUSES,
-  type LeadAssignmentStatus,
-  type LeadSource,
-  type LeadStatus,
-} from '../../../shared/model/enums'
+import { LEAD_STATUSES, type LeadAssignmentStatus, type LeadSource, type LeadStatus } from '../../../shared/model/enums'
 import {
   type BantFlags,
   type leadAssignmentDecisionSchema,
@@ -123,9 +118,7 @@ const collator = new Intl.Collator('ko-KR')
 export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
   const { sqlite, writer } = ctx
   const names = createUserNames(sqlite)
-  const listAll = sqlite.prepare<[], LeadRow>(
-    `SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.deleted_at IS NULL ORDER BY l.created_at DESC, l.id DESC`,
-  )
+  const listAll = sqlite.prepare<[], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.deleted_at IS NULL ORDER BY l.created_at DESC, l.id DESC`)
   const byId = sqlite.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.id = ? AND l.deleted_at IS NULL`)
   const assignmentsOf = sqlite.prepare<[string], AssignmentRow>(
     `SELECT id, lead_id, assigned_to, assigned_from, created_by, assignment_reason, status, approved_by, rejection_reason, created_at
@@ -206,7 +199,6 @@ export function createLeadsRepo(ctx: RepoContext): LeadsRepo {
       assignments: views,
     }
   }
-
 
   return {
     list(filter = {}) {

@@ -62,7 +62,10 @@ describe('meetings repository (real SQLite)', () => {
       { participantType: 'EXTERNAL', contactId: CONTACT, role: 'ATTENDEE' },
       { participantType: 'EXTERNAL', name: '정하늘', company: '한빛제약 교육팀', position: '대리' },
     ],
-    agenda: [{ topic: '교육 니즈 확인', duration: 30 }, { topic: '커리큘럼 제안', duration: 45, presenter: '이서연' }],
+    agenda: [
+      { topic: '교육 니즈 확인', duration: 30 },
+      { topic: '커리큘럼 제안', duration: 45, presenter: '이서연' },
+    ],
     products: [
       { productId: LEADERSHIP, quantity: 20, discountPercent: 10 },
       { productId: ASSESSMENT, quantity: 3, unitPrice: 333_333, discountPercent: 12.5 },
@@ -81,7 +84,10 @@ describe('meetings repository (real SQLite)', () => {
       ['최유진', '(주)한빛제약', '과장'],
       ['정하늘', '한빛제약 교육팀', '대리'],
     ])
-    expect(saved.agenda.map((a) => [a.sequence, a.topic])).toEqual([[1, '교육 니즈 확인'], [2, '커리큘럼 제안']])
+    expect(saved.agenda.map((a) => [a.sequence, a.topic])).toEqual([
+      [1, '교육 니즈 확인'],
+      [2, '커리큘럼 제안'],
+    ])
     // Unit price defaults from the list price: 20 × 350,000 × 0.9 = 6,300,000; 3 × 333,333 × 0.875 = 874,999.125 → 874,999.
     expect(saved.products.map((l) => [l.unitPrice, l.gross, l.discount, l.total])).toEqual([
       [350_000, 7_000_000, 700_000, 6_300_000],
@@ -105,7 +111,10 @@ describe('meetings repository (real SQLite)', () => {
           { id: contact!.id, participantType: 'EXTERNAL', contactId: CONTACT, attendance: 'ABSENT' },
           { participantType: 'INTERNAL', userId: COLLEAGUE },
         ],
-        agenda: [{ id: first.agenda[1]!.id, topic: '커리큘럼 제안' }, { id: first.agenda[0]!.id, topic: '교육 니즈 확인' }],
+        agenda: [
+          { id: first.agenda[1]!.id, topic: '커리큘럼 제안' },
+          { id: first.agenda[0]!.id, topic: '교육 니즈 확인' },
+        ],
         products: [{ id: first.products[0]!.id, productId: LEADERSHIP, quantity: 25, unitPrice: 300_000, discountPercent: 0 }],
       }),
     )
@@ -116,7 +125,10 @@ describe('meetings repository (real SQLite)', () => {
       ['박지훈', 'PENDING'],
       ['최유진', 'ABSENT'],
     ])
-    expect(updated.agenda.map((a) => [a.sequence, a.topic])).toEqual([[1, '커리큘럼 제안'], [2, '교육 니즈 확인']])
+    expect(updated.agenda.map((a) => [a.sequence, a.topic])).toEqual([
+      [1, '커리큘럼 제안'],
+      [2, '교육 니즈 확인'],
+    ])
     expect(updated.products.map((l) => l.total)).toEqual([7_500_000])
     expect(updated.proposal.total).toBe(7_500_000)
     // The free-text participant and the second product are tombstoned, not erased (they sync as deletions).
@@ -161,18 +173,30 @@ describe('meetings repository (real SQLite)', () => {
 
   it('saves minutes once per meeting and action items with completion time; cancelling keeps everything', () => {
     const { id } = save(meeting())
-    repo.saveMinutes(minutesSaveSchema.parse({ meetingId: id, summary: '리더십 과정 20명 규모 제안', keyPoints: ['예산 확보', ''], customerReaction: 'POSITIVE', competitorsMentioned: [{ name: '한국리더십센터', note: '단가 낮음' }] }))
+    repo.saveMinutes(
+      minutesSaveSchema.parse({
+        meetingId: id,
+        summary: '리더십 과정 20명 규모 제안',
+        keyPoints: ['예산 확보', ''],
+        customerReaction: 'POSITIVE',
+        competitorsMentioned: [{ name: '한국리더십센터', note: '단가 낮음' }],
+      }),
+    )
     const withMinutes = repo.saveMinutes(minutesSaveSchema.parse({ meetingId: id, summary: '수정된 요약', decisions: ['12월 1차 시범'] }))
     expect(countRows(device.sqlite, 'meeting_minutes')).toBe(1)
     expect(withMinutes.minutes).toMatchObject({ summary: '수정된 요약', keyPoints: [], decisions: ['12월 1차 시범'], customerReaction: null })
     expect(withMinutes.hasMinutes).toBe(true)
 
-    const a = repo.saveActionItem(actionItemSaveSchema.parse({ meetingId: id, task: '견적서 송부', assigneeId: CONSULTANT.id, dueDate: '2026-11-30', priority: 'HIGH' }))
+    const a = repo.saveActionItem(
+      actionItemSaveSchema.parse({ meetingId: id, task: '견적서 송부', assigneeId: CONSULTANT.id, dueDate: '2026-11-30', priority: 'HIGH' }),
+    )
     repo.saveActionItem(actionItemSaveSchema.parse({ meetingId: id, task: '강사 일정 확인', assigneeId: COLLEAGUE }))
     const item = a.actionItems[0]!
     expect(item).toMatchObject({ assigneeName: '이서연', status: 'PENDING', completedAt: null })
     device.setNow('2026-11-28T02:00:00.000Z')
-    const done = repo.saveActionItem(actionItemSaveSchema.parse({ meetingId: id, id: item.id, task: item.task, assigneeId: CONSULTANT.id, status: 'COMPLETED' }))
+    const done = repo.saveActionItem(
+      actionItemSaveSchema.parse({ meetingId: id, id: item.id, task: item.task, assigneeId: CONSULTANT.id, status: 'COMPLETED' }),
+    )
     expect(done.actionItems.find((x) => x.id === item.id)).toMatchObject({ status: 'COMPLETED', completedAt: '2026-11-28T02:00:00.000Z' })
     expect(done.openActionItems).toBe(1)
 
@@ -186,7 +210,19 @@ describe('meetings repository (real SQLite)', () => {
     save(meeting())
     save(meeting({ title: '가람전자 초기 미팅', type: 'INITIAL', companyId: OTHER_COMPANY, date: '2026-11-26', participants: [] }))
     device.signInAs({ id: COLLEAGUE, tier: 'OPERATOR' })
-    save(meeting({ title: '팀 주간 회의', target: 'INTERNAL', type: 'TEAM', companyId: null, date: '2026-12-02', locationType: 'ONLINE', locationAddress: null, onlineLink: 'https://meet.example.com/x', participants: [] }))
+    save(
+      meeting({
+        title: '팀 주간 회의',
+        target: 'INTERNAL',
+        type: 'TEAM',
+        companyId: null,
+        date: '2026-12-02',
+        locationType: 'ONLINE',
+        locationAddress: null,
+        onlineLink: 'https://meet.example.com/x',
+        participants: [],
+      }),
+    )
     device.signInAs(CONSULTANT)
 
     expect(repo.list().map((m) => m.title)).toEqual(['팀 주간 회의', '한빛제약 리더십 제안 미팅', '가람전자 초기 미팅'])
@@ -203,7 +239,7 @@ describe('meetings repository (real SQLite)', () => {
     expect(week[0]).toMatchObject({ projectName: '리더십 과정', sessionNumber: 2, sessionName: '2차 집합', classNumber: 1, companyName: '(주)한빛제약' })
   })
 
-  it('offers users, companies in 가나다 order, priced products and a company\'s contacts', () => {
+  it("offers users, companies in 가나다 order, priced products and a company's contacts", () => {
     const options = repo.options()
     expect(options.users.map((u) => u.name)).toEqual(['박지훈', '이서연'])
     expect(options.companies.map((c) => c.name)).toEqual(['가람전자', '(주)한빛제약'])

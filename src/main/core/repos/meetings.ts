@@ -169,9 +169,7 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
   const { sqlite, writer } = ctx
   const names = createUserNames(sqlite)
   const cached = createStatementCache(sqlite)
-  const meetingById = sqlite.prepare<[string], MeetingRow>(
-    `SELECT ${MEETING_COLUMNS} FROM ${MEETING_FROM} WHERE m.id = ? AND m.deleted_at IS NULL`,
-  )
+  const meetingById = sqlite.prepare<[string], MeetingRow>(`SELECT ${MEETING_COLUMNS} FROM ${MEETING_FROM} WHERE m.id = ? AND m.deleted_at IS NULL`)
   const participantsOf = sqlite.prepare<[string], ParticipantRow>(
     `SELECT p.id, p.participant_type, p.user_id, p.contact_id, p.name, p.company, p.position, p.role, p.attendance,
             k.last_name AS contact_last, k.first_name AS contact_first, k.position AS contact_position, c.name AS contact_company
@@ -182,7 +180,10 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
       WHERE p.meeting_id = ? AND p.deleted_at IS NULL
       ORDER BY p.participant_type DESC, p.created_at, p.id`,
   )
-  const agendaOf = sqlite.prepare<[string], { id: string; sequence: number; topic: string; duration: number | null; presenter: string | null; notes: string | null }>(
+  const agendaOf = sqlite.prepare<
+    [string],
+    { id: string; sequence: number; topic: string; duration: number | null; presenter: string | null; notes: string | null }
+  >(
     `SELECT id, sequence, topic, duration, presenter, notes FROM meeting_agenda
       WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY sequence, created_at, id`,
   )
@@ -206,8 +207,7 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
        FROM meeting_products l LEFT JOIN products p ON p.id = l.product_id
       WHERE l.meeting_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.id`,
   )
-  const childIds = (table: string) =>
-    sqlite.prepare<[string], { id: string }>(`SELECT id FROM ${table} WHERE meeting_id = ? AND deleted_at IS NULL`)
+  const childIds = (table: string) => sqlite.prepare<[string], { id: string }>(`SELECT id FROM ${table} WHERE meeting_id = ? AND deleted_at IS NULL`)
   const liveChildren = {
     meeting_participants: childIds('meeting_participants'),
     meeting_agenda: childIds('meeting_agenda'),
@@ -223,8 +223,18 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
   const classesIn = sqlite.prepare<
     [string, string],
     {
-      id: string; date: string; start_time: string; end_time: string; class_number: number; name: string | null; status: ClassStatus
-      project_id: string; project_name: string | null; session_number: number; session_name: string | null; company_name: string | null
+      id: string
+      date: string
+      start_time: string
+      end_time: string
+      class_number: number
+      name: string | null
+      status: ClassStatus
+      project_id: string
+      project_name: string | null
+      session_number: number
+      session_name: string | null
+      company_name: string | null
     }
   >(
     `SELECT k.id, k.date, k.start_time, k.end_time, k.class_number, k.name, k.status, s.project_id, p.name AS project_name,
@@ -324,8 +334,7 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
       hasFollowUp: row.has_follow_up === 1,
       followUpDate: row.follow_up_date,
       participants: participants.map((p): ParticipantView => {
-        const contactName =
-          p.contact_last !== null && p.contact_first !== null ? displayName({ lastName: p.contact_last, firstName: p.contact_first }) : null
+        const contactName = p.contact_last !== null && p.contact_first !== null ? displayName({ lastName: p.contact_last, firstName: p.contact_first }) : null
         return {
           id: p.id,
           participantType: p.participant_type,
@@ -353,19 +362,17 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
             competitorsMentioned: jsonList<CompetitorMention>(minutes.competitors_mentioned),
           }
         : null,
-      actionItems: actionItems.map(
-        (a): ActionItemView => ({
-          id: a.id,
-          task: a.task,
-          assigneeId: a.assignee_id,
-          assigneeName: a.assignee_id ? (userNames.get(a.assignee_id) ?? null) : null,
-          dueDate: a.due_date,
-          priority: a.priority,
-          status: a.status,
-          completedAt: a.completed_at,
-          notes: a.notes,
-        }),
-      ),
+      actionItems: actionItems.map((a): ActionItemView => ({
+        id: a.id,
+        task: a.task,
+        assigneeId: a.assignee_id,
+        assigneeName: a.assignee_id ? (userNames.get(a.assignee_id) ?? null) : null,
+        dueDate: a.due_date,
+        priority: a.priority,
+        status: a.status,
+        completedAt: a.completed_at,
+        notes: a.notes,
+      })),
       products,
       proposal: meetingProposalTotals(products),
     }
@@ -528,8 +535,7 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
       if (input.id) requireRow(current && current.meeting_id === input.meetingId, `action item ${input.id} in meeting ${input.meetingId}`)
       if (input.assigneeId) requireRow(userExists.get(input.assigneeId), `user ${input.assigneeId}`)
       // completed_at records when it was done: stamped on the move to COMPLETED, kept while it stays done.
-      const completedAt =
-        input.status !== 'COMPLETED' ? null : current?.status === 'COMPLETED' ? current.completed_at : toIsoTimestamp(ctx.now())
+      const completedAt = input.status !== 'COMPLETED' ? null : current?.status === 'COMPLETED' ? current.completed_at : toIsoTimestamp(ctx.now())
       writer.upsert('meeting_action_items', input.id ?? ctx.newId(), {
         meeting_id: input.meetingId,
         task: input.task,
@@ -570,9 +576,7 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
         companyName: k.company_name,
         status: k.status,
       }))
-      return [...meetings, ...classes].sort(
-        (a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id),
-      )
+      return [...meetings, ...classes].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id))
     },
 
     options: () => ({

@@ -35,8 +35,7 @@ describe('opportunities repository (real SQLite)', () => {
     dir.remove()
   })
 
-  const create = (title: string, extra: Record<string, unknown> = {}) =>
-    repo.create(opportunityCreateSchema.parse({ title, companyId: COMPANY, ...extra }))
+  const create = (title: string, extra: Record<string, unknown> = {}) => repo.create(opportunityCreateSchema.parse({ title, companyId: COMPANY, ...extra }))
 
   it('creates with the stage default probability, a first history row, and a derived expected amount', () => {
     const opp = create('신입사원 입문교육', { amount: 30_000_000, nextAction: '제안서 발송', nextActionDate: '2026-11-10' })
@@ -91,7 +90,13 @@ describe('opportunities repository (real SQLite)', () => {
     const won = create('영업 리더십', { amount: 50_000_000 })
     device.setNow('2026-11-20T01:00:00.000Z')
     const closed = repo.close(opportunityCloseSchema.parse({ id: won.id, outcome: 'WON', reason: '기존 과정 만족도 높음' }))
-    expect(closed).toMatchObject({ stage: 'CLOSED_WON', probability: 100, expectedAmount: 50_000_000, closeReason: '기존 과정 만족도 높음', actualCloseDate: '2026-11-20' })
+    expect(closed).toMatchObject({
+      stage: 'CLOSED_WON',
+      probability: 100,
+      expectedAmount: 50_000_000,
+      closeReason: '기존 과정 만족도 높음',
+      actualCloseDate: '2026-11-20',
+    })
     expect(closed.history.at(-1)).toMatchObject({ fromStage: 'QUALIFYING', toStage: 'CLOSED_WON', reason: '기존 과정 만족도 높음' })
     expect(closed.daysInStage).toEqual({ QUALIFYING: 18 })
     expect(() => repo.move(opportunityMoveSchema.parse({ id: won.id, stage: 'PROPOSAL' }))).toThrow(SalesRuleError)

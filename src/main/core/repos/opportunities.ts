@@ -9,13 +9,7 @@
  */
 import { type z } from 'zod'
 import { todayIsoDate } from '../../../shared/domain/dates'
-import {
-  OPPORTUNITY_STAGE_DEFINITIONS,
-  defaultProbability,
-  expectedAmount,
-  stageDefinition,
-  stageDurations,
-} from '../../../shared/domain/opportunity-stage'
+import { OPPORTUNITY_STAGE_DEFINITIONS, defaultProbability, expectedAmount, stageDefinition, stageDurations } from '../../../shared/domain/opportunity-stage'
 import { type OpportunityStage, type OpportunityType } from '../../../shared/model/enums'
 import {
   type opportunityCloseSchema,
@@ -23,12 +17,7 @@ import {
   type opportunityEditSchema,
   type opportunityMoveSchema,
 } from '../../../shared/model/validation/sales'
-import {
-  type BoardColumn,
-  type OpportunityCard,
-  type OpportunityDetail,
-  type StageHistoryEntry,
-} from '../../../shared/ipc/sales-types'
+import { type BoardColumn, type OpportunityCard, type OpportunityDetail, type StageHistoryEntry } from '../../../shared/ipc/sales-types'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { createUserNames, type Actor, type RepoContext } from './context'
 import { SalesRuleError } from './errors'

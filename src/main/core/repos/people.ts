@@ -21,9 +21,7 @@ interface ProfileShape {
 }
 
 export function createPeopleDirectory(sqlite: Sqlite, state: DeviceState): PeopleDirectory {
-  const byId = sqlite.prepare<[string], { last_name: string; first_name: string }>(
-    'SELECT last_name, first_name FROM users WHERE id = ?',
-  )
+  const byId = sqlite.prepare<[string], { last_name: string; first_name: string }>('SELECT last_name, first_name FROM users WHERE id = ?')
   const all = sqlite.prepare<[], { id: string; last_name: string; first_name: string }>(
     'SELECT id, last_name, first_name FROM users WHERE deleted_at IS NULL AND is_active = 1 ORDER BY last_name || first_name, id',
   )

@@ -39,9 +39,18 @@ describe('products repository (real SQLite)', () => {
 
   it('creates a product with an offline-safe code and derives margin and margin % without storing them', () => {
     const product = save({
-      name: '신임 팀장 리더십', categoryId: LDR, type: 'TRAINING', durationDays: 2, durationHours: 16, minParticipants: 10,
-      maxParticipants: 30, listPrice: 3_000_000, cost: 1_800_000, objectives: ['코칭 대화', '', '  성과 면담 '],
-      curriculum: [{ title: '리더의 역할', hours: 4 }], targetAudience: '신임 팀장',
+      name: '신임 팀장 리더십',
+      categoryId: LDR,
+      type: 'TRAINING',
+      durationDays: 2,
+      durationHours: 16,
+      minParticipants: 10,
+      maxParticipants: 30,
+      listPrice: 3_000_000,
+      cost: 1_800_000,
+      objectives: ['코칭 대화', '', '  성과 면담 '],
+      curriculum: [{ title: '리더의 역할', hours: 4 }],
+      targetAudience: '신임 팀장',
     })
     expect(product.code).toSatisfy((code: string) => isGeneratedRecordCode('products', code))
     // 3,000,000 − 1,800,000 = 1,200,000; / 3,000,000 = 40 %
@@ -80,12 +89,8 @@ describe('products repository (real SQLite)', () => {
     expect(repo.catalogue().categories.find((c) => c.id === LDR)!.name).toBe('리더십 과정')
 
     const before = pending().length
-    expect(() => saveCategory({ id: EDU, code: 'EDU', name: '교육', parentId: NEW_LEADER })).toThrow(
-      expect.objectContaining({ rule: 'categoryCycle' }),
-    )
-    expect(() => saveCategory({ id: LDR, code: 'EDU-LDR', name: '리더십', parentId: LDR })).toThrow(
-      expect.objectContaining({ rule: 'categoryCycle' }),
-    )
+    expect(() => saveCategory({ id: EDU, code: 'EDU', name: '교육', parentId: NEW_LEADER })).toThrow(expect.objectContaining({ rule: 'categoryCycle' }))
+    expect(() => saveCategory({ id: LDR, code: 'EDU-LDR', name: '리더십', parentId: LDR })).toThrow(expect.objectContaining({ rule: 'categoryCycle' }))
     expect(pending().length).toBe(before)
     const moved = saveCategory({ id: NEW_LEADER, code: 'EDU-LDR-NEW', name: '신임팀장', parentId: digital.id })
     expect(moved.categories.find((c) => c.id === NEW_LEADER)!.parentId).toBe(digital.id)

@@ -16,12 +16,7 @@ import { type CurriculumModule } from '../../../shared/model/json'
 import { type ProductType } from '../../../shared/model/enums'
 import { type PermissionAction } from '../../../shared/model/permission-rules'
 import { type CategorySave, type ProductSave } from '../../../shared/model/validation/products'
-import {
-  type ProductCatalogue,
-  type ProductCategoryView,
-  type ProductDetail,
-  type ProductSummary,
-} from '../../../shared/ipc/products-types'
+import { type ProductCatalogue, type ProductCategoryView, type ProductDetail, type ProductSummary } from '../../../shared/ipc/products-types'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { type RepoContext } from './context'
 import { createPermissionsReader } from './permissions'
@@ -117,9 +112,7 @@ const categoryOf = (row: CategoryRow): ProductCategoryView => ({
 export function createProductsRepo(ctx: RepoContext): ProductsRepo {
   const { sqlite, writer } = ctx
   const permissions = createPermissionsReader(sqlite)
-  const allProducts = sqlite.prepare<[], ProductRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM products WHERE deleted_at IS NULL ORDER BY code, id`,
-  )
+  const allProducts = sqlite.prepare<[], ProductRow>(`SELECT ${SUMMARY_COLUMNS} FROM products WHERE deleted_at IS NULL ORDER BY code, id`)
   const productById = sqlite.prepare<[string], ProductRow>(
     `SELECT ${SUMMARY_COLUMNS}, description, curriculum, prerequisites, objectives, target_audience
        FROM products WHERE id = ? AND deleted_at IS NULL`,

@@ -30,9 +30,7 @@ export interface SavedFiltersRepo {
 export function createSavedFiltersRepo(sqlite: Sqlite, state: DeviceState): SavedFiltersRepo {
   sqlite.exec('CREATE TABLE IF NOT EXISTS app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
   const select = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_settings WHERE key = ?')
-  const upsert = sqlite.prepare<[string, string]>(
-    'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  )
+  const upsert = sqlite.prepare<[string, string]>('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
 
   // Demo mode has no signed-in user: its filters are kept under "local".
   const keyOf = (scope: FilterScope): string => `saved_filters:${state.get('user_id') ?? 'local'}:${scope}`
@@ -61,7 +59,10 @@ export function createSavedFiltersRepo(sqlite: Sqlite, state: DeviceState): Save
       const existing = read(scope)
       const previous = existing.find((f) => f.name === name)
       const saved: SavedFilter = { id: previous?.id ?? uuidv7(), name, scope, filters, sort }
-      write(scope, [...existing.filter((f) => f.name !== name), saved].sort((a, b) => a.name.localeCompare(b.name, 'ko')))
+      write(
+        scope,
+        [...existing.filter((f) => f.name !== name), saved].sort((a, b) => a.name.localeCompare(b.name, 'ko')),
+      )
       return saved
     },
     remove(scope, id) {

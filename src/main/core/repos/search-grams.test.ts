@@ -56,12 +56,33 @@ function insert(r: Row): string {
   const id = `e${String(seq++).padStart(6, '0')}`
   const deletedAt = r.deleted ? '2026-12-01T00:00:00.000Z' : null
   const run = (sql: string, ...params: unknown[]) => replica.sqlite.prepare(sql).run(...params)
-  if (r.table === 'companies') run('INSERT INTO companies (id, code, name, representative, deleted_at) VALUES (?, ?, ?, ?, ?)', id, `C-${id}`, r.name, r.extra, deletedAt)
+  if (r.table === 'companies')
+    run('INSERT INTO companies (id, code, name, representative, deleted_at) VALUES (?, ?, ?, ?, ?)', id, `C-${id}`, r.name, r.extra, deletedAt)
   // A contact's name is family + given: split the generated name so both parts matter.
-  if (r.table === 'contacts') run('INSERT INTO contacts (id, branch_id, last_name, first_name, email, deleted_at) VALUES (?, ?, ?, ?, ?, ?)', id, 'b1', [...r.name][0], [...r.name].slice(1).join(''), r.extra, deletedAt)
-  if (r.table === 'leads') run('INSERT INTO leads (id, code, company_name, contact_name, deleted_at) VALUES (?, ?, ?, ?, ?)', id, `L-${id}`, r.name, r.extra, deletedAt)
-  if (r.table === 'opportunities') run('INSERT INTO opportunities (id, code, title, company_id, account_manager_id, deleted_at) VALUES (?, ?, ?, ?, ?, ?)', id, r.extra ?? `O-${id}`, r.name, 'c0', 'u0', deletedAt)
-  if (r.table === 'projects') run('INSERT INTO projects (id, code, name, company_id, deleted_at) VALUES (?, ?, ?, ?, ?)', id, r.extra ?? `P-${id}`, r.name, 'c0', deletedAt)
+  if (r.table === 'contacts')
+    run(
+      'INSERT INTO contacts (id, branch_id, last_name, first_name, email, deleted_at) VALUES (?, ?, ?, ?, ?, ?)',
+      id,
+      'b1',
+      [...r.name][0],
+      [...r.name].slice(1).join(''),
+      r.extra,
+      deletedAt,
+    )
+  if (r.table === 'leads')
+    run('INSERT INTO leads (id, code, company_name, contact_name, deleted_at) VALUES (?, ?, ?, ?, ?)', id, `L-${id}`, r.name, r.extra, deletedAt)
+  if (r.table === 'opportunities')
+    run(
+      'INSERT INTO opportunities (id, code, title, company_id, account_manager_id, deleted_at) VALUES (?, ?, ?, ?, ?, ?)',
+      id,
+      r.extra ?? `O-${id}`,
+      r.name,
+      'c0',
+      'u0',
+      deletedAt,
+    )
+  if (r.table === 'projects')
+    run('INSERT INTO projects (id, code, name, company_id, deleted_at) VALUES (?, ?, ?, ?, ?)', id, r.extra ?? `P-${id}`, r.name, 'c0', deletedAt)
   return id
 }
 
@@ -71,7 +92,7 @@ function compare(q: string, limit: number): { got: Record<string, string[]>; wan
   const got = Object.fromEntries(result.groups.map((g) => [g.type, g.hits.map((h) => h.id)]))
   const text = q.normalize('NFC').trim()
   const want: Record<string, string[]> = {}
-  if (result.mode === 'index' || result.mode === 'substring' && !isGramQuery(searchKey(text))) return { got, want: got }
+  if (result.mode === 'index' || (result.mode === 'substring' && !isGramQuery(searchKey(text)))) return { got, want: got }
   for (const type of SEARCH_TYPES) {
     const rows = result.mode === 'choseong' ? scan.choseong(type, text, limit) : scan.substring(type, searchKey(text), limit)
     if (rows.length > 0) want[type] = rows.map((r) => r.entity_id)
@@ -90,21 +111,26 @@ function checkAll(queries: readonly string[], limit: number): void {
 describe('search_grams routes', () => {
   it('give the same hits in the same order as the scans, for any rows and queries (kept by the triggers)', () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 8, maxLength: 40 }), fc.array(query, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 5 }), (rows, queries, limit) => {
-        replica.sqlite.exec('DELETE FROM companies; DELETE FROM contacts; DELETE FROM leads; DELETE FROM opportunities; DELETE FROM projects')
-        const ids = rows.map(insert)
-        checkAll(queries, limit)
-        // Edits through the triggers: rename half, soft-delete or undelete some, delete one.
-        ids.forEach((id, i) => {
-          const r = rows[i]!
-          const renamed = [...rows[(i + 1) % rows.length]!.name].reverse().join('')
-          if (i % 2 === 0 && r.table === 'companies') replica.sqlite.prepare('UPDATE companies SET name = ? WHERE id = ?').run(renamed, id)
-          if (i % 2 === 0 && r.table === 'contacts') replica.sqlite.prepare('UPDATE contacts SET first_name = ? WHERE id = ?').run(renamed, id)
-          if (i % 3 === 0) replica.sqlite.prepare(`UPDATE ${r.table} SET deleted_at = ? WHERE id = ?`).run(r.deleted ? null : '2026-12-02T00:00:00.000Z', id)
-        })
-        replica.sqlite.prepare(`DELETE FROM ${rows[0]!.table} WHERE id = ?`).run(ids[0])
-        checkAll(queries, limit)
-      }),
+      fc.property(
+        fc.array(row, { minLength: 8, maxLength: 40 }),
+        fc.array(query, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 5 }),
+        (rows, queries, limit) => {
+          replica.sqlite.exec('DELETE FROM companies; DELETE FROM contacts; DELETE FROM leads; DELETE FROM opportunities; DELETE FROM projects')
+          const ids = rows.map(insert)
+          checkAll(queries, limit)
+          // Edits through the triggers: rename half, soft-delete or undelete some, delete one.
+          ids.forEach((id, i) => {
+            const r = rows[i]!
+            const renamed = [...rows[(i + 1) % rows.length]!.name].reverse().join('')
+            if (i % 2 === 0 && r.table === 'companies') replica.sqlite.prepare('UPDATE companies SET name = ? WHERE id = ?').run(renamed, id)
+            if (i % 2 === 0 && r.table === 'contacts') replica.sqlite.prepare('UPDATE contacts SET first_name = ? WHERE id = ?').run(renamed, id)
+            if (i % 3 === 0) replica.sqlite.prepare(`UPDATE ${r.table} SET deleted_at = ? WHERE id = ?`).run(r.deleted ? null : '2026-12-02T00:00:00.000Z', id)
+          })
+          replica.sqlite.prepare(`DELETE FROM ${rows[0]!.table} WHERE id = ?`).run(ids[0])
+          checkAll(queries, limit)
+        },
+      ),
       { numRuns: 50 },
     )
   }, 60_000)
@@ -145,8 +171,13 @@ describe('search_grams routes', () => {
   })
 
   it('answers short and 초성 queries from the index (no scan of the base tables)', () => {
-    const plans = (sql: string) => (replica.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ gram: '김', type: 'contacts', q: 'ㄱ', limit: 20 }) as { detail: string }[]).map((p) => p.detail)
-    const short = plans('SELECT entity_id FROM search_grams WHERE gram = @gram AND entity_type = @type ORDER BY later, name_length, name, entity_id LIMIT @limit')
+    const plans = (sql: string) =>
+      (replica.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ gram: '김', type: 'contacts', q: 'ㄱ', limit: 20 }) as { detail: string }[]).map(
+        (p) => p.detail,
+      )
+    const short = plans(
+      'SELECT entity_id FROM search_grams WHERE gram = @gram AND entity_type = @type ORDER BY later, name_length, name, entity_id LIMIT @limit',
+    )
     expect(short.join('\n')).toMatch(/SEARCH search_grams USING PRIMARY KEY/)
     expect(short.join('\n')).not.toMatch(/TEMP B-TREE|contacts/)
   })

@@ -27,8 +27,7 @@ beforeEach(() => {
 })
 afterEach(() => h.close())
 
-const titles = (query: string) =>
-  Object.fromEntries(h.repos.search.search(query, 10).groups.map((g) => [g.type, g.hits.map((hit) => hit.title)]))
+const titles = (query: string) => Object.fromEntries(h.repos.search.search(query, 10).groups.map((g) => [g.type, g.hits.map((hit) => hit.title)]))
 
 describe('global search', () => {
   it('answers a 2-character query (the trigram index alone finds nothing) by substring', () => {
@@ -75,9 +74,7 @@ describe('global search', () => {
 describe('choseongPrefilter', () => {
   it('matches (as a GLOB, or by holding decomposed jamo) every name matchesChoseong accepts: it never hides a 초성 hit', () => {
     const sqlite = new Database(':memory:')
-    const candidate = sqlite.prepare<[{ name: string; pattern: string }], { m: number }>(
-      `SELECT @name GLOB @pattern OR @name GLOB '${CONJOINING_JAMO}' AS m`,
-    )
+    const candidate = sqlite.prepare<[{ name: string; pattern: string }], { m: number }>(`SELECT @name GLOB @pattern OR @name GLOB '${CONJOINING_JAMO}' AS m`)
     const glob = sqlite.prepare<[string, string], { m: number }>('SELECT ? GLOB ? AS m')
     const names = ['홍길동', '김 민준', '남궁민수', 'ACME 코리아', '김민준'.normalize('NFD'), 'ㄱ마 장', '(주)가나', '까치']
     const queries = ['ㄱㅁㅈ', 'ㅎㄱㄷ', '홍ㄱ동', 'ㄴㄱ', 'ㅁ ㅈ', 'aㅋ', 'ㄲ', 'ㄱ', '가ㄴ']

@@ -18,13 +18,7 @@ import { formatBusinessNumber } from '../../../shared/domain/business-number'
 import { matchesChoseong, searchKey } from '../../../shared/domain/korean-text'
 import { displayName } from '../../../shared/domain/korean-name'
 import { formatPhone } from '../../../shared/domain/phone'
-import {
-  SEARCH_TYPES,
-  type SearchHit,
-  type SearchMode,
-  type SearchResult,
-  type SearchType,
-} from '../../../shared/model/customer-views'
+import { SEARCH_TYPES, type SearchHit, type SearchMode, type SearchResult, type SearchType } from '../../../shared/model/customer-views'
 import { type Sqlite, type Statement } from '../sqlite'
 
 export interface SearchRepo {
@@ -177,10 +171,8 @@ export function prepareScanRoutes(sqlite: Sqlite): {
   }
 
   return {
-    substring: (type, key, limit) =>
-      substring[type][/[a-z]/.test(key) ? 'folded' : 'exact'].all({ q: key, limit }) as Array<{ entity_id: string }>,
-    choseong: (type, query, limit) =>
-      choseong[type].all({ q: query, pattern: choseongPrefilter(query), limit }) as Array<{ entity_id: string }>,
+    substring: (type, key, limit) => substring[type][/[a-z]/.test(key) ? 'folded' : 'exact'].all({ q: key, limit }) as Array<{ entity_id: string }>,
+    choseong: (type, query, limit) => choseong[type].all({ q: query, pattern: choseongPrefilter(query), limit }) as Array<{ entity_id: string }>,
   }
 }
 
@@ -265,7 +257,13 @@ export function createSearchRepo(sqlite: Sqlite): SearchRepo {
               : isGramQuery(key)
                 ? grams.all({ gram, type, limit: limitPerType })
                 : scan.substring(type, key, limitPerType)
-        return { type, hits: hitsFor(type, (rows as Array<{ entity_id: string }>).map((row) => row.entity_id)) }
+        return {
+          type,
+          hits: hitsFor(
+            type,
+            (rows as Array<{ entity_id: string }>).map((row) => row.entity_id),
+          ),
+        }
       }).filter((group) => group.hits.length > 0)
       return { query, mode, groups }
     },

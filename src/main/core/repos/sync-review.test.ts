@@ -25,8 +25,18 @@ describe('sync review (real core, real SQLite)', () => {
     // What a pull would have delivered: the user directory and a conflict the server recorded.
     const statements = createReplicaStatements(device.sqlite)
     const users = device.registry.require('users')
-    for (const [id, last, first] of [[ME.id, '김', '민준'], [COLLEAGUE, '박', '서준']] as const) {
-      statements.upsertFields(users, id, { email: `${first}@augu.kr`, first_name: first, last_name: last, role_id: testId(0xf0), user_tier: 'OPERATOR', is_active: true })
+    for (const [id, last, first] of [
+      [ME.id, '김', '민준'],
+      [COLLEAGUE, '박', '서준'],
+    ] as const) {
+      statements.upsertFields(users, id, {
+        email: `${first}@augu.kr`,
+        first_name: first,
+        last_name: last,
+        role_id: testId(0xf0),
+        user_tier: 'OPERATOR',
+        is_active: true,
+      })
     }
     device.writer.upsert('leads', LEAD, { code: 'L-1', company_name: '한빛제약', contact_name: '최지우' })
     statements.upsertFields(device.registry.require('sync_conflicts'), CONFLICT, {

@@ -52,15 +52,12 @@ export function createSyncReviewRepo({ sqlite, writer, conflicts, registry, stat
     if (!meta) return null
     if (meta.byName.has('last_name') && meta.byName.has('first_name')) {
       const row = sqlite.prepare(`SELECT last_name, first_name FROM ${quoteIdent(meta.name)} WHERE id = ?`).get(id) as
-        | { last_name: string | null; first_name: string | null }
-        | undefined
+        { last_name: string | null; first_name: string | null } | undefined
       return row ? displayName({ lastName: row.last_name, firstName: row.first_name }) || null : null
     }
     const column = LABEL_COLUMNS.find((name) => meta.byName.has(name))
     if (!column) return null
-    const row = sqlite.prepare(`SELECT ${quoteIdent(column)} AS label FROM ${quoteIdent(meta.name)} WHERE id = ?`).get(id) as
-      | { label: unknown }
-      | undefined
+    const row = sqlite.prepare(`SELECT ${quoteIdent(column)} AS label FROM ${quoteIdent(meta.name)} WHERE id = ?`).get(id) as { label: unknown } | undefined
     return typeof row?.label === 'string' ? row.label : null
   }
 

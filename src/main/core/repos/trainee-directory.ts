@@ -115,12 +115,8 @@ export function createTraineeDirectory(ctx: RepoContext): TraineeDirectory {
   const markOf = sqlite.prepare<[string, string], { id: string }>(
     'SELECT id FROM attendance_records WHERE class_id = ? AND trainee_id = ? AND deleted_at IS NULL LIMIT 1',
   )
-  const feedbackOfTrainee = sqlite.prepare<[string], { id: string }>(
-    'SELECT id FROM training_feedback WHERE trainee_id = ? AND deleted_at IS NULL',
-  )
-  const enrolmentById = sqlite.prepare<[string], { id: string; class_id: string }>(
-    'SELECT id, class_id FROM enrollments WHERE id = ? AND deleted_at IS NULL',
-  )
+  const feedbackOfTrainee = sqlite.prepare<[string], { id: string }>('SELECT id FROM training_feedback WHERE trainee_id = ? AND deleted_at IS NULL')
+  const enrolmentById = sqlite.prepare<[string], { id: string; class_id: string }>('SELECT id, class_id FROM enrollments WHERE id = ? AND deleted_at IS NULL')
 
   const requireActor = (): void => {
     if (!ctx.actor()) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
@@ -144,7 +140,9 @@ export function createTraineeDirectory(ctx: RepoContext): TraineeDirectory {
     const matchedCompany = typed ? (companyByName.get(typed)?.id ?? null) : null
     const companyId = matchedCompany ?? input.companyId ?? null
     const unmatchedCompany = typed && !matchedCompany ? typed : null
-    const found = byName.all(input.lastName, input.firstName).find((row) => sameTrainee(input, { lastName: row.last_name, firstName: row.first_name, phone: row.phone, email: row.email }))
+    const found = byName
+      .all(input.lastName, input.firstName)
+      .find((row) => sameTrainee(input, { lastName: row.last_name, firstName: row.first_name, phone: row.phone, email: row.email }))
     if (found) {
       const fill = missingFields(found, input, companyId, unmatchedCompany)
       if (Object.keys(fill).length > 0) writer.upsert('trainees', found.id, fill)
@@ -191,7 +189,19 @@ export function createTraineeDirectory(ctx: RepoContext): TraineeDirectory {
           const other = byId.get(otherId)
           if (!other) throw new TrainingRuleError('notFound', `No trainee ${otherId} on this device`)
           const current = byId.get(keepId) ?? keep
-          const fill = missingFields(current, { lastName: other.last_name, firstName: other.first_name, phone: other.phone, email: other.email, department: other.department, position: other.position }, other.company_id, null)
+          const fill = missingFields(
+            current,
+            {
+              lastName: other.last_name,
+              firstName: other.first_name,
+              phone: other.phone,
+              email: other.email,
+              department: other.department,
+              position: other.position,
+            },
+            other.company_id,
+            null,
+          )
           if (Object.keys(fill).length > 0) writer.upsert('trainees', keepId, fill)
           // The delete goes first: the server sees a trainee through its enrolments (scope), so once they have moved
           // away in this same push, deleting the trainee would be refused as "not in your scope".

@@ -171,10 +171,7 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
     const policy = projectAttendancePolicy(klass.completion_percent, basePolicy)
     const rows = entriesOf.all(classId)
     const conflictRows = markConflictsOf.all(classId)
-    const recorders = names([
-      ...rows.map((r) => r.recorded_by),
-      ...conflictRows.flatMap((c) => [c.winning_user_id, c.losing_user_id]),
-    ])
+    const recorders = names([...rows.map((r) => r.recorded_by), ...conflictRows.flatMap((c) => [c.winning_user_id, c.losing_user_id])])
     const markValue = (json: string | null): AttendanceStatus | null => {
       if (json === null) return null
       try {
@@ -242,7 +239,13 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
           ? displayName({ lastName: klass.instructor_last, firstName: klass.instructor_first })
           : null,
       entries,
-      counts: { ...counts, rate: attendanceRate(entries.map((e) => e.attendance), policy) },
+      counts: {
+        ...counts,
+        rate: attendanceRate(
+          entries.map((e) => e.attendance),
+          policy,
+        ),
+      },
       completionPercent: policy.completionPercent,
     }
   }

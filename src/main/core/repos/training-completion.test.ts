@@ -45,7 +45,10 @@ describe('per-project completion rule (real SQLite)', () => {
     w.upsert('training_sessions', SESSION, { project_id: PROJECT, session_number: 1, start_date: '2026-11-24', end_date: '2026-11-25' })
     for (let k = 1; k <= 4; k++) {
       w.upsert('training_classes', klass(k), {
-        session_id: SESSION, class_number: k, date: '2026-11-24', start_time: `${String(8 + k).padStart(2, '0')}:00`,
+        session_id: SESSION,
+        class_number: k,
+        date: '2026-11-24',
+        start_time: `${String(8 + k).padStart(2, '0')}:00`,
         end_time: `${String(9 + k).padStart(2, '0')}:00`,
       })
     }
@@ -63,8 +66,7 @@ describe('per-project completion rule (real SQLite)', () => {
     dir.remove()
   })
 
-  const setRule = (completionPercent: number | null) =>
-    repos.projects.setCompletionRule(completionRuleSchema.parse({ projectId: PROJECT, completionPercent }))
+  const setRule = (completionPercent: number | null) => repos.projects.setCompletionRule(completionRuleSchema.parse({ projectId: PROJECT, completionPercent }))
   const completedOnRoster = () =>
     repos.attendance
       .roster(klass(1))

@@ -39,13 +39,27 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     w.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
     w.upsert('branches', BRANCH, { company_id: COMPANY, code: 'B-1', name: '본사' })
     w.upsert('opportunities', OPPORTUNITY, {
-      code: 'O-1', title: '2027 신임 팀장 리더십', company_id: COMPANY, branch_id: BRANCH, stage: 'CLOSED_WON', probability: 100,
-      amount: 48_000_000, account_manager_id: MANAGER.id,
+      code: 'O-1',
+      title: '2027 신임 팀장 리더십',
+      company_id: COMPANY,
+      branch_id: BRANCH,
+      stage: 'CLOSED_WON',
+      probability: 100,
+      amount: 48_000_000,
+      account_manager_id: MANAGER.id,
     })
     w.upsert('products', PRODUCT, { code: 'PRD-1', name: '리더십 코칭 과정', list_price: 2_000_000 })
     const meeting = testId(0x3e)
     w.upsert('meetings', meeting, {
-      code: 'M-1', title: '제안 미팅', target: 'CUSTOMER', type: 'PROPOSAL', company_id: COMPANY, opportunity_id: OPPORTUNITY, date: '2026-11-20', start_time: '10:00', end_time: '11:00',
+      code: 'M-1',
+      title: '제안 미팅',
+      target: 'CUSTOMER',
+      type: 'PROPOSAL',
+      company_id: COMPANY,
+      opportunity_id: OPPORTUNITY,
+      date: '2026-11-20',
+      start_time: '10:00',
+      end_time: '11:00',
       organizer_id: MANAGER.id,
     })
     w.upsert('meeting_products', testId(0x3f), { meeting_id: meeting, product_id: PRODUCT, quantity: 3, unit_price: 2_000_000, discount_percent: 10 })
@@ -74,10 +88,18 @@ describe('the training loop from an empty replica (real SQLite)', () => {
   it('makes a project from a won opportunity: company, branch, title, amount and proposed products carried over, an offline code', () => {
     const project = repos.projectRecords.fromOpportunity(OPPORTUNITY)
     expect(project).toMatchObject({
-      name: '2027 신임 팀장 리더십', companyId: COMPANY, branchId: BRANCH, branchName: '본사', opportunityId: OPPORTUNITY,
-      opportunityTitle: '2027 신임 팀장 리더십', revenue: 48_000_000, status: 'PLANNING', coordinatorId: COORDINATOR.id,
+      name: '2027 신임 팀장 리더십',
+      companyId: COMPANY,
+      branchId: BRANCH,
+      branchName: '본사',
+      opportunityId: OPPORTUNITY,
+      opportunityTitle: '2027 신임 팀장 리더십',
+      revenue: 48_000_000,
+      status: 'PLANNING',
+      coordinatorId: COORDINATOR.id,
       // No costs yet: no margin, instead of 100 %.
-      margin: null, marginPercent: null,
+      margin: null,
+      marginPercent: null,
     })
     expect(project.code).toMatch(/^PJ-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     expect(project.proposedProducts).toEqual([{ productId: PRODUCT, name: '리더십 코칭 과정', quantity: 3, unitPrice: 2_000_000, total: 5_400_000 }])
@@ -95,16 +117,35 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     const created = repos.projectRecords.save(projectSaveSchema.parse({ name: '신입사원 온보딩', companyId: COMPANY }))
     expect(created).toMatchObject({ status: 'PLANNING', priority: 'MEDIUM', coordinatorId: COORDINATOR.id })
     const every = {
-      id: created.id, name: '신입사원 온보딩 2기', companyId: COMPANY, branchId: BRANCH, type: 'ONBOARDING', status: 'IN_PROGRESS',
-      phase: 'EXECUTION', health: 'YELLOW', priority: 'HIGH', startDate: '2027-01-02', endDate: '2027-02-28', budget: 30_000_000,
-      actualCost: 12_000_000, revenue: 36_000_000, progress: 25, coordinatorId: COORDINATOR.id,
+      id: created.id,
+      name: '신입사원 온보딩 2기',
+      companyId: COMPANY,
+      branchId: BRANCH,
+      type: 'ONBOARDING',
+      status: 'IN_PROGRESS',
+      phase: 'EXECUTION',
+      health: 'YELLOW',
+      priority: 'HIGH',
+      startDate: '2027-01-02',
+      endDate: '2027-02-28',
+      budget: 30_000_000,
+      actualCost: 12_000_000,
+      revenue: 36_000_000,
+      progress: 25,
+      coordinatorId: COORDINATOR.id,
     }
     // Naming someone else project manager is an assignment (src/shared/domain/assignment.ts): not the coordinator's to make.
     expect(() => repos.projectRecords.save(projectSaveSchema.parse({ ...every, projectManagerId: MANAGER.id }))).toThrow(AssignmentRefusedError)
     const edited = repos.projectRecords.save(projectSaveSchema.parse(every))
     expect(edited).toMatchObject({
-      name: '신입사원 온보딩 2기', type: 'ONBOARDING', phase: 'EXECUTION', health: 'YELLOW', margin: 24_000_000, marginPercent: 66.67,
-      projectManagerName: null, coordinatorName: '이서연',
+      name: '신입사원 온보딩 2기',
+      type: 'ONBOARDING',
+      phase: 'EXECUTION',
+      health: 'YELLOW',
+      margin: 24_000_000,
+      marginPercent: 66.67,
+      projectManagerName: null,
+      coordinatorName: '이서연',
     })
     repos.projectRecords.remove(created.id)
     expect(repos.projects.list().map((p) => p.id)).not.toContain(created.id)
@@ -193,7 +234,10 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     const kept = repos.trainees.merge(a, [b])
     expect(kept).toMatchObject({ id: a, email: 'sj@augu.kr', department: '인사팀', classes: 1 })
     // The server sees a trainee through its enrolments: its delete is pushed before they move away (else "not in scope").
-    const pushed = device.outbox.pendingBatch(10_000).slice(before).map((e) => `${e.table}:${e.rowId === b ? 'b' : 'other'}`)
+    const pushed = device.outbox
+      .pendingBatch(10_000)
+      .slice(before)
+      .map((e) => `${e.table}:${e.rowId === b ? 'b' : 'other'}`)
     expect(pushed.indexOf('trainees:b')).toBeGreaterThanOrEqual(0)
     expect(pushed.findIndex((e) => e.startsWith('enrollments:') || e.startsWith('attendance_records:'))).toBeGreaterThan(pushed.indexOf('trainees:b'))
     expect(repos.attendance.roster(today).entries).toMatchObject([{ traineeId: a, attendance: 'PRESENT' }])
@@ -211,7 +255,8 @@ describe('completion list', () => {
       const repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
       device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
       const project = repos.projectRecords.save(projectSaveSchema.parse({ name: '온보딩', companyId: COMPANY }))
-      const sessionId = repos.projects.createSession(sessionCreateSchema.parse({ projectId: project.id, startDate: '2026-12-07', endDate: '2026-12-08' })).sessions[0]!.id
+      const sessionId = repos.projects.createSession(sessionCreateSchema.parse({ projectId: project.id, startDate: '2026-12-07', endDate: '2026-12-08' }))
+        .sessions[0]!.id
       const created = repos.projects.createClass(classCreateSchema.parse({ sessionId, date: '2026-12-07', startTime: '09:00', endTime: '12:00' }))
       if (created.status !== 'created') throw new Error('double booked')
       repos.trainees.enrol({ sessionId }, [], parsePastedTrainees('홍길동\t010-1111-2222\n김철수\t010-3333-4444').rows.map(traineeRowOf))
@@ -240,7 +285,13 @@ describe('contracts', () => {
       const repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
       device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
       device.writer.upsert('opportunities', OPPORTUNITY, {
-        code: 'O-1', title: '리더십 과정', company_id: COMPANY, stage: 'CLOSED_WON', probability: 100, amount: 30_000_000, account_manager_id: MANAGER.id,
+        code: 'O-1',
+        title: '리더십 과정',
+        company_id: COMPANY,
+        stage: 'CLOSED_WON',
+        probability: 100,
+        amount: 30_000_000,
+        account_manager_id: MANAGER.id,
       })
       const project = repos.projectRecords.fromOpportunity(OPPORTUNITY)
       const contract = repos.contracts.fromOpportunity(OPPORTUNITY)
@@ -248,7 +299,15 @@ describe('contracts', () => {
       expect(contract.code).toMatch(/^CT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
       expect(repos.projects.get(project.id).contractCode).toBe(contract.code)
       const signed = repos.contracts.save(
-        contractSaveSchema.parse({ id: contract.id, companyId: COMPANY, title: '리더십 과정 본계약', amount: 32_000_000, signedDate: '2026-12-08', status: 'SIGNED', projectIds: [] }),
+        contractSaveSchema.parse({
+          id: contract.id,
+          companyId: COMPANY,
+          title: '리더십 과정 본계약',
+          amount: 32_000_000,
+          signedDate: '2026-12-08',
+          status: 'SIGNED',
+          projectIds: [],
+        }),
       )
       expect(signed).toMatchObject({ code: contract.code, status: 'SIGNED', amount: 32_000_000, projects: [] })
       expect(repos.projects.get(project.id).contractId).toBeNull()

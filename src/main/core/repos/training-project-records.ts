@@ -152,8 +152,7 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
       return detail(id)
     },
 
-    deleted: () =>
-      deletedRows.all().map((r) => ({ id: r.id, code: r.code, name: r.name, companyName: r.company_name, deletedAt: r.deleted_at })),
+    deleted: () => deletedRows.all().map((r) => ({ id: r.id, code: r.code, name: r.name, companyName: r.company_name, deletedAt: r.deleted_at })),
 
     formOptions() {
       const byCompany = new Map<string, { id: string; name: string }[]>()

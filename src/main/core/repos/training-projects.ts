@@ -230,9 +230,7 @@ function classViewOf(row: ClassRow): ClassView {
     endTime: row.end_time,
     instructorId: row.instructor_id,
     instructorName:
-      row.instructor_last !== null && row.instructor_first !== null
-        ? displayName({ lastName: row.instructor_last, firstName: row.instructor_first })
-        : null,
+      row.instructor_last !== null && row.instructor_first !== null ? displayName({ lastName: row.instructor_last, firstName: row.instructor_first }) : null,
     room: row.room,
     topic: row.topic,
     maxParticipants: row.max_participants,
@@ -261,9 +259,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const names = createUserNames(sqlite)
   const permissions = createPermissionsReader(sqlite)
   const cached = createStatementCache(sqlite)
-  const projectById = sqlite.prepare<[string], ProjectRow>(
-    `SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS} WHERE p.id = ? AND p.deleted_at IS NULL`,
-  )
+  const projectById = sqlite.prepare<[string], ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS} WHERE p.id = ? AND p.deleted_at IS NULL`)
   const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null; allocation_percent: number }>(
     `SELECT user_id, role, allocation_percent FROM project_team_members WHERE project_id = ? AND deleted_at IS NULL AND is_active = 1
       ORDER BY created_at, id`,
@@ -288,10 +284,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
     'SELECT COALESCE(MAX(class_number), 0) + 1 AS next FROM training_classes WHERE session_id = ? AND deleted_at IS NULL',
   )
   // Overlap on the same date: [start, end) intervals intersect. Cancelled classes book nothing.
-  const overlapping = sqlite.prepare<
-    [string, string, string],
-    ClassRow & { session_number: number; project_name: string | null; location: string | null }
-  >(
+  const overlapping = sqlite.prepare<[string, string, string], ClassRow & { session_number: number; project_name: string | null; location: string | null }>(
     `SELECT ${CLASS_COLUMNS}, s.session_number, s.location, p.name AS project_name
        FROM training_classes k
        JOIN training_sessions s ON s.id = k.session_id
@@ -316,12 +309,17 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const classById = sqlite.prepare<[string], { id: string; session_id: string }>(
     'SELECT id, session_id FROM training_classes WHERE id = ? AND deleted_at IS NULL',
   )
-  const liveClassCount = sqlite.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM training_classes WHERE session_id = ? AND deleted_at IS NULL',
-  )
+  const liveClassCount = sqlite.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM training_classes WHERE session_id = ? AND deleted_at IS NULL')
   const feedbackOf = sqlite.prepare<
     [string],
-    { session_id: string; class_id: string | null; overall_rating: number; content_rating: number | null; instructor_rating: number | null; operation_rating: number | null }
+    {
+      session_id: string
+      class_id: string | null
+      overall_rating: number
+      content_rating: number | null
+      instructor_rating: number | null
+      operation_rating: number | null
+    }
   >(
     `SELECT f.session_id, f.class_id, f.overall_rating, f.content_rating, f.instructor_rating, f.operation_rating
        FROM training_feedback f JOIN training_sessions s ON s.id = f.session_id AND s.deleted_at IS NULL
@@ -358,9 +356,21 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const completionRows = sqlite.prepare<
     [string],
     {
-      trainee_id: string; last_name: string; first_name: string; company_name: string | null; department: string | null
-      position: string | null; phone: string | null; session_id: string; session_number: number; session_start: string
-      session_end: string; status: AttendanceStatus | null; minutes_attended: number | null; start_time: string; end_time: string
+      trainee_id: string
+      last_name: string
+      first_name: string
+      company_name: string | null
+      department: string | null
+      position: string | null
+      phone: string | null
+      session_id: string
+      session_number: number
+      session_start: string
+      session_end: string
+      status: AttendanceStatus | null
+      minutes_attended: number | null
+      start_time: string
+      end_time: string
     }
   >(
     `SELECT e.trainee_id, t.last_name, t.first_name, c.name AS company_name, t.department, t.position, t.phone,
@@ -388,12 +398,8 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const activeUsers = sqlite.prepare<[], { id: string; last_name: string; first_name: string }>(
     'SELECT id, last_name, first_name FROM users WHERE deleted_at IS NULL AND is_active = 1',
   )
-  const markCount = sqlite.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM attendance_records WHERE class_id = ? AND deleted_at IS NULL',
-  )
-  const instructorName = sqlite.prepare<[string], { last_name: string; first_name: string }>(
-    'SELECT last_name, first_name FROM instructors WHERE id = ?',
-  )
+  const markCount = sqlite.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM attendance_records WHERE class_id = ? AND deleted_at IS NULL')
+  const instructorName = sqlite.prepare<[string], { last_name: string; first_name: string }>('SELECT last_name, first_name FROM instructors WHERE id = ?')
   const activeInstructors = sqlite.prepare<[], { id: string; last_name: string; first_name: string }>(
     'SELECT id, last_name, first_name FROM instructors WHERE deleted_at IS NULL AND is_active = 1 ORDER BY last_name || first_name, id',
   )
@@ -826,7 +832,6 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
         sessionNumber: row.session_number,
       })),
 
-    instructors: () =>
-      activeInstructors.all().map((row) => ({ id: row.id, name: displayName({ lastName: row.last_name, firstName: row.first_name }) })),
+    instructors: () => activeInstructors.all().map((row) => ({ id: row.id, name: displayName({ lastName: row.last_name, firstName: row.first_name }) })),
   }
 }

@@ -4,7 +4,18 @@
  */
 import { RuleError } from '../rule-error'
 
-export const TRAINING_RULES = ['notFound', 'signInToEdit', 'invalidPeriod', 'classFull', 'hasClasses', 'notPermitted', 'invalidCompletionRule', 'notWon', 'classNotStarted', 'invalidCapacity'] as const
+export const TRAINING_RULES = [
+  'notFound',
+  'signInToEdit',
+  'invalidPeriod',
+  'classFull',
+  'hasClasses',
+  'notPermitted',
+  'invalidCompletionRule',
+  'notWon',
+  'classNotStarted',
+  'invalidCapacity',
+] as const
 export type TrainingRule = (typeof TRAINING_RULES)[number]
 
 export class TrainingRuleError extends RuleError<TrainingRule> {}

@@ -39,22 +39,47 @@ describe('training repositories (real SQLite)', () => {
     const w = device.writer
     w.upsert('companies', COMPANY, { code: 'C-1', name: '(주)한빛제약', status: 'ACTIVE', tier: 'GOLD' })
     w.upsert('projects', PROJECT, {
-      code: 'P-2026-001', name: '신임 팀장 리더십 과정', company_id: COMPANY, status: 'IN_PROGRESS', phase: 'EXECUTION',
-      health: 'GREEN', priority: 'HIGH', start_date: '2026-11-01', end_date: '2026-12-31', budget: 50_000_000,
-      actual_cost: 30_000_000, revenue: 40_000_000, progress: 40,
+      code: 'P-2026-001',
+      name: '신임 팀장 리더십 과정',
+      company_id: COMPANY,
+      status: 'IN_PROGRESS',
+      phase: 'EXECUTION',
+      health: 'GREEN',
+      priority: 'HIGH',
+      start_date: '2026-11-01',
+      end_date: '2026-12-31',
+      budget: 50_000_000,
+      actual_cost: 30_000_000,
+      revenue: 40_000_000,
+      progress: 40,
     })
     w.upsert('projects', OTHER_PROJECT, { code: 'P-2026-002', name: '영업 역량 과정', company_id: COMPANY, status: 'PLANNING', priority: 'LOW' })
     w.upsert('project_team_members', testId(0x3001), { project_id: PROJECT, user_id: COORDINATOR.id, role: 'COORDINATOR' })
     w.upsert('instructors', INSTRUCTOR, { code: 'I-1', first_name: '서준', last_name: '박', email: 'park@augu.kr' })
     w.upsert('training_sessions', SESSION, {
-      project_id: PROJECT, session_number: 1, start_date: '2026-11-24', end_date: '2026-11-26', location: '본사 연수원', max_participants: 40,
+      project_id: PROJECT,
+      session_number: 1,
+      start_date: '2026-11-24',
+      end_date: '2026-11-26',
+      location: '본사 연수원',
+      max_participants: 40,
     })
     w.upsert('training_sessions', OTHER_SESSION, {
-      project_id: OTHER_PROJECT, session_number: 1, start_date: '2026-11-24', end_date: '2026-11-26', location: '부산 교육장',
+      project_id: OTHER_PROJECT,
+      session_number: 1,
+      start_date: '2026-11-24',
+      end_date: '2026-11-26',
+      location: '부산 교육장',
     })
     w.upsert('training_classes', CLASS, {
-      session_id: SESSION, class_number: 1, date: '2026-11-25', start_time: '09:00', end_time: '12:00', instructor_id: INSTRUCTOR,
-      room: '세미나실 A', max_participants: 5,
+      session_id: SESSION,
+      class_number: 1,
+      date: '2026-11-25',
+      start_time: '09:00',
+      end_time: '12:00',
+      instructor_id: INSTRUCTOR,
+      room: '세미나실 A',
+      max_participants: 5,
     })
     for (let n = 1; n <= 4; n++) {
       w.upsert('trainees', trainee(n), { company_id: COMPANY, last_name: '김', first_name: `수강${n}` })
@@ -107,9 +132,9 @@ describe('training repositories (real SQLite)', () => {
     expect(page.sessions.map((s) => s.sessionNumber)).toEqual([1, 2])
     expect(() => sessionCreateSchema.parse({ projectId: PROJECT, startDate: '2026-12-02', endDate: '2026-12-01' })).toThrow()
     expect(() => classCreateSchema.parse({ sessionId: SESSION, date: '2026-11-25', startTime: '13:00', endTime: '13:00' })).toThrow()
-    expect(() =>
-      repos.projects.createClass(classCreateSchema.parse({ sessionId: SESSION, date: '2026-11-30', startTime: '13:00', endTime: '15:00' })),
-    ).toThrow(TrainingRuleError)
+    expect(() => repos.projects.createClass(classCreateSchema.parse({ sessionId: SESSION, date: '2026-11-30', startTime: '13:00', endTime: '15:00' }))).toThrow(
+      TrainingRuleError,
+    )
     expect(() =>
       repos.projects.createClass(
         classCreateSchema.parse({ sessionId: SESSION, date: '2026-11-25', startTime: '13:00', endTime: '15:00', maxParticipants: 41 }),
@@ -120,7 +145,10 @@ describe('training repositories (real SQLite)', () => {
   it('warns about double booking (same instructor, or same room at the same venue) and records an override', () => {
     const slot = { sessionId: SESSION, date: '2026-11-25', startTime: '11:00', endTime: '13:00' }
     const sameInstructor = repos.projects.createClass(classCreateSchema.parse({ ...slot, instructorId: INSTRUCTOR }))
-    expect(sameInstructor).toMatchObject({ status: 'doubleBooked', conflicts: [{ classId: CLASS, sameInstructor: true, sameRoom: false, instructorName: '박서준' }] })
+    expect(sameInstructor).toMatchObject({
+      status: 'doubleBooked',
+      conflicts: [{ classId: CLASS, sameInstructor: true, sameRoom: false, instructorName: '박서준' }],
+    })
     expect(countRows(device.sqlite, 'training_classes')).toBe(1)
 
     const sameRoom = repos.projects.createClass(classCreateSchema.parse({ ...slot, room: ' 세미나실 a' }))
@@ -132,7 +160,11 @@ describe('training repositories (real SQLite)', () => {
     const before = pending().length
     const booked = repos.projects.createClass(classCreateSchema.parse({ ...slot, instructorId: INSTRUCTOR, allowDoubleBooking: true }))
     expect(booked.status).toBe('created')
-    expect(pending().slice(before).map((e) => e.table)).toEqual(['training_classes', 'activities'])
+    expect(
+      pending()
+        .slice(before)
+        .map((e) => e.table),
+    ).toEqual(['training_classes', 'activities'])
     const note = device.sqlite.prepare("SELECT entity_id, subject, description FROM activities WHERE entity_type = 'PROJECT'").get() as {
       entity_id: string
       subject: string
@@ -147,7 +179,13 @@ describe('training repositories (real SQLite)', () => {
     const roster = mark(trainee(1), 'LATE', '10분 지각')
     const id = pairId('attendance_records', CLASS, trainee(1))
     const row = device.sqlite.prepare('SELECT * FROM attendance_records WHERE id = ?').get(id) as Record<string, unknown>
-    expect(row).toMatchObject({ status: 'LATE', remarks: '10분 지각', recorded_by: COORDINATOR.id, recorded_device_id: DEVICE_ID, recorded_at: '2026-11-25T00:10:00.000Z' })
+    expect(row).toMatchObject({
+      status: 'LATE',
+      remarks: '10분 지각',
+      recorded_by: COORDINATOR.id,
+      recorded_device_id: DEVICE_ID,
+      recorded_at: '2026-11-25T00:10:00.000Z',
+    })
     expect(roster.entries.find((e) => e.traineeId === trainee(1))).toMatchObject({ attendance: 'LATE', recordedByName: '이서연', remarks: '10분 지각' })
     expect(roster.counts).toMatchObject({ enrolled: 4, attended: 1, unmarked: 3, rate: 100 })
 
@@ -195,7 +233,11 @@ describe('training repositories (real SQLite)', () => {
   it('adds a walk-in (trainee + enrolment + mark) in one transaction, and refuses one over capacity with nothing written', () => {
     const before = pending().length
     const roster = repos.attendance.walkIn(walkInSchema.parse({ classId: CLASS, lastName: '정', firstName: '하늘', department: '영업팀' }))
-    expect(pending().slice(before).map((e) => e.table)).toEqual(['trainees', 'enrollments', 'attendance_records'])
+    expect(
+      pending()
+        .slice(before)
+        .map((e) => e.table),
+    ).toEqual(['trainees', 'enrollments', 'attendance_records'])
     const walkIn = roster.entries.find((e) => e.name === '정하늘')
     expect(walkIn).toMatchObject({ walkIn: true, attendance: 'PRESENT', department: '영업팀' })
     expect(walkIn!.enrollmentId).toBe(pairId('enrollments', CLASS, walkIn!.traineeId))
@@ -210,8 +252,16 @@ describe('training repositories (real SQLite)', () => {
 
   const classEdit = (fields: Record<string, unknown> = {}) =>
     classUpdateSchema.parse({
-      id: CLASS, classNumber: 1, date: '2026-11-25', startTime: '09:00', endTime: '12:00', instructorId: INSTRUCTOR,
-      room: '세미나실 A', maxParticipants: 5, status: 'SCHEDULED', ...fields,
+      id: CLASS,
+      classNumber: 1,
+      date: '2026-11-25',
+      startTime: '09:00',
+      endTime: '12:00',
+      instructorId: INSTRUCTOR,
+      room: '세미나실 A',
+      maxParticipants: 5,
+      status: 'SCHEDULED',
+      ...fields,
     })
 
   it('confirms, waitlists and cancels enrolments, refusing a confirmation at capacity with nothing written', () => {
@@ -243,11 +293,17 @@ describe('training repositories (real SQLite)', () => {
     // Two devices both created 1차 offline: both kept, both flagged, the number editable.
     w().upsert('training_sessions', testId(0x53), { project_id: PROJECT, session_number: 1, start_date: '2026-12-01', end_date: '2026-12-02' })
     let page = repos.projects.get(PROJECT)
-    expect(page.sessions.map((s) => [s.sessionNumber, s.duplicateNumber])).toEqual([[1, true], [1, true]])
+    expect(page.sessions.map((s) => [s.sessionNumber, s.duplicateNumber])).toEqual([
+      [1, true],
+      [1, true],
+    ])
     page = repos.projects.updateSession(
       sessionUpdateSchema.parse({ id: testId(0x53), sessionNumber: 2, startDate: '2026-12-01', endDate: '2026-12-03', status: 'SCHEDULED' }),
     )
-    expect(page.sessions.map((s) => [s.sessionNumber, s.duplicateNumber, s.endDate])).toEqual([[1, false, '2026-11-26'], [2, false, '2026-12-03']])
+    expect(page.sessions.map((s) => [s.sessionNumber, s.duplicateNumber, s.endDate])).toEqual([
+      [1, false, '2026-11-26'],
+      [2, false, '2026-12-03'],
+    ])
 
     // The class does not clash with itself when edited.
     expect(repos.projects.updateClass(classEdit({ topic: '리더의 역할' })).status).toBe('created')
@@ -262,11 +318,19 @@ describe('training repositories (real SQLite)', () => {
     // The new class got 2 (highest + 1); another device's class also numbered 2 is flagged, both of them.
     repos.projects.updateClass(classEdit({ classNumber: 3 }))
     const dup = w().upsert('training_classes', testId(0xc1a56), {
-      session_id: SESSION, class_number: 2, date: '2026-11-24', start_time: '13:00', end_time: '14:00',
+      session_id: SESSION,
+      class_number: 2,
+      date: '2026-11-24',
+      start_time: '13:00',
+      end_time: '14:00',
     })
     expect(dup).not.toBeNull()
     const flags = repos.projects.get(PROJECT).sessions[0]!.classes.map((k) => [k.classNumber, k.duplicateNumber])
-    expect(flags).toEqual([[2, true], [2, true], [3, false]])
+    expect(flags).toEqual([
+      [2, true],
+      [2, true],
+      [3, false],
+    ])
   })
 
   it('deletes a class only after a second yes when it has marks; a session only once it has no classes', () => {
@@ -294,7 +358,10 @@ describe('training repositories (real SQLite)', () => {
     expect(page.sessions[0]!.satisfaction).toMatchObject({ responses: 3, overall: 4 })
     expect(page.satisfaction).toMatchObject({ responses: 3, overall: 4 })
     const stored = device.sqlite.prepare('SELECT instructor_id, comment FROM training_feedback WHERE class_id = ? ORDER BY overall_rating').all(CLASS)
-    expect(stored).toEqual([{ instructor_id: INSTRUCTOR, comment: '실습이 좋았음' }, { instructor_id: INSTRUCTOR, comment: null }])
+    expect(stored).toEqual([
+      { instructor_id: INSTRUCTOR, comment: '실습이 좋았음' },
+      { instructor_id: INSTRUCTOR, comment: null },
+    ])
     expect(() => feedbackRecordSchema.parse({ sessionId: SESSION, overallRating: 6 })).toThrow()
     expect(() => record({ classId: testId(0xbad), overallRating: 4 })).toThrow(expect.objectContaining({ rule: 'notFound' }))
     // Another project's answers do not count here.
@@ -327,8 +394,15 @@ describe('training repositories (real SQLite)', () => {
   it('adds and edits instructors (specialties, certifications, grade, internal/external); deduplicates tags', () => {
     const list = repos.instructors.save(
       instructorSaveSchema.parse({
-        lastName: '한', firstName: '지민', email: ' Han@Augu.KR ', phone: '010-1234-5678', specialties: ['리더십', '코칭', '리더십', ''],
-        certifications: ['KAC'], rating: 4.5, hourlyRate: 300_000, isInternal: false,
+        lastName: '한',
+        firstName: '지민',
+        email: ' Han@Augu.KR ',
+        phone: '010-1234-5678',
+        specialties: ['리더십', '코칭', '리더십', ''],
+        certifications: ['KAC'],
+        rating: 4.5,
+        hourlyRate: 300_000,
+        isInternal: false,
       }),
     )
     const han = list.find((i) => i.name === '한지민')!

@@ -50,7 +50,14 @@ describe('trash', () => {
     // Deleted on its own first: the company's restore must not bring it back.
     h.repos.trash.remove('contact', alone ?? '')
     const entry = h.repos.trash.remove('company', companyId)
-    expect(entry).toMatchObject({ kind: 'company', title: '한빛전자', children: [{ label: 'branches', count: 1 }, { label: 'contacts', count: 2 }] })
+    expect(entry).toMatchObject({
+      kind: 'company',
+      title: '한빛전자',
+      children: [
+        { label: 'branches', count: 1 },
+        { label: 'contacts', count: 2 },
+      ],
+    })
     expect(live('companies', companyId)).toBe(false)
     expect(others.every((id) => !live('contacts', id))).toBe(true)
     expect(h.repos.trash.list().map((e) => e.title)).toEqual(['한빛전자', '김직원0'])

@@ -8,7 +8,14 @@
  * this trash; the log keeps at most MAX_ENTRIES and drops anything past the horizon.
  */
 import { z } from 'zod'
-import { DELETABLE_KINDS, DELETION_RULES, TOMBSTONE_HORIZON_DAYS, withinTombstoneHorizon, type ChildRule, type DeletableKind } from '../../../shared/domain/deletion'
+import {
+  DELETABLE_KINDS,
+  DELETION_RULES,
+  TOMBSTONE_HORIZON_DAYS,
+  withinTombstoneHorizon,
+  type ChildRule,
+  type DeletableKind,
+} from '../../../shared/domain/deletion'
 import { toIsoDate } from '../../../shared/domain/dates'
 import { uuidv7 } from '../../../shared/ids/uuidv7'
 import { type DeletionCount, type DeletionPreview, type TrashEntry } from '../../../shared/ipc/trash-types'
@@ -45,7 +52,12 @@ interface Collected {
   readonly counts: Map<string, number>
 }
 
-export function createTrashRepo({ sqlite, writer, state, now = () => new Date().toISOString() }: {
+export function createTrashRepo({
+  sqlite,
+  writer,
+  state,
+  now = () => new Date().toISOString(),
+}: {
   sqlite: Sqlite
   writer: Writer
   state: DeviceState
@@ -54,9 +66,7 @@ export function createTrashRepo({ sqlite, writer, state, now = () => new Date().
   const statement = createStatementCache(sqlite)
   sqlite.exec('CREATE TABLE IF NOT EXISTS app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
   const select = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_settings WHERE key = ?')
-  const upsert = sqlite.prepare<[string, string]>(
-    'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  )
+  const upsert = sqlite.prepare<[string, string]>('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   const keyOf = (): string => `trash:${state.get('user_id') ?? 'local'}`
 
   const read = (): StoredEntry[] => {
@@ -75,9 +85,8 @@ export function createTrashRepo({ sqlite, writer, state, now = () => new Date().
 
   const titleOf = (kind: DeletableKind, id: string, includeDeleted: boolean): string => {
     const rule = DELETION_RULES[kind]
-    const row = statement(
-      `SELECT ${rule.titleSql} AS title FROM ${rule.table} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`,
-    ).get(id) as { title: string | null } | undefined
+    const row = statement(`SELECT ${rule.titleSql} AS title FROM ${rule.table} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`).get(id) as
+      { title: string | null } | undefined
     if (!row) throw new RecordNotFoundError(`No ${kind} ${id}`)
     return row.title ?? ''
   }
@@ -87,9 +96,9 @@ export function createTrashRepo({ sqlite, writer, state, now = () => new Date().
     if (parentIds.length === 0) return
     for (const rule of rules) {
       const ids = (
-        statement(
-          `SELECT id FROM ${rule.table} WHERE deleted_at IS NULL AND ${rule.parentColumn} IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify(parentIds)) as Array<{ id: string }>
+        statement(`SELECT id FROM ${rule.table} WHERE deleted_at IS NULL AND ${rule.parentColumn} IN (SELECT value FROM json_each(?))`).all(
+          JSON.stringify(parentIds),
+        ) as Array<{ id: string }>
       ).map((r) => r.id)
       if (ids.length === 0) continue
       into.counts.set(rule.label, (into.counts.get(rule.label) ?? 0) + ids.length)
@@ -125,8 +134,7 @@ export function createTrashRepo({ sqlite, writer, state, now = () => new Date().
   const restorable = (entry: StoredEntry, at: string): boolean => {
     if (!withinTombstoneHorizon(entry.deletedAt, at)) return false
     const row = statement(`SELECT deleted_at FROM ${DELETION_RULES[entry.kind].table} WHERE id = ?`).get(entry.rowId) as
-      | { deleted_at: string | null }
-      | undefined
+      { deleted_at: string | null } | undefined
     return row !== undefined && row.deleted_at !== null
   }
 

@@ -29,7 +29,9 @@ describe('bulk apply rate (first sync)', () => {
     dir = createTempDir()
     const rows = 20_000
     const result = await measureApplyRate(dir, 'companies', companyRow, rows)
-    console.log(`[apply-rate] companies, ${rows} rows (31 columns + search triggers): apply ${result.applyRate} rows/s; parse+validate+apply ${result.endToEndRate} rows/s`)
+    console.log(
+      `[apply-rate] companies, ${rows} rows (31 columns + search triggers): apply ${result.applyRate} rows/s; parse+validate+apply ${result.endToEndRate} rows/s`,
+    )
     expect(result.applyRate).toBeGreaterThan(2_000)
   })
 })

@@ -9,13 +9,7 @@
  * - Pending local edits are re-applied over every pulled row they touch in that same transaction, so the user never
  *   sees their unsynced edit flicker back to the server's value.
  */
-import {
-  SCHEMA_VERSION,
-  mutationSchema,
-  type Mutation,
-  type PullResponse,
-  type PushResponse,
-} from '../../../shared/sync/protocol'
+import { SCHEMA_VERSION, mutationSchema, type Mutation, type PullResponse, type PushResponse } from '../../../shared/sync/protocol'
 import { type DeviceClock } from '../clock'
 import { createOutboxStore, rowKey, type OutboxEntry, type OutboxStore } from '../outbox/outbox-store'
 import { createReplicaStatements, type ReplicaStatements } from '../replica/statements'
@@ -146,8 +140,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     snapshotTracking = false
     sqlite.exec('DELETE FROM temp.sync_snapshot_seen')
   }
-  const replicaHasRows = (): boolean =>
-    registry.tables.some((meta) => sqlite.prepare(`SELECT 1 FROM ${quote(meta.name)} LIMIT 1`).get() !== undefined)
+  const replicaHasRows = (): boolean => registry.tables.some((meta) => sqlite.prepare(`SELECT 1 FROM ${quote(meta.name)} LIMIT 1`).get() !== undefined)
   const sweepUndelivered = (): PageReport => {
     const tables: string[] = []
     let removed = 0

@@ -51,7 +51,15 @@ describe('sync loop', () => {
   })
 
   const make = (run: () => Promise<unknown>, extra: Partial<SyncLoopOptions> = {}) => {
-    loop = createSyncLoop({ run, timers: fakeTimers, random: () => 0.5, debounceMs: 1_000, periodMs: 60_000, backoff: { baseMs: 1_000, capMs: 16_000 }, ...extra })
+    loop = createSyncLoop({
+      run,
+      timers: fakeTimers,
+      random: () => 0.5,
+      debounceMs: 1_000,
+      periodMs: 60_000,
+      backoff: { baseMs: 1_000, capMs: 16_000 },
+      ...extra,
+    })
     return loop
   }
 

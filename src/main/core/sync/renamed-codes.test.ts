@@ -45,9 +45,7 @@ describe('a code the server changed on push (CONTRACTS.md §2)', () => {
     expect(await engine.push()).toMatchObject({ acknowledged: 2, rejected: 0 })
     expect(writer.pendingCount()).toBe(0)
     const review = createSyncReviewRepo({ sqlite, writer, conflicts: createConflictActions(sqlite, state, clock, writer), registry, state })
-    expect(review.list().renamed).toEqual([
-      { table: 'companies', rowId: testId(1), rowLabel: '아우구교육', from: 'C-TAKEN', to: 'C-TAKEN-2', at: SERVER_TIME },
-    ])
+    expect(review.list().renamed).toEqual([{ table: 'companies', rowId: testId(1), rowLabel: '아우구교육', from: 'C-TAKEN', to: 'C-TAKEN-2', at: SERVER_TIME }])
     expect(review.dismissRenamed(testId(1)).renamed).toEqual([])
     sqlite.close()
   })

@@ -51,7 +51,14 @@ function fakeServer() {
         }
         const changes = fake.snapshot.slice(from, from + 1)
         const cursor = from + changes.length
-        return { changes, removed: [], cursor: String(cursor), hasMore: cursor < fake.snapshot.length, watermark: String(100 + cursor), serverTime: SERVER_TIME }
+        return {
+          changes,
+          removed: [],
+          cursor: String(cursor),
+          hasMore: cursor < fake.snapshot.length,
+          watermark: String(100 + cursor),
+          serverTime: SERVER_TIME,
+        }
       },
     } satisfies Pick<Transport, 'push' | 'pull'>,
   }

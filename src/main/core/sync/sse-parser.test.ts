@@ -5,7 +5,10 @@ describe('SSE parser', () => {
   it('handles chunks split anywhere, CRLF/CR/LF line ends, comments, multi-line data and non-JSON data', () => {
     const events: SseEvent[] = []
     let activity = 0
-    const parser = createSseParser((e) => events.push(e), () => (activity += 1))
+    const parser = createSseParser(
+      (e) => events.push(e),
+      () => (activity += 1),
+    )
     const stream = 'retry: 5000\r\n\r\n: heartbeat\n\nevent: poke\ndata: {"at":\ndata: 1}\n\nevent: ready\rdata: hello\r\rdata: plain\n\n'
     for (const char of stream) parser.push(char)
     expect(events).toEqual([

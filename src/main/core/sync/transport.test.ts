@@ -120,7 +120,13 @@ async function startFakeServer(): Promise<FakeServer> {
   }
 }
 
-const pushBody = { deviceId: DEVICE, schemaVersion: 1, mutations: [{ seq: 1, table: 'companies', id: DEVICE, op: 'upsert' as const, fields: { name: 'A' }, hlc: '2026-11-25T07:39:39.123Z-0001-9f86d081884c7d65', base: null }] }
+const pushBody = {
+  deviceId: DEVICE,
+  schemaVersion: 1,
+  mutations: [
+    { seq: 1, table: 'companies', id: DEVICE, op: 'upsert' as const, fields: { name: 'A' }, hlc: '2026-11-25T07:39:39.123Z-0001-9f86d081884c7d65', base: null },
+  ],
+}
 
 describe('transport', () => {
   let server: FakeServer
@@ -156,7 +162,11 @@ describe('transport', () => {
   it('on 401 refreshes once — shared by concurrent requests — and retries', async () => {
     const store = await signedIn()
     server.access.clear() // every access token expired
-    const results = await Promise.all([transport.push(pushBody), transport.pull({ deviceId: DEVICE, schemaVersion: 1, cursor: null }), transport.push(pushBody)])
+    const results = await Promise.all([
+      transport.push(pushBody),
+      transport.pull({ deviceId: DEVICE, schemaVersion: 1, cursor: null }),
+      transport.push(pushBody),
+    ])
     expect(results[1]).toMatchObject({ cursor: 'c1', watermark: '10' })
     expect(server.calls.filter((c) => c === 'POST /v1/auth/refresh')).toHaveLength(1)
     expect((await store.load())?.accessToken).toBe('access-2')

@@ -191,7 +191,13 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /** Sends with the access token; on 401 refreshes once and retries once. */
-  const sendAuthed = async (method: Method, path: string, body: unknown, extraHeaders: Record<string, string>, signal: () => AbortSignal): Promise<Response> => {
+  const sendAuthed = async (
+    method: Method,
+    path: string,
+    body: unknown,
+    extraHeaders: Record<string, string>,
+    signal: () => AbortSignal,
+  ): Promise<Response> => {
     let tokens = await currentTokens()
     if (!tokens) throw new SyncError('auth', 'Not signed in')
     for (let attempt = 0; ; attempt += 1) {
@@ -305,7 +311,13 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         if (tokens) {
           // With the refresh token in the body: it works even when the access token has expired, and never refreshes.
-          const response = await send('POST', '/v1/auth/logout', { refreshToken: tokens.refreshToken }, { accept: 'application/json' }, AbortSignal.timeout(timeoutMs))
+          const response = await send(
+            'POST',
+            '/v1/auth/logout',
+            { refreshToken: tokens.refreshToken },
+            { accept: 'application/json' },
+            AbortSignal.timeout(timeoutMs),
+          )
           await response.body?.cancel()
         }
       } catch {

@@ -106,6 +106,14 @@ describe('workbook export (everything I can see)', () => {
     expect(exportWorkbookSchema.safeParse({ fileName: 'a', sheets: [] }).success).toBe(false)
     const rows = Array.from({ length: 100_000 }, () => ({ a: 1 }))
     const wide = Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, header: 'h' }))
-    expect(exportWorkbookSchema.safeParse({ fileName: 'a', sheets: [{ name: 's', columns: wide, rows }, { name: 't', columns: wide, rows }] }).success).toBe(false)
+    expect(
+      exportWorkbookSchema.safeParse({
+        fileName: 'a',
+        sheets: [
+          { name: 's', columns: wide, rows },
+          { name: 't', columns: wide, rows },
+        ],
+      }).success,
+    ).toBe(false)
   })
 })

@@ -115,7 +115,12 @@ export interface ExportSheet {
 export function sheetNames(names: readonly string[]): string[] {
   const taken = new Set<string>()
   return names.map((name, i) => {
-    const base = name.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Sheet${i + 1}`
+    const base =
+      name
+        .replace(/[\\/?*[\]:]/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 31) || `Sheet${i + 1}`
     let candidate = base
     for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`
     taken.add(candidate.toLowerCase())
@@ -146,7 +151,6 @@ export function exportFileName(fileName: string, format: ExportFormat): string {
 }
 
 export async function exportTable(table: ExportTable): Promise<ExportedFile> {
-  const bytes =
-    table.format === 'csv' ? Buffer.from(buildCsv(table.columns, table.rows), 'utf8') : await buildXlsx(table.columns, table.rows)
+  const bytes = table.format === 'csv' ? Buffer.from(buildCsv(table.columns, table.rows), 'utf8') : await buildXlsx(table.columns, table.rows)
   return { fileName: exportFileName(table.fileName, table.format), mimeType: MIME[table.format], base64: bytes.toString('base64') }
 }

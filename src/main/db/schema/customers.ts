@@ -1,13 +1,6 @@
 /** The three-level customer structure (seed §2). Device twin of sync-server/db/schema/customers.ts. */
 import { index, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
-import {
-  BRANCH_TYPES,
-  COMPANY_SIZES,
-  COMPANY_STATUSES,
-  COMPANY_TIERS,
-  CONTACT_METHODS,
-  CONTACT_ROLE_TYPES,
-} from '../../../shared/model/enums'
+import { BRANCH_TYPES, COMPANY_SIZES, COMPANY_STATUSES, COMPANY_TIERS, CONTACT_METHODS, CONTACT_ROLE_TYPES } from '../../../shared/model/enums'
 import type { CustomFields } from '../../../shared/model/json'
 import { count, date, enumText, flag, id, money, stringList, syncColumns } from './columns'
 import { users } from './org'

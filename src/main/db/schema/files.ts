@@ -30,7 +30,9 @@ export const fileUploadQueue = sqliteTable('file_upload_queue', {
   sizeBytes: integer('size_bytes').notNull(),
   mimeType: text('mime_type').notNull(),
   fileName: text('file_name').notNull(),
-  status: text('status', { enum: ['pending', 'done', 'rejected'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'done', 'rejected'] })
+    .notNull()
+    .default('pending'),
   /** Bytes the server has confirmed (progress). */
   sentBytes: integer('sent_bytes').notNull().default(0),
   reason: text('reason'),

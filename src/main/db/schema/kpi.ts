@@ -1,14 +1,6 @@
 /** KPI definitions, targets and actuals (seed §7). Device twin of sync-server/db/schema/kpi.ts. */
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import {
-  KPI_CATEGORIES,
-  KPI_DIRECTIONS,
-  KPI_ENTITY_TYPES,
-  KPI_FREQUENCIES,
-  KPI_LEVELS,
-  KPI_PERIOD_TYPES,
-  KPI_UNITS,
-} from '../../../shared/model/enums'
+import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_ENTITY_TYPES, KPI_FREQUENCIES, KPI_LEVELS, KPI_PERIOD_TYPES, KPI_UNITS } from '../../../shared/model/enums'
 import { count, date, enumText, flag, id, measure, syncColumns } from './columns'
 
 export const kpiDefinitions = sqliteTable('kpi_definitions', {
@@ -28,7 +20,9 @@ export const kpiTargets = sqliteTable(
   'kpi_targets',
   {
     ...syncColumns(),
-    kpiDefinitionId: id('kpi_definition_id').notNull().references(() => kpiDefinitions.id),
+    kpiDefinitionId: id('kpi_definition_id')
+      .notNull()
+      .references(() => kpiDefinitions.id),
     entityType: enumText('entity_type', KPI_ENTITY_TYPES),
     entityId: id('entity_id'),
     periodType: enumText('period_type', KPI_PERIOD_TYPES).notNull(),
@@ -48,7 +42,9 @@ export const kpiActuals = sqliteTable(
   'kpi_actuals',
   {
     ...syncColumns(),
-    kpiTargetId: id('kpi_target_id').notNull().references(() => kpiTargets.id),
+    kpiTargetId: id('kpi_target_id')
+      .notNull()
+      .references(() => kpiTargets.id),
     periodDate: date('period_date').notNull(),
     actualValue: measure('actual_value').notNull(),
     notes: text('notes'),

@@ -24,10 +24,7 @@ export const outbox = sqliteTable(
     status: enumText('status', OUTBOX_STATUSES).notNull().default('pending'),
     rejectReason: text('reject_reason'),
   },
-  (t) => [
-    index('outbox_status_seq_idx').on(t.status, t.seq),
-    index('outbox_row_idx').on(t.tableName, t.rowId),
-  ],
+  (t) => [index('outbox_status_seq_idx').on(t.status, t.seq), index('outbox_row_idx').on(t.tableName, t.rowId)],
 )
 
 /** Key/value: device id, user id, pull cursor, watermark, last HLC, last seq, last sync, schema version. */

@@ -41,7 +41,9 @@ export const meetings = sqliteTable(
     locationAddress: text('location_address'),
     locationRoom: text('location_room'),
     onlineLink: text('online_link'),
-    organizerId: id('organizer_id').notNull().references(() => users.id),
+    organizerId: id('organizer_id')
+      .notNull()
+      .references(() => users.id),
     status: enumText('status', MEETING_STATUSES).notNull().default('SCHEDULED'),
     importance: enumText('importance', MEETING_IMPORTANCE).notNull().default('MEDIUM'),
     hasFollowUp: flag('has_follow_up').notNull().default(false),
@@ -54,7 +56,9 @@ export const meetingParticipants = sqliteTable(
   'meeting_participants',
   {
     ...syncColumns(),
-    meetingId: id('meeting_id').notNull().references(() => meetings.id),
+    meetingId: id('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     participantType: enumText('participant_type', PARTICIPANT_TYPES).notNull(),
     userId: id('user_id').references(() => users.id),
     contactId: id('contact_id').references(() => contacts.id),
@@ -71,7 +75,9 @@ export const meetingAgenda = sqliteTable(
   'meeting_agenda',
   {
     ...syncColumns(),
-    meetingId: id('meeting_id').notNull().references(() => meetings.id),
+    meetingId: id('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     sequence: count('sequence').notNull(),
     topic: text('topic').notNull(),
     duration: count('duration'),
@@ -85,7 +91,9 @@ export const meetingMinutes = sqliteTable(
   'meeting_minutes',
   {
     ...syncColumns(),
-    meetingId: id('meeting_id').notNull().references(() => meetings.id),
+    meetingId: id('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     summary: text('summary').notNull(),
     keyPoints: stringList('key_points'),
     decisions: stringList('decisions'),
@@ -103,7 +111,9 @@ export const meetingActionItems = sqliteTable(
   'meeting_action_items',
   {
     ...syncColumns(),
-    meetingId: id('meeting_id').notNull().references(() => meetings.id),
+    meetingId: id('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     task: text('task').notNull(),
     assigneeId: id('assignee_id').references(() => users.id),
     dueDate: date('due_date'),
@@ -123,8 +133,12 @@ export const meetingProducts = sqliteTable(
   'meeting_products',
   {
     ...syncColumns(),
-    meetingId: id('meeting_id').notNull().references(() => meetings.id),
-    productId: id('product_id').notNull().references(() => products.id),
+    meetingId: id('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    productId: id('product_id')
+      .notNull()
+      .references(() => products.id),
     quantity: count('quantity').notNull().default(1),
     unitPrice: money('unit_price'),
     discountPercent: rate('discount_percent').notNull().default(0),

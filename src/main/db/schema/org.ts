@@ -23,8 +23,12 @@ export const rolePermissions = sqliteTable(
   'role_permissions',
   {
     ...syncColumns(),
-    roleId: id('role_id').notNull().references(() => roles.id),
-    permissionId: id('permission_id').notNull().references(() => permissions.id),
+    roleId: id('role_id')
+      .notNull()
+      .references(() => roles.id),
+    permissionId: id('permission_id')
+      .notNull()
+      .references(() => permissions.id),
   },
   (t) => [index('role_permissions_role_id_idx').on(t.roleId)],
 )
@@ -54,7 +58,9 @@ export const users = sqliteTable(
     position: text('position'),
     /** 직책 (role in the organisation). */
     title: text('title'),
-    roleId: id('role_id').notNull().references(() => roles.id),
+    roleId: id('role_id')
+      .notNull()
+      .references(() => roles.id),
     userTier: enumText('user_tier', USER_TIERS).notNull().default('OPERATOR'),
     isActive: flag('is_active').notNull().default(true),
     lastLoginAt: timestamptz('last_login_at'),
@@ -76,8 +82,12 @@ export const teamMembers = sqliteTable(
   'team_members',
   {
     ...syncColumns(),
-    teamId: id('team_id').notNull().references(() => teams.id),
-    userId: id('user_id').notNull().references(() => users.id),
+    teamId: id('team_id')
+      .notNull()
+      .references(() => teams.id),
+    userId: id('user_id')
+      .notNull()
+      .references(() => users.id),
     role: enumText('role', TEAM_MEMBER_ROLES).notNull().default('MEMBER'),
     joinedAt: timestamptz('joined_at').notNull().default(now),
     leftAt: timestamptz('left_at'),

@@ -35,7 +35,9 @@ export const opportunities = sqliteTable(
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description'),
-    companyId: id('company_id').notNull().references(() => companies.id),
+    companyId: id('company_id')
+      .notNull()
+      .references(() => companies.id),
     branchId: id('branch_id').references(() => branches.id),
     contactId: id('contact_id').references(() => contacts.id),
     type: enumText('type', OPPORTUNITY_TYPES),
@@ -49,7 +51,9 @@ export const opportunities = sqliteTable(
     competitorInfo: json<CompetitorInfo[]>('competitor_info'),
     source: enumText('source', LEAD_SOURCES),
     campaignId: id('campaign_id').references(() => campaigns.id),
-    accountManagerId: id('account_manager_id').notNull().references(() => users.id),
+    accountManagerId: id('account_manager_id')
+      .notNull()
+      .references(() => users.id),
     salesTeamId: id('sales_team_id').references(() => teams.id),
     nextAction: text('next_action'),
     nextActionDate: date('next_action_date'),
@@ -66,10 +70,14 @@ export const opportunityStageHistory = sqliteTable(
   'opportunity_stage_history',
   {
     ...syncColumns(),
-    opportunityId: id('opportunity_id').notNull().references(() => opportunities.id),
+    opportunityId: id('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id),
     fromStage: enumText('from_stage', OPPORTUNITY_STAGES),
     toStage: enumText('to_stage', OPPORTUNITY_STAGES).notNull(),
-    changedBy: id('changed_by').notNull().references(() => users.id),
+    changedBy: id('changed_by')
+      .notNull()
+      .references(() => users.id),
     changedAt: timestamptz('changed_at').notNull().default(now),
     reason: text('reason'),
   },
@@ -80,7 +88,9 @@ export const contracts = sqliteTable(
   'contracts',
   {
     ...syncColumns(),
-    companyId: id('company_id').notNull().references(() => companies.id),
+    companyId: id('company_id')
+      .notNull()
+      .references(() => companies.id),
     opportunityId: id('opportunity_id').references(() => opportunities.id),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -126,7 +136,9 @@ export const leadAssignments = sqliteTable(
   'lead_assignments',
   {
     ...syncColumns(),
-    leadId: id('lead_id').notNull().references(() => leads.id),
+    leadId: id('lead_id')
+      .notNull()
+      .references(() => leads.id),
     assignedFrom: id('assigned_from').references(() => users.id),
     assignedTo: id('assigned_to').references(() => users.id),
     assignedTeamId: id('assigned_team_id').references(() => teams.id),

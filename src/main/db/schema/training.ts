@@ -29,7 +29,9 @@ export const trainingSessions = sqliteTable(
   'training_sessions',
   {
     ...syncColumns(),
-    projectId: id('project_id').notNull().references(() => projects.id),
+    projectId: id('project_id')
+      .notNull()
+      .references(() => projects.id),
     sessionNumber: count('session_number').notNull(),
     name: text('name'),
     startDate: date('start_date').notNull(),
@@ -47,7 +49,9 @@ export const trainingClasses = sqliteTable(
   'training_classes',
   {
     ...syncColumns(),
-    sessionId: id('session_id').notNull().references(() => trainingSessions.id),
+    sessionId: id('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
     classNumber: count('class_number').notNull(),
     name: text('name'),
     date: date('date').notNull(),
@@ -91,8 +95,12 @@ export const enrollments = sqliteTable(
   'enrollments',
   {
     ...syncColumns(),
-    classId: id('class_id').notNull().references(() => trainingClasses.id),
-    traineeId: id('trainee_id').notNull().references(() => trainees.id),
+    classId: id('class_id')
+      .notNull()
+      .references(() => trainingClasses.id),
+    traineeId: id('trainee_id')
+      .notNull()
+      .references(() => trainees.id),
     status: enumText('status', ENROLLMENT_STATUSES).notNull().default('APPLIED'),
     notes: text('notes'),
   },
@@ -103,28 +111,33 @@ export const attendanceRecords = sqliteTable(
   'attendance_records',
   {
     ...syncColumns(),
-    classId: id('class_id').notNull().references(() => trainingClasses.id),
-    traineeId: id('trainee_id').notNull().references(() => trainees.id),
+    classId: id('class_id')
+      .notNull()
+      .references(() => trainingClasses.id),
+    traineeId: id('trainee_id')
+      .notNull()
+      .references(() => trainees.id),
     status: enumText('status', ATTENDANCE_STATUSES).notNull(),
     minutesAttended: count('minutes_attended'),
     checkInTime: timeOfDay('check_in_time'),
     checkOutTime: timeOfDay('check_out_time'),
-    recordedBy: id('recorded_by').notNull().references(() => users.id),
+    recordedBy: id('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamptz('recorded_at').notNull().default(now),
     recordedDeviceId: id('recorded_device_id'),
     remarks: text('remarks'),
   },
-  (t) => [
-    index('attendance_records_class_id_idx').on(t.classId, t.traineeId),
-    index('attendance_records_trainee_id_idx').on(t.traineeId),
-  ],
+  (t) => [index('attendance_records_class_id_idx').on(t.classId, t.traineeId), index('attendance_records_trainee_id_idx').on(t.traineeId)],
 )
 
 export const trainingFeedback = sqliteTable(
   'training_feedback',
   {
     ...syncColumns(),
-    sessionId: id('session_id').notNull().references(() => trainingSessions.id),
+    sessionId: id('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
     classId: id('class_id').references(() => trainingClasses.id),
     instructorId: id('instructor_id').references(() => instructors.id),
     traineeId: id('trainee_id').references(() => trainees.id),

@@ -18,9 +18,7 @@ export function App(): JSX.Element {
 
   // Main can end the session on its own: an administrator's wipe order erased this PC's copy. The status bar's poll
   // then reports no server to sync with (or the wipe as the sync error), and the session is read again.
-  const sessionEndedInMain = useSyncStore(
-    (s) => s.status?.connection === 'local-only' || s.error?.code === 'session.deviceWiped',
-  )
+  const sessionEndedInMain = useSyncStore((s) => s.status?.connection === 'local-only' || s.error?.code === 'session.deviceWiped')
   const signedIn = session?.status === 'signed-in'
   useEffect(() => {
     if (signedIn && sessionEndedInMain) void appOpened()

@@ -66,7 +66,9 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">
-          <span className="brand__mark" aria-hidden="true">A</span>
+          <span className="brand__mark" aria-hidden="true">
+            A
+          </span>
           <span className="brand__name">{t('app.name')}</span>
         </div>
         <nav aria-label={t('nav.label')}>
@@ -74,12 +76,7 @@ export function AppShell({ session }: { readonly session: ActiveSession }): JSX.
             <ul key={group.join()} className="nav-group">
               {group.filter(shown).map((id) => (
                 <li key={id}>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={screen === id ? 'page' : undefined}
-                    onClick={() => screenOpened(id)}
-                  >
+                  <button type="button" className="nav-item" aria-current={screen === id ? 'page' : undefined} onClick={() => screenOpened(id)}>
                     <NavIcon screen={id} />
                     <span>{t(`nav.${id}`)}</span>
                   </button>

@@ -78,7 +78,13 @@ export function Combobox({
     if (event.nativeEvent.isComposing) return
     if (event.key === 'ArrowDown') {
       event.preventDefault()
-      if (!open) openAt(Math.max(0, shown.findIndex((o) => o.value === value)))
+      if (!open)
+        openAt(
+          Math.max(
+            0,
+            shown.findIndex((o) => o.value === value),
+          ),
+        )
       else setActive((i) => Math.min(i + 1, shown.length - 1))
     } else if (event.key === 'ArrowUp') {
       event.preventDefault()
@@ -124,7 +130,16 @@ export function Combobox({
           setActive(0)
         }}
         onFocus={(e) => e.target.select()}
-        onClick={() => (open ? undefined : openAt(Math.max(0, shown.findIndex((o) => o.value === value))))}
+        onClick={() =>
+          open
+            ? undefined
+            : openAt(
+                Math.max(
+                  0,
+                  shown.findIndex((o) => o.value === value),
+                ),
+              )
+        }
         onBlur={close}
         onKeyDown={onKeyDown}
       />

@@ -20,14 +20,11 @@ export function ConcurrentEditNotice<V extends FormValues>({
   const { t, i18n } = useTranslation()
   const remote = edit.remote
   if (!remote) return null
-  const show = (field: keyof V & string, value: string | undefined): string =>
-    value ? (display ? display(field, value) : value) : t('live.edit.empty')
+  const show = (field: keyof V & string, value: string | undefined): string => (value ? (display ? display(field, value) : value) : t('live.edit.empty'))
   const when = remote.at
     ? new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(Date.parse(remote.at))
     : null
-  const fields = new Intl.ListFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { type: 'conjunction' }).format(
-    remote.fields.map((f) => labels[f] ?? f),
-  )
+  const fields = new Intl.ListFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { type: 'conjunction' }).format(remote.fields.map((f) => labels[f] ?? f))
   const taken = remote.fields.filter((f) => !remote.conflicts.includes(f))
   return (
     <section className="concurrent-edit" role="status" aria-live="polite" data-testid="concurrent-edit-notice">

@@ -40,10 +40,18 @@ export function RecordHistory({ table, rowId }: { readonly table: SyncedTable; r
   }, [load])
 
   if (state.error?.code === 'admin.onlineRequired') {
-    return <p className="muted" role="status" data-testid="history-online-only">{t('admin.onlineOnly')}</p>
+    return (
+      <p className="muted" role="status" data-testid="history-online-only">
+        {t('admin.onlineOnly')}
+      </p>
+    )
   }
   if (state.error?.code === 'admin.notAllowed') {
-    return <p className="muted" role="status">{t('admin.historyUnavailable')}</p>
+    return (
+      <p className="muted" role="status">
+        {t('admin.historyUnavailable')}
+      </p>
+    )
   }
   return (
     <section>

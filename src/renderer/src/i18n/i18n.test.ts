@@ -28,8 +28,6 @@ describe('translations', () => {
   })
 
   it('label every menu item of the app shell in Korean', () => {
-    expect(Object.values(ko.nav)).toEqual(
-      expect.arrayContaining(['대시보드', '고객사', '리드', '영업기회', '프로젝트', '교육', '미팅', '상품', 'KPI', '관리']),
-    )
+    expect(Object.values(ko.nav)).toEqual(expect.arrayContaining(['대시보드', '고객사', '리드', '영업기회', '프로젝트', '교육', '미팅', '상품', 'KPI', '관리']))
   })
 })

@@ -24,9 +24,7 @@ function bridge(): CrmApi | undefined {
   return (globalThis as { crm?: CrmApi }).crm
 }
 
-type Unwrapped<K extends IpcChannel> = undefined extends InputOf<K>
-  ? (input?: InputOf<K>) => Promise<OutputOf<K>>
-  : (input: InputOf<K>) => Promise<OutputOf<K>>
+type Unwrapped<K extends IpcChannel> = undefined extends InputOf<K> ? (input?: InputOf<K>) => Promise<OutputOf<K>> : (input: InputOf<K>) => Promise<OutputOf<K>>
 
 type Domain<K extends IpcChannel> = K extends `${infer D}.${string}` ? D : never
 type Action<K extends IpcChannel, D extends string> = K extends `${D}.${infer A}` ? A : never

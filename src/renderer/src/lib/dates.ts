@@ -2,14 +2,7 @@
  * The renderer's way to show a date or a time: the shared formatters (src/shared/domain/dates.ts) in the language the
  * user chose, so English mode never shows 2026년 3월 1일 일요일 or 오후 2:05. Stored values stay ISO.
  */
-import {
-  formatDateLong,
-  formatDateShort,
-  formatDateTime,
-  formatMonthDay,
-  formatTimeOfDay,
-  type DateLanguage,
-} from '../../../shared/domain/dates'
+import { formatDateLong, formatDateShort, formatDateTime, formatMonthDay, formatTimeOfDay, type DateLanguage } from '../../../shared/domain/dates'
 import { i18n } from '../i18n'
 
 function language(): DateLanguage {

@@ -86,7 +86,11 @@ export function reloadOn(tables: readonly SyncedTable[], reload: () => unknown, 
  * `reloadOn` for as long as the component is mounted. `reload` may change every render (the latest one runs);
  * `tables` is compared by content.
  */
-export function useReloadOn(tables: readonly SyncedTable[], reload: () => unknown, options: { readonly filter?: (notice: ChangeNotice) => boolean; readonly enabled?: boolean } = {}): void {
+export function useReloadOn(
+  tables: readonly SyncedTable[],
+  reload: () => unknown,
+  options: { readonly filter?: (notice: ChangeNotice) => boolean; readonly enabled?: boolean } = {},
+): void {
   const latest = useRef({ reload, filter: options.filter })
   useLayoutEffect(() => {
     latest.current = { reload, filter: options.filter }

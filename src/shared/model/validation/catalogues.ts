@@ -37,7 +37,10 @@ export const campaignSaveSchema = z
     /** Absent: a new campaign (its code is made up on the device, CP-XXXX-XXXX-XXXX). */
     id: idSchema.optional(),
     name: requiredText(200),
-    type: z.enum(CAMPAIGN_TYPES, { error: 'validation.invalid' }).nullish().transform((value) => value ?? null),
+    type: z
+      .enum(CAMPAIGN_TYPES, { error: 'validation.invalid' })
+      .nullish()
+      .transform((value) => value ?? null),
     /** COMPLETED and CANCELLED are the "no longer offered" states: such a campaign stays on the records that name it. */
     status: z.enum(CAMPAIGN_STATUSES, { error: 'validation.invalid' }).default('PLANNED'),
     startDate: optionalDate,

@@ -51,11 +51,7 @@ const emptyToNull = (value: string | null | undefined): string | null | undefine
   value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim()
 
 function optionalText(max: number) {
-  return z
-    .string()
-    .max(max, msg('validation.tooLong'))
-    .nullish()
-    .transform(emptyToNull)
+  return z.string().max(max, msg('validation.tooLong')).nullish().transform(emptyToNull)
 }
 
 function requiredText(max: number) {
@@ -186,13 +182,13 @@ const customFieldsField = z
   .superRefine((pairs, ctx) => {
     if (pairs === undefined) return
     const keys = pairs.map((p) => p.key.trim())
-    const bad = keys.some((key, i) => key === '' ? (pairs[i]?.value.trim() ?? '') !== '' : key.length > 50 || keys.indexOf(key) !== i)
+    const bad = keys.some((key, i) => (key === '' ? (pairs[i]?.value.trim() ?? '') !== '' : key.length > 50 || keys.indexOf(key) !== i))
     if (bad || pairs.length > 30 || pairs.some((p) => p.value.length > 500)) ctx.addIssue({ code: 'custom', message: 'validation.customFieldKey' })
   })
   .transform((pairs) =>
     pairs === undefined
       ? undefined
-      : Object.fromEntries(pairs.filter((p) => p.key.trim() !== '').map((p) => [p.key.trim(), p.value.trim()])) as Record<string, string>,
+      : (Object.fromEntries(pairs.filter((p) => p.key.trim() !== '').map((p) => [p.key.trim(), p.value.trim()])) as Record<string, string>),
   )
 
 function enumField<T extends readonly [string, ...string[]]>(values: T) {
@@ -321,9 +317,7 @@ export function fieldErrors(error: z.ZodError): Partial<Record<string, Validatio
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '')
     if (out[field]) continue
-    out[field] = (VALIDATION_KEYS as readonly string[]).includes(issue.message)
-      ? (issue.message as ValidationKey)
-      : 'validation.invalid'
+    out[field] = (VALIDATION_KEYS as readonly string[]).includes(issue.message) ? (issue.message as ValidationKey) : 'validation.invalid'
   }
   return out
 }

@@ -3,15 +3,7 @@
  * the IPC input in main and the dialogs in the renderer. Achievement and bands have no input: they are computed.
  */
 import { z } from 'zod'
-import {
-  KPI_CATEGORIES,
-  KPI_DIRECTIONS,
-  KPI_ENTITY_TYPES,
-  KPI_FREQUENCIES,
-  KPI_LEVELS,
-  KPI_PERIOD_TYPES,
-  KPI_UNITS,
-} from '../enums'
+import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_ENTITY_TYPES, KPI_FREQUENCIES, KPI_LEVELS, KPI_PERIOD_TYPES, KPI_UNITS } from '../enums'
 import { idSchema, isoDateSchema } from './common'
 
 /** numeric(15,2): at most two decimals, 13 integer digits. */
@@ -19,12 +11,7 @@ export const KPI_VALUE_LIMIT = 9_999_999_999_999.99
 
 const hasAtMostTwoDecimals = (value: number): boolean => Math.abs(Math.round(value * 100) - value * 100) < 1e-6
 
-export const kpiValueSchema = z
-  .number()
-  .finite()
-  .min(-KPI_VALUE_LIMIT)
-  .max(KPI_VALUE_LIMIT)
-  .refine(hasAtMostTwoDecimals, 'at most two decimals')
+export const kpiValueSchema = z.number().finite().min(-KPI_VALUE_LIMIT).max(KPI_VALUE_LIMIT).refine(hasAtMostTwoDecimals, 'at most two decimals')
 
 const optionalValue = kpiValueSchema.nullish().transform((value) => value ?? null)
 

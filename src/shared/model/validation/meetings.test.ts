@@ -42,10 +42,16 @@ describe('meetingSaveSchema', () => {
     expect(errorsOf({ ...base, participants: [{ participantType: 'INTERNAL', contactId: id(2) }] })).toEqual({
       'participants.0': 'meetings.validation.participant',
     })
-    const twice = [{ participantType: 'EXTERNAL', contactId: id(2) }, { participantType: 'EXTERNAL', contactId: id(2) }]
+    const twice = [
+      { participantType: 'EXTERNAL', contactId: id(2) },
+      { participantType: 'EXTERNAL', contactId: id(2) },
+    ]
     expect(errorsOf({ ...base, participants: twice })).toEqual({ 'participants.1': 'meetings.validation.duplicateParticipant' })
     // Two visitors typed by name may share a name: they are not the same card.
-    const visitors = [{ participantType: 'EXTERNAL', name: '김민수' }, { participantType: 'EXTERNAL', name: '김민수' }]
+    const visitors = [
+      { participantType: 'EXTERNAL', name: '김민수' },
+      { participantType: 'EXTERNAL', name: '김민수' },
+    ]
     expect(errorsOf({ ...base, participants: visitors })).toEqual({})
   })
 
@@ -58,7 +64,10 @@ describe('meetingSaveSchema', () => {
     expect(errorsOf({ ...base, products: [{ ...line, unitPrice: 99.5 }] })).toEqual({ 'products.0.unitPrice': 'meetings.validation.price' })
     expect(errorsOf({ ...base, products: [{ ...line, discountPercent: 100.01 }] })).toEqual({ 'products.0.discountPercent': 'meetings.validation.discount' })
     expect(errorsOf({ ...base, products: [{ ...line, discountPercent: 3.333 }] })).toEqual({ 'products.0.discountPercent': 'meetings.validation.discount' })
-    expect(meetingSaveSchema.parse({ ...base, products: [{ productId: id(3), quantity: 1 }] }).products[0]).toMatchObject({ unitPrice: null, discountPercent: 0 })
+    expect(meetingSaveSchema.parse({ ...base, products: [{ productId: id(3), quantity: 1 }] }).products[0]).toMatchObject({
+      unitPrice: null,
+      discountPercent: 0,
+    })
   })
 })
 
@@ -66,7 +75,11 @@ describe('minutes and action items', () => {
   it('drops blank list entries and requires a summary and a task', () => {
     expect(minutesSaveSchema.parse({ meetingId: id(1), summary: '요약', keyPoints: ['예산', ' ', ''] }).keyPoints).toEqual(['예산'])
     expect(minutesSaveSchema.safeParse({ meetingId: id(1), summary: '' }).success).toBe(false)
-    expect(actionItemSaveSchema.parse({ meetingId: id(1), task: '견적 송부', dueDate: '' })).toMatchObject({ dueDate: null, status: 'PENDING', priority: 'MEDIUM' })
+    expect(actionItemSaveSchema.parse({ meetingId: id(1), task: '견적 송부', dueDate: '' })).toMatchObject({
+      dueDate: null,
+      status: 'PENDING',
+      priority: 'MEDIUM',
+    })
     expect(actionItemSaveSchema.safeParse({ meetingId: id(1), task: '견적 송부', status: 'DONE' }).success).toBe(false)
   })
 })

@@ -63,11 +63,7 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null))
 const requiredText = (max: number) =>
-  z
-    .string(msg('meetings.validation.required'))
-    .trim()
-    .min(1, msg('meetings.validation.required'))
-    .max(max, msg('meetings.validation.tooLong'))
+  z.string(msg('meetings.validation.required')).trim().min(1, msg('meetings.validation.required')).max(max, msg('meetings.validation.tooLong'))
 /** A list of short texts (key points, decisions…): blank entries dropped. */
 const textList = z
   .array(z.string().trim().max(500, msg('meetings.validation.tooLong')))
@@ -120,20 +116,26 @@ export const participantSchema = z
     name: optionalText(100),
     company: optionalText(100),
     position: optionalText(100),
-    role: z.enum(PARTICIPANT_ROLES).nullish().transform((value) => value ?? null),
+    role: z
+      .enum(PARTICIPANT_ROLES)
+      .nullish()
+      .transform((value) => value ?? null),
     attendance: z.enum(PARTICIPANT_ATTENDANCE).default('PENDING'),
   })
-  .refine(
-    (p) => (p.participantType === 'INTERNAL' ? p.userId !== null : p.contactId !== null || p.name !== null),
-    msg('meetings.validation.participant'),
-  )
+  .refine((p) => (p.participantType === 'INTERNAL' ? p.userId !== null : p.contactId !== null || p.name !== null), msg('meetings.validation.participant'))
 export type ParticipantInput = z.input<typeof participantSchema>
 
 export const agendaItemSchema = z.strictObject({
   id: idSchema.optional(),
   topic: requiredText(255),
   /** Planned minutes. */
-  duration: z.number(msg('meetings.validation.invalid')).int().min(1).max(24 * 60).nullish().transform((v) => v ?? null),
+  duration: z
+    .number(msg('meetings.validation.invalid'))
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullish()
+    .transform((v) => v ?? null),
   presenter: optionalText(100),
   notes: optionalText(2000),
 })
@@ -142,7 +144,11 @@ export type AgendaItemInput = z.input<typeof agendaItemSchema>
 export const proposedProductSchema = z.strictObject({
   id: idSchema.optional(),
   productId: idSchema,
-  quantity: z.number(msg('meetings.validation.quantity')).int(msg('meetings.validation.quantity')).min(1, msg('meetings.validation.quantity')).max(1_000_000, msg('meetings.validation.quantity')),
+  quantity: z
+    .number(msg('meetings.validation.quantity'))
+    .int(msg('meetings.validation.quantity'))
+    .min(1, msg('meetings.validation.quantity'))
+    .max(1_000_000, msg('meetings.validation.quantity')),
   /** Whole won; null takes the product's list price when saved. */
   unitPrice: z
     .number(msg('meetings.validation.price'))
@@ -176,7 +182,10 @@ export const meetingSaveSchema = z
     date: dateSchema,
     startTime: timeSchema,
     endTime: timeSchema,
-    locationType: z.enum(MEETING_LOCATION_TYPES).nullish().transform((v) => v ?? null),
+    locationType: z
+      .enum(MEETING_LOCATION_TYPES)
+      .nullish()
+      .transform((v) => v ?? null),
     locationAddress: optionalText(500),
     locationRoom: optionalText(100),
     onlineLink: z
@@ -232,7 +241,10 @@ export const minutesSaveSchema = z.strictObject({
   keyPoints: textList,
   decisions: textList,
   nextSteps: optionalText(5000),
-  customerReaction: z.enum(CUSTOMER_REACTIONS).nullish().transform((v) => v ?? null),
+  customerReaction: z
+    .enum(CUSTOMER_REACTIONS)
+    .nullish()
+    .transform((v) => v ?? null),
   customerConcerns: textList,
   customerInterests: textList,
   competitorsMentioned: z.array(competitorMentionSchema).max(50).default([]),

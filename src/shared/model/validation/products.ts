@@ -24,7 +24,14 @@ const codeSchema = z
   .nullish()
   .transform((value) => (value ? value.toUpperCase() : null))
 
-const countSchema = (max: number) => z.number().int().min(0).max(max).nullish().transform((value) => value ?? null)
+const countSchema = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(max)
+    .nullish()
+    .transform((value) => value ?? null)
 const optionalWon = wonSchema.nullish().transform((value) => value ?? null)
 /** One entry per line in the form; blank lines dropped. */
 const lines = z
@@ -46,7 +53,10 @@ export const productSaveSchema = z
     code: codeSchema,
     name: z.string().trim().min(1).max(255),
     categoryId: idSchema.nullish().transform((value) => value ?? null),
-    type: z.enum(PRODUCT_TYPES).nullish().transform((value) => value ?? null),
+    type: z
+      .enum(PRODUCT_TYPES)
+      .nullish()
+      .transform((value) => value ?? null),
     description: optionalText(4000),
     durationDays: countSchema(365),
     durationHours: countSchema(10_000),

@@ -21,13 +21,22 @@ const optionalText = (max: number) =>
 const projectFields = {
   name: z.string().trim().min(1).max(200),
   description: optionalText(4000),
-  type: z.enum(PROJECT_TYPES).nullish().transform((value) => value ?? null),
+  type: z
+    .enum(PROJECT_TYPES)
+    .nullish()
+    .transform((value) => value ?? null),
   companyId: idSchema,
   branchId: optionalId,
   contractId: optionalId,
   status: z.enum(PROJECT_STATUSES).default('PLANNING'),
-  phase: z.enum(PROJECT_PHASES).nullish().transform((value) => value ?? null),
-  health: z.enum(PROJECT_HEALTH).nullish().transform((value) => value ?? null),
+  phase: z
+    .enum(PROJECT_PHASES)
+    .nullish()
+    .transform((value) => value ?? null),
+  health: z
+    .enum(PROJECT_HEALTH)
+    .nullish()
+    .transform((value) => value ?? null),
   priority: z.enum(PROJECT_PRIORITIES).default('MEDIUM'),
   startDate: optionalDate,
   endDate: optionalDate,

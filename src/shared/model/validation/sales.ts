@@ -39,7 +39,10 @@ const leadFields = {
     .max(30)
     .nullish()
     .transform((value) => (value ? value.replace(/\D/g, '') || null : null)),
-  source: z.enum(LEAD_SOURCES).nullish().transform((value) => value ?? null),
+  source: z
+    .enum(LEAD_SOURCES)
+    .nullish()
+    .transform((value) => value ?? null),
   sourceDetail: optionalText(500),
   notes: optionalText(4000),
 }
@@ -125,7 +128,10 @@ const OPEN_STAGES = ['QUALIFYING', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION'] 
 const opportunityFields = {
   title: requiredText(200),
   description: optionalText(4000),
-  type: z.enum(OPPORTUNITY_TYPES).nullish().transform((value) => value ?? null),
+  type: z
+    .enum(OPPORTUNITY_TYPES)
+    .nullish()
+    .transform((value) => value ?? null),
   amount: wonSchema.nullish().transform((value) => value ?? null),
   expectedCloseDate: optionalDate,
   nextAction: optionalText(500),

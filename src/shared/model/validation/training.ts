@@ -31,7 +31,13 @@ const optionalText = (max: number) =>
  * A class or session capacity; an empty field means "no limit". Zero or negative passes the schema on purpose: the
  * repository refuses it with its own message (`training.invalidCapacity`) instead of a generic "invalid input".
  */
-const capacitySchema = z.number().int().min(-10_000).max(10_000).nullish().transform((value) => value ?? null)
+const capacitySchema = z
+  .number()
+  .int()
+  .min(-10_000)
+  .max(10_000)
+  .nullish()
+  .transform((value) => value ?? null)
 
 export const projectListSchema = z
   .strictObject({
@@ -167,7 +173,10 @@ export type FeedbackRecordInput = z.input<typeof feedbackRecordSchema>
 export const teamMemberSaveSchema = z.strictObject({
   projectId: idSchema,
   userId: idSchema,
-  role: z.enum(PROJECT_TEAM_ROLES).nullish().transform((value) => value ?? null),
+  role: z
+    .enum(PROJECT_TEAM_ROLES)
+    .nullish()
+    .transform((value) => value ?? null),
   allocationPercent: z.number().int().min(0).max(100),
 })
 export type TeamMemberSaveInput = z.input<typeof teamMemberSaveSchema>
@@ -206,8 +215,20 @@ export const instructorSaveSchema = z.strictObject({
     .transform((value) => (value ? normalizePhone(value) : null)),
   specialties: tags,
   certifications: tags,
-  rating: z.number().min(1).max(5).multipleOf(0.5).nullish().transform((value) => value ?? null),
-  hourlyRate: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().transform((value) => value ?? null),
+  rating: z
+    .number()
+    .min(1)
+    .max(5)
+    .multipleOf(0.5)
+    .nullish()
+    .transform((value) => value ?? null),
+  hourlyRate: z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .nullish()
+    .transform((value) => value ?? null),
   bio: optionalText(2000),
   isInternal: z.boolean().default(false),
   isActive: z.boolean().default(true),
@@ -229,15 +250,17 @@ const emailField = z
   .transform((value) => (value ? normalizeEmail(value) : null))
 
 /** A trainee typed, pasted (parsePastedTrainees) or imported: name, mobile or e-mail, 소속. */
-export const traineeRowSchema = z.strictObject({
-  lastName: z.string().trim().max(50),
-  firstName: z.string().trim().max(50),
-  phone: phoneField,
-  email: emailField,
-  companyName: optionalText(200),
-  department: optionalText(100),
-  position: optionalText(100),
-}).refine((t) => (t.lastName + t.firstName).length > 0, { path: ['firstName'], message: 'a name is needed' })
+export const traineeRowSchema = z
+  .strictObject({
+    lastName: z.string().trim().max(50),
+    firstName: z.string().trim().max(50),
+    phone: phoneField,
+    email: emailField,
+    companyName: optionalText(200),
+    department: optionalText(100),
+    position: optionalText(100),
+  })
+  .refine((t) => (t.lastName + t.firstName).length > 0, { path: ['firstName'], message: 'a name is needed' })
 
 /** Enrol existing trainees and / or new rows into one class or every class of a session (one of the two). */
 export const enrolSchema = z

@@ -8,8 +8,7 @@ import { normalizeBusinessNumber } from '../../../../shared/domain/business-numb
 import { type Sqlite } from '../../sqlite'
 
 export type CompanyLink =
-  | { readonly status: 'found'; readonly companyId: string; readonly branchId: string | null }
-  | { readonly status: 'notFound' | 'ambiguous' }
+  { readonly status: 'found'; readonly companyId: string; readonly branchId: string | null } | { readonly status: 'notFound' | 'ambiguous' }
 
 export interface CompanyLinker {
   find(probe: { readonly companyName?: string | undefined; readonly businessNumber?: string | undefined }): CompanyLink | null

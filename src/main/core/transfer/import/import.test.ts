@@ -18,8 +18,36 @@ const withBom = (text: string): Uint8Array => new Uint8Array([...BOM, ...utf8(te
 
 /** "회사명,대표\r\n한빛전자,김철수\r\n" as Korean Excel saves it (CP949), bytes written out by hand. */
 const CP949_CSV = new Uint8Array([
-  0xc8, 0xb8, 0xbb, 0xe7, 0xb8, 0xed, 0x2c, 0xb4, 0xeb, 0xc7, 0xa5, 0x0d, 0x0a, // 회사명,대표
-  0xc7, 0xd1, 0xba, 0xfb, 0xc0, 0xfc, 0xc0, 0xda, 0x2c, 0xb1, 0xe8, 0xc3, 0xb6, 0xbc, 0xf6, 0x0d, 0x0a, // 한빛전자,김철수
+  0xc8,
+  0xb8,
+  0xbb,
+  0xe7,
+  0xb8,
+  0xed,
+  0x2c,
+  0xb4,
+  0xeb,
+  0xc7,
+  0xa5,
+  0x0d,
+  0x0a, // 회사명,대표
+  0xc7,
+  0xd1,
+  0xba,
+  0xfb,
+  0xc0,
+  0xfc,
+  0xc0,
+  0xda,
+  0x2c,
+  0xb1,
+  0xe8,
+  0xc3,
+  0xb6,
+  0xbc,
+  0xf6,
+  0x0d,
+  0x0a, // 한빛전자,김철수
 ])
 
 describe('reading files', () => {
@@ -44,7 +72,10 @@ describe('reading files', () => {
       { key: 'name', header: '회사명' },
       { key: 'revenue', header: '매출액', kind: 'won' as const },
     ]
-    const rows = [{ name: '=한빛', revenue: 1200000 }, { name: '새솔, 유한회사', revenue: null }]
+    const rows = [
+      { name: '=한빛', revenue: 1200000 },
+      { name: '새솔, 유한회사', revenue: null },
+    ]
     for (const format of ['xlsx', 'csv'] as const) {
       const file = await exportTable({ fileName: 'x', format, columns, rows })
       const table = await parseTable(new Uint8Array(Buffer.from(file.base64, 'base64')))
@@ -131,8 +162,7 @@ describe('import review and commit (real SQLite)', () => {
     dir.remove()
   })
 
-  const existing = () =>
-    customers.companies.create(companyCreateSchema.parse({ name: '기존상사', businessNumber: '124-81-00998' }), { allowDuplicates: false })
+  const existing = () => customers.companies.create(companyCreateSchema.parse({ name: '기존상사', businessNumber: '124-81-00998' }), { allowDuplicates: false })
 
   const COMPANIES = [
     '회사명,사업자등록번호,전화,이메일,등급',
@@ -221,7 +251,12 @@ describe('import review and commit (real SQLite)', () => {
 
   it('imports contacts into the company found by name or business number, refusing an unknown company', async () => {
     existing()
-    const csv = ['고객사,사업자등록번호,성명,휴대폰,이메일', '기존상사,,박지훈,010-1234-5678,park@a.kr', ',124-81-00998,이수진,,lee@a.kr', '없는회사,,최민수,,'].join('\n')
+    const csv = [
+      '고객사,사업자등록번호,성명,휴대폰,이메일',
+      '기존상사,,박지훈,010-1234-5678,park@a.kr',
+      ',124-81-00998,이수진,,lee@a.kr',
+      '없는회사,,최민수,,',
+    ].join('\n')
     const review = await service.preview({ target: 'contacts', bytes: utf8(csv) })
     expect(review.rows[2]!.errors).toEqual([{ column: 'companyName', code: 'transfer.import.errors.companyNotFound' }])
     const result = await service.commit({ target: 'contacts', bytes: utf8(csv), excludedRows: [4], duplicates: 'import' })
@@ -241,7 +276,14 @@ describe('import review and commit (real SQLite)', () => {
     device.writer.transaction(() => {
       device.writer.upsert('projects', projectId, { code: 'P-1', name: '리더십 과정', company_id: company.id, status: 'IN_PROGRESS' })
       device.writer.upsert('training_sessions', sessionId, { project_id: projectId, session_number: 1, start_date: '2026-12-01', end_date: '2026-12-01' })
-      device.writer.upsert('training_classes', classId, { session_id: sessionId, class_number: 1, date: '2026-12-01', start_time: '09:00', end_time: '18:00', max_participants: 3 })
+      device.writer.upsert('training_classes', classId, {
+        session_id: sessionId,
+        class_number: 1,
+        date: '2026-12-01',
+        start_time: '09:00',
+        end_time: '18:00',
+        max_participants: 3,
+      })
       device.writer.upsert('trainees', testId(0x601), { company_id: company.id, last_name: '정', first_name: '하늘', phone: '01055556666' })
     })
     const csv = ['성명,사번,부서,휴대폰', '홍길동,E001,인사팀,010-1111-2222', '정하늘,,영업팀,010-5555-6666'].join('\n')

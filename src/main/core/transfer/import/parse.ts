@@ -101,7 +101,10 @@ function cellText(cell: ExcelJS.Cell): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if (typeof value === 'object') {
-    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result instanceof Date ? value.result.toISOString().slice(0, 10) : value.result)
+    if ('result' in value)
+      return value.result === undefined || value.result === null
+        ? ''
+        : String(value.result instanceof Date ? value.result.toISOString().slice(0, 10) : value.result)
     if ('richText' in value) return value.richText.map((r) => r.text).join('')
     if ('text' in value) return String(value.text)
     return ''

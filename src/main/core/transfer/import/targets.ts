@@ -11,13 +11,7 @@ import { isValidPhone, normalizePhone } from '../../../../shared/domain/phone'
 import { pairId } from '../../../../shared/ids/pair-id'
 import { type ImportCellError } from '../../../../shared/ipc/transfer-types'
 import { enumFromLabel, type ImportTarget } from '../../../../shared/model/import-targets'
-import {
-  businessNumberField,
-  companyCreateSchema,
-  contactCreateSchema,
-  fieldErrors,
-  type CompanyCreate,
-} from '../../../../shared/model/validation/customers'
+import { businessNumberField, companyCreateSchema, contactCreateSchema, fieldErrors, type CompanyCreate } from '../../../../shared/model/validation/customers'
 import { productSaveSchema, type ProductSave } from '../../../../shared/model/validation/products'
 import { leadCreateSchema } from '../../../../shared/model/validation/sales'
 import { traineeImportSchema, type TraineeImport } from '../../../../shared/model/validation/transfer'
@@ -135,10 +129,12 @@ function replicaIndex(load: () => Iterable<[string, Match]>): (keys: readonly st
   }
 }
 
-const traineeKeys = (email: string | null | undefined, phone: string | null | undefined, companyId: string | null, employeeNumber: string | null | undefined): string[] => [
-  ...contactKeys(email, phone),
-  ...(employeeNumber ? [`emp:${companyId ?? ''}:${employeeNumber}`] : []),
-]
+const traineeKeys = (
+  email: string | null | undefined,
+  phone: string | null | undefined,
+  companyId: string | null,
+  employeeNumber: string | null | undefined,
+): string[] => [...contactKeys(email, phone), ...(employeeNumber ? [`emp:${companyId ?? ''}:${employeeNumber}`] : [])]
 
 const productKeys = (code: string | null | undefined, name: string): string[] => [
   ...(code ? [`code:${code.toUpperCase()}`] : []),
@@ -151,7 +147,22 @@ const contactKeys = (email: string | null | undefined, ...phones: Array<string |
 ]
 
 function companyRules(deps: TargetDeps): TargetRules {
-  const fields = ['name', 'businessNumber', 'corporateNumber', 'representative', 'phone', 'email', 'addressStreet', 'addressCity', 'website', 'employeeCount', 'annualRevenue', 'tier', 'status', 'description']
+  const fields = [
+    'name',
+    'businessNumber',
+    'corporateNumber',
+    'representative',
+    'phone',
+    'email',
+    'addressStreet',
+    'addressCity',
+    'website',
+    'employeeCount',
+    'annualRevenue',
+    'tier',
+    'status',
+    'description',
+  ]
   const replica = replicaIndex(() => {
     const entries: Array<[string, Match]> = []
     const companies = deps.sqlite.prepare<[], { id: string; name: string; business_number: string | null }>(
@@ -195,10 +206,13 @@ type ContactInput = z.output<typeof contactCreateSchema>
 
 function contactRules(deps: TargetDeps): TargetRules {
   const replica = replicaIndex(() => {
-    const rows = deps.sqlite.prepare<[], { id: string; last_name: string; first_name: string; email: string | null; phone: string | null; mobile: string | null }>(
-      'SELECT id, last_name, first_name, email, phone, mobile FROM contacts WHERE deleted_at IS NULL',
+    const rows = deps.sqlite.prepare<
+      [],
+      { id: string; last_name: string; first_name: string; email: string | null; phone: string | null; mobile: string | null }
+    >('SELECT id, last_name, first_name, email, phone, mobile FROM contacts WHERE deleted_at IS NULL')
+    return [...rows.iterate()].flatMap((r) =>
+      contactKeys(r.email, r.phone, r.mobile).map((key): [string, Match] => [key, { id: r.id, name: `${r.last_name}${r.first_name}` }]),
     )
-    return [...rows.iterate()].flatMap((r) => contactKeys(r.email, r.phone, r.mobile).map((key): [string, Match] => [key, { id: r.id, name: `${r.last_name}${r.first_name}` }]))
   })
   return {
     validate(values) {
@@ -281,7 +295,15 @@ function traineeRules(deps: TargetDeps): TargetRules {
   const replica = replicaIndex(() => {
     const rows = deps.sqlite.prepare<
       [],
-      { id: string; last_name: string; first_name: string; email: string | null; phone: string | null; company_id: string | null; employee_number: string | null }
+      {
+        id: string
+        last_name: string
+        first_name: string
+        email: string | null
+        phone: string | null
+        company_id: string | null
+        employee_number: string | null
+      }
     >('SELECT id, last_name, first_name, email, phone, company_id, employee_number FROM trainees WHERE deleted_at IS NULL')
     return [...rows.iterate()].flatMap((r) =>
       traineeKeys(r.email, r.phone, r.company_id, r.employee_number).map((key): [string, Match] => [key, { id: r.id, name: `${r.last_name}${r.first_name}` }]),
@@ -300,7 +322,11 @@ function traineeRules(deps: TargetDeps): TargetRules {
     validate(values) {
       const name = personName(values)
       const link = linkCompany(values, deps.linker)
-      const raw = { ...filled(values, ['employeeNumber', 'department', 'position', 'email', 'phone', 'notes']), lastName: name.lastName, firstName: name.firstName }
+      const raw = {
+        ...filled(values, ['employeeNumber', 'department', 'position', 'email', 'phone', 'notes']),
+        lastName: name.lastName,
+        firstName: name.firstName,
+      }
       const parsed = traineeImportSchema.safeParse(raw)
       const errors = dedupe([...link.errors, ...issues(parsed.error, name.rename)])
       const companyId = link.companyId ?? deps.classCompanyId ?? null
@@ -358,7 +384,8 @@ function productRules(deps: TargetDeps): TargetRules {
       if (category) {
         const found = categoryByName.all(category)
         if (found.length === 1) categoryId = found[0]!.id
-        else errors.push({ column: 'category', code: found.length === 0 ? 'transfer.import.errors.categoryNotFound' : 'transfer.import.errors.categoryAmbiguous' })
+        else
+          errors.push({ column: 'category', code: found.length === 0 ? 'transfer.import.errors.categoryNotFound' : 'transfer.import.errors.categoryAmbiguous' })
       }
       const cells = filled(values, ['code', 'type', 'productDescription', 'targetAudience', ...PRODUCT_NUMBERS])
       const raw: Record<string, unknown> = {
@@ -377,10 +404,15 @@ function productRules(deps: TargetDeps): TargetRules {
         const column = rename[field as keyof typeof rename] ?? field
         if (errors.some((e) => e.column === column)) continue
         const code =
-          field === 'name' ? (values.productName?.trim() ? 'validation.tooLong' : 'validation.required')
-          : field === 'maxParticipants' && issue.code === 'custom' ? 'transfer.import.errors.participantsRange'
-          : (PRODUCT_NUMBERS as readonly string[]).includes(field) ? 'validation.number'
-          : 'validation.invalid'
+          field === 'name'
+            ? values.productName?.trim()
+              ? 'validation.tooLong'
+              : 'validation.required'
+            : field === 'maxParticipants' && issue.code === 'custom'
+              ? 'transfer.import.errors.participantsRange'
+              : (PRODUCT_NUMBERS as readonly string[]).includes(field)
+                ? 'validation.number'
+                : 'validation.invalid'
         errors.push({ column, code })
       }
       return { input: errors.length === 0 && parsed.success ? parsed.data : null, errors }

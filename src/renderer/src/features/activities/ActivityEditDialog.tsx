@@ -20,7 +20,15 @@ interface Values {
  * Fix a mistaken activity (wrong type, a typo in the summary, a detail forgotten): only the fields the user changed
  * are sent, so a colleague's correction of another field is kept.
  */
-export function ActivityEditDialog({ entry, onSaved, onClose }: { readonly entry: TimelineEntry; readonly onSaved: () => void; readonly onClose: () => void }): JSX.Element {
+export function ActivityEditDialog({
+  entry,
+  onSaved,
+  onClose,
+}: {
+  readonly entry: TimelineEntry
+  readonly onSaved: () => void
+  readonly onClose: () => void
+}): JSX.Element {
   const { t } = useTranslation()
   const shown = useToastStore((s) => s.shown)
   const [initial] = useState<Values>(() => ({ activityType: entry.activityType ?? 'NOTE', subject: entry.subject ?? '', description: entry.description ?? '' }))

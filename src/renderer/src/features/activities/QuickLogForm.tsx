@@ -148,7 +148,13 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
           {t(error)}
         </span>
       )}
-      <textarea aria-label={t('activities.description')} placeholder={t('activities.description')} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      <textarea
+        aria-label={t('activities.description')}
+        placeholder={t('activities.description')}
+        rows={2}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
     </form>
   )
 }

@@ -22,60 +22,65 @@ export function Timeline({
   if (entries.length === 0) return <p className="empty-state">{t('activities.timeline.empty')}</p>
   return (
     <>
-    {editing && onChanged && <ActivityEditDialog entry={editing} onSaved={onChanged} onClose={() => setEditing(null)} />}
-    <ol className="timeline" data-testid="timeline">
-      {entries.map((entry) => {
-        const entity = `${t(`activities.entityTypes.${entry.entityType}`)} ${entry.entityLabel}`
-        return (
-          <li key={entry.key} className={`timeline__item timeline__item--${entry.kind}`}>
-            <span className="timeline__dot" aria-hidden="true" />
-            <div className="timeline__body">
-              <div className="timeline__title">
-                {entry.kind === 'activity' && entry.activityType ? (
-                  <>
-                    <span className="chip">{t(`activities.types.${entry.activityType}`)}</span>
-                    <strong>{entry.subject}</strong>
-                  </>
-                ) : (
-                  <span>{t(entry.kind === 'created' ? 'activities.timeline.created' : 'activities.timeline.updated', { entity })}</span>
-                )}
+      {editing && onChanged && <ActivityEditDialog entry={editing} onSaved={onChanged} onClose={() => setEditing(null)} />}
+      <ol className="timeline" data-testid="timeline">
+        {entries.map((entry) => {
+          const entity = `${t(`activities.entityTypes.${entry.entityType}`)} ${entry.entityLabel}`
+          return (
+            <li key={entry.key} className={`timeline__item timeline__item--${entry.kind}`}>
+              <span className="timeline__dot" aria-hidden="true" />
+              <div className="timeline__body">
+                <div className="timeline__title">
+                  {entry.kind === 'activity' && entry.activityType ? (
+                    <>
+                      <span className="chip">{t(`activities.types.${entry.activityType}`)}</span>
+                      <strong>{entry.subject}</strong>
+                    </>
+                  ) : (
+                    <span>{t(entry.kind === 'created' ? 'activities.timeline.created' : 'activities.timeline.updated', { entity })}</span>
+                  )}
+                </div>
+                {entry.description && <p className="timeline__text">{entry.description}</p>}
+                <div className="timeline__meta">
+                  {entry.kind === 'activity' && <span>{entity}</span>}
+                  <span>{entry.actorName ?? t('activities.timeline.unknownUser')}</span>
+                  <time dateTime={entry.at}>{dateTime(entry.at)}</time>
+                  {entry.kind === 'activity' && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={filesOf === entry.key}
+                      onClick={() => setFilesOf(filesOf === entry.key ? null : entry.key)}
+                    >
+                      {t('files.activityFiles')}
+                    </button>
+                  )}
+                  {onChanged && entry.kind === 'activity' && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('editing.activity.editLabel', { subject: entry.subject ?? '' })}
+                      onClick={() => setEditing(entry)}
+                    >
+                      {t('editing.activity.edit')}
+                    </button>
+                  )}
+                  {onChanged && entry.kind === 'activity' && (
+                    <DeleteButton
+                      kind="activity"
+                      id={entry.key}
+                      className="link-button link-button--danger"
+                      ariaLabel={`${entry.subject ?? (entry.activityType ? t(`activities.types.${entry.activityType}`) : '')} ${t('everyday.delete.action')}`}
+                      onChanged={onChanged}
+                    />
+                  )}
+                </div>
+                {entry.kind === 'activity' && filesOf === entry.key && <AttachmentsPanel entityType="ACTIVITY" entityId={entry.key} />}
               </div>
-              {entry.description && <p className="timeline__text">{entry.description}</p>}
-              <div className="timeline__meta">
-                {entry.kind === 'activity' && <span>{entity}</span>}
-                <span>{entry.actorName ?? t('activities.timeline.unknownUser')}</span>
-                <time dateTime={entry.at}>{dateTime(entry.at)}</time>
-                {entry.kind === 'activity' && (
-                  <button type="button" className="link-button" aria-expanded={filesOf === entry.key} onClick={() => setFilesOf(filesOf === entry.key ? null : entry.key)}>
-                    {t('files.activityFiles')}
-                  </button>
-                )}
-                {onChanged && entry.kind === 'activity' && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('editing.activity.editLabel', { subject: entry.subject ?? '' })}
-                    onClick={() => setEditing(entry)}
-                  >
-                    {t('editing.activity.edit')}
-                  </button>
-                )}
-                {onChanged && entry.kind === 'activity' && (
-                  <DeleteButton
-                    kind="activity"
-                    id={entry.key}
-                    className="link-button link-button--danger"
-                    ariaLabel={`${entry.subject ?? (entry.activityType ? t(`activities.types.${entry.activityType}`) : '')} ${t('everyday.delete.action')}`}
-                    onChanged={onChanged}
-                  />
-                )}
-              </div>
-              {entry.kind === 'activity' && filesOf === entry.key && <AttachmentsPanel entityType="ACTIVITY" entityId={entry.key} />}
-            </div>
-          </li>
-        )
-      })}
-    </ol>
+            </li>
+          )
+        })}
+      </ol>
     </>
   )
 }

@@ -69,11 +69,18 @@ export function CampaignsTab(): JSX.Element {
                 <td>{t('admin.campaigns.uses', { leads: c.leadCount, opportunities: c.opportunityCount })}</td>
                 <td className="catalogue-table__actions">
                   {canEdit && (
-                    <button type="button" className="link-button" aria-label={`${c.name} ${t('admin.edit')}`} onClick={() => dialogOpened({ kind: 'campaign', campaign: c })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`${c.name} ${t('admin.edit')}`}
+                      onClick={() => dialogOpened({ kind: 'campaign', campaign: c })}
+                    >
                       {t('admin.edit')}
                     </button>
                   )}
-                  {canDelete && <DeleteButton kind="campaign" id={c.id} className="link-button" ariaLabel={`${c.name} ${t('everyday.delete.action')}`} onChanged={reload} />}
+                  {canDelete && (
+                    <DeleteButton kind="campaign" id={c.id} className="link-button" ariaLabel={`${c.name} ${t('everyday.delete.action')}`} onChanged={reload} />
+                  )}
                 </td>
               </tr>
             ))}
@@ -222,11 +229,18 @@ export function IndustriesTab(): JSX.Element {
                 {i.code} · {t('admin.industries.companies', { count: i.companyCount })}
               </span>
               {canEdit && (
-                <button type="button" className="link-button" aria-label={`${i.name} ${t('admin.edit')}`} onClick={() => dialogOpened({ kind: 'industry', industry: i })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`${i.name} ${t('admin.edit')}`}
+                  onClick={() => dialogOpened({ kind: 'industry', industry: i })}
+                >
                   {t('admin.edit')}
                 </button>
               )}
-              {canDelete && <DeleteButton kind="industry" id={i.id} className="link-button" ariaLabel={`${i.name} ${t('everyday.delete.action')}`} onChanged={reload} />}
+              {canDelete && (
+                <DeleteButton kind="industry" id={i.id} className="link-button" ariaLabel={`${i.name} ${t('everyday.delete.action')}`} onChanged={reload} />
+              )}
             </li>
           ))}
         </ul>
@@ -238,7 +252,7 @@ export function IndustriesTab(): JSX.Element {
 /** The industry and everything under it: none of them can become its parent (the repository refuses it too). */
 function descendantsOf(industries: readonly AdminIndustry[], id: string): ReadonlySet<string> {
   const out = new Set([id])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const i of industries) {
       if (i.parentId !== null && out.has(i.parentId) && !out.has(i.id)) {

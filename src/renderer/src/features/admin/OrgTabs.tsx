@@ -28,7 +28,12 @@ export function DepartmentsTab({ canEdit }: { readonly canEdit: boolean }): JSX.
               {d.managerName ? ` · ${t('admin.departments.manager')} ${d.managerName}` : ''}
             </span>
             {canEdit && (
-              <button type="button" className="link-button" aria-label={`${d.name} ${t('admin.edit')}`} onClick={() => dialogOpened({ kind: 'department', department: d })}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${d.name} ${t('admin.edit')}`}
+                onClick={() => dialogOpened({ kind: 'department', department: d })}
+              >
                 {t('admin.edit')}
               </button>
             )}
@@ -42,7 +47,7 @@ export function DepartmentsTab({ canEdit }: { readonly canEdit: boolean }): JSX.
 /** The department and everything under it: none of them can become its parent (the repository refuses it too). */
 function descendantsOf(departments: readonly AdminDepartment[], id: string): ReadonlySet<string> {
   const out = new Set([id])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const d of departments) {
       if (d.parentId !== null && out.has(d.parentId) && !out.has(d.id)) {

@@ -31,17 +31,35 @@ export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
     <div className="admin-roles">
       <nav className="admin-roles__list card" aria-label={t('admin.roles.title')}>
         {roles.map((r) => (
-          <button key={r.id} type="button" className="admin-roles__item" aria-current={r.id === chosenId ? 'true' : undefined} onClick={() => {
+          <button
+            key={r.id}
+            type="button"
+            className="admin-roles__item"
+            aria-current={r.id === chosenId ? 'true' : undefined}
+            onClick={() => {
               matrixRoleChosen(r.id)
               setEditing(null)
-            }}>
+            }}
+          >
             {roleLabel(r.name, t)} <span className="muted">· {t('admin.roles.users', { count: r.userCount })}</span>
           </button>
         ))}
         {canEdit && (
           <form className="admin-roles__new" onSubmit={(e) => void addRole(e)}>
-            <input aria-label={t('admin.roles.name')} placeholder={t('admin.roles.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={50} />
-            <input aria-label={t('admin.roles.description')} placeholder={t('admin.roles.description')} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} />
+            <input
+              aria-label={t('admin.roles.name')}
+              placeholder={t('admin.roles.name')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={50}
+            />
+            <input
+              aria-label={t('admin.roles.description')}
+              placeholder={t('admin.roles.description')}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              maxLength={500}
+            />
             <button type="submit" className="button button--small" disabled={!name.trim()}>
               {t('admin.roles.add')}
             </button>
@@ -58,7 +76,11 @@ export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
               </button>
             )}
             {canEdit && role.userCount === 0 && (
-              <button type="button" className="button button--small button--danger" onClick={() => void roleSaved({ id: role.id, name: role.name, deleted: true })}>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                onClick={() => void roleSaved({ id: role.id, name: role.name, deleted: true })}
+              >
                 {t('admin.roles.delete')}
               </button>
             )}
@@ -72,8 +94,18 @@ export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
                 void roleSaved({ id: role.id, name: editing.name, description: editing.description }).then((ok) => ok && setEditing(null))
               }}
             >
-              <input aria-label={t('admin.roles.name')} value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} maxLength={50} />
-              <input aria-label={t('admin.roles.description')} value={editing.description} onChange={(e) => setEditing({ ...editing, description: e.target.value })} maxLength={500} />
+              <input
+                aria-label={t('admin.roles.name')}
+                value={editing.name}
+                onChange={(e) => setEditing({ ...editing, name: e.target.value })}
+                maxLength={50}
+              />
+              <input
+                aria-label={t('admin.roles.description')}
+                value={editing.description}
+                onChange={(e) => setEditing({ ...editing, description: e.target.value })}
+                maxLength={500}
+              />
               <div className="form-actions">
                 <button type="button" className="button button--ghost button--small" onClick={() => setEditing(null)}>
                   {t('admin.cancel')}

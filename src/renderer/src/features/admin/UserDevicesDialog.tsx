@@ -86,8 +86,14 @@ export function UserDevicesDialog({ user }: { readonly user: AdminUser }): JSX.E
       confirming.kind === 'reset'
         ? t('accounts.reset.confirmTitle', { name: user.name })
         : t(confirming.kind === 'wipe' ? 'accounts.devices.confirmWipeTitle' : 'accounts.devices.confirmRevokeTitle')
-    const body = confirming.kind === 'reset' ? t('accounts.reset.confirm') : t(confirming.kind === 'wipe' ? 'accounts.devices.confirmWipe' : 'accounts.devices.confirmRevoke')
-    const action = confirming.kind === 'reset' ? t('accounts.reset.action') : t(confirming.kind === 'wipe' ? 'accounts.devices.confirmWipeAction' : 'accounts.devices.confirm')
+    const body =
+      confirming.kind === 'reset'
+        ? t('accounts.reset.confirm')
+        : t(confirming.kind === 'wipe' ? 'accounts.devices.confirmWipe' : 'accounts.devices.confirmRevoke')
+    const action =
+      confirming.kind === 'reset'
+        ? t('accounts.reset.action')
+        : t(confirming.kind === 'wipe' ? 'accounts.devices.confirmWipeAction' : 'accounts.devices.confirm')
     return (
       <ModalDialog title={title} onClose={() => setConfirming(null)}>
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
@@ -98,7 +104,12 @@ export function UserDevicesDialog({ user }: { readonly user: AdminUser }): JSX.E
           <button type="button" className="button button--ghost" onClick={() => setConfirming(null)} disabled={busy}>
             {t('accounts.devices.cancel')}
           </button>
-          <button type="button" className={confirming.kind === 'wipe' ? 'button button--danger' : 'button button--primary'} onClick={() => void act()} disabled={busy}>
+          <button
+            type="button"
+            className={confirming.kind === 'wipe' ? 'button button--danger' : 'button button--primary'}
+            onClick={() => void act()}
+            disabled={busy}
+          >
             {action}
           </button>
         </div>
@@ -126,7 +137,9 @@ export function UserDevicesDialog({ user }: { readonly user: AdminUser }): JSX.E
                   <strong>{t('accounts.devices.device', { id: device.deviceId.slice(-8) })}</strong>
                   <span className="muted">{t('accounts.devices.lastSeen', { at: when(device.lastSeenAt) })}</span>
                   <span className="muted">
-                    {session ? t('accounts.devices.session', { at: when(session.createdAt), expires: when(session.expiresAt) }) : t('accounts.devices.noSession')}
+                    {session
+                      ? t('accounts.devices.session', { at: when(session.createdAt), expires: when(session.expiresAt) })
+                      : t('accounts.devices.noSession')}
                     {session?.ip ? ` · ${t('accounts.devices.from', { ip: session.ip })}` : ''}
                   </span>
                 </div>

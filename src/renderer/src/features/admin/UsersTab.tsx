@@ -52,7 +52,12 @@ export function UsersTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
               <td>{user.isActive ? t('admin.users.active') : t('admin.users.inactive')}</td>
               {canEdit && (
                 <td>
-                  <button type="button" className="link-button" aria-label={`${user.name} ${t('admin.edit')}`} onClick={() => dialogOpened({ kind: 'user', user })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${user.name} ${t('admin.edit')}`}
+                    onClick={() => dialogOpened({ kind: 'user', user })}
+                  >
                     {t('admin.edit')}
                   </button>{' '}
                   <button
@@ -194,7 +199,13 @@ export function CreateUserDialog(): JSX.Element {
         </label>
         <label>
           {t('admin.users.password')}
-          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => field('password', e.target.value)} aria-invalid={invalid.has('password')} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => field('password', e.target.value)}
+            aria-invalid={invalid.has('password')}
+          />
           {error('password')}
         </label>
         <label>

@@ -125,8 +125,8 @@ function SignInSheet({ roster }: { readonly roster: ClassRoster }): JSX.Element 
     <section className="sign-in-sheet" aria-hidden="true">
       <h2>{t('attendance.printTitle')}</h2>
       <p>
-        {roster.projectName} · {t('trainingOps.sessionClass', { session: roster.sessionNumber, class: roster.classNumber })} · {dateLong(roster.date)} {roster.startTime}–
-        {roster.endTime}
+        {roster.projectName} · {t('trainingOps.sessionClass', { session: roster.sessionNumber, class: roster.classNumber })} · {dateLong(roster.date)}{' '}
+        {roster.startTime}–{roster.endTime}
         {roster.room ? ` · ${roster.room}` : ''}
         {roster.instructorName ? ` · ${roster.instructorName}` : ''}
       </p>

@@ -26,15 +26,7 @@ interface RosterState {
  * What the roster reads: a mark, an enrolment, a trainee, the class or its project, or a conflict on a mark changes it
  * (lib/live.ts reloads it when one of these changes, e.g. a colleague's marks pulled from the server).
  */
-export const ROSTER_READS = [
-  'attendance_records',
-  'enrollments',
-  'trainees',
-  'training_classes',
-  'training_sessions',
-  'projects',
-  'sync_conflicts',
-] as const
+export const ROSTER_READS = ['attendance_records', 'enrollments', 'trainees', 'training_classes', 'training_sessions', 'projects', 'sync_conflicts'] as const
 
 interface RosterActions {
   opened(classId: string): Promise<void>

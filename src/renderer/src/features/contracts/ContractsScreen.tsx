@@ -37,14 +37,23 @@ function ContractList(): JSX.Element {
             {t('contracts.newFromOpportunity')}
           </button>
         )}
-        <ExportButton fileName={t('contracts.exportFile')} columns={contractExportColumns(t)} rows={contractExportRows(shown, t)} disabled={shown.length === 0} />
+        <ExportButton
+          fileName={t('contracts.exportFile')}
+          columns={contractExportColumns(t)}
+          rows={contractExportRows(shown, t)}
+          disabled={shown.length === 0}
+        />
       </div>
       <div className="list-filter-row">
         <ListFilter value={filter.query} onChange={(query) => filterChanged({ query })} label={t('contracts.filterLabel')} />
         <div className="project-filters">
           <label>
             {t('contracts.statusFilter')}
-            <select aria-label={t('contracts.statusFilter')} value={filter.status} onChange={(e) => filterChanged({ status: e.target.value as ContractStatus | '' })}>
+            <select
+              aria-label={t('contracts.statusFilter')}
+              value={filter.status}
+              onChange={(e) => filterChanged({ status: e.target.value as ContractStatus | '' })}
+            >
               <option value="">{t('contracts.all')}</option>
               {CONTRACT_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -134,7 +143,11 @@ function ContractPage({ contract }: { readonly contract: ContractView }): JSX.El
           <dt>{t('contracts.detail.opportunity')}</dt>
           <dd>
             {contract.opportunityId ? (
-              <button type="button" className="link-button" onClick={() => openRecord({ screen: 'opportunities', opportunityId: contract.opportunityId ?? undefined })}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => openRecord({ screen: 'opportunities', opportunityId: contract.opportunityId ?? undefined })}
+              >
                 {contract.opportunityTitle ?? '—'}
               </button>
             ) : (

@@ -42,7 +42,17 @@ describe('filterContracts', () => {
 describe('contract export', () => {
   const t = ((key: string): string => `[${key}]`) as unknown as TFunction
   it('labels the status, writes the amount as won and lists the linked projects', () => {
-    const rows = contractExportRows([contract({ projects: [{ id: 'p1', code: 'PJ-1', name: '리더십 1기' }, { id: 'p2', code: 'PJ-2', name: '리더십 2기' }] })], t)
+    const rows = contractExportRows(
+      [
+        contract({
+          projects: [
+            { id: 'p1', code: 'PJ-1', name: '리더십 1기' },
+            { id: 'p2', code: 'PJ-2', name: '리더십 2기' },
+          ],
+        }),
+      ],
+      t,
+    )
     expect(rows[0]).toMatchObject({ status: '[contracts.statuses.DRAFT]', amount: 48_000_000, projects: 'PJ-1 리더십 1기; PJ-2 리더십 2기' })
     const columns = contractExportColumns(t)
     expect(columns.find((c) => c.key === 'amount')?.kind).toBe('won')

@@ -15,7 +15,18 @@ import { type ScreenProps } from '../../app/screens'
 import { DashboardScreen } from '../dashboard'
 
 /** What the coordinator home reads: any change reloads it in place. */
-const HOME_READS = ['projects', 'training_sessions', 'training_classes', 'enrollments', 'attendance_records', 'instructors', 'opportunities', 'leads', 'users', 'roles'] as const
+const HOME_READS = [
+  'projects',
+  'training_sessions',
+  'training_classes',
+  'enrollments',
+  'attendance_records',
+  'instructors',
+  'opportunities',
+  'leads',
+  'users',
+  'roles',
+] as const
 
 type Coordinating = Extract<CoordinatorHome, { kind: 'coordinator' }>
 
@@ -54,7 +65,17 @@ function ClassRow({ klass, showDate }: { readonly klass: CoordinatorClass; reado
   )
 }
 
-function Section({ title, testId, empty, children }: { readonly title: string; readonly testId: string; readonly empty: string | null; readonly children?: JSX.Element | JSX.Element[] }): JSX.Element {
+function Section({
+  title,
+  testId,
+  empty,
+  children,
+}: {
+  readonly title: string
+  readonly testId: string
+  readonly empty: string | null
+  readonly children?: JSX.Element | JSX.Element[]
+}): JSX.Element {
   return (
     <section className="card coordinator-card" aria-label={title} data-testid={testId}>
       <h3>{title}</h3>
@@ -75,14 +96,22 @@ function CoordinatorDashboard({ home }: { readonly home: Coordinating }): JSX.El
         <p className="dashboard__scope">{t('coordinatorHome.scope', { count: home.projects.length, date: home.today })}</p>
       </div>
       <div className="coordinator-home__grid">
-        <Section title={t('coordinatorHome.today')} testId="coordinator-today" empty={home.classesToday.length === 0 ? t('coordinatorHome.noClassesToday') : null}>
+        <Section
+          title={t('coordinatorHome.today')}
+          testId="coordinator-today"
+          empty={home.classesToday.length === 0 ? t('coordinatorHome.noClassesToday') : null}
+        >
           <ul className="coordinator-list">
             {home.classesToday.map((k) => (
               <ClassRow key={k.classId} klass={k} />
             ))}
           </ul>
         </Section>
-        <Section title={t('coordinatorHome.notTaken')} testId="coordinator-not-taken" empty={home.rostersNotTaken.length === 0 ? t('coordinatorHome.allTaken') : null}>
+        <Section
+          title={t('coordinatorHome.notTaken')}
+          testId="coordinator-not-taken"
+          empty={home.rostersNotTaken.length === 0 ? t('coordinatorHome.allTaken') : null}
+        >
           <ul className="coordinator-list">
             {home.rostersNotTaken.map((k) => (
               <ClassRow key={k.classId} klass={k} showDate />
@@ -100,7 +129,11 @@ function CoordinatorDashboard({ home }: { readonly home: Coordinating }): JSX.El
             ))}
           </ul>
         </Section>
-        <Section title={t('coordinatorHome.completion')} testId="coordinator-completion" empty={home.projects.length === 0 ? t('coordinatorHome.noProjects') : null}>
+        <Section
+          title={t('coordinatorHome.completion')}
+          testId="coordinator-completion"
+          empty={home.projects.length === 0 ? t('coordinatorHome.noProjects') : null}
+        >
           <ul className="coordinator-list">
             {home.projects.map((p) => (
               <li key={p.id} className="coordinator-project">
@@ -110,7 +143,8 @@ function CoordinatorDashboard({ home }: { readonly home: Coordinating }): JSX.El
                 <progress max={100} value={p.training.completionRate ?? 0} aria-label={p.name} />
                 <strong>{p.training.completionRate === null ? '—' : `${p.training.completionRate}%`}</strong>
                 <span className="muted">
-                  {t('coordinatorHome.completionRow', { completed: p.training.completed, trainees: p.training.trainees })} · {t('coordinatorHome.rule', { percent: p.completionPercent })}
+                  {t('coordinatorHome.completionRow', { completed: p.training.completed, trainees: p.training.trainees })} ·{' '}
+                  {t('coordinatorHome.rule', { percent: p.completionPercent })}
                 </span>
               </li>
             ))}

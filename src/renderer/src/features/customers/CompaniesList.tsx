@@ -15,7 +15,9 @@ export function CompaniesList(): JSX.Element {
   const rowsVisible = useCompaniesStore((s) => s.rowsVisible)
   const companyOpened = useCompaniesStore((s) => s.companyOpened)
   const generation = useCompaniesStore((s) => s.generation)
-  const filtered = useCompaniesStore((s) => Object.values(s.filters).some((v) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)))
+  const filtered = useCompaniesStore((s) =>
+    Object.values(s.filters).some((v) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  )
   const scroller = useRef<HTMLDivElement>(null)
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are read only during render here
@@ -51,7 +53,9 @@ export function CompaniesList(): JSX.Element {
         <span>{t('customers.columns.phone')}</span>
       </div>
       {total === 0 ? (
-        <p className="empty-state" data-testid="companies-empty">{filtered ? t('customers.empty') : t('customers.emptyStart')}</p>
+        <p className="empty-state" data-testid="companies-empty">
+          {filtered ? t('customers.empty') : t('customers.emptyStart')}
+        </p>
       ) : (
         <div ref={scroller} className="company-table__body" data-testid="company-list">
           <ul className="company-table__rows" style={{ height: virtualizer.getTotalSize() }}>

@@ -130,7 +130,12 @@ export function CompanyFilterBar(): JSX.Element {
           setSaveName('')
         }}
       >
-        <input aria-label={t('customers.filters.saveName')} placeholder={t('customers.filters.saveName')} value={saveName} onChange={(e) => setSaveName(e.target.value)} />
+        <input
+          aria-label={t('customers.filters.saveName')}
+          placeholder={t('customers.filters.saveName')}
+          value={saveName}
+          onChange={(e) => setSaveName(e.target.value)}
+        />
         <button type="submit" className="button button--small" disabled={!saveName.trim()}>
           {t('customers.filters.save')}
         </button>

@@ -2,25 +2,13 @@ import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COMPANY_SIZES, COMPANY_STATUSES, COMPANY_TIERS, type CompanySize, type CompanyStatus, type CompanyTier } from '../../../../shared/model/enums'
 import { type CompanyRecord, type CustomerLookups, type DuplicateMatch } from '../../../../shared/model/customer-views'
-import {
-  companyCreateSchema,
-  companyUpdateSchema,
-  fieldErrors,
-  type ValidationKey,
-} from '../../../../shared/model/validation/customers'
+import { companyCreateSchema, companyUpdateSchema, fieldErrors, type ValidationKey } from '../../../../shared/model/validation/customers'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ModalDialog } from '../../components/ModalDialog'
 import { api, toIpcError } from '../../lib/api'
 import { openRecord } from '../../lib/record-links'
-import {
-  createInput,
-  emptyCompanyValues,
-  updateInput,
-  valuesFromCompany,
-  type CompanyFormField,
-  type CompanyFormValues,
-} from './company-form-values'
+import { createInput, emptyCompanyValues, updateInput, valuesFromCompany, type CompanyFormField, type CompanyFormValues } from './company-form-values'
 import { DuplicateDialog } from './DuplicateDialog'
 import { CustomFieldsEditor } from './CustomFieldsEditor'
 import { customFieldPairs } from './company-form-values'
@@ -188,16 +176,36 @@ export function CompanyForm({
           {text('name', t('customers.form.name'), { wide: true })}
           {text('businessNumber', t('customers.form.businessNumber'), { hint: t('customers.form.businessNumberHint') })}
           {text('representative', t('customers.form.representative'))}
-          {select('tier', t('customers.form.tier'), COMPANY_TIERS.map((v) => ({ value: v, label: t(`customers.tiers.${v}`) })), false)}
-          {select('status', t('customers.form.status'), COMPANY_STATUSES.map((v) => ({ value: v, label: t(`customers.statuses.${v}`) })), false)}
-          {select('industryId', t('customers.form.industry'), lookups.industries.map((o) => ({ value: o.id, label: o.name })), true)}
+          {select(
+            'tier',
+            t('customers.form.tier'),
+            COMPANY_TIERS.map((v) => ({ value: v, label: t(`customers.tiers.${v}`) })),
+            false,
+          )}
+          {select(
+            'status',
+            t('customers.form.status'),
+            COMPANY_STATUSES.map((v) => ({ value: v, label: t(`customers.statuses.${v}`) })),
+            false,
+          )}
+          {select(
+            'industryId',
+            t('customers.form.industry'),
+            lookups.industries.map((o) => ({ value: o.id, label: o.name })),
+            true,
+          )}
           {select(
             'accountManagerId',
             t('customers.form.accountManager'),
             lookups.users.filter((o) => mayAssign('account_manager_id', o.id)).map((o) => ({ value: o.id, label: o.name })),
             mayAssign('account_manager_id', null),
           )}
-          {select('companySize', t('customers.form.size'), COMPANY_SIZES.map((v) => ({ value: v, label: t(`customers.sizes.${v}`) })), true)}
+          {select(
+            'companySize',
+            t('customers.form.size'),
+            COMPANY_SIZES.map((v) => ({ value: v, label: t(`customers.sizes.${v}`) })),
+            true,
+          )}
           {text('employeeCount', t('customers.form.employeeCount'), { type: 'text' })}
           {text('annualRevenue', t('customers.form.annualRevenue'))}
           {text('website', t('customers.form.website'))}

@@ -234,10 +234,17 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       <td>{c.email ? <ExternalLink target={c.email} /> : '—'}</td>
                       <td>{c.branchName}</td>
                       {/* Computed from the latest activity or meeting with the person (docs/schema-review.md §2.7). */}
-                      <td className="tabular" data-testid="contact-last-contacted">{dash(c.lastContactedOn)}</td>
+                      <td className="tabular" data-testid="contact-last-contacted">
+                        {dash(c.lastContactedOn)}
+                      </td>
                       <td>
                         <span className="row-actions-cell">
-                          <button type="button" className="link-button" aria-label={`${c.name} ${t('customers.page.edit')}`} onClick={() => setEditingContact(c)}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={`${c.name} ${t('customers.page.edit')}`}
+                            onClick={() => setEditingContact(c)}
+                          >
                             {t('customers.page.edit')}
                           </button>
                           <DeleteButton

@@ -100,8 +100,7 @@ export function ContactForm({
   /** The schema's shape of one field: the empty role is "none", the active flag a boolean. */
   const inputOf = (field: Field, value: string): string | boolean | null =>
     field === 'isActive' ? value === 'true' : field === 'roleType' && value === '' ? null : value
-  const input = (): ContactCreateInput =>
-    Object.fromEntries(FIELDS.map((field) => [field, inputOf(field, values[field])])) as unknown as ContactCreateInput
+  const input = (): ContactCreateInput => Object.fromEntries(FIELDS.map((field) => [field, inputOf(field, values[field])])) as unknown as ContactCreateInput
   const changes = (from: Record<Field, string> = values, base: Record<Field, string> = edit.base): ContactUpdateInput => {
     const changed: Partial<Record<Field, string | boolean | null>> = {}
     for (const field of FIELDS) if (from[field] !== base[field]) changed[field] = inputOf(field, from[field])
@@ -208,16 +207,10 @@ export function ContactForm({
           {text('email', t('customers.contact.email'), 'email')}
           {text('birthday', t('editing.contact.birthday'), 'date')}
           <FormField label={t('editing.contact.linkedin')} error={errors.linkedinUrl} hint={t('editing.contact.linkedinHint')}>
-            {(aria) => (
-              <input {...aria} type="url" value={values.linkedinUrl} onChange={(e) => setValues((v) => ({ ...v, linkedinUrl: e.target.value }))} />
-            )}
+            {(aria) => <input {...aria} type="url" value={values.linkedinUrl} onChange={(e) => setValues((v) => ({ ...v, linkedinUrl: e.target.value }))} />}
           </FormField>
           <label className="cu-form-check">
-            <input
-              type="checkbox"
-              checked={values.isActive === 'true'}
-              onChange={(e) => setValues((v) => ({ ...v, isActive: String(e.target.checked) }))}
-            />
+            <input type="checkbox" checked={values.isActive === 'true'} onChange={(e) => setValues((v) => ({ ...v, isActive: String(e.target.checked) }))} />
             <span>{t('editing.contact.isActive')}</span>
           </label>
         </div>

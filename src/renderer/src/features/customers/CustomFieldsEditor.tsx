@@ -26,7 +26,12 @@ export function CustomFieldsEditor({
       <span className="form-field__hint">{t('editing.company.customFieldsHint')}</span>
       {pairs.map((pair, index) => (
         <div key={index} className="custom-fields__row">
-          <input aria-label={`${t('editing.company.customKey')} ${index + 1}`} placeholder={t('editing.company.customKey')} value={pair.key} onChange={(e) => changed(index, 'key', e.target.value)} />
+          <input
+            aria-label={`${t('editing.company.customKey')} ${index + 1}`}
+            placeholder={t('editing.company.customKey')}
+            value={pair.key}
+            onChange={(e) => changed(index, 'key', e.target.value)}
+          />
           <input
             aria-label={`${t('editing.company.customValue')} ${index + 1}`}
             placeholder={t('editing.company.customValue')}
@@ -43,11 +48,7 @@ export function CustomFieldsEditor({
           </button>
         </div>
       ))}
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => onChange(customFieldsText([...pairs, { key: '', value: '' }]))}
-      >
+      <button type="button" className="button button--small" onClick={() => onChange(customFieldsText([...pairs, { key: '', value: '' }]))}>
         {t('editing.company.addCustomField')}
       </button>
       {error && (

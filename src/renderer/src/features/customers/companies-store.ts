@@ -3,13 +3,7 @@
  * the local replica (the list may hold tens of thousands of companies; only the pages scrolled into view are read).
  */
 import { create } from 'zustand'
-import {
-  type CompanyFilters,
-  type CompanyListItem,
-  type CompanySort,
-  type CustomerLookups,
-  type SavedFilter,
-} from '../../../../shared/model/customer-views'
+import { type CompanyFilters, type CompanyListItem, type CompanySort, type CustomerLookups, type SavedFilter } from '../../../../shared/model/customer-views'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { api, toIpcError } from '../../lib/api'
 import { onOpenRecord } from '../../lib/record-links'

@@ -63,7 +63,11 @@ export function customFieldPairs(text: string): CustomFieldPair[] {
 export const customFieldsText = (pairs: readonly CustomFieldPair[]): string => JSON.stringify(pairs)
 
 /** Tags are typed as one line, separated by commas (Korean users also type "、" or "·" between words). */
-export const splitTags = (text: string): string[] => text.split(/[,，、·]/).map((tag) => tag.trim()).filter((tag) => tag !== '')
+export const splitTags = (text: string): string[] =>
+  text
+    .split(/[,，、·]/)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
 
 export function valuesFromCompany(company: CompanyRecord): CompanyFormValues {
   const text = (v: string | number | null): string => (v === null ? '' : String(v))

@@ -4,21 +4,7 @@
  */
 import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  Legend,
-  Pie,
-  PieChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Pie, PieChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { type ProjectRates } from '../../../../shared/ipc/dashboard-types'
 import { type KpiAchievementRow } from '../../../../shared/ipc/kpi-types'
 import { type StageDays, type StageTotal, type WinRate } from '../../../../shared/domain/pipeline'
@@ -56,24 +42,14 @@ export function PipelineChart({ stages }: { readonly stages: readonly StageTotal
             {data.map((d) => (
               <Cell key={d.stage} fill={stageColor(d.stage)} />
             ))}
-          <LabelList
-            dataKey="amount"
-            position="right"
-            style={{ fontSize: 12, fill: '#1c2331' }}
-            formatter={(v: unknown) => compactWon(Number(v))}
-          />
-        </Bar>
-        <Bar dataKey="weighted" name={t('dashboard.charts.weighted')} maxBarSize={22} isAnimationActive={false}>
-          {data.map((d) => (
-            <Cell key={d.stage} fill={stageColor(d.stage)} fillOpacity={WEIGHTED_OPACITY} />
-          ))}
-          <LabelList
-            dataKey="weighted"
-            position="right"
-            style={{ fontSize: 11, fill: '#374151' }}
-            formatter={(v: unknown) => compactWon(Number(v))}
-          />
-        </Bar>
+            <LabelList dataKey="amount" position="right" style={{ fontSize: 12, fill: '#1c2331' }} formatter={(v: unknown) => compactWon(Number(v))} />
+          </Bar>
+          <Bar dataKey="weighted" name={t('dashboard.charts.weighted')} maxBarSize={22} isAnimationActive={false}>
+            {data.map((d) => (
+              <Cell key={d.stage} fill={stageColor(d.stage)} fillOpacity={WEIGHTED_OPACITY} />
+            ))}
+            <LabelList dataKey="weighted" position="right" style={{ fontSize: 11, fill: '#374151' }} formatter={(v: unknown) => compactWon(Number(v))} />
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
       {sample && (
@@ -203,11 +179,11 @@ export function TrainingChart({ projects }: { readonly projects: readonly Projec
     .filter((p) => p.attendanceRate !== null)
     .slice(0, PROJECT_CHART_LIMIT)
     .map((p) => ({
-    id: p.projectId,
-    name: p.name,
-    attendance: p.attendanceRate ?? 0,
-    completion: p.completionRate ?? 0,
-  }))
+      id: p.projectId,
+      name: p.name,
+      attendance: p.attendanceRate ?? 0,
+      completion: p.completionRate ?? 0,
+    }))
   if (data.length === 0) return <p className="empty">{t('dashboard.charts.noData')}</p>
   const percent = (v: unknown): string => formatPercent(Number(v), i18n.language)
   // A bar opens its project page.
@@ -222,10 +198,26 @@ export function TrainingChart({ projects }: { readonly projects: readonly Projec
         <YAxis type="category" dataKey="name" tick={AXIS} width={140} />
         <Tooltip formatter={(value, name) => [percent(value), String(name)]} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="attendance" name={t('dashboard.charts.attendanceRate')} fill="#60a5fa" maxBarSize={22} isAnimationActive={false} cursor="pointer" onClick={open}>
+        <Bar
+          dataKey="attendance"
+          name={t('dashboard.charts.attendanceRate')}
+          fill="#60a5fa"
+          maxBarSize={22}
+          isAnimationActive={false}
+          cursor="pointer"
+          onClick={open}
+        >
           <LabelList dataKey="attendance" position="right" style={{ fontSize: 11, fill: '#1c2331' }} formatter={percent} />
         </Bar>
-        <Bar dataKey="completion" name={t('dashboard.charts.completionRate')} fill="#22c55e" maxBarSize={22} isAnimationActive={false} cursor="pointer" onClick={open}>
+        <Bar
+          dataKey="completion"
+          name={t('dashboard.charts.completionRate')}
+          fill="#22c55e"
+          maxBarSize={22}
+          isAnimationActive={false}
+          cursor="pointer"
+          onClick={open}
+        >
           <LabelList dataKey="completion" position="right" style={{ fontSize: 11, fill: '#1c2331' }} formatter={percent} />
         </Bar>
       </BarChart>

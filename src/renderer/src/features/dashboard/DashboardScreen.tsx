@@ -179,9 +179,7 @@ export function DashboardScreen({ role }: { readonly role: UserRole }): JSX.Elem
     if (known) void synced()
   }, [lastSyncedAt, synced])
 
-  const periodLabel = home
-    ? fiscalPeriodLabel(home.period, home.period.fiscalStartMonth, i18n.language === 'en' ? 'en' : 'ko')
-    : ''
+  const periodLabel = home ? fiscalPeriodLabel(home.period, home.period.fiscalStartMonth, i18n.language === 'en' ? 'en' : 'ko') : ''
 
   return (
     <div className="dashboard" aria-busy={loading}>

@@ -130,9 +130,7 @@ export function MyDayPanel({ myDay }: { readonly myDay: DashboardHome['myDay'] }
               <span className="my-day__title">
                 {f.title} {f.overdue && overdue}
               </span>
-              <span className="my-day__meta">
-                {[t(`dashboard.myDay.followUpKinds.${f.kind}`), f.action, f.companyName].filter(Boolean).join(' · ')}
-              </span>
+              <span className="my-day__meta">{[t(`dashboard.myDay.followUpKinds.${f.kind}`), f.action, f.companyName].filter(Boolean).join(' · ')}</span>
             </>
           )}
         />

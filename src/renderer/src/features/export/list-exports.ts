@@ -55,11 +55,16 @@ export const contactExportRows = (t: TFunction, contacts: readonly ContactListIt
   }))
 
 export const opportunityExportColumns = (t: TFunction): ExportColumn[] =>
-  cols(t, 'opportunities', ['code', 'title', 'company', 'stage', 'amount', 'probability', 'expected', 'expectedClose', 'closedOn', 'owner', 'team', 'nextAction'], {
-    amount: 'won',
-    expected: 'won',
-    probability: 'number',
-  })
+  cols(
+    t,
+    'opportunities',
+    ['code', 'title', 'company', 'stage', 'amount', 'probability', 'expected', 'expectedClose', 'closedOn', 'owner', 'team', 'nextAction'],
+    {
+      amount: 'won',
+      expected: 'won',
+      probability: 'number',
+    },
+  )
 
 export const opportunityExportRows = (language: string, cards: readonly OpportunityCard[]): ExportRow[] =>
   cards.map((c) => ({
@@ -171,7 +176,11 @@ export async function everythingSheets(t: TFunction, language: string, today: Da
   ])
   const audience = kpiLists.audiences[kpiLists.audiences.length - 1] ?? 'me'
   const kpi = await api.kpi.achievements({ on, period: 'MONTH', audience, fiscalStartMonth: storedFiscalStart() })
-  const sheet = (key: keyof (typeof koExports)['exports']['sheets'], columns: readonly ExportColumn[], rows: readonly ExportRow[]): ExportSheet => ({ name: t(`exports.sheets.${key}`), columns, rows })
+  const sheet = (key: keyof (typeof koExports)['exports']['sheets'], columns: readonly ExportColumn[], rows: readonly ExportRow[]): ExportSheet => ({
+    name: t(`exports.sheets.${key}`),
+    columns,
+    rows,
+  })
   return [
     sheet('companies', companyExportColumns(t), companies),
     sheet('contacts', contactExportColumns(t), contactExportRows(t, contacts)),
@@ -188,7 +197,14 @@ export async function everythingSheets(t: TFunction, language: string, today: Da
         createdAt: toIsoDate(new Date(l.createdAt)),
       })),
     ),
-    sheet('opportunities', opportunityExportColumns(t), opportunityExportRows(language, board.flatMap((column) => column.cards))),
+    sheet(
+      'opportunities',
+      opportunityExportColumns(t),
+      opportunityExportRows(
+        language,
+        board.flatMap((column) => column.cards),
+      ),
+    ),
     sheet('projects', projectExportColumns(t), projectExportRows(t, projects)),
     sheet('meetings', meetingExportColumns(t), meetingExportRows(t, meetings)),
     sheet('attendance', attendanceExportColumns(t), attendanceExportRows(t, attendance)),

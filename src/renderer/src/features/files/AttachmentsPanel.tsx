@@ -21,7 +21,11 @@ function StatusCell({ item }: { readonly item: Attachment }): JSX.Element {
   const { t } = useTranslation()
   const upload = item.upload
   if (upload?.status === 'rejected') {
-    return <span className="file-status file-status--rejected">{t('files.status.rejected', { reason: t(`files.reasons.${upload.reason ?? 'unknown'}`, { defaultValue: upload.reason ?? '' }) })}</span>
+    return (
+      <span className="file-status file-status--rejected">
+        {t('files.status.rejected', { reason: t(`files.reasons.${upload.reason ?? 'unknown'}`, { defaultValue: upload.reason ?? '' }) })}
+      </span>
+    )
   }
   if (upload?.status === 'pending') {
     const percent = item.sizeBytes > 0 ? Math.floor((upload.sentBytes / item.sizeBytes) * 100) : 0
@@ -30,7 +34,15 @@ function StatusCell({ item }: { readonly item: Attachment }): JSX.Element {
   return <span className="file-status muted">{item.local ? t('files.status.local') : t('files.status.remote')}</span>
 }
 
-export function AttachmentsPanel({ entityType, entityId, readOnly = false }: { readonly entityType: AttachmentEntityType; readonly entityId: string; readonly readOnly?: boolean }): JSX.Element {
+export function AttachmentsPanel({
+  entityType,
+  entityId,
+  readOnly = false,
+}: {
+  readonly entityType: AttachmentEntityType
+  readonly entityId: string
+  readonly readOnly?: boolean
+}): JSX.Element {
   const { t, i18n } = useTranslation()
   const key = recordKey(entityType, entityId)
   const list = useFilesStore((s) => s.lists[key])
@@ -127,7 +139,13 @@ export function AttachmentsPanel({ entityType, entityId, readOnly = false }: { r
                   <StatusCell item={item} />
                 </td>
                 <td className="attachments__actions">
-                  <button type="button" className="link-button" disabled={busy === item.id} aria-label={`${item.fileName} ${t('files.open')}`} onClick={() => void onOpen(item)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy === item.id}
+                    aria-label={`${item.fileName} ${t('files.open')}`}
+                    onClick={() => void onOpen(item)}
+                  >
                     {busy === item.id ? t('files.opening') : t('files.open')}
                   </button>
                   {!readOnly && (

@@ -54,7 +54,12 @@ export function FileBudgetSetting(): JSX.Element {
       <button type="submit" className="button button--small">
         {t('files.settings.save')}
       </button>
-      {saved && <span role="status" className="muted"> {t('files.settings.saved')}</span>}
+      {saved && (
+        <span role="status" className="muted">
+          {' '}
+          {t('files.settings.saved')}
+        </span>
+      )}
       {invalid && (
         <p id="file-budget-error" role="alert" className="form-field__error">
           {t('files.settings.invalid', { max })}

@@ -101,7 +101,12 @@ export function ReviewTable({
                             }}
                           />
                         ) : error ? (
-                          <button type="button" className="import-cell__fix" onClick={() => setEditing({ row: row.rowNumber, field })} title={t(error.code as 'validation.invalid')}>
+                          <button
+                            type="button"
+                            className="import-cell__fix"
+                            onClick={() => setEditing({ row: row.rowNumber, field })}
+                            title={t(error.code as 'validation.invalid')}
+                          >
                             <span className="import-cell__value">{value || '—'}</span>
                             <span className="import-cell__error" role="note">
                               {t(error.code as 'validation.invalid')}

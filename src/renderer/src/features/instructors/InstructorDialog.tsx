@@ -8,7 +8,11 @@ import { useInstructorsStore } from './instructors-store'
 
 const RATINGS = ['1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'] as const
 /** "리더십, 코칭" → ['리더십', '코칭'] */
-const splitTags = (text: string): string[] => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)
+const splitTags = (text: string): string[] =>
+  text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
 
 /** A new or edited instructor: name, contact, what they teach (comma separated), certifications, grade, rate. */
 export function InstructorDialog({ instructor }: { readonly instructor: InstructorView | null }): JSX.Element {

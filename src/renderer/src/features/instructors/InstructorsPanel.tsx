@@ -58,12 +58,7 @@ export function InstructorsPanel(): JSX.Element {
               <td className="muted">{[i.email, i.phone].filter(Boolean).join(' · ')}</td>
               <td>
                 {canUpdate && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`${i.name} ${t('instructors.editTitle')}`}
-                    onClick={() => dialogOpened(i)}
-                  >
+                  <button type="button" className="button button--small" aria-label={`${i.name} ${t('instructors.editTitle')}`} onClick={() => dialogOpened(i)}>
                     {t('instructors.edit')}
                   </button>
                 )}

@@ -65,7 +65,15 @@ export function ActualDialog({
         </p>
         <label className="kpi-form__field">
           <span>{t('kpi.actualDialog.date')}</span>
-          <input type="date" name="periodDate" value={date} min={row.periodStart} max={row.periodEnd} aria-invalid={Boolean(errors.date)} onChange={(e) => setDate(e.target.value)} />
+          <input
+            type="date"
+            name="periodDate"
+            value={date}
+            min={row.periodStart}
+            max={row.periodEnd}
+            aria-invalid={Boolean(errors.date)}
+            onChange={(e) => setDate(e.target.value)}
+          />
           {errors.date && (
             <span className="form-field__error" role="alert">
               {t(errors.date, { start: row.periodStart, end: row.periodEnd })}

@@ -230,7 +230,14 @@ export function KpiScreen(): JSX.Element {
         />
       )}
       {dialog?.kind === 'actual' && (
-        <ActualDialog row={dialog.row} fiscalStartMonth={fiscalStartMonth} error={error} onDismissError={store.errorDismissed} onSave={store.actualRecorded} onClose={() => store.dialogOpened(null)} />
+        <ActualDialog
+          row={dialog.row}
+          fiscalStartMonth={fiscalStartMonth}
+          error={error}
+          onDismissError={store.errorDismissed}
+          onSave={store.actualRecorded}
+          onClose={() => store.dialogOpened(null)}
+        />
       )}
     </section>
   )
@@ -259,9 +266,7 @@ function KpiRow({
     <tr data-testid="kpi-row" data-kpi={row.kpiName} data-owner={row.ownerLabel}>
       <td>
         <span className="kpi-table__name">{row.kpiName}</span>
-        {row.direction !== 'INCREASE' && (
-          <span className="kpi-direction">{row.direction === 'DECREASE' ? t('kpi.decreaseHint') : t('kpi.maintainHint')}</span>
-        )}
+        {row.direction !== 'INCREASE' && <span className="kpi-direction">{row.direction === 'DECREASE' ? t('kpi.decreaseHint') : t('kpi.maintainHint')}</span>}
       </td>
       <td>
         {row.ownerType === 'COMPANY' || row.ownerType === null ? (

@@ -112,7 +112,13 @@ export function TargetDialog({
         )}
         <label className="kpi-form__field kpi-form__field--wide">
           <span>{t('kpi.targetDialog.kpi')}</span>
-          <select name="definition" value={definitionId} disabled={editing} aria-invalid={Boolean(errors.definition)} onChange={(e) => setDefinitionId(e.target.value)}>
+          <select
+            name="definition"
+            value={definitionId}
+            disabled={editing}
+            aria-invalid={Boolean(errors.definition)}
+            onChange={(e) => setDefinitionId(e.target.value)}
+          >
             <option value="">{t('kpi.targetDialog.kpiPlaceholder')}</option>
             {definitions.map((d) => (
               <option key={d.id} value={d.id}>

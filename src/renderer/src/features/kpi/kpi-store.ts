@@ -5,12 +5,7 @@ import { fiscalPeriodRange, shiftFiscalPeriod, type FiscalPeriod } from '../../.
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { type KpiAchievementRow, type KpiAchievements, type KpiDefinitionsList } from '../../../../shared/ipc/kpi-types'
 import { type KpiPeriodType } from '../../../../shared/model/enums'
-import {
-  type KpiActualRecordInput,
-  type KpiAudience,
-  type KpiDefinitionSaveInput,
-  type KpiTargetSaveInput,
-} from '../../../../shared/model/validation/kpi'
+import { type KpiActualRecordInput, type KpiAudience, type KpiDefinitionSaveInput, type KpiTargetSaveInput } from '../../../../shared/model/validation/kpi'
 import { api, toIpcError } from '../../lib/api'
 import { storedFiscalStart, storeFiscalStart } from '../../lib/fiscal-year'
 import { currentPeriod } from './kpi-view'
@@ -50,7 +45,20 @@ interface KpiActions {
 export type KpiStore = KpiState & KpiActions
 
 /** What the KPI screen reads: definitions, targets, actuals and every source a computed actual counts. */
-export const KPI_READS = ['kpi_definitions', 'kpi_targets', 'kpi_actuals', 'opportunities', 'opportunity_stage_history', 'companies', 'meetings', 'attendance_records', 'enrollments', 'users', 'teams', 'team_members'] as const
+export const KPI_READS = [
+  'kpi_definitions',
+  'kpi_targets',
+  'kpi_actuals',
+  'opportunities',
+  'opportunity_stage_history',
+  'companies',
+  'meetings',
+  'attendance_records',
+  'enrollments',
+  'users',
+  'teams',
+  'team_members',
+] as const
 
 export const useKpiStore = create<KpiStore>()((set, get) => {
   const guard = async (fn: () => Promise<void>): Promise<boolean> => {

@@ -23,9 +23,7 @@ export function AssignmentSection({
   const assignmentDecided = useLeadsStore((s) => s.assignmentDecided)
   const me = useSessionStore((s) => (s.session && s.session.status !== 'none' ? s.session.user.id : null))
   // The lead's current assignee, else the user: never whoever sorts first in 가나다 order.
-  const [assignee, setAssignee] = useState(
-    () => [lead.assignedTo, me].find((id) => id && users.some((u) => u.id === id)) ?? users[0]?.id ?? '',
-  )
+  const [assignee, setAssignee] = useState(() => [lead.assignedTo, me].find((id) => id && users.some((u) => u.id === id)) ?? users[0]?.id ?? '')
   const [reason, setReason] = useState('')
   const [rejecting, setRejecting] = useState<string | null>(null)
   const [rejection, setRejection] = useState('')

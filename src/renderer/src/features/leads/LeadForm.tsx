@@ -63,7 +63,12 @@ function fromEditValues(values: LeadEditValues): LeadFormValues {
     source: values.source as LeadSource | '',
     notes: values.notes,
     status: values.status as LeadFormValues['status'],
-    bant: { budget: values.bant_budget === '1', authority: values.bant_authority === '1', need: values.bant_need === '1', timeline: values.bant_timeline === '1' },
+    bant: {
+      budget: values.bant_budget === '1',
+      authority: values.bant_authority === '1',
+      need: values.bant_need === '1',
+      timeline: values.bant_timeline === '1',
+    },
   }
 }
 

@@ -121,7 +121,9 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
           </p>
         </div>
         {store.loaded && store.leads.length === 0 ? (
-          <p className="empty" data-testid="leads-empty">{store.statusFilter === null ? t('editing.empty.leads') : t('leads.empty')}</p>
+          <p className="empty" data-testid="leads-empty">
+            {store.statusFilter === null ? t('editing.empty.leads') : t('leads.empty')}
+          </p>
         ) : store.loaded && matching.length === 0 ? (
           <p className="empty">{t('leads.noMatch')}</p>
         ) : (
@@ -171,7 +173,13 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
       {store.creating && (
         <ModalDialog title={t('leads.createTitle')} onClose={store.detailClosed} wide>
           {store.error && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
-          <LeadForm leadId={null} initial={leadFormValues(null)} showStatus={false} onSubmit={(v) => store.leadCreated(toInput(v))} onCancel={store.detailClosed} />
+          <LeadForm
+            leadId={null}
+            initial={leadFormValues(null)}
+            showStatus={false}
+            onSubmit={(v) => store.leadCreated(toInput(v))}
+            onCancel={store.detailClosed}
+          />
         </ModalDialog>
       )}
 

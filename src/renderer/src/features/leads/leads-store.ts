@@ -2,12 +2,7 @@ import { create } from 'zustand'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { type LeadDetail, type LeadPipelineStep, type LeadSummary, type UserOption } from '../../../../shared/ipc/sales-types'
 import { type LeadStatus } from '../../../../shared/model/enums'
-import {
-  type LeadAssignmentRequestInput,
-  type LeadConversionInput,
-  type LeadCreateInput,
-  type LeadEditInput,
-} from '../../../../shared/model/validation/sales'
+import { type LeadAssignmentRequestInput, type LeadConversionInput, type LeadCreateInput, type LeadEditInput } from '../../../../shared/model/validation/sales'
 import { api, toIpcError } from '../../lib/api'
 import { onOpenRecord } from '../../lib/record-links'
 

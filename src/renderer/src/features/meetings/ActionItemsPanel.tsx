@@ -74,16 +74,19 @@ export function ActionItemsPanel({
           </thead>
           <tbody>
             {meeting.actionItems.map((item) => (
-              <tr key={item.id} data-testid="action-item" data-status={item.status} className={item.status === 'COMPLETED' ? 'meeting-action--done' : undefined}>
+              <tr
+                key={item.id}
+                data-testid="action-item"
+                data-status={item.status}
+                className={item.status === 'COMPLETED' ? 'meeting-action--done' : undefined}
+              >
                 <td>{item.task}</td>
                 <td>{item.assigneeName ?? t('meetings.actions.noAssignee')}</td>
                 <td>{item.dueDate ? dateLong(item.dueDate) : '—'}</td>
                 <td>{t(`meetings.importance.${item.priority}`)}</td>
                 <td>
                   {t(`meetings.actionStatuses.${item.status}`)}
-                  {item.completedAt && (
-                    <div className="muted small">{t('meetings.actions.completedAt', { when: dateTime(item.completedAt) })}</div>
-                  )}
+                  {item.completedAt && <div className="muted small">{t('meetings.actions.completedAt', { when: dateTime(item.completedAt) })}</div>}
                 </td>
                 <td>
                   {!readOnly && (

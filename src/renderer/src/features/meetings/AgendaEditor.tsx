@@ -72,7 +72,13 @@ export function AgendaEditor({
                 <button type="button" className="link-button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('meetings.dialog.moveUp')}>
                   ↑
                 </button>
-                <button type="button" className="link-button" disabled={index === rows.length - 1} onClick={() => move(index, 1)} aria-label={t('meetings.dialog.moveDown')}>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={index === rows.length - 1}
+                  onClick={() => move(index, 1)}
+                  aria-label={t('meetings.dialog.moveDown')}
+                >
                   ↓
                 </button>
                 <button type="button" className="link-button link-button--danger" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>

@@ -193,7 +193,11 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
               {id === 'agenda' && <span className="tab__count">{draft.agenda.length}</span>}
               {id === 'actionItems' && detail && <span className="tab__count">{detail.actionItems.length}</span>}
               {id === 'products' && <span className="tab__count">{draft.products.length}</span>}
-              {errorTabs.has(id) && <span className="meeting-tab__mark" aria-hidden="true">!</span>}
+              {errorTabs.has(id) && (
+                <span className="meeting-tab__mark" aria-hidden="true">
+                  !
+                </span>
+              )}
             </button>
           ))}
         </div>
@@ -224,7 +228,11 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
               <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />
             ))}
           {tab === 'actionItems' &&
-            (detail ? <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} /> : <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />)}
+            (detail ? (
+              <ActionItemsPanel meeting={detail} options={options} readOnly={readOnly} />
+            ) : (
+              <SaveFirst readOnly={readOnly} saving={saving} onSave={() => void save()} />
+            ))}
         </div>
         {DRAFT_TABS.has(tab) && (
           <div className="form-actions meeting-dialog__actions">

@@ -33,7 +33,10 @@ export function MeetingsCalendar({
   const header = (
     <div className="calendar__weekdays" aria-hidden="true">
       {KOREAN_WEEKDAYS_MONDAY_FIRST.map((d, i) => (
-        <div key={d} className={i === 5 ? 'calendar__weekday calendar__weekday--sat' : i === 6 ? 'calendar__weekday calendar__weekday--sun' : 'calendar__weekday'}>
+        <div
+          key={d}
+          className={i === 5 ? 'calendar__weekday calendar__weekday--sat' : i === 6 ? 'calendar__weekday calendar__weekday--sun' : 'calendar__weekday'}
+        >
           {d}
         </div>
       ))}
@@ -41,10 +44,7 @@ export function MeetingsCalendar({
   )
 
   const entryButton = (e: CalendarEntry): JSX.Element => {
-    const label =
-      e.kind === 'meeting'
-        ? e.title
-        : t('meetings.calendar.classLabel', { project: e.projectName, session: e.sessionNumber, klass: e.classNumber })
+    const label = e.kind === 'meeting' ? e.title : t('meetings.calendar.classLabel', { project: e.projectName, session: e.sessionNumber, klass: e.classNumber })
     const cancelled = e.status === 'CANCELLED'
     return (
       <button

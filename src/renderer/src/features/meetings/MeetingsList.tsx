@@ -16,7 +16,12 @@ export function MeetingsList({
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
   if (meetings === null) return <p className="muted">…</p>
-  if (meetings.length === 0) return <p className="empty-state" data-testid="meetings-empty">{t('editing.empty.meetings')}</p>
+  if (meetings.length === 0)
+    return (
+      <p className="empty-state" data-testid="meetings-empty">
+        {t('editing.empty.meetings')}
+      </p>
+    )
   const shown = meetings.filter((m) => matchesText([m.title, m.companyName, m.organizerName], query))
   return (
     <>

@@ -107,7 +107,12 @@ export function MeetingsScreen(): JSX.Element {
         </label>
         <span className="meetings-toolbar__spacer" />
         {view === 'list' && (
-          <ExportButton fileName={t('transfer.export.meetingsFile')} columns={meetingExportColumns(t)} rows={meetingExportRows(t, meetings ?? [])} disabled={!meetings?.length} />
+          <ExportButton
+            fileName={t('transfer.export.meetingsFile')}
+            columns={meetingExportColumns(t)}
+            rows={meetingExportRows(t, meetings ?? [])}
+            disabled={!meetings?.length}
+          />
         )}
         {canCreate ? (
           <button type="button" className="button button--primary" onClick={() => void store().newMeetingOpened(view === 'list' ? undefined : anchor)}>

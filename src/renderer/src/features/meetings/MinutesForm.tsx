@@ -8,7 +8,11 @@ import { type FieldErrors } from './meeting-draft'
 import { FormField } from '../../components/FormField'
 import { useMeetingsStore } from './meetings-store'
 
-const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean)
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 
 /** "경쟁사: 메모" per line; the part before the first colon is the competitor's name. */
 function competitorsOf(text: string): { name: string; note?: string }[] {
@@ -62,53 +66,57 @@ export function MinutesForm({ meeting, readOnly }: { readonly meeting: MeetingDe
   const hint = t('meetings.minutes.linesHint')
   return (
     <>
-    <form className="meeting-form meeting-form--single" onSubmit={(e) => void submit(e)}>
-      <fieldset disabled={readOnly} className="meeting-form">
-        <FormField label={t('meetings.minutes.summary')} error={errors['summary']} wide>
-          {(p) => <textarea {...p} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />}
-        </FormField>
-        <FormField label={t('meetings.minutes.keyPoints')} hint={hint} error={errors['keyPoints']}>
-          {(p) => <textarea {...p} rows={3} value={keyPoints} onChange={(e) => setKeyPoints(e.target.value)} />}
-        </FormField>
-        <FormField label={t('meetings.minutes.decisions')} hint={hint} error={errors['decisions']}>
-          {(p) => <textarea {...p} rows={3} value={decisions} onChange={(e) => setDecisions(e.target.value)} />}
-        </FormField>
-        <FormField label={t('meetings.minutes.nextSteps')} error={errors['nextSteps']} wide>
-          {(p) => <textarea {...p} rows={2} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} />}
-        </FormField>
-        <FormField label={t('meetings.minutes.customerReaction')}>
-          {(p) => (
-            <select {...p} value={reaction} onChange={(e) => setReaction(e.target.value as CustomerReaction | '')}>
-              <option value="">{t('meetings.dialog.none')}</option>
-              {CUSTOMER_REACTIONS.map((v) => (
-                <option key={v} value={v}>
-                  {t(`meetings.reactions.${v}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('meetings.minutes.competitors')} hint={t('meetings.minutes.competitorsHint')} error={errors['competitorsMentioned']}>
-          {(p) => <textarea {...p} rows={2} value={competitors} onChange={(e) => setCompetitors(e.target.value)} />}
-        </FormField>
-        <FormField label={t('meetings.minutes.customerConcerns')} hint={hint} error={errors['customerConcerns']}>
-          {(p) => <textarea {...p} rows={2} value={concerns} onChange={(e) => setConcerns(e.target.value)} />}
-        </FormField>
-        <FormField label={t('meetings.minutes.customerInterests')} hint={hint} error={errors['customerInterests']}>
-          {(p) => <textarea {...p} rows={2} value={interests} onChange={(e) => setInterests(e.target.value)} />}
-        </FormField>
-      </fieldset>
-      {!readOnly && (
-        <div className="form-actions">
-          {saved && <span role="status" className="muted">{t('meetings.minutes.saved')}</span>}
-          <button type="submit" className="button button--primary">
-            {t('meetings.minutes.save')}
-          </button>
-        </div>
-      )}
-    </form>
-    {/* Files hang on the saved minutes row (the seed's attachments column): saving the minutes first gives them one. */}
-    {m ? <AttachmentsPanel entityType="MEETING_MINUTES" entityId={m.id} readOnly={readOnly} /> : <p className="muted">{t('files.saveFirst')}</p>}
+      <form className="meeting-form meeting-form--single" onSubmit={(e) => void submit(e)}>
+        <fieldset disabled={readOnly} className="meeting-form">
+          <FormField label={t('meetings.minutes.summary')} error={errors['summary']} wide>
+            {(p) => <textarea {...p} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+          </FormField>
+          <FormField label={t('meetings.minutes.keyPoints')} hint={hint} error={errors['keyPoints']}>
+            {(p) => <textarea {...p} rows={3} value={keyPoints} onChange={(e) => setKeyPoints(e.target.value)} />}
+          </FormField>
+          <FormField label={t('meetings.minutes.decisions')} hint={hint} error={errors['decisions']}>
+            {(p) => <textarea {...p} rows={3} value={decisions} onChange={(e) => setDecisions(e.target.value)} />}
+          </FormField>
+          <FormField label={t('meetings.minutes.nextSteps')} error={errors['nextSteps']} wide>
+            {(p) => <textarea {...p} rows={2} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} />}
+          </FormField>
+          <FormField label={t('meetings.minutes.customerReaction')}>
+            {(p) => (
+              <select {...p} value={reaction} onChange={(e) => setReaction(e.target.value as CustomerReaction | '')}>
+                <option value="">{t('meetings.dialog.none')}</option>
+                {CUSTOMER_REACTIONS.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`meetings.reactions.${v}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t('meetings.minutes.competitors')} hint={t('meetings.minutes.competitorsHint')} error={errors['competitorsMentioned']}>
+            {(p) => <textarea {...p} rows={2} value={competitors} onChange={(e) => setCompetitors(e.target.value)} />}
+          </FormField>
+          <FormField label={t('meetings.minutes.customerConcerns')} hint={hint} error={errors['customerConcerns']}>
+            {(p) => <textarea {...p} rows={2} value={concerns} onChange={(e) => setConcerns(e.target.value)} />}
+          </FormField>
+          <FormField label={t('meetings.minutes.customerInterests')} hint={hint} error={errors['customerInterests']}>
+            {(p) => <textarea {...p} rows={2} value={interests} onChange={(e) => setInterests(e.target.value)} />}
+          </FormField>
+        </fieldset>
+        {!readOnly && (
+          <div className="form-actions">
+            {saved && (
+              <span role="status" className="muted">
+                {t('meetings.minutes.saved')}
+              </span>
+            )}
+            <button type="submit" className="button button--primary">
+              {t('meetings.minutes.save')}
+            </button>
+          </div>
+        )}
+      </form>
+      {/* Files hang on the saved minutes row (the seed's attachments column): saving the minutes first gives them one. */}
+      {m ? <AttachmentsPanel entityType="MEETING_MINUTES" entityId={m.id} readOnly={readOnly} /> : <p className="muted">{t('files.saveFirst')}</p>}
     </>
   )
 }

@@ -2,13 +2,7 @@ import { type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { meetingDurationMinutes } from '../../../../shared/domain/meetings'
 import { type MeetingOptions } from '../../../../shared/ipc/meetings-types'
-import {
-  MEETING_IMPORTANCE,
-  MEETING_LOCATION_TYPES,
-  MEETING_STATUSES,
-  MEETING_TARGETS,
-  MEETING_TYPES,
-} from '../../../../shared/model/enums'
+import { MEETING_IMPORTANCE, MEETING_LOCATION_TYPES, MEETING_STATUSES, MEETING_TARGETS, MEETING_TYPES } from '../../../../shared/model/enums'
 import { isIsoTime } from '../../../../shared/domain/dates'
 import { type FieldErrors, type MeetingDraft } from './meeting-draft'
 import { Combobox } from '../../components/Combobox'
@@ -30,8 +24,7 @@ export function OverviewFields({
   readonly onChange: (patch: Partial<MeetingDraft>) => void
 }): JSX.Element {
   const { t } = useTranslation()
-  const duration =
-    isIsoTime(draft.startTime) && isIsoTime(draft.endTime) ? meetingDurationMinutes(draft.startTime, draft.endTime) : null
+  const duration = isIsoTime(draft.startTime) && isIsoTime(draft.endTime) ? meetingDurationMinutes(draft.startTime, draft.endTime) : null
   const onsite = draft.locationType === 'ONSITE' || draft.locationType === 'HYBRID'
   const online = draft.locationType === 'ONLINE' || draft.locationType === 'HYBRID'
   return (
@@ -112,9 +105,7 @@ export function OverviewFields({
           {(p) => (
             <>
               <input {...p} type="url" value={draft.onlineLink} placeholder="https://" onChange={(e) => onChange({ onlineLink: e.target.value })} />
-              {/^https?:\/\//i.test(draft.onlineLink.trim()) && (
-                <ExternalLink target={draft.onlineLink}>{t('device.externalLink.joinMeeting')}</ExternalLink>
-              )}
+              {/^https?:\/\//i.test(draft.onlineLink.trim()) && <ExternalLink target={draft.onlineLink}>{t('device.externalLink.joinMeeting')}</ExternalLink>}
             </>
           )}
         </FormField>

@@ -36,8 +36,7 @@ export function ParticipantsEditor({
   // A contact chosen for another company (the company was changed since) is no choice.
   const chosenContact = contacts?.some((c) => c.id === contactId) ? contactId : ''
 
-  const patch = (key: string, change: Partial<ParticipantDraft>): void =>
-    onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)))
+  const patch = (key: string, change: Partial<ParticipantDraft>): void => onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)))
   const add = (row: Omit<ParticipantDraft, 'key' | 'role' | 'attendance' | 'position'> & Partial<ParticipantDraft>): void =>
     onChange([...rows, { role: 'ATTENDEE', attendance: 'PENDING', position: null, ...row, key: draftKey() }])
 
@@ -153,7 +152,15 @@ export function ParticipantsEditor({
                   onClick={() => {
                     const contact = contacts?.find((c) => c.id === chosenContact)
                     if (!contact) return
-                    add({ participantType: 'EXTERNAL', userId: null, contactId: contact.id, label: contact.name, name: null, company: null, position: contact.position })
+                    add({
+                      participantType: 'EXTERNAL',
+                      userId: null,
+                      contactId: contact.id,
+                      label: contact.name,
+                      name: null,
+                      company: null,
+                      position: contact.position,
+                    })
                     setContactId('')
                   }}
                 >
@@ -163,14 +170,33 @@ export function ParticipantsEditor({
             )}
           </div>
           <div className="meeting-adder">
-            <input aria-label={t('meetings.participants.freeName')} placeholder={t('meetings.participants.freeName')} value={freeName} maxLength={100} onChange={(e) => setFreeName(e.target.value)} />
-            <input aria-label={t('meetings.participants.freeCompany')} placeholder={t('meetings.participants.freeCompany')} value={freeCompany} maxLength={100} onChange={(e) => setFreeCompany(e.target.value)} />
+            <input
+              aria-label={t('meetings.participants.freeName')}
+              placeholder={t('meetings.participants.freeName')}
+              value={freeName}
+              maxLength={100}
+              onChange={(e) => setFreeName(e.target.value)}
+            />
+            <input
+              aria-label={t('meetings.participants.freeCompany')}
+              placeholder={t('meetings.participants.freeCompany')}
+              value={freeCompany}
+              maxLength={100}
+              onChange={(e) => setFreeCompany(e.target.value)}
+            />
             <button
               type="button"
               className="button button--small"
               disabled={!freeName.trim()}
               onClick={() => {
-                add({ participantType: 'EXTERNAL', userId: null, contactId: null, label: freeName.trim(), name: freeName.trim(), company: freeCompany.trim() || null })
+                add({
+                  participantType: 'EXTERNAL',
+                  userId: null,
+                  contactId: null,
+                  label: freeName.trim(),
+                  name: freeName.trim(),
+                  company: freeCompany.trim() || null,
+                })
                 setFreeName('')
                 setFreeCompany('')
               }}

@@ -66,9 +66,7 @@ export function ProductsEditor({
                 <tr key={r.key} data-testid="proposed-product">
                   <td>
                     {product ? product.name : r.productId}
-                    {product?.listPrice != null && (
-                      <div className="muted small">{t('meetings.products.listPrice', { price: money(product.listPrice) })}</div>
-                    )}
+                    {product?.listPrice != null && <div className="muted small">{t('meetings.products.listPrice', { price: money(product.listPrice) })}</div>}
                     <RowError error={errors[`products.${index}.productId`]} />
                   </td>
                   <td>
@@ -127,17 +125,23 @@ export function ProductsEditor({
           <tfoot>
             <tr>
               <th colSpan={4}>{t('meetings.products.sumGross')}</th>
-              <td className="num tabular" data-testid="proposal-gross">{money(sums.gross)}</td>
+              <td className="num tabular" data-testid="proposal-gross">
+                {money(sums.gross)}
+              </td>
               <td colSpan={3} />
             </tr>
             <tr>
               <th colSpan={5}>{t('meetings.products.sumDiscount')}</th>
-              <td className="num tabular" data-testid="proposal-discount">{money(sums.discount)}</td>
+              <td className="num tabular" data-testid="proposal-discount">
+                {money(sums.discount)}
+              </td>
               <td colSpan={2} />
             </tr>
             <tr className="meeting-products__total">
               <th colSpan={6}>{t('meetings.products.sumTotal')}</th>
-              <td className="num tabular" data-testid="proposal-total">{money(sums.total)}</td>
+              <td className="num tabular" data-testid="proposal-total">
+                {money(sums.total)}
+              </td>
               <td />
             </tr>
           </tfoot>

@@ -101,7 +101,20 @@ export function newMeetingDraft(date: string, organizer: { id: string; name: str
     opportunityId: null,
     projectId: null,
     participants: organizer
-      ? [{ key: draftKey(), participantType: 'INTERNAL', userId: organizer.id, contactId: null, label: organizer.name, name: null, company: null, position: null, role: 'ORGANIZER', attendance: 'CONFIRMED' }]
+      ? [
+          {
+            key: draftKey(),
+            participantType: 'INTERNAL',
+            userId: organizer.id,
+            contactId: null,
+            label: organizer.name,
+            name: null,
+            company: null,
+            position: null,
+            role: 'ORGANIZER',
+            attendance: 'CONFIRMED',
+          },
+        ]
       : [],
     agenda: [],
     products: [],
@@ -196,12 +209,14 @@ export function saveInputOf(draft: MeetingDraft): InputOf<'meetings.save'> {
       attendance: p.attendance,
     })),
     // Rows left entirely blank (an extra "안건 추가") are dropped, not refused.
-    agenda: draft.agenda.filter((a) => a.topic.trim() !== '' || a.duration.trim() !== '' || a.presenter.trim() !== '').map((a) => ({
-      ...(a.id ? { id: a.id } : {}),
-      topic: a.topic,
-      duration: numberOf(a.duration),
-      presenter: a.presenter,
-    })),
+    agenda: draft.agenda
+      .filter((a) => a.topic.trim() !== '' || a.duration.trim() !== '' || a.presenter.trim() !== '')
+      .map((a) => ({
+        ...(a.id ? { id: a.id } : {}),
+        topic: a.topic,
+        duration: numberOf(a.duration),
+        presenter: a.presenter,
+      })),
     products: draft.products.map((l) => ({
       ...(l.id ? { id: l.id } : {}),
       productId: l.productId,

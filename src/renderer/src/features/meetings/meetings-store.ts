@@ -7,13 +7,7 @@ import { calendarRange, shiftAnchor, type CalendarView } from '../../../../share
 import { addDays, todayIsoDate } from '../../../../shared/domain/dates'
 import { type InputOf } from '../../../../shared/ipc/contract'
 import { type IpcError } from '../../../../shared/ipc/errors'
-import {
-  type CalendarEntry,
-  type ContactOption,
-  type MeetingDetail,
-  type MeetingOptions,
-  type MeetingSummary,
-} from '../../../../shared/ipc/meetings-types'
+import { type CalendarEntry, type ContactOption, type MeetingDetail, type MeetingOptions, type MeetingSummary } from '../../../../shared/ipc/meetings-types'
 import { api, toIpcError } from '../../lib/api'
 import { showNotice } from '../../lib/notices'
 import { i18n } from '../../i18n'
@@ -64,7 +58,20 @@ interface MeetingsActions {
 }
 
 /** What the meetings screen reads (lib/live.ts reloads it when one of these changes). */
-export const MEETINGS_READS = ['meetings', 'meeting_participants', 'meeting_agenda', 'meeting_minutes', 'meeting_action_items', 'meeting_products', 'training_classes', 'training_sessions', 'projects', 'companies', 'contacts', 'users'] as const
+export const MEETINGS_READS = [
+  'meetings',
+  'meeting_participants',
+  'meeting_agenda',
+  'meeting_minutes',
+  'meeting_action_items',
+  'meeting_products',
+  'training_classes',
+  'training_sessions',
+  'projects',
+  'companies',
+  'contacts',
+  'users',
+] as const
 
 export const useMeetingsStore = create<MeetingsState & MeetingsActions>()((set, get) => {
   const guard = async <T>(fn: () => Promise<T>): Promise<T | null> => {
@@ -81,8 +88,7 @@ export const useMeetingsStore = create<MeetingsState & MeetingsActions>()((set, 
       if (view === 'list') {
         const range = { ...(listFrom ? { from: listFrom } : {}), ...(listTo ? { to: addDays(listTo, 1) } : {}) }
         set({ meetings: await api.meetings.list({ mine, ...range }) })
-      }
-      else set({ entries: await api.meetings.calendar({ ...calendarRange(view, anchor), mine }) })
+      } else set({ entries: await api.meetings.calendar({ ...calendarRange(view, anchor), mine }) })
     })
   }
   const loadOptions = async (): Promise<void> => {

@@ -53,9 +53,7 @@ function Column({
       <p className="kanban__totals" title={moneyExact(column.totalAmount)}>
         {moneyCompact(column.totalAmount)} · {t('opportunities.expectedShort', { amount: moneyCompact(column.totalExpected) })}
       </p>
-      {shown < column.cards.length && (
-        <p className="kanban__window muted">{t('everyday.board.recentWindow', { shown, total: column.cards.length })}</p>
-      )}
+      {shown < column.cards.length && <p className="kanban__window muted">{t('everyday.board.recentWindow', { shown, total: column.cards.length })}</p>}
       <div className="kanban__cards" data-testid={`stage-cards-${column.stage}`}>
         {column.cards.length === 0 ? <p className="muted kanban__empty">{t('opportunities.empty')}</p> : children}
         {shown < column.cards.length && (
@@ -103,7 +101,11 @@ export function KanbanBoard({
     onDragOver: ({ active, over }) =>
       over ? (ko ? `${titleOf(active.id)}: ${stageName(over.id)} 위` : `${titleOf(active.id)} is over ${stageName(over.id)}.`) : undefined,
     onDragEnd: ({ active, over }) =>
-      over ? (ko ? `${titleOf(active.id)}${objectParticle(titleOf(active.id))} ${stageName(over.id)}에 놓았습니다.` : `Dropped ${titleOf(active.id)} on ${stageName(over.id)}.`) : undefined,
+      over
+        ? ko
+          ? `${titleOf(active.id)}${objectParticle(titleOf(active.id))} ${stageName(over.id)}에 놓았습니다.`
+          : `Dropped ${titleOf(active.id)} on ${stageName(over.id)}.`
+        : undefined,
     onDragCancel: ({ active }) => (ko ? `${titleOf(active.id)} 이동을 취소했습니다.` : `Cancelled moving ${titleOf(active.id)}.`),
   }
 

@@ -95,7 +95,10 @@ export function OpportunitiesScreen(): JSX.Element {
           fileName={t('exports.opportunitiesFile')}
           testId="export-opportunities"
           columns={opportunityExportColumns(t)}
-          rows={opportunityExportRows(i18n.language, columns.flatMap((column) => column.cards))}
+          rows={opportunityExportRows(
+            i18n.language,
+            columns.flatMap((column) => column.cards),
+          )}
           disabled={!columns.some((column) => column.cards.length > 0)}
         />
         <button type="button" className="button button--primary" onClick={() => void store.newClicked()}>
@@ -104,11 +107,13 @@ export function OpportunitiesScreen(): JSX.Element {
       </div>
       {!store.detail && !store.creating && !store.closing && <BoardError />}
       <p className="notice" role="status" data-testid="move-notice">
-        {store.lastMove ? t('opportunities.moved', {
+        {store.lastMove
+          ? t('opportunities.moved', {
               title: store.lastMove.title,
               particle: objectParticle(store.lastMove.title),
               stage: stageLabel(store.lastMove.stage, i18n.language),
-            }) : ''}
+            })
+          : ''}
       </p>
       {store.columns.length > 0 && store.columns.every((column) => column.cards.length === 0) && (
         <p className="empty-state" data-testid="opportunities-empty">

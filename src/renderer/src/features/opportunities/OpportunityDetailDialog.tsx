@@ -197,7 +197,12 @@ export function OpportunityDetailDialog({ detail }: { readonly detail: Opportuni
                   ))}
                 </select>
               </label>
-              <WonInput label={t('opportunities.fields.amount')} value={amount} invalidText={t('opportunities.invalidAmount')} onChange={(next) => field('amount')(next.text)} />
+              <WonInput
+                label={t('opportunities.fields.amount')}
+                value={amount}
+                invalidText={t('opportunities.invalidAmount')}
+                onChange={(next) => field('amount')(next.text)}
+              />
               <label>
                 <span>{t('opportunities.fields.probability')}</span>
                 <input

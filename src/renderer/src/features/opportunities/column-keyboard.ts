@@ -17,9 +17,7 @@ export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { con
     })
     .sort((a, b) => a.rect.left - b.rect.left)
   const centre = collisionRect.left + collisionRect.width / 2
-  const here = over
-    ? columns.findIndex((c) => c.id === over.id)
-    : columns.findIndex((c) => c.rect.left <= centre && centre < c.rect.left + c.rect.width)
+  const here = over ? columns.findIndex((c) => c.id === over.id) : columns.findIndex((c) => c.rect.left <= centre && centre < c.rect.left + c.rect.width)
   const next = columns[here + (event.code === 'ArrowRight' ? 1 : -1)]
   if (!next) return currentCoordinates
   const dx = next.rect.left + (next.rect.width - collisionRect.width) / 2 - collisionRect.left

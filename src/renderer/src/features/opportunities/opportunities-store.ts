@@ -2,11 +2,7 @@ import { create } from 'zustand'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { type BoardColumn, type OpportunityDetail } from '../../../../shared/ipc/sales-types'
 import { type OpportunityStage } from '../../../../shared/model/enums'
-import {
-  type OpportunityCloseInput,
-  type OpportunityCreateInput,
-  type OpportunityEditInput,
-} from '../../../../shared/model/validation/sales'
+import { type OpportunityCloseInput, type OpportunityCreateInput, type OpportunityEditInput } from '../../../../shared/model/validation/sales'
 import { api, toIpcError } from '../../lib/api'
 import { onOpenRecord } from '../../lib/record-links'
 

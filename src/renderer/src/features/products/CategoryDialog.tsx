@@ -46,7 +46,13 @@ export function CategoryDialog({ categoryId, defaultParentId }: { readonly categ
         </label>
         <label>
           {t('products.categoryForm.code')}
-          <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={50} placeholder={t('products.form.codeHint')} pattern="[A-Za-z0-9][A-Za-z0-9_\-]*" />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            maxLength={50}
+            placeholder={t('products.form.codeHint')}
+            pattern="[A-Za-z0-9][A-Za-z0-9_\-]*"
+          />
         </label>
         <label className="product-form__wide">
           {t('products.categoryForm.parent')}

@@ -24,7 +24,13 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
  * A new or edited product. Margin and margin % are shown as the user types price and cost (derived, never typed); the
  * same rules as main (min ≤ max participants, amounts in whole won ≥ 0) keep the save button from sending bad input.
  */
-export function ProductDialog({ product, defaultCategoryId }: { readonly product: ProductDetail | null; readonly defaultCategoryId: string | null }): JSX.Element {
+export function ProductDialog({
+  product,
+  defaultCategoryId,
+}: {
+  readonly product: ProductDetail | null
+  readonly defaultCategoryId: string | null
+}): JSX.Element {
   const { t } = useTranslation()
   const categories = useProductsStore((s) => s.catalogue.categories)
   const dialogOpened = useProductsStore((s) => s.dialogOpened)

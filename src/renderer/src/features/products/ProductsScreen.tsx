@@ -80,9 +80,19 @@ function ProductPanel({ product, canEdit }: { readonly product: ProductDetail; r
   const categories = useProductsStore((s) => s.catalogue.categories)
   const dialogOpened = useProductsStore((s) => s.dialogOpened)
   const duration = useDuration()
-  const path = categoryTree(categories).find((n) => n.category.id === product.categoryId)?.path.join(' › ')
+  const path = categoryTree(categories)
+    .find((n) => n.category.id === product.categoryId)
+    ?.path.join(' › ')
   const list = (items: readonly string[]): JSX.Element =>
-    items.length === 0 ? <p className="muted">{t('products.detail.none')}</p> : <ul>{items.map((item) => <li key={item}>{item}</li>)}</ul>
+    items.length === 0 ? (
+      <p className="muted">{t('products.detail.none')}</p>
+    ) : (
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    )
   return (
     <section className="product-panel card" aria-label={product.name} data-testid="product-panel">
       <header className="product-panel__header">
@@ -170,7 +180,13 @@ export function ProductsScreen(): JSX.Element {
         <CategoryTree canEdit={canEditCategories} />
         <div className="products-screen__main">
           <div className="products-toolbar">
-            <input type="search" aria-label={t('products.search')} placeholder={t('products.search')} value={query} onChange={(e) => state.queryTyped(e.target.value)} />
+            <input
+              type="search"
+              aria-label={t('products.search')}
+              placeholder={t('products.search')}
+              value={query}
+              onChange={(e) => state.queryTyped(e.target.value)}
+            />
             <label>
               <input type="checkbox" checked={showInactive} onChange={(e) => state.inactiveToggled(e.target.checked)} />
               {t('products.showInactive')}
@@ -193,7 +209,11 @@ export function ProductsScreen(): JSX.Element {
               )}
             </div>
           </div>
-          {loaded && products.length === 0 && <p className="empty-state" data-testid="products-empty">{t('editing.empty.products')}</p>}
+          {loaded && products.length === 0 && (
+            <p className="empty-state" data-testid="products-empty">
+              {t('editing.empty.products')}
+            </p>
+          )}
           {/* The list scrolls on its own so the chosen product's detail stays in view below it. */}
           <div className="product-table-wrap">
             <table className="product-table">

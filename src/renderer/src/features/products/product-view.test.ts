@@ -3,8 +3,20 @@ import { type ProductCatalogue, type ProductSummary } from '../../../../shared/i
 import { curriculumFromText, curriculumToText, visibleProducts } from './product-view'
 
 const product = (id: string, name: string, categoryId: string | null, isActive = true): ProductSummary => ({
-  id, code: `P-${id}`, name, categoryId, type: 'TRAINING', durationDays: null, durationHours: null, minParticipants: null,
-  maxParticipants: null, listPrice: null, cost: null, margin: null, marginPercent: null, isActive,
+  id,
+  code: `P-${id}`,
+  name,
+  categoryId,
+  type: 'TRAINING',
+  durationDays: null,
+  durationHours: null,
+  minParticipants: null,
+  maxParticipants: null,
+  listPrice: null,
+  cost: null,
+  margin: null,
+  marginPercent: null,
+  isActive,
 })
 const catalogue: ProductCatalogue = {
   categories: [
@@ -23,8 +35,7 @@ const catalogue: ProductCatalogue = {
 
 describe('product list view', () => {
   it('shows a category with its subcategories, in Korean order, active only unless asked', () => {
-    const names = (category: string, showInactive = false) =>
-      visibleProducts(catalogue, { category, query: '', showInactive }).map((p) => p.name)
+    const names = (category: string, showInactive = false) => visibleProducts(catalogue, { category, query: '', showInactive }).map((p) => p.name)
     expect(names('edu')).toEqual(['교육 기획 입문', '신임 팀장 리더십'])
     expect(names('ldr', true)).toEqual(['단종 과정', '신임 팀장 리더십'])
     expect(names('none')).toEqual(['미분류 코칭'])

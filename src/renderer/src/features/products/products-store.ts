@@ -9,8 +9,7 @@ import { api, toIpcError } from '../../lib/api'
 export type CategoryChoice = 'all' | 'none' | string
 
 export type ProductsDialog =
-  | { readonly kind: 'product'; readonly product: ProductDetail | null }
-  | { readonly kind: 'category'; readonly categoryId: string | null }
+  { readonly kind: 'product'; readonly product: ProductDetail | null } | { readonly kind: 'category'; readonly categoryId: string | null }
 
 interface ProductsState {
   readonly catalogue: ProductCatalogue

@@ -111,7 +111,11 @@ export function ClassDialog({
           {t('projects.classForm.endTime')}
           <input type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} required aria-invalid={timesInvalid} />
         </label>
-        {timesInvalid && <p role="alert" className="form-field__error">{t('projects.classForm.endNotAfterStart')}</p>}
+        {timesInvalid && (
+          <p role="alert" className="form-field__error">
+            {t('projects.classForm.endNotAfterStart')}
+          </p>
+        )}
         <label>
           {t('projects.classForm.instructor')}
           <select value={instructorId} onChange={(e) => setInstructorId(e.target.value)}>
@@ -135,7 +139,11 @@ export function ClassDialog({
           {t('projects.classForm.capacity')}
           <input type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} aria-invalid={capacityInvalid} />
         </label>
-        {capacityInvalid && <p role="alert" className="form-field__error">{t('projects.classForm.capacityInvalid')}</p>}
+        {capacityInvalid && (
+          <p role="alert" className="form-field__error">
+            {t('projects.classForm.capacityInvalid')}
+          </p>
+        )}
         {doubleBookings.length > 0 && (
           <div className="double-booking" role="alert" data-testid="double-booking">
             <strong>{t('projects.classForm.doubleBooked')}</strong>

@@ -25,9 +25,7 @@ function Certificates({ list, entries }: { readonly list: CompletionList; readon
     <div className="certificates" data-testid="certificates">
       {entries.map((entry) => (
         <article className="certificate" key={`${entry.sessionId}|${entry.traineeId}`} data-testid="certificate">
-          <p className="certificate__number">
-            {t('trainingOps.certificate.number', { code: certificateNumber(list, entry, list.entries.indexOf(entry)) })}
-          </p>
+          <p className="certificate__number">{t('trainingOps.certificate.number', { code: certificateNumber(list, entry, list.entries.indexOf(entry)) })}</p>
           <h1 className="certificate__title">{t('trainingOps.certificate.title')}</h1>
           <dl className="certificate__facts">
             <dt>{t('trainingOps.certificate.name')}</dt>

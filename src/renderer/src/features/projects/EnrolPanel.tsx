@@ -24,7 +24,10 @@ export function EnrolPanel({ classId, sessionId }: { readonly classId: string; r
   useEffect(() => {
     if (query.trim().length < 1) return
     let live = true
-    void api.trainees.search({ query }).then((rows) => live && setFound(rows), () => live && setFound([]))
+    void api.trainees.search({ query }).then(
+      (rows) => live && setFound(rows),
+      () => live && setFound([]),
+    )
     return () => {
       live = false
     }
@@ -59,12 +62,7 @@ export function EnrolPanel({ classId, sessionId }: { readonly classId: string; r
       )}
       <label>
         {t('trainingOps.enrol.paste')}
-        <textarea
-          value={pasted}
-          placeholder={t('trainingOps.enrol.pastePlaceholder')}
-          onChange={(e) => setPasted(e.target.value)}
-          data-testid="enrol-paste"
-        />
+        <textarea value={pasted} placeholder={t('trainingOps.enrol.pastePlaceholder')} onChange={(e) => setPasted(e.target.value)} data-testid="enrol-paste" />
       </label>
       {pasted.trim() && (
         <p className="muted" data-testid="enrol-paste-count">

@@ -51,9 +51,7 @@ export function FeedbackDialog({
     <ModalDialog title={`${target.label} ${t('projects.feedback.title')}`} onClose={() => opened(null)}>
       <DialogError />
       <p data-testid="feedback-summary">
-        {summary === null
-          ? t('projects.feedback.none')
-          : t('projects.feedback.summary', { overall: summary.overall ?? '—', responses: summary.responses })}
+        {summary === null ? t('projects.feedback.none') : t('projects.feedback.summary', { overall: summary.overall ?? '—', responses: summary.responses })}
       </p>
       <form className="training-form" onSubmit={(event) => void submit(event)}>
         {ASPECTS.map((aspect) => (

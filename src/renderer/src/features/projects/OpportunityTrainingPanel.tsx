@@ -11,7 +11,15 @@ import { openRecord } from '../../lib/record-links'
  * over) and a link to each project already made from it. Lives in the projects feature; the opportunity page only
  * places it.
  */
-export function OpportunityTrainingPanel({ opportunityId, stage, onLeave }: { readonly opportunityId: string; readonly stage: string; readonly onLeave: () => void }): JSX.Element | null {
+export function OpportunityTrainingPanel({
+  opportunityId,
+  stage,
+  onLeave,
+}: {
+  readonly opportunityId: string
+  readonly stage: string
+  readonly onLeave: () => void
+}): JSX.Element | null {
   const { t } = useTranslation()
   const [training, setTraining] = useState<OpportunityTraining | null>(null)
   const [error, setError] = useState<IpcError | null>(null)

@@ -77,7 +77,26 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
     <K extends keyof ProjectFormValues>(key: K) =>
     (value: string): void =>
       edit.setValues((v) => ({ ...v, [key]: value }))
-  const { name, description, type, companyId, branchId, contractId, status, phase, health, priority, startDate, endDate, actualStartDate, actualEndDate, progress, managerId, coordinatorId, operatorId } = values
+  const {
+    name,
+    description,
+    type,
+    companyId,
+    branchId,
+    contractId,
+    status,
+    phase,
+    health,
+    priority,
+    startDate,
+    endDate,
+    actualStartDate,
+    actualEndDate,
+    progress,
+    managerId,
+    coordinatorId,
+    operatorId,
+  } = values
   const setName = set('name')
   const setDescription = set('description')
   const setType = set('type')
@@ -184,11 +203,13 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {mayAssign(column, null, draft) && <option value="">{t('trainingOps.projectForm.none')}</option>}
-        {options?.users.filter((u) => mayAssign(column, u.id, draft)).map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
+        {options?.users
+          .filter((u) => mayAssign(column, u.id, draft))
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
       </select>
     </label>
   )
@@ -314,9 +335,24 @@ export function ProjectDialog({ project }: { readonly project: ProjectDetail | n
             <span>{t('trainingOps.projectForm.actualEndDate')}</span>
             <input type="date" value={actualEndDate} onChange={(e) => setActualEndDate(e.target.value)} />
           </label>
-          <WonInput label={t('trainingOps.projectForm.budget')} value={budget} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={(w) => set('budget')(w.text)} />
-          <WonInput label={t('trainingOps.projectForm.actualCost')} value={actualCost} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={(w) => set('actualCost')(w.text)} />
-          <WonInput label={t('trainingOps.projectForm.revenue')} value={revenue} invalidText={t('trainingOps.projectForm.invalidAmount')} onChange={(w) => set('revenue')(w.text)} />
+          <WonInput
+            label={t('trainingOps.projectForm.budget')}
+            value={budget}
+            invalidText={t('trainingOps.projectForm.invalidAmount')}
+            onChange={(w) => set('budget')(w.text)}
+          />
+          <WonInput
+            label={t('trainingOps.projectForm.actualCost')}
+            value={actualCost}
+            invalidText={t('trainingOps.projectForm.invalidAmount')}
+            onChange={(w) => set('actualCost')(w.text)}
+          />
+          <WonInput
+            label={t('trainingOps.projectForm.revenue')}
+            value={revenue}
+            invalidText={t('trainingOps.projectForm.invalidAmount')}
+            onChange={(w) => set('revenue')(w.text)}
+          />
           <label>
             <span>{t('trainingOps.projectForm.progress')}</span>
             <input type="number" min={0} max={100} step={1} value={progress} aria-invalid={!progressValid} onChange={(e) => setProgress(e.target.value)} />

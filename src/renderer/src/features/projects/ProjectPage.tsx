@@ -72,7 +72,12 @@ function SessionBlock({ session }: { readonly session: SessionView }): JSX.Eleme
           <button type="button" className="button button--small" onClick={() => void classDialogOpened(session.id)}>
             {t('projects.page.newClass')}
           </button>
-          <button type="button" className="button button--small" aria-label={`${sessionLabel} ${t('projects.page.edit')}`} onClick={() => sessionEditOpened(session)}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`${sessionLabel} ${t('projects.page.edit')}`}
+            onClick={() => sessionEditOpened(session)}
+          >
             {t('projects.page.edit')}
           </button>
           <button

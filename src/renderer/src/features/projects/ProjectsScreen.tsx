@@ -84,7 +84,11 @@ function ProjectList(): JSX.Element {
       <p className="muted" data-testid="project-count">
         {t('projects.count', { count: shown.length })}
       </p>
-      {loaded && projects.length === 0 && <p className="empty-state" data-testid="projects-empty">{t('editing.empty.projects')}</p>}
+      {loaded && projects.length === 0 && (
+        <p className="empty-state" data-testid="projects-empty">
+          {t('editing.empty.projects')}
+        </p>
+      )}
       {projects.length > 0 && shown.length === 0 && <p className="muted">{t('everyday.listFilter.noMatch', { query })}</p>}
       <table className="project-table">
         <thead>

@@ -64,7 +64,11 @@ export function SessionDialog({ projectId, session = null }: { readonly projectI
           {t('projects.sessionForm.endDate')}
           <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} required aria-invalid={invalidPeriod} />
         </label>
-        {invalidPeriod && <p role="alert" className="form-field__error">{t('projects.sessionForm.endBeforeStart')}</p>}
+        {invalidPeriod && (
+          <p role="alert" className="form-field__error">
+            {t('projects.sessionForm.endBeforeStart')}
+          </p>
+        )}
         <label>
           {t('projects.sessionForm.location')}
           <input value={location} onChange={(e) => setLocation(e.target.value)} maxLength={200} />

@@ -61,9 +61,7 @@ interface ProjectsState {
   readonly editingClass: ClassView | null
   /** A delete waiting for the user's yes; `marks` once main said the class has attendance marks. */
   readonly pendingDelete:
-    | { readonly kind: 'session'; readonly session: SessionView }
-    | { readonly kind: 'class'; readonly klass: ClassView; readonly marks: number | null }
-    | null
+    { readonly kind: 'session'; readonly session: SessionView } | { readonly kind: 'class'; readonly klass: ClassView; readonly marks: number | null } | null
   /** The class whose enrolments dialog is open, with its enrolments. */
   readonly enrollments: ClassEnrollments | null
   /** Where the satisfaction dialog records answers: a session, or one of its classes. */
@@ -157,7 +155,19 @@ export const initialProjectsState: ProjectsState = {
 }
 
 /** What the projects screen reads (lib/live.ts reloads it when one of these changes). */
-export const PROJECTS_READS = ['projects', 'project_team_members', 'training_sessions', 'training_classes', 'enrollments', 'attendance_records', 'companies', 'instructors', 'users', 'activities', 'training_feedback'] as const
+export const PROJECTS_READS = [
+  'projects',
+  'project_team_members',
+  'training_sessions',
+  'training_classes',
+  'enrollments',
+  'attendance_records',
+  'companies',
+  'instructors',
+  'users',
+  'activities',
+  'training_feedback',
+] as const
 
 export const useProjectsStore = create<ProjectsStore>()((set, get) => {
   const guard = async (fn: () => Promise<void>): Promise<boolean> => {
@@ -273,8 +283,7 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
       })
       return saved
     },
-    deleteRequested: (target) =>
-      set({ pendingDelete: target === null ? null : target.kind === 'session' ? target : { ...target, marks: null } }),
+    deleteRequested: (target) => set({ pendingDelete: target === null ? null : target.kind === 'session' ? target : { ...target, marks: null } }),
     deleteConfirmed: async () => {
       const target = get().pendingDelete
       if (!target) return
@@ -394,8 +403,19 @@ export const useProjectsStore = create<ProjectsStore>()((set, get) => {
 
 /** The tables the projects screen reads (for the live-refresh wiring, CONTRACTS.md §4). */
 export const projectsReadsTables = [
-  'projects', 'project_team_members', 'training_sessions', 'training_classes', 'enrollments', 'attendance_records',
-  'trainees', 'training_feedback', 'instructors', 'opportunities', 'meetings', 'meeting_products', 'contracts',
+  'projects',
+  'project_team_members',
+  'training_sessions',
+  'training_classes',
+  'enrollments',
+  'attendance_records',
+  'trainees',
+  'training_feedback',
+  'instructors',
+  'opportunities',
+  'meetings',
+  'meeting_products',
+  'contracts',
 ] as const
 
 // Links from other screens (the dashboard's training chart) open a project page here.

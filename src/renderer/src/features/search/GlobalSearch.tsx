@@ -106,13 +106,7 @@ export function GlobalSearch(): JSX.Element {
         }}
       />
       {showPanel && (
-        <div
-          id="global-search-results"
-          className="global-search__panel card"
-          role="listbox"
-          aria-label={t('search.label')}
-          data-query={result.query}
-        >
+        <div id="global-search-results" className="global-search__panel card" role="listbox" aria-label={t('search.label')} data-query={result.query}>
           {result.mode === 'choseong' && <div className="global-search__mode">{t('search.choseong')}</div>}
           {result.groups.length === 0 && <p className="empty-state">{t('search.empty', { query })}</p>}
           {result.groups.map((group, groupIndex) => (

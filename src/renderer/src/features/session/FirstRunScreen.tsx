@@ -19,7 +19,9 @@ export function FirstRunScreen(): JSX.Element {
     <main className="first-run" aria-labelledby="first-run-title">
       <header className="first-run__top">
         <div className="brand brand--on-light">
-          <span className="brand__mark" aria-hidden="true">A</span>
+          <span className="brand__mark" aria-hidden="true">
+            A
+          </span>
           <span className="brand__name">{t('app.name')}</span>
         </div>
         <LanguageSwitch />
@@ -38,24 +40,12 @@ export function FirstRunScreen(): JSX.Element {
           <LoginForm onBack={() => setShowLogin(false)} />
         ) : (
           <div className="choice-grid">
-            <button
-              type="button"
-              className="card choice"
-              data-testid="first-run-demo"
-              onClick={() => void demoChosen()}
-              disabled={busy !== null}
-            >
+            <button type="button" className="card choice" data-testid="first-run-demo" onClick={() => void demoChosen()} disabled={busy !== null}>
               <span className="choice__title">{t('firstRun.demo.title')}</span>
               <span className="choice__body">{t('firstRun.demo.body')}</span>
               <span className="choice__action">{busy === 'demo' ? t('common.loading') : t('firstRun.demo.action')} →</span>
             </button>
-            <button
-              type="button"
-              className="card choice"
-              data-testid="first-run-server"
-              onClick={() => setShowLogin(true)}
-              disabled={busy !== null}
-            >
+            <button type="button" className="card choice" data-testid="first-run-server" onClick={() => setShowLogin(true)} disabled={busy !== null}>
               <span className="choice__title">{t('firstRun.server.title')}</span>
               <span className="choice__body">{t('firstRun.server.body')}</span>
               <span className="choice__action">{t('firstRun.server.action')} →</span>

@@ -30,13 +30,7 @@ export function LoginForm({ onBack }: { readonly onBack: () => void }): JSX.Elem
       </label>
       <label>
         <span>{t('firstRun.login.password')}</span>
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          autoComplete="current-password"
-        />
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
       </label>
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={onBack} disabled={submitting}>

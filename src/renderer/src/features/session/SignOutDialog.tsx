@@ -35,12 +35,7 @@ export function SignOutDialog({ onClose }: { readonly onClose: () => void }): JS
         <section className="sign-out__choice">
           <h3>{t('device.signOut.keep')}</h3>
           <p>{t('device.signOut.keepBody')}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={working}
-            onClick={() => void signOutRequested({ force: true }).then(onClose)}
-          >
+          <button type="button" className="button button--primary" disabled={working} onClick={() => void signOutRequested({ force: true }).then(onClose)}>
             {t('device.signOut.keep')}
           </button>
         </section>
@@ -50,21 +45,14 @@ export function SignOutDialog({ onClose }: { readonly onClose: () => void }): JS
           {pending > 0 && (
             <label className="sign-out__confirm">
               <span>{t('device.signOut.pendingRemove', { count: pending })}</span>
-              <input
-                inputMode="numeric"
-                aria-label={t('device.signOut.confirmCount')}
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-              />
+              <input inputMode="numeric" aria-label={t('device.signOut.confirmCount')} value={typed} onChange={(event) => setTyped(event.target.value)} />
             </label>
           )}
           <button
             type="button"
             className="button button--danger"
             disabled={working || !removeConfirmed}
-            onClick={() =>
-              void signOutRequested({ force: true, removeCopy: true, ...(pending > 0 ? { confirmDiscard: pending } : {}) }).then(onClose)
-            }
+            onClick={() => void signOutRequested({ force: true, removeCopy: true, ...(pending > 0 ? { confirmDiscard: pending } : {}) }).then(onClose)}
           >
             {working ? t('device.signOut.working') : t('device.signOut.remove')}
           </button>

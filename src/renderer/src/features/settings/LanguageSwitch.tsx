@@ -8,13 +8,7 @@ export function LanguageSwitch({ tone = 'light' }: { readonly tone?: 'light' | '
   return (
     <div className={`language-switch language-switch--${tone}`} role="group" aria-label={t('language.label')}>
       {languages.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          aria-pressed={current === language}
-          onClick={() => void switchLanguage(language)}
-        >
+        <button key={language} type="button" lang={language} aria-pressed={current === language} onClick={() => void switchLanguage(language)}>
           {t(`language.${language}`)}
         </button>
       ))}

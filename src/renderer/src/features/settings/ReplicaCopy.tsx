@@ -41,8 +41,7 @@ export function ReplicaRepairBanner(): JSX.Element | null {
 /** "This PC's copy" (settings): a full integrity check on demand and "rebuild this PC's copy" for support cases. */
 export function ReplicaCopyButton({ tone = 'light' }: { readonly tone?: 'light' | 'dark' }): JSX.Element {
   const { t, i18n } = useTranslation()
-  const { open, health, checking, check, rebuild, error, dialogOpened, dialogClosed, checkRequested, rebuildConfirmed, errorDismissed } =
-    useReplicaStore()
+  const { open, health, checking, check, rebuild, error, dialogOpened, dialogClosed, checkRequested, rebuildConfirmed, errorDismissed } = useReplicaStore()
   const time = new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { timeStyle: 'short' })
   const pending = health?.pendingChanges ?? 0
   const askRebuild = (): void => {

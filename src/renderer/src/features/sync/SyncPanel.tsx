@@ -111,8 +111,7 @@ function ConflictItem({ item }: { readonly item: ConflictView }): JSX.Element {
   const theirs = item.mineLost
     ? { value: item.winningValue, name: item.winningUserName, at: item.winningAt }
     : { value: item.losingValue, name: item.losingUserName, at: item.losingAt }
-  const show = (value: unknown): string =>
-    item.field === 'deleted_at' && value ? t('syncPanel.deleted') : describeValue(item.field, value, words)
+  const show = (value: unknown): string => (item.field === 'deleted_at' && value ? t('syncPanel.deleted') : describeValue(item.field, value, words))
   return (
     <li className="review-item" data-testid="conflict-item" data-conflict-id={item.id}>
       <header>

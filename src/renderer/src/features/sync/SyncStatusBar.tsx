@@ -41,7 +41,6 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
     }
   }, [statusPolled, refreshKey])
 
-
   const connection: Connection = status?.connection ?? 'unknown'
   const connectionLabel: Record<Connection, string> = {
     online: t('sync.online'),
@@ -68,12 +67,8 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
             {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.pendingNone')}
           </span>
         )}
-        {status && status.rejected > 0 && (
-          <span className="sync-bar__item sync-bar__item--warn">{t('sync.rejected', { count: status.rejected })}</span>
-        )}
-        {status && status.conflicts > 0 && (
-          <span className="sync-bar__item sync-bar__item--warn">{t('sync.conflicts', { count: status.conflicts })}</span>
-        )}
+        {status && status.rejected > 0 && <span className="sync-bar__item sync-bar__item--warn">{t('sync.rejected', { count: status.rejected })}</span>}
+        {status && status.conflicts > 0 && <span className="sync-bar__item sync-bar__item--warn">{t('sync.conflicts', { count: status.conflicts })}</span>}
         {status && (
           <span className="sync-bar__item" title={last?.exact}>
             {last ? t('sync.lastSynced', { when: last.relative ?? t('sync.justNow') }) : t('sync.neverSynced')}
@@ -86,9 +81,7 @@ export function SyncStatusBar({ refreshKey }: { readonly refreshKey: string }): 
             {t('sync.diskFull', { count: status.diskFullNeededMb ?? 1 })}
           </span>
         )}
-        {status?.attention === 'retrying' && retryAt && (
-          <span className="sync-bar__item sync-bar__item--warn">{t('sync.retrying', { time: retryAt })}</span>
-        )}
+        {status?.attention === 'retrying' && retryAt && <span className="sync-bar__item sync-bar__item--warn">{t('sync.retrying', { time: retryAt })}</span>}
       </div>
       {error && <ErrorBanner error={error} onDismiss={errorDismissed} />}
       <button

@@ -4,10 +4,7 @@ import { formatKoreanDateTime } from '../../../../shared/domain/dates'
 export function formatLastSynced(iso: string, now: number, language: string): { relative: string | null; exact: string } {
   const then = Date.parse(iso)
   const locale = language === 'ko' ? 'ko-KR' : 'en-US'
-  const exact =
-    language === 'ko'
-      ? formatKoreanDateTime(iso)
-      : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(then)
+  const exact = language === 'ko' ? formatKoreanDateTime(iso) : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(then)
   const seconds = Math.round((now - then) / 1000)
   if (seconds < 60) return { relative: null, exact }
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })

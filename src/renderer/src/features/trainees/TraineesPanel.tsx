@@ -40,7 +40,12 @@ function MergeDialog(): JSX.Element | null {
       </fieldset>
       {preview && (
         <p data-testid="merge-preview">
-          {t('trainees.merge.after', { name: preview.name, phone: phoneText(preview.phone) || '—', email: preview.email ?? '—', affiliation: affiliation(preview) || '—' })}
+          {t('trainees.merge.after', {
+            name: preview.name,
+            phone: phoneText(preview.phone) || '—',
+            email: preview.email ?? '—',
+            affiliation: affiliation(preview) || '—',
+          })}
         </p>
       )}
       <div className="form-actions">
@@ -132,7 +137,12 @@ export function TraineesPanel(): JSX.Element {
             <tr key={p.id} data-testid="trainee-row">
               <td>
                 {canMerge && (
-                  <input type="checkbox" aria-label={t('trainees.select', { name: p.name })} checked={selected.includes(p.id)} onChange={() => store().toggled(p.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('trainees.select', { name: p.name })}
+                    checked={selected.includes(p.id)}
+                    onChange={() => store().toggled(p.id)}
+                  />
                 )}
               </td>
               <td>{p.name}</td>

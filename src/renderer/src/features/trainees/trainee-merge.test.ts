@@ -26,7 +26,13 @@ describe('trainee merge view', () => {
     expect(keptByDefault([])).toBe('')
   })
   it('previews the kept record with its empty fields filled from the others, never overwritten', () => {
-    expect(mergedPreview([walkIn, pasted], 'b')).toMatchObject({ id: 'b', phone: '01012345678', email: 'hong@augu.kr', companyName: '아우구전자', department: '인사팀' })
+    expect(mergedPreview([walkIn, pasted], 'b')).toMatchObject({
+      id: 'b',
+      phone: '01012345678',
+      email: 'hong@augu.kr',
+      companyName: '아우구전자',
+      department: '인사팀',
+    })
     const kept = person({ id: 'd', department: '영업팀' })
     expect(mergedPreview([kept, pasted], 'd')).toMatchObject({ department: '영업팀', email: 'hong@augu.kr' })
     expect(mergedPreview([walkIn], 'zzz')).toBeNull()

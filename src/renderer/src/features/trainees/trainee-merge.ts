@@ -13,7 +13,8 @@ export function mergedPreview(people: readonly TraineeView[], keepId: string): T
   const keep = people.find((p) => p.id === keepId)
   if (!keep) return null
   const others = people.filter((p) => p.id !== keepId)
-  const first = <K extends keyof TraineeView>(key: K): TraineeView[K] => keep[key] ?? others.map((o) => o[key]).find((v) => v !== null && v !== undefined) ?? keep[key]
+  const first = <K extends keyof TraineeView>(key: K): TraineeView[K] =>
+    keep[key] ?? others.map((o) => o[key]).find((v) => v !== null && v !== undefined) ?? keep[key]
   return {
     ...keep,
     phone: first('phone'),

@@ -10,7 +10,17 @@ import { api, toIpcError } from '../../lib/api'
 import { useToastStore } from '../../lib/toast-store'
 
 /** Tables the trash reads and writes (for the live-refresh wiring: contract 4). */
-export const trashReadsTables = ['companies', 'branches', 'contacts', 'leads', 'opportunities', 'meetings', 'meeting_action_items', 'kpi_targets', 'activities'] as const
+export const trashReadsTables = [
+  'companies',
+  'branches',
+  'contacts',
+  'leads',
+  'opportunities',
+  'meetings',
+  'meeting_action_items',
+  'kpi_targets',
+  'activities',
+] as const
 
 /** 휴지통: what this user deleted on this PC, newest first, each restorable with what was deleted with it. */
 export function TrashDialog({ onClose }: { readonly onClose: () => void }): JSX.Element {
@@ -73,9 +83,8 @@ export function TrashDialog({ onClose }: { readonly onClose: () => void }): JSX.
                 <td>{t(`everyday.kinds.${entry.kind}`)}</td>
                 <td>{entry.title}</td>
                 <td>
-                  {entry.children
-                    .map((c) => t(`everyday.trash.children.${c.label}` as 'everyday.trash.children.contacts', { count: c.count }))
-                    .join(', ') || '—'}
+                  {entry.children.map((c) => t(`everyday.trash.children.${c.label}` as 'everyday.trash.children.contacts', { count: c.count })).join(', ') ||
+                    '—'}
                 </td>
                 <td className="tabular">{when.format(Date.parse(entry.deletedAt))}</td>
                 <td className="tabular">{day.format(Date.parse(`${entry.restorableUntil}T00:00:00Z`))}</td>

@@ -3,7 +3,15 @@ import { type koAdmin, type koAdminErrors } from './ko-admin'
 /** English texts of the administration screen (spread into en.ts). */
 export const enAdmin: typeof koAdmin = {
   admin: {
-    tabs: { users: 'Users', roles: 'Roles & permissions', departments: 'Departments', teams: 'Teams', campaigns: 'Campaigns', industries: 'Industries', audit: 'Audit log' },
+    tabs: {
+      users: 'Users',
+      roles: 'Roles & permissions',
+      departments: 'Departments',
+      teams: 'Teams',
+      campaigns: 'Campaigns',
+      industries: 'Industries',
+      audit: 'Audit log',
+    },
     readOnly: 'Read only: users and permissions are managed by an administrator.',
     onlineOnly: 'Available only while connected to the server',
     historyUnavailable: 'No history: this record has not reached the server yet, or you may not see it there',
@@ -101,7 +109,8 @@ export const enAdmin: typeof koAdmin = {
       add: 'Add campaign',
       createTitle: 'Add campaign',
       editTitle: 'Edit campaign',
-      intro: 'Campaigns that leads and opportunities come from. When a campaign ends, set its status to Completed or Cancelled: the records that name it keep it.',
+      intro:
+        'Campaigns that leads and opportunities come from. When a campaign ends, set its status to Completed or Cancelled: the records that name it keep it.',
       empty: 'No campaigns yet. Use "Add campaign" for a seminar, exhibition, webinar and so on.',
       code: 'Code',
       name: 'Campaign name',
@@ -117,7 +126,15 @@ export const enAdmin: typeof koAdmin = {
       description: 'Description',
       uses: 'Leads {{leads}} · Opportunities {{opportunities}}',
       columns: { name: 'Campaign', type: 'Type', status: 'Status', period: 'Period', budget: 'Budget', owner: 'Owner', uses: 'Linked records' },
-      types: { EMAIL: 'E-mail', SEMINAR: 'Seminar', WEBINAR: 'Webinar', EXHIBITION: 'Exhibition', ADVERTISING: 'Advertising', PARTNER: 'Partner', OTHER: 'Other' },
+      types: {
+        EMAIL: 'E-mail',
+        SEMINAR: 'Seminar',
+        WEBINAR: 'Webinar',
+        EXHIBITION: 'Exhibition',
+        ADVERTISING: 'Advertising',
+        PARTNER: 'Partner',
+        OTHER: 'Other',
+      },
       statuses: { PLANNED: 'Planned', ACTIVE: 'Active', COMPLETED: 'Completed', CANCELLED: 'Cancelled' },
     },
     industries: {

@@ -8,7 +8,16 @@ export const enContracts = {
     statusFilter: 'Status',
     all: 'All',
     statuses: { DRAFT: 'Draft', SIGNED: 'Signed', ACTIVE: 'Active', COMPLETED: 'Completed', TERMINATED: 'Terminated' },
-    columns: { code: 'Number', title: 'Title', company: 'Company', amount: 'Amount', signedDate: 'Signed', period: 'Term', status: 'Status', projects: 'Projects' },
+    columns: {
+      code: 'Number',
+      title: 'Title',
+      company: 'Company',
+      amount: 'Amount',
+      signedDate: 'Signed',
+      period: 'Term',
+      status: 'Status',
+      projects: 'Projects',
+    },
     back: 'Contracts',
     edit: 'Edit contract',
     detail: {
@@ -61,7 +70,8 @@ export const enContracts = {
     },
     merge: {
       title: 'Merge {{count}} trainees into one',
-      explain: "Choose the record to keep. The others' enrolments, marks and survey answers move to it, its empty contact and company fields are filled, and the others go to the trash. Where both are in the same class, the kept record's entry stays.",
+      explain:
+        "Choose the record to keep. The others' enrolments, marks and survey answers move to it, its empty contact and company fields are filled, and the others go to the trash. Where both are in the same class, the kept record's entry stays.",
       keep: 'Record to keep',
       after: 'After the merge: {{name}} · {{phone}} · {{email}} · {{affiliation}}',
       confirm: 'Merge {{count}}',
@@ -88,7 +98,8 @@ export const enContracts = {
     clashes: 'Instructor double bookings',
     noClashes: 'No instructor is booked twice among the classes on this PC.',
     clashesScope: "Only projects on this PC are compared; another coordinator's projects may not be here.",
-    clash: '{{instructor}}: {{project}} session {{session}} class {{klass}} overlaps {{other}} session {{otherSession}} class {{otherClass}} on {{date}} at {{time}}.',
+    clash:
+      '{{instructor}}: {{project}} session {{session}} class {{klass}} overlaps {{other}} session {{otherSession}} class {{otherClass}} on {{date}} at {{time}}.',
     openRoster: 'Open roster',
     classLabel: '{{project}} session {{session}} class {{klass}}',
   },

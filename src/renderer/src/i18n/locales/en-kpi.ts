@@ -105,7 +105,8 @@ export const enKpi: typeof koKpi = {
       pick: 'Definition',
       new: '+ New KPI',
       code: 'Code',
-      codeHelp: 'KPI-<measure>-<level>. ORD (won amount), NEW (new customers), MTG (meetings), ATT (attendance), WIN (win rate) and CYC (days to win) are computed by the app.',
+      codeHelp:
+        'KPI-<measure>-<level>. ORD (won amount), NEW (new customers), MTG (meetings), ATT (attendance), WIN (win rate) and CYC (days to win) are computed by the app.',
       name: 'Name',
       category: 'Category',
       level: 'Level',

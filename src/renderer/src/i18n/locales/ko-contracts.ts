@@ -8,7 +8,16 @@ export const koContracts = {
     statusFilter: '상태',
     all: '전체',
     statuses: { DRAFT: '초안', SIGNED: '서명 완료', ACTIVE: '진행 중', COMPLETED: '완료', TERMINATED: '해지' },
-    columns: { code: '계약 번호', title: '계약명', company: '고객사', amount: '계약 금액', signedDate: '서명일', period: '계약 기간', status: '상태', projects: '프로젝트' },
+    columns: {
+      code: '계약 번호',
+      title: '계약명',
+      company: '고객사',
+      amount: '계약 금액',
+      signedDate: '서명일',
+      period: '계약 기간',
+      status: '상태',
+      projects: '프로젝트',
+    },
     back: '계약 목록',
     edit: '계약 수정',
     detail: {
@@ -61,7 +70,8 @@ export const koContracts = {
     },
     merge: {
       title: '수강생 {{count}}명을 한 명으로 병합',
-      explain: '남길 기록을 고르세요. 나머지 기록의 수강 신청, 출결, 만족도 응답은 남길 기록으로 옮겨지고, 비어 있는 소속과 연락처가 채워진 뒤 휴지통으로 갑니다. 같은 분반에 둘 다 있으면 남길 기록의 것을 둡니다.',
+      explain:
+        '남길 기록을 고르세요. 나머지 기록의 수강 신청, 출결, 만족도 응답은 남길 기록으로 옮겨지고, 비어 있는 소속과 연락처가 채워진 뒤 휴지통으로 갑니다. 같은 분반에 둘 다 있으면 남길 기록의 것을 둡니다.',
       keep: '남길 기록',
       after: '병합 후: {{name}} · {{phone}} · {{email}} · {{affiliation}}',
       confirm: '{{count}}명 병합',

@@ -106,8 +106,7 @@ export const koTraining = {
       title: '삭제 확인',
       session: '{{number}}차를 삭제할까요? 다른 PC와 동기화되면 그곳에서도 사라집니다.',
       class: '{{number}}분반을 삭제할까요? 다른 PC와 동기화되면 그곳에서도 사라집니다.',
-      classWithMarks:
-        '{{number}}분반에는 출결 기록 {{marks}}건이 있습니다. 삭제하면 출석부와 수료 계산에서 빠집니다(기록은 보관). 정말 삭제할까요?',
+      classWithMarks: '{{number}}분반에는 출결 기록 {{marks}}건이 있습니다. 삭제하면 출석부와 수료 계산에서 빠집니다(기록은 보관). 정말 삭제할까요?',
     },
     sessionForm: {
       title: '차수 추가',

@@ -79,7 +79,7 @@ describe('campaigns and industries in administration, offline', () => {
     await dialog.waitFor({ state: 'detached' })
     const created = table.locator('tr', { hasText: '2027 리더십 세미나' })
     await expect.poll(async () => (await created.textContent()) ?? '').toContain('세미나')
-    expect(await created.textContent()).toContain('15,000,000')
+    expect(await created.textContent()).toContain('1,500만원')
     expect(await pendingChanges(page)).toBe(pendingBefore + 1)
     const [stored] = replicaRows<{ code: string; budget: number; end_date: string }>(
       device,

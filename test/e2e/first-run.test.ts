@@ -49,7 +49,7 @@ describe('first run (web harness, headless Chromium)', () => {
     expect(await page.getByRole('button', { name: /데모 데이터로 시작하기 \(오프라인\)/ }).isVisible()).toBe(true)
     expect(await page.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).isVisible()).toBe(true)
 
-    await statusBar().getByText('로컬 전용').waitFor()
+    await statusBar().getByText('로컬 전용', { exact: true }).waitFor()
     expect(await statusBar().isVisible()).toBe(true)
     expect(await statusBar().textContent()).toContain('보낼 변경 없음')
     expect(await statusBar().textContent()).toContain('아직 동기화하지 않음')

@@ -203,7 +203,7 @@ describe('training operations from an empty sync server', () => {
     await form.waitFor({ state: 'detached' })
 
     await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('서명 완료')
-    expect(await page.getByTestId('contract-amount').textContent()).toContain('50,000,000')
+    expect(await page.getByTestId('contract-amount').textContent()).toContain('5,000만원')
     expect(await page.getByTestId('contract-projects').textContent()).toContain('2027 신임 팀장 리더십')
     await page.getByRole('button', { name: '2027 신임 팀장 리더십', exact: true }).first().waitFor()
     await screenshot(page, 'contracts-detail-ko')
@@ -217,7 +217,7 @@ describe('training operations from an empty sync server', () => {
     await page.getByLabel('계약 검색 (번호, 계약명, 고객사)').fill('ㅇㅇㄱ')
     await expect.poll(() => page.getByTestId('contract-count').textContent()).toBe('계약 1건')
 
-    await page.getByRole('button', { name: /내보내기/ }).click()
+    await page.getByTestId('export-button').click()
     const download = page.waitForEvent('download')
     await page.getByRole('menuitem', { name: /Excel|XLSX|엑셀/ }).click()
     expect((await download).suggestedFilename()).toMatch(/계약목록\.xlsx$/)

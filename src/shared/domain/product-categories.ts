@@ -47,10 +47,11 @@ export function categoryWithDescendants(categories: readonly CategoryLink[], id:
 }
 
 /**
- * Depth-first, siblings in Korean order. A category whose parent is unknown (deleted, not on this device) or which sits
+ * Depth-first, siblings in Korean order (after `siblingOrder` when given: departments go by code). Any parent-linked
+ * tree uses it (product categories, industries, departments). A category whose parent is unknown (deleted, not on this device) or which sits
  * in a loop is shown as a root, so every category appears exactly once.
  */
-export function categoryTree<T extends CategoryLink>(categories: readonly T[]): CategoryNode<T>[] {
+export function categoryTree<T extends CategoryLink>(categories: readonly T[], siblingOrder?: (a: T, b: T) => number): CategoryNode<T>[] {
   const byId = new Map(categories.map((c) => [c.id, c]))
   const inLoop = new Set(categories.filter((c) => createsCategoryCycle(categories, c.id, c.parentId)).map((c) => c.id))
   const isRoot = (c: T): boolean => c.parentId === null || !byId.has(c.parentId) || inLoop.has(c.id)
@@ -59,7 +60,7 @@ export function categoryTree<T extends CategoryLink>(categories: readonly T[]): 
     if (isRoot(c)) continue
     children.set(c.parentId!, [...(children.get(c.parentId!) ?? []), c])
   }
-  const byName = (a: T, b: T): number => compareKorean(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const byName = (a: T, b: T): number => siblingOrder?.(a, b) || compareKorean(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   const out: CategoryNode<T>[] = []
   const visit = (c: T, depth: number, path: readonly string[]): void => {
     const here = [...path, c.name]

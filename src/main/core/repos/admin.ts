@@ -11,6 +11,7 @@
  *   administrators ticking the same box offline write the same row instead of colliding on a unique index.
  * - Creating accounts (passwords) and reading the audit log need the server: see core/admin/online.ts.
  */
+import { categoryTree, createsCategoryCycle } from '../../../shared/domain/product-categories'
 import { displayName } from '../../../shared/domain/korean-name'
 import { compareKorean } from '../../../shared/domain/korean-text'
 import { PAIR_ID_NAMESPACE, uuidv5 } from '../../../shared/ids/pair-id'
@@ -384,54 +385,31 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
     return roles()
   }
 
+  // Same tree rules as product categories and industries (src/shared/domain/product-categories.ts), siblings by code.
   const departments = (): AdminDepartment[] => {
-    const rows = departmentRows.all()
     const names = new Map(userNames.all().map((u) => [u.id, nameOf(u)]))
     const counts = new Map(departmentUsers.all().map((r) => [r.department_id, r.n]))
-    const ids = new Set(rows.map((r) => r.id))
-    const children = new Map<string | null, DepartmentRow[]>()
-    for (const row of rows) {
-      // A parent that is gone (deleted elsewhere) puts the department at the top rather than hiding it.
-      const parent = row.parent_id !== null && ids.has(row.parent_id) ? row.parent_id : null
-      const list = children.get(parent) ?? []
-      list.push(row)
-      children.set(parent, list)
-    }
-    const out: AdminDepartment[] = []
-    const seen = new Set<string>()
-    const walk = (parent: string | null, depth: number): void => {
-      const list = (children.get(parent) ?? []).sort((a, b) => a.code.localeCompare(b.code) || compareKorean(a.name, b.name))
-      for (const row of list) {
-        if (seen.has(row.id)) continue
-        seen.add(row.id)
-        out.push({
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          parentId: row.parent_id,
-          managerId: row.manager_id,
-          managerName: row.manager_id ? (names.get(row.manager_id) ?? null) : null,
-          description: row.description,
-          isActive: row.is_active === 1,
-          depth,
-          userCount: counts.get(row.id) ?? 0,
-        })
-        walk(row.id, depth + 1)
-      }
-    }
-    walk(null, 0)
-    // A cycle written by two offline edits never reaches the top: show its members at the top level anyway.
-    for (const row of rows) if (!seen.has(row.id)) walk(row.parent_id, 0)
-    return out
+    const rows = departmentRows.all().map((row) => ({ ...row, parentId: row.parent_id }))
+    return categoryTree(rows, (a, b) => a.code.localeCompare(b.code)).map(({ category: row, depth }) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      parentId: row.parent_id,
+      managerId: row.manager_id,
+      managerName: row.manager_id ? (names.get(row.manager_id) ?? null) : null,
+      description: row.description,
+      isActive: row.is_active === 1,
+      depth,
+      userCount: counts.get(row.id) ?? 0,
+    }))
   }
 
-  const wouldCycle = (id: string, parentId: string | null): boolean => {
-    const parents = new Map(departmentRows.all().map((r) => [r.id, r.parent_id]))
-    for (let at = parentId, steps = 0; at !== null && steps <= parents.size; at = parents.get(at) ?? null, steps += 1) {
-      if (at === id) return true
-    }
-    return false
-  }
+  const wouldCycle = (id: string, parentId: string | null): boolean =>
+    createsCategoryCycle(
+      departmentRows.all().map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id })),
+      id,
+      parentId,
+    )
 
   const saveDepartment: AdminRepo['saveDepartment'] = (input) => {
     const id = input.id ?? ctx.newId()

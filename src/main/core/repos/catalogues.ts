@@ -9,6 +9,7 @@
  * - Industries are a tree (parent_id); a move under itself or a descendant is refused, as for departments. Codes are
  *   unique among live industries (the code is what imports and other systems match on).
  */
+import { categoryTree, createsCategoryCycle } from '../../../shared/domain/product-categories'
 import { type z } from 'zod'
 import { displayName } from '../../../shared/domain/korean-name'
 import { compareKorean } from '../../../shared/domain/korean-text'
@@ -134,48 +135,25 @@ export function createCataloguesRepo(ctx: RepoContext): CataloguesRepo {
     return campaigns()
   }
 
-  const industries = (): AdminIndustry[] => {
-    const rows = industryRows.all()
-    const ids = new Set(rows.map((r) => r.id))
-    const children = new Map<string | null, IndustryRow[]>()
-    for (const row of rows) {
-      // A parent that is gone (deleted, or on another device's trash) puts the industry at the top, never hides it.
-      const parent = row.parent_id !== null && ids.has(row.parent_id) ? row.parent_id : null
-      const list = children.get(parent) ?? []
-      list.push(row)
-      children.set(parent, list)
-    }
-    const out: AdminIndustry[] = []
-    const seen = new Set<string>()
-    const walk = (parent: string | null, depth: number): void => {
-      for (const row of (children.get(parent) ?? []).sort((a, b) => compareKorean(a.name, b.name))) {
-        if (seen.has(row.id)) continue
-        seen.add(row.id)
-        out.push({
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          parentId: row.parent_id,
-          description: row.description,
-          depth,
-          companyCount: row.company_count,
-        })
-        walk(row.id, depth + 1)
-      }
-    }
-    walk(null, 0)
-    // Two offline moves can make a cycle that never reaches the top: show its members anyway.
-    for (const row of rows) if (!seen.has(row.id)) walk(row.parent_id, 0)
-    return out
-  }
+  // The tree's order, depth and loop handling are the product categories' (src/shared/domain/product-categories.ts):
+  // a parent that is gone puts the industry at the top, and a loop from two offline moves still shows its members.
+  const industries = (): AdminIndustry[] =>
+    categoryTree(industryRows.all().map((row) => ({ ...row, parentId: row.parent_id }))).map(({ category: row, depth }) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      parentId: row.parent_id,
+      description: row.description,
+      depth,
+      companyCount: row.company_count,
+    }))
 
-  const wouldCycle = (id: string, parentId: string | null): boolean => {
-    const parents = new Map(industryRows.all().map((r) => [r.id, r.parent_id]))
-    for (let at = parentId, steps = 0; at !== null && steps <= parents.size; at = parents.get(at) ?? null, steps += 1) {
-      if (at === id) return true
-    }
-    return false
-  }
+  const wouldCycle = (id: string, parentId: string | null): boolean =>
+    createsCategoryCycle(
+      industryRows.all().map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id })),
+      id,
+      parentId,
+    )
 
   const saveIndustry: CataloguesRepo['saveIndustry'] = (input) => {
     const id = input.id ?? ctx.newId()

@@ -11,21 +11,12 @@ import path from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
-import {
-  createTestDatabase,
-  createTestRedisPrefix,
-  createUser,
-  login,
-  startTestServer,
-  type TestDatabase,
-  type TestRedisPrefix,
-  type TestServer,
-  type TestUser,
-} from '../../sync-server/test/support'
+import { createUser, login, type TestDatabase, type TestServer, type TestUser } from '../../sync-server/test/support'
+import { startRealServer, type RealServer } from './real-server'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 
 let db: TestDatabase
-let redis: TestRedisPrefix
+let real: RealServer
 let server: TestServer
 let harness: Harness
 let browser: Browser
@@ -37,9 +28,9 @@ let staffDeviceId: string
 const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-accounts-'))
 
 beforeAll(async () => {
-  db = await createTestDatabase()
-  redis = createTestRedisPrefix()
-  server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix })
+  real = await startRealServer()
+  db = real.db
+  server = real.server
   exec = await createUser(db.url, { tier: 'EXECUTIVE', name: '최대표', email: 'ceo@augu.kr', password: 'exec-password-1' })
   staff = await createUser(db.url, { tier: 'OPERATOR', name: '김민수', email: 'kim@augu.kr', password: 'staff-password-1' })
   // The staff member's laptop, signed in once (the device the executive will see and wipe).
@@ -53,9 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await harness?.close()
-  await server?.close()
-  await redis?.cleanup()
-  await db?.drop()
+  await real?.close()
   rmSync(tmp, { recursive: true, force: true })
 })
 

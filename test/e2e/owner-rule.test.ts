@@ -10,20 +10,12 @@ import path from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
-import {
-  createTestDatabase,
-  createTestRedisPrefix,
-  createUser,
-  startTestServer,
-  type TestDatabase,
-  type TestRedisPrefix,
-  type TestServer,
-  type TestUser,
-} from '../../sync-server/test/support'
+import { createUser, type TestDatabase, type TestServer, type TestUser } from '../../sync-server/test/support'
+import { signInThroughUi, startRealServer, type RealServer } from './real-server'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 
 let db: TestDatabase
-let redis: TestRedisPrefix
+let real: RealServer
 let server: TestServer
 let harness: Harness
 let browser: Browser
@@ -34,9 +26,9 @@ let executive: TestUser
 const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-owner-'))
 
 beforeAll(async () => {
-  db = await createTestDatabase()
-  redis = createTestRedisPrefix()
-  server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix })
+  real = await startRealServer()
+  db = real.db
+  server = real.server
   operator = await createUser(db.url, { tier: 'OPERATOR', name: '김민수', email: 'kim@augu.kr', password: 'operator-password-1' })
   await createUser(db.url, { tier: 'OPERATOR', name: '이영희', email: 'lee@augu.kr', password: 'colleague-password-1' })
   executive = await createUser(db.url, { tier: 'EXECUTIVE', name: '최대표', email: 'ceo@augu.kr', password: 'exec-password-1' })
@@ -49,19 +41,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await harness?.close()
-  await server?.close()
-  await redis?.cleanup()
-  await db?.drop()
+  await real?.close()
   rmSync(tmp, { recursive: true, force: true })
 })
 
 async function signIn(user: TestUser): Promise<void> {
-  await page.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).click()
-  await page.getByLabel('서버 주소').fill(server.url)
-  await page.getByLabel('이메일').fill(user.email)
-  await page.getByLabel('비밀번호').fill(user.password)
-  await page.getByRole('button', { name: '로그인', exact: true }).click()
-  await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
+  await signInThroughUi(page, server.url, user)
   await page.getByTestId('sync-status-bar').getByText('온라인').waitFor({ timeout: 30_000 })
 }
 

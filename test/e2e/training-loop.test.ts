@@ -14,20 +14,12 @@ import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
-import {
-  createTestDatabase,
-  createTestRedisPrefix,
-  createUser,
-  startTestServer,
-  type TestDatabase,
-  type TestRedisPrefix,
-  type TestServer,
-  type TestUser,
-} from '../../sync-server/test/support'
+import { createUser, type TestDatabase, type TestServer, type TestUser } from '../../sync-server/test/support'
+import { ipcCall, startRealServer, syncAndSettle, type RealServer } from './real-server'
 import { collectPageErrors, launchChromium, screenshot, SCREENSHOT_DIR } from './browser'
 
 let db: TestDatabase
-let redis: TestRedisPrefix
+let real: RealServer
 let server: TestServer
 let coordinator: TestUser
 let harness: Harness
@@ -38,35 +30,10 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-loop-'))
 const TODAY = todayIsoDate()
 const TOMORROW = addDays(TODAY, 1)
 
-type Crm = Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>>
-
-/** One IPC call from the page, as the renderer makes it (setup a salesperson did earlier). */
-async function call<T>(channel: string, input?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([name, arg]) => {
-      const [domain, action] = (name as string).split('.') as [string, string]
-      const result = await (globalThis as unknown as { crm: Crm }).crm[domain]![action]!(arg)
-      if (!result.ok) throw new Error(`${name as string}: ${JSON.stringify(result.error)}`)
-      return result.value
-    },
-    [channel, input] as const,
-  ) as Promise<T>
-}
-
-async function syncAndSettle(): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await call('sync.now')
-    const status = await call<{ pending: number }>('sync.status')
-    if (status.pending === 0) return
-    await page.waitForTimeout(250)
-  }
-  throw new Error('the device did not finish syncing')
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase()
-  redis = createTestRedisPrefix()
-  server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix })
+  real = await startRealServer()
+  db = real.db
+  server = real.server
   coordinator = await createUser(db.url, { email: 'coord@augu.kr', name: '이서연', tier: 'OPERATOR', password: 'augu-1234' })
   harness = await startHarness({ port: 0, dbFile: path.join(tmp, 'e2e.sqlite'), log: silentLogger })
   browser = await launchChromium()
@@ -77,9 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await harness?.close()
-  await server?.close()
-  await redis?.cleanup()
-  await db?.drop()
+  await real?.close()
   rmSync(tmp, { recursive: true, force: true })
 })
 
@@ -94,18 +59,18 @@ describe('the training loop from an empty sync server', () => {
     await page.getByLabel('비밀번호').fill('augu-1234')
     await page.getByRole('button', { name: '로그인', exact: true }).click()
     await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
-    expect(await call<readonly unknown[]>('projects.list', {})).toEqual([])
+    expect(await ipcCall<readonly unknown[]>(page, 'projects.list', {})).toEqual([])
 
     // What sales did before: a customer, an opportunity won, and an instructor in the directory.
-    const company = await call<{ status: string; id: string }>('customers.create', { company: { name: '아우구전자' } })
-    const opportunity = await call<{ id: string }>('opportunities.create', {
+    const company = await ipcCall<{ status: string; id: string }>(page, 'customers.create', { company: { name: '아우구전자' } })
+    const opportunity = await ipcCall<{ id: string }>(page, 'opportunities.create', {
       companyId: company.id,
       title: '2027 신임 팀장 리더십',
       amount: 48_000_000,
       stage: 'PROPOSAL',
     })
-    await call('opportunities.close', { id: opportunity.id, outcome: 'WON', reason: '제안 채택' })
-    await call('instructors.save', { lastName: '박', firstName: '서준', email: 'park@augu.kr' })
+    await ipcCall(page, 'opportunities.close', { id: opportunity.id, outcome: 'WON', reason: '제안 채택' })
+    await ipcCall(page, 'instructors.save', { lastName: '박', firstName: '서준', email: 'park@augu.kr' })
 
     await page.getByRole('button', { name: '영업기회' }).first().click()
     // The screen loads on first use; the link is sent once it listens.
@@ -122,7 +87,7 @@ describe('the training loop from an empty sync server', () => {
 
     await page.getByRole('heading', { name: '2027 신임 팀장 리더십', exact: true }).waitFor()
     await expect.poll(() => page.getByTestId('project-opportunity').textContent()).toBe('2027 신임 팀장 리더십')
-    const projects = await call<Array<{ id: string; revenue: number; marginPercent: number | null; code: string }>>('projects.list', {})
+    const projects = await ipcCall<Array<{ id: string; revenue: number; marginPercent: number | null; code: string }>>(page, 'projects.list', {})
     expect(projects).toHaveLength(1)
     expect(projects[0]).toMatchObject({ revenue: 48_000_000, marginPercent: null })
     expect(projects[0]!.code).toMatch(/^PJ-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
@@ -149,8 +114,8 @@ describe('the training loop from an empty sync server', () => {
     await page.getByTestId('class-row').first().getByText('박서준').waitFor()
 
     // Tomorrow's one-hour class (set up through the same channel the dialog uses).
-    const detail = await call<{ sessions: Array<{ id: string }> }>('projects.get', { id: projectId })
-    await call('classes.create', { sessionId: detail.sessions[0]!.id, date: TOMORROW, startTime: '09:00', endTime: '10:00', maxParticipants: 30 })
+    const detail = await ipcCall<{ sessions: Array<{ id: string }> }>(page, 'projects.get', { id: projectId })
+    await ipcCall(page, 'classes.create', { sessionId: detail.sessions[0]!.id, date: TOMORROW, startTime: '09:00', endTime: '10:00', maxParticipants: 30 })
     await page.getByRole('button', { name: '프로젝트 목록' }).click()
     await page.getByRole('button', { name: '2027 신임 팀장 리더십' }).click()
     await expect.poll(() => page.getByTestId('class-row').count()).toBe(2)
@@ -243,7 +208,7 @@ describe('the training loop from an empty sync server', () => {
     await page.evaluate(() => document.body.classList.remove('print-certificates'))
     await page.emulateMedia({ media: 'screen' })
 
-    await syncAndSettle()
+    await syncAndSettle(page)
     const pool = new pg.Pool({ connectionString: db.url, max: 1 })
     try {
       const project = await pool.query('SELECT name, revenue, coordinator_id, opportunity_id IS NOT NULL AS linked FROM projects')

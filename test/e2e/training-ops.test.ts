@@ -14,20 +14,12 @@ import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
-import {
-  createTestDatabase,
-  createTestRedisPrefix,
-  createUser,
-  startTestServer,
-  type TestDatabase,
-  type TestRedisPrefix,
-  type TestServer,
-  type TestUser,
-} from '../../sync-server/test/support'
+import { createUser, type TestDatabase, type TestServer, type TestUser } from '../../sync-server/test/support'
+import { ipcCall, signInThroughUi, startRealServer, syncAndSettle, type RealServer } from './real-server'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
 
 let db: TestDatabase
-let redis: TestRedisPrefix
+let real: RealServer
 let server: TestServer
 let coordinator: TestUser
 let executive: TestUser
@@ -40,31 +32,6 @@ let pageErrors: string[]
 const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-ops-'))
 const TODAY = todayIsoDate()
 const TOMORROW = addDays(TODAY, 1)
-
-type Crm = Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>>
-
-/** One IPC call from a page, as the renderer makes it (set-up that sales did earlier). */
-async function call<T>(on: Page, channel: string, input?: unknown): Promise<T> {
-  return on.evaluate(
-    async ([name, arg]) => {
-      const [domain, action] = (name as string).split('.') as [string, string]
-      const result = await (globalThis as unknown as { crm: Crm }).crm[domain]![action]!(arg)
-      if (!result.ok) throw new Error(`${name as string}: ${JSON.stringify(result.error)}`)
-      return result.value
-    },
-    [channel, input] as const,
-  ) as Promise<T>
-}
-
-async function syncAndSettle(on: Page): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await call(on, 'sync.now')
-    const status = await call<{ pending: number }>(on, 'sync.status')
-    if (status.pending === 0) return
-    await on.waitForTimeout(250)
-  }
-  throw new Error('the device did not finish syncing')
-}
 
 /** Opens a class roster through a record link (as the home's and search's links do); the link is repeated until the lazily loaded screen has it. */
 async function openRoster(on: Page, classId: string): Promise<void> {
@@ -81,18 +48,13 @@ async function openRoster(on: Page, classId: string): Promise<void> {
 
 async function signIn(on: Page, url: string, user: TestUser): Promise<void> {
   await on.goto(url)
-  await on.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).click()
-  await on.getByLabel('서버 주소').fill(server.url)
-  await on.getByLabel('이메일').fill(user.email)
-  await on.getByLabel('비밀번호').fill('augu-1234')
-  await on.getByRole('button', { name: '로그인', exact: true }).click()
-  await on.getByRole('navigation', { name: '주 메뉴' }).waitFor()
+  await signInThroughUi(on, server.url, user)
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase()
-  redis = createTestRedisPrefix()
-  server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix })
+  real = await startRealServer()
+  db = real.db
+  server = real.server
   coordinator = await createUser(db.url, { email: 'coord@augu.kr', name: '이서연', tier: 'OPERATOR', password: 'augu-1234' })
   executive = await createUser(db.url, { email: 'ceo@augu.kr', name: '윤재원', tier: 'EXECUTIVE', password: 'augu-1234' })
   harness = await startHarness({ port: 0, dbFile: path.join(tmp, 'coordinator.sqlite'), log: silentLogger })
@@ -107,9 +69,7 @@ afterAll(async () => {
   await browser?.close()
   await harness?.close()
   await execHarness?.close()
-  await server?.close()
-  await redis?.cleanup()
-  await db?.drop()
+  await real?.close()
   rmSync(tmp, { recursive: true, force: true })
 })
 
@@ -120,21 +80,25 @@ describe('training operations from an empty sync server', () => {
 
   it('sets up what sales did: a won opportunity, its project, classes today and tomorrow with one instructor, trainees', async () => {
     await signIn(page, harness.url, coordinator)
-    const company = await call<{ id: string }>(page, 'customers.create', { company: { name: '아우구전자' } })
+    const company = await ipcCall<{ id: string }>(page, 'customers.create', { company: { name: '아우구전자' } })
     const won = async (title: string): Promise<string> => {
-      const o = await call<{ id: string }>(page, 'opportunities.create', { companyId: company.id, title, amount: 48_000_000, stage: 'PROPOSAL' })
-      await call(page, 'opportunities.close', { id: o.id, outcome: 'WON', reason: '제안 채택' })
+      const o = await ipcCall<{ id: string }>(page, 'opportunities.create', { companyId: company.id, title, amount: 48_000_000, stage: 'PROPOSAL' })
+      await ipcCall(page, 'opportunities.close', { id: o.id, outcome: 'WON', reason: '제안 채택' })
       return o.id
     }
     opportunityId = await won('2027 신임 팀장 리더십')
     const otherOpportunity = await won('2027 영업 역량 강화')
-    const instructors = await call<Array<{ id: string; name: string }>>(page, 'instructors.save', { lastName: '박', firstName: '서준', email: 'park@augu.kr' })
+    const instructors = await ipcCall<Array<{ id: string; name: string }>>(page, 'instructors.save', {
+      lastName: '박',
+      firstName: '서준',
+      email: 'park@augu.kr',
+    })
     const park = instructors.find((i) => i.name === '박서준')!.id
-    const project = await call<{ id: string }>(page, 'projects.fromOpportunity', { opportunityId })
+    const project = await ipcCall<{ id: string }>(page, 'projects.fromOpportunity', { opportunityId })
     projectId = project.id
-    const session = await call<{ sessions: Array<{ id: string }> }>(page, 'sessions.create', { projectId, startDate: TODAY, endDate: addDays(TODAY, 7) })
+    const session = await ipcCall<{ sessions: Array<{ id: string }> }>(page, 'sessions.create', { projectId, startDate: TODAY, endDate: addDays(TODAY, 7) })
     const sessionId = session.sessions[0]!.id
-    const today = await call<{ classId: string }>(page, 'classes.create', {
+    const today = await ipcCall<{ classId: string }>(page, 'classes.create', {
       sessionId,
       date: TODAY,
       startTime: '00:00',
@@ -142,7 +106,7 @@ describe('training operations from an empty sync server', () => {
       instructorId: park,
       maxParticipants: 30,
     })
-    const tomorrow = await call<{ classId: string }>(page, 'classes.create', {
+    const tomorrow = await ipcCall<{ classId: string }>(page, 'classes.create', {
       sessionId,
       date: TOMORROW,
       startTime: '09:00',
@@ -152,13 +116,13 @@ describe('training operations from an empty sync server', () => {
     })
     tomorrowClassId = tomorrow.classId
     // The other project books 박서준 tomorrow at 09:30, over the first project's class (booked anyway, as coordinators do).
-    const other = await call<{ id: string }>(page, 'projects.fromOpportunity', { opportunityId: otherOpportunity })
-    const otherSession = await call<{ sessions: Array<{ id: string }> }>(page, 'sessions.create', {
+    const other = await ipcCall<{ id: string }>(page, 'projects.fromOpportunity', { opportunityId: otherOpportunity })
+    const otherSession = await ipcCall<{ sessions: Array<{ id: string }> }>(page, 'sessions.create', {
       projectId: other.id,
       startDate: TOMORROW,
       endDate: TOMORROW,
     })
-    await call(page, 'classes.create', {
+    await ipcCall(page, 'classes.create', {
       sessionId: otherSession.sessions[0]!.id,
       date: TOMORROW,
       startTime: '09:30',
@@ -172,8 +136,8 @@ describe('training operations from an empty sync server', () => {
       { lastName: '김', firstName: '철수', phone: '010-3333-4444' },
       { lastName: '이', firstName: '영희', phone: '010-5555-6666' },
     ]
-    await call(page, 'enrollments.add', { sessionId, traineeIds: [], rows })
-    await call(page, 'attendance.walkIn', { classId: today.classId, lastName: '홍', firstName: '길동', email: 'hong@augu.kr' })
+    await ipcCall(page, 'enrollments.add', { sessionId, traineeIds: [], rows })
+    await ipcCall(page, 'attendance.walkIn', { classId: today.classId, lastName: '홍', firstName: '길동', email: 'hong@augu.kr' })
     expect(today.classId).toBeTruthy()
   })
 
@@ -268,7 +232,7 @@ describe('training operations from an empty sync server', () => {
 
     await syncAndSettle(page)
     // Nothing was refused: the merged-away record's delete reached the server with its moved enrolments.
-    expect(await call(page, 'sync.rejected')).toEqual([])
+    expect(await ipcCall(page, 'sync.rejected')).toEqual([])
     const pool = new pg.Pool({ connectionString: db.url, max: 1 })
     try {
       const contracts = await pool.query('SELECT status, amount, signed_date IS NOT NULL AS signed, opportunity_id FROM contracts')
@@ -288,8 +252,8 @@ describe('training operations from an empty sync server', () => {
     await expect
       .poll(
         async () => {
-          await call(execPage, 'sync.now')
-          return call<unknown>(execPage, 'classes.roster', { classId: tomorrowClassId }).then(
+          await ipcCall(execPage, 'sync.now')
+          return ipcCall<unknown>(execPage, 'classes.roster', { classId: tomorrowClassId }).then(
             () => true,
             () => false,
           )

@@ -14,7 +14,6 @@ import path from 'node:path'
 import { type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
-import { buildRenderer } from '../../scripts/harness/build'
 import { FILE_CHUNK_BYTES } from '../../src/shared/files/limits'
 import { type CrmBridge } from '../../src/shared/ipc/api'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../sync-server/test/support/sync-kit'
@@ -91,8 +90,8 @@ beforeAll(async () => {
   seeder = await signedInDevice(env, 'OPERATOR')
   const pushed = await seeder.push([seeder.mutation({ table: 'companies', id: company, fields: companyFields(seeder.userId, { name: COMPANY }) })])
   expect(pushed.body.results.map((r) => r.status)).toEqual(['applied'])
-  const rendererDir = path.join(tmp, 'renderer')
-  await buildRenderer(rendererDir)
+  // The run's production build (test/e2e/global-setup.ts), served to every device of this file.
+  const rendererDir = process.env.CRM_RENDERER_DIR
   browser = await launchChromium()
   harness = await startHarness({ port: 0, dbFile, rendererDir, log: silentLogger, fetch: globalThis.fetch })
   page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 720 } })).newPage()

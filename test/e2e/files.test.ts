@@ -10,7 +10,6 @@ import path from 'node:path'
 import { type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
-import { buildRenderer } from '../../scripts/harness/build'
 import { todayIsoDate } from '../../src/shared/domain/dates'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../sync-server/test/support/sync-kit'
 import { collectPageErrors, launchChromium, screenshot } from './browser'
@@ -28,7 +27,8 @@ let account: { email: string; password: string }
 let browser: Browser
 const tmp = mkdtempSync(path.join(tmpdir(), 'crm-e2e-files-'))
 /** One renderer build shared by both devices. */
-const rendererDir = path.join(tmp, 'renderer')
+// The run's production build (test/e2e/global-setup.ts), served to every device of this file.
+const rendererDir = process.env.CRM_RENDERER_DIR
 let offline = false
 /** The real network to the test server, with a switch that makes device A lose connectivity. */
 const switchable: typeof fetch = (input, init) => (offline ? Promise.reject(new TypeError('fetch failed')) : globalThis.fetch(input, init))
@@ -102,7 +102,6 @@ beforeAll(async () => {
     seeder.mutation({ table: 'meeting_minutes', id: newId(), fields: { meeting_id: meeting, summary: '리더십 과정 제안, 견적 요청 받음' } }),
   ])
   expect(pushed.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
-  await buildRenderer(rendererDir)
   browser = await launchChromium()
 }, 300_000)
 

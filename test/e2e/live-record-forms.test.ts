@@ -11,7 +11,6 @@ import path from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness as startDeviceHarness, silentLogger, type Harness as DeviceHarness } from '../../scripts/dev-web'
-import { buildRenderer } from '../../scripts/harness/build'
 import { todayIsoDate } from '../../src/shared/domain/dates'
 import { type CrmBridge } from '../../src/shared/ipc/api'
 import { type TestUser } from '../../sync-server/test/support'
@@ -103,8 +102,8 @@ beforeAll(async () => {
   await sync.catchUp(seed)
   expect(seed.writer.rejectedCount()).toBe(0)
 
-  const rendererDir = path.join(tmp, 'renderer')
-  await buildRenderer(rendererDir)
+  // The run's production build (test/e2e/global-setup.ts), served to every device of this file.
+  const rendererDir = process.env.CRM_RENDERER_DIR
   const loop = { debounceMs: 300 }
   deviceA = await startDeviceHarness({ port: 0, dbFile: path.join(tmp, 'a.sqlite'), rendererDir, log: silentLogger, fetch: serverFetch, loop })
   deviceB = await startDeviceHarness({ port: 0, dbFile: path.join(tmp, 'b.sqlite'), rendererDir, log: silentLogger, fetch: serverFetch, loop })

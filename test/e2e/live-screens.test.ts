@@ -13,7 +13,6 @@ import path from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness as startDeviceHarness, silentLogger, type Harness as DeviceHarness } from '../../scripts/dev-web'
-import { buildRenderer } from '../../scripts/harness/build'
 import { type CrmBridge } from '../../src/shared/ipc/api'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { type TestUser } from '../../sync-server/test/support'
@@ -109,8 +108,8 @@ beforeAll(async () => {
   await sync.catchUp(seed)
   expect(seed.writer.rejectedCount()).toBe(0)
 
-  const rendererDir = path.join(tmp, 'renderer')
-  await buildRenderer(rendererDir)
+  // The run's production build (test/e2e/global-setup.ts), served to every device of this file.
+  const rendererDir = process.env.CRM_RENDERER_DIR
   // The app's push debounce (1 s) batches typing; a shorter one keeps this test quick without changing the path (and
   // still leaves the two coordinators' simultaneous marks unseen by each other when they are made).
   const loop = { debounceMs: 300 }

@@ -151,7 +151,7 @@ export function ClassDialog({
             <ul>
               {doubleBookings.map((c) => (
                 <li key={c.classId}>
-                  {c.projectName} {c.sessionNumber}차 {c.classNumber}분반 · {c.startTime}–{c.endTime}
+                  {c.projectName} {t('trainingOps.sessionClass', { session: c.sessionNumber, class: c.classNumber })} · {c.startTime}–{c.endTime}
                   {c.sameInstructor ? ` · ${t('projects.classForm.sameInstructor')} ${c.instructorName ?? ''}` : ''}
                   {c.sameRoom ? ` · ${t('projects.classForm.sameRoom')} ${c.room ?? ''}` : ''}
                 </li>

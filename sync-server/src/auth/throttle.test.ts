@@ -94,9 +94,13 @@ describe('a concurrent burst', () => {
     const wrong = Array.from({ length: 30 }, (_, i) => attempt(direct, user.email, `burst-${i}`))
     await Promise.all(wrong.slice(0, 10))
     const right = attempt(direct, user.email, user.password)
-    const rest = await Promise.all(wrong.slice(10))
+    const statuses = (await Promise.all(wrong)).map((r) => r.status)
     expect((await right).status).toBe(429)
-    expect(rest.every((r) => r.status === 429)).toBe(true)
+    // All thirty are in flight together, so which of them got the five evaluations is up to the interleaving (two test
+    // workers reorder it); that only the budget was evaluated and everything else refused is not.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25)
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true)
   })
 
   it('an unknown e-mail has the same budget and is hashed like a known one (against a dummy hash)', async () => {

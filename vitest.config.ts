@@ -36,7 +36,7 @@ const tmp = testTmpdir()
 if (tmp) process.env.TMPDIR = tmp
 
 /** Unit files that assert a throughput: they run on their own (project unit-alone). */
-const ALONE_FILES = ['src/main/core/sync/apply-rate.test.ts', 'src/main/core/repos/dashboard.test.ts']
+const ALONE_FILES = ['src/main/core/sync/apply-rate.test.ts', 'src/main/core/dashboard/dashboard.test.ts']
 
 /**
  * Repository-relative paths of the files that take minutes on their own, longest first (the two CLI files spawn the

@@ -1,10 +1,10 @@
 /**
- * Scenario 5: the device's own queries (src/main/core/repos) over a replica holding ≥ 50,000 contacts: the demo data
+ * Scenario 5: the device's own queries (src/main/core/<domain>/) over a replica holding ≥ 50,000 contacts: the demo data
  * from seedDevice, topped up with generated Korean contacts spread over the demo branches (the demo generator gives
  * ~2,600 contacts per 100k rows, so reaching 50k contacts by scale alone would take a 2M-row seed).
  */
 import { randomBytes } from 'node:crypto'
-import { createCustomerRepos } from '../../src/main/core/repos'
+import { createCustomerRepos } from '../../src/main/core/customers'
 import { type Sqlite } from '../../src/main/core/sqlite'
 import { createTestDevice } from '../../test/support/device/test-device'
 import { pauseSearchIndex, resumeSearchIndex } from '../../src/main/db/search-index'

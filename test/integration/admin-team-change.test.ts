@@ -5,8 +5,8 @@
  * membership change (left_at on the old team, a new membership on the new one).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAdminRepo } from '../../src/main/core/repos/admin'
-import { repoContextOf } from '../../src/main/core/repos/context'
+import { createAdminRepo } from '../../src/main/core/admin/admin'
+import { repoContextOf } from '../../src/main/core/common/context'
 import type { TestDevice } from '../support/device/test-device'
 import { teamSaveSchema, userSaveSchema } from '../../src/shared/model/validation/admin'
 import type { TestUser } from '../../sync-server/test/support'

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isGeneratedRecordCode } from '../../src/shared/ids/record-code'
 import { companyCreateSchema } from '../../src/shared/model/validation/customers'
-import { createCustomerRepos } from '../../src/main/core/repos'
+import { createCustomerRepos } from '../../src/main/core/customers'
 import type { TestDevice } from '../support/device/test-device'
 import { isSyncError } from '../../src/main/core/sync/errors'
 import { startHarness, type Harness } from '../support/sync-harness'

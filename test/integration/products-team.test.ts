@@ -6,8 +6,8 @@
  * - enrolment decisions and satisfaction answers sync without rejection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoContextOf } from '../../src/main/core/repos/context'
-import { createProductsRepo } from '../../src/main/core/repos/products'
+import { repoContextOf } from '../../src/main/core/common/context'
+import { createProductsRepo } from '../../src/main/core/products/products'
 import { createTrainingDevice } from '../../src/main/core/repos/training'
 import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc/contract'
 import { NotSignedInError } from '../core/outbox/writer'
-import { MeetingRuleError } from '../core/repos/meetings-rules'
+import { MeetingRuleError } from '../core/meetings/rules'
 import { meetingsCall } from './meetings'
 import { failureCodeOf as codeOf } from './refusals'
 

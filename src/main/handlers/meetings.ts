@@ -6,7 +6,7 @@ import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
 import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type MeetingsChannel } from '../../shared/ipc/meetings-channels'
-import { MeetingRuleError, type MeetingRule } from '../core/repos/meetings-rules'
+import { MeetingRuleError, type MeetingRule } from '../core/meetings/rules'
 import { type HandlerContext } from './context'
 import { refusalsOf } from './refusals'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc/contract'
-import { ProductRuleError } from '../core/repos/products'
+import { ProductRuleError } from '../core/products/products'
 import { productsCall } from './products'
 import { failureCodeOf as codeOf } from './refusals'
 

@@ -6,7 +6,7 @@ import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
 import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type ProductsChannel } from '../../shared/ipc/products-channels'
-import { ProductRuleError, type ProductRule } from '../core/repos/products'
+import { ProductRuleError, type ProductRule } from '../core/products/products'
 import { type HandlerContext } from './context'
 import { refusalsOf } from './refusals'
 

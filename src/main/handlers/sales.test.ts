@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
-import { SalesRuleError } from '../core/repos/errors'
+import { SalesRuleError } from '../core/sales/rules'
 import { salesCall } from './sales'
 import { failureCodeOf as codeOf } from './refusals'
 

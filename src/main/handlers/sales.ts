@@ -6,7 +6,7 @@ import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
 import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type SalesChannel } from '../../shared/ipc/sales-channels'
-import { SalesRuleError, type SalesRule } from '../core/repos/errors'
+import { SalesRuleError, type SalesRule } from '../core/sales/rules'
 import { type HandlerContext } from './context'
 import { refusalsOf } from './refusals'
 

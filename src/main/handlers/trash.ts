@@ -7,7 +7,7 @@ import { type HandlerTable } from '../../shared/ipc/contract'
 import { IpcFailure } from '../../shared/ipc/errors'
 import { type TrashChannel } from '../../shared/ipc/trash-channels'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
-import { RecordNotFoundError } from '../core/repos/companies'
+import { RecordNotFoundError } from '../core/customers/companies'
 import { type HandlerContext } from './context'
 
 function trashCall<T>(fn: () => T): T {

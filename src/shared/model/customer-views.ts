@@ -1,6 +1,6 @@
 /**
  * What the customer screens read: list rows, the company page, search hits, timeline entries and saved filters.
- * Plain data in the app's camelCase; produced by the device repositories (src/main/core/repos) and sent over IPC.
+ * Plain data in the app's camelCase; produced by the device repositories (src/main/core/<domain>/) and sent over IPC.
  * Stored encodings stay: business numbers and phones are digits (the renderer formats them), money is whole won.
  */
 import {

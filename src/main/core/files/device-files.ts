@@ -15,7 +15,7 @@ import { chunkCount, DEFAULT_MAX_FILE_BYTES, SIGNATURE_HEAD_BYTES } from '../../
 import { sanitizeFileName } from '../../../shared/files/file-name'
 import { mayOpenDirectly, normalizeMimeType, signatureMatches } from '../../../shared/files/signature'
 import { type AttachmentEntityType } from '../../../shared/model/enums'
-import { type RepoContext, createUserNames } from '../repos/context'
+import { type RepoContext, createUserNames } from '../common/context'
 import { type FileStore } from './file-store'
 import { answerChallenge, FileNotYetAvailableError, FileRefusedError, FileTransferPausedError, readChunk, type ServerFiles } from './server-files'
 

@@ -1,6 +1,6 @@
 /** Wires the device's attachments (device-files.ts) to a running device core: file store, server client, sync hook. */
 import { type DeviceCore } from '../device'
-import { type RepoContext } from '../repos/context'
+import { type RepoContext } from '../common/context'
 import { createDeviceFiles, type DeviceFiles } from './device-files'
 import { createFileStore } from './file-store'
 import { createServerFiles } from './server-files'

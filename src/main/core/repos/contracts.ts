@@ -7,9 +7,9 @@ import { type contractSaveSchema } from '../../../shared/model/validation/projec
 import { type ContractStatus } from '../../../shared/model/enums'
 import { type ContractFormOptions, type ContractView } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { type RepoContext } from './context'
+import { type RepoContext } from '../common/context'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { createPermissionsReader } from './permissions'
+import { createPermissionsReader } from '../common/permissions'
 import { TrainingRuleError } from './training-rules'
 
 type ContractSave = z.output<typeof contractSaveSchema>

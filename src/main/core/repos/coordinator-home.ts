@@ -8,7 +8,7 @@ import { homeKind, weekAround } from '../../../shared/domain/coordinator-home'
 import { addDays, toIsoDate } from '../../../shared/domain/dates'
 import { displayName } from '../../../shared/domain/korean-name'
 import { type CoordinatorClash, type CoordinatorClass, type CoordinatorHome } from '../../../shared/ipc/training-types'
-import { type RepoContext } from './context'
+import { type RepoContext } from '../common/context'
 import { type ProjectsRepo } from './training-projects'
 
 export interface CoordinatorHomeRepo {

@@ -15,7 +15,7 @@ import { compareKorean } from '../../../shared/domain/korean-text'
 import { duplicateTraineeGroups, sameTrainee } from '../../../shared/domain/trainee-identity'
 import { pairId } from '../../../shared/ids/pair-id'
 import { type EnrollResult, type TraineeView } from '../../../shared/ipc/training-types'
-import { type RepoContext } from './context'
+import { type RepoContext } from '../common/context'
 import { TrainingRuleError } from './training-rules'
 
 export interface TraineeInput {

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/domain/attendance'
 import { minutesBetweenTimes } from '../../../shared/domain/dates'
 import { ADMIN_OVERRIDE_REMARK, classTiming, markingDecision, markRemarks, walkInMarksPresent } from '../../../shared/domain/class-marking'
-import { createPermissionsReader } from './permissions'
+import { createPermissionsReader } from '../common/permissions'
 import { createTraineeDirectory } from './trainee-directory'
 import { displayName } from '../../../shared/domain/korean-name'
 import { pairId } from '../../../shared/ids/pair-id'
@@ -27,7 +27,7 @@ import { type AttendanceStatus, type EnrollmentStatus } from '../../../shared/mo
 import { type attendanceMarkSchema, type walkInSchema } from '../../../shared/model/validation/training'
 import { type ClassRoster, type RosterEntry, type RosterMarkConflict } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { createUserNames, type RepoContext } from './context'
+import { createUserNames, type RepoContext } from '../common/context'
 import { TrainingRuleError } from './training-rules'
 
 /** `override` defaults to false (tests and older callers leave it out). */

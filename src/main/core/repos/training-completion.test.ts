@@ -9,7 +9,7 @@ import { dashboardHomeSchema } from '../../../shared/model/validation/dashboard'
 import { createReplicaStatements } from '../replica/statements'
 import { replicaRegistry } from '../replica/registry'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
-import { createDashboardRepo } from './dashboard'
+import { createDashboardRepo } from '../dashboard/dashboard'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 import { createTrainingRepos, type TrainingRepos } from './training'
 

@@ -10,7 +10,7 @@ import { type EnrollmentStatus } from '../../../shared/model/enums'
 import { type enrollmentStatusSchema } from '../../../shared/model/validation/training'
 import { type ClassEnrollments } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { type RepoContext } from './context'
+import { type RepoContext } from '../common/context'
 import { TrainingRuleError } from './training-rules'
 
 type StatusChange = z.output<typeof enrollmentStatusSchema>

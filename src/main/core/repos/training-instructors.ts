@@ -9,8 +9,8 @@ import { type instructorSaveSchema } from '../../../shared/model/validation/trai
 import { type InstructorView } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { type RepoContext } from './context'
-import { createPermissionsReader } from './permissions'
+import { type RepoContext } from '../common/context'
+import { createPermissionsReader } from '../common/permissions'
 import { TrainingRuleError } from './training-rules'
 
 type InstructorSave = z.output<typeof instructorSaveSchema>

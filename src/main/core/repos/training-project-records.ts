@@ -17,11 +17,11 @@ import { compareKorean } from '../../../shared/domain/korean-text'
 import { type projectSaveSchema } from '../../../shared/model/validation/projects'
 import { type DeletedProject, type OpportunityTraining, type ProjectDetail, type ProjectFormOptions } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { type RepoContext } from './context'
+import { type RepoContext } from '../common/context'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { createPermissionsReader } from './permissions'
+import { createPermissionsReader } from '../common/permissions'
 import { TrainingRuleError } from './training-rules'
-import { toWireFields } from './wire'
+import { toWireFields } from '../common/wire'
 
 type ProjectSave = z.output<typeof projectSaveSchema>
 

@@ -52,9 +52,9 @@ import {
   type SessionView,
 } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
-import { createUserNames, type RepoContext } from './context'
-import { createPermissionsReader } from './permissions'
-import { createStatementCache } from './sql'
+import { createUserNames, type RepoContext } from '../common/context'
+import { createPermissionsReader } from '../common/permissions'
+import { createStatementCache } from '../common/sql'
 import { TrainingRuleError } from './training-rules'
 
 type SessionCreate = z.output<typeof sessionCreateSchema>

@@ -3,7 +3,7 @@
  * user as the actor, the device id stamped on each attendance mark.
  */
 import { type DeviceCore } from '../device'
-import { repoContextOf } from './context'
+import { repoContextOf } from '../common/context'
 import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './training-attendance'
 import { createEnrollmentsRepo, type EnrollmentsRepo } from './training-enrollments'
 import { createInstructorsRepo, type InstructorsRepo } from './training-instructors'

@@ -16,9 +16,9 @@ import { productSaveSchema, type ProductSave } from '../../../../shared/model/va
 import { leadCreateSchema } from '../../../../shared/model/validation/sales'
 import { traineeImportSchema, type TraineeImport } from '../../../../shared/model/validation/transfer'
 import { type Writer } from '../../outbox/writer'
-import { type CustomerRepos } from '../../repos/index'
-import { type LeadsRepo } from '../../repos/leads'
-import { type ProductsRepo } from '../../repos/products'
+import { type CustomerRepos } from '../../customers/index'
+import { type LeadsRepo } from '../../sales/leads'
+import { type ProductsRepo } from '../../products/products'
 import { type Sqlite } from '../../sqlite'
 import { type CompanyLinker } from './company-link'
 

@@ -10,12 +10,12 @@ import { uuidv7 } from '../../../shared/ids/uuidv7'
 import { type TimelineEntry } from '../../../shared/model/customer-views'
 import { type ActivityEntityType, type ActivityType } from '../../../shared/model/enums'
 import { type activityLogSchema, type activityUpdateSchema } from '../../../shared/model/validation/customers'
-import { toWireFields } from './wire'
+import { toWireFields } from '../common/wire'
 import { type z } from 'zod'
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 import { RecordNotFoundError } from './companies'
-import { type PeopleDirectory } from './people'
+import { type PeopleDirectory } from '../common/people'
 
 export type ActivityLog = z.output<typeof activityLogSchema>
 export type ActivityUpdate = z.output<typeof activityUpdateSchema>

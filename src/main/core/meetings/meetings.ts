@@ -39,9 +39,9 @@ import {
 } from '../../../shared/ipc/meetings-types'
 import { minutesId } from '../../../shared/ids/pair-id'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { createUserNames, type RepoContext } from './context'
-import { MeetingRuleError } from './meetings-rules'
-import { createStatementCache, koreanSortSql } from './sql'
+import { createUserNames, type RepoContext } from '../common/context'
+import { MeetingRuleError } from './rules'
+import { createStatementCache, koreanSortSql } from '../common/sql'
 
 export interface MeetingFilter {
   readonly from?: string | undefined

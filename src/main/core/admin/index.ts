@@ -1,8 +1,8 @@
 /** The administration side of one device: the admin repository on the replica and the server-only calls. */
 import { type DeviceCore } from '../device'
-import { repoContextOf } from '../repos/context'
-import { createAdminRepo, type AdminRepo } from '../repos/admin'
-import { createCataloguesRepo, type CataloguesRepo } from '../repos/catalogues'
+import { repoContextOf } from '../common/context'
+import { createAdminRepo, type AdminRepo } from './admin'
+import { createCataloguesRepo, type CataloguesRepo } from './catalogues'
 import { createAdminOnline, type AdminOnline } from './online'
 
 export interface AdminDevice {

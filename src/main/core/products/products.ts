@@ -18,8 +18,8 @@ import { type PermissionAction } from '../../../shared/model/permission-rules'
 import { type CategorySave, type ProductSave } from '../../../shared/model/validation/products'
 import { type ProductCatalogue, type ProductCategoryView, type ProductDetail, type ProductSummary } from '../../../shared/ipc/products-types'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { type RepoContext } from './context'
-import { createPermissionsReader } from './permissions'
+import { type RepoContext } from '../common/context'
+import { createPermissionsReader } from '../common/permissions'
 import { RuleError } from '../rule-error'
 
 export const PRODUCT_RULES = ['notFound', 'signInToEdit', 'notPermitted', 'duplicateCode', 'categoryCycle', 'categoryNotFound', 'participantsRange'] as const

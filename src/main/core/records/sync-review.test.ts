@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createReplicaStatements } from '../replica/statements'
 import { createTempDir, signInLocally, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createTestDevice, type TestDevice } from '../../../../test/support/device/test-device'
-import { SalesRuleError } from './errors'
+import { SalesRuleError } from '../sales/rules'
 import { createSyncReviewRepo, type SyncReviewRepo } from './sync-review'
 
 const ME = { id: testId(0xa1), email: 'kim@augu.kr' }

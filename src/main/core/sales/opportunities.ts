@@ -19,8 +19,8 @@ import {
 } from '../../../shared/model/validation/sales'
 import { type BoardColumn, type OpportunityCard, type OpportunityDetail, type StageHistoryEntry } from '../../../shared/ipc/sales-types'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { createUserNames, type Actor, type RepoContext } from './context'
-import { SalesRuleError } from './errors'
+import { createUserNames, type Actor, type RepoContext } from '../common/context'
+import { SalesRuleError } from './rules'
 
 type Create = z.output<typeof opportunityCreateSchema>
 type Edit = z.output<typeof opportunityEditSchema>

@@ -3,10 +3,10 @@
  * signed-in user (and their tier) as the actor.
  */
 import { type DeviceCore } from '../device'
-import { repoContextOf } from './context'
+import { repoContextOf } from '../common/context'
 import { createLeadsRepo, type LeadsRepo } from './leads'
 import { createOpportunitiesRepo, type OpportunitiesRepo } from './opportunities'
-import { createSyncReviewRepo, type SyncReviewRepo } from './sync-review'
+import { createSyncReviewRepo, type SyncReviewRepo } from '../records/sync-review'
 
 export interface SalesDevice {
   readonly leads: LeadsRepo

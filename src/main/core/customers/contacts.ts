@@ -16,7 +16,7 @@ import { type Sqlite } from '../sqlite'
 import { RecordNotFoundError } from './companies'
 import { type DuplicateFinder } from './duplicates'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { toWireFields } from './wire'
+import { toWireFields } from '../common/wire'
 
 export type BranchCreate = z.output<typeof branchCreateSchema>
 export type BranchUpdate = z.output<typeof branchUpdateSchema>

@@ -20,8 +20,8 @@ import { type PermissionAction } from '../../../shared/model/permission-rules'
 import { type SyncedTable } from '../../../shared/model/tables'
 import { type campaignSaveSchema, type industrySaveSchema } from '../../../shared/model/validation/catalogues'
 import { RuleError } from '../rule-error'
-import { type RepoContext } from './context'
-import { createPermissionsReader } from './permissions'
+import { type RepoContext } from '../common/context'
+import { createPermissionsReader } from '../common/permissions'
 
 export const CATALOGUE_RULES = ['notFound', 'signInToEdit', 'notAllowed', 'duplicateCode', 'industryCycle'] as const
 export type CatalogueRule = (typeof CATALOGUE_RULES)[number]

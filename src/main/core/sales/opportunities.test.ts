@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { opportunityCloseSchema, opportunityCreateSchema, opportunityEditSchema, opportunityMoveSchema } from '../../../shared/model/validation/sales'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
-import { SalesRuleError } from './errors'
+import { SalesRuleError } from './rules'
 import { createOpportunitiesRepo, probabilityAfterMove, type OpportunitiesRepo } from './opportunities'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 

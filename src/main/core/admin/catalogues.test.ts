@@ -4,7 +4,7 @@ import { campaignSaveSchema, catalogueFieldErrors, industrySaveSchema } from '..
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 import { CatalogueRuleError, createCataloguesRepo, type CataloguesRepo } from './catalogues'
-import { createTrashRepo } from './trash'
+import { createTrashRepo } from '../records/trash'
 
 const ADMIN = { id: testId(0xad), tier: 'EXECUTIVE' } as const
 const STAFF = { id: testId(0x51), tier: 'OPERATOR' } as const

@@ -7,7 +7,7 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { type ContactListItem } from '../../../shared/model/contact-directory'
 import { type Sqlite } from '../sqlite'
 import { lastContactedSql } from './last-contacted'
-import { koreanSortSql } from './sql'
+import { koreanSortSql } from '../common/sql'
 
 interface Row {
   id: string

@@ -30,8 +30,8 @@ import {
 } from '../../../shared/model/validation/admin'
 import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminTeamMember, type AdminUser, type AdminUserTeam } from '../../../shared/ipc/admin-types'
 import { type z } from 'zod'
-import { type RepoContext } from './context'
-import { createPermissionsReader } from './permissions'
+import { type RepoContext } from '../common/context'
+import { createPermissionsReader } from '../common/permissions'
 import { RuleError } from '../rule-error'
 
 export const ADMIN_RULES = [

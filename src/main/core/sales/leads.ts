@@ -32,10 +32,10 @@ import {
 } from '../../../shared/ipc/sales-types'
 import { type z } from 'zod'
 import { type DuplicateMatch } from '../../../shared/model/customer-views'
-import { createDuplicateFinder } from './duplicates'
+import { createDuplicateFinder } from '../customers/duplicates'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { createUserNames, toTier, type Actor, type RepoContext } from './context'
-import { SalesRuleError } from './errors'
+import { createUserNames, toTier, type Actor, type RepoContext } from '../common/context'
+import { SalesRuleError } from './rules'
 
 type LeadCreate = z.output<typeof leadCreateSchema>
 type LeadEdit = z.output<typeof leadEditSchema>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { actionItemSaveSchema, meetingSaveSchema, minutesSaveSchema, type MeetingSaveInput } from '../../../shared/model/validation/meetings'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createMeetingsRepo, type MeetingsRepo } from './meetings'
-import { MeetingRuleError } from './meetings-rules'
+import { MeetingRuleError } from './rules'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 const CONSULTANT = { id: testId(0xa1), tier: 'OPERATOR' } as const

@@ -22,8 +22,8 @@ import { type DeletionCount, type DeletionPreview, type TrashEntry } from '../..
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
-import { RecordNotFoundError } from './companies'
-import { createStatementCache } from './sql'
+import { RecordNotFoundError } from '../customers/companies'
+import { createStatementCache } from '../common/sql'
 
 const MAX_ENTRIES = 500
 const DAY = 86_400_000

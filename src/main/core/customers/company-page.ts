@@ -7,7 +7,7 @@ import { type Sqlite } from '../sqlite'
 import { type ActivitiesRepo } from './activities'
 import { RecordNotFoundError } from './companies'
 import { lastContactedSql } from './last-contacted'
-import { type PeopleDirectory } from './people'
+import { type PeopleDirectory } from '../common/people'
 
 type Row = Record<string, unknown>
 

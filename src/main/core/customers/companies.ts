@@ -17,11 +17,11 @@ import { type CompanyCreate, type CompanyUpdate } from '../../../shared/model/va
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 import { type DuplicateFinder } from './duplicates'
-import { type PeopleDirectory } from './people'
-import { registerChoseongFunction, textMatchSql } from './search'
-import { createStatementCache, koreanSortSql, placeholders } from './sql'
+import { type PeopleDirectory } from '../common/people'
+import { registerChoseongFunction, textMatchSql } from '../records/search'
+import { createStatementCache, koreanSortSql, placeholders } from '../common/sql'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { toWireFields } from './wire'
+import { toWireFields } from '../common/wire'
 
 export interface CompanyListQuery {
   readonly filters: CompanyFilters

@@ -12,8 +12,8 @@ import { type Writer } from '../outbox/writer'
 import { type TableRegistry } from '../replica/table-meta'
 import { quoteIdent, type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
-import { createUserNames } from './context'
-import { SalesRuleError } from './errors'
+import { createUserNames } from '../common/context'
+import { SalesRuleError } from '../sales/rules'
 import { dismissRenamedCode, listRenamedCodes } from '../sync/renamed-codes'
 
 export interface SyncReviewRepo {

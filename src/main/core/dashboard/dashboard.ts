@@ -32,8 +32,8 @@ import {
 } from '../../../shared/model/enums'
 import { type DashboardHomeInput } from '../../../shared/model/validation/dashboard'
 import { NotSignedInError } from '../outbox/writer'
-import { createAudienceReader, projectsOfUsersSql } from './audience'
-import { type RepoContext } from './context'
+import { createAudienceReader, projectsOfUsersSql } from '../common/audience'
+import { type RepoContext } from '../common/context'
 
 /** Rows shown per "my day" list; the total says how many more there are. */
 export const DAY_LIST_LIMIT = 20

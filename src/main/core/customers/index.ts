@@ -11,10 +11,10 @@ import { createCompanyPageReader, type CompanyPageReader } from './company-page'
 import { createContactDirectory, type ContactDirectory } from './contact-directory'
 import { createContactsRepo, type ContactsRepo } from './contacts'
 import { createDuplicateFinder } from './duplicates'
-import { createPeopleDirectory } from './people'
-import { createSavedFiltersRepo, type SavedFiltersRepo } from './saved-filters'
-import { createSearchRepo, type SearchRepo } from './search'
-import { createTrashRepo, type TrashRepo } from './trash'
+import { createPeopleDirectory } from '../common/people'
+import { createSavedFiltersRepo, type SavedFiltersRepo } from '../records/saved-filters'
+import { createSearchRepo, type SearchRepo } from '../records/search'
+import { createTrashRepo, type TrashRepo } from '../records/trash'
 
 export interface CustomerRepos {
   readonly companies: CompaniesRepo

@@ -49,8 +49,8 @@ import {
 import { tierPermissions } from '../../../shared/model/permission-rules'
 import { NotSignedInError } from '../outbox/writer'
 import { type DeviceCore } from '../device'
-import { createAudienceReader, projectsOfUsersSql } from './audience'
-import { repoContextOf, type Actor, type RepoContext } from './context'
+import { createAudienceReader, projectsOfUsersSql } from '../common/audience'
+import { repoContextOf, type Actor, type RepoContext } from '../common/context'
 import { RuleError } from '../rule-error'
 
 export const KPI_RULES = [

@@ -2,7 +2,7 @@ import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { leadConversionSchema, leadCreateSchema, leadEditSchema } from '../../../shared/model/validation/sales'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
-import { SalesRuleError } from './errors'
+import { SalesRuleError } from './rules'
 import { createLeadsRepo, type LeadsRepo } from './leads'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 

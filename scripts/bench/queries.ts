@@ -4,7 +4,9 @@
  * ~2,600 contacts per 100k rows, so reaching 50k contacts by scale alone would take a 2M-row seed).
  */
 import { randomBytes } from 'node:crypto'
-import { createCustomerRepos } from '../../src/main/core/customers'
+import { createCustomers } from '../../src/main/core/customers'
+import { createRecords } from '../../src/main/core/records'
+import { domainContextOf } from '../../src/main/core/common/context'
 import { type Sqlite } from '../../src/main/core/sqlite'
 import { createTestDevice } from '../../test/support/device/test-device'
 import { pauseSearchIndex, resumeSearchIndex } from '../../src/main/db/search-index'
@@ -42,6 +44,13 @@ const GIVEN = [
   '길동',
   '재원',
 ]
+
+/** The repositories this scenario measures (customers, and global search from records), wired as device-port.ts does. */
+function queryRepos(device: Parameters<typeof domainContextOf>[0]): QueryRepos {
+  const ctx = domainContextOf(device)
+  return { ...createCustomers(ctx), ...createRecords(ctx) }
+}
+type QueryRepos = ReturnType<typeof createCustomers> & ReturnType<typeof createRecords>
 
 /** Adds generated contacts until the replica holds `target` of them (one transaction, search index rebuilt once). */
 function topUpContacts(sqlite: Sqlite, target: number): number {
@@ -92,7 +101,7 @@ export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions, o
     const contacts = topUpContacts(device.sqlite, options.contacts)
     device.sqlite.pragma('optimize')
     log(`5. replica: ${seeded.value.total} demo rows + contacts → ${contacts}; measuring`)
-    const repos = createCustomerRepos({ sqlite: device.sqlite, writer: device.writer, state: device.state })
+    const repos = queryRepos(device)
     const { sqlite } = device
     const companyCount = sqlite.prepare('SELECT count(*) FROM companies WHERE deleted_at IS NULL').pluck().get() as number
     const contactIds = sqlite.prepare('SELECT id FROM contacts ORDER BY id').pluck().all() as string[]
@@ -111,7 +120,7 @@ export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions, o
     const floorP50 = Math.max(floorById.p50, floorPage.p50)
     const floorLabel = `raw SELECT * by id / LIMIT 50 on the pk index, p95 (${round(floorById.p95, 3)} / ${round(floorPage.p95, 3)} ms)`
 
-    const cases: { metric: string; run: (i: number, r?: ReturnType<typeof createCustomerRepos>) => unknown }[] = [
+    const cases: { metric: string; run: (i: number, r?: QueryRepos) => unknown }[] = [
       {
         metric: 'company list page (가나다 sort, 50 rows, varying offsets)',
         run: (i, r = repos) => r.companies.list({ filters: {}, sort: 'name', offset: (i * 50) % Math.max(50, companyCount - 50), limit: 50 }).items,
@@ -172,7 +181,7 @@ export async function runQueryBench(env: BenchEnv, options: QueryBenchOptions, o
 async function encryptedVersusPlain(
   env: BenchEnv,
   plain: ReturnType<typeof createTestDevice>,
-  cases: readonly { metric: string; run: (i: number, repos?: ReturnType<typeof createCustomerRepos>) => unknown }[],
+  cases: readonly { metric: string; run: (i: number, repos?: QueryRepos) => unknown }[],
   plain95and50: { readonly p95: readonly number[]; readonly p50: readonly number[] },
   repeats: number,
   figures: Figure[],
@@ -184,7 +193,7 @@ async function encryptedVersusPlain(
   const encrypted = createTestDevice({ dir: env.dir, name: 'queries-encrypted', key: randomBytes(32) })
   try {
     encrypted.sqlite.pragma('optimize')
-    const repos = createCustomerRepos({ sqlite: encrypted.sqlite, writer: encrypted.writer, state: encrypted.state })
+    const repos = queryRepos(encrypted)
     const measured = cases.map(({ run }) => p95Of(repeats, (i) => run(i, repos)))
     const encryptedP95 = measured.map((m) => m.p95)
     const plainP95 = plain95and50.p95

@@ -12,22 +12,23 @@ import { IpcFailure, type IpcErrorCode } from '../shared/ipc/errors'
 import { type AppSettings } from './app-settings'
 import { createIdleLock } from './idle-lock'
 import { type DeviceCore } from './core/device'
-import { createCustomerRepos } from './core/customers/index'
+import { createCustomers } from './core/customers'
 import { ReplicaNotEmptyError } from './demo/seed-device'
-import { createSalesDevice } from './core/sales/index'
+import { createSales } from './core/sales'
 import { createTrainingDevice } from './core/repos/training'
 import { createImportService } from './core/transfer/import/service'
 import { createAttendanceList } from './core/transfer/attendance-list'
-import { createLeadsRepo } from './core/sales/leads'
 import { uuidv7 } from '../shared/ids/uuidv7'
-import { createKpiDevice } from './core/kpi/kpi'
-import { createProductsRepo } from './core/products/products'
-import { createDashboardRepo } from './core/dashboard/dashboard'
-import { createMeetingsRepo } from './core/meetings/meetings'
-import { createAdminDevice } from './core/admin/index'
-import { AdminOnlineError, type AdminOnlineFailure } from './core/admin/online'
+import { createKpi } from './core/kpi'
+import { createProducts } from './core/products'
+import { createDashboard } from './core/dashboard'
+import { createMeetings } from './core/meetings'
+import { createRecords } from './core/records'
+import { createAdmin } from './core/admin'
+import { AdminOnlineError, createAdminOnlineDevice, type AdminOnlineFailure } from './core/admin/online'
+import { createSyncReview } from './core/sync/review'
 import { createPermissionsReader } from './core/common/permissions'
-import { createUserNames, repoContextOf, toTier } from './core/common/context'
+import { createUserNames, domainContextOf, toTier } from './core/common/context'
 import { quoteIdent } from './core/sqlite'
 import { writableTables } from '../shared/model/permission-rules'
 import { OtherUserPendingError, type SessionUser as CoreUser } from './core/session'
@@ -152,12 +153,13 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
 
   const permissionsReader = createPermissionsReader(core.sqlite)
   const lock = createIdleLock(settings)
-  // One repository context, and one customers and one products repository shared by their screens and the import
-  // (which writes through the same repositories, so it obeys the same rules).
-  const ctx = repoContextOf(core, () => new Date())
-  const customers = createCustomerRepos({ sqlite: core.sqlite, writer: core.writer, state: core.state })
-  const products = createProductsRepo(ctx)
-  const admin = createAdminDevice(core)
+  // One context for every domain (core/<domain>/index.ts: create<Domain>(ctx)); the customers, sales and products
+  // repositories are shared by their screens and the import (which writes through them, so it obeys the same rules).
+  const ctx = domainContextOf(core, () => new Date())
+  const customers = createCustomers(ctx)
+  const sales = createSales(ctx)
+  const products = createProducts(ctx)
+  const adminOnline = createAdminOnlineDevice(core)
 
   // The status is pushed, not polled: the core's status store notifies on every change; identical contract-shaped
   // snapshots (a page's count refresh that changed nothing) are not sent twice.
@@ -188,18 +190,21 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   const userNames = createUserNames(core.sqlite)
 
   return {
-    sales: createSalesDevice(core),
     customers,
+    records: createRecords(ctx),
+    sales,
+    syncReview: createSyncReview(core),
     training: createTrainingDevice(core),
     transfer: {
-      ...createImportService({ sqlite: core.sqlite, writer: core.writer, customers, leads: createLeadsRepo(ctx), products, newId: uuidv7 }),
+      ...createImportService({ sqlite: core.sqlite, writer: core.writer, customers, leads: sales.leads, products, newId: uuidv7 }),
       attendance: createAttendanceList(core.sqlite).list,
     },
-    kpi: createKpiDevice(core),
+    kpi: createKpi(ctx),
     products,
-    dashboard: createDashboardRepo(ctx),
-    meetings: createMeetingsRepo(ctx),
-    admin,
+    dashboard: createDashboard(ctx),
+    meetings: createMeetings(ctx),
+    admin: createAdmin(ctx),
+    adminOnline,
     lock,
     files: createFilesDevice(core, ctx, filesDir ?? join(tmpdir(), `crm-files-${core.state.get('device_id') ?? 'device'}`)),
 
@@ -251,7 +256,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
 
     async changePassword({ currentPassword, newPassword }) {
       try {
-        await admin.online.changePassword(currentPassword, newPassword)
+        await adminOnline.changePassword(currentPassword, newPassword)
       } catch (error) {
         if (!(error instanceof AdminOnlineError)) throw error
         const codes: Record<AdminOnlineFailure, IpcErrorCode> = {

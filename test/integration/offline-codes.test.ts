@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isGeneratedRecordCode } from '../../src/shared/ids/record-code'
 import { companyCreateSchema } from '../../src/shared/model/validation/customers'
-import { createCustomerRepos } from '../../src/main/core/customers'
+import { createCustomers } from '../../src/main/core/customers'
+import { domainContextOf } from '../../src/main/core/common/context'
 import type { TestDevice } from '../support/device/test-device'
 import { isSyncError } from '../../src/main/core/sync/errors'
 import { startHarness, type Harness } from '../support/sync-harness'
@@ -34,7 +35,7 @@ afterAll(async () => {
 })
 
 function createOffline(device: TestDevice, label: string): void {
-  const { companies } = createCustomerRepos({ sqlite: device.sqlite, writer: device.writer, state: device.state })
+  const { companies } = createCustomers(domainContextOf(device))
   for (let i = 0; i < PER_DEVICE; i++) {
     const result = companies.create(companyCreateSchema.parse({ name: `오프라인상사 ${label}${i}` }), { allowDuplicates: true })
     expect(result.status).toBe('created')

@@ -76,8 +76,8 @@ export function adminHandlers(ctx: HandlerContext): AdminHandlers {
     'admin.saveUser': (input) => adminCall(() => repo().saveUser(input)),
     'admin.createUser': (input) =>
       onlineCall(async () => {
-        const created = await ctx.device.admin.online.createUser(input)
-        await ctx.device.admin.pullNow()
+        const created = await ctx.device.adminOnline.createUser(input)
+        await ctx.device.adminOnline.pullNow()
         return created
       }),
     'admin.roles': () => adminCall(() => repo().roles()),
@@ -92,14 +92,14 @@ export function adminHandlers(ctx: HandlerContext): AdminHandlers {
     'admin.saveCampaign': (input) => adminCall(() => ctx.device.admin.catalogues.saveCampaign(input)),
     'admin.industries': () => adminCall(() => ctx.device.admin.catalogues.industries()),
     'admin.saveIndustry': (input) => adminCall(() => ctx.device.admin.catalogues.saveIndustry(input)),
-    'admin.audit': (input) => onlineCall(() => ctx.device.admin.online.audit(input)),
-    'admin.recordHistory': (input) => onlineCall(() => ctx.device.admin.online.recordHistory(input)),
-    'admin.userDevices': (input) => onlineCall(() => ctx.device.admin.online.userDevices(input.userId)),
+    'admin.audit': (input) => onlineCall(() => ctx.device.adminOnline.audit(input)),
+    'admin.recordHistory': (input) => onlineCall(() => ctx.device.adminOnline.recordHistory(input)),
+    'admin.userDevices': (input) => onlineCall(() => ctx.device.adminOnline.userDevices(input.userId)),
     'admin.revokeDevice': (input) =>
       onlineCall(async () => {
-        await ctx.device.admin.online.revokeDevice(input.deviceId, input.wipe)
-        return ctx.device.admin.online.userDevices(input.userId)
+        await ctx.device.adminOnline.revokeDevice(input.deviceId, input.wipe)
+        return ctx.device.adminOnline.userDevices(input.userId)
       }),
-    'admin.resetPassword': (input) => onlineCall(async () => ({ oneTimePassword: await ctx.device.admin.online.resetPassword(input.userId) })),
+    'admin.resetPassword': (input) => onlineCall(async () => ({ oneTimePassword: await ctx.device.adminOnline.resetPassword(input.userId) })),
   }
 }

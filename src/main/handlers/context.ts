@@ -4,16 +4,19 @@
  */
 import { type AppRuntime, type MyPermissions, type ParsedInputOf, type RecordLastEdit, type SessionState, type SyncStatus } from '../../shared/ipc/contract'
 import { type SyncedTable } from '../../shared/model/tables'
-import { type CustomerRepos } from '../core/customers/index'
-import { type SalesDevice } from '../core/sales/index'
+import { type CustomerRepos } from '../core/customers'
+import { type RecordRepos } from '../core/records'
+import { type SalesRepos } from '../core/sales'
+import { type SyncReviewRepo } from '../core/sync/review'
 import { type TrainingRepos } from '../core/repos/training'
 import { type ImportService } from '../core/transfer/import/service'
 import { type AttendanceListItem } from '../../shared/ipc/transfer-types'
-import { type KpiRepo } from '../core/kpi/kpi'
-import { type ProductsRepo } from '../core/products/products'
-import { type DashboardRepo } from '../core/dashboard/dashboard'
-import { type MeetingsRepo } from '../core/meetings/meetings'
-import { type AdminDevice } from '../core/admin/index'
+import { type KpiRepo } from '../core/kpi'
+import { type ProductsRepo } from '../core/products'
+import { type DashboardRepo } from '../core/dashboard'
+import { type MeetingsRepo } from '../core/meetings'
+import { type AdminRepos } from '../core/admin'
+import { type AdminOnlineDevice } from '../core/admin/online'
 import { type IdleLock } from '../idle-lock'
 import { type DeviceFiles } from '../core/files'
 import { type ReplicaPort } from '../replica-port'
@@ -37,10 +40,14 @@ export interface DevicePort {
   syncNow(): Promise<SyncStatus>
   /** Who last changed a synced row and whether it is still here (forms open on a record watch it). */
   lastEdit(table: SyncedTable, id: string): Promise<RecordLastEdit>
-  /** Leads, opportunities and the sync panel's review of rejected changes and conflicts, on the local replica. */
-  readonly sales: SalesDevice
-  /** Companies, branches, contacts, global search, activities and saved filters, on the local replica. */
+  /** Companies, branches, contacts and activities, on the local replica. */
   readonly customers: CustomerRepos
+  /** Global search, saved list filters and the trash, across every domain's records. */
+  readonly records: RecordRepos
+  /** Leads and opportunities, on the local replica. */
+  readonly sales: SalesRepos
+  /** The sync panel: rejected changes, conflicts and renamed codes, and what the user does about them. */
+  readonly syncReview: SyncReviewRepo
   /** Projects, sessions, classes, rosters and attendance marks, on the local replica. */
   readonly training: TrainingRepos
   /** Spreadsheet import with review: preview (no writes) and an all-or-nothing commit, on the local replica. */
@@ -56,8 +63,10 @@ export interface DevicePort {
   readonly dashboard: DashboardRepo
   /** Meetings with participants, agenda, minutes, action items and proposed products; the calendar. */
   readonly meetings: MeetingsRepo
-  /** Users, roles and permissions, departments, teams (replica) and account creation / audit log (server). */
-  readonly admin: AdminDevice
+  /** Users, roles and permissions, departments, teams, campaigns and industries, on the local replica. */
+  readonly admin: AdminRepos
+  /** Account creation, passwords, devices and the audit log: the server's side of administration. */
+  readonly adminOnline: AdminOnlineDevice
   /** The idle lock: settings, locked state and the offline password check. */
   readonly lock: IdleLock
   /** Attachments: the device's file store, uploads and downloads (core/files). */

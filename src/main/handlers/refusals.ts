@@ -6,7 +6,7 @@
 import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
 import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
-import { RecordNotFoundError } from '../core/customers/companies'
+import { RecordNotFoundError } from '../core/common/errors'
 
 type RuleErrorClass<R extends string> = abstract new (...args: never[]) => Error & { readonly rule: R }
 

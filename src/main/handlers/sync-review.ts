@@ -1,6 +1,6 @@
 /**
  * The sync panel: rejected changes and open conflicts, and what the user does about them. Separate from
- * handlers/sync.ts (status and "sync now") because these read and write the replica through the sales device.
+ * handlers/sync.ts (status and "sync now") because these read and write the replica (core/sync/review.ts).
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
@@ -11,7 +11,7 @@ import { salesCall } from './sales'
 type SyncReviewHandlers = Pick<HandlerTable, Extract<IpcChannel, SyncReviewChannel>>
 
 export function syncReviewHandlers(ctx: HandlerContext): SyncReviewHandlers {
-  const review = () => ctx.device.sales.syncReview
+  const review = () => ctx.device.syncReview
   return {
     'sync.conflicts': () => salesCall(() => review().list().conflicts),
     'sync.rejected': () => salesCall(() => review().list().rejected),

@@ -8,7 +8,7 @@ import { IpcFailure, isIpcErrorCode, type IpcErrorCode } from '../../shared/ipc/
 import { type TransferChannel } from '../../shared/ipc/transfer-channels'
 import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
-import { RecordNotFoundError } from '../core/customers/companies'
+import { RecordNotFoundError } from '../core/common/errors'
 import { ProductRuleError } from '../core/products/products'
 import { exportTable, exportWorkbook } from '../core/transfer/export'
 import { ImportFileError, type ParseProblem } from '../core/transfer/import/parse'

@@ -4,30 +4,18 @@
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
-import { IpcFailure } from '../../shared/ipc/errors'
 import { type TrashChannel } from '../../shared/ipc/trash-channels'
-import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
-import { RecordNotFoundError } from '../core/customers/companies'
 import { type HandlerContext } from './context'
-
-function trashCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
-    if (error instanceof RecordNotFoundError || error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
-    throw error
-  }
-}
+import { commonRefusals } from './refusals'
 
 type TrashHandlers = Pick<HandlerTable, Extract<IpcChannel, TrashChannel>>
 
 export function trashHandlers(ctx: HandlerContext): TrashHandlers {
-  const trash = () => ctx.device.customers.trash
+  const trash = () => ctx.device.records.trash
   return {
-    'trash.preview': ({ kind, id }) => trashCall(() => trash().preview(kind, id)),
-    'trash.remove': ({ kind, id }) => trashCall(() => trash().remove(kind, id)),
-    'trash.list': () => trashCall(() => trash().list()),
-    'trash.restore': ({ entryId }) => trashCall(() => trash().restore(entryId)),
+    'trash.preview': ({ kind, id }) => commonRefusals(() => trash().preview(kind, id)),
+    'trash.remove': ({ kind, id }) => commonRefusals(() => trash().remove(kind, id)),
+    'trash.list': () => commonRefusals(() => trash().list()),
+    'trash.restore': ({ entryId }) => commonRefusals(() => trash().restore(entryId)),
   }
 }

@@ -35,6 +35,8 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     // The channel-level tests here never reach the sales repositories.
     sales: {} as DevicePort['sales'],
     customers: {} as DevicePort['customers'],
+    records: {} as DevicePort['records'],
+    syncReview: {} as DevicePort['syncReview'],
     training: {} as DevicePort['training'],
     transfer: {} as DevicePort['transfer'],
     kpi: {} as DevicePort['kpi'],
@@ -42,6 +44,7 @@ function fakeDevice(overrides: Partial<DevicePort> = {}): DevicePort {
     dashboard: {} as DevicePort['dashboard'],
     meetings: {} as DevicePort['meetings'],
     admin: {} as DevicePort['admin'],
+    adminOnline: {} as DevicePort['adminOnline'],
     lock: {} as DevicePort['lock'],
     files: {} as DevicePort['files'],
     replica: {} as DevicePort['replica'],

@@ -13,8 +13,9 @@ import { replicaRegistry } from '../../../src/main/core/replica/registry'
 import { type Sqlite } from '../../../src/main/core/sqlite'
 import { createDeviceState, type DeviceState } from '../../../src/main/core/state'
 import { createTempDir, openTestReplica, signInLocally } from './fixtures'
-import { type Actor, type RepoContext } from '../../../src/main/core/common/context'
-import { createCustomerRepos, type CustomerRepos } from '../../../src/main/core/customers/index'
+import { type Actor, type DomainContext } from '../../../src/main/core/common/context'
+import { createCustomers, type CustomerRepos } from '../../../src/main/core/customers'
+import { createRecords, type RecordRepos } from '../../../src/main/core/records'
 import { openReplica } from '../../../src/main/db/open'
 
 const TEST_DEVICE_ID = '0190a000-0000-7000-8000-00000000d001'
@@ -29,8 +30,7 @@ function wireDevice(sqlite: Sqlite, now?: () => number): { state: DeviceState; o
   return { state, outbox, writer }
 }
 
-export interface RepoTestDevice extends RepoContext {
-  readonly state: DeviceState
+export interface RepoTestDevice extends DomainContext {
   readonly outbox: OutboxStore
   readonly writer: Writer
   /** Move the pinned wall clock. */
@@ -55,6 +55,7 @@ export function openRepoTestDevice(file: string, startIso = '2026-11-02T01:00:00
     actor: () => actor,
     now: () => now,
     newId: uuidv7,
+    deviceId: () => TEST_DEVICE_ID,
     setNow(iso) {
       now = new Date(iso)
     },
@@ -81,20 +82,31 @@ export interface RepoHarness {
   readonly state: DeviceState
   readonly writer: Writer
   readonly repos: CustomerRepos
+  readonly records: RecordRepos
   close(): void
 }
 
-/** A replica in a fresh temp dir with TEST_USER signed in and the customer repositories. */
+/** A replica in a fresh temp dir with TEST_USER signed in, the wall clock, and the customer and records repositories. */
 export function openRepoHarness(): RepoHarness {
   const dir = createTempDir('crm-repos-')
   const { sqlite } = openTestReplica(dir.file('replica.sqlite'))
   const { state, writer } = wireDevice(sqlite)
   signInLocally(state, TEST_USER)
+  const ctx: DomainContext = {
+    sqlite,
+    writer,
+    state,
+    actor: () => ({ id: TEST_USER.id, tier: 'OPERATOR' }),
+    now: () => new Date(),
+    newId: uuidv7,
+    deviceId: () => TEST_DEVICE_ID,
+  }
   return {
     sqlite,
     state,
     writer,
-    repos: createCustomerRepos({ sqlite, writer, state }),
+    repos: createCustomers(ctx),
+    records: createRecords(ctx),
     close: () => {
       sqlite.close()
       dir.remove()

@@ -1,30 +1,18 @@
-/** The administration side of one device: the admin repository on the replica and the server-only calls. */
-import { type DeviceCore } from '../device'
-import { repoContextOf } from '../common/context'
+/**
+ * The administration domain on the replica: users' organisation fields, roles and permissions, departments and teams,
+ * campaigns and industries. `createAdmin(ctx)`, the same shape as every core/<domain>/index.ts. What needs the server
+ * (accounts, passwords, the audit log) is online.ts, built from the running core.
+ */
+import { type DomainContext } from '../common/context'
 import { createAdminRepo, type AdminRepo } from './admin'
 import { createCataloguesRepo, type CataloguesRepo } from './catalogues'
-import { createAdminOnline, type AdminOnline } from './online'
 
-export interface AdminDevice {
+export interface AdminRepos {
   readonly repo: AdminRepo
   /** Campaigns and industries. */
   readonly catalogues: CataloguesRepo
-  readonly online: AdminOnline
-  /** Pull now (best effort) so an account the server just created is on this device when the screen reloads. */
-  pullNow(): Promise<void>
 }
 
-export function createAdminDevice(core: DeviceCore, now: () => Date = () => new Date()): AdminDevice {
-  return {
-    repo: createAdminRepo(repoContextOf(core, now)),
-    catalogues: createCataloguesRepo(repoContextOf(core, now)),
-    online: createAdminOnline({ session: core.session, tokens: core.tokens, fetch: core.fetch }),
-    async pullNow() {
-      try {
-        await core.syncNow()
-      } catch {
-        // Offline right after creating: the next scheduled sync delivers the user.
-      }
-    },
-  }
+export function createAdmin(ctx: DomainContext): AdminRepos {
+  return { repo: createAdminRepo(ctx), catalogues: createCataloguesRepo(ctx) }
 }

@@ -11,6 +11,7 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { USER_TIERS } from '../../../shared/model/enums'
 import { type AdminUserDevice, type AuditPage } from '../../../shared/ipc/admin-types'
 import { type auditQuerySchema, type recordHistoryQuerySchema, type userCreateSchema } from '../../../shared/model/validation/admin'
+import { type DeviceCore } from '../device'
 import { type Session } from '../session'
 import { type TokenStore } from '../sync/tokens'
 
@@ -166,6 +167,25 @@ export function createAdminOnline({ session, tokens, fetch: doFetch, timeoutMs =
     },
     async changePassword(currentPassword, newPassword) {
       await send('POST', '/v1/auth/password', { currentPassword, newPassword })
+    },
+  }
+}
+
+/** The server-only administration of a running device, and a pull right after it so what the server made is here. */
+export interface AdminOnlineDevice extends AdminOnline {
+  /** Pull now (best effort) so an account the server just created is on this device when the screen reloads. */
+  pullNow(): Promise<void>
+}
+
+export function createAdminOnlineDevice(core: Pick<DeviceCore, 'session' | 'tokens' | 'fetch' | 'syncNow'>): AdminOnlineDevice {
+  return {
+    ...createAdminOnline({ session: core.session, tokens: core.tokens, fetch: core.fetch }),
+    async pullNow() {
+      try {
+        await core.syncNow()
+      } catch {
+        // Offline right after creating: the next scheduled sync delivers the user.
+      }
     },
   }
 }

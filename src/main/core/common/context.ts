@@ -1,7 +1,8 @@
 /**
- * What the sales repositories need from the device: the replica for reads (plain SQL, deleted rows excluded), the
- * writer for every write (row + outbox entry in one transaction), who is acting and what time it is. Time and ids are
- * injected so tests can pin them.
+ * What every domain's repositories need from the device: the replica for reads (plain SQL, deleted rows excluded),
+ * the writer for every write (row + outbox entry in one transaction), who is acting and what time it is. Time and ids
+ * are injected so tests can pin them. Each domain folder (core/<domain>/index.ts) has one `create<Domain>(ctx)` that
+ * takes a DomainContext and returns that domain's repositories.
  */
 import { displayName } from '../../../shared/domain/korean-name'
 import { uuidv7 } from '../../../shared/ids/uuidv7'
@@ -9,6 +10,7 @@ import { USER_TIERS, type UserTier } from '../../../shared/model/enums'
 import { type DeviceCore } from '../device'
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
+import { type DeviceState } from '../state'
 
 export interface Actor {
   readonly id: string
@@ -36,6 +38,19 @@ export function repoContextOf(core: Pick<DeviceCore, 'sqlite' | 'writer' | 'sess
     now,
     newId: uuidv7,
   }
+}
+
+/** What every `create<Domain>(ctx)` takes: the repository context plus this device's state and id. */
+export interface DomainContext extends RepoContext {
+  /** This device's local settings (signed-in user, preferences such as saved filters). */
+  readonly state: DeviceState
+  /** This device's id, stamped on attendance marks; null before the device has one. */
+  readonly deviceId: () => string | null
+}
+
+/** The domains' view of a running device (device-port.ts builds one and hands it to every domain). */
+export function domainContextOf(core: Pick<DeviceCore, 'sqlite' | 'writer' | 'session' | 'state'>, now: () => Date = () => new Date()): DomainContext {
+  return { ...repoContextOf(core, now), state: core.state, deviceId: () => core.state.get('device_id') }
 }
 
 export function toTier(value: unknown): UserTier {

@@ -14,7 +14,7 @@ import { toWireFields } from '../common/wire'
 import { type z } from 'zod'
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
-import { RecordNotFoundError } from './companies'
+import { RecordNotFoundError } from '../common/errors'
 import { type PeopleDirectory } from '../common/people'
 
 export type ActivityLog = z.output<typeof activityLogSchema>

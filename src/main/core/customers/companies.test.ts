@@ -106,18 +106,4 @@ describe('companies repository', () => {
     expect(contact({ mobile: '01012345678' })).toMatchObject({ status: 'duplicates', duplicates: [{ name: '홍길동', reasons: ['phone'] }] })
     expect(h.repos.companyPage.get(id).contacts.map((c) => c.name)).toEqual(['홍길동'])
   })
-
-  it('keeps saved filters per user in device-local settings', () => {
-    const saved = h.repos.savedFilters.save('companies', 'VIP 거래 중', { tiers: ['VIP'], statuses: ['ACTIVE'] }, 'name')
-    h.repos.savedFilters.save('companies', 'VIP 거래 중', { tiers: ['VIP'] }, 'updated')
-    expect(h.repos.savedFilters.list('companies')).toEqual([{ ...saved, filters: { tiers: ['VIP'] }, sort: 'updated' }])
-    // A damaged entry is skipped, not fatal.
-    const key = `saved_filters:${h.state.get('user_id')}:companies`
-    const stored = JSON.parse((h.sqlite.prepare('SELECT value FROM app_settings WHERE key = ?').get(key) as { value: string }).value) as unknown[]
-    h.sqlite.prepare('UPDATE app_settings SET value = ? WHERE key = ?').run(JSON.stringify([...stored, { id: 'x', name: 'broken' }]), key)
-    expect(h.repos.savedFilters.list('companies').map((f) => f.name)).toEqual(['VIP 거래 중'])
-    h.state.set('user_id', '0190a000-0000-7000-8000-0000000000b2')
-    expect(h.repos.savedFilters.list('companies')).toEqual([])
-    expect(h.writer.pendingCount()).toBe(0)
-  })
 })

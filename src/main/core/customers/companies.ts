@@ -16,6 +16,7 @@ import { type CompanyStatus, type CompanyTier } from '../../../shared/model/enum
 import { type CompanyCreate, type CompanyUpdate } from '../../../shared/model/validation/customers'
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
+import { RecordNotFoundError } from '../common/errors'
 import { type DuplicateFinder } from './duplicates'
 import { type PeopleDirectory } from '../common/people'
 import { registerChoseongFunction, textMatchSql } from '../records/search'
@@ -37,10 +38,6 @@ export interface CompaniesRepo {
   update(id: string, changes: CompanyUpdate): boolean
   /** Soft-deletes the company with its branches and contacts in one transaction. */
   remove(id: string): boolean
-}
-
-export class RecordNotFoundError extends Error {
-  override readonly name = 'RecordNotFoundError'
 }
 
 interface ListRow {

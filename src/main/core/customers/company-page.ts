@@ -5,7 +5,7 @@ import { displayName } from '../../../shared/domain/korean-name'
 import { type BranchRecord, type CompanyDetail, type CompanyRecord, type ContactRecord, type RelatedSummary } from '../../../shared/model/customer-views'
 import { type Sqlite } from '../sqlite'
 import { type ActivitiesRepo } from './activities'
-import { RecordNotFoundError } from './companies'
+import { RecordNotFoundError } from '../common/errors'
 import { lastContactedSql } from './last-contacted'
 import { type PeopleDirectory } from '../common/people'
 

@@ -13,7 +13,7 @@ import {
 import { type z } from 'zod'
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
-import { RecordNotFoundError } from './companies'
+import { RecordNotFoundError } from '../common/errors'
 import { type DuplicateFinder } from './duplicates'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { toWireFields } from '../common/wire'

@@ -48,9 +48,8 @@ import {
 } from '../../../shared/model/validation/kpi'
 import { tierPermissions } from '../../../shared/model/permission-rules'
 import { NotSignedInError } from '../outbox/writer'
-import { type DeviceCore } from '../device'
 import { createAudienceReader, projectsOfUsersSql } from '../common/audience'
-import { repoContextOf, type Actor, type RepoContext } from '../common/context'
+import { type Actor, type RepoContext } from '../common/context'
 import { RuleError } from '../rule-error'
 
 export const KPI_RULES = [
@@ -526,9 +525,4 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
       }
     },
   }
-}
-
-/** The KPI repository of a running device: its replica, its writer, the signed-in user. */
-export function createKpiDevice(core: Pick<DeviceCore, 'sqlite' | 'writer' | 'session'>, now: () => Date = () => new Date()): KpiRepo {
-  return createKpiRepo(repoContextOf(core, now))
 }

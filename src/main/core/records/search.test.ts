@@ -27,11 +27,11 @@ beforeEach(() => {
 })
 afterEach(() => h.close())
 
-const titles = (query: string) => Object.fromEntries(h.repos.search.search(query, 10).groups.map((g) => [g.type, g.hits.map((hit) => hit.title)]))
+const titles = (query: string) => Object.fromEntries(h.records.search.search(query, 10).groups.map((g) => [g.type, g.hits.map((hit) => hit.title)]))
 
 describe('global search', () => {
   it('answers a 2-character query (the trigram index alone finds nothing) by substring', () => {
-    expect(h.repos.search.search('삼성', 10).mode).toBe('substring')
+    expect(h.records.search.search('삼성', 10).mode).toBe('substring')
     expect(titles('삼성')).toEqual({ companies: ['삼성전자'] })
     expect(titles('민준')).toEqual({ contacts: ['김민준'] })
   })
@@ -41,7 +41,7 @@ describe('global search', () => {
   })
 
   it('uses the trigram index for 3+ characters, including business-number digits typed with hyphens', () => {
-    const result = h.repos.search.search('124-81', 10)
+    const result = h.records.search.search('124-81', 10)
     expect(result.mode).toBe('index')
     expect(titles('124-81')).toEqual({ companies: ['삼성전자'] })
     expect(titles('8800767')).toEqual({ companies: ['한빛소프트'] })
@@ -50,7 +50,7 @@ describe('global search', () => {
   })
 
   it('finds names by initial consonants, alone or mixed with syllables', () => {
-    expect(h.repos.search.search('ㅎㄱㄷ', 10).mode).toBe('choseong')
+    expect(h.records.search.search('ㅎㄱㄷ', 10).mode).toBe('choseong')
     expect(titles('ㅎㄱㄷ')).toEqual({ contacts: ['홍길동'] })
     expect(titles('홍ㄱ동')).toEqual({ contacts: ['홍길동'] })
     expect(titles('ㅅㅅㅈㅈ')).toEqual({ companies: ['삼성전자'] })
@@ -58,7 +58,7 @@ describe('global search', () => {
   })
 
   it('gives each hit the company page it opens, and forgets deleted rows', () => {
-    const hit = h.repos.search.search('홍길동', 10).groups[0]!.hits[0]!
+    const hit = h.records.search.search('홍길동', 10).groups[0]!.hits[0]!
     expect(hit).toMatchObject({ type: 'contacts', title: '홍길동', subtitle: '010-1234-5678 · 삼성전자' })
     h.repos.contacts.removeContact(hit.id)
     expect(titles('홍길동')).toEqual({})
@@ -66,8 +66,8 @@ describe('global search', () => {
   })
 
   it('treats FTS syntax in the query as plain text', () => {
-    expect(() => h.repos.search.search('"삼성" OR *', 10)).not.toThrow()
-    expect(h.repos.search.search('   ', 10).groups).toEqual([])
+    expect(() => h.records.search.search('"삼성" OR *', 10)).not.toThrow()
+    expect(h.records.search.search('   ', 10).groups).toEqual([])
   })
 })
 

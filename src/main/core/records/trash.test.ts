@@ -30,7 +30,7 @@ describe('trash', () => {
   it('says what a delete takes with it, with counts, before anything is written', () => {
     const { companyId, branchId } = companyWithPeople('한빛전자', 3)
     const pending = h.writer.pendingCount()
-    expect(h.repos.trash.preview('company', companyId)).toEqual({
+    expect(h.records.trash.preview('company', companyId)).toEqual({
       kind: 'company',
       id: companyId,
       title: '한빛전자',
@@ -40,7 +40,7 @@ describe('trash', () => {
       ],
       references: [],
     })
-    expect(h.repos.trash.preview('branch', branchId).children).toEqual([{ label: 'contacts', count: 3 }])
+    expect(h.records.trash.preview('branch', branchId).children).toEqual([{ label: 'contacts', count: 3 }])
     expect(h.writer.pendingCount()).toBe(pending)
   })
 
@@ -48,8 +48,8 @@ describe('trash', () => {
     const { companyId, branchId, contactIds } = companyWithPeople('한빛전자', 3)
     const [alone, ...others] = contactIds
     // Deleted on its own first: the company's restore must not bring it back.
-    h.repos.trash.remove('contact', alone ?? '')
-    const entry = h.repos.trash.remove('company', companyId)
+    h.records.trash.remove('contact', alone ?? '')
+    const entry = h.records.trash.remove('company', companyId)
     expect(entry).toMatchObject({
       kind: 'company',
       title: '한빛전자',
@@ -60,23 +60,23 @@ describe('trash', () => {
     })
     expect(live('companies', companyId)).toBe(false)
     expect(others.every((id) => !live('contacts', id))).toBe(true)
-    expect(h.repos.trash.list().map((e) => e.title)).toEqual(['한빛전자', '김직원0'])
+    expect(h.records.trash.list().map((e) => e.title)).toEqual(['한빛전자', '김직원0'])
 
-    expect(h.repos.trash.restore(entry.id)).toEqual({ restored: 4 })
+    expect(h.records.trash.restore(entry.id)).toEqual({ restored: 4 })
     expect(live('companies', companyId) && live('branches', branchId)).toBe(true)
     expect(others.every((id) => live('contacts', id))).toBe(true)
     expect(live('contacts', alone ?? '')).toBe(false)
-    expect(h.repos.trash.list().map((e) => e.title)).toEqual(['김직원0'])
+    expect(h.records.trash.list().map((e) => e.title)).toEqual(['김직원0'])
     // Restored rows go to the server as undeletes.
     expect(h.writer.pendingCount()).toBeGreaterThan(0)
   })
 
   it('refuses a restore that is no longer possible, and hides entries past the tombstone horizon', () => {
     const { companyId } = companyWithPeople('한빛전자', 0)
-    const entry = h.repos.trash.remove('company', companyId)
+    const entry = h.records.trash.remove('company', companyId)
     h.writer.restore('companies', companyId)
-    expect(h.repos.trash.list()).toEqual([])
-    expect(() => h.repos.trash.restore(entry.id)).toThrow(/No restorable/)
+    expect(h.records.trash.list()).toEqual([])
+    expect(() => h.records.trash.restore(entry.id)).toThrow(/No restorable/)
     expect(withinTombstoneHorizon('2026-01-01T00:00:00.000Z', '2026-03-31T00:00:00.000Z')).toBe(true)
     expect(withinTombstoneHorizon('2026-01-01T00:00:00.000Z', '2026-04-02T00:00:00.000Z')).toBe(false)
   })
@@ -96,7 +96,7 @@ describe('trash', () => {
       check(rule.table, `id, ${rule.titleSql}`)
       walk(rule.children)
       for (const ref of rule.references ?? []) check(ref.table, `id, ${ref.column}`)
-      expect(() => h.repos.trash.preview(kind, '0190a000-0000-7000-8000-0000000000ff')).toThrow(/No /)
+      expect(() => h.records.trash.preview(kind, '0190a000-0000-7000-8000-0000000000ff')).toThrow(/No /)
     }
   })
 })

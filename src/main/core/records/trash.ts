@@ -22,7 +22,7 @@ import { type DeletionCount, type DeletionPreview, type TrashEntry } from '../..
 import { type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
-import { RecordNotFoundError } from '../customers/companies'
+import { RecordNotFoundError } from '../common/errors'
 import { createStatementCache } from '../common/sql'
 
 const MAX_ENTRIES = 500

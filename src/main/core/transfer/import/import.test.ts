@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { companyCreateSchema } from '../../../../shared/model/validation/customers'
-import { createCustomerRepos, type CustomerRepos } from '../../customers/index'
+import { createCustomers, type CustomerRepos } from '../../customers'
 import { createLeadsRepo } from '../../sales/leads'
 import { createProductsRepo } from '../../products/products'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../../test/support/device/repos'
@@ -147,7 +147,7 @@ describe('import review and commit (real SQLite)', () => {
     device = openRepoTestDevice(dir.file('import.sqlite'))
     device.addUser({ id: testId(0xa1), lastName: '김', firstName: '민준' })
     device.signInAs({ id: testId(0xa1), tier: 'OPERATOR' })
-    customers = createCustomerRepos({ sqlite: device.sqlite, writer: device.writer, state: device.state })
+    customers = createCustomers(device)
     service = createImportService({
       sqlite: device.sqlite,
       writer: device.writer,

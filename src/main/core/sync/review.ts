@@ -12,9 +12,10 @@ import { type Writer } from '../outbox/writer'
 import { type TableRegistry } from '../replica/table-meta'
 import { quoteIdent, type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
+import { type DeviceCore } from '../device'
 import { createUserNames } from '../common/context'
 import { SalesRuleError } from '../sales/rules'
-import { dismissRenamedCode, listRenamedCodes } from '../sync/renamed-codes'
+import { dismissRenamedCode, listRenamedCodes } from './renamed-codes'
 
 export interface SyncReviewRepo {
   list(): SyncReview
@@ -136,4 +137,16 @@ export function createSyncReviewRepo({ sqlite, writer, conflicts, registry, stat
       return list()
     },
   }
+}
+
+/** The sync panel of a running device: its outbox, conflicts and registry; the status bar's counts refreshed after each action. */
+export function createSyncReview(core: Pick<DeviceCore, 'sqlite' | 'writer' | 'conflicts' | 'registry' | 'state' | 'status'>): SyncReviewRepo {
+  return createSyncReviewRepo({
+    sqlite: core.sqlite,
+    writer: core.writer,
+    conflicts: core.conflicts,
+    registry: core.registry,
+    state: core.state,
+    refreshStatus: () => core.status.refreshCounts(),
+  })
 }

@@ -3,7 +3,7 @@ import { createReplicaStatements } from '../replica/statements'
 import { createTempDir, signInLocally, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createTestDevice, type TestDevice } from '../../../../test/support/device/test-device'
 import { SalesRuleError } from '../sales/rules'
-import { createSyncReviewRepo, type SyncReviewRepo } from './sync-review'
+import { createSyncReviewRepo, type SyncReviewRepo } from './review'
 
 const ME = { id: testId(0xa1), email: 'kim@augu.kr' }
 const COLLEAGUE = testId(0xa2)

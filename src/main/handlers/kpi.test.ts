@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { kpiContract } from '../../shared/ipc/kpi-contract'
 import { NotSignedInError } from '../core/outbox/writer'
-import { KPI_RULES, KpiRuleError } from '../core/kpi/kpi'
+import { KPI_RULES, KpiRuleError } from '../core/kpi/rules'
 import { kpiCall } from './kpi'
 import { failureCodeOf as codeOf } from './refusals'
 

@@ -6,7 +6,7 @@ import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
 import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type KpiChannel } from '../../shared/ipc/kpi-channels'
-import { KpiRuleError, type KpiRule } from '../core/kpi/kpi'
+import { KpiRuleError, type KpiRule } from '../core/kpi/rules'
 import { type HandlerContext } from './context'
 import { refusalsOf } from './refusals'
 

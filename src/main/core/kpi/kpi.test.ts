@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { kpiAchievementsSchema, kpiActualRecordSchema, kpiDefinitionSaveSchema, kpiTargetSaveSchema } from '../../../shared/model/validation/kpi'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
-import { createKpiRepo, KpiRuleError, type KpiRepo } from './kpi'
+import { createKpiRepo, type KpiRepo } from './kpi'
+import { KpiRuleError } from './rules'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 // The people: 김민준 leads team 영업1팀 (with 이서연 and 박지호); 최유나 is in 영업2팀.

@@ -1,7 +1,8 @@
 /**
  * Meetings (미팅) on the device: the filtered list, one meeting with everything hung on it (participants, agenda,
  * minutes, action items, proposed products and their derived totals), saving a meeting with its lists in one writer
- * transaction, cancelling, minutes and action items, and the calendar of meetings and training classes.
+ * transaction, cancelling, minutes and action items. The calendar of meetings and training classes is calendar.ts,
+ * the form's pickers pickers.ts.
  *
  * Child lists are saved as a whole: a row sent with its id is updated, a row without one is created, and a stored row
  * the form no longer lists is soft-deleted (removals first, so re-adding a participant never trips the unique index on
@@ -14,7 +15,6 @@ import { meetingDurationMinutes, meetingProposalTotals, proposalLineAmounts } fr
 import {
   type ActionItemPriority,
   type ActionItemStatus,
-  type ClassStatus,
   type CustomerReaction,
   type MeetingImportance,
   type MeetingLocationType,
@@ -29,10 +29,7 @@ import { type CompetitorMention } from '../../../shared/model/json'
 import { type ActionItemSave, type MeetingSave, type MinutesSave } from '../../../shared/model/validation/meetings'
 import {
   type ActionItemView,
-  type CalendarEntry,
-  type ContactOption,
   type MeetingDetail,
-  type MeetingOptions,
   type MeetingSummary,
   type ParticipantView,
   type ProposedProductView,
@@ -41,7 +38,9 @@ import { minutesId } from '../../../shared/ids/pair-id'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { createUserNames, type RepoContext } from '../common/context'
 import { MeetingRuleError } from './rules'
-import { createStatementCache, koreanSortSql } from '../common/sql'
+import { createMeetingCalendar, type MeetingCalendar } from './calendar'
+import { createMeetingPickers, type MeetingPickers } from './pickers'
+import { createStatementCache } from '../common/sql'
 
 export interface MeetingFilter {
   readonly from?: string | undefined
@@ -52,18 +51,17 @@ export interface MeetingFilter {
   readonly status?: MeetingStatus | undefined
 }
 
-export interface MeetingsRepo {
+/** The meeting records: the list, one meeting with everything hung on it, and its writes. */
+export interface MeetingRecords {
   list(filter?: MeetingFilter): MeetingSummary[]
   get(id: string): MeetingDetail
   save(input: MeetingSave): MeetingDetail
   cancel(id: string): MeetingDetail
   saveMinutes(input: MinutesSave): MeetingDetail
   saveActionItem(input: ActionItemSave): MeetingDetail
-  /** Meetings (not deleted) and training classes dated in [from, to), by date and start time. */
-  calendar(range: { readonly from: string; readonly to: string; readonly mine?: boolean }): CalendarEntry[]
-  options(): MeetingOptions
-  contacts(companyId: string): ContactOption[]
 }
+
+export type MeetingsRepo = MeetingRecords & MeetingCalendar & MeetingPickers
 
 interface MeetingRow {
   id: string
@@ -165,7 +163,7 @@ function jsonList<T>(text: string | null): T[] {
   }
 }
 
-export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
+export function createMeetingRecords(ctx: RepoContext): MeetingRecords {
   const { sqlite, writer } = ctx
   const names = createUserNames(sqlite)
   const cached = createStatementCache(sqlite)
@@ -219,46 +217,6 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
   const userExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM users WHERE id = ?')
   const productById = sqlite.prepare<[string], { id: string; list_price: number | null }>(
     'SELECT id, list_price FROM products WHERE id = ? AND deleted_at IS NULL',
-  )
-  const classesIn = sqlite.prepare<
-    [string, string],
-    {
-      id: string
-      date: string
-      start_time: string
-      end_time: string
-      class_number: number
-      name: string | null
-      status: ClassStatus
-      project_id: string
-      project_name: string | null
-      session_number: number
-      session_name: string | null
-      company_name: string | null
-    }
-  >(
-    `SELECT k.id, k.date, k.start_time, k.end_time, k.class_number, k.name, k.status, s.project_id, p.name AS project_name,
-            s.session_number, s.name AS session_name, c.name AS company_name
-       FROM training_classes k
-       JOIN training_sessions s ON s.id = k.session_id AND s.deleted_at IS NULL
-       LEFT JOIN projects p ON p.id = s.project_id
-       LEFT JOIN companies c ON c.id = p.company_id
-      WHERE k.deleted_at IS NULL AND k.date >= ? AND k.date < ?
-      ORDER BY k.date, k.start_time, k.id LIMIT 1000`,
-  )
-  const activeUsers = sqlite.prepare<[], { id: string; last_name: string; first_name: string }>(
-    'SELECT id, last_name, first_name FROM users WHERE is_active = 1 ORDER BY last_name || first_name, id',
-  )
-  const allCompanies = sqlite.prepare<[], { id: string; name: string }>(
-    `SELECT id, name FROM companies WHERE deleted_at IS NULL ORDER BY ${koreanSortSql('name')} LIMIT 5000`,
-  )
-  const activeProducts = sqlite.prepare<[], { id: string; code: string; name: string; list_price: number | null }>(
-    `SELECT id, code, name, list_price FROM products WHERE deleted_at IS NULL AND is_active = 1 ORDER BY ${koreanSortSql('name')}`,
-  )
-  const contactsOf = sqlite.prepare<[string], { id: string; last_name: string; first_name: string; position: string | null; department: string | null }>(
-    `SELECT k.id, k.last_name, k.first_name, k.position, k.department FROM contacts k JOIN branches b ON b.id = k.branch_id
-      WHERE b.company_id = ? AND b.deleted_at IS NULL AND k.deleted_at IS NULL AND k.is_active = 1
-      ORDER BY k.is_primary DESC, k.last_name || k.first_name, k.id`,
   )
 
   const requireActor = (): string => {
@@ -548,49 +506,11 @@ export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
       })
       return get(input.meetingId)
     },
-
-    calendar({ from, to, mine = false }) {
-      const meetings: CalendarEntry[] = list({ from, to, mine }).map((m) => ({
-        kind: 'meeting',
-        id: m.id,
-        date: m.date,
-        startTime: m.startTime,
-        endTime: m.endTime,
-        title: m.title,
-        companyName: m.companyName,
-        status: m.status,
-        type: m.type,
-      }))
-      const classes: CalendarEntry[] = classesIn.all(from, to).map((k) => ({
-        kind: 'class',
-        id: k.id,
-        date: k.date,
-        startTime: k.start_time,
-        endTime: k.end_time,
-        projectId: k.project_id,
-        projectName: k.project_name ?? '',
-        sessionNumber: k.session_number,
-        sessionName: k.session_name,
-        classNumber: k.class_number,
-        className: k.name,
-        companyName: k.company_name,
-        status: k.status,
-      }))
-      return [...meetings, ...classes].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id))
-    },
-
-    options: () => ({
-      users: activeUsers.all().map((u) => ({ id: u.id, name: displayName({ lastName: u.last_name, firstName: u.first_name }) })),
-      companies: allCompanies.all(),
-      products: activeProducts.all().map((p) => ({ id: p.id, code: p.code, name: p.name, listPrice: p.list_price })),
-    }),
-
-    contacts: (companyId) =>
-      contactsOf.all(companyId).map((k) => ({
-        id: k.id,
-        name: displayName({ lastName: k.last_name, firstName: k.first_name }),
-        position: k.position,
-        department: k.department,
-      })),
   }
+}
+
+/** Meetings with their calendar (meetings.ts, calendar.ts) and the form's pickers (pickers.ts). */
+export function createMeetingsRepo(ctx: RepoContext): MeetingsRepo {
+  const records = createMeetingRecords(ctx)
+  return { ...records, ...createMeetingCalendar(ctx.sqlite, records.list), ...createMeetingPickers(ctx.sqlite) }
 }

@@ -6,7 +6,7 @@
  * marked on only one device simply add up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTrainingDevice } from '../../src/main/core/repos/training'
+import { createTrainingDevice } from '../../src/main/core/training/index'
 import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import type { TestUser } from '../../sync-server/test/support'

@@ -4,7 +4,7 @@
  * completion by it; a value outside 0–100 is refused by the server's CHECK constraint and shows as a rejection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTrainingDevice } from '../../src/main/core/repos/training'
+import { createTrainingDevice } from '../../src/main/core/training/index'
 import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { attendanceMarkSchema, completionRuleSchema } from '../../src/shared/model/validation/training'

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoContextOf } from '../../src/main/core/common/context'
 import { createProductsRepo } from '../../src/main/core/products/products'
-import { createTrainingDevice } from '../../src/main/core/repos/training'
+import { createTrainingDevice } from '../../src/main/core/training/index'
 import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { categorySaveSchema, productSaveSchema } from '../../src/shared/model/validation/products'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ipcContract } from '../../shared/ipc/contract'
 import { NotSignedInError } from '../core/outbox/writer'
-import { TrainingRuleError } from '../core/repos/training-rules'
+import { TrainingRuleError } from '../core/training/rules'
 import { trainingCall } from './training'
 import { failureCodeOf as codeOf } from './refusals'
 

@@ -6,7 +6,7 @@ import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'
 import { type IpcErrorCode } from '../../shared/ipc/errors'
 import { type TrainingChannel } from '../../shared/ipc/training-channels'
-import { TrainingRuleError, type TrainingRule } from '../core/repos/training-rules'
+import { TrainingRuleError, type TrainingRule } from '../core/training/rules'
 import { type HandlerContext } from './context'
 import { refusalsOf } from './refusals'
 

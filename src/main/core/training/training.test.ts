@@ -16,8 +16,8 @@ import {
 } from '../../../shared/model/validation/training'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './training'
-import { TrainingRuleError } from './training-rules'
+import { createTrainingRepos, type TrainingRepos } from './index'
+import { TrainingRuleError } from './rules'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const
 const COMPANY = testId(0xc0)

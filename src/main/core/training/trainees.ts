@@ -16,7 +16,7 @@ import { duplicateTraineeGroups, sameTrainee } from '../../../shared/domain/trai
 import { pairId } from '../../../shared/ids/pair-id'
 import { type EnrollResult, type TraineeView } from '../../../shared/ipc/training-types'
 import { type RepoContext } from '../common/context'
-import { TrainingRuleError } from './training-rules'
+import { TrainingRuleError } from './rules'
 
 export interface TraineeInput {
   readonly lastName: string

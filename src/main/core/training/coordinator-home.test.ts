@@ -8,7 +8,7 @@ import { parsePastedTrainees, traineeRowOf } from '../../../shared/domain/traine
 import { classCreateSchema, instructorSaveSchema, sessionCreateSchema } from '../../../shared/model/validation/training'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './training'
+import { createTrainingRepos, type TrainingRepos } from './index'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const
 const MANAGER = { id: testId(0xa2), tier: 'MANAGER' } as const

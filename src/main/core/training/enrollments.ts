@@ -11,7 +11,7 @@ import { type enrollmentStatusSchema } from '../../../shared/model/validation/tr
 import { type ClassEnrollments } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { type RepoContext } from '../common/context'
-import { TrainingRuleError } from './training-rules'
+import { TrainingRuleError } from './rules'
 
 type StatusChange = z.output<typeof enrollmentStatusSchema>
 

@@ -4,14 +4,14 @@
  */
 import { type DeviceCore } from '../device'
 import { repoContextOf } from '../common/context'
-import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './training-attendance'
-import { createEnrollmentsRepo, type EnrollmentsRepo } from './training-enrollments'
-import { createInstructorsRepo, type InstructorsRepo } from './training-instructors'
+import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './attendance'
+import { createEnrollmentsRepo, type EnrollmentsRepo } from './enrollments'
+import { createInstructorsRepo, type InstructorsRepo } from './instructors'
 import { createContractsRepo, type ContractsRepo } from './contracts'
 import { createCoordinatorHomeRepo, type CoordinatorHomeRepo } from './coordinator-home'
-import { createTraineeDirectory, type TraineeDirectory } from './trainee-directory'
-import { createProjectRecordsRepo, type ProjectRecordsRepo } from './training-project-records'
-import { createProjectsRepo, type ProjectsRepo } from './training-projects'
+import { createTraineeDirectory, type TraineeDirectory } from './trainees'
+import { createProjectRecordsRepo, type ProjectRecordsRepo } from './project-records'
+import { createProjectsRepo, type ProjectsRepo } from './projects'
 
 export interface TrainingRepos {
   readonly projects: ProjectsRepo

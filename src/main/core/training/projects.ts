@@ -55,7 +55,7 @@ import { type z } from 'zod'
 import { createUserNames, type RepoContext } from '../common/context'
 import { createPermissionsReader } from '../common/permissions'
 import { createStatementCache } from '../common/sql'
-import { TrainingRuleError } from './training-rules'
+import { TrainingRuleError } from './rules'
 
 type SessionCreate = z.output<typeof sessionCreateSchema>
 type ClassCreate = z.output<typeof classCreateSchema>

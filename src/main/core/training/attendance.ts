@@ -20,7 +20,7 @@ import {
 import { minutesBetweenTimes } from '../../../shared/domain/dates'
 import { ADMIN_OVERRIDE_REMARK, classTiming, markingDecision, markRemarks, walkInMarksPresent } from '../../../shared/domain/class-marking'
 import { createPermissionsReader } from '../common/permissions'
-import { createTraineeDirectory } from './trainee-directory'
+import { createTraineeDirectory } from './trainees'
 import { displayName } from '../../../shared/domain/korean-name'
 import { pairId } from '../../../shared/ids/pair-id'
 import { type AttendanceStatus, type EnrollmentStatus } from '../../../shared/model/enums'
@@ -28,7 +28,7 @@ import { type attendanceMarkSchema, type walkInSchema } from '../../../shared/mo
 import { type ClassRoster, type RosterEntry, type RosterMarkConflict } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { createUserNames, type RepoContext } from '../common/context'
-import { TrainingRuleError } from './training-rules'
+import { TrainingRuleError } from './rules'
 
 /** `override` defaults to false (tests and older callers leave it out). */
 type Mark = Omit<z.output<typeof attendanceMarkSchema>, 'override'> & { readonly override?: boolean }

@@ -9,7 +9,7 @@ import { addDays, toIsoDate } from '../../../shared/domain/dates'
 import { displayName } from '../../../shared/domain/korean-name'
 import { type CoordinatorClash, type CoordinatorClass, type CoordinatorHome } from '../../../shared/ipc/training-types'
 import { type RepoContext } from '../common/context'
-import { type ProjectsRepo } from './training-projects'
+import { type ProjectsRepo } from './projects'
 
 export interface CoordinatorHomeRepo {
   home(): CoordinatorHome

@@ -20,7 +20,7 @@ import { type z } from 'zod'
 import { type RepoContext } from '../common/context'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { createPermissionsReader } from '../common/permissions'
-import { TrainingRuleError } from './training-rules'
+import { TrainingRuleError } from './rules'
 import { toWireFields } from '../common/wire'
 
 type ProjectSave = z.output<typeof projectSaveSchema>

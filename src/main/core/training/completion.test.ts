@@ -11,7 +11,7 @@ import { replicaRegistry } from '../replica/registry'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createDashboardRepo } from '../dashboard/dashboard'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './training'
+import { createTrainingRepos, type TrainingRepos } from './index'
 
 const EXECUTIVE = { id: testId(0xe1), tier: 'EXECUTIVE' } as const
 const OPERATOR = { id: testId(0xa2), tier: 'OPERATOR' } as const

@@ -9,7 +9,7 @@ import { contractSaveSchema, projectSaveSchema } from '../../../shared/model/val
 import { classCreateSchema, enrolSchema, sessionCreateSchema, walkInSchema } from '../../../shared/model/validation/training'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './training'
+import { createTrainingRepos, type TrainingRepos } from './index'
 import { AssignmentRefusedError } from '../outbox/assignment-guard'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const

@@ -11,7 +11,7 @@ import { type z } from 'zod'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { type RepoContext } from '../common/context'
 import { createPermissionsReader } from '../common/permissions'
-import { TrainingRuleError } from './training-rules'
+import { TrainingRuleError } from './rules'
 
 type InstructorSave = z.output<typeof instructorSaveSchema>
 

@@ -15,7 +15,7 @@ import { type DeviceCore } from './core/device'
 import { createCustomers } from './core/customers'
 import { ReplicaNotEmptyError } from './demo/seed-device'
 import { createSales } from './core/sales'
-import { createTrainingDevice } from './core/training/index'
+import { createTraining } from './core/training'
 import { createImportService } from './core/transfer/import/service'
 import { createAttendanceList } from './core/transfer/attendance-list'
 import { uuidv7 } from '../shared/ids/uuidv7'
@@ -194,7 +194,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     records: createRecords(ctx),
     sales,
     syncReview: createSyncReview(core),
-    training: createTrainingDevice(core),
+    training: createTraining(ctx),
     transfer: {
       ...createImportService({ sqlite: core.sqlite, writer: core.writer, customers, leads: sales.leads, products, newId: uuidv7 }),
       attendance: createAttendanceList(core.sqlite).list,

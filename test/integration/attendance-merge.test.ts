@@ -6,7 +6,8 @@
  * marked on only one device simply add up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTrainingDevice } from '../../src/main/core/training/index'
+import { createTraining } from '../../src/main/core/training'
+import { domainContextOf } from '../../src/main/core/common/context'
 import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import type { TestUser } from '../../sync-server/test/support'
@@ -55,11 +56,11 @@ describe('two coordinators marking the same class offline', () => {
   it('merge per trainee: one row per (class, trainee), the later mark wins the shared trainee, the loser is recorded', async () => {
     const [t1, t2, t3] = trainees
     // Both offline: neither device has seen the other's marks.
-    createTrainingDevice(a).attendance.mark({ classId, traineeId: t1, status: 'LATE', remarks: '버스 지연' })
-    createTrainingDevice(a).attendance.mark({ classId, traineeId: t2, status: 'PRESENT' })
+    createTraining(domainContextOf(a)).attendance.mark({ classId, traineeId: t1, status: 'LATE', remarks: '버스 지연' })
+    createTraining(domainContextOf(a)).attendance.mark({ classId, traineeId: t2, status: 'PRESENT' })
     await new Promise((resolve) => setTimeout(resolve, 5)) // B's marks are later on the wall clock
-    createTrainingDevice(b).attendance.mark({ classId, traineeId: t1, status: 'ABSENT' })
-    createTrainingDevice(b).attendance.markRestPresent(classId) // t2 and t3 PRESENT on B
+    createTraining(domainContextOf(b)).attendance.mark({ classId, traineeId: t1, status: 'ABSENT' })
+    createTraining(domainContextOf(b)).attendance.markRestPresent(classId) // t2 and t3 PRESENT on B
 
     await h.catchUp(a)
     await h.catchUp(b)
@@ -71,7 +72,7 @@ describe('two coordinators marking the same class offline', () => {
     expect(await h.count('attendance_records', 'class_id = $1', [classId])).toBe(3)
 
     for (const device of [a, b]) {
-      const roster = createTrainingDevice(device).attendance.roster(classId)
+      const roster = createTraining(domainContextOf(device)).attendance.roster(classId)
       expect(roster.entries.map((e) => [e.traineeId, e.attendance])).toEqual(
         expect.arrayContaining([
           [t1, 'ABSENT'],

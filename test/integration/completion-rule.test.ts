@@ -4,7 +4,8 @@
  * completion by it; a value outside 0–100 is refused by the server's CHECK constraint and shows as a rejection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTrainingDevice } from '../../src/main/core/training/index'
+import { createTraining } from '../../src/main/core/training'
+import { domainContextOf } from '../../src/main/core/common/context'
 import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { attendanceMarkSchema, completionRuleSchema } from '../../src/shared/model/validation/training'
@@ -48,7 +49,7 @@ beforeAll(async () => {
     }
   })
   // Three of four one-hour classes attended: 180 / 240 min = 75 % — short of the default 80 %.
-  const attendance = createTrainingDevice(a).attendance
+  const attendance = createTraining(domainContextOf(a)).attendance
   classes.forEach((id, k) => attendance.mark(attendanceMarkSchema.parse({ classId: id, traineeId: trainee, status: k < 3 ? 'PRESENT' : 'ABSENT' })))
   await h.catchUp(a)
   await h.catchUp(b)
@@ -60,18 +61,18 @@ afterAll(async () => {
 
 describe('per-project completion rule through the sync server', () => {
   it("a 70 % rule set on one device reaches the server and makes the trainee complete on a colleague's device", async () => {
-    const before = createTrainingDevice(b).projects.get(project)
+    const before = createTraining(domainContextOf(b)).projects.get(project)
     expect(before.completionRule).toEqual({ percent: 80, isDefault: true })
     expect(before.training).toMatchObject({ trainees: 1, completed: 0 })
 
-    createTrainingDevice(a).projects.setCompletionRule(completionRuleSchema.parse({ projectId: project, completionPercent: 70 }))
+    createTraining(domainContextOf(a)).projects.setCompletionRule(completionRuleSchema.parse({ projectId: project, completionPercent: 70 }))
     await h.catchUp(a)
     expect(a.writer.rejectedCount()).toBe(0)
     const { rows } = await h.pool.query('SELECT completion_percent FROM projects WHERE id = $1', [project])
     expect(rows[0].completion_percent).toBe(70)
 
     await h.catchUp(b)
-    const training = createTrainingDevice(b)
+    const training = createTraining(domainContextOf(b))
     expect(training.projects.get(project)).toMatchObject({ completionRule: { percent: 70, isDefault: false }, training: { trainees: 1, completed: 1 } })
     expect(training.attendance.roster(classes[0]!).entries).toEqual([expect.objectContaining({ traineeId: trainee, completed: true })])
   })

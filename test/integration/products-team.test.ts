@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoContextOf } from '../../src/main/core/common/context'
 import { createProductsRepo } from '../../src/main/core/products/products'
-import { createTrainingDevice } from '../../src/main/core/training/index'
+import { createTraining } from '../../src/main/core/training'
+import { domainContextOf } from '../../src/main/core/common/context'
 import type { TestDevice } from '../support/device/test-device'
 import { pairId } from '../../src/shared/ids/pair-id'
 import { categorySaveSchema, productSaveSchema } from '../../src/shared/model/validation/products'
@@ -88,11 +89,11 @@ describe('products, team and enrolments through the sync server', () => {
   })
 
   it('two devices adding the same team member offline make one row on the server, nothing rejected', async () => {
-    createTrainingDevice(c).projects.saveTeamMember(
+    createTraining(domainContextOf(c)).projects.saveTeamMember(
       teamMemberSaveSchema.parse({ projectId: project, userId: manager.id, role: 'MEMBER', allocationPercent: 20 }),
     )
     await new Promise((resolve) => setTimeout(resolve, 5))
-    createTrainingDevice(b).projects.saveTeamMember(
+    createTraining(domainContextOf(b)).projects.saveTeamMember(
       teamMemberSaveSchema.parse({ projectId: project, userId: manager.id, role: 'PROJECT_MANAGER', allocationPercent: 50 }),
     )
     await h.catchUp(c)
@@ -102,21 +103,21 @@ describe('products, team and enrolments through the sync server', () => {
     expect(b.writer.rejectedCount()).toBe(0)
     expect(await h.count('project_team_members', 'project_id = $1 AND deleted_at IS NULL', [project])).toBe(1)
     for (const device of [c, b]) {
-      expect(createTrainingDevice(device).projects.get(project).team).toEqual([
+      expect(createTraining(domainContextOf(device)).projects.get(project).team).toEqual([
         expect.objectContaining({ userId: manager.id, role: 'PROJECT_MANAGER', allocationPercent: 50 }),
       ])
     }
   })
 
   it('an enrolment confirmation and satisfaction answers sync, and the averages agree on both devices', async () => {
-    const training = createTrainingDevice(b)
+    const training = createTraining(domainContextOf(b))
     training.enrollments.setStatus(enrollmentStatusSchema.parse({ enrollmentId: pairId('enrollments', classId, trainee), status: 'CONFIRMED' }))
     training.projects.recordFeedback(feedbackRecordSchema.parse({ sessionId: session, classId, overallRating: 5 }))
     training.projects.recordFeedback(feedbackRecordSchema.parse({ sessionId: session, overallRating: 4 }))
     await h.catchUp(b)
     await h.catchUp(c)
     expect(b.writer.rejectedCount()).toBe(0)
-    const page = createTrainingDevice(c).projects.get(project)
+    const page = createTraining(domainContextOf(c)).projects.get(project)
     expect(page.sessions[0]!.classes[0]).toMatchObject({ enrolled: 1, waiting: 0, satisfaction: { responses: 1, overall: 5 } })
     expect(page.satisfaction).toMatchObject({ responses: 2, overall: 4.5 })
   })

@@ -53,7 +53,7 @@ export function trainingHandlers(ctx: HandlerContext): TrainingHandlers {
     'enrollments.setStatus': (input) => trainingCall(() => ctx.device.training.enrollments.setStatus(input)),
     'classes.roster': ({ classId }) => trainingCall(() => attendance().roster(classId)),
     'classes.agenda': ({ from, days }) => trainingCall(() => projects().agenda(from, days)),
-    'instructors.list': () => trainingCall(() => projects().instructors()),
+    'instructors.list': () => trainingCall(() => ctx.device.training.instructors.options()),
     'attendance.mark': (input) => trainingCall(() => attendance().mark(input)),
     'attendance.markRestPresent': ({ classId }) => trainingCall(() => attendance().markRestPresent(classId)),
     'attendance.walkIn': (input) => trainingCall(() => attendance().walkIn(input)),

@@ -11,7 +11,7 @@ import { replicaRegistry } from '../replica/registry'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createDashboardRepo } from '../dashboard/dashboard'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './index'
+import { createTraining, type TrainingRepos } from './index'
 
 const EXECUTIVE = { id: testId(0xe1), tier: 'EXECUTIVE' } as const
 const OPERATOR = { id: testId(0xa2), tier: 'OPERATOR' } as const
@@ -38,7 +38,7 @@ describe('per-project completion rule (real SQLite)', () => {
     device = openRepoTestDevice(dir.file('completion.sqlite'), `${TODAY}T03:00:00.000Z`)
     device.addUser({ id: EXECUTIVE.id, lastName: '정', firstName: '대표', tier: 'EXECUTIVE' })
     device.signInAs(EXECUTIVE)
-    repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
+    repos = createTraining({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
     const w = device.writer
     w.upsert('companies', COMPANY, { code: 'C-1', name: '(주)한빛제약', status: 'ACTIVE', tier: 'GOLD' })
     w.upsert('projects', PROJECT, { code: 'P-1', name: '신임 팀장 과정', company_id: COMPANY, status: 'IN_PROGRESS', priority: 'HIGH' })

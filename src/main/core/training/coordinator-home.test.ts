@@ -8,7 +8,7 @@ import { parsePastedTrainees, traineeRowOf } from '../../../shared/domain/traine
 import { classCreateSchema, instructorSaveSchema, sessionCreateSchema } from '../../../shared/model/validation/training'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './index'
+import { createTraining, type TrainingRepos } from './index'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const
 const MANAGER = { id: testId(0xa2), tier: 'MANAGER' } as const
@@ -31,7 +31,7 @@ describe('coordinator home (real SQLite)', () => {
     device.addUser({ id: MANAGER.id, lastName: '김', firstName: '팀장', tier: 'MANAGER' })
     device.addUser({ id: CONSULTANT.id, lastName: '박', firstName: '영업' })
     device.signInAs(MANAGER)
-    repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
+    repos = createTraining({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
     device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
     device.writer.upsert('opportunities', WON, {
       code: 'O-1',

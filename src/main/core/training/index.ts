@@ -1,10 +1,9 @@
 /**
- * The projects / training repositories of one device, wired to its core: the writer for every write, the signed-in
- * user as the actor, the device id stamped on each attendance mark.
+ * The projects / training domain of one device: `createTraining(ctx)`, the same shape as every core/<domain>/index.ts
+ * (the device id in the context is stamped on each attendance mark).
  */
-import { type DeviceCore } from '../device'
-import { repoContextOf } from '../common/context'
-import { createAttendanceRepo, type AttendanceRepo, type AttendanceRepoContext } from './attendance'
+import { type DomainContext } from '../common/context'
+import { createAttendanceRepo, type AttendanceRepo } from './attendance'
 import { createEnrollmentsRepo, type EnrollmentsRepo } from './enrollments'
 import { createInstructorsRepo, type InstructorsRepo } from './instructors'
 import { createContractsRepo, type ContractsRepo } from './contracts'
@@ -24,8 +23,7 @@ export interface TrainingRepos {
   readonly coordinatorHome: CoordinatorHomeRepo
 }
 
-/** Builds the repositories from any context (tests pass a RepoTestDevice plus a device id). */
-export function createTrainingRepos(ctx: AttendanceRepoContext): TrainingRepos {
+export function createTraining(ctx: DomainContext): TrainingRepos {
   const projects = createProjectsRepo(ctx)
   return {
     projects,
@@ -37,8 +35,4 @@ export function createTrainingRepos(ctx: AttendanceRepoContext): TrainingRepos {
     instructors: createInstructorsRepo(ctx),
     coordinatorHome: createCoordinatorHomeRepo(ctx, projects),
   }
-}
-
-export function createTrainingDevice(core: DeviceCore, now: () => Date = () => new Date()): TrainingRepos {
-  return createTrainingRepos({ ...repoContextOf(core, now), deviceId: () => core.state.get('device_id') })
 }

@@ -6,7 +6,7 @@
 import { displayName } from '../../../shared/domain/korean-name'
 import { compareKorean } from '../../../shared/domain/korean-text'
 import { type instructorSaveSchema } from '../../../shared/model/validation/training'
-import { type InstructorView } from '../../../shared/ipc/training-types'
+import { type InstructorOption, type InstructorView } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { type RepoContext } from '../common/context'
@@ -18,6 +18,8 @@ type InstructorSave = z.output<typeof instructorSaveSchema>
 export interface InstructorsRepo {
   /** Every live instructor, active first, 가나다 order. */
   directory(): InstructorView[]
+  /** Active instructors for a class's picker (`instructors.list`), by name. */
+  options(): InstructorOption[]
   save(input: InstructorSave): InstructorView[]
 }
 
@@ -55,6 +57,9 @@ export function createInstructorsRepo(ctx: RepoContext): InstructorsRepo {
        FROM instructors WHERE deleted_at IS NULL`,
   )
   const byId = sqlite.prepare<[string], { id: string; code: string }>('SELECT id, code FROM instructors WHERE id = ? AND deleted_at IS NULL')
+  const active = sqlite.prepare<[], { id: string; last_name: string; first_name: string }>(
+    'SELECT id, last_name, first_name FROM instructors WHERE deleted_at IS NULL AND is_active = 1 ORDER BY last_name || first_name, id',
+  )
 
   const directory = (): InstructorView[] =>
     all
@@ -79,6 +84,7 @@ export function createInstructorsRepo(ctx: RepoContext): InstructorsRepo {
 
   return {
     directory,
+    options: () => active.all().map((row) => ({ id: row.id, name: displayName({ lastName: row.last_name, firstName: row.first_name }) })),
     save(input) {
       const actor = ctx.actor()
       if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')

@@ -9,7 +9,7 @@ import { contractSaveSchema, projectSaveSchema } from '../../../shared/model/val
 import { classCreateSchema, enrolSchema, sessionCreateSchema, walkInSchema } from '../../../shared/model/validation/training'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './index'
+import { createTraining, type TrainingRepos } from './index'
 import { AssignmentRefusedError } from '../outbox/assignment-guard'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const
@@ -34,7 +34,7 @@ describe('the training loop from an empty replica (real SQLite)', () => {
     // The company, opportunity and meeting are the manager's (on a real laptop they arrive by pull): written as the
     // manager, since the owner rule refuses an operator creating records owned by someone else.
     device.signInAs(MANAGER)
-    repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
+    repos = createTraining({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
     const w = device.writer
     w.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
     w.upsert('branches', BRANCH, { company_id: COMPANY, code: 'B-1', name: '본사' })
@@ -252,7 +252,7 @@ describe('completion list', () => {
     try {
       device.addUser({ id: COORDINATOR.id, lastName: '이', firstName: '서연' })
       device.signInAs(COORDINATOR)
-      const repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
+      const repos = createTraining({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
       device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
       const project = repos.projectRecords.save(projectSaveSchema.parse({ name: '온보딩', companyId: COMPANY }))
       const sessionId = repos.projects.createSession(sessionCreateSchema.parse({ projectId: project.id, startDate: '2026-12-07', endDate: '2026-12-08' }))
@@ -282,7 +282,7 @@ describe('contracts', () => {
     try {
       device.addUser({ id: MANAGER.id, lastName: '김', firstName: '팀장', tier: 'MANAGER' })
       device.signInAs(MANAGER)
-      const repos = createTrainingRepos({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
+      const repos = createTraining({ ...device, deviceId: () => '0190a000-0000-7000-8000-00000000d001' })
       device.writer.upsert('companies', COMPANY, { code: 'C-1', name: '아우구전자', status: 'ACTIVE', tier: 'GOLD' })
       device.writer.upsert('opportunities', OPPORTUNITY, {
         code: 'O-1',

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/model/validation/training'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
-import { createTrainingRepos, type TrainingRepos } from './index'
+import { createTraining, type TrainingRepos } from './index'
 import { TrainingRuleError } from './rules'
 
 const COORDINATOR = { id: testId(0xa1), tier: 'OPERATOR' } as const
@@ -95,7 +95,7 @@ describe('training repositories (real SQLite)', () => {
     device = openRepoTestDevice(dir.file('training.sqlite'), '2026-11-25T00:10:00.000Z')
     device.addUser({ id: COORDINATOR.id, lastName: '이', firstName: '서연' })
     device.signInAs(COORDINATOR)
-    repos = createTrainingRepos({ ...device, deviceId: () => DEVICE_ID })
+    repos = createTraining({ ...device, deviceId: () => DEVICE_ID })
     seed()
   })
   afterEach(() => {
@@ -209,7 +209,7 @@ describe('training repositories (real SQLite)', () => {
 
   it('refuses a mark for someone not enrolled, and any write when nobody is signed in', () => {
     expect(() => mark(testId(0x7777), 'PRESENT')).toThrow(expect.objectContaining({ rule: 'notFound' }))
-    const signedOut = createTrainingRepos({ ...device, actor: () => null, deviceId: () => DEVICE_ID })
+    const signedOut = createTraining({ ...device, actor: () => null, deviceId: () => DEVICE_ID })
     expect(() => signedOut.attendance.markRestPresent(CLASS)).toThrow(expect.objectContaining({ rule: 'signInToEdit' }))
   })
 

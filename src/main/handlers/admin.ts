@@ -8,7 +8,7 @@ import { type HandlerTable } from '../../shared/ipc/contract'
 import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
 import { AdminOnlineError, type AdminOnlineFailure } from '../core/admin/online'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
-import { AdminRuleError, type AdminRule } from '../core/admin/admin'
+import { AdminRuleError, type AdminRule } from '../core/admin/rules'
 import { CatalogueRuleError, type CatalogueRule } from '../core/admin/catalogues'
 import { type HandlerContext } from './context'
 

@@ -8,7 +8,8 @@ import {
   userSaveSchema,
 } from '../../../shared/model/validation/admin'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
-import { AdminRuleError, createAdminRepo, type AdminRepo } from './admin'
+import { createAdminRepo, type AdminRepo } from './admin'
+import { AdminRuleError } from './rules'
 import { openRepoTestDevice, type RepoTestDevice } from '../../../../test/support/device/repos'
 
 const ADMIN = { id: testId(0xad), tier: 'EXECUTIVE' } as const

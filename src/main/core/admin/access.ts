@@ -1,0 +1,80 @@
+/**
+ * Who may do what in administration: the signed-in user allowed by the server's own rule (read from the replica), a
+ * role's grants, and the guard that keeps an administrator from locking themselves out.
+ */
+import { displayName } from '../../../shared/domain/korean-name'
+import { type UserTier } from '../../../shared/model/enums'
+import { type SyncedTable } from '../../../shared/model/tables'
+import { rolePermissions, tierPermissions, type PermissionAction as WriteAction, type Permissions } from '../../../shared/model/permission-rules'
+import { type RepoContext } from '../common/context'
+import { createPermissionsReader } from '../common/permissions'
+import { AdminRuleError } from './rules'
+
+export interface UserRow {
+  id: string
+  email: string
+  first_name: string
+  last_name: string
+  user_tier: UserTier
+  role_id: string
+  role_name: string | null
+  department_id: string | null
+  department_name: string | null
+  position: string | null
+  is_active: number
+}
+
+export const USER_ROWS_SQL = `SELECT u.id, u.email, u.first_name, u.last_name, u.user_tier, u.role_id, r.name AS role_name, u.department_id,
+            d.name AS department_name, u.position, u.is_active
+       FROM users u
+       LEFT JOIN roles r ON r.id = u.role_id AND r.deleted_at IS NULL
+       LEFT JOIN departments d ON d.id = u.department_id AND d.deleted_at IS NULL
+      WHERE u.deleted_at IS NULL`
+
+export const nameOf = (row: { last_name: string; first_name: string }): string => displayName({ lastName: row.last_name, firstName: row.first_name })
+
+export interface AdminAccess {
+  /** The signed-in user's id, if the server's own rule allows them `action` on `table`; refused otherwise. */
+  requireAllowed(table: SyncedTable, action: WriteAction): string
+  grantsOfRole(roleId: string): { resource: string; action: string }[]
+  permissionsWith(tier: UserTier, grants: readonly { resource: string; action: string }[]): Permissions
+  /**
+   * An administrator must not take away their own administration with one click (demote or deactivate themselves, or
+   * tick the first grant of their own role, which replaces the tier defaults): nobody might be left to undo it.
+   */
+  refuseSelfLockout(after: Permissions, active?: boolean): void
+  actorRow(actorId: string): UserRow | undefined
+}
+
+export function createAdminAccess(ctx: RepoContext): AdminAccess {
+  const { sqlite } = ctx
+  const permissionsOf = createPermissionsReader(sqlite)
+  const userRows = sqlite.prepare<[], UserRow>(USER_ROWS_SQL)
+  const grantRows = sqlite.prepare<[], { role_id: string; resource: string; action: string }>(
+    `SELECT rp.role_id, p.resource, p.action FROM role_permissions rp
+       JOIN permissions p ON p.id = rp.permission_id AND p.deleted_at IS NULL
+      WHERE rp.deleted_at IS NULL`,
+  )
+
+  /** The signed-in user, allowed by the server's own rule to `action` on `table` (read from the replica). */
+  const requireAllowed = (table: SyncedTable, action: WriteAction): string => {
+    const actor = ctx.actor()
+    if (!actor) throw new AdminRuleError('signInToEdit', 'Nobody is signed in')
+    if (!permissionsOf.forUser(actor.id, actor.tier).allows(table, action)) {
+      throw new AdminRuleError('notAllowed', `${actor.id} may not ${action} ${table}`)
+    }
+    return actor.id
+  }
+
+  const grantsOfRole = (roleId: string): { resource: string; action: string }[] => grantRows.all().filter((row) => row.role_id === roleId)
+  const permissionsWith = (tier: UserTier, grants: readonly { resource: string; action: string }[]): Permissions =>
+    grants.length === 0 ? tierPermissions(tier) : rolePermissions(grants, tier)
+  const refuseSelfLockout = (after: Permissions, active = true): void => {
+    if (!active || !after.allows('users', 'update') || !after.allows('role_permissions', 'create')) {
+      throw new AdminRuleError('selfLockout', 'The change would remove your own administration rights')
+    }
+  }
+  const actorRow = (actorId: string) => userRows.all().find((row) => row.id === actorId)
+
+  return { requireAllowed, grantsOfRole, permissionsWith, refuseSelfLockout, actorRow }
+}

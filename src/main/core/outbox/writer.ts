@@ -5,8 +5,10 @@
  *
  * Values are wire-encoded (SQL column names; booleans true/false; JSON columns as JSON values). The outbox records only
  * the fields that changed, so two people editing different fields of the same row offline both keep their edit.
+ * The write methods are typed by table (wire-row.ts): a misspelled column or an unsynced table does not compile; a
+ * table name only known at run time (trash, conflicts) goes through `requireSyncedTable` first.
  */
-import { SERVER_AUTHORED_COLUMNS } from '../../../shared/model/tables'
+import { isSyncedTable, SERVER_AUTHORED_COLUMNS, type SyncedTable } from '../../../shared/model/tables'
 import { sameValue } from '../../../shared/sync/merge'
 import { type DeviceClock } from '../clock'
 import { toSqlValue, toWireValue } from '../replica/convert'
@@ -17,6 +19,7 @@ import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
 import { createAssignmentGuard, type AssignmentGuard } from './assignment-guard'
 import { createOutboxStore, type OutboxEntry, type OutboxOp, type OutboxStore } from './outbox-store'
+import { type SoftDeletableTable, type WireFieldsOf } from './wire-row'
 import { createChangeCollector } from '../../../shared/ipc/live'
 
 /**
@@ -46,11 +49,11 @@ export type ChangeListener = (event: ChangeEvent) => void
 
 export interface Writer {
   /** Create the row, or change only the fields that differ. Returns null when nothing changed (no outbox entry). */
-  upsert(table: string, id: string, fields: WireFields): WriteResult | null
+  upsert<T extends SyncedTable>(table: T, id: string, fields: WireFieldsOf<T>): WriteResult | null
   /** Soft delete (a tombstone the server merges like any field). Null when the row was already deleted. */
-  remove(table: string, id: string): WriteResult | null
+  remove(table: SoftDeletableTable, id: string): WriteResult | null
   /** Undo a soft delete. Null when the row was not deleted. */
-  restore(table: string, id: string): WriteResult | null
+  restore(table: SoftDeletableTable, id: string): WriteResult | null
   /** Run several writes as one SQLite transaction (all or none); listeners hear about it once, after commit. */
   transaction<T>(fn: () => T): T
   pendingCount(): number
@@ -64,7 +67,7 @@ export interface Writer {
    * Write these values as a new edit even if the replica already shows them (e.g. a value that lost a conflict:
    * "apply mine again"). Every given field is sent with a fresh stamp.
    */
-  reapply(table: string, id: string, fields: WireFields): WriteResult | null
+  reapply<T extends SyncedTable>(table: T, id: string, fields: WireFieldsOf<T>): WriteResult | null
   /** Hear about committed local writes (the sync loop debounces on this). Returns the unsubscribe. */
   onChange(listener: ChangeListener): () => void
 }
@@ -94,6 +97,22 @@ export class RowNotFoundError extends Error {
   ) {
     super(`No ${table} row ${id} on this device`)
   }
+}
+
+export class NotSyncedTableError extends Error {
+  override readonly name = 'NotSyncedTableError'
+  constructor(readonly table: string) {
+    super(`${table} is not a synced table`)
+  }
+}
+
+/**
+ * Narrow a table name known only at run time (a trash entry, a conflict, an outbox entry) to a synced table, so the
+ * typed write methods accept it. Throws rather than letting a wrong name reach the replica.
+ */
+export function requireSyncedTable(name: string): SyncedTable {
+  if (!isSyncedTable(name)) throw new NotSyncedTableError(name)
+  return name
 }
 
 /**

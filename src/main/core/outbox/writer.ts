@@ -20,6 +20,7 @@ import { type DeviceState } from '../state'
 import { createAssignmentGuard, type AssignmentGuard } from './assignment-guard'
 import { createOutboxStore, type OutboxEntry, type OutboxOp, type OutboxStore } from './outbox-store'
 import { type SoftDeletableTable, type WireFieldsOf } from './wire-row'
+import { createWritePermission, operationsOf, PERMISSION_EXEMPT_TABLES, WriteForbiddenError, type WritePermission } from './write-permission'
 import { createChangeCollector } from '../../../shared/ipc/live'
 
 /**
@@ -80,6 +81,11 @@ export interface WriterOptions {
   readonly onChange?: ChangeListener
   /** Refuses owner changes the server would refuse (default: the shared rule over the replica's directory). */
   readonly assignmentGuard?: AssignmentGuard
+  /**
+   * May the signed-in user create/update/delete rows of a table (default: the shared rule over the replica's
+   * directory, write-permission.ts). Checked once here for every write; PERMISSION_EXEMPT_TABLES are never checked.
+   */
+  readonly writePermission?: WritePermission
 }
 
 export class NotSignedInError extends Error {
@@ -129,6 +135,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
   const outbox = options.outbox ?? createOutboxStore(db, deviceState)
   const statements = options.statements ?? createReplicaStatements(db)
   const guardAssignment = options.assignmentGuard ?? createAssignmentGuard(db)
+  const permitted = options.writePermission ?? createWritePermission(db, deviceState)
   const listeners = new Set<ChangeListener>()
   if (options.onChange) listeners.add(options.onChange)
 
@@ -194,6 +201,15 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
     return { seq, table: meta.name, id, op, hlc, fields }
   }
 
+  /** Refuse, before anything is written, an operation the user's grants do not allow (the server would refuse it). */
+  const checkPermission = (table: string, exists: boolean, fields: Readonly<Record<string, unknown>>, user: string): void => {
+    const synced = requireSyncedTable(table)
+    if (PERMISSION_EXEMPT_TABLES.has(synced)) return
+    for (const operation of operationsOf(exists, Object.keys(fields))) {
+      if (!permitted(synced, operation, user)) throw new WriteForbiddenError(synced, operation)
+    }
+  }
+
   const write = (tableName: string, id: string, input: WireFields, force: boolean): WriteResult | null => {
     const meta = registry.require(tableName)
     return inTransaction(() => {
@@ -201,6 +217,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
       const fields = normalise(meta, input)
       const now = clock.nowIso()
       const current = statements.selectRow(meta, id)
+      checkPermission(meta.name, current !== undefined, fields, user)
       // Owner columns are an assign action (src/shared/domain/assignment.ts): refuse here what the server would.
       guardAssignment(meta.name, current ?? null, fields, user)
       if (!current) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WriteForbiddenError } from '../outbox/write-permission'
 import { type AttendanceStatus, type MeetingStatus, type OpportunityStage } from '../../../shared/model/enums'
 import { kpiAchievementsSchema, kpiActualRecordSchema, kpiDefinitionSaveSchema, kpiTargetSaveSchema } from '../../../shared/model/validation/kpi'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
@@ -256,6 +257,8 @@ describe('KPI repository (real SQLite)', () => {
         fn()
       } catch (error) {
         if (error instanceof KpiRuleError) return error.rule
+        // The writer's permission check (table × operation), before anything is written.
+        if (error instanceof WriteForbiddenError) return 'forbidden'
         throw error
       }
       return undefined
@@ -271,7 +274,7 @@ describe('KPI repository (real SQLite)', () => {
     expect(rule(() => definition('kpi-ord-user', '중복', 'CURRENCY', 'INCREASE'))).toBe('duplicateCode')
     // Targets are set by managers: the server would refuse an operator's, so the device does too.
     device.signInAs(SEOYEON)
-    expect(rule(() => target(ord, 'USER', SEOYEON.id, { target: 99 }))).toBe('notPermitted')
+    expect(rule(() => target(ord, 'USER', SEOYEON.id, { target: 99 }))).toBe('forbidden')
     expect(device.sqlite.prepare('SELECT COUNT(*) AS n FROM kpi_actuals').get()).toEqual({ n: 0 })
     expect(device.sqlite.prepare('SELECT target_value FROM kpi_targets WHERE id = ?').get(recordedTarget)).toEqual({ target_value: 5 })
   })

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WriteForbiddenError } from '../outbox/write-permission'
 import {
   departmentSaveSchema,
   membershipSetSchema,
@@ -26,6 +27,8 @@ describe('admin repository (real SQLite)', () => {
       fn()
     } catch (error) {
       if (error instanceof AdminRuleError) return error.rule
+      // The writer's permission check (table × operation), before anything is written.
+      if (error instanceof WriteForbiddenError) return 'forbidden'
       throw error
     }
     throw new Error('expected a refusal')
@@ -164,7 +167,7 @@ describe('admin repository (real SQLite)', () => {
     device.signInAs(STAFF)
     const before = countRows(device.sqlite, 'outbox')
     expect(rejectedWith(() => repo.saveUser(userSaveSchema.parse({ id: OTHER, tier: 'EXECUTIVE' })))).toBe('notAllowed')
-    expect(rejectedWith(() => repo.saveRole(roleSaveSchema.parse({ name: '해커' })))).toBe('notAllowed')
+    expect(rejectedWith(() => repo.saveRole(roleSaveSchema.parse({ name: '해커' })))).toBe('forbidden')
     expect(countRows(device.sqlite, 'outbox')).toBe(before)
   })
 })
@@ -195,6 +198,8 @@ describe('admin repository: an administrator cannot lock themselves out', () => 
       fn()
     } catch (error) {
       if (error instanceof AdminRuleError) return error.rule
+      // The writer's permission check (table × operation), before anything is written.
+      if (error instanceof WriteForbiddenError) return 'forbidden'
       throw error
     }
     return 'accepted'

@@ -1,9 +1,9 @@
 /**
  * Administration on the device: the user directory's organisation fields, roles and their permission matrix,
  * departments (a tree) and teams with their members. All of these are reference tables every device holds, so reads
- * are plain SQL on the replica and every change goes through the writer and syncs like any other row; the server
- * re-checks each write against the writer's role (sync-server/src/sync/permissions.ts) and recomputes scopes when a
- * tier, department or membership changes.
+ * are plain SQL on the replica and every change goes through the writer (which checks the user's permission for each
+ * table and operation) and syncs like any other row; the server re-checks each write against the writer's role
+ * (sync-server/src/sync/permissions.ts) and recomputes scopes when a tier, department or membership changes.
  *
  * - Team membership keeps its history: leaving sets left_at, re-joining reopens the same row (the server's unique
  *   index allows one live row per team and user). Nothing is hard-deleted.
@@ -17,9 +17,8 @@ import { compareKorean } from '../../../shared/domain/korean-text'
 import { PAIR_ID_NAMESPACE, uuidv5 } from '../../../shared/ids/pair-id'
 import { type TeamMemberRole, type UserTier } from '../../../shared/model/enums'
 import { PERMISSION_RESOURCES, type PermissionAction } from '../../../shared/model/permissions'
-import { type SyncedTable } from '../../../shared/model/tables'
 import { missingGrants, userAdminRefusal } from '../../../shared/model/account-rules'
-import { rolePermissions, tierPermissions, type PermissionAction as WriteAction, type Permissions } from '../../../shared/model/permission-rules'
+import { rolePermissions, tierPermissions, type Permissions } from '../../../shared/model/permission-rules'
 import {
   type departmentSaveSchema,
   type membershipSetSchema,
@@ -31,7 +30,6 @@ import {
 import { type AdminDepartment, type AdminRole, type AdminTeam, type AdminTeamMember, type AdminUser, type AdminUserTeam } from '../../../shared/ipc/admin-types'
 import { type z } from 'zod'
 import { type RepoContext } from './context'
-import { createPermissionsReader } from './permissions'
 import { RuleError } from '../rule-error'
 
 export const ADMIN_RULES = [
@@ -113,7 +111,6 @@ const RESOURCE_ACTIONS: ReadonlyMap<string, readonly PermissionAction[]> = new M
 
 export function createAdminRepo(ctx: RepoContext): AdminRepo {
   const { sqlite, writer } = ctx
-  const permissionsOf = createPermissionsReader(sqlite)
 
   const userRows = sqlite.prepare<[], UserRow>(
     `SELECT u.id, u.email, u.first_name, u.last_name, u.user_tier, u.role_id, r.name AS role_name, u.department_id,
@@ -182,13 +179,13 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
   const departmentCodeTaken = codeTaken('departments')
   const teamCodeTaken = codeTaken('teams')
 
-  /** The signed-in user, allowed by the server's own rule to `action` on `table` (read from the replica). */
-  const requireAllowed = (table: SyncedTable, action: WriteAction): string => {
+  /**
+   * The signed-in user's id. Whether they may write each table is the writer's check (outbox/write-permission.ts);
+   * the rules below it here are the more specific ones (user administration by tier, self-lockout).
+   */
+  const requireSignedIn = (): string => {
     const actor = ctx.actor()
     if (!actor) throw new AdminRuleError('signInToEdit', 'Nobody is signed in')
-    if (!permissionsOf.forUser(actor.id, actor.tier).allows(table, action)) {
-      throw new AdminRuleError('notAllowed', `${actor.id} may not ${action} ${table}`)
-    }
     return actor.id
   }
   const nowIso = (): string => ctx.now().toISOString()
@@ -258,7 +255,7 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
   }
 
   const saveUser: AdminRepo['saveUser'] = (input) => {
-    const actorId = requireAllowed('users', 'update')
+    const actorId = requireSignedIn()
     if (!userById.get(input.id)) throw new AdminRuleError('notFound', `No user ${input.id}`)
     if (input.roleId !== undefined && !roleById.get(input.roleId)) throw new AdminRuleError('notFound', `No role ${input.roleId}`)
     if (input.departmentId && !departmentRows.all().some((d) => d.id === input.departmentId)) {
@@ -285,7 +282,6 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
       refuseSelfLockout(permissionsWith(input.tier ?? self.user_tier, grantsOfRole(roleId)), input.isActive ?? self.is_active === 1)
     }
     if (input.teamIds) {
-      requireAllowed('team_members', 'update')
       for (const teamId of input.teamIds) if (!teamById.get(teamId)) throw new AdminRuleError('notFound', `No team ${teamId}`)
     }
     writer.transaction(() => {
@@ -328,20 +324,20 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
 
   const saveRole: AdminRepo['saveRole'] = (input) => {
     if (input.id === undefined) {
-      requireAllowed('roles', 'create')
+      requireSignedIn()
       if (roleByName.get(input.name)) throw new AdminRuleError('duplicateName', `A role named ${input.name} exists`)
       writer.upsert('roles', ctx.newId(), { name: input.name, description: input.description })
       return roles()
     }
     if (!roleById.get(input.id)) throw new AdminRuleError('notFound', `No role ${input.id}`)
     if (input.deleted) {
-      requireAllowed('roles', 'delete')
+      requireSignedIn()
       // users.role_id is required: a role still held would leave users pointing at a tombstone.
       if ((roleUsers.get(input.id)?.n ?? 0) > 0) throw new AdminRuleError('roleInUse', `Role ${input.id} is still held`)
       writer.remove('roles', input.id)
       return roles()
     }
-    requireAllowed('roles', 'update')
+    requireSignedIn()
     const clash = roleByName.get(input.name)
     if (clash && clash.id !== input.id) throw new AdminRuleError('duplicateName', `A role named ${input.name} exists`)
     writer.upsert('roles', input.id, { name: input.name, description: input.description })
@@ -351,7 +347,7 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
   const setPermission: AdminRepo['setPermission'] = ({ roleId, resource, action, granted }) => {
     if (!RESOURCE_ACTIONS.get(resource)?.includes(action)) throw new AdminRuleError('unknownPermission', `${resource}:${action}`)
     if (!roleById.get(roleId)) throw new AdminRuleError('notFound', `No role ${roleId}`)
-    const actorId = requireAllowed('role_permissions', granted ? 'create' : 'delete')
+    const actorId = requireSignedIn()
     const self = actorRow(actorId)
     if (self?.role_id === roleId) {
       const key = `${resource}:${action}`
@@ -362,7 +358,6 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
       let permissionId = permissionByPair.get(resource, action)?.id
       if (permissionId === undefined) {
         if (!granted) return
-        requireAllowed('permissions', 'create')
         permissionId = uuidv5(`permissions:${resource}:${action}`, PAIR_ID_NAMESPACE)
         const label = PERMISSION_RESOURCES.find((r) => r.resource === resource)?.label ?? resource
         writer.upsert('permissions', permissionId, { resource, action, description: `${label} ${action}` })
@@ -413,7 +408,7 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
 
   const saveDepartment: AdminRepo['saveDepartment'] = (input) => {
     const id = input.id ?? ctx.newId()
-    requireAllowed('departments', input.id === undefined ? 'create' : 'update')
+    requireSignedIn()
     if (input.id !== undefined && !departmentRows.all().some((d) => d.id === input.id)) throw new AdminRuleError('notFound', `No department ${input.id}`)
     if (input.parentId !== null && !departmentRows.all().some((d) => d.id === input.parentId)) {
       throw new AdminRuleError('notFound', `No department ${input.parentId}`)
@@ -459,7 +454,7 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
 
   const saveTeam: AdminRepo['saveTeam'] = (input) => {
     const id = input.id ?? ctx.newId()
-    requireAllowed('teams', input.id === undefined ? 'create' : 'update')
+    requireSignedIn()
     if (input.id !== undefined && !teamById.get(input.id)) throw new AdminRuleError('notFound', `No team ${input.id}`)
     if (input.departmentId !== null && !departmentRows.all().some((d) => d.id === input.departmentId)) {
       throw new AdminRuleError('notFound', `No department ${input.departmentId}`)
@@ -488,7 +483,7 @@ export function createAdminRepo(ctx: RepoContext): AdminRepo {
   const setMembership: AdminRepo['setMembership'] = ({ teamId, userId, member, role }) => {
     if (!teamById.get(teamId)) throw new AdminRuleError('notFound', `No team ${teamId}`)
     if (!userById.get(userId)) throw new AdminRuleError('notFound', `No user ${userId}`)
-    requireAllowed('team_members', member ? 'create' : 'update')
+    requireSignedIn()
     writer.transaction(() => (member ? join(teamId, userId, role) : leave(teamId, userId)))
     return teams()
   }

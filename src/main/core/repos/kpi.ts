@@ -46,7 +46,6 @@ import {
   type kpiDefinitionSaveSchema,
   type kpiTargetSaveSchema,
 } from '../../../shared/model/validation/kpi'
-import { tierPermissions } from '../../../shared/model/permission-rules'
 import { NotSignedInError } from '../outbox/writer'
 import { type DeviceCore } from '../device'
 import { createAudienceReader, projectsOfUsersSql } from './audience'
@@ -182,11 +181,6 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     return actor
   }
 
-  /** The server refuses definitions and targets from an OPERATOR; refuse here too, before anything is queued. */
-  const requireTier = (table: 'kpi_definitions' | 'kpi_targets'): void => {
-    const actor = requireActor()
-    if (!tierPermissions(actor.tier).allows(table, 'create')) throw new KpiRuleError('notPermitted')
-  }
 
   const definitionById = sqlite.prepare<[string], DefinitionRow>('SELECT * FROM kpi_definitions WHERE id = ? AND deleted_at IS NULL')
   const definitionByCode = sqlite.prepare<[string], { id: string }>('SELECT id FROM kpi_definitions WHERE upper(code) = upper(?) AND deleted_at IS NULL')
@@ -418,7 +412,7 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     },
 
     saveDefinition(input) {
-      requireTier('kpi_definitions')
+      requireActor()
       if (input.id && !definitionById.get(input.id)) throw new KpiRuleError('notFound')
       const clash = definitionByCode.get(input.code)
       if (clash && clash.id !== input.id) throw new KpiRuleError('duplicateCode')
@@ -438,7 +432,7 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     },
 
     saveTarget(input) {
-      requireTier('kpi_targets')
+      requireActor()
       const { fiscalStartMonth } = input
       const definition = definitionById.get(input.definitionId)
       if (!definition) throw new KpiRuleError('notFound')

@@ -53,7 +53,6 @@ import {
 } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { createUserNames, type RepoContext } from './context'
-import { createPermissionsReader } from './permissions'
 import { createStatementCache } from './sql'
 import { TrainingRuleError } from './training-rules'
 
@@ -257,7 +256,6 @@ const roomKey = (room: string | null | undefined): string | null => {
 export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const { sqlite, writer } = ctx
   const names = createUserNames(sqlite)
-  const permissions = createPermissionsReader(sqlite)
   const cached = createStatementCache(sqlite)
   const projectById = sqlite.prepare<[string], ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS} WHERE p.id = ? AND p.deleted_at IS NULL`)
   const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null; allocation_percent: number }>(
@@ -767,9 +765,6 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
       const actor = ctx.actor()
       if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
       requireProject(projectId)
-      if (!permissions.forUser(actor.id, actor.tier).allows('projects', 'update')) {
-        throw new TrainingRuleError('notPermitted', `${actor.tier} may not update projects`)
-      }
       // Re-checked here: the server's CHECK constraint would refuse it only after it left the device.
       if (completionPercent !== null && !(Number.isInteger(completionPercent) && completionPercent >= 0 && completionPercent <= 100)) {
         throw new TrainingRuleError('invalidCompletionRule', `completionPercent must be a whole number 0–100, got ${completionPercent}`)

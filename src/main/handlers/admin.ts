@@ -8,6 +8,7 @@ import { type HandlerTable } from '../../shared/ipc/contract'
 import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
 import { AdminOnlineError, type AdminOnlineFailure } from '../core/admin/online'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
+import { WriteForbiddenError } from '../core/outbox/write-permission'
 import { AdminRuleError, type AdminRule } from '../core/admin/rules'
 import { CatalogueRuleError, type CatalogueRule } from '../core/admin/catalogues'
 import { type HandlerContext } from './context'
@@ -47,6 +48,7 @@ function failureOf(error: unknown): never {
   if (error instanceof CatalogueRuleError) throw new IpcFailure(CATALOGUE_ERRORS[error.rule])
   if (error instanceof AdminOnlineError) throw new IpcFailure(ONLINE_ERRORS[error.kind])
   if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
+  if (error instanceof WriteForbiddenError) throw new IpcFailure('admin.notAllowed')
   if (error instanceof RowNotFoundError) throw new IpcFailure('record.notFound')
   throw error
 }

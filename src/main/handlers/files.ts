@@ -10,6 +10,7 @@ import { IpcFailure, type IpcErrorCode } from '../../shared/ipc/errors'
 import { type FilesChannel } from '../../shared/ipc/files-channels'
 import { AttachmentInputError } from '../core/files'
 import { NotSignedInError } from '../core/outbox/writer'
+import { WriteForbiddenError } from '../core/outbox/write-permission'
 import { type HandlerContext } from './context'
 
 const INPUT_ERRORS: Record<AttachmentInputError['reason'], IpcErrorCode> = {
@@ -23,6 +24,7 @@ const INPUT_ERRORS: Record<AttachmentInputError['reason'], IpcErrorCode> = {
 function refusal(error: unknown): never {
   if (error instanceof AttachmentInputError) throw new IpcFailure(INPUT_ERRORS[error.reason])
   if (error instanceof NotSignedInError) throw new IpcFailure('record.signInRequired')
+  if (error instanceof WriteForbiddenError) throw new IpcFailure('record.notPermitted')
   throw error
 }
 

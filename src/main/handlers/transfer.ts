@@ -8,6 +8,7 @@ import { IpcFailure, isIpcErrorCode, type IpcErrorCode } from '../../shared/ipc/
 import { type TransferChannel } from '../../shared/ipc/transfer-channels'
 import { AssignmentRefusedError } from '../core/outbox/assignment-guard'
 import { NotSignedInError, RowNotFoundError } from '../core/outbox/writer'
+import { WriteForbiddenError } from '../core/outbox/write-permission'
 import { RecordNotFoundError } from '../core/common/errors'
 import { ProductRuleError } from '../core/products/products'
 import { exportTable, exportWorkbook } from '../core/transfer/export'
@@ -35,7 +36,8 @@ async function importCall<T>(fn: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof ImportFileError) throw new IpcFailure(FILE_ERRORS[error.problem])
     if (error instanceof ImportRuleError) throw new IpcFailure(RULE_ERRORS[error.rule], error.params)
-    // The product repository re-checks permission and code uniqueness inside the import's transaction.
+    // The writer checks permission for every imported row; the product repository re-checks code uniqueness.
+    if (error instanceof WriteForbiddenError) throw new IpcFailure('record.notPermitted')
     if (error instanceof ProductRuleError) {
       const code = `products.${error.rule}`
       throw new IpcFailure(isIpcErrorCode(code) ? code : 'internal')

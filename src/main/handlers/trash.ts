@@ -1,6 +1,6 @@
 /**
- * The trash: delete with what goes with it, list, restore. Nobody signed in and a record or entry that is gone are the
- * expected refusals.
+ * The trash: delete with what goes with it, list, restore. Nobody signed in, no permission to delete (or restore)
+ * the rows, and a record or entry that is gone are the expected refusals.
  */
 import { type IpcChannel } from '../../shared/ipc/channels'
 import { type HandlerTable } from '../../shared/ipc/contract'

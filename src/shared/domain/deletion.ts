@@ -6,6 +6,7 @@
  * undelete until the server's garbage collection removes tombstones older than its horizon (`gc --horizon-days`,
  * 90 by default). The trash offers restore within that horizon only.
  */
+import { type SyncedTable } from '../model/tables'
 
 /** The records a user can delete from a screen (each one a table and a human title). */
 export const DELETABLE_KINDS = [
@@ -29,7 +30,7 @@ export const TOMBSTONE_HORIZON_DAYS = 90
 
 export interface ChildRule {
   /** The child table, and the column that points at the parent's id. */
-  readonly table: string
+  readonly table: SyncedTable
   readonly parentColumn: string
   /** What one child is called in confirmations and the trash (a key under everyday.trash.children). */
   readonly label: string
@@ -44,14 +45,14 @@ export interface ChildRule {
  * restorable, so clearing the column would lose what a restore should bring back.
  */
 export interface ReferenceRule {
-  readonly table: string
+  readonly table: SyncedTable
   readonly column: string
   /** A key under everyday.trash.references. */
   readonly label: string
 }
 
 export interface DeletionRule {
-  readonly table: string
+  readonly table: SyncedTable
   /** SQL expression for the record's title in the trash (over the table's own columns). */
   readonly titleSql: string
   readonly children: readonly ChildRule[]

@@ -31,6 +31,7 @@ export const ipcErrorCodes = [
   'record.notFound',
   'record.signInRequired',
   'record.assignNotAllowed',
+  'record.notPermitted',
   'sales.managerOnly',
   'sales.alreadyConverted',
   'sales.alreadyDecided',

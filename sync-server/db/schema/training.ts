@@ -140,6 +140,8 @@ export const trainees = pgTable(
       .where(sql`${t.deletedAt} is null and ${t.employeeNumber} is not null`),
     index('trainees_contact_id_idx').on(t.contactId),
     index('trainees_branch_id_idx').on(t.branchId),
+    // Scope: a trainee is also seen by whoever created it (sync-server/src/sync/scope.ts).
+    index('trainees_created_by_idx').on(t.createdBy),
   ],
 )
 

@@ -47,6 +47,9 @@ export const RULES: { readonly [T in SyncedTable]?: ScopeRule } = {
   },
   meeting_participants: { principals: ['user_id'], grants: [{ column: 'meeting_id', table: 'meetings' }], links: ['deleted_at'] },
   leads: { principals: ['assigned_to'] },
+  // The creator keeps a trainee made before its enrolment. The server writes created_by once, on create, so it never
+  // triggers a scope change (a create without grants is delivered by its own change entry).
+  trainees: { principals: ['created_by'] },
   enrollments: { parents: ['class_id'], grants: [{ column: 'trainee_id', table: 'trainees' }], links: ['deleted_at'] },
   attendance_records: { parents: ['class_id'], grants: [{ column: 'trainee_id', table: 'trainees' }], links: ['deleted_at'] },
   branches: { parents: ['company_id'] },

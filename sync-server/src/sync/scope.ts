@@ -170,7 +170,7 @@ const attachmentScope: TableScope = {
       .join(' ')} ELSE false END)`,
 }
 
-const traineeSet = (p: string): string =>
+const enrolledTrainees = (p: string): string =>
   `SELECT trainee_id FROM enrollments WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})
    UNION SELECT trainee_id FROM attendance_records WHERE deleted_at IS NULL AND class_id IN (${myClasses(p)})`
 
@@ -209,8 +209,13 @@ export const SCOPES: { readonly [T in SyncedTable]: TableScope } = {
   project_team_members: viaParent('project_team_members', 'project_id', myProjects),
   training_sessions: viaParent('training_sessions', 'project_id', myProjects),
   training_classes: viaParent('training_classes', 'session_id', mySessions),
-  // A trainee is visible where they are enrolled or were marked present (walk-ins have attendance but no enrolment).
-  trainees: { set: traineeSet, predicate: (t, p) => `${t}.id IN (${traineeSet(p)})` },
+  // A trainee is visible where they are enrolled or were marked present (walk-ins have attendance but no enrolment),
+  // and to whoever created them: a trainee made offline may reach the server before the enrolment that puts it on
+  // one of their classes (a push replayed one mutation at a time, or split), and must not be refused meanwhile.
+  trainees: {
+    set: (p) => `SELECT id FROM trainees WHERE created_by = ANY(${p}) UNION ${enrolledTrainees(p)}`,
+    predicate: (t, p) => `(${t}.created_by = ANY(${p}) OR ${t}.id IN (${enrolledTrainees(p)}))`,
+  },
   enrollments: viaParent('enrollments', 'class_id', myClasses),
   attendance_records: viaParent('attendance_records', 'class_id', myClasses),
   training_feedback: viaParent('training_feedback', 'session_id', mySessions),

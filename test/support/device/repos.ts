@@ -69,7 +69,8 @@ export function openRepoTestDevice(file: string, startIso = '2026-11-02T01:00:00
     },
     signInAs(next) {
       actor = next
-      signInLocally(state, { id: next.id, email: `${next.id.slice(-4)}@augu.kr` })
+      // The tier in the profile, as the server's sign-in answer has it: the writer's permission check reads it.
+      signInLocally(state, { id: next.id, email: `${next.id.slice(-4)}@augu.kr`, tier: next.tier })
     },
     close: () => sqlite.close(),
   }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WriteForbiddenError } from '../outbox/write-permission'
 import {
   departmentSaveSchema,
   membershipSetSchema,
@@ -27,6 +28,8 @@ describe('admin repository (real SQLite)', () => {
       fn()
     } catch (error) {
       if (error instanceof AdminRuleError) return error.rule
+      // The writer's permission check (table × operation), before anything is written.
+      if (error instanceof WriteForbiddenError) return 'forbidden'
       throw error
     }
     throw new Error('expected a refusal')
@@ -165,7 +168,7 @@ describe('admin repository (real SQLite)', () => {
     device.signInAs(STAFF)
     const before = countRows(device.sqlite, 'outbox')
     expect(rejectedWith(() => repo.saveUser(userSaveSchema.parse({ id: OTHER, tier: 'EXECUTIVE' })))).toBe('notAllowed')
-    expect(rejectedWith(() => repo.saveRole(roleSaveSchema.parse({ name: '해커' })))).toBe('notAllowed')
+    expect(rejectedWith(() => repo.saveRole(roleSaveSchema.parse({ name: '해커' })))).toBe('forbidden')
     expect(countRows(device.sqlite, 'outbox')).toBe(before)
   })
 })
@@ -196,6 +199,8 @@ describe('admin repository: an administrator cannot lock themselves out', () => 
       fn()
     } catch (error) {
       if (error instanceof AdminRuleError) return error.rule
+      // The writer's permission check (table × operation), before anything is written.
+      if (error instanceof WriteForbiddenError) return 'forbidden'
       throw error
     }
     return 'accepted'

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WriteForbiddenError } from '../outbox/write-permission'
 import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { campaignSaveSchema, catalogueFieldErrors, industrySaveSchema } from '../../../shared/model/validation/catalogues'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
@@ -20,6 +21,8 @@ describe('campaigns and industries in administration (real SQLite)', () => {
       fn()
     } catch (error) {
       if (error instanceof CatalogueRuleError) return error.rule
+      // The writer's permission check (table × operation), before anything is written.
+      if (error instanceof WriteForbiddenError) return 'forbidden'
       throw error
     }
     throw new Error('expected a refusal')
@@ -99,8 +102,8 @@ describe('campaigns and industries in administration (real SQLite)', () => {
 
   it('lets only those the server would let write the lists (an operator is refused, a manager may)', () => {
     device.signInAs(STAFF)
-    expect(refusal(() => repo.saveIndustry(industrySaveSchema.parse({ code: 'IT', name: '정보통신' })))).toBe('notAllowed')
-    expect(refusal(() => repo.saveCampaign(campaignSaveSchema.parse({ name: '몰래' })))).toBe('notAllowed')
+    expect(refusal(() => repo.saveIndustry(industrySaveSchema.parse({ code: 'IT', name: '정보통신' })))).toBe('forbidden')
+    expect(refusal(() => repo.saveCampaign(campaignSaveSchema.parse({ name: '몰래' })))).toBe('forbidden')
     expect(countRows(device.sqlite, 'outbox')).toBe(0)
     device.signInAs(MANAGER)
     expect(repo.saveIndustry(industrySaveSchema.parse({ code: 'IT', name: '정보통신' }))).toHaveLength(1)

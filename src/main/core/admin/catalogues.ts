@@ -16,12 +16,9 @@ import { compareKorean } from '../../../shared/domain/korean-text'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { type AdminCampaign, type AdminIndustry } from '../../../shared/ipc/admin-types'
 import { type CampaignStatus, type CampaignType } from '../../../shared/model/enums'
-import { type PermissionAction } from '../../../shared/model/permission-rules'
-import { type SyncedTable } from '../../../shared/model/tables'
 import { type campaignSaveSchema, type industrySaveSchema } from '../../../shared/model/validation/catalogues'
 import { RuleError } from '../rule-error'
 import { type RepoContext } from '../common/context'
-import { createPermissionsReader } from '../common/permissions'
 
 export const CATALOGUE_RULES = ['notFound', 'signInToEdit', 'notAllowed', 'duplicateCode', 'industryCycle'] as const
 export type CatalogueRule = (typeof CATALOGUE_RULES)[number]
@@ -66,7 +63,6 @@ const STATUS_ORDER: Record<CampaignStatus, number> = { ACTIVE: 0, PLANNED: 1, CO
 
 export function createCataloguesRepo(ctx: RepoContext): CataloguesRepo {
   const { sqlite, writer } = ctx
-  const permissionsOf = createPermissionsReader(sqlite)
 
   const campaignRows = sqlite.prepare<[], CampaignRow>(
     `SELECT c.id, c.code, c.name, c.type, c.status, c.start_date, c.end_date, c.budget, c.owner_id,
@@ -87,13 +83,9 @@ export function createCataloguesRepo(ctx: RepoContext): CataloguesRepo {
     'SELECT id FROM industries WHERE lower(code) = lower(?) AND id <> ? AND deleted_at IS NULL',
   )
 
-  /** The signed-in user, allowed by the server's own rule to `action` on `table` (read from the replica). */
-  const requireAllowed = (table: SyncedTable, action: PermissionAction): void => {
-    const actor = ctx.actor()
-    if (!actor) throw new CatalogueRuleError('signInToEdit', 'Nobody is signed in')
-    if (!permissionsOf.forUser(actor.id, actor.tier).allows(table, action)) {
-      throw new CatalogueRuleError('notAllowed', `${actor.id} may not ${action} ${table}`)
-    }
+  // Permission to write catalogues is the writer's check (outbox/write-permission.ts).
+  const requireSignedIn = (): void => {
+    if (!ctx.actor()) throw new CatalogueRuleError('signInToEdit', 'Nobody is signed in')
   }
 
   const campaigns = (): AdminCampaign[] =>
@@ -117,7 +109,7 @@ export function createCataloguesRepo(ctx: RepoContext): CataloguesRepo {
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (b.startDate ?? '').localeCompare(a.startDate ?? '') || compareKorean(a.name, b.name))
 
   const saveCampaign: CataloguesRepo['saveCampaign'] = (input) => {
-    requireAllowed('campaigns', input.id === undefined ? 'create' : 'update')
+    requireSignedIn()
     if (input.id !== undefined && !campaignById.get(input.id)) throw new CatalogueRuleError('notFound', `No campaign ${input.id}`)
     if (input.ownerId !== null && !userById.get(input.ownerId)) throw new CatalogueRuleError('notFound', `No user ${input.ownerId}`)
     const fields = {
@@ -157,7 +149,7 @@ export function createCataloguesRepo(ctx: RepoContext): CataloguesRepo {
 
   const saveIndustry: CataloguesRepo['saveIndustry'] = (input) => {
     const id = input.id ?? ctx.newId()
-    requireAllowed('industries', input.id === undefined ? 'create' : 'update')
+    requireSignedIn()
     const live = new Set(industryRows.all().map((r) => r.id))
     if (input.id !== undefined && !live.has(input.id)) throw new CatalogueRuleError('notFound', `No industry ${input.id}`)
     if (input.parentId !== null && !live.has(input.parentId)) throw new CatalogueRuleError('notFound', `No industry ${input.parentId}`)

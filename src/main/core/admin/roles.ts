@@ -23,7 +23,7 @@ const RESOURCE_ACTIONS: ReadonlyMap<string, readonly PermissionAction[]> = new M
 
 export function createAdminRoles(ctx: RepoContext, access: AdminAccess): AdminRoles {
   const { sqlite, writer } = ctx
-  const { requireAllowed, grantsOfRole, permissionsWith, refuseSelfLockout, actorRow } = access
+  const { requireSignedIn, grantsOfRole, permissionsWith, refuseSelfLockout, actorRow } = access
   const roleRows = sqlite.prepare<[], { id: string; name: string; description: string | null; user_count: number }>(
     `SELECT r.id, r.name, r.description,
             (SELECT count(*) FROM users u WHERE u.role_id = r.id AND u.deleted_at IS NULL) AS user_count
@@ -66,20 +66,20 @@ export function createAdminRoles(ctx: RepoContext, access: AdminAccess): AdminRo
 
   const saveRole: AdminRoles['saveRole'] = (input) => {
     if (input.id === undefined) {
-      requireAllowed('roles', 'create')
+      requireSignedIn()
       if (roleByName.get(input.name)) throw new AdminRuleError('duplicateName', `A role named ${input.name} exists`)
       writer.upsert('roles', ctx.newId(), { name: input.name, description: input.description })
       return roles()
     }
     if (!roleById.get(input.id)) throw new AdminRuleError('notFound', `No role ${input.id}`)
     if (input.deleted) {
-      requireAllowed('roles', 'delete')
+      requireSignedIn()
       // users.role_id is required: a role still held would leave users pointing at a tombstone.
       if ((roleUsers.get(input.id)?.n ?? 0) > 0) throw new AdminRuleError('roleInUse', `Role ${input.id} is still held`)
       writer.remove('roles', input.id)
       return roles()
     }
-    requireAllowed('roles', 'update')
+    requireSignedIn()
     const clash = roleByName.get(input.name)
     if (clash && clash.id !== input.id) throw new AdminRuleError('duplicateName', `A role named ${input.name} exists`)
     writer.upsert('roles', input.id, { name: input.name, description: input.description })
@@ -89,7 +89,7 @@ export function createAdminRoles(ctx: RepoContext, access: AdminAccess): AdminRo
   const setPermission: AdminRoles['setPermission'] = ({ roleId, resource, action, granted }) => {
     if (!RESOURCE_ACTIONS.get(resource)?.includes(action)) throw new AdminRuleError('unknownPermission', `${resource}:${action}`)
     if (!roleById.get(roleId)) throw new AdminRuleError('notFound', `No role ${roleId}`)
-    const actorId = requireAllowed('role_permissions', granted ? 'create' : 'delete')
+    const actorId = requireSignedIn()
     const self = actorRow(actorId)
     if (self?.role_id === roleId) {
       const key = `${resource}:${action}`
@@ -100,7 +100,6 @@ export function createAdminRoles(ctx: RepoContext, access: AdminAccess): AdminRo
       let permissionId = permissionByPair.get(resource, action)?.id
       if (permissionId === undefined) {
         if (!granted) return
-        requireAllowed('permissions', 'create')
         permissionId = uuidv5(`permissions:${resource}:${action}`, PAIR_ID_NAMESPACE)
         const label = PERMISSION_RESOURCES.find((r) => r.resource === resource)?.label ?? resource
         writer.upsert('permissions', permissionId, { resource, action, description: `${label} ${action}` })

@@ -8,7 +8,7 @@ import { type KpiCategory, type KpiDirection, type KpiFrequency, type KpiLevel, 
 import { type kpiDefinitionSaveSchema } from '../../../shared/model/validation/kpi'
 import { type RepoContext } from '../common/context'
 import { type KpiOwners } from './owners'
-import { KpiRuleError, requireKpiTier } from './rules'
+import { KpiRuleError, requireKpiActor } from './rules'
 
 export interface KpiDefinitions {
   definitions(): KpiDefinitionsList
@@ -66,7 +66,7 @@ export function createKpiDefinitions(ctx: RepoContext, owners: KpiOwners): KpiDe
     },
 
     saveDefinition(input) {
-      requireKpiTier(ctx, 'kpi_definitions')
+      requireKpiActor(ctx)
       if (input.id && !definitionById.get(input.id)) throw new KpiRuleError('notFound')
       const clash = definitionByCode.get(input.code)
       if (clash && clash.id !== input.id) throw new KpiRuleError('duplicateCode')

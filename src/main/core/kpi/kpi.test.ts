@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WriteForbiddenError } from '../outbox/write-permission'
+import { type AttendanceStatus, type MeetingStatus, type OpportunityStage } from '../../../shared/model/enums'
 import { kpiAchievementsSchema, kpiActualRecordSchema, kpiDefinitionSaveSchema, kpiTargetSaveSchema } from '../../../shared/model/validation/kpi'
 import { createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createKpiRepo, type KpiRepo } from './kpi'
@@ -48,7 +50,7 @@ describe('KPI repository (real SQLite)', () => {
     }
   }
 
-  const opportunity = (owner: string, stage: string, amount: number, closed: string | null, createdAt: string): void => {
+  const opportunity = (owner: string, stage: OpportunityStage, amount: number, closed: string | null, createdAt: string): void => {
     const id = nextId()
     asBoss(() =>
       device.writer.upsert('opportunities', id, {
@@ -64,7 +66,7 @@ describe('KPI repository (real SQLite)', () => {
     sql('UPDATE opportunities SET created_at = ? WHERE id = ?', createdAt, id)
   }
 
-  const meeting = (organizer: string, status: string, date: string, participant?: string): void => {
+  const meeting = (organizer: string, status: MeetingStatus, date: string, participant?: string): void => {
     const id = nextId()
     asBoss(() =>
       device.writer.upsert('meetings', id, {
@@ -204,7 +206,7 @@ describe('KPI repository (real SQLite)', () => {
     const inQ3 = nextId()
     device.writer.upsert('training_classes', inQ4, { session_id: session, class_number: 1, date: '2026-11-10', start_time: '09:00', end_time: '12:00' })
     device.writer.upsert('training_classes', inQ3, { session_id: session, class_number: 2, date: '2026-09-01', start_time: '09:00', end_time: '12:00' })
-    const mark = (classId: string, status: string): void => {
+    const mark = (classId: string, status: AttendanceStatus): void => {
       const trainee = nextId()
       device.writer.upsert('trainees', trainee, { company_id: CUSTOMER, last_name: '김', first_name: `수강${seq}` })
       device.writer.upsert('attendance_records', nextId(), {
@@ -216,7 +218,7 @@ describe('KPI repository (real SQLite)', () => {
       })
     }
     // 1 + 1 + 1 (late, credited in full) + 0.5 (left early) + 0 = 3.5 of 5 counted (excused left out) = 70 %.
-    for (const status of ['PRESENT', 'PRESENT', 'LATE', 'LEFT_EARLY', 'ABSENT', 'EXCUSED']) mark(inQ4, status)
+    for (const status of ['PRESENT', 'PRESENT', 'LATE', 'LEFT_EARLY', 'ABSENT', 'EXCUSED'] as const) mark(inQ4, status)
     mark(inQ3, 'ABSENT')
     target(att, 'USER', SEOYEON.id, { target: 90, minimum: 80 })
 
@@ -256,6 +258,8 @@ describe('KPI repository (real SQLite)', () => {
         fn()
       } catch (error) {
         if (error instanceof KpiRuleError) return error.rule
+        // The writer's permission check (table × operation), before anything is written.
+        if (error instanceof WriteForbiddenError) return 'forbidden'
         throw error
       }
       return undefined
@@ -271,7 +275,7 @@ describe('KPI repository (real SQLite)', () => {
     expect(rule(() => definition('kpi-ord-user', '중복', 'CURRENCY', 'INCREASE'))).toBe('duplicateCode')
     // Targets are set by managers: the server would refuse an operator's, so the device does too.
     device.signInAs(SEOYEON)
-    expect(rule(() => target(ord, 'USER', SEOYEON.id, { target: 99 }))).toBe('notPermitted')
+    expect(rule(() => target(ord, 'USER', SEOYEON.id, { target: 99 }))).toBe('forbidden')
     expect(device.sqlite.prepare('SELECT COUNT(*) AS n FROM kpi_actuals').get()).toEqual({ n: 0 })
     expect(device.sqlite.prepare('SELECT target_value FROM kpi_targets WHERE id = ?').get(recordedTarget)).toEqual({ target_value: 5 })
   })

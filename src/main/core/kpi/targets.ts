@@ -24,7 +24,7 @@ import { type Actor, type RepoContext } from '../common/context'
 import { DEFINITION_BY_ID, type DefinitionRow } from './definitions'
 import { type KpiMeasures } from './measures'
 import { type KpiOwners } from './owners'
-import { KpiRuleError, requireKpiActor, requireKpiTier } from './rules'
+import { KpiRuleError, requireKpiActor } from './rules'
 
 export interface KpiTargets {
   /** One target per KPI, owner and period: a second save for the same three updates the first. */
@@ -188,7 +188,7 @@ export function createKpiTargets(
 
   return {
     saveTarget(input) {
-      requireKpiTier(ctx, 'kpi_targets')
+      requireKpiActor(ctx)
       const { fiscalStartMonth } = input
       const definition = definitionById.get(input.definitionId)
       if (!definition) throw new KpiRuleError('notFound')

@@ -36,8 +36,11 @@ describe('meetings repository (real SQLite)', () => {
     w.upsert('companies', OTHER_COMPANY, { code: 'C-2', name: '가람전자', status: 'ACTIVE', tier: 'SILVER' })
     w.upsert('branches', BRANCH, { company_id: COMPANY, code: 'B-1', name: '본사' })
     w.upsert('contacts', CONTACT, { branch_id: BRANCH, last_name: '최', first_name: '유진', position: '과장', department: '인사팀' })
+    // The catalogue is a manager's to write (the writer checks); the consultant receives it.
+    device.signInAs({ id: CONSULTANT.id, tier: 'MANAGER' })
     w.upsert('products', LEADERSHIP, { code: 'PR-1', name: '신임 팀장 리더십', list_price: 350_000 })
     w.upsert('products', ASSESSMENT, { code: 'PR-2', name: '역량 진단' })
+    device.signInAs(CONSULTANT)
     w.upsert('projects', PROJECT, { code: 'P-1', name: '리더십 과정', company_id: COMPANY, status: 'IN_PROGRESS', priority: 'HIGH' })
     w.upsert('training_sessions', SESSION, { project_id: PROJECT, session_number: 2, name: '2차 집합', start_date: '2026-11-24', end_date: '2026-11-27' })
     w.upsert('training_classes', CLASS, { session_id: SESSION, class_number: 1, date: '2026-11-26', start_time: '09:00', end_time: '12:00' })

@@ -6,7 +6,7 @@
 import { type DeviceClock } from '../clock'
 import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
-import { type WriteResult, type Writer } from './writer'
+import { requireSyncedTable, type WriteResult, type Writer } from './writer'
 
 export interface ConflictRecord {
   readonly id: string
@@ -114,7 +114,7 @@ export function createConflictActions(sqlite: Sqlite, state: DeviceState, clock:
         if (conflict.kind === 'EDIT_VS_DELETE' && conflict.field !== 'deleted_at' && deletedAt(conflict.table, conflict.rowId)) {
           fields.deleted_at = null
         }
-        const result = writer.reapply(conflict.table, conflict.rowId, fields)
+        const result = writer.reapply(requireSyncedTable(conflict.table), conflict.rowId, fields)
         if (!result) throw new Error(`Nothing to apply again for conflict ${conflictId}`)
         resolve(conflictId)
         return result

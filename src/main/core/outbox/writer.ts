@@ -5,8 +5,10 @@
  *
  * Values are wire-encoded (SQL column names; booleans true/false; JSON columns as JSON values). The outbox records only
  * the fields that changed, so two people editing different fields of the same row offline both keep their edit.
+ * The write methods are typed by table (wire-row.ts): a misspelled column or an unsynced table does not compile; a
+ * table name only known at run time (trash, conflicts) goes through `requireSyncedTable` first.
  */
-import { SERVER_AUTHORED_COLUMNS } from '../../../shared/model/tables'
+import { isSyncedTable, SERVER_AUTHORED_COLUMNS, type SyncedTable } from '../../../shared/model/tables'
 import { sameValue } from '../../../shared/sync/merge'
 import { type DeviceClock } from '../clock'
 import { toSqlValue, toWireValue } from '../replica/convert'
@@ -17,6 +19,8 @@ import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
 import { createAssignmentGuard, type AssignmentGuard } from './assignment-guard'
 import { createOutboxStore, type OutboxEntry, type OutboxOp, type OutboxStore } from './outbox-store'
+import { type SoftDeletableTable, type WireFieldsOf } from './wire-row'
+import { createWritePermission, operationsOf, PERMISSION_EXEMPT_TABLES, WriteForbiddenError, type WritePermission } from './write-permission'
 import { createChangeCollector } from '../../../shared/ipc/live'
 
 /**
@@ -46,11 +50,11 @@ export type ChangeListener = (event: ChangeEvent) => void
 
 export interface Writer {
   /** Create the row, or change only the fields that differ. Returns null when nothing changed (no outbox entry). */
-  upsert(table: string, id: string, fields: WireFields): WriteResult | null
+  upsert<T extends SyncedTable>(table: T, id: string, fields: WireFieldsOf<T>): WriteResult | null
   /** Soft delete (a tombstone the server merges like any field). Null when the row was already deleted. */
-  remove(table: string, id: string): WriteResult | null
+  remove(table: SoftDeletableTable, id: string): WriteResult | null
   /** Undo a soft delete. Null when the row was not deleted. */
-  restore(table: string, id: string): WriteResult | null
+  restore(table: SoftDeletableTable, id: string): WriteResult | null
   /** Run several writes as one SQLite transaction (all or none); listeners hear about it once, after commit. */
   transaction<T>(fn: () => T): T
   pendingCount(): number
@@ -64,7 +68,7 @@ export interface Writer {
    * Write these values as a new edit even if the replica already shows them (e.g. a value that lost a conflict:
    * "apply mine again"). Every given field is sent with a fresh stamp.
    */
-  reapply(table: string, id: string, fields: WireFields): WriteResult | null
+  reapply<T extends SyncedTable>(table: T, id: string, fields: WireFieldsOf<T>): WriteResult | null
   /** Hear about committed local writes (the sync loop debounces on this). Returns the unsubscribe. */
   onChange(listener: ChangeListener): () => void
 }
@@ -77,6 +81,11 @@ export interface WriterOptions {
   readonly onChange?: ChangeListener
   /** Refuses owner changes the server would refuse (default: the shared rule over the replica's directory). */
   readonly assignmentGuard?: AssignmentGuard
+  /**
+   * May the signed-in user create/update/delete rows of a table (default: the shared rule over the replica's
+   * directory, write-permission.ts). Checked once here for every write; PERMISSION_EXEMPT_TABLES are never checked.
+   */
+  readonly writePermission?: WritePermission
 }
 
 export class NotSignedInError extends Error {
@@ -96,6 +105,22 @@ export class RowNotFoundError extends Error {
   }
 }
 
+export class NotSyncedTableError extends Error {
+  override readonly name = 'NotSyncedTableError'
+  constructor(readonly table: string) {
+    super(`${table} is not a synced table`)
+  }
+}
+
+/**
+ * Narrow a table name known only at run time (a trash entry, a conflict, an outbox entry) to a synced table, so the
+ * typed write methods accept it. Throws rather than letting a wrong name reach the replica.
+ */
+export function requireSyncedTable(name: string): SyncedTable {
+  if (!isSyncedTable(name)) throw new NotSyncedTableError(name)
+  return name
+}
+
 /**
  * The protocol's `delete` carries only the tombstone (the server refuses anything else in it); any other combination,
  * including an undelete (deleted_at: null), is an ordinary upsert of those fields.
@@ -110,6 +135,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
   const outbox = options.outbox ?? createOutboxStore(db, deviceState)
   const statements = options.statements ?? createReplicaStatements(db)
   const guardAssignment = options.assignmentGuard ?? createAssignmentGuard(db)
+  const permitted = options.writePermission ?? createWritePermission(db, deviceState)
   const listeners = new Set<ChangeListener>()
   if (options.onChange) listeners.add(options.onChange)
 
@@ -175,6 +201,15 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
     return { seq, table: meta.name, id, op, hlc, fields }
   }
 
+  /** Refuse, before anything is written, an operation the user's grants do not allow (the server would refuse it). */
+  const checkPermission = (table: string, exists: boolean, fields: Readonly<Record<string, unknown>>, user: string): void => {
+    const synced = requireSyncedTable(table)
+    if (PERMISSION_EXEMPT_TABLES.has(synced)) return
+    for (const operation of operationsOf(exists, Object.keys(fields))) {
+      if (!permitted(synced, operation, user)) throw new WriteForbiddenError(synced, operation)
+    }
+  }
+
   const write = (tableName: string, id: string, input: WireFields, force: boolean): WriteResult | null => {
     const meta = registry.require(tableName)
     return inTransaction(() => {
@@ -182,6 +217,7 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
       const fields = normalise(meta, input)
       const now = clock.nowIso()
       const current = statements.selectRow(meta, id)
+      checkPermission(meta.name, current !== undefined, fields, user)
       // Owner columns are an assign action (src/shared/domain/assignment.ts): refuse here what the server would.
       guardAssignment(meta.name, current ?? null, fields, user)
       if (!current) {

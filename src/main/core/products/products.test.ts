@@ -1,5 +1,6 @@
 import { isGeneratedRecordCode } from '../../../shared/ids/record-code'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WriteForbiddenError } from '../outbox/write-permission'
 import { categorySaveSchema, productSaveSchema, type CategorySaveInput, type ProductSaveInput } from '../../../shared/model/validation/products'
 import { countRows, createTempDir, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createProductsRepo, type ProductsRepo } from './products'
@@ -101,8 +102,9 @@ describe('products repository (real SQLite)', () => {
     device.signInAs(CONSULTANT)
     expect(repo.get(product.id)).toMatchObject({ margin: 300_000, marginPercent: 60 })
     const before = pending().length
-    expect(() => save({ id: product.id, name: '영업 협상 심화' })).toThrow(expect.objectContaining({ rule: 'notPermitted' }))
-    expect(() => saveCategory({ name: '새 분류' })).toThrow(expect.objectContaining({ rule: 'notPermitted' }))
+    // The writer's permission check (table × operation) refuses before anything is written.
+    expect(() => save({ id: product.id, name: '영업 협상 심화' })).toThrow(WriteForbiddenError)
+    expect(() => saveCategory({ name: '새 분류' })).toThrow(WriteForbiddenError)
     expect(pending().length).toBe(before)
   })
 })

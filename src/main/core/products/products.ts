@@ -14,12 +14,10 @@ import { createsCategoryCycle } from '../../../shared/domain/product-categories'
 import { productMargin, productMarginPercent } from '../../../shared/domain/project-finance'
 import { type CurriculumModule } from '../../../shared/model/json'
 import { type ProductType } from '../../../shared/model/enums'
-import { type PermissionAction } from '../../../shared/model/permission-rules'
 import { type CategorySave, type ProductSave } from '../../../shared/model/validation/products'
 import { type ProductCatalogue, type ProductCategoryView, type ProductDetail, type ProductSummary } from '../../../shared/ipc/products-types'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { type RepoContext } from '../common/context'
-import { createPermissionsReader } from '../common/permissions'
 import { RuleError } from '../rule-error'
 
 export const PRODUCT_RULES = ['notFound', 'signInToEdit', 'notPermitted', 'duplicateCode', 'categoryCycle', 'categoryNotFound', 'participantsRange'] as const
@@ -111,7 +109,6 @@ const categoryOf = (row: CategoryRow): ProductCategoryView => ({
 
 export function createProductsRepo(ctx: RepoContext): ProductsRepo {
   const { sqlite, writer } = ctx
-  const permissions = createPermissionsReader(sqlite)
   const allProducts = sqlite.prepare<[], ProductRow>(`SELECT ${SUMMARY_COLUMNS} FROM products WHERE deleted_at IS NULL ORDER BY code, id`)
   const productById = sqlite.prepare<[string], ProductRow>(
     `SELECT ${SUMMARY_COLUMNS}, description, curriculum, prerequisites, objectives, target_audience
@@ -130,12 +127,9 @@ export function createProductsRepo(ctx: RepoContext): ProductsRepo {
     'SELECT id FROM product_categories WHERE upper(code) = ? AND id <> ? AND deleted_at IS NULL LIMIT 1',
   )
 
-  const requireEditor = (table: 'products' | 'product_categories', action: PermissionAction): void => {
-    const actor = ctx.actor()
-    if (!actor) throw new ProductRuleError('signInToEdit', 'Nobody is signed in')
-    if (!permissions.forUser(actor.id, actor.tier).allows(table, action)) {
-      throw new ProductRuleError('notPermitted', `${actor.tier} may not ${action} ${table}`)
-    }
+  // Permission to write the catalogue is the writer's check (outbox/write-permission.ts).
+  const requireSignedIn = (): void => {
+    if (!ctx.actor()) throw new ProductRuleError('signInToEdit', 'Nobody is signed in')
   }
   const catalogue = (): ProductCatalogue => ({
     categories: allCategories.all().map(categoryOf),
@@ -162,7 +156,7 @@ export function createProductsRepo(ctx: RepoContext): ProductsRepo {
     save(input) {
       const existing = input.id ? productById.get(input.id) : undefined
       if (input.id && !existing) throw new ProductRuleError('notFound', `No product ${input.id} on this device`)
-      requireEditor('products', existing ? 'update' : 'create')
+      requireSignedIn()
       // The form's rule, again here: an IPC caller or an older renderer must not store min > max.
       if (input.minParticipants !== null && input.maxParticipants !== null && input.minParticipants > input.maxParticipants) {
         throw new ProductRuleError('participantsRange', 'min participants above max')
@@ -197,7 +191,7 @@ export function createProductsRepo(ctx: RepoContext): ProductsRepo {
     saveCategory(input) {
       const existing = input.id ? categoryById.get(input.id) : undefined
       if (input.id && !existing) throw new ProductRuleError('categoryNotFound', `No category ${input.id} on this device`)
-      requireEditor('product_categories', existing ? 'update' : 'create')
+      requireSignedIn()
       const id = existing?.id ?? ctx.newId()
       if (input.parentId !== null) {
         if (!categoryById.get(input.parentId)) throw new ProductRuleError('categoryNotFound', `No category ${input.parentId}`)

@@ -17,9 +17,10 @@ import {
   type DeletableKind,
 } from '../../../shared/domain/deletion'
 import { toIsoDate } from '../../../shared/domain/dates'
+import { type SyncedTable } from '../../../shared/model/tables'
 import { uuidv7 } from '../../../shared/ids/uuidv7'
 import { type DeletionCount, type DeletionPreview, type TrashEntry } from '../../../shared/ipc/trash-types'
-import { type Writer } from '../outbox/writer'
+import { requireSyncedTable, type Writer } from '../outbox/writer'
 import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
 import { RecordNotFoundError } from '../common/errors'
@@ -48,7 +49,7 @@ const storedEntry = z.object({
 type StoredEntry = z.infer<typeof storedEntry>
 
 interface Collected {
-  readonly rows: Array<{ table: string; id: string }>
+  readonly rows: Array<{ table: SyncedTable; id: string }>
   readonly counts: Map<string, number>
 }
 
@@ -178,7 +179,8 @@ export function createTrashRepo({
         if (!entry || !restorable(entry, now())) throw new RecordNotFoundError(`No restorable trash entry ${entryId}`)
         // Parents first: the record, then its children in the order they were collected.
         let restored = 0
-        for (const row of entry.rows) if (writer.restore(row.table, row.id)) restored++
+        // The log is JSON on disk: its table names are checked before they reach the writer.
+        for (const row of entry.rows) if (writer.restore(requireSyncedTable(row.table), row.id)) restored++
         write(entries.filter((e) => e.id !== entryId))
         return { restored }
       })

@@ -4,6 +4,7 @@
  * outbox), and only people who may update projects can change it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WriteForbiddenError } from '../outbox/write-permission'
 import { attendanceMarkSchema, completionRuleSchema } from '../../../shared/model/validation/training'
 import { dashboardHomeSchema } from '../../../shared/model/validation/dashboard'
 import { createReplicaStatements } from '../replica/statements'
@@ -127,7 +128,8 @@ describe('per-project completion rule (real SQLite)', () => {
     device.addUser({ id: OPERATOR.id, lastName: '한', firstName: '지우' })
     device.signInAs(OPERATOR)
     const before = device.outbox.pendingBatch(10_000).length
-    expect(() => setRule(70)).toThrow(expect.objectContaining({ rule: 'notPermitted' }))
+    // The writer's permission check (projects × update) refuses before anything is written.
+    expect(() => setRule(70)).toThrow(expect.objectContaining({ table: 'projects', operation: 'update' }))
     expect(device.outbox.pendingBatch(10_000).length).toBe(before)
   })
 })

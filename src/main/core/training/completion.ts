@@ -8,12 +8,11 @@ import { type AttendanceStatus } from '../../../shared/model/enums'
 import { type completionRuleSchema } from '../../../shared/model/validation/training'
 import { type CompletionList, type ProjectDetail } from '../../../shared/ipc/training-types'
 import { type RepoContext } from '../common/context'
-import { createPermissionsReader } from '../common/permissions'
 import { type ProjectLookups } from './project-rows'
 import { TrainingRuleError } from './rules'
 
 export interface ProjectCompletion {
-  /** Sets the project's completion rule (수료 기준; null = the default); needs projects:update (`notPermitted`). */
+  /** Sets the project's completion rule (수료 기준; null = the default); needs projects:update (the writer's check). */
   setCompletionRule(input: z.output<typeof completionRuleSchema>): ProjectDetail
   /** Per trainee and 차수 (optionally one 차수): completion under the project's rule, 가나다 order within each 차수. */
   completion(projectId: string, sessionId?: string): CompletionList
@@ -25,7 +24,6 @@ export function createProjectCompletion(
 ): ProjectCompletion {
   const { sqlite, writer } = ctx
   const { requireProject } = lookups
-  const permissions = createPermissionsReader(sqlite)
   // Every confirmed enrolment of the project's live classes with the trainee's 소속 and the latest mark.
   const completionRows = sqlite.prepare<
     [string],
@@ -68,9 +66,6 @@ export function createProjectCompletion(
       const actor = ctx.actor()
       if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
       requireProject(projectId)
-      if (!permissions.forUser(actor.id, actor.tier).allows('projects', 'update')) {
-        throw new TrainingRuleError('notPermitted', `${actor.tier} may not update projects`)
-      }
       // Re-checked here: the server's CHECK constraint would refuse it only after it left the device.
       if (completionPercent !== null && !(Number.isInteger(completionPercent) && completionPercent >= 0 && completionPercent <= 100)) {
         throw new TrainingRuleError('invalidCompletionRule', `completionPercent must be a whole number 0–100, got ${completionPercent}`)

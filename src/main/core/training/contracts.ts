@@ -9,7 +9,6 @@ import { type ContractFormOptions, type ContractView } from '../../../shared/ipc
 import { type z } from 'zod'
 import { type RepoContext } from '../common/context'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { createPermissionsReader } from '../common/permissions'
 import { TrainingRuleError } from './rules'
 
 type ContractSave = z.output<typeof contractSaveSchema>
@@ -45,7 +44,6 @@ const FROM = `FROM contracts k LEFT JOIN companies c ON c.id = k.company_id LEFT
 
 export function createContractsRepo(ctx: RepoContext): ContractsRepo {
   const { sqlite, writer } = ctx
-  const permissions = createPermissionsReader(sqlite)
   const all = sqlite.prepare<[], ContractRow>(`SELECT ${COLUMNS} ${FROM} WHERE k.deleted_at IS NULL ORDER BY k.created_at DESC, k.id LIMIT 1000`)
   const one = sqlite.prepare<[string], ContractRow>(`SELECT ${COLUMNS} ${FROM} WHERE k.id = ? AND k.deleted_at IS NULL`)
   const projectsOf = sqlite.prepare<[string], { id: string; code: string; name: string }>(
@@ -68,12 +66,9 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
   )
   const companyExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE id = ? AND deleted_at IS NULL')
 
-  const requireAllowed = (action: 'create' | 'update'): void => {
-    const actor = ctx.actor()
-    if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
-    if (!permissions.forUser(actor.id, actor.tier).allows('contracts', action)) {
-      throw new TrainingRuleError('notPermitted', `${actor.tier} may not ${action} contracts`)
-    }
+  // Permission to write contracts is the writer's check (outbox/write-permission.ts).
+  const requireSignedIn = (): void => {
+    if (!ctx.actor()) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
   }
   const viewOf = (r: ContractRow): ContractView => ({
     id: r.id,
@@ -117,7 +112,7 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
     get,
     save(input) {
       const { id: existingId, projectIds, code, ...fields } = input
-      requireAllowed(existingId ? 'update' : 'create')
+      requireSignedIn()
       if (!companyExists.get(fields.companyId)) throw new TrainingRuleError('notFound', `No company ${fields.companyId} on this device`)
       const id = existingId ?? ctx.newId()
       if (existingId && !one.get(existingId)) throw new TrainingRuleError('notFound', `No contract ${existingId} on this device`)
@@ -138,7 +133,7 @@ export function createContractsRepo(ctx: RepoContext): ContractsRepo {
       return get(id)
     },
     fromOpportunity(opportunityId) {
-      requireAllowed('create')
+      requireSignedIn()
       const opp = opportunity.get(opportunityId)
       if (!opp) throw new TrainingRuleError('notFound', `No opportunity ${opportunityId} on this device`)
       if (opp.stage !== 'CLOSED_WON') throw new TrainingRuleError('notWon', 'only a won opportunity becomes a contract')

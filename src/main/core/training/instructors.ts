@@ -10,7 +10,6 @@ import { type InstructorOption, type InstructorView } from '../../../shared/ipc/
 import { type z } from 'zod'
 import { newRecordCode } from '../../../shared/ids/record-code'
 import { type RepoContext } from '../common/context'
-import { createPermissionsReader } from '../common/permissions'
 import { TrainingRuleError } from './rules'
 
 type InstructorSave = z.output<typeof instructorSaveSchema>
@@ -51,7 +50,6 @@ function textList(raw: string | null): string[] {
 
 export function createInstructorsRepo(ctx: RepoContext): InstructorsRepo {
   const { sqlite, writer } = ctx
-  const permissions = createPermissionsReader(sqlite)
   const all = sqlite.prepare<[], Row>(
     `SELECT id, code, last_name, first_name, email, phone, specialties, certifications, rating, hourly_rate, bio, is_internal, is_active
        FROM instructors WHERE deleted_at IS NULL`,
@@ -90,9 +88,6 @@ export function createInstructorsRepo(ctx: RepoContext): InstructorsRepo {
       if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
       const existing = input.id ? byId.get(input.id) : undefined
       if (input.id && !existing) throw new TrainingRuleError('notFound', `No instructor ${input.id} on this device`)
-      if (!permissions.forUser(actor.id, actor.tier).allows('instructors', existing ? 'update' : 'create')) {
-        throw new TrainingRuleError('notPermitted', `${actor.tier} may not edit instructors`)
-      }
       const id = existing?.id ?? ctx.newId()
       writer.upsert('instructors', id, {
         code: existing?.code ?? newRecordCode('instructors'),

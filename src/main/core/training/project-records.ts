@@ -19,7 +19,6 @@ import { type DeletedProject, type OpportunityTraining, type ProjectDetail, type
 import { type z } from 'zod'
 import { type RepoContext } from '../common/context'
 import { newRecordCode } from '../../../shared/ids/record-code'
-import { createPermissionsReader } from '../common/permissions'
 import { TrainingRuleError } from './rules'
 import { toWireFields } from '../common/wire'
 
@@ -41,7 +40,6 @@ export interface ProjectRecordsRepo {
 
 export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) => ProjectDetail): ProjectRecordsRepo {
   const { sqlite, writer } = ctx
-  const permissions = createPermissionsReader(sqlite)
   const companyExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE id = ? AND deleted_at IS NULL')
   const projectRow = sqlite.prepare<[string], { id: string; deleted_at: string | null; coordinator_id: string | null }>(
     'SELECT id, deleted_at, coordinator_id FROM projects WHERE id = ?',
@@ -71,12 +69,10 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
     'SELECT id, code, title, company_id FROM contracts WHERE deleted_at IS NULL ORDER BY created_at DESC, id',
   )
 
-  const requireAllowed = (action: 'create' | 'update' | 'delete'): string => {
+  // Permission to write projects is the writer's check (outbox/write-permission.ts).
+  const requireSignedIn = (): string => {
     const actor = ctx.actor()
     if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
-    if (!permissions.forUser(actor.id, actor.tier).allows('projects', action)) {
-      throw new TrainingRuleError('notPermitted', `${actor.tier} may not ${action} projects`)
-    }
     return actor.id
   }
   const requireCompany = (id: string): void => {
@@ -88,13 +84,13 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
       const { id: existingId, ...fields } = input
       requireCompany(fields.companyId)
       if (existingId) {
-        requireAllowed('update')
+        requireSignedIn()
         const row = projectRow.get(existingId)
         if (!row || row.deleted_at !== null) throw new TrainingRuleError('notFound', `No project ${existingId} on this device`)
         writer.upsert('projects', existingId, toWireFields(fields))
         return detail(existingId)
       }
-      const actorId = requireAllowed('create')
+      const actorId = requireSignedIn()
       const id = ctx.newId()
       writer.upsert('projects', id, {
         ...toWireFields(fields),
@@ -105,7 +101,7 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
     },
 
     fromOpportunity(opportunityId) {
-      const actorId = requireAllowed('create')
+      const actorId = requireSignedIn()
       const opp = opportunity.get(opportunityId)
       if (!opp) throw new TrainingRuleError('notFound', `No opportunity ${opportunityId} on this device`)
       if (opp.stage !== 'CLOSED_WON') throw new TrainingRuleError('notWon', 'only a won opportunity becomes a project')
@@ -138,14 +134,14 @@ export function createProjectRecordsRepo(ctx: RepoContext, detail: (id: string) 
     },
 
     remove(id) {
-      requireAllowed('delete')
+      requireSignedIn()
       const row = projectRow.get(id)
       if (!row || row.deleted_at !== null) throw new TrainingRuleError('notFound', `No project ${id} on this device`)
       writer.remove('projects', id)
     },
 
     restore(id) {
-      requireAllowed('delete')
+      requireSignedIn()
       const row = projectRow.get(id)
       if (!row) throw new TrainingRuleError('notFound', `No project ${id} on this device`)
       if (row.deleted_at !== null) writer.restore('projects', id)

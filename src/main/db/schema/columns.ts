@@ -2,6 +2,9 @@
  * Column helpers for the device schema (SQLite). Each helper is one row of the encoding table in
  * docs/architecture.md §2; sync-server/db/schema/columns.ts is its server twin with the same names, so a table reads
  * the same in both dialects.
+ *
+ * Every helper keeps the SQL name as a literal type (`<N extends string>`): the writer's row types
+ * (src/main/core/outbox/wire-row.ts) key each table's columns by that name.
  */
 import { sql } from 'drizzle-orm'
 import { integer, real, text } from 'drizzle-orm/sqlite-core'
@@ -9,22 +12,24 @@ import { integer, real, text } from 'drizzle-orm/sqlite-core'
 /** ISO-8601 UTC with milliseconds, the same text the wire carries: `2026-11-25T07:39:39.123Z`. */
 export const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 
-export const timestamptz = (name: string) => text(name)
+export const timestamptz = <N extends string>(name: N) => text(name)
 /** `HH:MM`. */
-export const timeOfDay = (name: string) => text(name)
-export const id = (name: string) => text(name)
+export const timeOfDay = <N extends string>(name: N) => text(name)
+export const id = <N extends string>(name: N) => text(name)
 /** `YYYY-MM-DD`. */
-export const date = (name: string) => text(name)
+export const date = <N extends string>(name: N) => text(name)
 /** Whole won: integers are exact in SQLite and in JS below 2^53. */
-export const money = (name: string) => integer(name)
-export const rate = (name: string) => real(name)
-export const measure = (name: string) => real(name)
-export const count = (name: string) => integer(name)
-export const flag = (name: string) => integer(name, { mode: 'boolean' })
-export const stringList = (name: string) => text(name, { mode: 'json' }).$type<string[]>().notNull().default([])
-export const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>()
-export const jsonList = <T>(name: string) => text(name, { mode: 'json' }).$type<T[]>().notNull().default([])
-export const enumText = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
+export const money = <N extends string>(name: N) => integer(name)
+export const rate = <N extends string>(name: N) => real(name)
+export const measure = <N extends string>(name: N) => real(name)
+export const count = <N extends string>(name: N) => integer(name)
+export const flag = <N extends string>(name: N) => integer(name, { mode: 'boolean' })
+export const stringList = <N extends string>(name: N) => text(name, { mode: 'json' }).$type<string[]>().notNull().default([])
+/** Give the value type at the call site, `json('x').$type<T>()`: a type argument here would hide the literal name. */
+export const json = <N extends string>(name: N) => text(name, { mode: 'json' })
+/** `jsonList('x').$type<T[]>()`, for the same reason as `json`. */
+export const jsonList = <N extends string>(name: N) => text(name, { mode: 'json' }).notNull().default([])
+export const enumText = <N extends string, const T extends readonly [string, ...string[]]>(name: N, values: T) =>
   text(name, { enum: values as unknown as [T[number], ...T[number][]] })
 
 /**

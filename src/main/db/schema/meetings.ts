@@ -101,8 +101,8 @@ export const meetingMinutes = sqliteTable(
     customerReaction: enumText('customer_reaction', CUSTOMER_REACTIONS),
     customerConcerns: stringList('customer_concerns'),
     customerInterests: stringList('customer_interests'),
-    competitorsMentioned: jsonList<CompetitorMention>('competitors_mentioned'),
-    attachments: jsonList<AttachmentRef>('attachments'),
+    competitorsMentioned: jsonList('competitors_mentioned').$type<CompetitorMention[]>(),
+    attachments: jsonList('attachments').$type<AttachmentRef[]>(),
   },
   (t) => [index('meeting_minutes_meeting_id_idx').on(t.meetingId)],
 )

@@ -26,7 +26,7 @@ export const products = sqliteTable('products', {
   maxParticipants: count('max_participants'),
   listPrice: money('list_price'),
   cost: money('cost'),
-  curriculum: json<CurriculumModule[]>('curriculum'),
+  curriculum: json('curriculum').$type<CurriculumModule[]>(),
   prerequisites: stringList('prerequisites'),
   objectives: stringList('objectives'),
   targetAudience: text('target_audience'),

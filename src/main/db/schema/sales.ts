@@ -48,7 +48,7 @@ export const opportunities = sqliteTable(
     expectedCloseDate: date('expected_close_date'),
     actualCloseDate: date('actual_close_date'),
     closeReason: text('close_reason'),
-    competitorInfo: json<CompetitorInfo[]>('competitor_info'),
+    competitorInfo: json('competitor_info').$type<CompetitorInfo[]>(),
     source: enumText('source', LEAD_SOURCES),
     campaignId: id('campaign_id').references(() => campaigns.id),
     accountManagerId: id('account_manager_id')

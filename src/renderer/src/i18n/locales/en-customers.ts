@@ -204,5 +204,6 @@ export const enRecordErrors: typeof koRecordErrors = {
     notFound: 'This record is not on this PC. It may have been deleted or left your sync scope.',
     signInRequired: 'Demo data is read-only. Sign in to your company server to edit.',
     assignNotAllowed: 'Only the current owner, their manager or an executive can change who owns this record.',
+    notPermitted: 'You do not have permission to change this record.',
   },
 }

@@ -203,5 +203,6 @@ export const koRecordErrors = {
     notFound: '이 PC에서 해당 항목을 찾을 수 없습니다. 삭제되었거나 동기화 범위를 벗어났을 수 있습니다.',
     signInRequired: '데모 데이터는 읽기 전용입니다. 회사 서버에 로그인하면 편집할 수 있습니다.',
     assignNotAllowed: '담당자는 현재 담당자, 그 팀의 관리자 또는 임원만 바꿀 수 있습니다.',
+    notPermitted: '이 항목을 변경할 권한이 없습니다.',
   },
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "trainees_created_by_idx" ON "trainees" USING btree ("created_by");

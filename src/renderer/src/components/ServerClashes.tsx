@@ -10,13 +10,14 @@ import { useTranslation } from 'react-i18next'
 import { type ClashSide, type ServerClash, type ServerClashReport } from '../../../shared/ipc/clash-types'
 import { dateShort, dateTime } from '../lib/dates'
 
-function sideText(t: TFunction, side: ClashSide): string {
+/** One class of the pair; whom to call is said for the other side only (the reader's side is their own). */
+function sideText(t: TFunction, side: ClashSide, withCoordinator: boolean): string {
   const text = t('serverClashes.side', {
     project: side.projectName ?? t('serverClashes.otherProject'),
     label: t('trainingOps.sessionClass', { session: side.sessionNumber, class: side.classNumber }),
     time: `${side.startTime}–${side.endTime}`,
   })
-  return side.coordinatorName ? `${text} · ${t('serverClashes.coordinator', { name: side.coordinatorName })}` : text
+  return withCoordinator && side.coordinatorName ? `${text} · ${t('serverClashes.coordinator', { name: side.coordinatorName })}` : text
 }
 
 export function serverClashText(t: TFunction, clash: ServerClash): string {
@@ -24,8 +25,8 @@ export function serverClashText(t: TFunction, clash: ServerClash): string {
     instructor: clash.instructorName ?? '—',
     date: dateShort(clash.date),
     time: `${clash.overlapStart}–${clash.overlapEnd}`,
-    mine: sideText(t, clash.mine),
-    other: sideText(t, clash.other),
+    mine: sideText(t, clash.mine, false),
+    other: sideText(t, clash.other, true),
   })
 }
 

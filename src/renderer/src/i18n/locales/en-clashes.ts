@@ -11,7 +11,7 @@ export const enClashes = {
     classNotChecked: "This class's changes are not yet checked by the server (checked after the next sync)",
     unchecked: '{{count}} classes changed since the last sync are not yet checked by the server',
     none: 'No instructor is booked twice, other projects included.',
-    badge: 'Instructor double-booked',
+    badge: 'Double-booked',
     badgeHint: "The server compared all projects and recorded an overlap of this class's instructor",
     serverTag: 'server',
     otherHidden: "Another project's name is shown only to the people who run it.",

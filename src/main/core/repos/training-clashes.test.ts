@@ -50,7 +50,8 @@ describe('server-recorded instructor clashes (real SQLite)', () => {
 
   const myClass = (startTime: string, endTime: string) => {
     const p = repos.projectRecords.fromOpportunity(WON)
-    const sessionId = repos.projects.createSession(sessionCreateSchema.parse({ projectId: p.id, startDate: '2026-12-07', endDate: '2026-12-31' })).sessions[0]!.id
+    const sessionId = repos.projects.createSession(sessionCreateSchema.parse({ projectId: p.id, startDate: '2026-12-07', endDate: '2026-12-31' })).sessions[0]!
+      .id
     const r = repos.projects.createClass(
       classCreateSchema.parse({ sessionId, date: '2026-12-10', startTime, endTime, instructorId: park, allowDoubleBooking: true }),
     )

@@ -94,7 +94,9 @@ export function createClashReader(ctx: RepoContext): ClashReader {
       return {
         id: row.id,
         instructorName:
-          row.instructor_last !== null && row.instructor_first !== null ? displayName({ lastName: row.instructor_last, firstName: row.instructor_first }) : null,
+          row.instructor_last !== null && row.instructor_first !== null
+            ? displayName({ lastName: row.instructor_last, firstName: row.instructor_first })
+            : null,
         date: row.date,
         overlapStart: row.overlap_start,
         overlapEnd: row.overlap_end,

@@ -70,7 +70,11 @@ export function ServerClashesCard({ report }: { readonly report: ServerClashRepo
   const { t } = useTranslation()
   const hidden = report.clashes.some((c) => c.other.projectName === null)
   return (
-    <section className={`server-clashes${report.clashes.length > 0 ? ' server-clashes--found' : ''}`} data-testid="server-clashes" aria-label={t('serverClashes.title')}>
+    <section
+      className={`server-clashes${report.clashes.length > 0 ? ' server-clashes--found' : ''}`}
+      data-testid="server-clashes"
+      aria-label={t('serverClashes.title')}
+    >
       <h4>{t('serverClashes.title')}</h4>
       {report.clashes.length === 0 && report.lastCheckedAt !== null ? <p className="muted">{t('serverClashes.none')}</p> : null}
       <ServerClashList report={report} />

@@ -102,8 +102,9 @@ describe('instructor clashes across projects', () => {
     // Kim moves into the afternoon too: the same record comes back, detected again.
     const back = await kim.push([kim.mutation({ table: 'training_classes', id: mine.klass, fields: { start_time: '14:00', end_time: '17:00' } })])
     expect(back.body.results[0]!.status).toBe('applied')
-    await lee.sync()
+    for (const device of [lee, outsider]) await device.sync()
     expect(lee.row('instructor_clashes', id)).toMatchObject({ deleted_at: null, overlap_start: '14:00', overlap_end: '16:00' })
+    expect(outsider.row('instructor_clashes', id)).toBeUndefined()
 
     // The colleague joins Kim's project team: the clash enters their scope with the project (scope-rules CHILD_EDGES).
     const join = await kim.push([kim.mutation({ table: 'project_team_members', id: newId(), fields: { project_id: mine.project, user_id: outsider.userId } })])

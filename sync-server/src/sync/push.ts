@@ -298,9 +298,12 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   }
 
   const finished = results.slice(0, answered)
-  // Instructor double bookings across projects: in this transaction, so the record commits with its cause.
-  const clashIds = await checkInstructorClashes(client, clashTriggers(parsed.pending, finished), nowIso)
-  if (clashIds.length > 0) changed.set('instructor_clashes', new Set(clashIds))
+  // Instructor double bookings across projects: in this transaction, so the record commits with its cause. The
+  // record is advice: a data error in it must not refuse a push the device can never get past (it would be sent
+  // again for ever), so it is rolled back alone; anything else (a timeout, a deadlock) fails the push as usual.
+  const clashes = await inSavepoint(client, () => checkInstructorClashes(client, clashTriggers(parsed.pending, finished), nowIso))
+  if (!clashes.ok && !isDataError(clashes.error)) throw clashes.error
+  if (clashes.ok && clashes.value.length > 0) changed.set('instructor_clashes', new Set(clashes.value))
   const maxSeq = finished.reduce((max, r) => (r && Number.isSafeInteger(r.seq) && r.seq > max ? r.seq : max), lastApplied)
   const maxHlc = checked.slice(0, answered).reduce<string | null>((max, c) => (c.hlc !== null && (max === null || c.hlc > max) ? c.hlc : max), null)
   await rememberRejections(client, input.deviceId, finished, lastApplied)

@@ -237,6 +237,14 @@ export const SCOPES: { readonly [T in SyncedTable]: TableScope } = {
   // Files on any record in scope (meeting minutes, companies, opportunities, projects, classes, activities).
   attachments: attachmentScope,
 
+  // Instructor double bookings (server-authored) of classes in either project they see: the row names the other
+  // class by numbers, times and coordinator only, so it tells nothing of a project out of their scope beyond that.
+  instructor_clashes: {
+    set: (p) =>
+      `SELECT id FROM instructor_clashes WHERE project_a_id IN (${myProjects(p)}) UNION SELECT id FROM instructor_clashes WHERE project_b_id IN (${myProjects(p)})`,
+    predicate: (t, p) => `(${t}.project_a_id IN (${myProjects(p)}) OR ${t}.project_b_id IN (${myProjects(p)}))`,
+  },
+
   // Conflicts they are party to (as the winning or the losing writer).
   sync_conflicts: ownColumns('sync_conflicts', (t, p) => `(${t}.winning_user_id = ANY(${p}) OR ${t}.losing_user_id = ANY(${p}))`),
 }

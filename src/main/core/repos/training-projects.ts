@@ -55,6 +55,7 @@ import { type z } from 'zod'
 import { createUserNames, type RepoContext } from './context'
 import { createStatementCache } from './sql'
 import { TrainingRuleError } from './training-rules'
+import { createClashReader } from './training-clashes'
 
 type SessionCreate = z.output<typeof sessionCreateSchema>
 type ClassCreate = z.output<typeof classCreateSchema>
@@ -257,6 +258,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
   const { sqlite, writer } = ctx
   const names = createUserNames(sqlite)
   const cached = createStatementCache(sqlite)
+  const serverClashes = createClashReader(ctx)
   const projectById = sqlite.prepare<[string], ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects p ${PROJECT_JOINS} WHERE p.id = ? AND p.deleted_at IS NULL`)
   const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null; allocation_percent: number }>(
     `SELECT user_id, role, allocation_percent FROM project_team_members WHERE project_id = ? AND deleted_at IS NULL AND is_active = 1
@@ -546,6 +548,7 @@ export function createProjectsRepo(ctx: RepoContext): ProjectsRepo {
         })),
         policy,
       ),
+      serverClashes: serverClashes.forProject(id),
     }
   }
 

@@ -22,6 +22,7 @@ import { runRendererBench } from './renderer'
 import { runSyncBench } from './sync'
 import { runFilesBench } from './files'
 import { runSteadyBench } from './steady'
+import { runScopePullBench } from './scope-pull'
 
 const REPO = resolve(import.meta.dirname, '../..')
 const DOC = resolve(REPO, 'docs/benchmarks.md')
@@ -52,6 +53,9 @@ const SIZES = {
     liveEdits: 10,
     steadyScale: 2_000,
     steadyPulls: 50,
+    scopeBase: 20_000,
+    scopeSizes: [30_000, 100_000],
+    scopeRuns: 3,
   },
   full: {
     scale: 104_000,
@@ -68,6 +72,9 @@ const SIZES = {
     liveEdits: 100,
     steadyScale: 20_000,
     steadyPulls: 300,
+    scopeBase: 20_000,
+    scopeSizes: [100_000, 1_000_000],
+    scopeRuns: 5,
   },
 } as const
 
@@ -143,6 +150,11 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
     { n: [7], name: '7. files', run: (out) => runFilesBench(env, { megabytes: 20, repeats: sizes.fileRepeats }, out) },
     { n: [8], name: '8. live screens', run: (out) => runLiveBench(env, { edits: sizes.liveEdits }, out) },
     { n: [9], name: '9. steady state', run: (out) => runSteadyBench(env, { scale: sizes.steadyScale, pulls: sizes.steadyPulls }, out) },
+    {
+      n: [11],
+      name: '11. scope-proportional pull',
+      run: (out) => runScopePullBench(env, { baseScale: sizes.scopeBase, sizes: sizes.scopeSizes, runs: sizes.scopeRuns }, out),
+    },
   ]
   try {
     for (const scenario of scenarios) {

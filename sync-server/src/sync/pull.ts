@@ -22,7 +22,7 @@ import type { SyncedTable } from '../../../src/shared/model/tables'
 import { SYNCED_TABLES } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import { decodeCursor, encodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
-import { loadScope, scopeCondition, type Scope } from './scope'
+import { loadScope, scopeCondition, scopeIdCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
 import { quoteIdent } from '../postgres/quote'
 
@@ -127,7 +127,9 @@ async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor,
   let after = cursor.after
   while (tableIndex < SYNCED_TABLES.length && changes.length < limit) {
     const table = SYNCED_TABLES[tableIndex]!
-    const condition = scopeCondition(table, 't', scope, 1)
+    // The ids in scope by index probes, not a predicate on every row: the page's cost follows the user's scope, not
+    // the table (a predicate made the planner walk the whole table in id order, or hash-join a sequential scan).
+    const condition = scopeIdCondition(table, 't', scope, 1)
     const params = scopeParams(scope, condition)
     const afterParam = params.length + 1
     params.push(after)

@@ -1,0 +1,231 @@
+/**
+ * Scenario 11: scope-proportional pull — an OPERATOR's first sync should cost what their scope holds, not what the
+ * server holds. The same operator (the demo consultant, the same ~2,000 rows of scope) syncs a fresh device from two
+ * servers that differ only in how many rows OTHER people own: ~100k and ~1M rows in total (quick: ~10k and ~100k).
+ *
+ * Seeding: the demo data at a small scale (seedServer, the operator's scope), then `inflate` clones the customer,
+ * sales, project, training, meeting and activity rows n times inside PostgreSQL (INSERT … SELECT … CROSS JOIN
+ * generate_series): every uuid that points at a cloned table is remapped with md5(id || clone number), every other
+ * uuid equal to the operator is replaced by another user, unique text columns get a suffix. The clones keep the
+ * demo's shape (companies → branches → contacts, meetings with participants, polymorphic activities …) but lie
+ * outside the operator's scope, and their ids are spread over the whole uuid range (md5), between the operator's rows.
+ * FK triggers are off while cloning (session_replication_role = replica; the mapping keeps every reference valid).
+ *
+ * Timed: `engine.pull()` of a real device (createTestDevice, as scenario 1) from an empty replica, median of a few
+ * runs; figure = time at the large size, floor = time at the small size (target ≤ 1.3×).
+ */
+import { createPool } from '../../sync-server/db/pool'
+import { seedServer } from '../../sync-server/demo/seed-server'
+import { hashPassword } from '../../sync-server/src/auth/password'
+import { startTestServer, type TestServer } from '../../sync-server/test/support'
+import { createTestDevice } from '../../test/support/device/test-device'
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from '../../src/demo'
+import { SYNCED_TABLES, type SyncedTable } from '../../src/shared/model/tables'
+import type pg from 'pg'
+import { figure, log, median, round, type Figure } from './common'
+import { type BenchEnv } from './env'
+
+export interface ScopePullOptions {
+  /** Demo data scale (the operator's scope and the reference data). */
+  readonly baseScale: number
+  /** Total rows of the small and the large server. */
+  readonly sizes: readonly [number, number]
+  /** Initial syncs timed per size (fresh device each). */
+  readonly runs: number
+}
+
+/** Tables cloned to grow the database: everything scoped by ownership (reference, KPI, files and conflicts are not). */
+const CLONED: readonly SyncedTable[] = SYNCED_TABLES.filter(
+  (t) =>
+    SYNCED_TABLES.indexOf(t) >= SYNCED_TABLES.indexOf('companies') &&
+    !['kpi_targets', 'kpi_actuals', 'attachments', 'sync_conflicts'].includes(t),
+)
+/** Polymorphic references (no FK): every entity type an activity may hang on is a cloned table. */
+const POLYMORPHIC: Readonly<Record<string, string>> = { activities: 'entity_id' }
+
+interface ColumnInfo {
+  name: string
+  type: string
+  maxLength: number | null
+  fkTable: string | null
+  unique: boolean
+  notNull: boolean
+}
+
+async function columnsOf(client: pg.PoolClient, table: string): Promise<ColumnInfo[]> {
+  const { rows } = await client.query<{ name: string; type: string; typmod: number; fk_table: string | null; is_unique: boolean; not_null: boolean }>(
+    `SELECT a.attname AS name, a.attnotnull AS not_null, format_type(a.atttypid, NULL) AS type, a.atttypmod AS typmod,
+            (SELECT c.confrelid::regclass::text FROM pg_constraint c
+              WHERE c.conrelid = a.attrelid AND c.contype = 'f' AND c.conkey = ARRAY[a.attnum] LIMIT 1) AS fk_table,
+            EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisunique AND NOT i.indisprimary
+                       AND a.attnum = ANY(i.indkey::int2[])) AS is_unique
+       FROM pg_attribute a
+      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+      ORDER BY a.attnum`,
+    [table],
+  )
+  return rows.map((r) => ({
+    name: r.name,
+    type: r.type,
+    maxLength: r.type === 'character varying' && r.typmod > 4 ? r.typmod - 4 : null,
+    fkTable: r.fk_table?.replace(/^"|"$/g, '') ?? null,
+    unique: r.is_unique,
+    notNull: r.not_null,
+  }))
+}
+
+/** The select expression that turns an original row's column into clone number `g.k`'s. */
+function cloneExpression(table: string, column: ColumnInfo, cloned: ReadonlySet<string>): string {
+  const c = `t.${JSON.stringify(column.name)}`
+  if (column.type === 'uuid') {
+    const mapped = column.name === 'id' || (column.fkTable !== null && cloned.has(column.fkTable)) || POLYMORPHIC[table] === column.name
+    // $1: the operator, $2: who owns the clones instead.
+    return mapped ? `md5(${c}::text || '/' || g.k)::uuid` : `CASE WHEN ${c} = $1::uuid THEN $2::uuid ELSE ${c} END`
+  }
+  if (column.unique && (column.type === 'text' || column.type === 'character varying')) {
+    // A nullable unique value (a business number, with a format check) is left out; a required one (a code) suffixed.
+    if (!column.notNull) return 'NULL'
+    const suffix = `'~' || g.k`
+    return column.maxLength ? `left(${c}, ${column.maxLength - 8}) || ${suffix}` : `${c} || ${suffix}`
+  }
+  return c
+}
+
+/**
+ * Clones the CLONED tables' rows `copies` times (see the module comment). Returns the rows inserted.
+ */
+export async function inflate(pool: pg.Pool, options: { copies: number; operatorId: string }): Promise<number> {
+  if (options.copies <= 0) return 0
+  const client = await pool.connect()
+  const cloned = new Set<string>(CLONED)
+  let inserted = 0
+  try {
+    await client.query(`SET session_replication_role = replica`)
+    await client.query(`SET synchronous_commit = off`)
+    // The clones' owner: a new user (a copy of the operator's row), so no unique (project, user) pair can collide.
+    const userColumns = await columnsOf(client, 'users')
+    const owner = '0190dead-beef-7000-8000-00000000c10e'
+    await client.query(
+      `INSERT INTO users (${userColumns.map((c) => JSON.stringify(c.name)).join(', ')})
+       SELECT ${userColumns.map((c) => (c.name === 'id' ? '$2::uuid' : c.name === 'email' ? `'clones.' || t.email` : c.unique ? (c.notNull ? `t.${JSON.stringify(c.name)} || '~clones'` : 'NULL') : `t.${JSON.stringify(c.name)}`)).join(', ')}
+         FROM users t WHERE t.id = $1`,
+      [options.operatorId, owner],
+    )
+    for (const table of CLONED) {
+      const columns = await columnsOf(client, table)
+      const list = columns.map((c) => JSON.stringify(c.name)).join(', ')
+      const select = columns.map((c) => cloneExpression(table, c, cloned)).join(', ')
+      const result = await client.query(
+        `INSERT INTO ${JSON.stringify(table)} (${list}) SELECT ${select} FROM ${JSON.stringify(table)} t CROSS JOIN generate_series(1, ${options.copies}) AS g(k)`,
+        [options.operatorId, owner],
+      )
+      inserted += result.rowCount ?? 0
+    }
+  } finally {
+    await client.query(`RESET session_replication_role`).catch(() => undefined)
+    client.release()
+  }
+  return inserted
+}
+
+interface SizeResult {
+  readonly totalRows: number
+  readonly scopeRows: number
+  readonly syncMs: number[]
+  readonly serverMs: number[]
+  readonly seedMs: number
+  readonly inflateMs: number
+}
+
+async function measureSize(env: BenchEnv, options: ScopePullOptions, target: number): Promise<SizeResult> {
+  const db = await env.database()
+  const pool = createPool(db.url, { max: 2 })
+  pool.on('error', () => undefined)
+  let server: TestServer | null = null
+  try {
+    const seedStarted = performance.now()
+    const seeded = await seedServer(pool, { seed: 'bench-scope', scale: options.baseScale, passwordHash: await hashPassword(DEFAULT_DEMO_PASSWORD) })
+    const seedMs = performance.now() - seedStarted
+    const clonable = CLONED.reduce((sum, t) => sum + seeded.counts[t], 0)
+    const copies = Math.max(0, Math.round((target - seeded.total) / clonable))
+    const operatorId = DEMO_ACCOUNTS.consultant.id
+    const inflateStarted = performance.now()
+    const inserted = await inflate(pool, { copies, operatorId })
+    await pool.query('ANALYZE')
+    const inflateMs = performance.now() - inflateStarted
+    const totalRows = seeded.total + inserted
+    log(`11. ${totalRows.toLocaleString('en-US')} rows (demo ${seeded.total} in ${Math.round(seedMs)} ms + ${copies} clones, ${inserted} rows in ${Math.round(inflateMs)} ms)`)
+
+    server = await startTestServer({ databaseUrl: db.url, redisPrefix: `${env.redisPrefix}scope:` })
+    const serverMs: number[] = []
+    let requestMs = 0
+    const metered: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (url.includes('/v1/sync/pull')) requestMs += Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? 0)
+      return response
+    }
+    const syncMs: number[] = []
+    let scopeRows = 0
+    // One untimed sync first: statements prepared, pool connections open, the tables' pages cached — as for every run.
+    for (let run = -1; run < options.runs; run++) {
+      const device = createTestDevice({ dir: env.dir, name: `scope-${target}-${run + 1}`, serverUrl: server.url, autoSync: false, core: { liveEvents: false, fetch: metered } })
+      try {
+        await device.signIn(DEMO_ACCOUNTS.consultant.email, DEFAULT_DEMO_PASSWORD)
+        requestMs = 0
+        const started = performance.now()
+        const result = await device.engine.pull()
+        const ms = performance.now() - started
+        scopeRows = result.upserted
+        if (run >= 0) {
+          syncMs.push(ms)
+          serverMs.push(requestMs)
+        }
+      } finally {
+        await device.close().catch(() => undefined)
+      }
+    }
+    return { totalRows, scopeRows, syncMs, serverMs, seedMs, inflateMs }
+  } finally {
+    await server?.close().catch(() => undefined)
+    await pool.end().catch(() => undefined)
+    await db.drop().catch(() => undefined)
+  }
+}
+
+export async function runScopePullBench(env: BenchEnv, options: ScopePullOptions, out: Figure[] = []): Promise<Figure[]> {
+  const [smallTarget, largeTarget] = options.sizes
+  log(`11. operator's first sync on ~${smallTarget.toLocaleString('en-US')} rows`)
+  const small = await measureSize(env, options, smallTarget)
+  log(`11. operator's first sync on ~${largeTarget.toLocaleString('en-US')} rows`)
+  const large = await measureSize(env, options, largeTarget)
+  const fmt = (n: number): string => n.toLocaleString('en-US')
+  const result = figure({
+    scenario: '11. scope-proportional pull',
+    metric:
+      `OPERATOR's initial sync (${fmt(large.scopeRows)} rows in scope) on a server of ${fmt(large.totalRows)} rows, median of ${options.runs} — ` +
+      `seeding ${round((large.seedMs + large.inflateMs) / 1000, 0)} s`,
+    value: round(median(large.syncMs), 1),
+    unit: 'ms',
+    floor: round(median(small.syncMs), 1),
+    floorLabel: `the same sync (${fmt(small.scopeRows)} rows in scope) on a server of ${fmt(small.totalRows)} rows`,
+    target: '≤ 1.3× floor',
+    met: null,
+    direction: 'lower-is-better',
+  })
+  // The server's own share (Server-Timing summed over the pull's requests): the device's apply and search-index
+  // rebuild take the same time at both sizes and would hide a server that scans by database size.
+  const server = figure({
+    scenario: '11. scope-proportional pull',
+    metric: `server time of that sync (Server-Timing summed over its requests), median of ${options.runs}`,
+    value: round(median(large.serverMs), 1),
+    unit: 'ms',
+    floor: round(median(small.serverMs), 1),
+    floorLabel: `the same at ${fmt(small.totalRows)} rows`,
+    target: '≤ 1.3× floor',
+    met: null,
+    direction: 'lower-is-better',
+  })
+  out.push({ ...result, met: (result.ratio ?? Infinity) <= 1.3 }, { ...server, met: (server.ratio ?? Infinity) <= 1.3 })
+  return out
+}

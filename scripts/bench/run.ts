@@ -23,6 +23,7 @@ import { runSyncBench } from './sync'
 import { runFilesBench } from './files'
 import { runSteadyBench } from './steady'
 import { runScopePullBench } from './scope-pull'
+import { runScaleOutBench } from './scaleout'
 
 const REPO = resolve(import.meta.dirname, '../..')
 const DOC = resolve(REPO, 'docs/benchmarks.md')
@@ -53,8 +54,11 @@ const SIZES = {
     liveEdits: 10,
     steadyScale: 2_000,
     steadyPulls: 50,
-    scopeBase: 20_000,
-    scopeSizes: [30_000, 100_000],
+    scaleStreams: 200,
+    scaleActive: 20,
+    scaleSeconds: 5,
+    scopeBase: 3_000,
+    scopeSizes: [10_000, 100_000],
     scopeRuns: 3,
   },
   full: {
@@ -72,6 +76,9 @@ const SIZES = {
     liveEdits: 100,
     steadyScale: 20_000,
     steadyPulls: 300,
+    scaleStreams: 2_000,
+    scaleActive: 200,
+    scaleSeconds: 60,
     scopeBase: 20_000,
     scopeSizes: [100_000, 1_000_000],
     scopeRuns: 5,
@@ -150,6 +157,11 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
     { n: [7], name: '7. files', run: (out) => runFilesBench(env, { megabytes: 20, repeats: sizes.fileRepeats }, out) },
     { n: [8], name: '8. live screens', run: (out) => runLiveBench(env, { edits: sizes.liveEdits }, out) },
     { n: [9], name: '9. steady state', run: (out) => runSteadyBench(env, { scale: sizes.steadyScale, pulls: sizes.steadyPulls }, out) },
+    {
+      n: [10],
+      name: '10. scale-out',
+      run: (out) => runScaleOutBench(env, { streams: sizes.scaleStreams, active: sizes.scaleActive, seconds: sizes.scaleSeconds }, out),
+    },
     {
       n: [11],
       name: '11. scope-proportional pull',

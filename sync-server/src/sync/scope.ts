@@ -61,6 +61,9 @@ export function managersOfSql(users: string): string {
 //   (`t.branch_id IN (branches in scope)`), for one user with a constant array: the parent set is a hashed sub-plan
 //   computed once per statement, and no table is scanned for its own ids.
 // Correlated `EXISTS … OR EXISTS …` would cost a chain of index probes per row instead (~25× slower on a first pull).
+// Both forms are built twice from the same definitions (buildScopes): with `IN (…)` links (SCOPES, for the callers
+// above) and with `= ANY(ARRAY(…))` links (PROBE_SCOPES, behind scopeIdCondition) for paging one user's rows of a big
+// table, where a predicate tested per row would read the whole table (bench scenario 11).
 
 export interface TableScope {
   /** SQL: `SELECT … AS id` of the rows in scope. */

@@ -275,6 +275,6 @@ describe('sync engine', () => {
     device = { close: () => replica.sqlite.close() } as typeof device
     expect((await engine.pull()).pages).toBe(3)
     expect(calls).toBe(3)
-    expect(waits).toEqual([50, 100])
+    expect(waits).toEqual([10, 20])
   })
 })

@@ -107,8 +107,11 @@ export interface SyncEngineOptions {
   readonly delay?: (ms: number) => Promise<void>
 }
 
-/** Waits between re-pulls of a page answered `behind` (sync-protocol §2). */
-const BEHIND_CHASE_DELAYS_MS = [50, 100, 200, 400, 800, 1000, 1000, 1000] as const
+/**
+ * Waits between re-pulls of a page answered `behind` (sync-protocol §2): short first (the transaction holding the
+ * horizon is usually a push committing within milliseconds), ≈ 5 s in all.
+ */
+const BEHIND_CHASE_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640, 1000, 1000, 1000] as const
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { sqlite, registry, transport, state, clock } = options

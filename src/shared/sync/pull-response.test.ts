@@ -26,17 +26,24 @@ const junk = fc.oneof(
 
 /** A record whose fields are each valid, missing or junk. */
 function shaped(fields: Record<string, fc.Arbitrary<unknown>>, extraKeys = true): fc.Arbitrary<unknown> {
-  const entries = Object.entries(fields).map(([key, valid]) => fc.tuple(fc.constant(key), fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: fc.constant(MISSING) })))
-  const record = fc.tuple(fc.tuple(...entries), extraKeys ? fc.option(fc.tuple(fc.constantFrom('extra', 'kind'), junk), { nil: null }) : fc.constant(null)).map(([pairs, extra]) => {
-    const out: Record<string, unknown> = {}
-    for (const [key, value] of pairs) if (value !== MISSING) out[key] = value
-    if (extra) out[extra[0]] = extra[1]
-    return out
-  })
+  const entries = Object.entries(fields).map(([key, valid]) =>
+    fc.tuple(fc.constant(key), fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: fc.constant(MISSING) })),
+  )
+  const record = fc
+    .tuple(fc.tuple(...entries), extraKeys ? fc.option(fc.tuple(fc.constantFrom('extra', 'kind'), junk), { nil: null }) : fc.constant(null))
+    .map(([pairs, extra]) => {
+      const out: Record<string, unknown> = {}
+      for (const [key, value] of pairs) if (value !== MISSING) out[key] = value
+      if (extra) out[extra[0]] = extra[1]
+      return out
+    })
   return fc.oneof({ weight: 12, arbitrary: record }, { weight: 1, arbitrary: junk })
 }
 
-const row = fc.oneof({ weight: 5, arbitrary: fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }) }, { weight: 1, arbitrary: junk })
+const row = fc.oneof(
+  { weight: 5, arbitrary: fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }) },
+  { weight: 1, arbitrary: junk },
+)
 const change = shaped({ table: fc.constantFrom('companies', 'contacts', ''), id: fc.uuid(), row })
 const removedEntry = shaped({ table: fc.constantFrom('companies', 'x'), id: fc.uuid() })
 const response = shaped({

@@ -7,7 +7,8 @@
  */
 import { type PullResponse } from './protocol'
 
-export type PullResponseCheck = { readonly success: true; readonly data: PullResponse } | { readonly success: false; readonly error: { readonly message: string } }
+export type PullResponseCheck =
+  { readonly success: true; readonly data: PullResponse } | { readonly success: false; readonly error: { readonly message: string } }
 
 const WATERMARK = /^\d{1,20}$/
 

@@ -8,14 +8,7 @@
  */
 import { z } from 'zod'
 import { checkPullResponse } from '../../../shared/sync/pull-response'
-import {
-  pushResponseSchema,
-  type LoginRequest,
-  type PullRequest,
-  type PullResponse,
-  type PushRequest,
-  type PushResponse,
-} from '../../../shared/sync/protocol'
+import { pushResponseSchema, type LoginRequest, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/sync/protocol'
 import { SyncError } from './errors'
 import { createSseParser, type SseEvent } from './sse-parser'
 import { fullJitterDelay, realTimers, type BackoffOptions, type Timers, type TimerHandle } from './timers'

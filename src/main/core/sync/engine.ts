@@ -363,7 +363,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sqlite.pragma(`journal_size_limit = ${walBound}`)
     if (firstSync) pauseSearchIndex(sqlite)
     return () => {
-      // search_grams is filled after the pull returns (fillPendingGrams): the replica is usable first.
+      // search_grams is filled after the pull returns (scheduleGrams): the replica is usable first.
       if (firstSync) resumeSearchIndex(sqlite, { deferGrams: true })
       sqlite.pragma(`journal_size_limit = ${Number.isFinite(previousLimit) ? previousLimit : -1}`)
       sqlite.pragma(`wal_autocheckpoint = ${Number.isFinite(previous) ? previous : 1000}`)

@@ -181,7 +181,6 @@ export function createKpiRepo(ctx: RepoContext): KpiRepo {
     return actor
   }
 
-
   const definitionById = sqlite.prepare<[string], DefinitionRow>('SELECT * FROM kpi_definitions WHERE id = ? AND deleted_at IS NULL')
   const definitionByCode = sqlite.prepare<[string], { id: string }>('SELECT id FROM kpi_definitions WHERE upper(code) = upper(?) AND deleted_at IS NULL')
   const allDefinitions = sqlite.prepare<[], DefinitionRow>('SELECT * FROM kpi_definitions WHERE deleted_at IS NULL')

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import { cpus, loadavg, totalmem } from 'node:os'
 
-export type Unit = 'rows/s' | 'changes/s' | 'ms' | 'MB' | 'KB' | 'MB/s' | 'errors'
+export type Unit = 'rows/s' | 'changes/s' | 'cycles/s' | 'ms' | 'MB' | 'KB' | 'MB/s' | 'errors'
 
 export interface Figure {
   /** Scenario number and name, e.g. "1. initial sync". */

@@ -56,6 +56,76 @@ async function armDomWatch(page: Page, value: string): Promise<void> {
 
 const domSeenAt = (page: Page): Promise<number> => page.evaluate('globalThis.__seen') as Promise<number>
 
+/**
+ * Per-hop timing marks, bench only (production code is not instrumented): every sync request of A and B through a
+ * wrapped fetch (push / pull sent and answered, each poke frame B's event stream delivers), and in B's page the harness's
+ * SSE notice and the reload's IPC calls (the page's fetch wrapped). Times are Date.now() on one machine.
+ */
+interface Mark {
+  readonly at: number
+  readonly what: string
+}
+const marks: Mark[] = []
+const mark = (what: string, at = Date.now()): void => {
+  marks.push({ at, what })
+}
+
+function traced(who: string, base: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const path = new URL(href).pathname
+    const kind = path.endsWith('/sync/push') ? 'push' : path.endsWith('/sync/pull') ? 'pull' : path.endsWith('/sync/events') ? 'events' : null
+    if (kind === 'push' || kind === 'pull') mark(`${who} ${kind} sent`)
+    const response = await base(input, init)
+    if (kind === 'push' || kind === 'pull') mark(`${who} ${kind} answered`)
+    if (kind !== 'events' || !response.body) return response
+    // Each frame of the poke stream as it arrives (before the transport parses it).
+    const body = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          if (new TextDecoder().decode(chunk).includes('poke')) mark(`${who} poke`)
+          controller.enqueue(chunk)
+        },
+      }),
+    )
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
+  }
+}
+
+/** In B's page: when the harness's change notice for the company arrives, and each IPC call the reload makes. */
+async function armPageMarks(page: Page): Promise<void> {
+  await page.evaluate(`
+    globalThis.__marks = []
+    const source = new EventSource('/__crm/events')
+    source.addEventListener('changes', (event) => {
+      if (event.data.includes('companies')) globalThis.__marks.push({ at: Date.now(), what: 'B page sse' })
+    })
+    const original = globalThis.fetch
+    globalThis.fetch = async (input, init) => {
+      const name = String(input)
+      const channel = name.startsWith('/__crm/') ? name.slice(7) : null
+      if (channel) globalThis.__marks.push({ at: Date.now(), what: 'B ipc ' + channel + ' sent' })
+      const response = await original(input, init)
+      if (channel) globalThis.__marks.push({ at: Date.now(), what: 'B ipc ' + channel + ' answered' })
+      return response
+    }
+    void 0
+  `)
+}
+const takePageMarks = async (page: Page): Promise<Mark[]> => (await page.evaluate('globalThis.__marks.splice(0)')) as Mark[]
+
+/** One edit's hops as "name +ms" from the edit, first occurrence of each (later pulls counted). */
+function hops(started: number, list: readonly Mark[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const m of [...list].sort((x, y) => x.at - y.at)) {
+    if (m.at < started) continue
+    const key = m.what in out ? `${m.what} (last)` : m.what
+    out[key] = m.at - started
+    if (m.what === 'B pull sent') out['B pulls'] = (out['B pulls'] ?? 0) + 1
+  }
+  return out
+}
+
 export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out: Figure[] = []): Promise<Figure[]> {
   const db = await env.database()
   let server: TestServer | null = null
@@ -69,7 +139,13 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
     const writer = await createUser(pool, { tier: 'EXECUTIVE', name: '김대표', email: `live-a-${uuidv7().slice(-8)}@augu.bench` })
     const viewer = await createUser(pool, { tier: 'MANAGER', name: '이과장', email: `live-b-${uuidv7().slice(-8)}@augu.bench` })
 
-    a = createTestDevice({ dir: env.dir, name: 'live-a', serverUrl: server.url, autoSync: true, core: { liveEvents: true, loop: { debounceMs: 0 } } })
+    a = createTestDevice({
+      dir: env.dir,
+      name: 'live-a',
+      serverUrl: server.url,
+      autoSync: true,
+      core: { liveEvents: true, loop: { debounceMs: 0 }, fetch: traced('A', (input, init) => globalThis.fetch(input, init)) },
+    })
     await a.signIn(writer.email, writer.password)
     const company = uuidv7()
     a.writer.upsert('companies', company, {
@@ -88,7 +164,7 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
     }
     const rendererDir = join(env.dir, 'live-renderer')
     await buildRenderer(rendererDir)
-    b = await startHarness({ port: 0, dbFile: join(env.dir, 'live-b.sqlite'), rendererDir, log: silentLogger, fetch: fetchToServer })
+    b = await startHarness({ port: 0, dbFile: join(env.dir, 'live-b.sqlite'), rendererDir, log: silentLogger, fetch: traced('B', fetchToServer) })
     const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 720 } })).newPage()
     await page.goto(b.url)
     await page.getByRole('button', { name: /회사 동기화 서버에 로그인/ }).click()
@@ -104,11 +180,13 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
       .click({ timeout: 60_000 })
     await page.getByRole('heading', { name: COMPANY }).waitFor()
     await sleep(1_000)
+    await armPageMarks(page)
 
     log(`8. live screens over ${options.edits} edits`)
     const device = b.device
     const screen: number[] = []
     const applied: number[] = []
+    const profiles: Record<string, number>[] = []
     let missed = 0
     for (let i = 0; i < options.edits; i++) {
       const value = `대표${i}-${Date.now() % 100_000}`
@@ -126,11 +204,16 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
           resolve(Date.now())
         })
       })
+      marks.length = 0
+      await takePageMarks(page)
       const started = Date.now()
       a.writer.upsert('companies', company, { representative: value })
       const [seen, pulled] = await Promise.all([domSeenAt(page), appliedAt])
       if (i < 3 || i % 25 === 0)
         log(`  edit ${i}: applied on B after ${pulled < 0 ? 'timeout' : pulled - started} ms, on screen after ${seen < 0 ? 'timeout' : seen - started} ms`)
+      const profile = hops(started, [...marks, ...(await takePageMarks(page)), { at: pulled, what: 'B applied' }, { at: seen, what: 'B dom' }])
+      profiles.push(profile)
+      if (process.env.CRM_BENCH_TRACE) log(`  edit ${i}: ${JSON.stringify(profile)}`)
       if (seen < 0 || pulled < 0) missed++
       else {
         screen.push(seen - started)
@@ -138,6 +221,32 @@ export async function runLiveBench(env: BenchEnv, options: LiveBenchOptions, out
       }
       await sleep(50)
     }
+    // Where the time goes: the median of each hop's first occurrence over the edits that have it.
+    const names = [...new Set(profiles.flatMap((p) => Object.keys(p)))]
+    const medians = names
+      .map((name) => ({ name, values: profiles.map((p) => p[name]).filter((v): v is number => v !== undefined && v >= 0) }))
+      .filter((h) => h.values.length > 0)
+      .map((h) => ({ name: h.name, p50: percentile(h.values, 50), n: h.values.length }))
+      .sort((x, y) => x.p50 - y.p50)
+    log(`  hops (p50 ms after A's edit, edits seen): ${medians.map((h) => `${h.name} ${round(h.p50)} (${h.n})`).join(' · ')}`)
+    // The chase: edits B needed more than one pull for (the first came back without the edit), and what they cost.
+    const chased = profiles.filter((p) => (p['B pulls'] ?? 0) > 1 && (p['B applied'] ?? -1) >= 0)
+    log(
+      `  chased: ${chased.length} of ${profiles.length} edits needed > 1 pull on B` +
+        (chased.length > 0
+          ? `; their applied p50 ${round(
+              percentile(
+                chased.map((p) => p['B applied']!),
+                50,
+              ),
+            )} ms, poke → applied p50 ${round(
+              percentile(
+                chased.map((p) => p['B applied']! - (p['B poke'] ?? 0)),
+                50,
+              ),
+            )} ms`
+          : ''),
+    )
     if (screen.length === 0) throw new Error('live screens: no edit reached B’s screen within 5 s')
     const note = `${screen.length} edits${missed > 0 ? `, ${missed} not seen within 5 s` : ''}; A: local core, push debounce 0; B: web harness + Chromium`
     for (const p of [50, 99] as const) {

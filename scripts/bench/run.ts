@@ -22,6 +22,8 @@ import { runRendererBench } from './renderer'
 import { runSyncBench } from './sync'
 import { runFilesBench } from './files'
 import { runSteadyBench } from './steady'
+import { runScopePullBench } from './scope-pull'
+import { runScaleOutBench } from './scaleout'
 
 const REPO = resolve(import.meta.dirname, '../..')
 const DOC = resolve(REPO, 'docs/benchmarks.md')
@@ -52,6 +54,12 @@ const SIZES = {
     liveEdits: 10,
     steadyScale: 2_000,
     steadyPulls: 50,
+    scaleStreams: 200,
+    scaleActive: 20,
+    scaleSeconds: 5,
+    scopeBase: 3_000,
+    scopeSizes: [10_000, 100_000],
+    scopeRuns: 3,
   },
   full: {
     scale: 104_000,
@@ -68,6 +76,12 @@ const SIZES = {
     liveEdits: 100,
     steadyScale: 20_000,
     steadyPulls: 300,
+    scaleStreams: 2_000,
+    scaleActive: 200,
+    scaleSeconds: 60,
+    scopeBase: 20_000,
+    scopeSizes: [100_000, 1_000_000],
+    scopeRuns: 5,
   },
 } as const
 
@@ -122,7 +136,11 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
   const env = createBenchEnv()
   const figures: Figure[] = []
   const failures: { scenario: string; error: string }[] = []
-  const scenarios: { n: number[]; name: string; run: (out: Figure[]) => Promise<Figure[]> }[] = [
+  // fullOnly: left out of --quick (run it with --quick --only <n>) to keep CI's quick run short: scenario 10 spends
+  // ~30 s starting two server processes and two balancers and signing devices in before its 2 × 5 s of load;
+  // scenario 11 seeds two databases (~10k and ~100k rows): 66 s at load 29 (sync-server/src/sync/pull-plan.test.ts
+  // covers its query plans in CI).
+  const scenarios: { n: number[]; name: string; fullOnly?: boolean; run: (out: Figure[]) => Promise<Figure[]> }[] = [
     {
       n: [1, 2, 3],
       name: '1-3. sync',
@@ -143,10 +161,23 @@ export async function runBench(mode: 'quick' | 'full', only: ReadonlySet<number>
     { n: [7], name: '7. files', run: (out) => runFilesBench(env, { megabytes: 20, repeats: sizes.fileRepeats }, out) },
     { n: [8], name: '8. live screens', run: (out) => runLiveBench(env, { edits: sizes.liveEdits }, out) },
     { n: [9], name: '9. steady state', run: (out) => runSteadyBench(env, { scale: sizes.steadyScale, pulls: sizes.steadyPulls }, out) },
+    {
+      n: [10],
+      name: '10. scale-out',
+      fullOnly: true,
+      run: (out) => runScaleOutBench(env, { streams: sizes.scaleStreams, active: sizes.scaleActive, seconds: sizes.scaleSeconds }, out),
+    },
+    {
+      n: [11],
+      name: '11. scope-proportional pull',
+      fullOnly: true,
+      run: (out) => runScopePullBench(env, { baseScale: sizes.scopeBase, sizes: sizes.scopeSizes, runs: sizes.scopeRuns }, out),
+    },
   ]
   try {
     for (const scenario of scenarios) {
       if (only && !scenario.n.some((n) => only.has(n))) continue
+      if (!only && mode === 'quick' && scenario.fullOnly) continue
       const result: Figure[] = []
       try {
         await scenario.run(result)

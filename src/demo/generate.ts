@@ -97,6 +97,8 @@ const BUILDERS: Readonly<Record<SyncedTable, (state: DemoState) => WireRow[]>> =
   activities: buildActivities,
   // Demo data has no files: attachment rows would promise bytes that exist nowhere.
   attachments: () => [],
+  // Recorded by the sync server when a push books an instructor twice; the demo's own clashes show through the device check.
+  instructor_clashes: () => [],
   // Conflicts are recorded by the server's merge; a fresh demo has none.
   sync_conflicts: () => [],
 }

@@ -42,6 +42,7 @@ describe('npm run bench -- --quick', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report
     expect(report.mode).toBe('quick')
     expect(report.failures).toEqual([])
+    // Scenarios 10 (scale-out) and 11 (scope-proportional pull) are full-run only (run.ts: fullOnly).
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
       const figures = report.figures.filter((f) => f.scenario.startsWith(`${n}.`))
       expect(figures.length, `scenario ${n}`).toBeGreaterThan(0)

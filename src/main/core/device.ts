@@ -183,8 +183,10 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
     transport: { push: (request) => session.transport().push(request), pull: (request) => session.transport().pull(request) },
     onPushed: () => status.refreshCounts(),
     onPulled: (report) => {
-      status.refreshCounts()
+      // The change notice first: open screens start their reloads before the status update (new counts, last sync
+      // time) sets off its own reads (attachments, permissions) in the same renderer and main process.
       announce(report.ids ? { source: 'pull', tables: report.tables, ids: report.ids } : { source: 'pull', tables: report.tables })
+      status.refreshCounts()
       for (const listener of pulledListeners) {
         try {
           listener(report)

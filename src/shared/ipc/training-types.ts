@@ -14,6 +14,7 @@ import {
 } from '../model/enums'
 import { type SatisfactionSummary } from '../domain/satisfaction'
 import { type TrainingRates } from '../domain/training-rates'
+import { type ServerClashReport } from './clash-types'
 
 export interface ProjectSummary {
   readonly id: string
@@ -122,6 +123,8 @@ export interface ProjectDetail extends ProjectSummary {
   readonly completionRule: { readonly percent: number; readonly isDefault: boolean }
   /** Trainees and completion over all the project's classes under that rule (the dashboard's figures). */
   readonly training: TrainingRates
+  /** Instructor double bookings the server recorded against every project, and when it last checked. */
+  readonly serverClashes: ServerClashReport
 }
 
 /** Another class the same instructor or room is booked for at an overlapping time on the same date. */
@@ -390,6 +393,8 @@ export type CoordinatorHome =
       }>
       /** Instructor double bookings from today on, as this device sees them (its own replica only). */
       readonly clashes: readonly CoordinatorClash[]
+      /** …and those the server recorded against every project (a pair listed here is left out of `clashes`). */
+      readonly serverClashes: ServerClashReport
     }
 
 /** A trainee in the directory (수강생) with their 소속. */

@@ -30,6 +30,7 @@ const ADMIN_TABLES: ReadonlySet<string> = new Set(['roles', 'permissions', 'role
 const CATALOGUE_TABLES: ReadonlySet<string> = new Set(['industries', 'product_categories', 'products', 'kpi_definitions', 'campaigns'])
 
 function tierAllows(tier: UserTier, table: SyncedTable, action: PermissionAction): boolean {
+  if (table === 'instructor_clashes') return false // recorded by the server on push; no device writes it (authorizeWrite)
   if (tier === 'EXECUTIVE') return true
   if (ADMIN_TABLES.has(table)) return false
   if (table === 'sync_conflicts') return false // resolution is a fixed rule of the server (authorizeWrite)

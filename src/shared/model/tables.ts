@@ -58,6 +58,8 @@ export const SYNCED_TABLES = [
   'activities',
   // Files attached to any of the records above (metadata only: the bytes travel through /v1/files).
   'attachments',
+  // Written by the server: instructor double bookings across projects, seen by whoever sees either project.
+  'instructor_clashes',
   // Written by the server, synced to the users party to a conflict.
   'sync_conflicts',
 ] as const

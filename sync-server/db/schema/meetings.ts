@@ -112,6 +112,8 @@ export const meetingParticipants = pgTable(
     uniqueIndex('meeting_participants_meeting_id_contact_id_key')
       .on(t.meetingId, t.contactId)
       .where(sql`${t.deletedAt} is null and ${t.contactId} is not null`),
+    // Scope includes tombstones, so the live-only unique index cannot serve the scope's parent lookup (migration 0017).
+    index('meeting_participants_meeting_id_idx').on(t.meetingId),
     index('meeting_participants_user_id_idx').on(t.userId),
     index('meeting_participants_contact_id_idx').on(t.contactId),
   ],
@@ -152,7 +154,12 @@ export const meetingMinutes = pgTable(
     competitorsMentioned: jsonList<CompetitorMention>('competitors_mentioned'),
     attachments: jsonList<AttachmentRef>('attachments'),
   },
-  (t) => [...enumChecks('meeting_minutes', t), uniqueIndex('meeting_minutes_meeting_id_key').on(t.meetingId).where(live(t.deletedAt))],
+  (t) => [
+    ...enumChecks('meeting_minutes', t),
+    uniqueIndex('meeting_minutes_meeting_id_key').on(t.meetingId).where(live(t.deletedAt)),
+    // Scope includes tombstones, so the live-only unique index cannot serve the scope's parent lookup (migration 0017).
+    index('meeting_minutes_meeting_id_idx').on(t.meetingId),
+  ],
 )
 
 export const meetingActionItems = pgTable(

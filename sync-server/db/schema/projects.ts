@@ -83,6 +83,8 @@ export const projectTeamMembers = pgTable(
     between('project_team_members_allocation_check', t.allocationPercent, 0, 100),
     ordered('project_team_members_dates_check', t.startDate, t.endDate),
     uniqueIndex('project_team_members_project_id_user_id_key').on(t.projectId, t.userId).where(live(t.deletedAt)),
+    // Scope includes tombstones, so the live-only unique index cannot serve the scope's parent lookup (migration 0017).
+    index('project_team_members_project_id_idx').on(t.projectId),
     index('project_team_members_user_id_idx').on(t.userId),
   ],
 )

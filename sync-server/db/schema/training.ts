@@ -162,6 +162,8 @@ export const enrollments = pgTable(
   (t) => [
     ...enumChecks('enrollments', t),
     uniqueIndex('enrollments_class_id_trainee_id_key').on(t.classId, t.traineeId).where(live(t.deletedAt)),
+    // Scope includes tombstones, so the live-only unique index cannot serve the scope's parent lookup (migration 0017).
+    index('enrollments_class_id_idx').on(t.classId),
     index('enrollments_trainee_id_idx').on(t.traineeId),
   ],
 )
@@ -198,6 +200,8 @@ export const attendanceRecords = pgTable(
     nonNegative('attendance_records_minutes_check', t.minutesAttended),
     ordered('attendance_records_times_check', t.checkInTime, t.checkOutTime),
     uniqueIndex('attendance_records_class_id_trainee_id_key').on(t.classId, t.traineeId).where(live(t.deletedAt)),
+    // Scope includes tombstones, so the live-only unique index cannot serve the scope's parent lookup (migration 0017).
+    index('attendance_records_class_id_idx').on(t.classId),
     index('attendance_records_trainee_id_idx').on(t.traineeId),
   ],
 )

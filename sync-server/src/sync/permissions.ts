@@ -16,6 +16,7 @@
  * | roles, permissions, role_permissions, departments, teams, team_members, users (others) | read only | read only | all |
  * | users: own row, except email, user_tier, role_id, department_id, is_active | update     | update         | all       |
  * | sync_conflicts: status/resolved_at of conflicts they are party to  | update              | update         | update    |
+ * | instructor_clashes (recorded by the server on push)                | none                | none           | none      |
  *
  * Approving or rejecting a lead assignment (writing its status away from PENDING, or approved_by/approved_at) needs
  * `approve` on lead_assignments: MANAGERs and EXECUTIVEs by default.
@@ -87,6 +88,7 @@ function isApproval(request: WriteRequest): boolean {
 /** Null when allowed; otherwise the reason the write is refused. */
 export function authorizeWrite(permissions: Permissions, request: WriteRequest): string | null {
   const { table, fields } = request
+  if (table === 'instructor_clashes') return 'instructor clashes are recorded by the server, not written by devices'
   if (table === 'sync_conflicts') {
     if (!request.existing) return 'conflicts are recorded by the server, not created by devices'
     const other = Object.keys(fields).filter((name) => !CONFLICT_RESOLUTION_COLUMNS.has(name))

@@ -22,7 +22,7 @@ import type { SyncedTable } from '../../../src/shared/model/tables'
 import { SYNCED_TABLES } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import { decodeCursor, encodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
-import { loadScope, scopeCondition, type Scope } from './scope'
+import { loadScope, scopeCondition, scopeIdCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
 import { quoteIdent } from '../postgres/quote'
 
@@ -121,24 +121,29 @@ async function renderRows(db: Queryable, table: SyncedTable, where: string, para
   return rows.map((row) => ({ id: row.id, json: `${prefix}${row.id}","row":${row.row}}` }))
 }
 
+/**
+ * The condition (on alias `t`) and parameters of a snapshot page of `table`: rows in scope with an id above `after`.
+ * The ids in scope are found by index probes (scopeIdCondition), not by a predicate tested on every row: the page's
+ * cost follows the user's scope, not the table — with a predicate the planner walked the whole table in id order or
+ * hash-joined a sequential scan of it (pull-plan.test.ts, docs/benchmarks.md scenario 11).
+ */
+export function snapshotWhere(table: SyncedTable, scope: Scope, after: string | null): { where: string; params: unknown[] } {
+  const condition = scopeIdCondition(table, 't', scope, 1)
+  const params = scopeParams(scope, condition)
+  params.push(after)
+  const a = params.length
+  return { where: `(${condition}) AND ($${a}::uuid IS NULL OR t.id > $${a}::uuid)`, params }
+}
+
 async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor, limit: number): Promise<Page> {
   const changes: string[] = []
   let tableIndex = SYNCED_TABLES.indexOf(cursor.table as SyncedTable)
   let after = cursor.after
   while (tableIndex < SYNCED_TABLES.length && changes.length < limit) {
     const table = SYNCED_TABLES[tableIndex]!
-    const condition = scopeCondition(table, 't', scope, 1)
-    const params = scopeParams(scope, condition)
-    const afterParam = params.length + 1
-    params.push(after)
+    const { where, params } = snapshotWhere(table, scope, after)
     const want = limit - changes.length
-    const rows = await renderRows(
-      db,
-      table,
-      `(${condition}) AND ($${afterParam}::uuid IS NULL OR t.id > $${afterParam}::uuid)`,
-      params,
-      `ORDER BY t.id LIMIT ${want}`,
-    )
+    const rows = await renderRows(db, table, where, params, `ORDER BY t.id LIMIT ${want}`)
     for (const row of rows) changes.push(row.json)
     if (rows.length === want) {
       // uuid order is byte order, which is the order of the lower-case text: the page's greatest id resumes it.

@@ -28,6 +28,7 @@ import { forbidden } from '../http/errors'
 import type { PokeAudience } from '../realtime/poke-bus'
 import { pokeAudience } from './audience'
 import { applyBatch, ReplayOneByOne, type BatchContext, type BatchOutcome, type PendingMutation } from './batch'
+import { checkInstructorClashes, triggersClashCheck } from './instructor-clashes'
 import { valueLimitRefusal } from './limits'
 import { MutationRefused, refusal, refusalForDataError, rejected, type Refusal } from './refusal'
 import { loadPermissions } from './permissions'
@@ -297,6 +298,12 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   }
 
   const finished = results.slice(0, answered)
+  // Instructor double bookings across projects: in this transaction, so the record commits with its cause. The
+  // record is advice: a data error in it must not refuse a push the device can never get past (it would be sent
+  // again for ever), so it is rolled back alone; anything else (a timeout, a deadlock) fails the push as usual.
+  const clashes = await inSavepoint(client, () => checkInstructorClashes(client, clashTriggers(parsed.pending, finished), nowIso))
+  if (!clashes.ok && !isDataError(clashes.error)) throw clashes.error
+  if (clashes.ok && clashes.value.length > 0) changed.set('instructor_clashes', new Set(clashes.value))
   const maxSeq = finished.reduce((max, r) => (r && Number.isSafeInteger(r.seq) && r.seq > max ? r.seq : max), lastApplied)
   const maxHlc = checked.slice(0, answered).reduce<string | null>((max, c) => (c.hlc !== null && (max === null || c.hlc > max) ? c.hlc : max), null)
   await rememberRejections(client, input.deviceId, finished, lastApplied)
@@ -308,6 +315,20 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
     [input.deviceId, maxSeq, input.schemaVersion, maxHlc],
   )
   return { response: { results: finished.map((r) => r!), serverTime: nowIso, lastAppliedSeq: maxSeq }, changed, users, txid }
+}
+
+/** The classes, 차수 and projects whose applied mutations may have changed an instructor's bookings. */
+function clashTriggers(pending: Parsed['pending'], finished: readonly (PushResult | null)[]) {
+  const triggers = { classIds: new Set<string>(), sessionIds: new Set<string>(), projectIds: new Set<string>() }
+  for (const { index, item } of pending) {
+    if (finished[index]?.status !== 'applied') continue
+    const { table, op, fields, id } = item.mutation
+    if (!triggersClashCheck(table.name, op, fields)) continue
+    if (table.name === 'training_classes') triggers.classIds.add(id)
+    else if (table.name === 'training_sessions') triggers.sessionIds.add(id)
+    else triggers.projectIds.add(id)
+  }
+  return triggers
 }
 
 /**

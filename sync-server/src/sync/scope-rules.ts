@@ -68,6 +68,8 @@ export const RULES: { readonly [T in SyncedTable]?: ScopeRule } = {
   kpi_actuals: { parents: ['kpi_target_id'] },
   activities: { parents: ['entity_type', 'entity_id'] },
   attachments: { parents: ['entity_type', 'entity_id'] },
+  // Written by the server only (devices may write nothing): a project's audience change reaches it through CHILD_EDGES.
+  instructor_clashes: { parents: ['project_a_id', 'project_b_id'] },
   // Written by the server only (devices may change status and resolved_at), listed for completeness.
   sync_conflicts: { principals: ['winning_user_id', 'losing_user_id'] },
 }
@@ -98,6 +100,13 @@ export const CHILD_EDGES: readonly { readonly parent: SyncedTable; readonly chil
     child,
     sql: `SELECT project_id AS parent, id AS child FROM ${child} WHERE project_id = ANY($1::uuid[])`,
   })),
+  // A clash follows both of its projects: whoever enters either project receives it.
+  {
+    parent: 'projects',
+    child: 'instructor_clashes',
+    sql: `SELECT project_a_id AS parent, id AS child FROM instructor_clashes WHERE project_a_id = ANY($1::uuid[])
+          UNION ALL SELECT project_b_id, id FROM instructor_clashes WHERE project_b_id = ANY($1::uuid[])`,
+  },
   ...(['training_classes', 'training_feedback'] as const).map((child) => ({
     parent: 'training_sessions' as const,
     child,

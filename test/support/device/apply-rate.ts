@@ -1,14 +1,15 @@
 /**
  * Bulk apply throughput of a first sync, through the real code path: pages arrive as JSON text, are parsed and
- * validated with the shared zod schema (what the transport does), and SyncEngine.pull applies them — one transaction
- * per page, cached prepared statements, cursor and watermark in the same transaction, WAL checkpoint deferred to the
+ * validated with the one-pass check the transport uses (shared/sync/pull-response.ts), and SyncEngine.pull applies
+ * them — one transaction per page, cached prepared statements, cursor and watermark in the same transaction, WAL checkpoint deferred to the
  * end. Used by sync/apply-rate.test.ts and runnable on its own (outside vitest, whose module transform roughly halves
  * hot-loop throughput):
  *
  *   npx tsx test/support/device/apply-rate.ts [rows]
  */
 import { pathToFileURL } from 'node:url'
-import { pullResponseSchema, type PullResponse } from '../../../src/shared/sync/protocol'
+import { type PullResponse } from '../../../src/shared/sync/protocol'
+import { checkPullResponse } from '../../../src/shared/sync/pull-response'
 import { createDeviceClock } from '../../../src/main/core/clock'
 import { replicaRegistry } from '../../../src/main/core/replica/registry'
 import { createDeviceState } from '../../../src/main/core/state'
@@ -65,7 +66,7 @@ export function companyRow(n: number): Record<string, unknown> {
 export interface ApplyRate {
   /** Rows per second spent in the engine (apply + cursor + pending re-apply + checkpoint), excluding parsing. */
   readonly applyRate: number
-  /** Including JSON.parse and zod validation of every page, as over HTTP. */
+  /** Including JSON.parse and validation of every page, as over HTTP. */
   readonly endToEndRate: number
 }
 
@@ -106,8 +107,10 @@ export async function measureApplyRate(
       push: () => Promise.reject(new Error('unused')),
       pull: (request) => {
         const t = performance.now()
-        // What the transport does with a response body: JSON.parse + the shared zod schema.
-        const page = pullResponseSchema.parse(JSON.parse(pages[Number(request.cursor ?? 0) / DEFAULT_DEVICE_PULL_LIMIT]!))
+        // What the transport does with a response body: JSON.parse + the one-pass pull check.
+        const checked = checkPullResponse(JSON.parse(pages[Number(request.cursor ?? 0) / DEFAULT_DEVICE_PULL_LIMIT]!))
+        if (!checked.success) throw new Error(checked.error.message)
+        const page = checked.data
         parseMs += performance.now() - t
         return Promise.resolve(page)
       },

@@ -29,7 +29,11 @@ export function openTestReplica(file: string): Replica {
 }
 
 /** Mark a user signed in without a server (what session.signIn leaves behind), for writer-only tests. */
-export function signInLocally(state: DeviceState, user: { readonly id: string; readonly email: string; readonly tier?: string }, serverUrl = 'http://127.0.0.1:1'): void {
+export function signInLocally(
+  state: DeviceState,
+  user: { readonly id: string; readonly email: string; readonly tier?: string },
+  serverUrl = 'http://127.0.0.1:1',
+): void {
   state.set('user_id', user.id)
   state.set('user_profile', JSON.stringify(user))
   state.set('server_url', serverUrl)

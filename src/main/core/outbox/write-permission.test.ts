@@ -34,7 +34,9 @@ describe('writer: permission by table and operation', () => {
   const grant = (resource: string, action: string): void => {
     const permission = testId(100 + countRows(sqlite, 'permissions'))
     sqlite.prepare('INSERT INTO permissions (id, resource, action) VALUES (?, ?, ?)').run(permission, resource, action)
-    sqlite.prepare('INSERT INTO role_permissions (id, role_id, permission_id) VALUES (?, ?, ?)').run(testId(200 + countRows(sqlite, 'role_permissions')), ROLE, permission)
+    sqlite
+      .prepare('INSERT INTO role_permissions (id, role_id, permission_id) VALUES (?, ?, ?)')
+      .run(testId(200 + countRows(sqlite, 'role_permissions')), ROLE, permission)
   }
   const nothingWritten = (table: string): void => {
     expect(countRows(sqlite, table)).toBe(0)
@@ -47,7 +49,9 @@ describe('writer: permission by table and operation', () => {
     state = createDeviceState(sqlite)
     state.set('device_id', DEVICE)
     sqlite.pragma('foreign_keys = OFF')
-    sqlite.prepare(`INSERT INTO users (id, email, first_name, last_name, role_id, user_tier) VALUES (?, 'me@augu.kr', '길동', '홍', ?, 'OPERATOR')`).run(ME, ROLE)
+    sqlite
+      .prepare(`INSERT INTO users (id, email, first_name, last_name, role_id, user_tier) VALUES (?, 'me@augu.kr', '길동', '홍', ?, 'OPERATOR')`)
+      .run(ME, ROLE)
     outbox = createOutboxStore(sqlite, state)
     writer = createWriter(sqlite, createDeviceClock(state, { deviceId: DEVICE }), state, { registry: replicaRegistry(), outbox })
   })
@@ -115,7 +119,11 @@ describe('writer: permission by table and operation', () => {
       asked.push(`${table}:${operation}`)
       return operation === 'create'
     }
-    const checked = createWriter(sqlite, createDeviceClock(state, { deviceId: DEVICE }), state, { registry: replicaRegistry(), outbox, writePermission: onlyCreate })
+    const checked = createWriter(sqlite, createDeviceClock(state, { deviceId: DEVICE }), state, {
+      registry: replicaRegistry(),
+      outbox,
+      writePermission: onlyCreate,
+    })
     checked.upsert('companies', testId(10), { code: 'C-10', name: '기아' })
     expect(() => checked.upsert('companies', testId(10), { name: '기아자동차' })).toThrow(WriteForbiddenError)
     expect(asked).toEqual(['companies:create', 'companies:update'])

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openReplica, type Replica } from '../../db/open'
-import { pauseSearchIndex, resumeSearchIndex } from '../../db/search-index'
+import { buildPendingSearchGrams, isSearchGramsPending, pauseSearchIndex, resumeSearchIndex } from '../../db/search-index'
 import { searchKey } from '../../../shared/domain/korean-text'
 import { SEARCH_TYPES } from '../../../shared/model/customer-views'
 import { choseongGram, createSearchRepo, isGramQuery, prepareScanRoutes } from './search'
@@ -169,6 +169,29 @@ describe('search_grams routes', () => {
     expect(isGramQuery('a김')).toBe(false)
     expect(isGramQuery('김민준')).toBe(false)
   })
+
+  it('give the same hits while search_grams waits after a deferred resume (scans answer), edits meanwhile included, and once it is filled', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 8, maxLength: 40 }), fc.array(query, { minLength: 1, maxLength: 8 }), (rows, queries) => {
+        replica.sqlite.exec('DELETE FROM companies; DELETE FROM contacts; DELETE FROM leads; DELETE FROM opportunities; DELETE FROM projects')
+        pauseSearchIndex(replica.sqlite)
+        const ids = rows.map(insert)
+        resumeSearchIndex(replica.sqlite, { deferGrams: true })
+        expect(isSearchGramsPending(replica.sqlite)).toBe(true)
+        checkAll(queries, 3)
+        // Edits between the first sync and the fill go through the triggers; the fill must still end up complete.
+        replica.sqlite.prepare(`UPDATE ${rows[1]!.table} SET deleted_at = NULL WHERE id = ?`).run(ids[1])
+        replica.sqlite.prepare(`DELETE FROM ${rows[0]!.table} WHERE id = ?`).run(ids[0])
+        insert(rows[2]!)
+        const before = queries.map((q) => repo.search(q, 3))
+        expect(buildPendingSearchGrams(replica.sqlite)).toBe(true)
+        expect(isSearchGramsPending(replica.sqlite)).toBe(false)
+        expect(queries.map((q) => repo.search(q, 3))).toEqual(before)
+        checkAll(queries, 3)
+      }),
+      { numRuns: 30 },
+    )
+  }, 60_000)
 
   it('answers short and 초성 queries from the index (no scan of the base tables)', () => {
     const plans = (sql: string) =>

@@ -12,6 +12,7 @@
  * - initial consonants (ㅎㄱㄷ → 홍길동, also mixed 홍ㄱ동): the names holding one 초성 piece of the query (`search_grams`,
  *   '^' + initials) are read in result order and checked with matchesChoseong (a deterministic SQL function) until
  *   there are enough; names SQL cannot key ('^*': decomposed jamo, unusual whitespace) are always checked.
+ * While a first sync's search_grams is still being filled (src/main/db/search-index.ts), both use the scans instead.
  * Ties (same name) are ordered by id in every route, so the index and the scan give the same hits in the same order.
  */
 import { formatBusinessNumber } from '../../../shared/domain/business-number'
@@ -19,6 +20,7 @@ import { matchesChoseong, searchKey } from '../../../shared/domain/korean-text'
 import { displayName } from '../../../shared/domain/korean-name'
 import { formatPhone } from '../../../shared/domain/phone'
 import { SEARCH_TYPES, type SearchHit, type SearchMode, type SearchResult, type SearchType } from '../../../shared/model/customer-views'
+import { SEARCH_GRAMS_PENDING_KEY } from '../../db/search-index'
 import { type Sqlite, type Statement } from '../sqlite'
 
 export interface SearchRepo {
@@ -184,6 +186,7 @@ export function createSearchRepo(sqlite: Sqlite): SearchRepo {
   )
 
   const scan = prepareScanRoutes(sqlite)
+  const gramsPending = sqlite.prepare(`SELECT 1 FROM sync_state WHERE key = '${SEARCH_GRAMS_PENDING_KEY}'`)
 
   // One index range each, in result order (the primary key of search_grams), stopped by LIMIT.
   const grams = sqlite.prepare(
@@ -248,13 +251,17 @@ export function createSearchRepo(sqlite: Sqlite): SearchRepo {
       // A phrase query: the user's text is matched as a literal substring, never parsed as FTS syntax.
       const phrase = `"${key.replace(/"/g, '""')}"`
       const gram = mode === 'choseong' ? choseongGram(text) : key
+      // Right after a first sync search_grams may still be waiting to be filled (search-index.ts): the scans answer.
+      const gramsReady = mode !== 'index' && gramsPending.get() === undefined
       const groups = SEARCH_TYPES.map((type) => {
         const rows =
           mode === 'index'
             ? indexed.all(phrase, type, limitPerType)
             : mode === 'choseong'
-              ? choseongGrams.all({ gram, type, q: text, limit: limitPerType })
-              : isGramQuery(key)
+              ? gramsReady
+                ? choseongGrams.all({ gram, type, q: text, limit: limitPerType })
+                : scan.choseong(type, text, limitPerType)
+              : gramsReady && isGramQuery(key)
                 ? grams.all({ gram, type, limit: limitPerType })
                 : scan.substring(type, key, limitPerType)
         return {

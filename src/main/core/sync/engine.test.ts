@@ -7,6 +7,8 @@ import { createDeviceState } from '../state'
 import { countRows, createTempDir, openTestReplica, signInLocally, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createMemoryServer, type MemoryServer } from '../../../../test/support/device/memory-server'
 import { createSyncEngine } from './engine'
+import { createSearchRepo } from '../records/search'
+import { isSearchGramsPending } from '../../db/search-index'
 
 const DEVICE = '0190a000-0000-7000-8000-00000000d001'
 const USER = { id: '0190a000-0000-7000-8000-0000000000a1', email: 'kim@augu.kr' }
@@ -106,6 +108,23 @@ describe('sync engine', () => {
     await device.engine.pull()
     expect(server.pulls.at(-1)?.cursor).toBe('5')
     expect(countRows(device.sqlite, 'companies')).toBe(6)
+  })
+
+  it('a first sync returns before search_grams is filled; search answers meanwhile and the pieces follow', async () => {
+    for (let i = 1; i <= 5; i++) server.serverWrite('companies', testId(i), { code: `C-${i}`, name: i % 2 ? `김민준 상사 ${i}` : `테크 ${i}` })
+    device = openDevice(dir.file('d.sqlite'), server, { pullLimit: 2 })
+    const search = createSearchRepo(device.sqlite)
+    const ids = (q: string) => search.search(q, 10).groups.flatMap((g) => g.hits.map((h) => h.id))
+    await device.engine.pull()
+    // The FTS index is rebuilt within the pull; the short and 초성 pieces are not, and searches scan meanwhile.
+    expect(isSearchGramsPending(device.sqlite)).toBe(true)
+    expect(countRows(device.sqlite, 'search_grams')).toBe(0)
+    const meanwhile = ['김', '민준', 'ㄱㅁㅈ', '테크'].map(ids)
+    expect(meanwhile.map((hits) => hits.length)).toEqual([3, 3, 3, 2])
+    await device.engine.searchReady()
+    expect(isSearchGramsPending(device.sqlite)).toBe(false)
+    expect(countRows(device.sqlite, 'search_grams')).toBeGreaterThan(0)
+    expect(['김', '민준', 'ㄱㅁㅈ', '테크'].map(ids)).toEqual(meanwhile)
   })
 
   it("requests the next page before applying this one, with the cursor this page's transaction stores", async () => {
@@ -275,6 +294,6 @@ describe('sync engine', () => {
     device = { close: () => replica.sqlite.close() } as typeof device
     expect((await engine.pull()).pages).toBe(3)
     expect(calls).toBe(3)
-    expect(waits).toEqual([50, 100])
+    expect(waits).toEqual([10, 20])
   })
 })

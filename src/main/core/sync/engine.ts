@@ -18,7 +18,7 @@ import { type Sqlite } from '../sqlite'
 import { type DeviceState } from '../state'
 import { SyncError, isSyncError } from './errors'
 import { type Transport } from './transport'
-import { pauseSearchIndex, resumeSearchIndex } from '../../db/search-index'
+import { buildPendingSearchGrams, isSearchGramsPending, pauseSearchIndex, resumeSearchIndex } from '../../db/search-index'
 import { recordRenamedCodes, type RenamedCode } from './renamed-codes'
 import {
   assertRoomForFirstSync,
@@ -82,6 +82,11 @@ export interface SyncEngine {
   pull(): Promise<PullReport>
   /** Apply one pull page in one transaction (exposed for tests and the bulk-apply benchmark). */
   applyPage(page: PullResponse): PageReport
+  /**
+   * Resolves once the search pieces a first sync left for later are filled (at once when none are). The engine fills
+   * them on a timer after the pull returns, or after start when a quit left them pending; searches meanwhile use scans.
+   */
+  searchReady(): Promise<void>
 }
 
 export interface SyncEngineOptions {
@@ -107,8 +112,11 @@ export interface SyncEngineOptions {
   readonly delay?: (ms: number) => Promise<void>
 }
 
-/** Waits between re-pulls of a page answered `behind` (sync-protocol §2). */
-const BEHIND_CHASE_DELAYS_MS = [50, 100, 200, 400, 800, 1000, 1000, 1000] as const
+/**
+ * Waits between re-pulls of a page answered `behind` (sync-protocol §2): short first (the transaction holding the
+ * horizon is usually a push committing within milliseconds), ≈ 5 s in all.
+ */
+const BEHIND_CHASE_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640, 1000, 1000, 1000] as const
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { sqlite, registry, transport, state, clock } = options
@@ -358,7 +366,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sqlite.pragma(`journal_size_limit = ${walBound}`)
     if (firstSync) pauseSearchIndex(sqlite)
     return () => {
-      if (firstSync) resumeSearchIndex(sqlite)
+      // search_grams is filled after the pull returns (scheduleGrams): the replica is usable first.
+      if (firstSync) resumeSearchIndex(sqlite, { deferGrams: true })
       sqlite.pragma(`journal_size_limit = ${Number.isFinite(previousLimit) ? previousLimit : -1}`)
       sqlite.pragma(`wal_autocheckpoint = ${Number.isFinite(previous) ? previous : 1000}`)
       try {
@@ -368,6 +377,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     }
   }
+
+  /**
+   * Fills search_grams left pending by a first sync (search-index.ts), one transaction on a timer of its own, so the
+   * pull's caller sees the replica first. A closed connection (the app quit) leaves it pending for the next start.
+   */
+  let gramsBuild: Promise<void> | null = null
+  const scheduleGrams = (): void => {
+    if (gramsBuild || !sqlite.open || !isSearchGramsPending(sqlite)) return
+    gramsBuild = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        try {
+          if (sqlite.open && !sqlite.inTransaction) buildPendingSearchGrams(sqlite)
+        } catch {
+          // Left pending (disk full, …): searches keep using the scans, and the next pull or start tries again.
+        } finally {
+          gramsBuild = null
+          resolve()
+        }
+      }, 0)
+      timer.unref?.()
+    })
+  }
+  scheduleGrams()
 
   const pull = async (): Promise<PullReport> => {
     let pages = 0
@@ -445,6 +477,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } finally {
       endSnapshotTracking()
       endBulk?.()
+      scheduleGrams()
     }
     return { pages, upserted, removed, maxWalBytes }
   }
@@ -459,5 +492,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     push,
     pull,
     applyPage,
+    searchReady: () => gramsBuild ?? Promise.resolve(),
   }
 }

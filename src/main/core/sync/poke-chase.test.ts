@@ -22,23 +22,23 @@ describe('poke chaser', () => {
     vi.useRealTimers()
   })
 
-  it('re-triggers after each sync with 50, 100, 200 … ms waits until the watermark is above the txid', () => {
+  it('re-triggers after each sync with 10, 20, 40 … ms waits until the watermark is above the txid', () => {
     let watermark: string | null = '100'
     const trigger = vi.fn()
     const chaser = createPokeChaser({ timers: fakeTimers, trigger, watermark: () => watermark })
     chaser.poke('150')
     expect(trigger).toHaveBeenCalledTimes(1)
     chaser.synced()
-    vi.advanceTimersByTime(49)
+    vi.advanceTimersByTime(9)
     expect(trigger).toHaveBeenCalledTimes(1)
     vi.advanceTimersByTime(1)
     expect(trigger).toHaveBeenCalledTimes(2)
     chaser.synced()
-    vi.advanceTimersByTime(100)
+    vi.advanceTimersByTime(20)
     expect(trigger).toHaveBeenCalledTimes(3)
     watermark = '150' // not above: the transaction 150 itself may still be missing
     chaser.synced()
-    vi.advanceTimersByTime(200)
+    vi.advanceTimersByTime(40)
     expect(trigger).toHaveBeenCalledTimes(4)
     watermark = '151'
     chaser.synced()
@@ -60,8 +60,8 @@ describe('poke chaser', () => {
       chaser.synced()
       vi.advanceTimersToNextTimer()
     }
-    // 1 poke + the retries that fit in 5 s (50+100+200+400+800+1000+1000+1000 = 4550 ms)
-    expect(trigger).toHaveBeenCalledTimes(2 + 1 + 8)
+    // 1 poke + the retries that fit in 5 s (10+20+40+80+160+320+640+1000+1000+1000 = 4270 ms)
+    expect(trigger).toHaveBeenCalledTimes(2 + 1 + 10)
     expect(chaser.target).toBeNull()
   })
 })
@@ -125,15 +125,15 @@ describe('device: a poke whose txid is above the watermark', () => {
     expect(server.pulls.length).toBe(before + 1)
     expect(device.state.get('watermark')).toBe('100')
 
-    await vi.advanceTimersByTimeAsync(50)
+    await vi.advanceTimersByTimeAsync(10)
     await device.loop.idle()
     expect(server.pulls.length).toBe(before + 2)
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(20)
     await device.loop.idle()
     expect(server.pulls.length).toBe(before + 3)
 
     horizon = '151'
-    await vi.advanceTimersByTimeAsync(200)
+    await vi.advanceTimersByTimeAsync(40)
     await device.loop.idle()
     expect(server.pulls.length).toBe(before + 4)
     expect(device.state.get('watermark')).toBe('151')

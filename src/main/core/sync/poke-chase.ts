@@ -3,7 +3,9 @@
  * pull horizon (pg_snapshot_xmin) is cluster-wide: when the poke arrives it may not have passed T yet, and the pull
  * the poke triggers comes back without T's changes. So after each successful sync, while the stored watermark is not
  * above T (every change of a transaction below the watermark has been delivered), pull again after a short backoff —
- * 50, 100, 200 … ms (each wait at most 1 s) for about 5 s in all; after that the periodic sync takes over.
+ * 10, 20, 40 … ms (each wait at most 1 s) for about 5 s in all; after that the periodic sync takes over. The first
+ * waits are short because what holds the horizon is usually another push committing a few ms later, and a colleague's
+ * edit is on someone's open screen waiting (docs/benchmarks.md, scenario 8); an empty re-pull costs one indexed read.
  * A poke without a txid (an older server) just triggers one sync, as before.
  */
 import { type Timers, type TimerHandle } from './timers'
@@ -30,7 +32,7 @@ export interface PokeChaser {
   readonly target: bigint | null
 }
 
-export const POKE_CHASE_BASE_MS = 50
+export const POKE_CHASE_BASE_MS = 10
 export const POKE_CHASE_MAX_DELAY_MS = 1_000
 export const POKE_CHASE_MAX_WAIT_MS = 5_000
 

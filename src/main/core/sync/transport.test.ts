@@ -194,6 +194,25 @@ describe('transport', () => {
     await expect(transport.push(pushBody)).rejects.toMatchObject({ kind: 'server', retryable: true })
     server.routes.set('POST /v1/sync/push', (_q, res) => json(res, 200, { results: 'not a list' }))
     await expect(transport.push(pushBody)).rejects.toMatchObject({ kind: 'protocol' })
+    // Pull pages go through the one-pass check (shared/sync/pull-response.ts): a malformed page or row is refused alike.
+    const page = { changes: [], removed: [], cursor: 'c', hasMore: false, watermark: null, serverTime: '2026-12-07T00:00:00.000Z' }
+    const malformed = [
+      { ...page, changes: [{ table: 'companies', id: 'x', row: ['not', 'a', 'row'] }] },
+      { ...page, changes: [{ table: 'companies', row: {} }] },
+      { ...page, removed: [{ id: 'x' }] },
+      { ...page, watermark: '12a' },
+      { ...page, lastAppliedSeq: -1 },
+      { ...page, hasMore: 'yes' },
+    ]
+    for (const body of malformed) {
+      server.routes.set('POST /v1/sync/pull', (_q, res) => json(res, 200, body))
+      await expect(transport.pull({ deviceId: DEVICE, schemaVersion: 1, cursor: null })).rejects.toMatchObject({
+        kind: 'protocol',
+        message: expect.stringContaining('does not match the protocol'),
+      })
+    }
+    server.routes.set('POST /v1/sync/pull', (_q, res) => json(res, 200, page))
+    await expect(transport.pull({ deviceId: DEVICE, schemaVersion: 1, cursor: null })).resolves.toEqual(page)
     const offline = createTransport({ baseUrl: 'http://127.0.0.1:9', tokens: new MemoryTokenStore() })
     await expect(offline.login({ email: USER.email, password: 'pw', deviceId: DEVICE })).rejects.toMatchObject({ kind: 'offline' })
     expect(await offline.health()).toBe(false)

@@ -4,7 +4,6 @@
  * outbox), and only people who may update projects can change it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { WriteForbiddenError } from '../outbox/write-permission'
 import { attendanceMarkSchema, completionRuleSchema } from '../../../shared/model/validation/training'
 import { dashboardHomeSchema } from '../../../shared/model/validation/dashboard'
 import { createReplicaStatements } from '../replica/statements'

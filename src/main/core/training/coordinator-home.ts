@@ -8,7 +8,9 @@ import { homeKind, weekAround } from '../../../shared/domain/coordinator-home'
 import { addDays, toIsoDate } from '../../../shared/domain/dates'
 import { displayName } from '../../../shared/domain/korean-name'
 import { type CoordinatorClash, type CoordinatorClass, type CoordinatorHome } from '../../../shared/ipc/training-types'
+import { instructorClashId } from '../../../shared/domain/instructor-clash'
 import { type RepoContext } from '../common/context'
+import { createClashReader } from './clashes'
 import { type ProjectsRepo } from './projects'
 
 export interface CoordinatorHomeRepo {
@@ -45,6 +47,7 @@ const MY_PROJECTS = `SELECT p.id FROM projects p
 
 export function createCoordinatorHomeRepo(ctx: RepoContext, projects: ProjectsRepo): CoordinatorHomeRepo {
   const { sqlite } = ctx
+  const clashReader = createClashReader(ctx)
   const roleName = sqlite.prepare<[string], { name: string }>('SELECT r.name FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = ?')
   const myProjects = sqlite.prepare<{ me: string }, { id: string }>(MY_PROJECTS)
   const openSales = sqlite.prepare<{ me: string }, { n: number }>(
@@ -107,8 +110,13 @@ export function createCoordinatorHomeRepo(ctx: RepoContext, projects: ProjectsRe
 
       // Clashes: each of my classes from today on, against every class this replica holds (same instructor only:
       // a room clash is the venue's business and already warned about when the class is saved).
+      const serverClashes = clashReader.forProjects(
+        mine.map((p) => p.id),
+        today,
+      )
       const clashes: CoordinatorClash[] = []
-      const seen = new Set<string>()
+      // A pair the server recorded is listed once, as the server's (it also knows the other side's coordinator).
+      const seen = new Set<string>(serverClashes.clashes.map((c) => c.id))
       for (const r of rows) {
         if (r.date < today || r.instructor_id === null) continue
         const others = projects.doubleBookings({
@@ -122,7 +130,7 @@ export function createCoordinatorHomeRepo(ctx: RepoContext, projects: ProjectsRe
         })
         for (const other of others) {
           // Both classes may be mine (two projects I run): one clash per pair, listed from the earlier class.
-          const pair = [r.id, other.classId].sort().join('|')
+          const pair = instructorClashId(r.id, other.classId)
           if (!other.sameInstructor || seen.has(pair)) continue
           seen.add(pair)
           clashes.push({ ...pick(viewOf(r)), other })
@@ -142,6 +150,7 @@ export function createCoordinatorHomeRepo(ctx: RepoContext, projects: ProjectsRe
           return { id, code: p.code, name: p.name, completionPercent: p.completionRule.percent, training: p.training }
         }),
         clashes,
+        serverClashes,
       }
     },
   }

@@ -2,7 +2,7 @@
  * Projects (프로젝트) with their 차수 (sessions) and 분반 (classes) on the device: the filtered list and the project page
  * (money figures derived by project-finance, never stored; class counts derived from enrolments and marks), here.
  * The rest of a project's work has a file each: schedule.ts (sessions and classes), double-booking.ts (the warning and
- * its override note), team.ts, feedback.ts, completion.ts, agenda.ts; project-rows.ts holds the rows and lookups they
+ * its override note), team.ts, feedback.ts, completion.ts, agenda.ts, clashes.ts (the server's instructor clashes); project-rows.ts holds the rows and lookups they
  * share. createProjectsRepo puts them together as one repository.
  */
 import { projectAttendancePolicy, DEFAULT_ATTENDANCE_POLICY } from '../../../shared/domain/attendance'
@@ -23,6 +23,7 @@ import { type ProjectDetail, type ProjectSummary, type SessionView } from '../..
 import { createUserNames, type RepoContext } from '../common/context'
 import { createStatementCache } from '../common/sql'
 import { createTrainingAgenda, type TrainingAgenda } from './agenda'
+import { createClashReader } from './clashes'
 import { createProjectCompletion, type ProjectCompletion } from './completion'
 import { createDoubleBookingFinder, type DoubleBookingFinder } from './double-booking'
 import { createProjectFeedback, type ProjectFeedback } from './feedback'
@@ -68,6 +69,7 @@ export function createProjectPages(ctx: RepoContext, { requireProject }: Project
   const { sqlite } = ctx
   const names = createUserNames(sqlite)
   const cached = createStatementCache(sqlite)
+  const serverClashes = createClashReader(ctx)
   const teamOf = sqlite.prepare<[string], { user_id: string; role: ProjectTeamRole | null; allocation_percent: number }>(
     `SELECT user_id, role, allocation_percent FROM project_team_members WHERE project_id = ? AND deleted_at IS NULL AND is_active = 1
       ORDER BY created_at, id`,
@@ -198,6 +200,7 @@ export function createProjectPages(ctx: RepoContext, { requireProject }: Project
         })),
         policy,
       ),
+      serverClashes: serverClashes.forProject(id),
     }
   }
 

@@ -24,7 +24,10 @@ export function ConcurrentEditNotice<V extends FormValues>({
   const when = remote.at
     ? new Intl.DateTimeFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(Date.parse(remote.at))
     : null
-  const fields = new Intl.ListFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { type: 'conjunction' }).format(remote.fields.map((f) => labels[f] ?? f))
+  // Several fields can share a label (a sub-row added as a whole is named once): each label is listed once.
+  const list = (of: readonly string[]): string =>
+    new Intl.ListFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { type: 'conjunction' }).format([...new Set(of.map((f) => labels[f] ?? f))])
+  const fields = list(remote.fields)
   const taken = remote.fields.filter((f) => !remote.conflicts.includes(f))
   return (
     <section className="concurrent-edit" role="status" aria-live="polite" data-testid="concurrent-edit-notice">
@@ -58,7 +61,7 @@ export function ConcurrentEditNotice<V extends FormValues>({
       {taken.length > 0 && (
         <p className="concurrent-edit__taken">
           {t('live.edit.taken', {
-            fields: new Intl.ListFormat(i18n.language === 'ko' ? 'ko-KR' : 'en-US', { type: 'conjunction' }).format(taken.map((f) => labels[f] ?? f)),
+            fields: list(taken),
           })}
         </p>
       )}

@@ -42,6 +42,11 @@ export interface ConcurrentEditConfig<V extends FormValues> {
   readonly alsoReads?: readonly SyncedTable[]
   /** The record left (deleted or out of scope): close the dialog. A notice is shown already. */
   readonly onGone?: () => void
+  /**
+   * For values that live in rows of other tables (a meeting's attendees, agenda): the stored row behind a field, so
+   * "who and when" name the latest edit among the rows that changed, not only the record's own last edit.
+   */
+  readonly rowOf?: (field: string) => { readonly table: SyncedTable; readonly id: string } | null
 }
 
 export interface ConcurrentEdit<V extends FormValues> {
@@ -94,9 +99,12 @@ export function mergeRemote<V extends FormValues>(
   const fields = [...new Set([...(previous?.fields ?? []), ...changed])]
   const theirs: Record<string, string> = { ...(previous?.theirs as Record<string, string> | undefined) }
   for (const field of fields) theirs[field] = fresh[field] ?? ''
+  // A field gone from the record (a sub-row removed) reads '' in the base too, so the next reload sees no change.
+  const nextBase: Record<string, string> = { ...base, ...fresh }
+  for (const field of changed) nextBase[field] = fresh[field] ?? ''
   return {
     values: values as V,
-    base: { ...base, ...fresh },
+    base: nextBase as V,
     remote: { fields, theirs: theirs as Partial<V>, conflicts: [...conflicts], byName: who.byName, at: who.at },
   }
 }
@@ -106,6 +114,21 @@ export function mineOver<V extends FormValues>(mine: V, base: V, fresh: V): V {
   const out: Record<string, string> = { ...fresh }
   for (const field of changedFields(base, mine)) out[field] = mine[field] ?? ''
   return out as V
+}
+
+type LastEdit = Awaited<ReturnType<typeof api.sync.lastEdit>>
+
+/** The latest of the record's own last edit and those of the rows behind `fields` (a removed row counts: it was edited). */
+async function latestEdit(record: LastEdit, fields: readonly string[], rowOf: NonNullable<ConcurrentEditConfig<FormValues>['rowOf']>): Promise<LastEdit> {
+  const rows = new Map<string, { table: SyncedTable; id: string }>()
+  for (const field of fields) {
+    const row = rowOf(field)
+    if (row) rows.set(`${row.table}:${row.id}`, row)
+  }
+  const edits = await Promise.all([...rows.values()].map((row) => api.sync.lastEdit(row).catch(() => null)))
+  let best = record
+  for (const edit of edits) if (edit?.updatedAt && (!best.updatedAt || edit.updatedAt > best.updatedAt)) best = edit
+  return best
 }
 
 export function useConcurrentEdit<V extends FormValues>(config: ConcurrentEditConfig<V>): ConcurrentEdit<V> {
@@ -144,8 +167,10 @@ export function useConcurrentEdit<V extends FormValues>(config: ConcurrentEditCo
       markGone()
       return
     }
+    const who = c.rowOf ? await latestEdit(edit, changedFields(latest.current.base, fresh), c.rowOf) : edit
+    // After the awaits: what the user has typed meanwhile is in latest.current.
     const now = latest.current
-    const merged = mergeRemote(now.values, now.base, fresh, now.remote, { byName: edit.updatedByName, at: edit.updatedAt })
+    const merged = mergeRemote(now.values, now.base, fresh, now.remote, { byName: who.updatedByName, at: who.updatedAt })
     if (merged.base === now.base) return
     latest.current = { ...now, values: merged.values, base: merged.base, remote: merged.remote }
     setValuesState(merged.values)

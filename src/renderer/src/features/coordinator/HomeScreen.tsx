@@ -8,6 +8,7 @@ import { dateShort, monthDay } from '../../lib/dates'
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { type CoordinatorClass, type CoordinatorHome } from '../../../../shared/ipc/training-types'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ServerCheckLine, ServerClashList } from '../../components/ServerClashes'
 import { api, toIpcError } from '../../lib/api'
 import { useReloadOn } from '../../lib/live'
 import { openRecord } from '../../lib/record-links'
@@ -26,6 +27,7 @@ const HOME_READS = [
   'leads',
   'users',
   'roles',
+  'instructor_clashes',
 ] as const
 
 type Coordinating = Extract<CoordinatorHome, { kind: 'coordinator' }>
@@ -151,7 +153,8 @@ function CoordinatorDashboard({ home }: { readonly home: Coordinating }): JSX.El
           </ul>
         </Section>
         <Section title={t('coordinatorHome.clashes')} testId="coordinator-clashes" empty={null}>
-          {home.clashes.length === 0 ? <p className="muted">{t('coordinatorHome.noClashes')}</p> : <></>}
+          {home.clashes.length === 0 && home.serverClashes.clashes.length === 0 ? <p className="muted">{t('coordinatorHome.noClashes')}</p> : <></>}
+          <ServerClashList report={home.serverClashes} />
           <ul className="coordinator-list">
             {home.clashes.map((c) => (
               <li key={`${c.classId}-${c.other.classId}`} className="coordinator-clash" role="alert">
@@ -169,6 +172,7 @@ function CoordinatorDashboard({ home }: { readonly home: Coordinating }): JSX.El
               </li>
             ))}
           </ul>
+          <ServerCheckLine report={home.serverClashes} />
           <p className="muted coordinator-note">{t('coordinatorHome.clashesScope')}</p>
         </Section>
       </div>

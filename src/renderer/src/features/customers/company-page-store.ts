@@ -62,16 +62,17 @@ export const useCompanyPageStore = create<CompanyPageState & CompanyPageActions>
     reload: async () => {
       const { companyId } = get()
       if (!companyId || get().gone) return
-      // Both reads at once (one round trip to main, not two: this runs on every change the page shows live).
-      const [edit, detail] = await Promise.allSettled([api.sync.lastEdit({ table: 'companies', id: companyId }), api.customers.get({ id: companyId })])
-      if (edit.status === 'rejected') {
-        set({ error: toIpcError(edit.reason) })
-        return
+      // One read per change (this runs on every change the page shows live): the page itself. A company deleted or out
+      // of this user's scope is not in the replica any more, so the read answers record.notFound.
+      try {
+        const detail = await api.customers.get({ id: companyId })
+        if (get().companyId === companyId) set({ detail, error: null })
+      } catch (error) {
+        if (get().companyId !== companyId) return
+        const failure = toIpcError(error)
+        if (failure.code === 'record.notFound') set({ gone: true })
+        else set({ error: failure })
       }
-      if (get().companyId !== companyId) return
-      if (!edit.value.exists) set({ gone: true })
-      else if (detail.status === 'fulfilled') set({ detail: detail.value, error: null })
-      else set({ error: toIpcError(detail.reason) })
     },
     errorDismissed: () => set({ error: null }),
   }

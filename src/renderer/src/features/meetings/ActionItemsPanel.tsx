@@ -8,6 +8,7 @@ import { type FieldErrors } from './meeting-draft'
 import { DeleteButton } from '../../components/DeleteButton'
 import { FormField } from '../../components/FormField'
 import { useMeetingsStore } from './meetings-store'
+import { api } from '../../lib/api'
 
 /** 액션 아이템: who does what by when; "완료 처리" stamps the completion time, "다시 열기" clears it. */
 export function ActionItemsPanel({
@@ -43,8 +44,10 @@ export function ActionItemsPanel({
       setPriority('MEDIUM')
     }
   }
-  const toggle = (item: ActionItemView): void => {
-    void actionItemSaved({
+  const toggle = async (shown: ActionItemView): Promise<void> => {
+    // The item as stored now, not as last drawn: a colleague's change of its task or due date must not be written back.
+    const item = (await api.meetings.get({ id: meeting.id }).catch(() => null))?.actionItems.find((x) => x.id === shown.id) ?? shown
+    await actionItemSaved({
       id: item.id,
       meetingId: meeting.id,
       task: item.task,
@@ -91,7 +94,7 @@ export function ActionItemsPanel({
                 <td>
                   {!readOnly && (
                     <span className="row-actions-cell">
-                      <button type="button" className="button button--small" onClick={() => toggle(item)}>
+                      <button type="button" className="button button--small" onClick={() => void toggle(item)}>
                         {item.status === 'COMPLETED' ? t('meetings.actions.reopen') : t('meetings.actions.markDone')}
                       </button>
                       <DeleteButton

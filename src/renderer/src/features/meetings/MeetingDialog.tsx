@@ -16,18 +16,9 @@ import { useCan } from '../../lib/permissions'
 import { useSessionStore } from '../session'
 import { ActionItemsPanel } from './ActionItemsPanel'
 import { AgendaEditor } from './AgendaEditor'
-import {
-  draftOf,
-  newMeetingDraft,
-  overviewOf,
-  saveInputOf,
-  tabOfField,
-  withOverview,
-  type FieldErrors,
-  type MeetingDraft,
-  type MeetingOverviewValues,
-  type MeetingTab,
-} from './meeting-draft'
+import { draftOf, newMeetingDraft, saveInputOf, tabOfField, type FieldErrors, type MeetingDraft, type MeetingTab } from './meeting-draft'
+import { meetingDraftOf, meetingValuesOf, storedRowOf, type MeetingLiveValues } from './meeting-live-values'
+import { meetingNoticeText } from './meeting-notice-text'
 import { MinutesForm } from './MinutesForm'
 import { OverviewFields } from './OverviewFields'
 import { ParticipantsEditor } from './ParticipantsEditor'
@@ -53,9 +44,10 @@ const DRAFT_TABS: ReadonlySet<MeetingTab> = new Set(['overview', 'participants',
 /**
  * One meeting with its six tabs. The overview, attendees, agenda and proposed products are one draft saved together
  * (one local transaction); the whole draft is checked by the shared schema first, and a refused draft saves nothing
- * and marks the tabs holding the errors. The meeting's own fields may change underneath while the dialog is open (a
- * colleague, a pull): the user's typing stays, untouched fields take the new values, a notice says who changed what,
- * and saving lays only this user's changes over the meeting as it is now (lib/concurrent-edit.ts).
+ * and marks the tabs holding the errors. The meeting and its attendee, agenda and product rows may change underneath
+ * while the dialog is open (a colleague, a pull): the user's typing stays, untouched fields and rows take the new
+ * values, a notice says who changed what, and saving lays only this user's changes over the meeting as it is now
+ * (lib/concurrent-edit.ts over meeting-live-values.ts).
  */
 export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail | null; readonly date: string }): JSX.Element {
   const { t } = useTranslation()
@@ -66,20 +58,20 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
   const error = useMeetingsStore((s) => s.error)
   const me = useSessionStore((s) => (s.session && s.session.status !== 'none' ? s.session.user : null))
   const canEdit = useCan('meetings', detail ? 'update' : 'create')
-  const [lists, setLists] = useState<MeetingDraft>(() => (detail ? draftOf(detail) : newMeetingDraft(date, me ? { id: me.id, name: me.name } : null)))
-  const [initialOverview] = useState(() => overviewOf(lists))
-  const edit = useConcurrentEdit<MeetingOverviewValues>({
+  const [initial] = useState(() => meetingValuesOf(detail ? draftOf(detail) : newMeetingDraft(date, me ? { id: me.id, name: me.name } : null)))
+  // The whole draft — the meeting and its attendee, agenda and product rows — is one set of values merged field by
+  // field (meeting-live-values.ts), so a colleague's edit of any of them shows up without losing what this user typed.
+  const edit = useConcurrentEdit<MeetingLiveValues>({
     table: 'meetings',
     id: detail?.id ?? null,
-    initial: initialOverview,
-    read: async () => (detail ? overviewOf(draftOf(await api.meetings.get({ id: detail.id }))) : null),
+    initial,
+    read: async () => (detail ? meetingValuesOf(draftOf(await api.meetings.get({ id: detail.id }))) : null),
+    alsoReads: ['meeting_participants', 'meeting_agenda', 'meeting_products'],
+    rowOf: storedRowOf,
     onGone: () => void store().dialogClosed(),
   })
-  const draft = withOverview(lists, edit.values)
-  const setDraft = (next: MeetingDraft): void => {
-    setLists(next)
-    edit.saved(overviewOf(next))
-  }
+  const draft = meetingDraftOf(edit.values, detail?.id)
+  const setDraft = (next: MeetingDraft): void => edit.saved(meetingValuesOf(next))
   const [tab, setTab] = useState<MeetingTab>('overview')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [notice, setNotice] = useState(false)
@@ -92,8 +84,7 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
   const change = (patch: Partial<MeetingDraft>): void => {
     setNotice(false)
     const next = { ...draft, ...patch }
-    setLists(next)
-    edit.setValues(overviewOf(next))
+    edit.setValues(meetingValuesOf(next))
     // After a refused save, the messages follow the edits: a fixed field loses its error at once.
     if (Object.keys(errors).length > 0) {
       const parsed = meetingSaveSchema.safeParse(saveInputOf(next))
@@ -106,7 +97,7 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
     // The meeting as it is now with only this user's changes on top: a colleague's edit of another field survives.
     const prepared = await edit.prepareSave()
     if (!prepared) return
-    const input = saveInputOf(withOverview(lists, prepared.values))
+    const input = saveInputOf(meetingDraftOf(prepared.values, detail?.id))
     const parsed = meetingSaveSchema.safeParse(input)
     if (!parsed.success) {
       const found = meetingFieldErrors(parsed.error)
@@ -128,7 +119,7 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
     if (saved) setDraft(draftOf(saved))
   }
 
-  const labels: Record<string, string> = {
+  const overviewLabels: Record<string, string> = {
     title: t('meetings.overview.title'),
     description: t('meetings.overview.description'),
     target: t('meetings.overview.target'),
@@ -148,7 +139,10 @@ export function MeetingDialog({ detail, date }: { readonly detail: MeetingDetail
     opportunityId: t('meetings.overview.opportunity'),
     projectId: t('meetings.overview.project'),
   }
+  const { labels, display: rowDisplay } = meetingNoticeText(edit, overviewLabels, options, t)
   const display = (field: string, value: string): string => {
+    const row = rowDisplay(field, value)
+    if (row !== null) return row
     if (field === 'status') return t(`meetings.statuses.${value as MeetingStatus}`)
     if (field === 'type') return t(`meetings.types.${value as MeetingType}`)
     if (field === 'target') return t(`meetings.targets.${value as MeetingTarget}`)

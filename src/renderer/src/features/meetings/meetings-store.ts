@@ -38,7 +38,10 @@ interface MeetingsState {
 
 interface MeetingsActions {
   screenOpened(): Promise<void>
-  /** A change arrived (lib/live.ts): the list or calendar again; an open meeting that is gone closes with a notice. */
+  /**
+   * A change arrived (lib/live.ts): the list or calendar again, and the open meeting again; an open meeting that is
+   * gone closes with a notice.
+   */
   reload(): Promise<void>
   viewChosen(view: MeetingsView): Promise<void>
   anchorMoved(step: -1 | 1): Promise<void>
@@ -126,7 +129,12 @@ export const useMeetingsStore = create<MeetingsState & MeetingsActions>()((set, 
       if (edit && !edit.exists && get().open === open) {
         set({ open: null })
         showNotice(i18n.t('live.gone.title'), i18n.t('live.gone.body'))
+        return
       }
+      // The open meeting as it is now: its action items, minutes and header follow a colleague's edits (the dialog's
+      // own form values merge on their own — MeetingDialog, MinutesForm — and are not reset by this).
+      const detail = await api.meetings.get({ id }).catch(() => null)
+      if (detail && get().open === open) set({ open: { detail } })
     },
     viewChosen: async (view) => {
       set({ view })

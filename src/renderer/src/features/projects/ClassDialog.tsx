@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CLASS_STATUSES, type ClassStatus } from '../../../../shared/model/enums'
 import { type ClassView } from '../../../../shared/ipc/training-types'
 import { ModalDialog } from '../../components/ModalDialog'
+import { ServerCheckLine, ServerClashList } from '../../components/ServerClashes'
 import { DialogError } from './DialogError'
 import { useProjectsStore } from './projects-store'
 import { NumberStatusFields } from './NumberStatusFields'
@@ -25,6 +26,7 @@ export function ClassDialog({
   const { t } = useTranslation()
   const instructors = useProjectsStore((s) => s.instructors)
   const doubleBookings = useProjectsStore((s) => s.doubleBookings)
+  const serverClashes = useProjectsStore((s) => s.detail?.serverClashes)
   const classCreated = useProjectsStore((s) => s.classCreated)
   const classDialogOpened = useProjectsStore((s) => s.classDialogOpened)
   const classEdited = useProjectsStore((s) => s.classEdited)
@@ -127,6 +129,13 @@ export function ClassDialog({
             ))}
           </select>
         </label>
+        {/* The server's check against every project (this device holds only its own): the saved class's clashes. */}
+        {klass && serverClashes && (
+          <div className="class-server-check">
+            <ServerClashList report={serverClashes} classId={klass.id} />
+            <ServerCheckLine report={serverClashes} classId={klass.id} />
+          </div>
+        )}
         <label>
           {t('projects.classForm.room')}
           <input value={room} onChange={(e) => setRoom(e.target.value)} maxLength={100} />

@@ -9,6 +9,7 @@ import { moneyOrDash } from '../../lib/money'
 import { openRecord } from '../../lib/record-links'
 import { type ProjectDetail, type SessionView } from '../../../../shared/ipc/training-types'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ClassClashBadge, ServerClashesCard } from '../../components/ServerClashes'
 import { ClassDialog } from './ClassDialog'
 import { CompletionDialog } from './CompletionDialog'
 import { CompletionRuleFacts } from './CompletionRule'
@@ -31,7 +32,7 @@ function satisfactionText(t: TFunction, summary: SatisfactionSummary | null): st
   return t('projects.feedback.summary', { overall: summary.overall, responses: summary.responses })
 }
 
-function SessionBlock({ session }: { readonly session: SessionView }): JSX.Element {
+function SessionBlock({ session, project }: { readonly session: SessionView; readonly project: ProjectDetail }): JSX.Element {
   const { t } = useTranslation()
   const rosterOpened = useProjectsStore((s) => s.rosterOpened)
   const classDialogOpened = useProjectsStore((s) => s.classDialogOpened)
@@ -103,6 +104,7 @@ function SessionBlock({ session }: { readonly session: SessionView }): JSX.Eleme
                       {t('projects.page.duplicateNumber')}
                     </span>
                   )}
+                  <ClassClashBadge report={project.serverClashes} classId={k.id} />
                 </td>
                 <td>
                   {dateShort(k.date)} {k.startTime}–{k.endTime}
@@ -322,8 +324,9 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
         </button>
       </div>
       {project.sessions.length === 0 && <p className="muted">{t('projects.page.noSessions')}</p>}
+      {project.sessions.length > 0 && <ServerClashesCard report={project.serverClashes} />}
       {project.sessions.map((session) => (
-        <SessionBlock key={session.id} session={session} />
+        <SessionBlock key={session.id} session={session} project={project} />
       ))}
       <ActivityPanel targets={[{ entityType: 'PROJECT', entityId: project.id, label: project.name }]} />
       <AttachmentsPanel entityType="PROJECT" entityId={project.id} />

@@ -167,6 +167,7 @@ export const PROJECTS_READS = [
   'users',
   'activities',
   'training_feedback',
+  'instructor_clashes',
 ] as const
 
 export const useProjectsStore = create<ProjectsStore>()((set, get) => {

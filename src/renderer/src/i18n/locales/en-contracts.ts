@@ -97,7 +97,7 @@ export const enContracts = {
     noProjects: 'You run no projects.',
     clashes: 'Instructor double bookings',
     noClashes: 'No instructor is booked twice among the classes on this PC.',
-    clashesScope: "Only projects on this PC are compared; another coordinator's projects may not be here.",
+    clashesScope: 'This PC compares only the projects it holds; "server" marks overlaps the server found against every project.',
     clash:
       '{{instructor}}: {{project}} session {{session}} class {{klass}} overlaps {{other}} session {{otherSession}} class {{otherClass}} on {{date}} at {{time}}.',
     openRoster: 'Open roster',

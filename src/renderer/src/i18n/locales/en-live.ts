@@ -14,6 +14,14 @@ export const enLive = {
       taken: 'Fields you had not touched now show the new value: {{fields}}',
       empty: '(empty)',
     },
+    rows: {
+      added: '{{section}} “{{name}}” added',
+      removed: '{{section}} “{{name}}” removed',
+      field: '{{section}} “{{name}}” · {{field}}',
+      position: 'order',
+      present: 'present',
+      unnamed: '(no name)',
+    },
     gone: {
       title: 'The record you had open is no longer available',
       body: 'Someone deleted it or it left your scope (reassigned, removed from the project team). It has been closed.',

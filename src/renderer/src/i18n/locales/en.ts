@@ -19,6 +19,7 @@ import { enEveryday } from './en-everyday'
 import { enLabels } from './en-labels'
 import { enExports } from './en-exports'
 import { enEditing } from './en-editing'
+import { enClashes } from './en-clashes'
 
 export const en: Translation = {
   app: {
@@ -119,6 +120,7 @@ export const en: Translation = {
   ...enLabels,
   ...enExports,
   ...enEditing,
+  ...enClashes,
   errors: {
     ...enRecordErrors,
     ...enSalesErrors,

@@ -97,7 +97,7 @@ export const koContracts = {
     noProjects: '담당 프로젝트가 없습니다.',
     clashes: '강사 중복 배정',
     noClashes: '이 PC에 있는 수업 중 강사가 겹치는 수업이 없습니다.',
-    clashesScope: '이 PC에 있는 프로젝트끼리만 비교합니다. 다른 코디네이터의 프로젝트는 보이지 않을 수 있습니다.',
+    clashesScope: '이 PC의 확인은 이 PC에 있는 프로젝트끼리만 비교하고, "서버 기록"은 서버가 모든 프로젝트와 비교해 찾은 중복입니다.',
     clash: '{{instructor}} 강사: {{project}} {{session}}차 {{klass}}분반과 {{other}} {{otherSession}}차 {{otherClass}}분반이 {{date}} {{time}}에 겹칩니다.',
     openRoster: '출결부 열기',
     classLabel: '{{project}} {{session}}차 {{klass}}분반',

@@ -14,6 +14,14 @@ export const koLive = {
       taken: '입력하지 않은 항목에는 새 값을 반영했습니다: {{fields}}',
       empty: '(비어 있음)',
     },
+    rows: {
+      added: '{{section}} ‘{{name}}’ 추가',
+      removed: '{{section}} ‘{{name}}’ 삭제',
+      field: '{{section}} ‘{{name}}’ · {{field}}',
+      position: '순서',
+      present: '있음',
+      unnamed: '(이름 없음)',
+    },
     gone: {
       title: '열려 있던 기록을 더 이상 볼 수 없습니다',
       body: '다른 사용자가 삭제했거나 담당 범위에서 빠졌습니다(담당자 변경, 프로젝트 팀 제외 등). 화면을 닫았습니다.',

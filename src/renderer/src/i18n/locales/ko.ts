@@ -18,6 +18,7 @@ import { koEveryday } from './ko-everyday'
 import { koLabels } from './ko-labels'
 import { koExports } from './ko-exports'
 import { koEditing } from './ko-editing'
+import { koClashes } from './ko-clashes'
 /** Korean, the default language. The source of truth for the key set: en.ts must have exactly these keys. */
 export const ko = {
   app: {
@@ -118,6 +119,7 @@ export const ko = {
   ...koLabels,
   ...koExports,
   ...koEditing,
+  ...koClashes,
   errors: {
     ...koRecordErrors,
     ...koSalesErrors,

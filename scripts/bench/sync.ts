@@ -421,6 +421,10 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     for (const id of editIds) writerDevice.writer.upsert('contacts', id, { notes: '현장에서 수정' })
     for (const id of deleteIds) writerDevice.writer.remove('activities', id)
     const pending = writerDevice.writer.pendingCount()
+    // The 10,000 local writes above are synchronous: on a loaded machine they block this process (device and
+    // in-process server) longer than the server's 72 s keep-alive, and the push would go out on the socket the server
+    // closes in the same tick ("Cannot reach the server"). One turn of the event loop lets both sides see the close.
+    await sleep(100)
     writerMeter.meter.reset()
     const pushed = await timed(() => writerDevice.engine.push())
     const pushRate = pending / (pushed.ms / 1000)

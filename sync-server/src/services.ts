@@ -8,7 +8,7 @@ import type { Logger } from 'pino'
 import { createPool } from '../db/pool'
 import type { ServerConfig } from './config'
 import { createPokeBus, type PokeBus } from './realtime/poke-bus'
-import { usersSeeing } from './sync/audience'
+import { usersSeeingEach } from './sync/audience'
 import { closeRedis, createRedis } from './redis/connect'
 
 export interface Services {
@@ -39,7 +39,7 @@ export function createServices(config: ServicesConfig, logger: Logger): Services
   )
   const redis = createRedis(config.redisUrl, { name: 'crm-sync-commands', logger })
   const sub = createRedis(config.redisUrl, { name: 'crm-sync-pokes', logger })
-  const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger, resolve: (changed, candidates) => usersSeeing(pool, changed, candidates) })
+  const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger, resolveEach: (requests) => usersSeeingEach(pool, requests) })
   return {
     pool,
     redis,

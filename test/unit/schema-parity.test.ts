@@ -18,6 +18,7 @@ const SERVER_ONLY_TABLES = [
   'sync_devices',
   'sync_rejections',
   'sync_gc_state',
+  'authz_epoch',
   'change_log',
   'audit_logs',
   'file_blobs',

@@ -18,6 +18,7 @@ type ServerOnly =
   | 'changeLog'
   | 'auditLogs'
   | 'syncGcState'
+  | 'authzEpoch'
   | 'fileBlobs'
   | 'fileChunks'
   | 'fileUploads'

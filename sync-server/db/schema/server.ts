@@ -166,3 +166,14 @@ export const syncGcState = pgTable('sync_gc_state', {
   horizon: timestamptz('horizon').notNull(),
   collectedAt: timestamptz('collected_at').notNull().default(now),
 })
+
+/**
+ * One row (id = 1) whose `epoch` grows, by trigger, in the same transaction as any change to what a user's scope and
+ * permissions are computed from: a user's tier, role, active flag or deletion, teams, team members, roles' grants
+ * and permissions (drizzle/pg/0016). A server instance caches each user's scope and permissions under the epoch they
+ * were read at (sync/rights-cache.ts) and reads the epoch inside every push: a change is seen by the next push.
+ */
+export const authzEpoch = pgTable('authz_epoch', {
+  id: integer('id').primaryKey(),
+  epoch: money('epoch').notNull(),
+})

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeRedis, createRedis } from '../redis/connect'
 import { createTestRedisPrefix, TEST_REDIS_URL } from '../../test/support'
-import { createPokeBus, type Poke, type PokeBus } from './poke-bus'
+import { createPokeBus, type AudienceRequest, type Poke, type PokeBus } from './poke-bus'
 
 const silent = { warn: () => undefined, debug: () => undefined }
 const company = '0190a000-0000-7000-8000-00000000c001'
@@ -52,5 +52,44 @@ describe('poke bus audience', () => {
     const [a, b] = [listen(bus, 'a'), listen(bus, 'b')]
     await bus.publish({ changed: [{ table: 'companies', ids: [company] }], userIds: [] })
     expect([a.length, b.length]).toEqual([1, 1])
+  })
+})
+
+describe('poke bus audience, batched (resolveEach)', () => {
+  it('resolves the pokes that arrive during a resolution together, and gives each poke its own answer', async () => {
+    const pub = createRedis(TEST_REDIS_URL, { name: 'poke-bus-test-pub' })
+    const sub = createRedis(TEST_REDIS_URL, { name: 'poke-bus-test-sub' })
+    const prefix = createTestRedisPrefix()
+    const batches: number[] = []
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const bus = createPokeBus({
+      pub,
+      sub,
+      prefix: prefix.prefix,
+      logger: silent,
+      resolveEach: async (requests: readonly AudienceRequest[]) => {
+        batches.push(requests.length)
+        if (batches.length === 1) await gate
+        // Whoever "owns" the first changed row sees it (the row id names its owner in this test).
+        return requests.map((r) => new Set([r.changed[0]!.ids[0]!.endsWith('1') ? 'one' : 'two']))
+      },
+    })
+    cleanup = async () => {
+      await bus.close()
+      await Promise.all([closeRedis(pub), closeRedis(sub)])
+      await prefix.cleanup()
+    }
+    const [one, two] = [listen(bus, 'one'), listen(bus, 'two')]
+    const row = (n: number) => `0190a000-0000-7000-8000-00000000000${n}`
+    const first = bus.publish({ changed: [{ table: 'companies', ids: [row(1)] }], userIds: [] }, '1')
+    // Three more pokes while the first resolution is still running: one query for the three of them.
+    const rest = [2, 1, 2].map((n, i) => bus.publish({ changed: [{ table: 'companies', ids: [row(n)] }], userIds: [] }, String(i + 2)))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    release()
+    await Promise.all([first, ...rest])
+    expect(batches).toEqual([1, 3])
+    expect(one.map((p) => p.txid)).toEqual(['1', '3'])
+    expect(two.map((p) => p.txid).sort()).toEqual(['2', '4'])
   })
 })

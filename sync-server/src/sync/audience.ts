@@ -9,7 +9,7 @@
  */
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
-import type { ChangedRows, PokeAudience } from '../realtime/poke-bus'
+import type { AudienceRequest, ChangedRows, PokeAudience } from '../realtime/poke-bus'
 import { principalsSql, SCOPES } from './scope'
 import { quoteIdent } from '../postgres/quote'
 import { TABLES } from './tables'
@@ -59,4 +59,53 @@ export async function usersSeeing(db: Queryable, changed: readonly ChangedRows[]
     params,
   )
   return new Set(rows.map((r) => r.user_id))
+}
+
+/**
+ * usersSeeing for several pokes in ONE query (the poke bus batches them, poke-bus.ts): each changed row carries the
+ * index of its request, so every poke still reaches exactly the users who see one of ITS rows. Executives see
+ * everything. Answers are filtered to each request's own candidates.
+ */
+export async function usersSeeingEach(db: Queryable, requests: readonly AudienceRequest[]): Promise<Set<string>[]> {
+  const candidates = [...new Set(requests.flatMap((r) => r.candidates))]
+  const answers = requests.map(() => new Set<string>())
+  if (candidates.length === 0) return answers
+  const byTable = new Map<SyncedTable, { ids: string[]; ks: number[] }>()
+  requests.forEach((request, k) => {
+    for (const { table, ids } of request.changed) {
+      const slot = byTable.get(table) ?? { ids: [], ks: [] }
+      for (const id of ids) {
+        slot.ids.push(id)
+        slot.ks.push(k)
+      }
+      byTable.set(table, slot)
+    }
+  })
+  const params: unknown[] = [candidates]
+  const ctes: string[] = []
+  const parts: string[] = []
+  for (const [table, { ids, ks }] of byTable) {
+    if (ids.length === 0) continue
+    params.push(ids, ks)
+    const rows = `r${params.length}`
+    ctes.push(
+      `${rows} AS MATERIALIZED (SELECT t.*, x.k AS "__k" FROM ${quoteIdent(table)} t JOIN unnest($${params.length - 1}::uuid[], $${params.length}::int[]) AS x(id, k) ON t.id = x.id)`,
+    )
+    parts.push(`SELECT DISTINCT t."__k" AS k, pr.user_id FROM pr JOIN ${rows} t ON (${SCOPES[table].predicate('t', 'pr.principals')})`)
+  }
+  parts.push(`SELECT -1 AS k, id FROM users WHERE user_tier = 'EXECUTIVE' AND deleted_at IS NULL AND id = ANY($1::uuid[])`)
+  const { rows } = await db.query<{ k: number; user_id: string }>(
+    `WITH pr AS MATERIALIZED (SELECT u.id AS user_id, ${principalsSql('u.id')} AS principals FROM users u
+                  WHERE u.id = ANY($1::uuid[]) AND u.deleted_at IS NULL AND u.user_tier <> 'EXECUTIVE')${ctes.map((c) => `,\n     ${c}`).join('')}
+     ${parts.join('\nUNION\n')}`,
+    params,
+  )
+  for (const { k, user_id: user } of rows) {
+    if (k === -1) answers.forEach((answer) => answer.add(user))
+    else answers[k]?.add(user)
+  }
+  return answers.map((answer, k) => {
+    const own = new Set(requests[k]!.candidates)
+    return new Set([...answer].filter((user) => own.has(user)))
+  })
 }

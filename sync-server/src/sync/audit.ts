@@ -5,6 +5,7 @@
  */
 import type { AuditAction } from '../../../src/shared/model/enums'
 import type { Queryable } from '../postgres/transaction'
+import { appendChangeLog, CHANGE_LOG_INSERT, changeLogParams, type ChangeLogEntry } from './change-log'
 import type { FieldChanges } from './merge-row'
 
 export interface AuditEntry {
@@ -21,19 +22,33 @@ export interface AuditActor {
   readonly userAgent: string | null
 }
 
+const AUDIT_COLUMNS = 'table_name, row_id, action, changes, user_id, device_id, ip_address, user_agent'
+
+/**
+ * The entries as one JSON parameter ($1) and the actor as four scalar ones ($2–$5): the actor is the same for every
+ * entry of a batch, and repeating it in each record made a 1,000-row batch's JSON about a third larger to build,
+ * send and parse (issue 20).
+ */
+function auditParams(entries: readonly AuditEntry[], actor: AuditActor): unknown[] {
+  const records = JSON.stringify(entries.map((e) => ({ t: e.table, r: e.rowId, a: e.action, c: e.changes })))
+  // The column is varchar(45) (an IPv6 address); a longer forwarded value is cut rather than failing the push.
+  return [records, actor.userId, actor.deviceId, actor.ip?.slice(0, 45) ?? null, actor.userAgent]
+}
+
+const AUDIT_INSERT = `INSERT INTO audit_logs (${AUDIT_COLUMNS})
+  SELECT x.t, x.r, x.a, x.c, $2::uuid, $3::uuid, $4::text, $5::text FROM json_to_recordset($1::json) AS x(t text, r uuid, a text, c jsonb)`
+
 export async function writeAudit(db: Queryable, entries: readonly AuditEntry[], actor: AuditActor): Promise<void> {
   if (entries.length === 0) return
-  const records = entries.map((e) => ({
-    table_name: e.table,
-    row_id: e.rowId,
-    action: e.action,
-    changes: e.changes,
-    user_id: actor.userId,
-    device_id: actor.deviceId,
-    // The column is varchar(45) (an IPv6 address); a longer forwarded value is cut rather than failing the push.
-    ip_address: actor.ip?.slice(0, 45) ?? null,
-    user_agent: actor.userAgent,
-  }))
-  const columns = 'table_name, row_id, action, changes, user_id, device_id, ip_address, user_agent'
-  await db.query(`INSERT INTO audit_logs (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::audit_logs, $1::json)`, [JSON.stringify(records)])
+  await db.query(AUDIT_INSERT, auditParams(entries, actor))
+}
+
+/**
+ * A batch's audit records and change_log entries in ONE statement (a data-modifying CTE): one round trip per batch
+ * instead of two (issue 20). Same rows as writeAudit followed by appendChangeLog.
+ */
+export async function writeAuditAndChangeLog(db: Queryable, entries: readonly AuditEntry[], actor: AuditActor, log: readonly ChangeLogEntry[]): Promise<void> {
+  if (entries.length === 0) return appendChangeLog(db, log)
+  if (log.length === 0) return writeAudit(db, entries, actor)
+  await db.query(`WITH audit AS (${AUDIT_INSERT}) ${CHANGE_LOG_INSERT(6)}`, [...auditParams(entries, actor), ...changeLogParams(log)])
 }

@@ -15,8 +15,8 @@ import type { Assigner } from '../../../src/shared/domain/assignment'
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { PushResult } from '../../../src/shared/sync/protocol'
 import type { Queryable } from '../postgres/transaction'
-import { writeAudit, type AuditActor, type AuditEntry } from './audit'
-import { appendChangeLog, type ChangeLogEntry } from './change-log'
+import { writeAuditAndChangeLog, type AuditActor, type AuditEntry } from './audit'
+import type { ChangeLogEntry } from './change-log'
 import { recordConflicts, type ConflictContext } from './conflicts'
 import { mergeRow, type MergeContext, type RowState } from './merge-row'
 import { authorizeWrite, type Permissions } from './permissions'
@@ -240,9 +240,8 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
   }
   const recorded = await recordConflicts(ctx.db, conflicts, { userId: ctx.userId, deviceId: ctx.deviceId }, ctx.merge.now)
   for (const id of recorded.ids) log.push({ table: 'sync_conflicts', rowId: id, audienceUserId: null, kind: 'change' })
-  await writeAudit(ctx.db, audit, ctx.actor)
   const scopeChanges = tracker ? await tracker.finish() : { entries: [], users: new Set<string>() }
-  await appendChangeLog(ctx.db, [...log, ...scopeChanges.entries])
+  await writeAuditAndChangeLog(ctx.db, audit, ctx.actor, [...log, ...scopeChanges.entries])
 
   const users = new Set([...recorded.users, ...scopeChanges.users])
   if ([...rows.values()].some((row) => row.lost && !row.changed)) users.add(ctx.userId)

@@ -14,11 +14,16 @@ export interface ChangeLogEntry {
   readonly kind: ChangeLogKind
 }
 
+/** The INSERT of entries passed as four array parameters from `$first` on (changeLogParams). */
+export const CHANGE_LOG_INSERT = (first: number): string =>
+  `INSERT INTO change_log (table_name, row_id, audience_user_id, kind)
+     SELECT * FROM unnest($${first}::text[], $${first + 1}::uuid[], $${first + 2}::uuid[], $${first + 3}::text[])`
+
+export function changeLogParams(entries: readonly ChangeLogEntry[]): unknown[] {
+  return [entries.map((e) => e.table), entries.map((e) => e.rowId), entries.map((e) => e.audienceUserId), entries.map((e) => e.kind)]
+}
+
 export async function appendChangeLog(db: Queryable, entries: readonly ChangeLogEntry[]): Promise<void> {
   if (entries.length === 0) return
-  await db.query(
-    `INSERT INTO change_log (table_name, row_id, audience_user_id, kind)
-     SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[])`,
-    [entries.map((e) => e.table), entries.map((e) => e.rowId), entries.map((e) => e.audienceUserId), entries.map((e) => e.kind)],
-  )
+  await db.query(CHANGE_LOG_INSERT(1), changeLogParams(entries))
 }

@@ -2,18 +2,23 @@
  * A pull with nothing new (pull.ts emptyLogPage): one statement, no scope load, and the same answer the full pull
  * gives — cursor at the ceiling, watermark, behind, the device's last applied seq — and new changes still delivered.
  */
-import type pg from 'pg'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PullResponse } from '../../../src/shared/sync/protocol'
+import { createTestDatabase, type TestDatabase } from '../../test/support'
 import { pull } from './pull'
+import { xidPlacesFor } from './xid-places'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
+let elsewhere: TestDatabase
 beforeAll(async () => {
   env = await startSyncTestEnv()
+  elsewhere = await createTestDatabase({ migrate: false })
 })
 afterAll(async () => {
   await env?.close()
+  await elsewhere?.drop()
 })
 
 /** The pool, counting the statements pull() sends (through pool.query and through checked-out clients). */
@@ -75,5 +80,74 @@ describe('a pull with nothing new', () => {
     await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
     const body = JSON.parse(await pull(env.pool, { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })) as PullResponse
     expect(body.changes.map((c) => c.id)).toContain(id)
+  })
+})
+
+/** A transaction left open on `url` that holds a transaction id (returned), ended by `end`. */
+async function openTransaction(url: string, write: (client: pg.Client) => Promise<void>): Promise<{ xid: bigint; end(commit: boolean): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query('BEGIN')
+  await write(client)
+  const { rows } = await client.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')
+  return {
+    xid: BigInt(rows[0]!.x),
+    async end(commit) {
+      await client.query(commit ? 'COMMIT' : 'ROLLBACK')
+      await client.end()
+    },
+  }
+}
+
+const cursorTxid = (cursor: string): bigint => BigInt((JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { txid: string }).txid)
+
+describe('the empty pull remembers where running transactions belong (xid-places.ts)', () => {
+  it('passes a transaction of another database, and looks it up once', async () => {
+    const device = await signedInDevice(env, 'OPERATOR')
+    await device.sync()
+    const other = await openTransaction(elsewhere.url, async (client) => {
+      await client.query('CREATE TABLE batch_job (n int)')
+    })
+    try {
+      // A commit here after it, so that it is among the snapshot's running ids (below xmax).
+      await device.push([device.mutation({ table: 'companies', id: newId(), fields: companyFields(device.userId) })])
+      await device.sync()
+      const input = { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor }
+      const first = JSON.parse(await pull(env.pool, input)) as PullResponse
+      expect(cursorTxid(first.cursor)).toBeGreaterThan(other.xid)
+      expect(xidPlacesFor(env.pool).params()[0]).toContain(String(other.xid))
+      const second = JSON.parse(await pull(env.pool, { ...input, cursor: first.cursor })) as PullResponse
+      expect(cursorTxid(second.cursor)).toBeGreaterThan(other.xid)
+      expect(second.changes).toEqual([])
+    } finally {
+      await other.end(false)
+    }
+  })
+
+  it('stays below a transaction of this database while it runs, then delivers what it wrote', async () => {
+    const writer = await signedInDevice(env, 'EXECUTIVE')
+    const reader = await signedInDevice(env, 'EXECUTIVE')
+    const id = newId()
+    await writer.push([writer.mutation({ table: 'companies', id, fields: companyFields(writer.userId) })])
+    await reader.sync()
+    const open = await openTransaction(env.databaseUrl, async (client) => {
+      await client.query(`UPDATE companies SET name = '열린 트랜잭션' WHERE id = $1`, [id])
+      await client.query(`INSERT INTO change_log (table_name, row_id) VALUES ('companies', $1)`, [id])
+    })
+    try {
+      await writer.push([writer.mutation({ table: 'companies', id: newId(), fields: companyFields(writer.userId) })])
+      const input = { userId: reader.userId, deviceId: reader.deviceId, cursor: reader.cursor }
+      for (let i = 0; i < 2; i++) {
+        // The second pull finds the open id among those known here: no lookup, same ceiling.
+        const page = JSON.parse(await pull(env.pool, input)) as PullResponse
+        expect(cursorTxid(page.cursor)).toBeLessThanOrEqual(open.xid)
+        expect(page.behind).toBe(true)
+        expect(xidPlacesFor(env.pool).params()[1]).toContain(String(open.xid))
+      }
+    } finally {
+      await open.end(true)
+    }
+    const after = JSON.parse(await pull(env.pool, { userId: reader.userId, deviceId: reader.deviceId, cursor: reader.cursor, limit: 1_000 })) as PullResponse
+    expect(after.changes.some((c) => c.id === id && (c.row as { name?: string }).name === '열린 트랜잭션')).toBe(true)
   })
 })

@@ -24,6 +24,7 @@ import type { Queryable } from '../postgres/transaction'
 import { decodeCursor, encodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
 import { loadScope, scopeCondition, scopeIdCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
+import { xidPlacesFor } from './xid-places'
 import { quoteIdent } from '../postgres/quote'
 
 export interface PullInput {
@@ -268,10 +269,39 @@ async function deviceLastApplied(db: Queryable, deviceId: string): Promise<numbe
  * this database below the ceiling was not running in the snapshot, so it had finished and its entries are visible to
  * the same snapshot; one that got its id after the snapshot is at or above xmax, hence at or above the ceiling. gc
  * deletes entries and raises its floor in one transaction, so one snapshot sees both or neither.
+ *
+ * Its ceiling is CEILING_SQL's, with the lookup of running ids' databases remembered per instance (xid-places.ts):
+ * an id known elsewhere is skipped, one known here bounds the ceiling, and pg_locks ⨝ pg_stat_activity is read only
+ * when an id below the first known-here one is new to this instance (issue 20, scenario 9).
  */
 const EMPTY_PULL_SQL = `
-  WITH ceiling AS (${CEILING_SQL})
-  SELECT c.x,
+  WITH snap AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
+  -- Running ids, less those known to belong to another database ($5, xid-places.ts).
+  running AS MATERIALIZED (SELECT x FROM snap, pg_snapshot_xip(snap.s) AS x WHERE x <> ALL ($5::xid8[])),
+  -- The oldest running id known to be this database's ($6) bounds the ceiling: only ids below it need looking up.
+  first_here AS MATERIALIZED (SELECT min(x) AS x FROM running WHERE x = ANY ($6::xid8[])),
+  unknown AS MATERIALIZED (
+    SELECT x, x::text::numeric % 4294967296 AS x32 FROM running
+     WHERE (SELECT x FROM first_here) IS NULL OR x < (SELECT x FROM first_here)),
+  -- CEILING_SQL's lookup, read only when some id is unknown: a CTE is evaluated when first scanned, and every scan
+  -- of it sits in an InitPlan (ARRAY(…)) of an expression evaluated per row of "unknown".
+  located AS MATERIALIZED (
+    SELECT l.transactionid::text::numeric AS xid, a.datname <> current_database() AS away
+      FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted AND a.datname IS NOT NULL
+    UNION ALL
+    SELECT p.transaction::text::numeric, p.database <> current_database() FROM pg_prepared_xacts p
+  ),
+  ceiling AS MATERIALIZED (
+    SELECT coalesce(
+             (SELECT min(u.x) FROM unknown u WHERE u.x32 <> ALL (ARRAY(SELECT xid FROM located WHERE away))),
+             (SELECT x FROM first_here),
+             pg_snapshot_xmax(snap.s))::text AS x,
+           pg_snapshot_xmin(snap.s)::text AS xmin,
+           ARRAY(SELECT u.x::text FROM unknown u WHERE u.x32 = ANY (ARRAY(SELECT xid FROM located WHERE away))) AS away,
+           ARRAY(SELECT u.x::text FROM unknown u WHERE u.x32 = ANY (ARRAY(SELECT xid FROM located WHERE NOT away))) AS here
+      FROM snap)
+  SELECT c.x, c.xmin, c.away, c.here,
     -- First entries in index order, not EXISTS: the statement is prepared once and its generic plan knows neither
     -- the cursor nor x, and would answer an EXISTS by scanning the whole change_log (10-20 ms at 22k entries).
     (SELECT e.id FROM change_log e
@@ -293,12 +323,23 @@ async function emptyLogPage(
   deviceId: string | undefined,
   cursor: LogCursor,
 ): Promise<{ page: Page; lastAppliedSeq: number | null } | null> {
-  const { rows } = await pool.query<{ x: string; pending: boolean; behind: boolean; seq: string | number | null; stale: boolean }>({
+  const places = xidPlacesFor(pool)
+  const { rows } = await pool.query<{
+    x: string
+    xmin: string
+    away: string[]
+    here: string[]
+    pending: boolean
+    behind: boolean
+    seq: string | number | null
+    stale: boolean
+  }>({
     name: 'crm-pull-empty',
     text: EMPTY_PULL_SQL,
-    values: [cursor.txid, cursor.id, userId, deviceId ?? null],
+    values: [cursor.txid, cursor.id, userId, deviceId ?? null, ...places.params()],
   })
   const row = rows[0]!
+  places.learn(row.away, row.here, row.xmin)
   if (row.pending) return null
   if (row.stale) throw new ResyncRequiredError()
   return {

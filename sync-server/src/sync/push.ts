@@ -23,7 +23,6 @@ import type { Pool, PoolClient } from 'pg'
 import { clampHlc, isHlc, type HlcClock } from '../../../src/shared/sync/hlc'
 import { LOWER_CASE_UUID, MAX_MUTATIONS_PER_PUSH, mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
 import { quoteIdent } from '../postgres/quote'
-import { isUserTier } from '../auth/user-tier'
 import { forbidden } from '../http/errors'
 import type { PokeAudience } from '../realtime/poke-bus'
 import { pokeAudience } from './audience'
@@ -31,8 +30,7 @@ import { applyBatch, ReplayOneByOne, type BatchContext, type BatchOutcome, type 
 import { checkInstructorClashes, triggersClashCheck } from './instructor-clashes'
 import { valueLimitRefusal } from './limits'
 import { MutationRefused, refusal, refusalForDataError, rejected, type Refusal } from './refusal'
-import { loadPermissions } from './permissions'
-import { loadScope } from './scope'
+import { rightsAt, rightsCacheFor } from './rights-cache'
 import { lockScope, mayChangeScope } from './scope-rules'
 import { SYNCED_TABLE_NAMES } from './tables'
 import { validateMutation, type ValidMutation } from './validate'
@@ -200,20 +198,40 @@ function sortChecked(checked: readonly Checked[], lastApplied: number, lastHlc: 
   return { results, pending }
 }
 
-async function lockDevice(client: PoolClient, input: PushInput): Promise<{ seq: number; hlc: string | null }> {
-  await client.query(`INSERT INTO sync_devices (device_id, user_id, schema_version) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`, [
-    input.deviceId,
-    input.userId,
-    input.schemaVersion,
-  ])
-  const { rows } = await client.query<{ user_id: string; last_applied_seq: number; last_applied_hlc: string | null; revoked: boolean }>(
-    `SELECT user_id, last_applied_seq, last_applied_hlc, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
-    [input.deviceId],
-  )
+interface LockedDevice {
+  readonly seq: number
+  readonly hlc: string | null
+  /** This transaction's id (decimal xid8): the row lock assigned it. */
+  readonly txid: string
+  /** authz_epoch as of this statement, after the scope lock (rights-cache.ts). */
+  readonly epoch: string
+}
+
+/**
+ * Locks the device row and reads, in the same statement, the transaction's id and the authz epoch. The row exists
+ * from sign-in on; a device unknown here (registered before sync_devices kept every device) is inserted first.
+ */
+async function lockDevice(client: PoolClient, input: PushInput): Promise<LockedDevice> {
+  const read = () =>
+    client.query<{ user_id: string; last_applied_seq: number; last_applied_hlc: string | null; revoked: boolean; txid: string; epoch: string }>(
+      `SELECT user_id, last_applied_seq, last_applied_hlc, revoked_at IS NOT NULL AS revoked, pg_current_xact_id()::text AS txid,
+              (SELECT a.epoch FROM authz_epoch a WHERE a.id = 1)::text AS epoch
+         FROM sync_devices WHERE device_id = $1 FOR UPDATE`,
+      [input.deviceId],
+    )
+  let { rows } = await read()
+  if (rows.length === 0) {
+    await client.query(`INSERT INTO sync_devices (device_id, user_id, schema_version) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`, [
+      input.deviceId,
+      input.userId,
+      input.schemaVersion,
+    ])
+    ;({ rows } = await read())
+  }
   const device = rows[0]!
   if (device.user_id !== input.userId) throw forbidden('This device is registered to another user')
   if (device.revoked) throw forbidden('This device has been revoked')
-  return { seq: Number(device.last_applied_seq), hlc: device.last_applied_hlc }
+  return { seq: Number(device.last_applied_seq), hlc: device.last_applied_hlc, txid: device.txid, epoch: device.epoch }
 }
 
 interface Committed {
@@ -229,12 +247,15 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   const started = Date.now()
   // A deadline for every statement, lock waits included: nothing of a push can hold the scope lock (or wait for it)
   // without bound. A cancelled statement answers 503 (http/errors.ts) and the device retries.
-  await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`, [String(budgets.deadlineMs)])
   const checked = checkMutations(deps, input)
   // Lock mode first, before anything assigns this transaction its id (see the header). Only mutations that passed
   // validation and are not already-applied retries can change a scope. The seq read here is not locked: a concurrent
   // push of the same device can only raise it, which makes this prediction conservative, never short.
-  const { rows: known } = await client.query<{ seq: number }>(`SELECT last_applied_seq AS seq FROM sync_devices WHERE device_id = $1`, [input.deviceId])
+  const { rows: known } = await client.query<{ seq: number | null }>(
+    `SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true),
+            (SELECT last_applied_seq FROM sync_devices WHERE device_id = $2) AS seq`,
+    [String(budgets.deadlineMs), input.deviceId],
+  )
   const seenSeq = Number(known[0]?.seq ?? 0)
   const exclusive = checked.some((entry) => 'item' in entry && entry.seq > seenSeq && scopeChanging(entry.item.mutation))
   await lockScope(client, exclusive ? 'exclusive' : 'shared')
@@ -251,10 +272,10 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   let answered = results.length
 
   if (parsed.pending.length > 0) {
-    const { rows } = await client.query<{ txid: string }>('SELECT pg_current_xact_id()::text AS txid')
-    txid = rows[0]!.txid
-    const { scope, tier } = await loadScope(client, input.userId)
-    if (!tier || !isUserTier(tier)) throw forbidden('This account cannot sync')
+    txid = device.txid
+    const rights = await rightsAt(client, rightsCacheFor(deps.pool), input.userId, device.epoch)
+    if (!rights) throw forbidden('This account cannot sync')
+    const { scope, tier } = rights
     const principals = new Set(scope.kind === 'principals' ? scope.ids.map((id) => id.toLowerCase()) : [])
     const ctx: BatchContext = {
       db: client,
@@ -262,7 +283,7 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
       userId: input.userId,
       deviceId: input.deviceId,
       scope,
-      permissions: await loadPermissions(client, input.userId, tier),
+      permissions: rights.permissions,
       assigner: { userId: input.userId, tier, covers: (id) => principals.has(id.toLowerCase()) },
       merge: { txid, userId: input.userId, now: nowIso },
       actor: { userId: input.userId, deviceId: input.deviceId, ip: input.ip, userAgent: input.userAgent },

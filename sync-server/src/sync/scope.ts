@@ -307,17 +307,21 @@ export function scopeCondition(table: SyncedTable, alias: string, scope: Scope, 
   return SCOPES[table].predicate(alias, `$${param}::uuid[]`)
 }
 
-/** Loads a user's tier and principals in one round trip; an EXECUTIVE (or an unknown user: none) is handled here. */
+/**
+ * Loads a user's tier and principals in one round trip; an EXECUTIVE (or an unknown user: none) is handled here. Also
+ * returns the authz epoch of the same snapshot (rights-cache.ts), null for an unknown user.
+ */
 export async function loadScope(
   db: { query: <R>(sql: string, params: unknown[]) => Promise<{ rows: R[] }> },
   userId: string,
-): Promise<{ scope: Scope; tier: string | null }> {
-  const { rows } = await db.query<{ tier: string; principals: string[] }>(
-    `SELECT u.user_tier AS tier, ${principalsSql('u.id')} AS principals FROM users u WHERE u.id = $1 AND u.deleted_at IS NULL`,
+): Promise<{ scope: Scope; tier: string | null; epoch: string | null }> {
+  const { rows } = await db.query<{ tier: string; principals: string[]; epoch: string | null }>(
+    `SELECT u.user_tier AS tier, ${principalsSql('u.id')} AS principals, (SELECT a.epoch FROM authz_epoch a WHERE a.id = 1)::text AS epoch
+       FROM users u WHERE u.id = $1 AND u.deleted_at IS NULL`,
     [userId],
   )
   const row = rows[0]
-  if (!row) return { scope: { kind: 'principals', ids: [] }, tier: null }
-  if (row.tier === 'EXECUTIVE') return { scope: { kind: 'all' }, tier: row.tier }
-  return { scope: { kind: 'principals', ids: row.principals }, tier: row.tier }
+  if (!row) return { scope: { kind: 'principals', ids: [] }, tier: null, epoch: null }
+  if (row.tier === 'EXECUTIVE') return { scope: { kind: 'all' }, tier: row.tier, epoch: row.epoch }
+  return { scope: { kind: 'principals', ids: row.principals }, tier: row.tier, epoch: row.epoch }
 }

@@ -16,7 +16,7 @@ import { screenshot } from './browser'
 const TODAY = todayIsoDate()
 const YESTERDAY = addDays(TODAY, -1)
 const TOMORROW = addDays(TODAY, 1)
-import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+import { demoUser, openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
 import { openHarnessDatabase } from '../../scripts/dev-web'
 
 const id = (n: number): string => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
@@ -97,7 +97,7 @@ const count = async (name: string): Promise<string> => (await page.getByTestId(`
 const rowStatus = (index: number) => page.locator(`[data-row="${index}"]`).getAttribute('data-status')
 
 beforeAll(async () => {
-  device = await openOfflineDevice({ demoScale: 2000, prepare: seedClass })
+  device = await openOfflineDevice({ user: demoUser('executive'), demoScale: 2000, prepare: seedClass })
   page = device.page
 }, 120_000)
 

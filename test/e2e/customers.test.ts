@@ -7,7 +7,7 @@ import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { businessNumberCheckDigit, formatBusinessNumber } from '../../src/shared/domain/business-number'
 import { screenshot } from './browser'
-import { openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
+import { demoUser, openOfflineDevice, pendingChanges, type OfflineDevice } from './offline-device'
 
 let device: OfflineDevice
 let page: Page
@@ -19,7 +19,7 @@ const invalidNumber = formatBusinessNumber(`${firstNine}${(businessNumberCheckDi
 const NAME = '(주)오프라인러닝랩'
 
 beforeAll(async () => {
-  device = await openOfflineDevice({ demoScale: 20000 })
+  device = await openOfflineDevice({ user: demoUser('manager'), demoScale: 20000 })
   page = device.page
 })
 

@@ -11,25 +11,35 @@ import { type Browser, type Page } from 'playwright-core'
 import { openHarnessDatabase, startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { openReplica } from '../../src/main/db/open'
 import { seedDevice } from '../../src/main/demo/seed-device'
-import { DEMO_ACCOUNTS } from '../../src/demo/accounts'
+import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../src/demo/accounts'
 import { type SyncStatus } from '../../src/shared/ipc/contract'
 import { collectPageErrors, launchChromium } from './browser'
 
 const SERVER = 'https://sync.augu.example'
 const PASSWORD = 'augu-1234'
-const consultant = DEMO_ACCOUNTS.consultant
-const USER = {
-  id: consultant.id,
-  email: consultant.email,
-  tier: consultant.tier,
-  firstName: consultant.firstName,
-  lastName: consultant.lastName,
+/**
+ * A demo account as the offline server's sign-in answers it. Pick the one whose demo role grants what the test does:
+ * the device's writer refuses what the role does not grant, as the server would (the consultant's SALES_REP role
+ * cannot delete customers, leads or opportunities, nor mark attendance). The roster tests sign in as the executive:
+ * as the demo coordinator, a remark added to a mark did not reach the replica (issue 14 closing note, left open).
+ */
+export function demoUser(key: DemoAccountKey): OfflineUser {
+  const account = DEMO_ACCOUNTS[key]
+  return { id: account.id, email: account.email, tier: account.tier, firstName: account.firstName, lastName: account.lastName }
 }
 
-const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+export interface OfflineUser {
+  readonly id: string
+  readonly email: string
+  readonly tier: string
+  readonly firstName: string
+  readonly lastName: string
+}
 
-/** The account the device signs in as (the demo consultant unless a test picks another tier). */
-export type OfflineUser = typeof USER
+/** The account the device signs in as (the demo consultant unless a test picks another). */
+const USER = demoUser('consultant')
+
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** Login answers; anything after it is "no network". */
 const offlineServer =

@@ -6,7 +6,7 @@
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './browser'
-import { openOfflineDevice, replicaRows, type OfflineDevice } from './offline-device'
+import { demoUser, openOfflineDevice, replicaRows, type OfflineDevice } from './offline-device'
 
 let device: OfflineDevice
 let page: Page
@@ -16,7 +16,7 @@ const one = <T>(sql: string, ...params: unknown[]): T => all<T>(sql, ...params)[
 const deleted = (table: string, id: string): boolean => one<{ d: string | null }>(`SELECT deleted_at AS d FROM ${table} WHERE id = ?`, id).d !== null
 
 beforeAll(async () => {
-  device = await openOfflineDevice({ demoScale: 2000 })
+  device = await openOfflineDevice({ user: demoUser('manager'), demoScale: 2000 })
   page = device.page
 })
 

@@ -57,13 +57,15 @@ async function spawnProfiledServer(env: Record<string, string>, profileDir: stri
   return { url, child, output: () => output, stop }
 }
 
-interface Cycle {
+/** What push+pull cycles measured (scenario 4 and the scale-out scenario 10). */
+export interface Cycle {
   pushMs: number[]
   pullMs: number[]
   errors: string[]
 }
 
-async function cycle(device: TestDevice, companyId: string, round_: number, into: Cycle): Promise<void> {
+/** One device's push of one company edit, then one pull page: the load scenarios' unit of work. */
+export async function cycle(device: TestDevice, companyId: string, round_: number, into: Cycle): Promise<void> {
   try {
     const mutation = device.mutation({
       table: 'companies',

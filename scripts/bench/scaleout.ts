@@ -24,9 +24,10 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { createPool } from '../../sync-server/db/pool'
 import { readSse, REPO_ROOT, spawnServerProcess, TEST_REDIS_URL, type ServerProcess, type SseReader } from '../../sync-server/test/support'
-import { companyFields, newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/test/support/sync-kit'
+import { newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/test/support/sync-kit'
 import { figure, log, mapLimit, percentile, round, sleep, type Figure } from './common'
 import { type BenchEnv } from './env'
+import { cycle } from './load'
 
 export interface ScaleOutOptions {
   readonly streams: number
@@ -101,26 +102,6 @@ interface PhaseResult {
   readonly errors: string[]
   /** CPU seconds used during the load: generator, balancer, each instance. */
   readonly cpu: { generator: number; balancer: number; instances: number[] }
-}
-
-async function cycle(device: TestDevice, companyId: string, round_: number, into: { pushMs: number[]; pullMs: number[]; errors: string[] }): Promise<void> {
-  try {
-    const mutation = device.mutation({
-      table: 'companies',
-      id: companyId,
-      fields: round_ === 0 ? companyFields(device.userId) : { description: `확장 ${round_}` },
-    })
-    let started = performance.now()
-    const pushed = await device.push([mutation])
-    into.pushMs.push(performance.now() - started)
-    if (pushed.status !== 200) into.errors.push(`push ${pushed.status}`)
-    else if (pushed.body.results.some((r) => r.status === 'rejected')) into.errors.push('push rejected')
-    started = performance.now()
-    await device.pullPage()
-    into.pullMs.push(performance.now() - started)
-  } catch (error) {
-    into.errors.push(error instanceof Error ? error.message.slice(0, 120) : String(error))
-  }
 }
 
 /** Opens the streams through the balancer, runs the load, closes the streams. */

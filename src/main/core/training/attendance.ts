@@ -28,7 +28,7 @@ import { type attendanceMarkSchema, type walkInSchema } from '../../../shared/mo
 import { type ClassRoster, type RosterEntry, type RosterMarkConflict } from '../../../shared/ipc/training-types'
 import { type z } from 'zod'
 import { createUserNames, type RepoContext } from '../common/context'
-import { TrainingRuleError } from './rules'
+import { requireTrainingActor, TrainingRuleError } from './rules'
 
 /** `override` defaults to false (tests and older callers leave it out). */
 type Mark = Omit<z.output<typeof attendanceMarkSchema>, 'override'> & { readonly override?: boolean }
@@ -160,11 +160,7 @@ export function createAttendanceRepo(ctx: AttendanceRepoContext): AttendanceRepo
     if (!row) throw new TrainingRuleError('notFound', `No class ${classId} on this device`)
     return row
   }
-  const requireActor = (): string => {
-    const actor = ctx.actor()
-    if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
-    return actor.id
-  }
+  const requireActor = (): string => requireTrainingActor(ctx)
 
   const roster = (classId: string): ClassRoster => {
     const klass = requireClass(classId)

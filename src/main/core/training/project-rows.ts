@@ -16,7 +16,7 @@ import {
 } from '../../../shared/model/enums'
 import { type ClassView, type ProjectSummary } from '../../../shared/ipc/training-types'
 import { type RepoContext } from '../common/context'
-import { TrainingRuleError } from './rules'
+import { requireTrainingActor, TrainingRuleError } from './rules'
 
 export interface ProjectRow {
   id: string
@@ -179,11 +179,7 @@ export function createProjectLookups(ctx: RepoContext): ProjectLookups {
     if (!row) throw new TrainingRuleError('notFound', `No session ${id} on this device`)
     return row
   }
-  const requireActor = (): string => {
-    const actor = ctx.actor()
-    if (!actor) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
-    return actor.id
-  }
+  const requireActor = (): string => requireTrainingActor(ctx)
   const requireClass = (id: string): { id: string; session_id: string } => {
     const row = classById.get(id)
     if (!row) throw new TrainingRuleError('notFound', `No class ${id} on this device`)

@@ -16,7 +16,7 @@ import { duplicateTraineeGroups, sameTrainee } from '../../../shared/domain/trai
 import { pairId } from '../../../shared/ids/pair-id'
 import { type EnrollResult, type TraineeView } from '../../../shared/ipc/training-types'
 import { type RepoContext } from '../common/context'
-import { TrainingRuleError } from './rules'
+import { requireTrainingActor, TrainingRuleError } from './rules'
 
 export interface TraineeInput {
   readonly lastName: string
@@ -118,9 +118,7 @@ export function createTraineeDirectory(ctx: RepoContext): TraineeDirectory {
   const feedbackOfTrainee = sqlite.prepare<[string], { id: string }>('SELECT id FROM training_feedback WHERE trainee_id = ? AND deleted_at IS NULL')
   const enrolmentById = sqlite.prepare<[string], { id: string; class_id: string }>('SELECT id, class_id FROM enrollments WHERE id = ? AND deleted_at IS NULL')
 
-  const requireActor = (): void => {
-    if (!ctx.actor()) throw new TrainingRuleError('signInToEdit', 'Nobody is signed in')
-  }
+  const requireActor = (): string => requireTrainingActor(ctx)
 
   /** The fields of `input` that fill empty ones of `row` (nothing already filled in is overwritten). */
   const missingFields = (row: TraineeRow, input: TraineeInput, companyId: string | null, unmatchedCompany: string | null): Record<string, unknown> => {

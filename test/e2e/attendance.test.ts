@@ -97,7 +97,7 @@ const count = async (name: string): Promise<string> => (await page.getByTestId(`
 const rowStatus = (index: number) => page.locator(`[data-row="${index}"]`).getAttribute('data-status')
 
 beforeAll(async () => {
-  device = await openOfflineDevice({ user: demoUser('executive'), demoScale: 2000, prepare: seedClass })
+  device = await openOfflineDevice({ user: demoUser('coordinator'), demoScale: 2000, prepare: seedClass })
   page = device.page
 }, 120_000)
 

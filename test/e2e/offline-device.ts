@@ -20,8 +20,7 @@ const PASSWORD = 'augu-1234'
 /**
  * A demo account as the offline server's sign-in answers it. Pick the one whose demo role grants what the test does:
  * the device's writer refuses what the role does not grant, as the server would (the consultant's SALES_REP role
- * cannot delete customers, leads or opportunities, nor mark attendance). The roster tests sign in as the executive:
- * as the demo coordinator, a remark added to a mark did not reach the replica (issue 14 closing note, left open).
+ * cannot delete customers, leads or opportunities, nor mark attendance).
  */
 export function demoUser(key: DemoAccountKey): OfflineUser {
   const account = DEMO_ACCOUNTS[key]

@@ -92,6 +92,19 @@ describe('writer: permission by table and operation', () => {
     expect(countRows(sqlite, 'contacts')).toBe(0)
   })
 
+  it('judges the fields that change, as the server sees them: a write that repeats deleted_at: null on a live row is an update', () => {
+    // The attendance roster writes every mark with deleted_at: null (a pair row a colleague deleted comes back); a
+    // coordinator whose role may update but not delete training records must still change a mark's remark.
+    grant('companies', 'CREATE')
+    grant('companies', 'UPDATE')
+    signInAs('OPERATOR')
+    const id = testId(12)
+    expect(writer.upsert('companies', id, { code: 'C-12', name: '두산', deleted_at: null })).not.toBeNull()
+    expect(writer.upsert('companies', id, { description: '메모', deleted_at: null })).toEqual(expect.objectContaining({ fields: { description: '메모' } }))
+    // Nothing changes: nothing to judge, nothing written.
+    expect(writer.upsert('companies', id, { description: '메모', deleted_at: null })).toBeNull()
+  })
+
   it('rolls back the allowed writes of a transaction one refused write ends', () => {
     signInAs('OPERATOR')
     expect(() =>

@@ -217,7 +217,11 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
       const fields = normalise(meta, input)
       const now = clock.nowIso()
       const current = statements.selectRow(meta, id)
-      checkPermission(meta.name, current !== undefined, fields, user)
+      // Judged on what would be sent: every field of a create, only the changed fields of an edit (a repeated
+      // `deleted_at: null` on a live row is no undelete), as the server judges the mutation it receives.
+      const changed: Record<string, unknown> = {}
+      if (current) for (const [name, value] of Object.entries(fields)) if (force || !sameValue(current[name], value)) changed[name] = value
+      checkPermission(meta.name, current !== undefined, current ? changed : fields, user)
       // Owner columns are an assign action (src/shared/domain/assignment.ts): refuse here what the server would.
       guardAssignment(meta.name, current ?? null, fields, user)
       if (!current) {
@@ -233,8 +237,6 @@ export function createWriter(db: Sqlite, clock: DeviceClock, deviceState: Device
         }
         return record(meta, id, 'upsert', sent, now)
       }
-      const changed: Record<string, unknown> = {}
-      for (const [name, value] of Object.entries(fields)) if (force || !sameValue(current[name], value)) changed[name] = value
       if (Object.keys(changed).length === 0) return null
       const deleting = 'deleted_at' in changed && changed.deleted_at !== null && !current.deleted_at
       const restoring = 'deleted_at' in changed && changed.deleted_at === null

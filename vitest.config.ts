@@ -10,8 +10,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 //
 // Time (docs/benchmarks.md § Test suite time): vitest's default is one worker per core minus one, so on the 2-core CI
 // machine every file ran alone, one after another, while most of them wait on PostgreSQL, the network or Chromium.
-// Two workers run two unit or server files at a time (own database, Redis prefix, port and temp dir each); browser
-// files run one at a time (see the e2e project).
+// Three workers run unit, server and browser files side by side (own database, Redis prefix, port and temp dir each);
+// browser files hold a slot so only one runs at a time (see the e2e project).
 
 /**
  * Temporary files (device replicas, harness databases, Chromium profiles) on a RAM file system when the machine has
@@ -54,9 +54,10 @@ const longRank = (spec: TestSpecification): number => LONG_RUNNING_FILES.findInd
 /**
  * The order files start in. The run ends when its last file ends, so the files that take minutes start first (by
  * default, on a clean CI clone, larger files go first and these are small: they started late and ran alone while
- * the other worker idled). Then browser files alternate with Node files, so the two workers mostly hold one Chromium
- * and one Node-only file rather than two Chromiums. Within each kind vitest's order is kept (with a results cache:
- * failed first, then longest first).
+ * the other workers idled). Then the browser files are spread evenly through the Node files: only one browser file
+ * runs at a time (test/e2e/browser-slot.ts), so a worker that picks one while another runs waits for the slot, and
+ * evenly spread they rarely meet. Within each kind vitest's order is kept (with a results cache: failed first, then
+ * longest first).
  */
 class LongFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -65,19 +66,25 @@ class LongFirstSequencer extends BaseSequencer {
     const browser = sorted.filter((spec) => longRank(spec) < 0 && spec.project.name === 'e2e')
     const node = sorted.filter((spec) => longRank(spec) < 0 && spec.project.name !== 'e2e')
     const mixed: TestSpecification[] = []
-    for (let i = 0; i < Math.max(browser.length, node.length); i++) {
-      if (browser[i]) mixed.push(browser[i]!)
-      if (node[i]) mixed.push(node[i]!)
-    }
+    // Browser file i goes before Node file round(i × node / browser): one browser file per stretch of Node files.
+    let next = 0
+    browser.forEach((spec, i) => {
+      const until = Math.round((i * node.length) / browser.length)
+      mixed.push(...node.slice(next, until), spec)
+      next = Math.max(next, until)
+    })
+    mixed.push(...node.slice(next))
     return [...long, ...mixed]
   }
 }
 
 export default defineConfig({
   test: {
-    // Not more: the tests share the two cores with PostgreSQL, Redis and Chromium, and timing-sensitive tests (apply
-    // rate, pool waits, browser waits) must stay reliable on a loaded machine. VITEST_MAX_WORKERS overrides it.
-    maxWorkers: 2,
+    // Three: one browser file (test/e2e/browser-slot.ts lets one Chromium run at a time) beside two Node files, which
+    // mostly wait on PostgreSQL, fsync or the network. Not more: the tests share the two cores with PostgreSQL, Redis
+    // and Chromium, and timing-sensitive tests (pool waits, browser waits) must stay reliable on a loaded machine; the
+    // files that assert a speed run alone (project unit-alone). VITEST_MAX_WORKERS overrides it.
+    maxWorkers: 3,
     sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
@@ -118,9 +125,13 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          // One browser file at a time, after the others: two at once (two Chromiums, two harnesses) passed in most
-          // full runs but lost a keystroke or a search result in about one in three on the 2-core CI machine.
-          fileParallelism: false,
+          // One browser file at a time, beside the Node files: two at once (two Chromiums, two harnesses) passed in
+          // most full runs but lost a keystroke or a search result in about one in three on the 2-core CI machine.
+          // A slot (setup file), not `fileParallelism: false`, which would run every browser file after the others.
+          setupFiles: ['test/e2e/browser-slot.ts'],
+          // Browser files start their own Chromium, harness and servers and share no module state: a worker keeps its
+          // imported modules (device core, Playwright, harness: 3–6 s per file) from one browser file to the next.
+          isolate: false,
           // A browser wait on the loaded CI machine can miss (a keystroke before focus, a search result late); one
           // retry of that test keeps CI honest about real failures, which fail twice.
           retry: 1,

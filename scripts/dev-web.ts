@@ -11,7 +11,7 @@
  * Tests import `startHarness({ port: 0, dbFile })`.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
@@ -25,7 +25,7 @@ import { createHandlerTable } from '../src/main/ipc/handler-table'
 import { consoleLogger } from '../src/main/logger'
 import { FileTokenStore } from '../src/main/core/sync/tokens'
 import { ipcError } from '../src/shared/ipc/errors'
-import { buildBridge, buildRenderer } from './harness/build'
+import { BRIDGE_FILE } from './harness/assets'
 import { isAllowedCaller, isAllowedStreamCaller, readJsonBody, readStatic, resolveStatic, send, sendJson } from './harness/http'
 import { type LiveTopic } from '../src/shared/ipc/live'
 
@@ -94,8 +94,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dbFile = path.resolve(options.dbFile ?? path.join(repoRoot, '.tmp/dev-web.sqlite'))
   const prebuilt = options.rendererDir ?? process.env.CRM_RENDERER_DIR
   const rendererDir = path.resolve(prebuilt ?? path.join(repoRoot, '.tmp/dev-web/renderer'))
-  if (!prebuilt) await buildRenderer(rendererDir)
-  const bridgeCode = await buildBridge()
+  // Vite is imported only when something must be built: its import alone takes ~2.5 s, paid by every test file that
+  // starts a harness. The e2e global setup builds the renderer and the bridge once per run (BRIDGE_FILE in its folder).
+  const build = () => import('./harness/build')
+  if (!prebuilt) await (await build()).buildRenderer(rendererDir)
+  const bridgeFile = path.join(rendererDir, BRIDGE_FILE)
+  const bridgeCode = prebuilt && existsSync(bridgeFile) ? readFileSync(bridgeFile, 'utf8') : await (await build()).buildBridge()
   const indexHtml = readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
   // The bridge is a classic script, so it runs before the app's module script (modules are deferred).
   const servedIndex = indexHtml.replace('<script', `<script src="${BRIDGE_PATH}"></script>\n    <script`)

@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- --quick` end to end, as CI runs it. Benchmarks print figures and never fail on speed: this only
- * checks that every scenario ran and produced a figure, a floor measured in the same run and their ratio. The bench
+ * `npm run bench -- --smoke` end to end: every scenario of the quick run at the smallest sizes that still exercise it
+ * (the quick sizes made this the longest file of the test run). Benchmarks print figures and never fail on speed:
+ * this only checks that every scenario ran and produced a figure, a floor measured in the same run and their ratio. The bench
  * runs in its own process (tsx, outside vitest's module transform, which would skew hot loops).
  */
 import { spawn } from 'node:child_process'
@@ -22,7 +23,7 @@ interface Report {
 
 function runQuick(json: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/run.ts', '--quick', '--no-write', '--json', json], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/run.ts', '--smoke', '--no-write', '--json', json], {
       cwd: REPO,
       env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,13 +35,13 @@ function runQuick(json: string): Promise<{ code: number | null; output: string }
   })
 }
 
-describe('npm run bench -- --quick', () => {
+describe('npm run bench -- --smoke', () => {
   it('gives every scenario a figure, a floor and a ratio', async () => {
     const json = path.join(tmp, 'bench.json')
     const { code, output } = await runQuick(json)
     expect(code, output).toBe(0)
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report
-    expect(report.mode).toBe('quick')
+    expect(report.mode).toBe('smoke')
     expect(report.failures).toEqual([])
     // Scenarios 10 (scale-out) and 11 (scope-proportional pull) are full-run only (run.ts: fullOnly).
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {

@@ -10,7 +10,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 //
 // Time (docs/benchmarks.md § Test suite time): vitest's default is one worker per core minus one, so on the 2-core CI
 // machine every file ran alone, one after another, while most of them wait on PostgreSQL, the network or Chromium.
-// Three workers run unit, server and browser files side by side (own database, Redis prefix, port and temp dir each);
+// Two workers run unit, server and browser files side by side (own database, Redis prefix, port and temp dir each);
 // browser files hold a slot so only one runs at a time (see the e2e project).
 
 /**
@@ -52,40 +52,40 @@ const LONG_RUNNING_FILES = [
 const longRank = (spec: TestSpecification): number => LONG_RUNNING_FILES.findIndex((file) => spec.moduleId.replaceAll('\\', '/').endsWith(`/${file}`))
 
 /**
- * The order files start in. The run ends when its last file ends, so the files that take minutes start first (by
- * default, on a clean CI clone, larger files go first and these are small: they started late and ran alone while
- * the other workers idled). Then the browser files are spread evenly through the Node files: only one browser file
- * runs at a time (test/e2e/browser-slot.ts), so a worker that picks one while another runs waits for the slot, and
- * evenly spread they rarely meet. Within each kind vitest's order is kept (with a results cache: failed first, then
- * longest first).
+ * The order files start in. Only one browser file runs at a time (test/e2e/browser-slot.ts), and one after another
+ * they are the longest chain of the run (~10 minutes), so a browser file comes first and then one after every
+ * stretch of Node files, spread evenly: whichever worker is free takes the next file, and a worker that takes a browser
+ * file while the other runs one waits for the slot, which evenly spread they rarely do. The Node files that take
+ * minutes come first among the Node files (on a clean CI clone vitest starts larger files first, and these are small:
+ * they started late and ran alone at the end). Within each kind vitest's order is kept (with a results cache: failed
+ * first, then longest first).
  */
-class LongFirstSequencer extends BaseSequencer {
+class BrowserChainSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files)
+    const browser = sorted.filter((spec) => spec.project.name === 'e2e')
     const long = sorted.filter((spec) => longRank(spec) >= 0).sort((a, b) => longRank(a) - longRank(b))
-    const browser = sorted.filter((spec) => longRank(spec) < 0 && spec.project.name === 'e2e')
-    const node = sorted.filter((spec) => longRank(spec) < 0 && spec.project.name !== 'e2e')
+    const node = [...long, ...sorted.filter((spec) => longRank(spec) < 0 && spec.project.name !== 'e2e')]
+    // Browser file i goes before Node file round(i × node / browser).
     const mixed: TestSpecification[] = []
-    // Browser file i goes before Node file round(i × node / browser): one browser file per stretch of Node files.
     let next = 0
     browser.forEach((spec, i) => {
       const until = Math.round((i * node.length) / browser.length)
       mixed.push(...node.slice(next, until), spec)
       next = Math.max(next, until)
     })
-    mixed.push(...node.slice(next))
-    return [...long, ...mixed]
+    return [...mixed, ...node.slice(next)]
   }
 }
 
 export default defineConfig({
   test: {
-    // Three: one browser file (test/e2e/browser-slot.ts lets one Chromium run at a time) beside two Node files, which
-    // mostly wait on PostgreSQL, fsync or the network. Not more: the tests share the two cores with PostgreSQL, Redis
-    // and Chromium, and timing-sensitive tests (pool waits, browser waits) must stay reliable on a loaded machine; the
-    // files that assert a speed run alone (project unit-alone). VITEST_MAX_WORKERS overrides it.
-    maxWorkers: 3,
-    sequence: { sequencer: LongFirstSequencer },
+    // Two: a browser file (one at a time, test/e2e/browser-slot.ts) beside a Node file, or two Node files, which mostly
+    // wait on PostgreSQL, fsync or the network. A third worker made the run slower on a loaded machine (1,372 s
+    // against 1,212 s at load 6–10: convergence 387 s instead of 160 s) and timed out two files; the tests share the two
+    // cores with PostgreSQL, Redis and Chromium. VITEST_MAX_WORKERS overrides it.
+    maxWorkers: 2,
+    sequence: { sequencer: BrowserChainSequencer },
     projects: [
       {
         test: {

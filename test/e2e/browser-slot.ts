@@ -17,6 +17,7 @@ import { afterAll } from 'vitest'
 
 /** Two Chromiums at once lost keystrokes on the 2-core CI machine (docs/benchmarks.md § Test suite time). */
 const BROWSER_SLOTS = Number(process.env.CRM_BROWSER_SLOTS ?? 1)
+/** Made by the e2e global setup for the run; a file run some other way falls back to one per parent process. */
 const LOCK_DIR = process.env.CRM_BROWSER_LOCK_DIR ?? path.join(tmpdir(), `crm-e2e-browser-slots-${process.ppid}`)
 
 const alive = (pid: number): boolean => {

@@ -103,11 +103,15 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
 
   const activityExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM activities WHERE id = ? AND deleted_at IS NULL')
 
-  // One statement for any set of records: the ids travel as one JSON array parameter.
+  // One statement for any set of records: the [type, id] pairs travel as one JSON array parameter. CROSS JOIN keeps
+  // the pairs as the outer loop, so each is one lookup on activities_entity_idx (entity_type, entity_id): without it,
+  // and without statistics (the app never runs ANALYZE), SQLite served ORDER BY … LIMIT by walking every activity of
+  // the replica in created_at order (issue 20).
   const activitiesOf = sqlite.prepare<[string, number], ActivityRow>(
-    `SELECT id, entity_type, entity_id, activity_type, subject, description, created_at, created_by FROM activities
-     WHERE deleted_at IS NULL AND entity_id IN (SELECT value FROM json_each(?))
-     ORDER BY created_at DESC, id DESC LIMIT ?`,
+    `SELECT a.id, a.entity_type, a.entity_id, a.activity_type, a.subject, a.description, a.created_at, a.created_by
+     FROM json_each(?) t CROSS JOIN activities a
+     WHERE a.entity_type = t.value ->> 0 AND a.entity_id = t.value ->> 1 AND a.deleted_at IS NULL
+     ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
   )
 
   const toTarget = (type: ActivityEntityType, row: HistoryRow): Target => ({
@@ -158,14 +162,16 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
     timeline(entityType, entityId, limit) {
       const targets = targetsOf(entityType, entityId)
       const byId = new Map(targets.map((target) => [target.id, target]))
-      const entries: TimelineEntry[] = []
-      for (const row of activitiesOf.all(JSON.stringify(targets.map((t) => t.id)), limit)) {
+      // Entries carry the author's id until the page is cut: the names of the kept ones are then read in one statement
+      // (a lookup per entry made the page's statement count grow with the company's contacts, issue 20).
+      const entries: Array<Omit<TimelineEntry, 'actorName'> & { actorId: string | null }> = []
+      for (const row of activitiesOf.all(JSON.stringify(targets.map((t) => [t.type, t.id])), limit)) {
         const target = byId.get(row.entity_id)
         entries.push({
           key: row.id,
           kind: 'activity',
           at: row.created_at,
-          actorName: people.nameOf(row.created_by),
+          actorId: row.created_by,
           activityType: row.activity_type,
           subject: row.subject,
           description: row.description,
@@ -176,14 +182,16 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
       }
       for (const target of targets) {
         const history = { activityType: null, subject: null, description: null, entityType: target.type, entityId: target.id, entityLabel: target.label }
-        entries.push({ ...history, key: `created:${target.id}`, kind: 'created', at: target.createdAt, actorName: people.nameOf(target.createdBy) })
+        entries.push({ ...history, key: `created:${target.id}`, kind: 'created', at: target.createdAt, actorId: target.createdBy })
         if (target.updatedAt > target.createdAt) {
-          entries.push({ ...history, key: `updated:${target.id}`, kind: 'updated', at: target.updatedAt, actorName: people.nameOf(target.updatedBy) })
+          entries.push({ ...history, key: `updated:${target.id}`, kind: 'updated', at: target.updatedAt, actorId: target.updatedBy })
         }
       }
       // Newest first; at equal times an activity reads better above the record edit it came with.
       entries.sort((a, b) => (a.at === b.at ? (a.kind === 'activity' ? -1 : b.kind === 'activity' ? 1 : 0) : a.at < b.at ? 1 : -1))
-      return entries.slice(0, limit)
+      const kept = entries.slice(0, limit)
+      const names = people.namesOf(kept.map((entry) => entry.actorId))
+      return kept.map(({ actorId, ...entry }) => ({ ...entry, actorName: actorId ? (names.get(actorId) ?? null) : null }))
     },
   }
 }

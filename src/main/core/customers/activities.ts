@@ -30,12 +30,18 @@ export interface ActivitiesRepo {
 interface Target {
   readonly type: ActivityEntityType
   readonly id: string
-  readonly label: string
+  /** As SQL gives it (a contact's "family␟given"): labelOf makes it readable for the entries kept. */
+  readonly rawLabel: string
   readonly createdAt: string
   readonly createdBy: string | null
   readonly updatedAt: string
   readonly updatedBy: string | null
 }
+
+/** A timeline entry before the cut: an activity, or a record's creation or last edit. */
+type Candidate =
+  | { readonly kind: 'activity'; readonly at: string; readonly row: ActivityRow; readonly target: Target | undefined }
+  | { readonly kind: 'created' | 'updated'; readonly at: string; readonly target: Target }
 
 interface HistoryRow {
   id: string
@@ -117,7 +123,7 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
   const toTarget = (type: ActivityEntityType, row: HistoryRow): Target => ({
     type,
     id: row.id,
-    label: labelOf(type, row.label),
+    rawLabel: row.label,
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
@@ -162,36 +168,55 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
     timeline(entityType, entityId, limit) {
       const targets = targetsOf(entityType, entityId)
       const byId = new Map(targets.map((target) => [target.id, target]))
-      // Entries carry the author's id until the page is cut: the names of the kept ones are then read in one statement
-      // (a lookup per entry made the page's statement count grow with the company's contacts, issue 20).
-      const entries: Array<Omit<TimelineEntry, 'actorName'> & { actorId: string | null }> = []
+      // Candidates stay light (a time, a kind, what they point at) until the newest `limit` are known: a company with
+      // hundreds of contacts has twice as many history candidates as contacts, and shows 100. Only the kept ones get
+      // their label and their author's name, the names read in one statement (a lookup per entry made the page's
+      // statement count grow with the company, issue 20).
+      const candidates: Candidate[] = []
       for (const row of activitiesOf.all(JSON.stringify(targets.map((t) => [t.type, t.id])), limit)) {
-        const target = byId.get(row.entity_id)
-        entries.push({
-          key: row.id,
-          kind: 'activity',
-          at: row.created_at,
-          actorId: row.created_by,
-          activityType: row.activity_type,
-          subject: row.subject,
-          description: row.description,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          entityLabel: target?.label ?? '',
-        })
+        candidates.push({ kind: 'activity', at: row.created_at, row, target: byId.get(row.entity_id) })
       }
       for (const target of targets) {
-        const history = { activityType: null, subject: null, description: null, entityType: target.type, entityId: target.id, entityLabel: target.label }
-        entries.push({ ...history, key: `created:${target.id}`, kind: 'created', at: target.createdAt, actorId: target.createdBy })
-        if (target.updatedAt > target.createdAt) {
-          entries.push({ ...history, key: `updated:${target.id}`, kind: 'updated', at: target.updatedAt, actorId: target.updatedBy })
-        }
+        candidates.push({ kind: 'created', at: target.createdAt, target })
+        if (target.updatedAt > target.createdAt) candidates.push({ kind: 'updated', at: target.updatedAt, target })
       }
       // Newest first; at equal times an activity reads better above the record edit it came with.
-      entries.sort((a, b) => (a.at === b.at ? (a.kind === 'activity' ? -1 : b.kind === 'activity' ? 1 : 0) : a.at < b.at ? 1 : -1))
-      const kept = entries.slice(0, limit)
-      const names = people.namesOf(kept.map((entry) => entry.actorId))
-      return kept.map(({ actorId, ...entry }) => ({ ...entry, actorName: actorId ? (names.get(actorId) ?? null) : null }))
+      candidates.sort((a, b) => (a.at === b.at ? (a.kind === 'activity' ? -1 : b.kind === 'activity' ? 1 : 0) : a.at < b.at ? 1 : -1))
+      const kept = candidates.slice(0, limit)
+      const actorOf = (c: Candidate): string | null =>
+        c.kind === 'activity' ? c.row.created_by : c.kind === 'created' ? c.target.createdBy : c.target.updatedBy
+      const names = people.namesOf(kept.map(actorOf))
+      return kept.map((c): TimelineEntry => {
+        const actor = actorOf(c)
+        const actorName = actor ? (names.get(actor) ?? null) : null
+        if (c.kind === 'activity') {
+          return {
+            key: c.row.id,
+            kind: 'activity',
+            at: c.at,
+            actorName,
+            activityType: c.row.activity_type,
+            subject: c.row.subject,
+            description: c.row.description,
+            entityType: c.row.entity_type,
+            entityId: c.row.entity_id,
+            entityLabel: c.target ? labelOf(c.target.type, c.target.rawLabel) : '',
+          }
+        }
+        const { target } = c
+        return {
+          key: `${c.kind}:${target.id}`,
+          kind: c.kind,
+          at: c.at,
+          actorName,
+          activityType: null,
+          subject: null,
+          description: null,
+          entityType: target.type,
+          entityId: target.id,
+          entityLabel: labelOf(target.type, target.rawLabel),
+        }
+      })
     },
   }
 }

@@ -30,12 +30,18 @@ export interface ActivitiesRepo {
 interface Target {
   readonly type: ActivityEntityType
   readonly id: string
-  readonly label: string
+  /** As SQL gives it (a contact's "family␟given"): labelOf makes it readable for the entries kept. */
+  readonly rawLabel: string
   readonly createdAt: string
   readonly createdBy: string | null
   readonly updatedAt: string
   readonly updatedBy: string | null
 }
+
+/** A timeline entry before the cut: an activity, or a record's creation or last edit. */
+type Candidate =
+  | { readonly kind: 'activity'; readonly at: string; readonly row: ActivityRow; readonly target: Target | undefined }
+  | { readonly kind: 'created' | 'updated'; readonly at: string; readonly target: Target }
 
 interface HistoryRow {
   id: string
@@ -103,17 +109,21 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
 
   const activityExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM activities WHERE id = ? AND deleted_at IS NULL')
 
-  // One statement for any set of records: the ids travel as one JSON array parameter.
+  // One statement for any set of records: the [type, id] pairs travel as one JSON array parameter. CROSS JOIN keeps
+  // the pairs as the outer loop, so each is one lookup on activities_entity_idx (entity_type, entity_id): without it,
+  // and without statistics (the app never runs ANALYZE), SQLite served ORDER BY … LIMIT by walking every activity of
+  // the replica in created_at order (issue 20).
   const activitiesOf = sqlite.prepare<[string, number], ActivityRow>(
-    `SELECT id, entity_type, entity_id, activity_type, subject, description, created_at, created_by FROM activities
-     WHERE deleted_at IS NULL AND entity_id IN (SELECT value FROM json_each(?))
-     ORDER BY created_at DESC, id DESC LIMIT ?`,
+    `SELECT a.id, a.entity_type, a.entity_id, a.activity_type, a.subject, a.description, a.created_at, a.created_by
+     FROM json_each(?) t CROSS JOIN activities a
+     WHERE a.entity_type = t.value ->> 0 AND a.entity_id = t.value ->> 1 AND a.deleted_at IS NULL
+     ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
   )
 
   const toTarget = (type: ActivityEntityType, row: HistoryRow): Target => ({
     type,
     id: row.id,
-    label: labelOf(type, row.label),
+    rawLabel: row.label,
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
@@ -158,32 +168,55 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
     timeline(entityType, entityId, limit) {
       const targets = targetsOf(entityType, entityId)
       const byId = new Map(targets.map((target) => [target.id, target]))
-      const entries: TimelineEntry[] = []
-      for (const row of activitiesOf.all(JSON.stringify(targets.map((t) => t.id)), limit)) {
-        const target = byId.get(row.entity_id)
-        entries.push({
-          key: row.id,
-          kind: 'activity',
-          at: row.created_at,
-          actorName: people.nameOf(row.created_by),
-          activityType: row.activity_type,
-          subject: row.subject,
-          description: row.description,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          entityLabel: target?.label ?? '',
-        })
+      // Candidates stay light (a time, a kind, what they point at) until the newest `limit` are known: a company with
+      // hundreds of contacts has twice as many history candidates as contacts, and shows 100. Only the kept ones get
+      // their label and their author's name, the names read in one statement (a lookup per entry made the page's
+      // statement count grow with the company, issue 20).
+      const candidates: Candidate[] = []
+      for (const row of activitiesOf.all(JSON.stringify(targets.map((t) => [t.type, t.id])), limit)) {
+        candidates.push({ kind: 'activity', at: row.created_at, row, target: byId.get(row.entity_id) })
       }
       for (const target of targets) {
-        const history = { activityType: null, subject: null, description: null, entityType: target.type, entityId: target.id, entityLabel: target.label }
-        entries.push({ ...history, key: `created:${target.id}`, kind: 'created', at: target.createdAt, actorName: people.nameOf(target.createdBy) })
-        if (target.updatedAt > target.createdAt) {
-          entries.push({ ...history, key: `updated:${target.id}`, kind: 'updated', at: target.updatedAt, actorName: people.nameOf(target.updatedBy) })
-        }
+        candidates.push({ kind: 'created', at: target.createdAt, target })
+        if (target.updatedAt > target.createdAt) candidates.push({ kind: 'updated', at: target.updatedAt, target })
       }
       // Newest first; at equal times an activity reads better above the record edit it came with.
-      entries.sort((a, b) => (a.at === b.at ? (a.kind === 'activity' ? -1 : b.kind === 'activity' ? 1 : 0) : a.at < b.at ? 1 : -1))
-      return entries.slice(0, limit)
+      candidates.sort((a, b) => (a.at === b.at ? (a.kind === 'activity' ? -1 : b.kind === 'activity' ? 1 : 0) : a.at < b.at ? 1 : -1))
+      const kept = candidates.slice(0, limit)
+      const actorOf = (c: Candidate): string | null =>
+        c.kind === 'activity' ? c.row.created_by : c.kind === 'created' ? c.target.createdBy : c.target.updatedBy
+      const names = people.namesOf(kept.map(actorOf))
+      return kept.map((c): TimelineEntry => {
+        const actor = actorOf(c)
+        const actorName = actor ? (names.get(actor) ?? null) : null
+        if (c.kind === 'activity') {
+          return {
+            key: c.row.id,
+            kind: 'activity',
+            at: c.at,
+            actorName,
+            activityType: c.row.activity_type,
+            subject: c.row.subject,
+            description: c.row.description,
+            entityType: c.row.entity_type,
+            entityId: c.row.entity_id,
+            entityLabel: c.target ? labelOf(c.target.type, c.target.rawLabel) : '',
+          }
+        }
+        const { target } = c
+        return {
+          key: `${c.kind}:${target.id}`,
+          kind: c.kind,
+          at: c.at,
+          actorName,
+          activityType: null,
+          subject: null,
+          description: null,
+          entityType: target.type,
+          entityId: target.id,
+          entityLabel: labelOf(target.type, target.rawLabel),
+        }
+      })
     },
   }
 }

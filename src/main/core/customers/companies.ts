@@ -121,6 +121,8 @@ export function createCompaniesRepo({ sqlite, writer, people, duplicates }: Comp
          FROM page JOIN companies c ON c.id = page.id LEFT JOIN industries i ON i.id = c.industry_id
          ORDER BY page.pos`,
       ).all(...where.params, limit, offset) as ListRow[]
+      // The page's account managers in one statement, not one per row (issue 20).
+      const managers = people.namesOf(rows.map((row) => row.account_manager_id))
       const items: CompanyListItem[] = rows.map((row) => ({
         id: row.id,
         code: row.code,
@@ -130,7 +132,7 @@ export function createCompaniesRepo({ sqlite, writer, people, duplicates }: Comp
         tier: row.tier,
         status: row.status,
         industryName: row.industry_name,
-        accountManagerName: people.nameOf(row.account_manager_id),
+        accountManagerName: row.account_manager_id ? (managers.get(row.account_manager_id) ?? null) : null,
         phone: row.phone,
         updatedAt: row.updated_at,
       }))

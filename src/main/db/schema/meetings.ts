@@ -68,7 +68,12 @@ export const meetingParticipants = sqliteTable(
     role: enumText('role', PARTICIPANT_ROLES),
     attendance: enumText('attendance', PARTICIPANT_ATTENDANCE).notNull().default('PENDING'),
   },
-  (t) => [index('meeting_participants_meeting_id_idx').on(t.meetingId)],
+  (t) => [
+    index('meeting_participants_meeting_id_idx').on(t.meetingId),
+    // A contact's meetings: the computed last contact day (customers/last-contacted.ts) looks them up per contact on
+    // the company page and the contacts directory; without it each contact walked every past meeting (issue 20).
+    index('meeting_participants_contact_id_idx').on(t.contactId),
+  ],
 )
 
 export const meetingAgenda = sqliteTable(

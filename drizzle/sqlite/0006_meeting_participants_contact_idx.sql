@@ -1,0 +1,1 @@
+CREATE INDEX `meeting_participants_contact_id_idx` ON `meeting_participants` (`contact_id`);

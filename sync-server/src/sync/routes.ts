@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { Pool } from 'pg'
 import { z } from 'zod'
 import { createHlcClock, nodeIdForDevice } from '../../../src/shared/sync/hlc'
-import { MAX_MUTATIONS_PER_PUSH, pullRequestSchema } from '../../../src/shared/sync/protocol'
+import { MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync/protocol'
 import { requireAuth, type RequestAuth } from '../auth/request-auth'
 import type { ServerConfig } from '../config'
 import { badRequest, forbidden, HttpError } from '../http/errors'
@@ -18,6 +18,7 @@ import type { PokeBus } from '../realtime/poke-bus'
 import { listConflicts } from './conflicts'
 import { InvalidCursorError } from './cursor'
 import { pull, ResyncRequiredError } from './pull'
+import { parsePullRequest } from './pull-request'
 import { push } from './push'
 
 export interface SyncRouteOptions {
@@ -75,7 +76,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
 
   app.post('/v1/sync/pull', { preHandler: app.authenticate }, async (request, reply) => {
     const auth = requireAuth(request)
-    const body = parseWith(pullRequestSchema, request.body)
+    const body = parsePullRequest(request.body)
     assertOwnDevice(auth, body.deviceId)
     assertSchemaVersion(body.schemaVersion, config)
     try {

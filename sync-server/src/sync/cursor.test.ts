@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cursorSchema, decodeCursor, encodeCursor, InvalidCursorError, logCursorAt } from './cursor'
+import { cursorSchema, decodeCursor, encodeCeilingCursor, encodeCursor, InvalidCursorError, logCursorAt } from './cursor'
 
 const tables = new Set(['companies'])
 
@@ -90,6 +90,22 @@ describe('pull cursor, hand-checked log cursors', () => {
         expect(decoded(token, tables)).toEqual(schemaOnly(token, tables))
       }),
       { numRuns: 5_000 },
+    )
+  })
+})
+
+describe('pull cursor at a ceiling (the empty pull’s memo)', () => {
+  it('encodes as encodeCursor does and decodes back, whatever was encoded last', () => {
+    const xid = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 64n - 1n }).map(String), fc.constantFrom('1', '812', '18446744073709551615'))
+    fc.assert(
+      fc.property(fc.array(xid, { minLength: 1, maxLength: 4 }), fc.nat(3), (xids, pick) => {
+        const tokens = xids.map((x) => encodeCeilingCursor(x))
+        xids.forEach((x, i) => expect(tokens[i]).toBe(encodeCursor(logCursorAt(x, '0'))))
+        const i = pick % xids.length
+        expect(decodeCursor(tokens[i]!, tables)).toEqual(logCursorAt(xids[i]!, '0'))
+        expect(decodeCursor(encodeCursor(logCursorAt(xids[i]!, '7')), tables)).toEqual(logCursorAt(xids[i]!, '7'))
+      }),
+      { numRuns: 1_000 },
     )
   })
 })

@@ -75,8 +75,24 @@ function plainLogCursor(json: unknown): LogCursor | null {
 const SHORT_XID = /^\d{1,19}$/
 const SHORT_BIGINT = /^\d{1,18}$/
 
+/**
+ * The last cursor at a ceiling, (x, 0), that this process encoded: what a pull with nothing new answers, and what
+ * the devices send back on their next pull — all of them the same token while the ceiling stays. The token is a
+ * pure function of x, so remembering one pair is only a memo (no state a request could observe).
+ */
+let recent: { readonly token: string; readonly cursor: LogCursor } | null = null
+
+/** encodeCursor(logCursorAt(x, '0')), remembered for decodeCursor. */
+export function encodeCeilingCursor(x: string): string {
+  if (recent !== null && recent.cursor.txid === x) return recent.token
+  const token = Buffer.from(`{"v":1,"phase":"log","txid":"${x}","id":"0"}`, 'utf8').toString('base64url')
+  recent = { token, cursor: Object.freeze(logCursorAt(x, '0')) }
+  return token
+}
+
 /** Parses a cursor; `knownTables` guards against a snapshot cursor naming a table this server no longer syncs. */
 export function decodeCursor(token: string, knownTables: ReadonlySet<string>): PullCursor {
+  if (recent !== null && token === recent.token) return recent.cursor
   if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new InvalidCursorError('not base64url')
   let json: unknown
   try {

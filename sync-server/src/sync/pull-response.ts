@@ -2,7 +2,7 @@
  * The pull response as JSON text (docs/sync-protocol.md § Pull). Rows arrive from PostgreSQL already rendered
  * (pull.ts), so the response is spliced together as text instead of serialized from objects.
  */
-import { encodeCursor, type PullCursor } from './cursor'
+import { encodeCeilingCursor, encodeCursor, type PullCursor } from './cursor'
 
 export interface PageText {
   /** Serialized `{table,id,row}` objects. */
@@ -44,7 +44,7 @@ export function emptyResponseText(x: string, behind: boolean, lastAppliedSeq: nu
     stats.changes = 0
     stats.removed = 0
   }
-  const cursor = Buffer.from(`{"v":1,"phase":"log","txid":"${x}","id":"0"}`, 'utf8').toString('base64url')
+  const cursor = encodeCeilingCursor(x)
   return (
     `{"changes":[],"removed":[],"cursor":"${cursor}","hasMore":false,"watermark":"${x}","serverTime":"${new Date().toISOString()}"` +
     `${behind ? ',"behind":true' : ''}${lastAppliedSeq === null ? '' : `,"lastAppliedSeq":${lastAppliedSeq}`}}`

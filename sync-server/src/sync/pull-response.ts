@@ -5,8 +5,10 @@
 import { encodeCeilingCursor, encodeCursor, type PullCursor } from './cursor'
 
 export interface PageText {
-  /** Serialized `{table,id,row}` objects. */
+  /** Pieces of the changes array's text: each one or more serialized `{table,id,row}` objects, comma-separated. */
   readonly changes: readonly string[]
+  /** How many objects `changes` holds. */
+  readonly changeCount: number
   readonly removed: readonly { readonly table: string; readonly id: string }[]
   readonly cursor: PullCursor
   readonly hasMore: boolean
@@ -22,7 +24,7 @@ export interface PullStats {
 
 export function responseText(page: PageText, lastAppliedSeq: number | null, stats?: PullStats): string {
   if (stats) {
-    stats.changes = page.changes.length
+    stats.changes = page.changeCount
     stats.removed = page.removed.length
   }
   return (

@@ -100,15 +100,14 @@ function scopeParams(scope: Scope, condition: string): unknown[] {
 }
 
 /**
- * Renders rows of `table` as `{"table","id","row"}` JSON text, one string per row (a log page, which needs to know
- * which ids it delivered; a snapshot page uses renderPage); `where` may use $1 (principals) when scoped.
+ * Renders rows of `table` as `{"table","id","row"}` JSON text; `where` may use $1 (principals) when scoped.
  * PostgreSQL builds each row's JSON (row_to_json over the wire-encoded select list); the envelope is added here.
  */
-async function renderRows(db: Queryable, table: SyncedTable, where: string, params: unknown[]): Promise<{ id: string; json: string }[]> {
+async function renderRows(db: Queryable, table: SyncedTable, where: string, params: unknown[], tail = ''): Promise<{ id: string; json: string }[]> {
   const meta = TABLES.get(table)!
   const { rows } = await db.query<{ id: string; row: string }>(
     `SELECT r.id::text AS id, row_to_json(r)::text AS row
-       FROM (SELECT ${meta.wireSelect('t')} FROM ${quoteIdent(table)} t WHERE ${where}) r`,
+       FROM (SELECT ${meta.wireSelect('t')} FROM ${quoteIdent(table)} t WHERE ${where} ${tail}) r`,
     params,
   )
   const prefix = `{"table":"${table}","id":"`

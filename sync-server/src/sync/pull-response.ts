@@ -5,8 +5,8 @@
 import { encodeCeilingCursor, encodeCursor, type PullCursor } from './cursor'
 
 export interface PageText {
-  /** Pieces of the changes array: each one or more serialized `{table,id,row}` objects, comma-separated, as text or UTF-8. */
-  readonly changes: readonly (string | Buffer)[]
+  /** Pieces of the changes array's text: each one or more serialized `{table,id,row}` objects, comma-separated. */
+  readonly changes: readonly string[]
   /** How many objects `changes` holds. */
   readonly changeCount: number
   readonly removed: readonly { readonly table: string; readonly id: string }[]
@@ -22,37 +22,24 @@ export interface PullStats {
   removed: number
 }
 
-const HEAD = Buffer.from('{"changes":[', 'utf8')
-const COMMA = Buffer.from(',', 'utf8')
-
-/** The response as UTF-8 bytes: page pieces that arrived as bytes are copied once, never decoded to a string. */
-export function responseBytes(page: PageText, lastAppliedSeq: number | null, stats?: PullStats): Buffer {
+export function responseText(page: PageText, lastAppliedSeq: number | null, stats?: PullStats): string {
   if (stats) {
     stats.changes = page.changeCount
     stats.removed = page.removed.length
   }
-  const parts: Buffer[] = [HEAD]
-  page.changes.forEach((piece, i) => {
-    if (i > 0) parts.push(COMMA)
-    parts.push(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)
-  })
-  parts.push(
-    Buffer.from(
-      `],"removed":${JSON.stringify(page.removed)},` +
-        `"cursor":${JSON.stringify(encodeCursor(page.cursor))},"hasMore":${page.hasMore},` +
-        `"watermark":${JSON.stringify(page.watermark)},"serverTime":${JSON.stringify(new Date().toISOString())}` +
-        `${page.behind ? ',"behind":true' : ''}${lastAppliedSeq === null ? '' : `,"lastAppliedSeq":${lastAppliedSeq}`}}`,
-      'utf8',
-    ),
+  return (
+    `{"changes":[${page.changes.join(',')}],"removed":${JSON.stringify(page.removed)},` +
+    `"cursor":${JSON.stringify(encodeCursor(page.cursor))},"hasMore":${page.hasMore},` +
+    `"watermark":${JSON.stringify(page.watermark)},"serverTime":${JSON.stringify(new Date().toISOString())}` +
+    `${page.behind ? ',"behind":true' : ''}${lastAppliedSeq === null ? '' : `,"lastAppliedSeq":${lastAppliedSeq}`}}`
   )
-  return Buffer.concat(parts)
 }
 
 /**
- * What `responseBytes` gives for the empty log page at ceiling `x` (cursor (x, 0), watermark x, nothing more), from a
+ * What `responseText` gives for the empty log page at ceiling `x` (cursor (x, 0), watermark x, nothing more), from a
  * template: the answer to most pulls of the day (bench scenario 9), without building a page and a cursor object.
  * `x` is PostgreSQL's decimal text of an xid8, which needs no JSON escaping. pull-response.test.ts holds it equal to
- * `responseBytes`.
+ * `responseText`.
  */
 export function emptyResponseText(x: string, behind: boolean, lastAppliedSeq: number | null, stats?: PullStats): string {
   if (stats) {

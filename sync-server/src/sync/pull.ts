@@ -24,7 +24,7 @@ import type { Queryable } from '../postgres/transaction'
 import { decodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
 import { loadScope, scopeCondition, scopeIdCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
-import { emptyResponseText, responseBytes, type PageText, type PullStats } from './pull-response'
+import { emptyResponseText, responseText, type PageText, type PullStats } from './pull-response'
 import { parseSnapshot, xidBelow, xidPlacesFor, type Snapshot, type XidPlaces } from './xid-places'
 import { quoteIdent } from '../postgres/quote'
 
@@ -129,13 +129,11 @@ export function snapshotWhere(table: SyncedTable, scope: Scope, after: string | 
 }
 
 /**
- * Up to `limit` rows of `table` in id order as ONE piece of the page: the `{"table","id","row"}` objects,
- * comma-separated, as renderRows renders each, with their count and the greatest id. PostgreSQL joins them
- * (string_agg) and hands over the UTF-8 bytes (a bytea, which node-pg turns into a Buffer): the server builds no
- * string per row, joins none, and never decodes the page to a JavaScript string only to encode it again for the
- * socket. In the first sync (bench scenario 1: 109k rows, 70 MB of mostly Korean JSON) those per-row strings, the
- * join, and the decode and re-encode of each 3 MB page were the server's largest JavaScript cost (docs/benchmarks.md,
- * issue 20).
+ * Up to `limit` rows of `table` in id order as ONE text: the `{"table","id","row"}` objects, comma-separated, as
+ * renderRows renders each, with their count and the greatest id. PostgreSQL joins them (string_agg), so the server
+ * receives one string per table of a page instead of two per row, builds no string per row and joins none: in the
+ * first sync (bench scenario 1, 109k rows) the per-row strings and their join were the server's largest JavaScript
+ * cost (docs/benchmarks.md, issue 20).
  */
 async function renderPage(
   db: Queryable,
@@ -143,15 +141,14 @@ async function renderPage(
   where: string,
   params: unknown[],
   limit: number,
-): Promise<{ count: number; last: string | null; json: Buffer | null }> {
+): Promise<{ count: number; last: string | null; json: string | null }> {
   const meta = TABLES.get(table)!
   // The table name is a registry name (lower-case SQL name), so it needs no escaping inside the JSON or SQL literal.
   // The aggregate takes the rows in the subquery's id order (no ORDER BY inside string_agg: PostgreSQL 15 would sort
   // the page's text again, and a 5,000-row page outgrows work_mem and sorts on disk); `last` does not depend on it.
-  // The bytea travels hex-encoded (ASCII: cheap to decode twice over, unlike the text itself).
-  const { rows } = await db.query<{ count: number; last: string | null; json: Buffer | null }>(
+  const { rows } = await db.query<{ count: number; last: string | null; json: string | null }>(
     `SELECT count(*)::int AS count, max(r.id::text COLLATE "C") AS last,
-            convert_to(string_agg('{"table":"${table}","id":"' || r.id::text || '","row":' || row_to_json(r)::text || '}', ','), 'UTF8') AS json
+            string_agg('{"table":"${table}","id":"' || r.id::text || '","row":' || row_to_json(r)::text || '}', ',') AS json
        FROM (SELECT ${meta.wireSelect('t')} FROM ${quoteIdent(table)} t WHERE ${where} ORDER BY t.id LIMIT ${limit}) r`,
     params,
   )
@@ -159,7 +156,7 @@ async function renderPage(
 }
 
 async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor, limit: number): Promise<Page> {
-  const changes: Buffer[] = []
+  const changes: string[] = []
   let count = 0
   let tableIndex = SYNCED_TABLES.indexOf(cursor.table as SyncedTable)
   let after = cursor.after
@@ -366,12 +363,6 @@ async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undef
 
 /** Runs one pull and returns the response body as JSON text. */
 export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hooks?: PullHooks): Promise<string> {
-  const body = await pullBody(pool, input, stats, hooks)
-  return typeof body === 'string' ? body : body.toString('utf8')
-}
-
-/** Runs one pull and returns the response body: JSON text or its UTF-8 bytes, as it was built (the route sends either). */
-export async function pullBody(pool: Pool, input: PullInput, stats?: PullStats, hooks?: PullHooks): Promise<string | Buffer> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
   const cursor: PullCursor | null = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
   // Nothing new (the common case for a synced device): one statement, no scope. Not when a test hooks the
@@ -398,5 +389,5 @@ export async function pullBody(pool: Pool, input: PullInput, stats?: PullStats, 
   } finally {
     client.release()
   }
-  return responseBytes(page, lastAppliedSeq, stats)
+  return responseText(page, lastAppliedSeq, stats)
 }

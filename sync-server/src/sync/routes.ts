@@ -17,7 +17,7 @@ import type { ServerMetrics } from '../metrics/server-metrics'
 import type { PokeBus } from '../realtime/poke-bus'
 import { listConflicts } from './conflicts'
 import { InvalidCursorError } from './cursor'
-import { pullBody, ResyncRequiredError } from './pull'
+import { pull, ResyncRequiredError } from './pull'
 import { parsePullRequest } from './pull-request'
 import { push } from './push'
 
@@ -82,7 +82,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
     try {
       const started = performance.now()
       const stats = { changes: 0, removed: 0 }
-      const json = await pullBody(pool, { userId: auth.userId, deviceId: auth.deviceId, cursor: body.cursor, limit: body.limit }, stats)
+      const json = await pull(pool, { userId: auth.userId, deviceId: auth.deviceId, cursor: body.cursor, limit: body.limit }, stats)
       if (metrics) {
         metrics.pullRows.inc({ kind: 'change' }, stats.changes)
         metrics.pullRows.inc({ kind: 'removed' }, stats.removed)
@@ -91,7 +91,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
       void reply.header('server-timing', `pull;dur=${(performance.now() - started).toFixed(2)}`)
       // As bytes: for a string Fastify measures the UTF-8 length and then encodes it again when writing; a page of
       // Korean text is a two-byte string of several MB, and each pass over it cost as much as the page's join.
-      return reply.type('application/json; charset=utf-8').send(typeof json === 'string' ? Buffer.from(json, 'utf8') : json)
+      return reply.type('application/json; charset=utf-8').send(Buffer.from(json, 'utf8'))
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest(error.message)
       if (error instanceof ResyncRequiredError) metrics?.resyncs.inc()

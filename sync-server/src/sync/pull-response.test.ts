@@ -20,7 +20,7 @@ describe('the empty pull response template', () => {
       fc.property(xid, fc.boolean(), fc.option(fc.nat(), { nil: null }), (x, behind, seq) => {
         const general: PullStats = { changes: -1, removed: -1 }
         const template: PullStats = { changes: -1, removed: -1 }
-        const page = { changes: [], changeCount: 0, removed: [], cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind }
+        const page = { changes: [], removed: [], cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind }
         expect(withoutTime(emptyResponseText(x, behind, seq, template))).toBe(withoutTime(responseText(page, seq, general)))
         expect(template).toEqual(general)
       }),

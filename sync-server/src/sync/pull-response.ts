@@ -5,10 +5,8 @@
 import { encodeCeilingCursor, encodeCursor, type PullCursor } from './cursor'
 
 export interface PageText {
-  /** Pieces of the changes array's text: each one or more serialized `{table,id,row}` objects, comma-separated. */
+  /** Serialized `{table,id,row}` objects. */
   readonly changes: readonly string[]
-  /** How many objects `changes` holds. */
-  readonly changeCount: number
   readonly removed: readonly { readonly table: string; readonly id: string }[]
   readonly cursor: PullCursor
   readonly hasMore: boolean
@@ -24,7 +22,7 @@ export interface PullStats {
 
 export function responseText(page: PageText, lastAppliedSeq: number | null, stats?: PullStats): string {
   if (stats) {
-    stats.changes = page.changeCount
+    stats.changes = page.changes.length
     stats.removed = page.removed.length
   }
   return (

@@ -128,48 +128,19 @@ export function snapshotWhere(table: SyncedTable, scope: Scope, after: string | 
   return { where: `(${condition}) AND ($${a}::uuid IS NULL OR t.id > $${a}::uuid)`, params }
 }
 
-/**
- * Up to `limit` rows of `table` in id order as ONE text: the `{"table","id","row"}` objects, comma-separated, as
- * renderRows renders each, with their count and the greatest id. PostgreSQL joins them (string_agg), so the server
- * receives one string per table of a page instead of two per row, builds no string per row and joins none: in the
- * first sync (bench scenario 1, 109k rows) the per-row strings and their join were the server's largest JavaScript
- * cost (docs/benchmarks.md, issue 20).
- */
-async function renderPage(
-  db: Queryable,
-  table: SyncedTable,
-  where: string,
-  params: unknown[],
-  limit: number,
-): Promise<{ count: number; last: string | null; json: string | null }> {
-  const meta = TABLES.get(table)!
-  // The table name is a registry name (lower-case SQL name), so it needs no escaping inside the JSON or SQL literal.
-  // The aggregate takes the rows in the subquery's id order (no ORDER BY inside string_agg: PostgreSQL 15 would sort
-  // the page's text again, and a 5,000-row page outgrows work_mem and sorts on disk); `last` does not depend on it.
-  const { rows } = await db.query<{ count: number; last: string | null; json: string | null }>(
-    `SELECT count(*)::int AS count, max(r.id::text COLLATE "C") AS last,
-            string_agg('{"table":"${table}","id":"' || r.id::text || '","row":' || row_to_json(r)::text || '}', ',') AS json
-       FROM (SELECT ${meta.wireSelect('t')} FROM ${quoteIdent(table)} t WHERE ${where} ORDER BY t.id LIMIT ${limit}) r`,
-    params,
-  )
-  return rows[0]!
-}
-
 async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor, limit: number): Promise<Page> {
   const changes: string[] = []
-  let count = 0
   let tableIndex = SYNCED_TABLES.indexOf(cursor.table as SyncedTable)
   let after = cursor.after
-  while (tableIndex < SYNCED_TABLES.length && count < limit) {
+  while (tableIndex < SYNCED_TABLES.length && changes.length < limit) {
     const table = SYNCED_TABLES[tableIndex]!
     const { where, params } = snapshotWhere(table, scope, after)
-    const want = limit - count
-    const rows = await renderPage(db, table, where, params, want)
-    if (rows.json !== null) changes.push(rows.json)
-    count += rows.count
-    if (rows.count === want) {
+    const want = limit - changes.length
+    const rows = await renderRows(db, table, where, params, `ORDER BY t.id LIMIT ${want}`)
+    for (const row of rows) changes.push(row.json)
+    if (rows.length === want) {
       // uuid order is byte order, which is the order of the lower-case text: the page's greatest id resumes it.
-      after = rows.last
+      after = rows.reduce((max, row) => (row.id > max ? row.id : max), rows[0]!.id)
       break
     }
     tableIndex += 1
@@ -177,10 +148,10 @@ async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor,
   }
   if (tableIndex >= SYNCED_TABLES.length) {
     // Snapshot done: the log phase starts at the horizon the snapshot began with.
-    return { changes, changeCount: count, removed: [], cursor: logCursorAt(cursor.horizon, '0'), hasMore: true, watermark: null }
+    return { changes, removed: [], cursor: logCursorAt(cursor.horizon, '0'), hasMore: true, watermark: null }
   }
   const next: SnapshotCursor = { ...cursor, table: SYNCED_TABLES[tableIndex]!, after }
-  return { changes, changeCount: count, removed: [], cursor: next, hasMore: true, watermark: null }
+  return { changes, removed: [], cursor: next, hasMore: true, watermark: null }
 }
 
 interface LogEntry {
@@ -233,11 +204,10 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
   }
 
   const full = entries.length === limit
-  const changeCount = changes.length
   const last = entries[entries.length - 1]
   if (full && last) {
     // Every entry below the last consumed transaction has been delivered (they are read in txid order).
-    return { changes, changeCount, removed, cursor: logCursorAt(last.txid, last.id), hasMore: true, watermark: last.txid }
+    return { changes, removed, cursor: logCursorAt(last.txid, last.id), hasMore: true, watermark: last.txid }
   }
   // Caught up with everything below the horizon: resume from (X, 0) next time. Committed entries above it (held back
   // behind a transaction of this database still open) make the page `behind`: the device pulls again shortly.
@@ -245,7 +215,7 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
     `SELECT EXISTS (SELECT 1 FROM change_log c WHERE c.txid >= $1::xid8 AND (c.audience_user_id IS NULL OR c.audience_user_id = $2::uuid)) AS behind`,
     [x, userId],
   )
-  return { changes, changeCount, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: held[0]?.behind === true }
+  return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: held[0]?.behind === true }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION, type PullResponse } from '../../../src/shared/sync/protocol'
 import { encodeCursor } from './cursor'
+import { pull } from './pull'
 import { companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv, type TestDevice } from '../../test/support/sync-kit'
 
 let env: SyncTestEnv
@@ -42,6 +43,38 @@ describe('POST /v1/sync/pull', () => {
     expect(pages[pages.length - 1]!.hasMore).toBe(false)
     expect(pages[pages.length - 1]!.watermark).toMatch(/^\d+$/)
     expect(resumed.row('companies', edited)?.name).toBe('스냅샷 중 변경')
+  })
+
+  it('renders a snapshot page across tables in id order, counts its rows and resumes after its greatest id', async () => {
+    const writer = await signedInDevice(env, 'EXECUTIVE')
+    await createCompanies(writer, 12)
+    let cursor: string | null = null
+    const seen = new Set<string>()
+    for (let i = 0; i < 1_000; i++) {
+      const stats = { changes: -1, removed: -1 }
+      const text = await pull(env.pool, { userId: writer.userId, cursor, limit: 7 }, stats)
+      const page = JSON.parse(text) as PullResponse
+      // The metrics count (PostgreSQL's count of the page) is the number of objects in the text.
+      expect(stats.changes).toBe(page.changes.length)
+      expect(page.changes.length).toBeLessThanOrEqual(7)
+      for (let k = 1; k < page.changes.length; k++) {
+        const [a, b] = [page.changes[k - 1]!, page.changes[k]!]
+        if (a.table === b.table) expect(a.id < b.id).toBe(true)
+      }
+      for (const change of page.changes) {
+        expect(change.row.id).toBe(change.id)
+        const key = `${change.table}/${change.id}`
+        expect(seen.has(key)).toBe(false)
+        seen.add(key)
+      }
+      const next = JSON.parse(Buffer.from(page.cursor, 'base64url').toString()) as { phase: string; table?: string; after?: string | null }
+      if (next.phase === 'log') break
+      const last = page.changes[page.changes.length - 1]
+      if (next.after !== null && last) expect(next).toMatchObject({ table: last.table, after: last.id })
+      cursor = page.cursor
+    }
+    const { rows } = await env.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM companies`)
+    expect([...seen].filter((key) => key.startsWith('companies/'))).toHaveLength(rows[0]!.n)
   })
 
   it('never skips a change committed late by a concurrent transaction', async () => {

@@ -21,10 +21,11 @@ import { DEFAULT_PULL_LIMIT } from '../../../src/shared/sync/protocol'
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import { SYNCED_TABLES } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
-import { decodeCursor, encodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
+import { decodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
 import { loadScope, scopeCondition, scopeIdCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
-import { xidPlacesFor } from './xid-places'
+import { emptyResponseText, responseText, type PageText, type PullStats } from './pull-response'
+import { parseSnapshot, xidBelow, xidPlacesFor, type Snapshot, type XidPlaces } from './xid-places'
 import { quoteIdent } from '../postgres/quote'
 
 export interface PullInput {
@@ -35,16 +36,7 @@ export interface PullInput {
   readonly limit?: number
 }
 
-interface Page {
-  /** Serialized `{table,id,row}` objects. */
-  readonly changes: string[]
-  readonly removed: { table: string; id: string }[]
-  readonly cursor: PullCursor
-  readonly hasMore: boolean
-  readonly watermark: string | null
-  /** Committed entries exist at or above the ceiling: held back behind a transaction still open here. */
-  readonly behind?: boolean
-}
+type Page = PageText
 
 /**
  * The pull ceiling: every transaction below it that could write into this database's change_log has finished.
@@ -260,102 +252,93 @@ async function deviceLastApplied(db: Queryable, deviceId: string): Promise<numbe
 
 /**
  * A log-phase pull with nothing new, answered in ONE prepared statement: what every synced device asks on each poke
- * and periodic pull (bench scenario 9). It computes the ceiling exactly as logPage does and checks, in the same
- * snapshot, whether any entry lies between the cursor and the ceiling; if none, the answer needs no scope (the
- * user's scope only filters rows to render): cursor (ceiling, 0), watermark, `behind`, the device's last applied seq,
- * and the gc check, all from that one statement.
+ * and periodic pull (bench scenario 9). The statement reads, in one snapshot: the snapshot itself, the first entry
+ * for this user after the cursor, the device's last applied seq and the gc floor check. The ceiling is then CEILING_SQL's
+ * rule applied here to the snapshot's running ids (xid-places.ts `ceiling`), and the answer needs no scope (the
+ * user's scope only filters rows to render).
  *
- * One snapshot instead of logPage's two statements keeps the late-commit guarantee of CEILING_SQL: a transaction of
- * this database below the ceiling was not running in the snapshot, so it had finished and its entries are visible to
- * the same snapshot; one that got its id after the snapshot is at or above xmax, hence at or above the ceiling. gc
- * deletes entries and raises its floor in one transaction, so one snapshot sees both or neither.
+ * Why one probe answers both questions: the cursor is at or below (ceiling, 0) (checked; a cursor above it takes the
+ * full pull), and change_log ids are positive, so every entry at or above the ceiling lies after the cursor. The
+ * first entry after the cursor is therefore below the ceiling (pending: run the full pull) or at or above it
+ * (`behind`), or there is none (neither).
  *
- * Its ceiling is CEILING_SQL's, with the lookup of running ids' databases remembered per instance (xid-places.ts):
- * an id known elsewhere is skipped, one known here bounds the ceiling, and pg_locks ⨝ pg_stat_activity is read only
- * when an id below the first known-here one is new to this instance (issue 20, scenario 9).
+ * One snapshot keeps the late-commit guarantee of CEILING_SQL: a transaction of this database below the ceiling was
+ * not running in the snapshot, so it had finished and its entries are visible to the probe; one that got its id after
+ * the snapshot is at or above xmax, hence at or above the ceiling. gc deletes entries and raises its floor in one
+ * transaction, so one snapshot sees both or neither.
+ *
+ * Where a running id could bound the ceiling and its database is not yet known to this instance, a second statement
+ * looks it up (LOCATE_SQL, CEILING_SQL's lookup) — after the snapshot, which is safe: an id's database never changes,
+ * and an id found nowhere counts as this database's (issue 20, scenario 9: PostgreSQL computing the ceiling in SQL,
+ * with its CTEs, made the statement 2–3× a SELECT 1; read this way it is ~1.5×).
  */
 const EMPTY_PULL_SQL = `
-  WITH snap AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
-  -- Running ids, less those known to belong to another database ($5, xid-places.ts).
-  running AS MATERIALIZED (SELECT x FROM snap, pg_snapshot_xip(snap.s) AS x WHERE x <> ALL ($5::xid8[])),
-  -- The oldest running id known to be this database's ($6) bounds the ceiling: only ids below it need looking up.
-  first_here AS MATERIALIZED (SELECT min(x) AS x FROM running WHERE x = ANY ($6::xid8[])),
-  unknown AS MATERIALIZED (
-    SELECT x, x::text::numeric % 4294967296 AS x32 FROM running
-     WHERE (SELECT x FROM first_here) IS NULL OR x < (SELECT x FROM first_here)),
-  -- CEILING_SQL's lookup, read only when some id is unknown: a CTE is evaluated when first scanned, and every scan
-  -- of it sits in an InitPlan (ARRAY(…)) of an expression evaluated per row of "unknown".
-  located AS MATERIALIZED (
-    SELECT l.transactionid::text::numeric AS xid, a.datname <> current_database() AS away
-      FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-     WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted AND a.datname IS NOT NULL
-    UNION ALL
-    SELECT p.transaction::text::numeric, p.database <> current_database() FROM pg_prepared_xacts p
-  ),
-  ceiling AS MATERIALIZED (
-    SELECT coalesce(
-             (SELECT min(u.x) FROM unknown u WHERE u.x32 <> ALL (ARRAY(SELECT xid FROM located WHERE away))),
-             (SELECT x FROM first_here),
-             pg_snapshot_xmax(snap.s))::text AS x,
-           pg_snapshot_xmin(snap.s)::text AS xmin,
-           ARRAY(SELECT u.x::text FROM unknown u WHERE u.x32 = ANY (ARRAY(SELECT xid FROM located WHERE away))) AS away,
-           ARRAY(SELECT u.x::text FROM unknown u WHERE u.x32 = ANY (ARRAY(SELECT xid FROM located WHERE NOT away))) AS here
-      FROM snap)
-  SELECT c.x, c.xmin, c.away, c.here,
-    -- First entries in index order, not EXISTS: the statement is prepared once and its generic plan knows neither
-    -- the cursor nor x, and would answer an EXISTS by scanning the whole change_log (10-20 ms at 22k entries).
-    (SELECT e.id FROM change_log e
-      WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND e.txid < c.x::xid8
-        AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
-      ORDER BY e.txid, e.id LIMIT 1) IS NOT NULL AS pending,
-    (SELECT e.id FROM change_log e
-      WHERE e.txid >= c.x::xid8 AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
-      ORDER BY e.txid, e.id LIMIT 1) IS NOT NULL AS behind,
-    (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4) AS seq,
-    $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
-      OR coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS stale
-  FROM ceiling c`
+  SELECT pg_current_snapshot()::text AS snap,
+    -- First entry in index order, not EXISTS: the statement is prepared once and its generic plan does not know the
+    -- cursor, and would answer an EXISTS by scanning the whole change_log (10-20 ms at 22k entries).
+    (SELECT e.txid::text FROM change_log e
+      WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
+      ORDER BY e.txid, e.id LIMIT 1) AS next,
+    (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4::uuid) AS seq,
+    coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected`
 
-/** The empty page for `cursor` if nothing is pending, else null (the caller runs the full pull). */
-async function emptyLogPage(
-  pool: Pool,
-  userId: string,
-  deviceId: string | undefined,
-  cursor: LogCursor,
-): Promise<{ page: Page; lastAppliedSeq: number | null } | null> {
-  const places = xidPlacesFor(pool)
-  const { rows } = await pool.query<{
-    x: string
-    xmin: string
-    away: string[]
-    here: string[]
-    pending: boolean
-    behind: boolean
-    seq: string | number | null
-    stale: boolean
-  }>({
+/**
+ * Which database runs each transaction whose low 32 bits are in $1 (pg_locks shows 32-bit xids): CEILING_SQL's
+ * lookup. Every transaction holds the lock on its own id; prepared transactions are listed apart.
+ */
+const LOCATE_SQL = `
+  SELECT l.transactionid::text AS xid, a.datname <> current_database() AS away
+    FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+   WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted AND a.datname IS NOT NULL
+     AND l.transactionid::text = ANY ($1::text[])
+  UNION ALL
+  SELECT p.transaction::text, p.database <> current_database() FROM pg_prepared_xacts p WHERE p.transaction::text = ANY ($1::text[])`
+
+const XID32 = 4_294_967_296n
+
+/** The ceiling of `snapshot` after looking up (and remembering) the databases of running ids this instance does not know. */
+async function locatedCeiling(pool: Pool, places: XidPlaces, snapshot: Snapshot): Promise<string> {
+  const unknown = new Map(places.unknown(snapshot).map((xid) => [String(BigInt(xid) % XID32), xid]))
+  const { rows } = await pool.query<{ xid: string; away: boolean }>({ name: 'crm-pull-locate', text: LOCATE_SQL, values: [[...unknown.keys()]] })
+  const away: string[] = []
+  const here: string[] = []
+  for (const row of rows) {
+    const xid = unknown.get(row.xid)
+    if (xid === undefined) continue
+    ;(row.away ? away : here).push(xid)
+    unknown.delete(row.xid)
+  }
+  places.learn(away, here, snapshot.xmin)
+  // Found nowhere (just assigned, or just finished): this database's for this pull, as CEILING_SQL counts it.
+  return places.ceiling(snapshot, new Set(unknown.values()))!
+}
+
+/** The empty page's response text for `cursor` if nothing is pending, else null (the caller runs the full pull). */
+async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undefined, cursor: LogCursor, stats?: PullStats): Promise<string | null> {
+  const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean }>({
     name: 'crm-pull-empty',
     text: EMPTY_PULL_SQL,
-    values: [cursor.txid, cursor.id, userId, deviceId ?? null, ...places.params()],
+    values: [cursor.txid, cursor.id, userId, deviceId ?? null],
   })
   const row = rows[0]!
-  places.learn(row.away, row.here, row.xmin)
-  if (row.pending) return null
-  if (row.stale) throw new ResyncRequiredError()
-  return {
-    page: { changes: [], removed: [], cursor: logCursorAt(row.x, '0'), hasMore: false, watermark: row.x, behind: row.behind },
-    lastAppliedSeq: deviceId ? Number(row.seq ?? 0) : null,
-  }
+  const snapshot = parseSnapshot(row.snap)
+  const places = xidPlacesFor(pool)
+  const x = places.ceiling(snapshot) ?? (await locatedCeiling(pool, places, snapshot))
+  // A cursor above (x, 0) (issued by an instance that knew more running ids) is left to the full pull.
+  if (!(xidBelow(cursor.txid, x) || (cursor.txid === x && cursor.id === '0'))) return null
+  if (row.next !== null && xidBelow(row.next, x)) return null
+  if (xidBelow(snapshot.xmax, cursor.txid) || row.collected) throw new ResyncRequiredError()
+  return emptyResponseText(x, row.next !== null, deviceId ? Number(row.seq ?? 0) : null, stats)
 }
 
 /** Runs one pull and returns the response body as JSON text. */
-export async function pull(pool: Pool, input: PullInput, stats?: { changes: number; removed: number }, hooks?: PullHooks): Promise<string> {
+export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hooks?: PullHooks): Promise<string> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
   const cursor: PullCursor | null = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
   // Nothing new (the common case for a synced device): one statement, no scope. Not when a test hooks the
   // ceiling/page interleaving of the full pull.
-  const empty = cursor?.phase === 'log' && !hooks ? await emptyLogPage(pool, input.userId, input.deviceId, cursor) : null
-  if (empty) return responseText(empty.page, empty.lastAppliedSeq, stats)
+  const empty = cursor?.phase === 'log' && !hooks ? await emptyLogPage(pool, input.userId, input.deviceId, cursor, stats) : null
+  if (empty !== null) return empty
   const client = await pool.connect()
   let page: Page
   let lastAppliedSeq: number | null = null
@@ -377,17 +360,4 @@ export async function pull(pool: Pool, input: PullInput, stats?: { changes: numb
     client.release()
   }
   return responseText(page, lastAppliedSeq, stats)
-}
-
-function responseText(page: Page, lastAppliedSeq: number | null, stats?: { changes: number; removed: number }): string {
-  if (stats) {
-    stats.changes = page.changes.length
-    stats.removed = page.removed.length
-  }
-  return (
-    `{"changes":[${page.changes.join(',')}],"removed":${JSON.stringify(page.removed)},` +
-    `"cursor":${JSON.stringify(encodeCursor(page.cursor))},"hasMore":${page.hasMore},` +
-    `"watermark":${JSON.stringify(page.watermark)},"serverTime":${JSON.stringify(new Date().toISOString())}` +
-    `${page.behind ? ',"behind":true' : ''}${lastAppliedSeq === null ? '' : `,"lastAppliedSeq":${lastAppliedSeq}`}}`
-  )
 }

@@ -15,9 +15,36 @@ export class XidPlaces {
   /** xid8s of transactions known to run in this database. */
   private readonly here = new Set<string>()
 
-  /** The statement's parameters: ids known elsewhere, ids known here. */
+  /** What is known: ids known elsewhere, ids known here. */
   params(): [string[], string[]] {
     return [[...this.away], [...this.here]]
+  }
+
+  /**
+   * The pull ceiling of a snapshot (CEILING_SQL's rule in pull.ts) from what is known, or null when a running id
+   * that could bound it is unknown (then look it up, `learn`, and ask again with the ids found nowhere as
+   * `assumedHere`: an id found nowhere counts as this database's, exactly as in CEILING_SQL).
+   *
+   * The ceiling is the smallest running id not in another database, else xmax. Every running id below the smallest
+   * one known (or assumed) to be here must be known elsewhere; the first that is not makes the answer unknown.
+   */
+  ceiling(snapshot: Snapshot, assumedHere?: ReadonlySet<string>): string | null {
+    let firstHere: string | null = null
+    for (const xid of snapshot.xip) {
+      if ((this.here.has(xid) || assumedHere?.has(xid) === true) && (firstHere === null || xidBelow(xid, firstHere))) firstHere = xid
+    }
+    for (const xid of snapshot.xip) {
+      if (this.away.has(xid) || this.here.has(xid) || assumedHere?.has(xid) === true) continue
+      if (firstHere === null || xidBelow(xid, firstHere)) return null
+    }
+    return firstHere ?? snapshot.xmax
+  }
+
+  /** The running ids `ceiling` needs looked up (none when it answered). */
+  unknown(snapshot: Snapshot): string[] {
+    let firstHere: string | null = null
+    for (const xid of snapshot.xip) if (this.here.has(xid) && (firstHere === null || xidBelow(xid, firstHere))) firstHere = xid
+    return snapshot.xip.filter((xid) => !this.away.has(xid) && !this.here.has(xid) && (firstHere === null || xidBelow(xid, firstHere)))
   }
 
   /**
@@ -36,6 +63,24 @@ export class XidPlaces {
       this.here.clear()
     }
   }
+}
+
+/** A pg_snapshot as PostgreSQL prints it (`xmin:xmax:xip,…`), ids as decimal text. */
+export interface Snapshot {
+  readonly xmin: string
+  readonly xmax: string
+  readonly xip: readonly string[]
+}
+
+export function parseSnapshot(text: string): Snapshot {
+  const [xmin, xmax, xip] = text.split(':')
+  if (xmin === undefined || xmax === undefined || xip === undefined) throw new Error(`not a pg_snapshot: ${text}`)
+  return { xmin, xmax, xip: xip === '' ? [] : xip.split(',') }
+}
+
+/** a < b for xid8s as PostgreSQL prints them (decimal, no leading zeros): by length, then by digits. */
+export function xidBelow(a: string, b: string): boolean {
+  return a.length === b.length ? a < b : a.length < b.length
 }
 
 const places = new WeakMap<object, XidPlaces>()

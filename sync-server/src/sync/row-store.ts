@@ -60,8 +60,16 @@ function changedColumns(write: RowWrite): string[] {
   return names
 }
 
+const writtenAsNull = (value: unknown): boolean => typeof value === 'number' && !Number.isFinite(value)
+
+/** Equal once serialized (null and undefined alike). Most values are strings: compared without serializing. */
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+  if (a === b) return true
+  // Objects, and numbers JSON writes as null (NaN, ±Infinity), are compared as JSON; other scalars directly.
+  if (typeof a === 'object' || typeof b === 'object' || writtenAsNull(a) || writtenAsNull(b)) {
+    return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+  }
+  return a == null && b == null
 }
 
 function recordOf(values: WireValues, fieldHlc: Readonly<Record<string, string>>, columns: readonly string[]): Record<string, unknown> {

@@ -56,8 +56,15 @@ export interface RowWrite {
 function changedColumns(write: RowWrite): string[] {
   const before = write.before!
   const names = Object.keys(write.after.values).filter((name) => name !== 'id' && !sameJson(before.values[name], write.after.values[name]))
-  if (!sameJson(before.fieldHlc, write.after.fieldHlc)) names.push('field_hlc')
+  if (!sameStamps(before.fieldHlc, write.after.fieldHlc)) names.push('field_hlc')
   return names
+}
+
+/** Two field_hlc maps (column → stamp string) hold the same stamps: compared key by key, not serialized. */
+function sameStamps(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => a[key] === b[key])
 }
 
 const writtenAsNull = (value: unknown): boolean => typeof value === 'number' && !Number.isFinite(value)

@@ -146,14 +146,16 @@ function checkMutations(deps: PushDeps, input: PushInput): Checked[] {
   return input.mutations.map((raw): Checked => {
     const seq = (raw as { seq?: unknown } | null)?.seq as number
     const sent = (raw as { hlc?: unknown } | null)?.hlc
-    const hlc = typeof sent === 'string' && isHlc(sent) ? sent : null
+    const sentHlc = (): string | null => (typeof sent === 'string' && isHlc(sent) ? sent : null)
     const limited = valueLimitRefusal((raw as { fields?: unknown } | null)?.fields)
-    if (limited) return { seq, hlc, refusal: limited }
+    if (limited) return { seq, hlc: sentHlc(), refusal: limited }
     const parsed = parseMutation(raw)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return { seq, hlc, refusal: refusal('malformed', `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`) }
+      return { seq, hlc: sentHlc(), refusal: refusal('malformed', `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`) }
     }
+    // Parsed, the stamp is the one sent and already checked (isHlc): not checked a second time.
+    const hlc = parsed.data.hlc
     const valid = validateMutation(parsed.data, input.deviceId, node)
     if (!valid.ok) return { seq, hlc, refusal: valid.refusal }
     const stored = clampHlc(valid.mutation.hlc, deps.clock, serverNow)

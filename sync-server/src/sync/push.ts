@@ -21,7 +21,7 @@
  */
 import type { Pool, PoolClient } from 'pg'
 import { clampHlc, isHlc, type HlcClock } from '../../../src/shared/sync/hlc'
-import { LOWER_CASE_UUID, MAX_MUTATIONS_PER_PUSH, mutationSchema, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
+import { LOWER_CASE_UUID, MAX_MUTATIONS_PER_PUSH, parseMutation, type PushResponse, type PushResult } from '../../../src/shared/sync/protocol'
 import { quoteIdent } from '../postgres/quote'
 import { forbidden } from '../http/errors'
 import type { PokeAudience } from '../realtime/poke-bus'
@@ -33,7 +33,7 @@ import { MutationRefused, refusal, refusalForDataError, rejected, type Refusal }
 import { rightsAt, rightsCacheFor } from './rights-cache'
 import { lockScope, mayChangeScope } from './scope-rules'
 import { SYNCED_TABLE_NAMES } from './tables'
-import { validateMutation, type ValidMutation } from './validate'
+import { deviceNode, validateMutation, type ValidMutation } from './validate'
 
 /** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */
 export const BATCH_SIZE = 1_000
@@ -142,18 +142,21 @@ type Checked = ({ readonly refusal: Refusal } | { readonly item: PendingMutation
  */
 function checkMutations(deps: PushDeps, input: PushInput): Checked[] {
   const serverNow = (deps.now ?? Date.now)()
+  const node = deviceNode(input.deviceId)
   return input.mutations.map((raw): Checked => {
     const seq = (raw as { seq?: unknown } | null)?.seq as number
     const sent = (raw as { hlc?: unknown } | null)?.hlc
-    const hlc = typeof sent === 'string' && isHlc(sent) ? sent : null
+    const sentHlc = (): string | null => (typeof sent === 'string' && isHlc(sent) ? sent : null)
     const limited = valueLimitRefusal((raw as { fields?: unknown } | null)?.fields)
-    if (limited) return { seq, hlc, refusal: limited }
-    const parsed = mutationSchema.safeParse(raw)
+    if (limited) return { seq, hlc: sentHlc(), refusal: limited }
+    const parsed = parseMutation(raw)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return { seq, hlc, refusal: refusal('malformed', `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`) }
+      return { seq, hlc: sentHlc(), refusal: refusal('malformed', `malformed mutation: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`) }
     }
-    const valid = validateMutation(parsed.data, input.deviceId)
+    // Parsed, the stamp is the one sent and already checked (isHlc): not checked a second time.
+    const hlc = parsed.data.hlc
+    const valid = validateMutation(parsed.data, input.deviceId, node)
     if (!valid.ok) return { seq, hlc, refusal: valid.refusal }
     const stored = clampHlc(valid.mutation.hlc, deps.clock, serverNow)
     return {
@@ -322,7 +325,10 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   // Instructor double bookings across projects: in this transaction, so the record commits with its cause. The
   // record is advice: a data error in it must not refuse a push the device can never get past (it would be sent
   // again for ever), so it is rolled back alone; anything else (a timeout, a deadlock) fails the push as usual.
-  const clashes = await inSavepoint(client, () => checkInstructorClashes(client, clashTriggers(parsed.pending, finished), nowIso))
+  // No savepoint when nothing applied can cause a clash (most pushes): two round trips saved, nothing to roll back.
+  const triggers = clashTriggers(parsed.pending, finished)
+  const triggered = triggers.classIds.size + triggers.sessionIds.size + triggers.projectIds.size > 0
+  const clashes: Attempt<string[]> = triggered ? await inSavepoint(client, () => checkInstructorClashes(client, triggers, nowIso)) : { ok: true, value: [] }
   if (!clashes.ok && !isDataError(clashes.error)) throw clashes.error
   if (clashes.ok && clashes.value.length > 0) changed.set('instructor_clashes', new Set(clashes.value))
   const maxSeq = finished.reduce((max, r) => (r && Number.isSafeInteger(r.seq) && r.seq > max ? r.seq : max), lastApplied)

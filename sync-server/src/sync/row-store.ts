@@ -56,12 +56,27 @@ export interface RowWrite {
 function changedColumns(write: RowWrite): string[] {
   const before = write.before!
   const names = Object.keys(write.after.values).filter((name) => name !== 'id' && !sameJson(before.values[name], write.after.values[name]))
-  if (!sameJson(before.fieldHlc, write.after.fieldHlc)) names.push('field_hlc')
+  if (!sameStamps(before.fieldHlc, write.after.fieldHlc)) names.push('field_hlc')
   return names
 }
 
+/** Two field_hlc maps (column → stamp string) hold the same stamps: compared key by key, not serialized. */
+function sameStamps(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => a[key] === b[key])
+}
+
+const writtenAsNull = (value: unknown): boolean => typeof value === 'number' && !Number.isFinite(value)
+
+/** Equal once serialized (null and undefined alike). Most values are strings: compared without serializing. */
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+  if (a === b) return true
+  // Objects, and numbers JSON writes as null (NaN, ±Infinity), are compared as JSON; other scalars directly.
+  if (typeof a === 'object' || typeof b === 'object' || writtenAsNull(a) || writtenAsNull(b)) {
+    return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+  }
+  return a == null && b == null
 }
 
 function recordOf(values: WireValues, fieldHlc: Readonly<Record<string, string>>, columns: readonly string[]): Record<string, unknown> {
@@ -70,7 +85,7 @@ function recordOf(values: WireValues, fieldHlc: Readonly<Record<string, string>>
   return record
 }
 
-async function insertRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<void> {
+function insertRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<unknown>[] {
   // Group by column set: a column left out keeps its database default, which a NULL in the JSON would override.
   const groups = new Map<string, { columns: string[]; records: Record<string, unknown>[] }>()
   for (const write of writes) {
@@ -80,33 +95,41 @@ async function insertRows(db: Queryable, table: SyncedTable, writes: readonly Ro
     group.records.push(recordOf(write.after.values, write.after.fieldHlc, columns))
     groups.set(key, group)
   }
-  for (const { columns, records } of groups.values()) {
+  return [...groups.values()].map(({ columns, records }) => {
     const list = columns.map(quoteIdent).join(', ')
-    await db.query(`INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`, [
+    return db.query(`INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`, [
       JSON.stringify(records),
     ])
-  }
+  })
 }
 
-async function updateRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<void> {
+function updateRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<unknown>[] {
   const columns = new Set<string>()
   const perRow = writes.map((write) => {
     const changed = changedColumns(write)
     for (const name of changed) columns.add(name)
     return changed
   })
-  if (columns.size === 0) return
+  if (columns.size === 0) return []
   // One UPDATE for the table: every row carries the union of changed columns (its own current value where it did
   // not change), which is safe because every row is locked by this transaction.
   const names = [...columns].sort()
   const records = writes.filter((_, i) => perRow[i]!.length > 0).map((write) => recordOf(write.after.values, write.after.fieldHlc, ['id', ...names]))
   const assignments = names.map((name) => `${quoteIdent(name)} = x.${quoteIdent(name)}`).join(', ')
-  await db.query(`UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`, [
-    JSON.stringify(records),
-  ])
+  return [
+    db.query(`UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`, [
+      JSON.stringify(records),
+    ]),
+  ]
 }
 
-/** Writes the batch's rows table by table in foreign-key order (parents first), inserts before updates. */
+/**
+ * Writes the batch's rows table by table in foreign-key order (parents first), inserts before updates. The statements
+ * are queued on the connection as they are built (the client sends each when the one before it has finished), so
+ * building the next statement's JSON overlaps the database running the previous one instead of waiting for it
+ * (issue 20). A failing statement fails the ones queued after it (the transaction is aborted) and the first error is
+ * the one thrown, as when they were awaited one by one.
+ */
 export async function writeRows(db: Queryable, writes: readonly RowWrite[]): Promise<void> {
   const byTable = new Map<SyncedTable, RowWrite[]>()
   for (const write of writes) {
@@ -115,13 +138,22 @@ export async function writeRows(db: Queryable, writes: readonly RowWrite[]): Pro
     byTable.set(write.table.name, list)
   }
   const tables = [...byTable.keys()].sort((a, b) => TABLE_ORDER.get(a)! - TABLE_ORDER.get(b)!)
+  const statements: Promise<unknown>[] = []
   for (const table of tables) {
     const list = byTable.get(table)!
     const created = list.filter((write) => write.before === null)
     const updated = list.filter((write) => write.before !== null)
-    if (created.length > 0) await insertRows(db, table, created)
-    if (updated.length > 0) await updateRows(db, table, updated)
+    if (created.length > 0) statements.push(...insertRows(db, table, created))
+    if (updated.length > 0) statements.push(...updateRows(db, table, updated))
   }
+  await settleInOrder(statements)
+}
+
+/** Awaits every statement (none is left unobserved) and throws the first one's error, in queue order. */
+async function settleInOrder(statements: readonly Promise<unknown>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(statements)
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 /** The ids among `ids` of `table` that exist and are NOT in `scope` (as of now: after the batch's writes, if any). */

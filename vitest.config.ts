@@ -10,8 +10,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 //
 // Time (docs/benchmarks.md § Test suite time): vitest's default is one worker per core minus one, so on the 2-core CI
 // machine every file ran alone, one after another, while most of them wait on PostgreSQL, the network or Chromium.
-// Two workers run unit, server and browser files side by side (own database, Redis prefix, port and temp dir each);
-// browser files hold a slot so only one runs at a time (see the e2e project).
+// Two workers run two unit or server files at a time (own database, Redis prefix, port and temp dir each); browser
+// files run one at a time, beside them (see the e2e project and scripts/test.sh).
 
 /**
  * Temporary files (device replicas, harness databases, Chromium profiles) on a RAM file system when the machine has
@@ -52,40 +52,25 @@ const LONG_RUNNING_FILES = [
 const longRank = (spec: TestSpecification): number => LONG_RUNNING_FILES.findIndex((file) => spec.moduleId.replaceAll('\\', '/').endsWith(`/${file}`))
 
 /**
- * The order files start in. Only one browser file runs at a time (test/e2e/browser-slot.ts), and one after another
- * they are the longest chain of the run (~10 minutes), so a browser file comes first and then one after every
- * stretch of Node files, spread evenly: whichever worker is free takes the next file, and a worker that takes a browser
- * file while the other runs one waits for the slot, which evenly spread they rarely do. The Node files that take
- * minutes come first among the Node files (on a clean CI clone vitest starts larger files first, and these are small:
- * they started late and ran alone at the end). Within each kind vitest's order is kept (with a results cache: failed
- * first, then longest first).
+ * The order files start in. The run ends when its last file ends, so the Node files that take minutes start first (on
+ * a clean CI clone vitest starts larger files first, and these are small: they started late and ran alone at the end).
+ * Otherwise vitest's order is kept (with a results cache: failed first, then longest first).
  */
-class BrowserChainSequencer extends BaseSequencer {
+class LongFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files)
-    const browser = sorted.filter((spec) => spec.project.name === 'e2e')
     const long = sorted.filter((spec) => longRank(spec) >= 0).sort((a, b) => longRank(a) - longRank(b))
-    const node = [...long, ...sorted.filter((spec) => longRank(spec) < 0 && spec.project.name !== 'e2e')]
-    // Browser file i goes before Node file round(i × node / browser).
-    const mixed: TestSpecification[] = []
-    let next = 0
-    browser.forEach((spec, i) => {
-      const until = Math.round((i * node.length) / browser.length)
-      mixed.push(...node.slice(next, until), spec)
-      next = Math.max(next, until)
-    })
-    return [...mixed, ...node.slice(next)]
+    return [...long, ...sorted.filter((spec) => longRank(spec) < 0)]
   }
 }
 
 export default defineConfig({
   test: {
-    // Two: a browser file (one at a time, test/e2e/browser-slot.ts) beside a Node file, or two Node files, which mostly
-    // wait on PostgreSQL, fsync or the network. A third worker made the run slower on a loaded machine (1,372 s
-    // against 1,212 s at load 6–10: convergence 387 s instead of 160 s) and timed out two files; the tests share the two
-    // cores with PostgreSQL, Redis and Chromium. VITEST_MAX_WORKERS overrides it.
+    // Two Node files at a time: they mostly wait on PostgreSQL, fsync or the network. Not more: the tests share the two
+    // cores with PostgreSQL, Redis and Chromium (a third worker made a loaded run slower: 1,372 s against 1,212 s, and
+    // timed out two files). VITEST_MAX_WORKERS overrides it.
     maxWorkers: 2,
-    sequence: { sequencer: BrowserChainSequencer },
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         test: {
@@ -125,13 +110,15 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          // One browser file at a time, beside the Node files: two at once (two Chromiums, two harnesses) passed in
-          // most full runs but lost a keystroke or a search result in about one in three on the 2-core CI machine.
-          // A slot (setup file), not `fileParallelism: false`, which would run every browser file after the others.
-          setupFiles: ['test/e2e/browser-slot.ts'],
-          // Browser files start their own Chromium, harness and servers and share no module state: a worker keeps its
-          // imported modules (device core, Playwright, harness: 3–6 s per file) from one browser file to the next.
+          // One browser file at a time, in one worker that keeps its imported modules (device core, Playwright,
+          // harness: 3–6 s per file) from one file to the next — the files start their own Chromium, harness and
+          // servers and share no module state. Two at once (two Chromiums, two harnesses) lost a keystroke or a search
+          // result in about one in three full runs on the 2-core CI machine. In a run of every project the browser
+          // files come after the others (groupOrder 1); `npm test` runs them in a vitest process of their own beside
+          // the Node files (scripts/test.sh).
+          maxWorkers: 1,
           isolate: false,
+          sequence: { groupOrder: 1 },
           // A browser wait on the loaded CI machine can miss (a keystroke before focus, a search result late); one
           // retry of that test keeps CI honest about real failures, which fail twice.
           retry: 1,

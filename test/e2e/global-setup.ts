@@ -10,17 +10,12 @@ import { BRIDGE_FILE } from '../../scripts/harness/assets'
 import { buildBridge, buildRenderer } from '../../scripts/harness/build'
 
 export default async function setup(): Promise<() => void> {
-  // The browser slots of this run (test/e2e/browser-slot.ts): one folder per run, inherited by the workers.
-  const slots = mkdtempSync(path.join(tmpdir(), 'crm-e2e-browser-slots-'))
-  process.env.CRM_BROWSER_LOCK_DIR = slots
-  const dropSlots = (): void => rmSync(slots, { recursive: true, force: true })
-  if (process.env.CRM_RENDERER_DIR) return dropSlots
+  if (process.env.CRM_RENDERER_DIR) return () => undefined
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-e2e-renderer-'))
   await buildRenderer(dir)
   writeFileSync(path.join(dir, BRIDGE_FILE), await buildBridge())
   process.env.CRM_RENDERER_DIR = dir
   return () => {
-    dropSlots()
     delete process.env.CRM_RENDERER_DIR
     rmSync(dir, { recursive: true, force: true })
   }

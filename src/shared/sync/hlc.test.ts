@@ -109,6 +109,12 @@ describe('clamping', () => {
     expect(clampHlc(stamp, server(), 1_000_000)).toBe(stamp)
   })
 
+  it('clamps a stamp one millisecond past the minute, and throws for what is no stamp', () => {
+    const stamp = formatHlc({ millis: 1_000_000 + MAX_CLOCK_AHEAD_MS + 1, counter: 3, node: NODE_A })
+    expect(parseHlc(clampHlc(stamp, server(), 1_000_000))).toEqual({ millis: 1_000_000, counter: 0, node: NODE_A })
+    expect(() => clampHlc('not a stamp', server(), 1_000_000)).toThrow('Not an HLC stamp')
+  })
+
   it('clamps a stamp a day ahead to server time, keeping the author and the order within a push', () => {
     const clock = server()
     const day = 86_400_000

@@ -5,14 +5,11 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { Pool } from 'pg'
-import { z } from 'zod'
 import { createHlcClock, nodeIdForDevice } from '../../../src/shared/sync/hlc'
-import { MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync/protocol'
 import { requireAuth, type RequestAuth } from '../auth/request-auth'
 import type { ServerConfig } from '../config'
 import { badRequest, forbidden, HttpError } from '../http/errors'
 import { assertSchemaVersion } from '../http/schema-version'
-import { parseWith } from '../http/validate'
 import type { ServerMetrics } from '../metrics/server-metrics'
 import type { PokeBus } from '../realtime/poke-bus'
 import { listConflicts } from './conflicts'
@@ -20,6 +17,7 @@ import { InvalidCursorError } from './cursor'
 import { pull, ResyncRequiredError } from './pull'
 import { parsePullRequest } from './pull-request'
 import { push } from './push'
+import { parsePushEnvelope } from './push-request'
 
 export interface SyncRouteOptions {
   readonly pool: Pool
@@ -28,16 +26,6 @@ export interface SyncRouteOptions {
   /** Push/pull counters (GET /metrics); optional so the sync core's tests need none. */
   readonly metrics?: ServerMetrics
 }
-
-/**
- * The push envelope. Mutations are only required to carry a sequence number here: each is parsed on its own in
- * push.ts, so one malformed mutation is answered `rejected` instead of failing (and forever blocking) the whole push.
- */
-const pushEnvelopeSchema = z.strictObject({
-  deviceId: z.uuid(),
-  schemaVersion: z.number().int(),
-  mutations: z.array(z.looseObject({ seq: z.number().int().positive() })).max(MAX_MUTATIONS_PER_PUSH),
-})
 
 function assertOwnDevice(auth: RequestAuth, deviceId: string): void {
   if (deviceId.toLowerCase() !== auth.deviceId.toLowerCase()) {
@@ -53,7 +41,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { po
 
   app.post('/v1/sync/push', { preHandler: app.authenticate }, async (request) => {
     const auth = requireAuth(request)
-    const body = parseWith(pushEnvelopeSchema, request.body)
+    const body = parsePushEnvelope(request.body)
     assertOwnDevice(auth, body.deviceId)
     assertSchemaVersion(body.schemaVersion, config)
     const { response, audience, txid } = await push(

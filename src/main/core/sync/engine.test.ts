@@ -78,6 +78,17 @@ describe('sync engine', () => {
     expect(device.writer.rejectedCount()).toBe(1)
   })
 
+  it("rejects locally, with the schema's message, an entry the server's schema would refuse, and sends the rest", async () => {
+    device = openDevice(dir.file('d.sqlite'), server)
+    device.writer.upsert('companies', testId(1), company(1))
+    device.writer.upsert('companies', testId(2), company(2))
+    // A field name that is no SQL name (a damaged or hand-edited outbox): the whole push would be refused for it.
+    device.sqlite.prepare(`UPDATE outbox SET fields = '{"Bad-Name":1}' WHERE seq = 1`).run()
+    expect(await device.engine.push()).toMatchObject({ acknowledged: 1, rejected: 1 })
+    expect(device.writer.listRejected()).toMatchObject([{ seq: 1, rejectReason: 'Invalid change (not sent): Invalid key in record' }])
+    expect(server.pushes.map((p) => p.mutations.map((m) => m.seq))).toEqual([[2]])
+  })
+
   it('a lost push response is harmless: the resend is answered duplicate and applied once', async () => {
     device = openDevice(dir.file('d.sqlite'), server)
     device.writer.upsert('companies', testId(1), company(1))

@@ -9,7 +9,7 @@
  * - Pending local edits are re-applied over every pulled row they touch in that same transaction, so the user never
  *   sees their unsynced edit flicker back to the server's value.
  */
-import { SCHEMA_VERSION, mutationSchema, type Mutation, type PullResponse, type PushResponse } from '../../../shared/sync/protocol'
+import { SCHEMA_VERSION, parseMutation, type Mutation, type PullResponse, type PushResponse } from '../../../shared/sync/protocol'
 import { type DeviceClock } from '../clock'
 import { createOutboxStore, rowKey, type OutboxEntry, type OutboxStore } from '../outbox/outbox-store'
 import { createReplicaStatements, type ReplicaStatements } from '../replica/statements'
@@ -228,7 +228,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const valid: OutboxEntry[] = []
       const mutations: Mutation[] = []
       for (const entry of batch) {
-        const parsed = mutationSchema.safeParse(toMutation(entry))
+        // parseMutation answers as mutationSchema.safeParse, without zod for the well-formed case (10k entries a push).
+        const parsed = parseMutation(toMutation(entry))
         if (parsed.success) {
           valid.push(entry)
           mutations.push(parsed.data)

@@ -85,7 +85,7 @@ function recordOf(values: WireValues, fieldHlc: Readonly<Record<string, string>>
   return record
 }
 
-function insertRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<unknown>[] {
+async function insertRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<void> {
   // Group by column set: a column left out keeps its database default, which a NULL in the JSON would override.
   const groups = new Map<string, { columns: string[]; records: Record<string, unknown>[] }>()
   for (const write of writes) {
@@ -95,41 +95,33 @@ function insertRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite
     group.records.push(recordOf(write.after.values, write.after.fieldHlc, columns))
     groups.set(key, group)
   }
-  return [...groups.values()].map(({ columns, records }) => {
+  for (const { columns, records } of groups.values()) {
     const list = columns.map(quoteIdent).join(', ')
-    return db.query(`INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`, [
+    await db.query(`INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`, [
       JSON.stringify(records),
     ])
-  })
+  }
 }
 
-function updateRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<unknown>[] {
+async function updateRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<void> {
   const columns = new Set<string>()
   const perRow = writes.map((write) => {
     const changed = changedColumns(write)
     for (const name of changed) columns.add(name)
     return changed
   })
-  if (columns.size === 0) return []
+  if (columns.size === 0) return
   // One UPDATE for the table: every row carries the union of changed columns (its own current value where it did
   // not change), which is safe because every row is locked by this transaction.
   const names = [...columns].sort()
   const records = writes.filter((_, i) => perRow[i]!.length > 0).map((write) => recordOf(write.after.values, write.after.fieldHlc, ['id', ...names]))
   const assignments = names.map((name) => `${quoteIdent(name)} = x.${quoteIdent(name)}`).join(', ')
-  return [
-    db.query(`UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`, [
-      JSON.stringify(records),
-    ]),
-  ]
+  await db.query(`UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`, [
+    JSON.stringify(records),
+  ])
 }
 
-/**
- * Writes the batch's rows table by table in foreign-key order (parents first), inserts before updates. The statements
- * are queued on the connection as they are built (the client sends each when the one before it has finished), so
- * building the next statement's JSON overlaps the database running the previous one instead of waiting for it
- * (issue 20). A failing statement fails the ones queued after it (the transaction is aborted) and the first error is
- * the one thrown, as when they were awaited one by one.
- */
+/** Writes the batch's rows table by table in foreign-key order (parents first), inserts before updates. */
 export async function writeRows(db: Queryable, writes: readonly RowWrite[]): Promise<void> {
   const byTable = new Map<SyncedTable, RowWrite[]>()
   for (const write of writes) {
@@ -138,22 +130,13 @@ export async function writeRows(db: Queryable, writes: readonly RowWrite[]): Pro
     byTable.set(write.table.name, list)
   }
   const tables = [...byTable.keys()].sort((a, b) => TABLE_ORDER.get(a)! - TABLE_ORDER.get(b)!)
-  const statements: Promise<unknown>[] = []
   for (const table of tables) {
     const list = byTable.get(table)!
     const created = list.filter((write) => write.before === null)
     const updated = list.filter((write) => write.before !== null)
-    if (created.length > 0) statements.push(...insertRows(db, table, created))
-    if (updated.length > 0) statements.push(...updateRows(db, table, updated))
+    if (created.length > 0) await insertRows(db, table, created)
+    if (updated.length > 0) await updateRows(db, table, updated)
   }
-  await settleInOrder(statements)
-}
-
-/** Awaits every statement (none is left unobserved) and throws the first one's error, in queue order. */
-async function settleInOrder(statements: readonly Promise<unknown>[]): Promise<void> {
-  const outcomes = await Promise.allSettled(statements)
-  const failed = outcomes.find((outcome) => outcome.status === 'rejected')
-  if (failed) throw failed.reason
 }
 
 /** The ids among `ids` of `table` that exist and are NOT in `scope` (as of now: after the batch's writes, if any). */

@@ -4,34 +4,13 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ZodError } from 'zod'
 import { MAX_PULL_LIMIT, pullRequestSchema } from '../../../src/shared/sync/protocol'
-import { HttpError } from '../http/errors'
 import { parseWith } from '../http/validate'
+import { MISSING, fieldOf, junkValues, outcome } from '../../test/support/envelope-oracle'
 import { parsePullRequest } from './pull-request'
 
-function outcome(parse: () => unknown): unknown {
-  try {
-    return { value: parse() }
-  } catch (error) {
-    if (error instanceof ZodError) return { zod: error.issues }
-    if (error instanceof HttpError) return { http: [error.statusCode, error.code, error.message] }
-    throw error
-  }
-}
-
-const MISSING = Symbol('missing')
-const junk = fc.oneof(
-  fc.constant(null),
-  fc.boolean(),
-  fc.string({ maxLength: 3 }),
-  fc.constantFrom(0, -1, 1.5, 2 ** 53, -0, 1e21, Number.MAX_SAFE_INTEGER, MAX_PULL_LIMIT, MAX_PULL_LIMIT + 1),
-  fc.integer(),
-  fc.constant([]),
-  fc.constant({}),
-)
-const field = (valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
-  fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: fc.constant(MISSING) })
+const junk = junkValues(MAX_PULL_LIMIT, MAX_PULL_LIMIT + 1)
+const field = fieldOf(junk)
 
 describe('the pull request envelope', () => {
   it('parses and refuses exactly as pullRequestSchema does', () => {

@@ -6,19 +6,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
 import { MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync/protocol'
-import { HttpError } from '../http/errors'
 import { parseWith } from '../http/validate'
+import { MISSING, fieldOf, junkValues, outcome } from '../../test/support/envelope-oracle'
 import { parsePushEnvelope, pushEnvelopeSchema } from './push-request'
-
-function outcome(parse: () => unknown): unknown {
-  try {
-    return { value: parse() }
-  } catch (error) {
-    if (error instanceof ZodError) return { zod: error.issues }
-    if (error instanceof HttpError) return { http: [error.statusCode, error.code, error.message] }
-    throw error
-  }
-}
 
 const same = (value: unknown): void => {
   expect(outcome(() => parsePushEnvelope(value))).toEqual(outcome(() => parseWith(pushEnvelopeSchema, value)))
@@ -30,18 +20,8 @@ function withKey(target: Record<string, unknown>, key: string, value: unknown): 
   return target
 }
 
-const MISSING = Symbol('missing')
-const junk = fc.oneof(
-  fc.constant(null),
-  fc.boolean(),
-  fc.string({ maxLength: 3 }),
-  fc.constantFrom(0, -1, 1.5, 2 ** 53, -0, 1e21, Number.MAX_SAFE_INTEGER),
-  fc.integer(),
-  fc.constant([]),
-  fc.constant({}),
-)
-const field = (valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
-  fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: fc.constant(MISSING) })
+const junk = junkValues()
+const field = fieldOf(junk)
 
 const record = (fields: Record<string, unknown>, extra: [string, unknown] | null): Record<string, unknown> => {
   const out: Record<string, unknown> = {}

@@ -37,3 +37,13 @@ export const fieldOf =
   (junk: fc.Arbitrary<unknown>) =>
   (valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
     fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: fc.constant(MISSING) })
+
+/** Device ids: valid, upper-case (refused: ids must be lower case), and malformed or edge values. */
+export const deviceIds: fc.Arbitrary<unknown> = fc.oneof(
+  fc.uuid(),
+  fc.uuid().map((u) => u.toUpperCase()),
+  fc.constantFrom('', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-00000000000g', '0190a000-0000-0000-0000-00000000d001'),
+)
+
+/** Schema versions around the supported ones, and non-integers. */
+export const schemaVersions: fc.Arbitrary<unknown> = fc.oneof(fc.integer({ min: -3, max: 5 }), fc.constantFrom(1.5, 2 ** 60))

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The static checks of `npm test` (one lane of scripts/test.sh), side by side: typecheck (`tsc -b`), lint (eslint +
+# The static checks of `npm test` (before scripts/test.sh), side by side: typecheck (`tsc -b`), lint (eslint +
 # prettier) and the Electron build (`electron-vite build`). Each is one CPU-bound process, so on the 2-core CI machine
-# two at a time take about half as long as one after another (docs/benchmarks.md § Test suite time). Every check's output is kept and printed in order;
-# the script fails if any check failed, after all of them ended.
+# two at a time take about half as long as one after another (docs/benchmarks.md § Test suite time). Every check's
+# output is kept and printed in order; the script fails if any check failed, after all of them ended.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -280,4 +280,45 @@ describe('device to device through the real server', () => {
     expect(rows[0].website).toBe('https://b.example')
     expect(localRow(a, 'companies', company)?.website).toBe('https://b.example')
   })
+
+  /**
+   * Found by the convergence property (seed 1857554658): A's push lost and its answer never arrived; A pulled before
+   * retrying, and the pull re-applied the still-pending losing edit over the winning value it brought. The retry was
+   * answered `duplicate`, nothing changed on the server after that, so A showed its own losing value for good.
+   */
+  it('a device whose push answer was lost, and which pulled before the retry, shows the winning value', async () => {
+    let dropNextPushAnswer = false
+    const c = await h.signedInDevice(exec, {
+      name: 'c-lost-answer',
+      wrapFetch: (inner) => async (input, init) => {
+        const response = await inner(input, init)
+        if (dropNextPushAnswer && String(input).endsWith('/v1/sync/push')) {
+          dropNextPushAnswer = false
+          throw new TypeError('fetch failed (test: response lost after the server committed)')
+        }
+        return response
+      },
+    })
+    try {
+      const { company } = await createTree(a)
+      await h.catchUp(b)
+      await h.catchUp(c)
+      c.writer.upsert('companies', company, { website: 'https://c.example' })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      b.writer.upsert('companies', company, { website: 'https://b.example' })
+      await b.syncNow()
+      dropNextPushAnswer = true
+      await expect(c.syncNow()).rejects.toMatchObject({ kind: 'offline' }) // C's edit lost on the server; C never heard
+      expect(c.writer.pendingCount()).toBe(1)
+      await h.catchUp(c, { pullOnly: true }) // the row comes back with B's value; C's entry is still pending
+      await c.syncNow() // the retry: `duplicate`
+      await h.catchUp(c)
+      expect(c.writer.pendingCount()).toBe(0)
+      const { rows } = await h.pool.query(`SELECT website FROM companies WHERE id = $1`, [company])
+      expect(rows[0].website).toBe('https://b.example')
+      expect(localRow(c, 'companies', company)?.website).toBe('https://b.example')
+    } finally {
+      await c.close()
+    }
+  })
 })

@@ -344,6 +344,9 @@ export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hook
   let lastAppliedSeq: number | null = null
   try {
     const { scope } = await loadScope(client, input.userId)
+    // Read before the page's rows: every push counted in it has committed, so the rows sent hold its effects and the
+    // device may stop re-applying those entries over them (engine.ts applyPage).
+    lastAppliedSeq = input.deviceId ? await deviceLastApplied(client, input.deviceId) : null
     if (cursor === null) {
       const start: SnapshotCursor = { v: 1, phase: 'snapshot', horizon: await horizon(client), table: SYNCED_TABLES[0], after: null }
       page = await snapshotPage(client, scope, start, limit)
@@ -352,7 +355,6 @@ export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hook
     } else {
       page = await logPage(client, input.userId, scope, cursor, limit, hooks)
     }
-    lastAppliedSeq = input.deviceId ? await deviceLastApplied(client, input.deviceId) : null
     // Checked after reading the page: gc deletes entries and raises the floor in one transaction, so a deletion that
     // could have hidden entries from this page is visible here.
     if (cursor !== null && (await isCollected(client, cursor))) throw new ResyncRequiredError()

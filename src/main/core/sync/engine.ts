@@ -328,7 +328,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       state.set('pull_cursor', page.cursor)
       state.set('watermark', page.watermark)
       if (trackRows) {
+        // An entry at or below the server's processed seq was decided by a push whose answer never arrived: the
+        // pulled row already holds the server's verdict (lastAppliedSeq is read before the rows), so re-applying it
+        // would keep a losing value on screen for good — the retry is answered `duplicate` and changes nothing.
+        const processed = page.lastAppliedSeq ?? 0
         for (const entry of outbox.pendingForRows(touched)) {
+          if (entry.seq <= processed) continue
           const meta = registry.get(entry.table)
           if (!meta) continue
           try {

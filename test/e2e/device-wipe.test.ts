@@ -7,14 +7,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Page } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { harnessTokenFile, openHarnessDatabase, startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { revokeDevice } from '../../sync-server/src/ops/revoke-device'
 import { keyFileBeside } from '../../src/main/db/replica-key'
 import { startHarness as startSyncHarness, type Harness as SyncHarness } from '../support/sync-harness'
 import { type TestUser } from '../../sync-server/test/support'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 
 let sync: SyncHarness
 let user: TestUser

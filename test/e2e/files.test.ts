@@ -7,12 +7,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Locator, type Page } from 'playwright-core'
+import { type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { todayIsoDate } from '../../src/shared/domain/dates'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../sync-server/test/support/sync-kit'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 
 const TITLE = '파일제약 리더십 과정 제안 미팅'
 /** A small but real PDF. */

@@ -9,13 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Page } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
 import { createUser, type TestUser } from '../../sync-server/test/support'
 import { ipcCall, signInThroughUi, startRealServer, syncAndSettle, type RealServer } from './real-server'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 
 let real: RealServer
 let kim: TestUser

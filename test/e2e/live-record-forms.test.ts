@@ -8,14 +8,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Page } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness as startDeviceHarness, silentLogger, type Harness as DeviceHarness } from '../../scripts/dev-web'
 import { todayIsoDate } from '../../src/shared/domain/dates'
 import { type CrmBridge } from '../../src/shared/ipc/api'
 import { type TestUser } from '../../sync-server/test/support'
 import { newId, startHarness as startSyncHarness, uniqueCode, type Harness as SyncHarness } from '../support/sync-harness'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 
 /** What the devices are told the server is; their fetch sends it to the in-process server of this test. */
 const SERVER = 'https://sync.forms.test'

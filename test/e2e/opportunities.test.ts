@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Locator, type Page } from 'playwright-core'
+import { type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness, openHarnessDatabase } from '../../scripts/dev-web'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 import { POLL, MANAGER, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
 
 const COMPANY = '0190a000-0000-7000-8000-0000000000c1'

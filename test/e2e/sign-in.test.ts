@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Page } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 
 const SERVER = 'https://sync.augu.example'
 const USER = { id: '0190a000-0000-7000-8000-000000000042', email: 'hong@augu.kr', tier: 'OPERATOR', firstName: '길동', lastName: '홍' }

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Locator, type Page } from 'playwright-core'
+import { type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, silentLogger, type Harness, openHarnessDatabase } from '../../scripts/dev-web'
-import { collectPageErrors, launchChromium, screenshot } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 import { POLL, COLLEAGUE, MANAGER, createScriptedServer, pendingText, signIn, type ScriptedServer } from './sales-support'
 
 const REJECTION = '권한 없음: 다른 팀에 배정된 리드입니다'

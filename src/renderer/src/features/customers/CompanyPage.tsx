@@ -34,6 +34,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   const detail = useCompanyPageStore((s) => s.detail)
   const error = useCompanyPageStore((s) => s.error)
   const pageOpened = useCompanyPageStore((s) => s.pageOpened)
+  const pageClosed = useCompanyPageStore((s) => s.pageClosed)
   const changed = useCompanyPageStore((s) => s.changed)
   const errorDismissed = useCompanyPageStore((s) => s.errorDismissed)
   const lookups = useCompaniesStore((s) => s.lookups)
@@ -46,7 +47,8 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
 
   useEffect(() => {
     void pageOpened(companyId)
-  }, [companyId, pageOpened])
+    return () => pageClosed(companyId)
+  }, [companyId, pageOpened, pageClosed])
   // Another person's edit, activity or new contact shows up here as soon as it is pulled.
   useReloadOn(COMPANY_PAGE_READS, () => useCompanyPageStore.getState().reload())
   // Reassigned away or deleted while open: close with a clear notice instead of showing a ghost.

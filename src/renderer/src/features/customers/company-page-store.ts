@@ -31,6 +31,11 @@ interface CompanyPageState {
 
 interface CompanyPageActions {
   pageOpened(companyId: string): Promise<void>
+  /**
+   * The page left the screen. Forgets which company was open and whether it was gone: a `gone` left behind would close
+   * the next company page the moment it opens (its first render still reads the old flag).
+   */
+  pageClosed(companyId: string): void
   /** Re-read after a write (contact added, activity logged, company edited). */
   changed(): Promise<void>
   /** A change arrived from elsewhere: re-read, or notice that the company is no longer here. */
@@ -54,6 +59,9 @@ export const useCompanyPageStore = create<CompanyPageState & CompanyPageActions>
     pageOpened: async (companyId) => {
       set({ companyId, detail: get().detail?.company.id === companyId ? get().detail : null, gone: false, error: null })
       await load(companyId)
+    },
+    pageClosed: (companyId) => {
+      if (get().companyId === companyId) set({ companyId: null, gone: false, error: null })
     },
     changed: async () => {
       const { companyId } = get()

@@ -3,58 +3,16 @@
  * devices holding SSE streams while M of them push and pull continuously for T seconds.
  */
 import { createPool } from '../../sync-server/db/pool'
-import { spawn } from 'node:child_process'
-import {
-  freePort,
-  readSse,
-  REPO_ROOT,
-  spawnServerProcess,
-  TEST_AUTH_SECRET,
-  TEST_REDIS_URL,
-  type ServerProcess,
-  type SseReader,
-} from '../../sync-server/test/support'
+import { readSse, TEST_REDIS_URL, type ServerProcess, type SseReader } from '../../sync-server/test/support'
 import { companyFields, newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/test/support/sync-kit'
 import { figure, log, mapLimit, percentile, round, rssMb, sleep, type Figure } from './common'
 import { type BenchEnv } from './env'
+import { spawnBenchServer } from './server-process'
 
 export interface LoadBenchOptions {
   readonly devices: number
   readonly active: number
   readonly seconds: number
-}
-
-/** spawnServerProcess with `node --cpu-prof` (Node refuses --cpu-prof in NODE_OPTIONS). */
-async function spawnProfiledServer(env: Record<string, string>, profileDir: string): Promise<ServerProcess> {
-  const port = String(await freePort())
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', 'sync-server/src/cli.ts', 'serve'], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AUTH_SECRET: TEST_AUTH_SECRET, HOST: '127.0.0.1', ...env, PORT: port },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const url = `http://127.0.0.1:${port}`
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-    return exited
-  }
-  for (const deadline = Date.now() + 60_000; ;) {
-    if (child.exitCode !== null) throw new Error(`profiled server exited with ${child.exitCode}:\n${output}`)
-    const healthy = await fetch(`${url}/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    )
-    if (healthy) break
-    if (Date.now() > deadline) {
-      await stop('SIGKILL')
-      throw new Error(`profiled server not healthy:\n${output}`)
-    }
-    await sleep(100)
-  }
-  return { url, child, output: () => output, stop }
 }
 
 /** What push+pull cycles measured (scenario 4 and the scale-out scenario 10). */
@@ -111,7 +69,7 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
     // Hundreds of devices of one account sign in 4 at a time: above the default per-account concurrency cap (2).
     const serverEnv = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `${env.redisPrefix}load:`, LOG_LEVEL: 'warn', LOGIN_MAX_CONCURRENT: '8' }
     // BENCH_PROFILE_DIR=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-    server = process.env.BENCH_PROFILE_DIR ? await spawnProfiledServer(serverEnv, process.env.BENCH_PROFILE_DIR) : await spawnServerProcess(serverEnv)
+    server = await spawnBenchServer(serverEnv)
     const pid = server.child.pid!
     const kit = { server: { url: server.url }, pool, databaseUrl: db.url, close: () => Promise.resolve() } as unknown as SyncTestEnv
     await sleep(500)

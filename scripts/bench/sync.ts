@@ -1,7 +1,9 @@
 /**
  * Scenarios 1–3: initial sync, push of offline edits, live propagation between two server instances.
- * The real server (in-process, Fastify + pg + ioredis) on a fresh PostgreSQL database seeded with the Korean demo
- * data, and real devices (createTestDevice: SQLite replica file + the local core) talking HTTP/SSE to it.
+ * The real server (Fastify + pg + ioredis) on a fresh PostgreSQL database seeded with the Korean demo data, and real
+ * devices (createTestDevice: SQLite replica file + the local core) talking HTTP/SSE to it. Scenario 1's server is a
+ * spawned `sync-server serve` process, as in production (its page building overlaps the device's apply instead of
+ * sharing its event loop); scenarios 2–3 use in-process servers.
  */
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
@@ -11,7 +13,7 @@ import { createPool } from '../../sync-server/db/pool'
 import { seedServer } from '../../sync-server/demo/seed-server'
 import { hashPassword } from '../../sync-server/src/auth/password'
 import { createUser } from '../../sync-server/src/users/create-user'
-import { startTestServer, TEST_REDIS_URL, type TestServer } from '../../sync-server/test/support'
+import { startTestServer, TEST_REDIS_URL, type ServerProcess, type TestServer } from '../../sync-server/test/support'
 import { openReplica } from '../../src/main/db/open'
 import { pauseSearchIndex, rebuildSearchIndex } from '../../src/main/db/search-index'
 import { replicaRegistry } from '../../src/main/core/replica/registry'
@@ -25,6 +27,7 @@ import { uuidv7 } from '../../src/shared/ids/uuidv7'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
 import { figure, log, percentile, round, sleep, timed, type Figure } from './common'
 import { type BenchEnv } from './env'
+import { processCpuMs, spawnBenchServer } from './server-process'
 
 const EXEC = DEMO_ACCOUNTS.executive
 
@@ -78,8 +81,9 @@ function watchPeakRss(): { stop(): { peakMb: number; beforeMb: number; source: s
 }
 
 /**
- * BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of scenario 1's plain pull alone (device and in-process server share the
- * process; open it in Chrome DevTools), written as <dir>/<name>-<time>.cpuprofile. Without it, a no-op.
+ * BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of the device's side of scenario 1's plain pull alone (open it in Chrome
+ * DevTools), written as <dir>/<name>-<time>.cpuprofile; the spawned server writes its own (CPU.<time>.<pid>….cpuprofile,
+ * its whole life) when it stops. Without it, a no-op.
  */
 async function startProfile(): Promise<{ stop(name: string): Promise<void> }> {
   const dir = process.env.BENCH_PROFILE_DIR
@@ -265,25 +269,32 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
   pool.on('error', () => undefined)
   const servers: TestServer[] = []
   const devices: TestDevice[] = []
+  let spawned: ServerProcess | null = null
   try {
     log(`seeding PostgreSQL with the demo data at scale ${options.scale}`)
     const seeded = await seedServer(pool, { seed: 'bench', scale: options.scale, passwordHash: await hashPassword(DEFAULT_DEMO_PASSWORD) })
     await pool.query('ANALYZE')
-    const server = await startTestServer({ databaseUrl: db.url, redisPrefix: env.redisPrefix })
-    servers.push(server)
 
     // ── 1. initial sync ──────────────────────────────────────────────────────────────────────────────────────────
-    log(`1. initial sync of ${seeded.total} rows (EXECUTIVE)`)
+    // The server in a process of its own (the real CLI), as between a device and the server in production: its page
+    // building runs on the other core while the device applies the page before (the engine pulls one page ahead).
+    // Until 2026-12-07 it ran in the bench's process and shared the device's event loop (docs/benchmarks.md).
+    spawned = await spawnBenchServer({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: env.redisPrefix, LOG_LEVEL: 'warn' })
+    const serverPid = spawned.child.pid!
+    log(`1. initial sync of ${seeded.total} rows (EXECUTIVE; server process ${serverPid})`)
     const metered = meteredFetch()
-    const exec = openDevice(env.dir, 'exec', server.url, false, metered.fetch)
+    const exec = openDevice(env.dir, 'exec', spawned.url, false, metered.fetch)
     devices.push(exec)
     await exec.signIn(EXEC.email, DEFAULT_DEMO_PASSWORD)
     metered.meter.reset()
     const memory = watchPeakRss()
     const profile = await startProfile()
     const cpuBefore = process.cpuUsage()
+    const serverCpuBefore = processCpuMs(serverPid)
     const pulled = await timed(() => exec.engine.pull())
     const pullCpu = process.cpuUsage(cpuBefore)
+    const serverCpuAfter = processCpuMs(serverPid)
+    const serverCpu = serverCpuBefore !== null && serverCpuAfter !== null ? `, server process CPU ${serverCpuAfter - serverCpuBefore} ms` : ''
     const peak = memory.stop()
     await profile.stop('initial-sync')
     // A first sync leaves search_grams to be filled right after it returns (searches scan meanwhile): timed apart,
@@ -306,7 +317,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
       target: '≥ 50,000 rows/s and ≤ 2× floor',
       met: null,
       direction: 'higher-is-better',
-      notes: `waiting for response headers ${Math.round(metered.meter.waitMs)} ms (server's own Server-Timing ${Math.round(metered.meter.serverMs)} ms) over ${metered.meter.requests} requests; the rest (${Math.round(pulled.ms - metered.meter.waitMs)} ms) is body transfer + JSON.parse + validation + apply + FTS rebuild on the device; search_grams filled after the pull returned in ${Math.round(gramsFill.ms)} ms (searches scan meanwhile); process CPU ${cpuMs(pullCpu)} ms vs the floor's ${cpuMs(floorCpu)} ms`,
+      notes: `waiting for response headers ${Math.round(metered.meter.waitMs)} ms (server's own Server-Timing ${Math.round(metered.meter.serverMs)} ms) over ${metered.meter.requests} requests; the rest (${Math.round(pulled.ms - metered.meter.waitMs)} ms) is body transfer + JSON.parse + validation + apply + FTS rebuild on the device; search_grams filled after the pull returned in ${Math.round(gramsFill.ms)} ms (searches scan meanwhile); device process CPU ${cpuMs(pullCpu)} ms vs the floor's ${cpuMs(floorCpu)} ms${serverCpu} (server: a spawned sync-server process)`,
     })
     figures.push({ ...syncFigure, met: rate >= 50_000 && (syncFigure.ratio ?? Infinity) <= 2 })
     // The WAL during the first sync: checkpointed as pages are applied (issue 13), so it stays near WAL_BOUND_BYTES
@@ -325,8 +336,8 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
         direction: 'lower-is-better',
       }),
     )
-    // Device memory during the first sync: the peak against what stays once the sync is over (same process; the
-    // in-process server shares it, so both figures include the server's share).
+    // Device memory during the first sync: the peak against what stays once the sync is over (the bench's process: the
+    // device alone, the server being spawned; before 2026-12-07 both figures included an in-process server's share).
     await sleep(200)
     const afterMb = process.memoryUsage().rss / 1024 / 1024
     // What the end-of-sync search rebuild costs on this replica, and the short/초성 pieces' share (search_grams).
@@ -340,7 +351,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     log(`1. search rebuild on the synced replica: ${Math.round(rebuild.ms)} ms, of which search_grams ${Math.round(grams.ms)} ms`)
     const memoryFigure = figure({
       scenario: '1. initial sync',
-      metric: `peak RSS of the process during the sync (device + in-process server; RSS before the sync ${Math.round(peak.beforeMb)} MB; peak by ${peak.source})`,
+      metric: `peak RSS of the device process during the sync (the server is a process of its own; RSS before the sync ${Math.round(peak.beforeMb)} MB; peak by ${peak.source})`,
       value: Math.round(peak.peakMb),
       unit: 'MB',
       floor: Math.round(afterMb),
@@ -352,7 +363,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     figures.push({ ...memoryFigure, met: (memoryFigure.ratio ?? Infinity) <= 2 })
     // The same pull into an encrypted replica (the app's: SQLCipher v4 pages, raw 256-bit key), against the plain one.
     log(`1. the same initial sync into an encrypted replica`)
-    const encrypted = openDevice(env.dir, 'exec-encrypted', server.url, false, undefined, randomBytes(32))
+    const encrypted = openDevice(env.dir, 'exec-encrypted', spawned.url, false, undefined, randomBytes(32))
     devices.push(encrypted)
     await encrypted.signIn(EXEC.email, DEFAULT_DEMO_PASSWORD)
     const pulledEncrypted = await timed(() => encrypted.engine.pull())
@@ -372,6 +383,11 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     figures.push({ ...encryptedFigure, met: (encryptedFigure.ratio ?? Infinity) <= 1.3 })
     // `--only 1` stops here: scenario 1 includes its encrypted-vs-plain ratio (issue 18), not scenarios 2 and 3.
     if (options.initialOnly) return figures
+    for (const device of devices.splice(0)) await device.close()
+    await spawned.stop()
+    spawned = null
+    const server = await startTestServer({ databaseUrl: db.url, redisPrefix: env.redisPrefix })
+    servers.push(server)
 
     // ── 2. push of offline edits ─────────────────────────────────────────────────────────────────────────────────
     // Not the demo EXECUTIVE: the demo's role_permissions rows are in a format the server does not read (actions
@@ -530,6 +546,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
   } finally {
     for (const device of devices) await device.close().catch(() => undefined)
     for (const server of servers) await server.close().catch(() => undefined)
+    if (spawned) await spawned.stop().catch(() => null)
     await pool.end().catch(() => undefined)
     await db.drop().catch(() => undefined)
   }

@@ -168,6 +168,39 @@ describe('sync engine', () => {
     expect(events).toEqual(['request null', 'request 2', 'applied 2', 'request 4', 'applied 4', 'applied 5'])
   })
 
+  it('the next page is on its way (sent, not only asked for) before this one is applied', async () => {
+    for (let i = 1; i <= 5; i++) server.serverWrite('companies', testId(i), company(i))
+    const events: string[] = []
+    const replica = openTestReplica(dir.file('p.sqlite'))
+    const state = createDeviceState(replica.sqlite)
+    state.set('device_id', DEVICE)
+    signInLocally(state, USER)
+    const clock = createDeviceClock(state, { deviceId: DEVICE, now: () => T0 })
+    // As the real transport: the request goes out only after a few turns (token lookup, fetch's own promises).
+    const transport = {
+      ...server.transport,
+      pull: async (body: Parameters<MemoryServer['transport']['pull']>[0]) => {
+        for (let i = 0; i < 20; i++) await Promise.resolve()
+        await new Promise<void>((resolve) => process.nextTick(resolve))
+        events.push(`sent ${body.cursor}`)
+        return server.transport.pull(body)
+      },
+    }
+    const engine = createSyncEngine({
+      sqlite: replica.sqlite,
+      registry: replicaRegistry(),
+      transport,
+      state,
+      clock,
+      outbox: createOutboxStore(replica.sqlite, state),
+      pullLimit: 2,
+      onPulled: () => events.push(`applied ${state.get('pull_cursor')}`),
+    })
+    device = { close: () => replica.sqlite.close() } as typeof device
+    await engine.pull()
+    expect(events).toEqual(['sent null', 'sent 2', 'applied 2', 'sent 4', 'applied 4', 'applied 5'])
+  })
+
   it('keeps pending local edits on top of pulled rows', async () => {
     server.serverWrite('companies', testId(1), { ...company(1), website: 'old', description: 'old' })
     device = openDevice(dir.file('d.sqlite'), server)

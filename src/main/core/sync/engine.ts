@@ -447,6 +447,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           prefetched = request(page.cursor)
           // Awaited on the next turn; if this page's apply throws first, the request's outcome no longer matters.
           prefetched.catch(() => undefined)
+          // Let the request reach the socket before the apply takes the event loop: the transport (token lookup,
+          // then fetch) only writes it after several microtask turns, so without this it went out after the apply
+          // and the server never worked while the device applied (measured on the 109k-row first sync: the request
+          // was written 30–140 ms after the apply began, i.e. when it ended; docs/benchmarks.md, fifth round).
+          await new Promise<void>((resolve) => setImmediate(resolve))
         }
         let report: PageReport
         try {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PullResponse } from '../../../src/shared/sync/protocol'
 import { createTestDatabase, type TestDatabase } from '../../test/support'
 import { encodeCursor, logCursorAt } from './cursor'
-import { pull } from './pull'
+import { EMPTY_PULL_SQL, pull } from './pull'
 import { xidPlacesFor } from './xid-places'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
@@ -91,6 +91,56 @@ describe('a pull with nothing new', () => {
     await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
     const body = JSON.parse(await pull(env.pool, { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })) as PullResponse
     expect(body.changes.map((c) => c.id)).toContain(id)
+  })
+})
+
+describe("a cursor at the snapshot's xmax (no transaction of the cluster took an id since the last answer)", () => {
+  /** The plan of the empty-pull statement for a cursor at `txid`, executed (EXPLAIN ANALYZE) in one snapshot. */
+  async function executedPlan(txid: string, userId: string, deviceId: string): Promise<string> {
+    const client = new pg.Client({ connectionString: env.databaseUrl })
+    await client.connect()
+    try {
+      // The plan the server runs from its sixth execution on (node-pg prepares the statement once per connection).
+      await client.query('SET plan_cache_mode = force_generic_plan')
+      await client.query(`PREPARE empty_pull(xid8, bigint, uuid, uuid) AS ${EMPTY_PULL_SQL}`)
+      const args = [txid, '0', userId, deviceId].map((value) => client.escapeLiteral(value)).join(', ')
+      // EXPLAIN EXECUTE takes no bind parameters: the values are inlined as literals.
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) EXECUTE empty_pull(${args})`)
+      return rows.map((row) => row['QUERY PLAN']).join('\n')
+    } finally {
+      await client.end()
+    }
+  }
+
+  it('skips the change_log probe, which could find nothing (every entry it sees is below xmax)', async () => {
+    const device = await signedInDevice(env, 'OPERATOR')
+    await device.sync()
+    const { rows } = await env.pool.query<{ x: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x')
+    // At or above the statement's xmax whatever else commits meanwhile: the probe is never run.
+    const atXmax = await executedPlan(String(BigInt(rows[0]!.x) + 1_000_000n), device.userId, device.deviceId)
+    expect(atXmax).toMatch(/ on change_log e \(never executed\)/)
+    // Below it, the probe runs (and the device's seq and the gc floor are read either way).
+    const below = await executedPlan(rows[0]!.x === '0' ? '0' : String(BigInt(rows[0]!.x) - 1n), device.userId, device.deviceId)
+    expect(below).toMatch(/on change_log e \(actual rows=\d+ loops=1\)/)
+    expect(atXmax).toMatch(/on sync_devices d \(actual rows=\d+ loops=1\)/)
+  })
+
+  it('answers as the full pull does, and a commit landing right after the answer is delivered by the next pull', async () => {
+    const reader = await signedInDevice(env, 'EXECUTIVE')
+    const writer = await signedInDevice(env, 'EXECUTIVE')
+    await reader.sync()
+    // An empty answer, then the same cursor again: while no transaction takes an id, that cursor is at xmax.
+    const input = { userId: reader.userId, deviceId: reader.deviceId, cursor: reader.cursor }
+    const first = withoutTime(await pull(env.pool, input))
+    const again = { ...input, cursor: first.cursor }
+    const fast = withoutTime(await pull(env.pool, again))
+    const full = withoutTime(await pull(env.pool, again, undefined, {}))
+    expect(fast).toMatchObject({ changes: [], removed: [], hasMore: false, lastAppliedSeq: full.lastAppliedSeq })
+    expect(BigInt(fast.watermark!)).toBeLessThanOrEqual(BigInt(full.watermark!))
+    const id = newId()
+    await writer.push([writer.mutation({ table: 'companies', id, fields: companyFields(writer.userId) })])
+    const next = JSON.parse(await pull(env.pool, again)) as PullResponse
+    expect(next.changes.map((c) => c.id)).toContain(id)
   })
 })
 

@@ -272,13 +272,18 @@ async function deviceLastApplied(db: Queryable, deviceId: string): Promise<numbe
  * and an id found nowhere counts as this database's (issue 20, scenario 9: PostgreSQL computing the ceiling in SQL,
  * with its CTEs, made the statement 2–3× a SELECT 1; read this way it is ~1.5×).
  */
-const EMPTY_PULL_SQL = `
+export const EMPTY_PULL_SQL = `
   SELECT pg_current_snapshot()::text AS snap,
+    -- Nothing can follow a cursor at or above the snapshot's xmax: every entry this snapshot sees was written by a
+    -- transaction below xmax. That is the cursor a device sends again when no transaction of the cluster has taken an
+    -- id since its last answer, so the probe is skipped then (PostgreSQL evaluates the sub-select, an InitPlan, only
+    -- when the CASE reaches it; pull-empty.test.ts checks the plan says "never executed").
+    CASE WHEN $1::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) THEN NULL ELSE
     -- First entry in index order, not EXISTS: the statement is prepared once and its generic plan does not know the
     -- cursor, and would answer an EXISTS by scanning the whole change_log (10-20 ms at 22k entries).
     (SELECT e.txid::text FROM change_log e
       WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
-      ORDER BY e.txid, e.id LIMIT 1) AS next,
+      ORDER BY e.txid, e.id LIMIT 1) END AS next,
     (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4::uuid) AS seq,
     coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected`
 

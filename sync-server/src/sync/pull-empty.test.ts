@@ -8,6 +8,7 @@ import type { PullResponse } from '../../../src/shared/sync/protocol'
 import { createTestDatabase, type TestDatabase } from '../../test/support'
 import { encodeCursor, logCursorAt } from './cursor'
 import { EMPTY_PULL_SQL, pull } from './pull'
+import { rightsAt, rightsCacheFor } from './rights-cache'
 import { xidPlacesFor } from './xid-places'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
@@ -23,9 +24,11 @@ afterAll(async () => {
 })
 
 /** The pool, counting the statements pull() sends (through pool.query and through checked-out clients). */
-function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number; names: () => string[] } {
+function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number; names: () => string[]; texts: () => string[] } {
   let statements = 0
   const names: string[] = []
+  /** The text of each statement sent through a checked-out client. */
+  const texts: string[] = []
   const counted = new Proxy(pool, {
     get(target, key, receiver) {
       if (key === 'query')
@@ -40,7 +43,8 @@ function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number;
           const client = await target.connect()
           return new Proxy(client, {
             get(c, k, r) {
-              if (k === 'query') return (...args: unknown[]) => (statements++, (c.query as (...a: unknown[]) => unknown).apply(c, args))
+              if (k === 'query')
+                return (...args: unknown[]) => (statements++, texts.push(String(args[0])), (c.query as (...a: unknown[]) => unknown).apply(c, args))
               const value = Reflect.get(c, k, r) as unknown
               return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(c) : value
             },
@@ -50,7 +54,7 @@ function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
     },
   })
-  return { pool: counted, statements: () => statements, names: () => names }
+  return { pool: counted, statements: () => statements, names: () => names, texts: () => texts }
 }
 
 const withoutTime = (json: string): Omit<PullResponse, 'serverTime'> => {
@@ -82,6 +86,26 @@ describe('a pull with nothing new', () => {
     expect(BigInt(body.watermark!)).toBeGreaterThanOrEqual(BigInt(device.watermark!))
     // The cursor is the ceiling the watermark names: a pull from it is empty again.
     expect(withoutTime(await pull(env.pool, { ...input, cursor: body.cursor }))).toMatchObject({ changes: [], hasMore: false })
+  })
+
+  it('with entries to deliver, reads the page below its ceiling with the scope from the rights cache: no scope, seq or pg_locks read', async () => {
+    const device = await signedInDevice(env, 'OPERATOR')
+    await device.sync()
+    const id = newId()
+    await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
+    const { rows } = await env.pool.query<{ epoch: string }>('SELECT epoch::text AS epoch FROM authz_epoch WHERE id = 1')
+    const counting = countingPool(env.pool)
+    // As a push through this instance leaves it (the cache is per pool object: here the counting proxy).
+    await rightsAt(env.pool, rightsCacheFor(counting.pool), device.userId, rows[0]!.epoch)
+    const input = { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor }
+    const body = withoutTime(await pull(counting.pool, input))
+    expect(counting.names().filter((name) => name !== 'crm-pull-locate')[0]).toBe('crm-pull-empty')
+    // The page, its rows (one table), then behind + the gc check in one statement.
+    expect(counting.texts()).toHaveLength(3)
+    for (const text of counting.texts()) expect(text).not.toMatch(/user_tier|pg_locks|last_applied_seq/)
+    const full = withoutTime(await pull(env.pool, input, undefined, {}))
+    expect(body.changes.map((c) => c.id)).toEqual([id])
+    expect(body).toMatchObject({ changes: full.changes, removed: full.removed, hasMore: false, lastAppliedSeq: full.lastAppliedSeq })
   })
 
   it('still delivers what changed since the cursor (no short cut past a pending entry)', async () => {
@@ -119,6 +143,10 @@ describe("a cursor at the snapshot's xmax (no transaction of the cluster took an
     // At or above the statement's xmax whatever else commits meanwhile: the probe is never run.
     const atXmax = await executedPlan(String(BigInt(rows[0]!.x) + 1_000_000n), device.userId, device.deviceId)
     expect(atXmax).toMatch(/ on change_log e \(never executed\)/)
+    // Nothing follows the cursor: the authz epoch (only needed to read a page) is not read either.
+    expect(atXmax).toMatch(/ on authz_epoch a \(never executed\)/)
+    // The probe runs once, not once more for the epoch's CASE (the sub-select is not pulled up).
+    expect(atXmax.match(/ on change_log e /g)).toHaveLength(1)
     // Below it, the probe runs (and the device's seq and the gc floor are read either way).
     const below = await executedPlan(rows[0]!.x === '0' ? '0' : String(BigInt(rows[0]!.x) - 1n), device.userId, device.deviceId)
     expect(below).toMatch(/on change_log e \(actual rows=\d+ loops=1\)/)

@@ -22,6 +22,7 @@ import type { SyncedTable } from '../../../src/shared/model/tables'
 import { SYNCED_TABLES } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import { decodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
+import { rightsCacheFor } from './rights-cache'
 import { loadScope, scopeCondition, scopeIdCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
 import { emptyResponseText, responseText, type PageText, type PullStats } from './pull-response'
@@ -90,9 +91,18 @@ export async function pullLagSeconds(db: Queryable): Promise<number> {
   return Math.max(0, rows[0]?.lag ?? 0)
 }
 
-/** Test hook: runs between reading the ceiling and reading the log (pull.test.ts forces interleavings with it). */
+/**
+ * Test hooks (pull-ceiling.test.ts, pull-empty.test.ts force interleavings with them). Passing hooks without
+ * `afterSnapshot` runs the general pull (ceiling, then scope, then the page) instead of starting from the empty-pull
+ * statement.
+ */
 export interface PullHooks {
+  /** General pull: before reading the ceiling. */
+  beforeCeiling?(): Promise<void>
+  /** General pull: between reading the ceiling and reading the user's scope and the log. */
   afterCeiling?(): Promise<void>
+  /** Log pull after the empty-pull statement found entries: between that statement and reading the log. */
+  afterSnapshot?(): Promise<void>
 }
 
 function scopeParams(scope: Scope, condition: string): unknown[] {
@@ -162,9 +172,13 @@ interface LogEntry {
   kind: string
 }
 
-async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogCursor, limit: number, hooks?: PullHooks): Promise<Page> {
-  const x = await horizon(db)
-  await hooks?.afterCeiling?.()
+/**
+ * The log page after `cursor` below the ceiling `x`, read by a later statement than the one `x` came from. The scope
+ * must be at least as new as `x`'s snapshot (it reflects every transaction below `x`, in particular one that took a
+ * row out of the user's principals and logged `leave` entries this page consumes). Also checks, after reading the
+ * page, that gc has not collected entries it needed (ResyncRequiredError).
+ */
+async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogCursor, limit: number, x: string): Promise<Page> {
   const { rows: entries } = await db.query<LogEntry>(
     `SELECT c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
        FROM change_log c
@@ -206,15 +220,20 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
   const full = entries.length === limit
   const last = entries[entries.length - 1]
   if (full && last) {
+    if (await isCollected(db, cursor)) throw new ResyncRequiredError()
     // Every entry below the last consumed transaction has been delivered (they are read in txid order).
     return { changes, removed, cursor: logCursorAt(last.txid, last.id), hasMore: true, watermark: last.txid }
   }
   // Caught up with everything below the horizon: resume from (X, 0) next time. Committed entries above it (held back
-  // behind a transaction of this database still open) make the page `behind`: the device pulls again shortly.
-  const { rows: held } = await db.query<{ behind: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM change_log c WHERE c.txid >= $1::xid8 AND (c.audience_user_id IS NULL OR c.audience_user_id = $2::uuid)) AS behind`,
-    [x, userId],
+  // behind a transaction of this database still open) make the page `behind`: the device pulls again shortly. The
+  // same statement is the gc check (isCollected's), after the page was read.
+  const { rows: held } = await db.query<{ behind: boolean; stale: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM change_log c WHERE c.txid >= $1::xid8 AND (c.audience_user_id IS NULL OR c.audience_user_id = $2::uuid)) AS behind,
+            $3::xid8 > pg_snapshot_xmax(pg_current_snapshot())
+            OR coalesce((SELECT ($3::xid8, $4::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale`,
+    [x, userId, cursor.txid, cursor.id],
   )
+  if (held[0]?.stale === true) throw new ResyncRequiredError()
   return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: held[0]?.behind === true }
 }
 
@@ -273,7 +292,11 @@ async function deviceLastApplied(db: Queryable, deviceId: string): Promise<numbe
  * with its CTEs, made the statement 2–3× a SELECT 1; read this way it is ~1.5×).
  */
 export const EMPTY_PULL_SQL = `
-  SELECT pg_current_snapshot()::text AS snap,
+  SELECT q.snap, q.next, q.seq, q.collected,
+    -- The authz epoch of the same snapshot, only when entries follow the cursor: then the page is read next, with the
+    -- user's scope from the rights cache at this epoch (rights-cache.ts), as of this snapshot like the ceiling.
+    CASE WHEN q.next IS NULL THEN NULL ELSE (SELECT a.epoch FROM authz_epoch a WHERE a.id = 1)::text END AS epoch
+  FROM (SELECT pg_current_snapshot()::text AS snap,
     -- Nothing can follow a cursor at or above the snapshot's xmax: every entry this snapshot sees was written by a
     -- transaction below xmax. That is the cursor a device sends again when no transaction of the cluster has taken an
     -- id since its last answer, so the probe is skipped then (PostgreSQL evaluates the sub-select, an InitPlan, only
@@ -285,7 +308,9 @@ export const EMPTY_PULL_SQL = `
       WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
       ORDER BY e.txid, e.id LIMIT 1) END AS next,
     (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4::uuid) AS seq,
-    coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected`
+    coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected
+    -- OFFSET 0 keeps the sub-select from being pulled up, which would copy the probe into the CASE above: run twice.
+    OFFSET 0) q`
 
 /**
  * Which database runs each transaction whose low 32 bits are in $1 (pg_locks shows 32-bit xids): CEILING_SQL's
@@ -318,9 +343,27 @@ async function locatedCeiling(pool: Pool, places: XidPlaces, snapshot: Snapshot)
   return places.ceiling(snapshot, new Set(unknown.values()))!
 }
 
-/** The empty page's response text for `cursor` if nothing is pending, else null (the caller runs the full pull). */
-async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undefined, cursor: LogCursor, stats?: PullStats): Promise<string | null> {
-  const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean }>({
+/** What the empty-pull statement found when entries below the ceiling follow the cursor: the page is read next. */
+interface Pending {
+  /** The ceiling of the statement's snapshot. */
+  readonly x: string
+  readonly lastAppliedSeq: number | null
+  /** authz_epoch in the same snapshot. */
+  readonly epoch: string | null
+}
+
+/**
+ * The empty page's response text for `cursor` if nothing is pending; what the statement found if entries below the
+ * ceiling follow the cursor (`pending`); null when the cursor is above the ceiling (the general pull answers it).
+ */
+async function emptyLogPage(
+  pool: Pool,
+  userId: string,
+  deviceId: string | undefined,
+  cursor: LogCursor,
+  stats?: PullStats,
+): Promise<string | { pending: Pending } | null> {
+  const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean; epoch: string | null }>({
     name: 'crm-pull-empty',
     text: EMPTY_PULL_SQL,
     values: [cursor.txid, cursor.id, userId, deviceId ?? null],
@@ -331,7 +374,7 @@ async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undef
   const x = places.ceiling(snapshot) ?? (await locatedCeiling(pool, places, snapshot))
   // A cursor above (x, 0) (issued by an instance that knew more running ids) is left to the full pull.
   if (!(xidBelow(cursor.txid, x) || (cursor.txid === x && cursor.id === '0'))) return null
-  if (row.next !== null && xidBelow(row.next, x)) return null
+  if (row.next !== null && xidBelow(row.next, x)) return { pending: { x, lastAppliedSeq: deviceId ? Number(row.seq ?? 0) : null, epoch: row.epoch } }
   if (xidBelow(snapshot.xmax, cursor.txid) || row.collected) throw new ResyncRequiredError()
   return emptyResponseText(x, row.next !== null, deviceId ? Number(row.seq ?? 0) : null, stats)
 }
@@ -340,31 +383,70 @@ async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undef
 export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hooks?: PullHooks): Promise<string> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
   const cursor: PullCursor | null = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
-  // Nothing new (the common case for a synced device): one statement, no scope. Not when a test hooks the
-  // ceiling/page interleaving of the full pull.
-  const empty = cursor?.phase === 'log' && !hooks ? await emptyLogPage(pool, input.userId, input.deviceId, cursor, stats) : null
-  if (empty !== null) return empty
+  // A log pull starts with the empty-pull statement: nothing new (the common case for a synced device) is answered by
+  // it alone; entries to deliver are read next, below its ceiling. Not when a test hooks the general pull.
+  if (cursor?.phase === 'log' && (hooks === undefined || hooks.afterSnapshot !== undefined)) {
+    const empty = await emptyLogPage(pool, input.userId, input.deviceId, cursor, stats)
+    if (typeof empty === 'string') return empty
+    if (empty !== null) return pendingLogPage(pool, input, cursor, limit, empty.pending, stats, hooks)
+  }
   const client = await pool.connect()
   let page: Page
   let lastAppliedSeq: number | null = null
   try {
+    // The ceiling first, then the scope: the scope must reflect every transaction below the ceiling (a rights change
+    // committed in between, with its `leave` entries below the ceiling, judged by the principals from before it would
+    // send the rows it took away as changes, and the device would keep them). pull-scope-race.test.ts.
+    await hooks?.beforeCeiling?.()
+    const x = cursor === null || cursor.phase === 'log' ? await horizon(client) : null
+    await hooks?.afterCeiling?.()
     const { scope } = await loadScope(client, input.userId)
     // Read before the page's rows: every push counted in it has committed, so the rows sent hold its effects and the
     // device may stop re-applying those entries over them (engine.ts applyPage).
     lastAppliedSeq = input.deviceId ? await deviceLastApplied(client, input.deviceId) : null
     if (cursor === null) {
-      const start: SnapshotCursor = { v: 1, phase: 'snapshot', horizon: await horizon(client), table: SYNCED_TABLES[0], after: null }
+      const start: SnapshotCursor = { v: 1, phase: 'snapshot', horizon: x!, table: SYNCED_TABLES[0], after: null }
       page = await snapshotPage(client, scope, start, limit)
     } else if (cursor.phase === 'snapshot') {
       page = await snapshotPage(client, scope, cursor, limit)
+      // Checked after reading the page: gc deletes entries and raises the floor in one transaction, so a deletion that
+      // could have hidden entries from this page is visible here (logPage checks its own).
+      if (await isCollected(client, cursor)) throw new ResyncRequiredError()
     } else {
-      page = await logPage(client, input.userId, scope, cursor, limit, hooks)
+      page = await logPage(client, input.userId, scope, cursor, limit, x!)
     }
-    // Checked after reading the page: gc deletes entries and raises the floor in one transaction, so a deletion that
-    // could have hidden entries from this page is visible here.
-    if (cursor !== null && (await isCollected(client, cursor))) throw new ResyncRequiredError()
   } finally {
     client.release()
   }
   return responseText(page, lastAppliedSeq, stats)
+}
+
+/**
+ * A log pull whose empty-pull statement found entries below its ceiling: the page is read below that ceiling (read by
+ * an earlier statement than the page, as CEILING_SQL's guarantee needs), with the device's seq from the same
+ * statement (read before the page's rows, as the general pull reads it) and the user's scope from the rights cache at
+ * the statement's authz epoch — the rights as of that snapshot, so they reflect every transaction below the ceiling
+ * (loaded afresh, newer still, on a miss). Three statements fewer than the general pull: scope, seq and the ceiling's
+ * pg_locks read (issue 20, scenario 4).
+ */
+async function pendingLogPage(
+  pool: Pool,
+  input: PullInput,
+  cursor: LogCursor,
+  limit: number,
+  pending: Pending,
+  stats?: PullStats,
+  hooks?: PullHooks,
+): Promise<string> {
+  await hooks?.afterSnapshot?.()
+  const cached = pending.epoch === null ? null : rightsCacheFor(pool).get(input.userId, pending.epoch)
+  const client = await pool.connect()
+  let page: Page
+  try {
+    const scope = cached ? cached.scope : (await loadScope(client, input.userId)).scope
+    page = await logPage(client, input.userId, scope, cursor, limit, pending.x)
+  } finally {
+    client.release()
+  }
+  return responseText(page, pending.lastAppliedSeq, stats)
 }

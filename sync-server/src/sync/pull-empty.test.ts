@@ -88,7 +88,7 @@ describe('a pull with nothing new', () => {
     expect(withoutTime(await pull(env.pool, { ...input, cursor: body.cursor }))).toMatchObject({ changes: [], hasMore: false })
   })
 
-  it('with entries to deliver, reads the page below its ceiling with the scope from the rights cache: no scope, seq or pg_locks read', async () => {
+  it('with entries to deliver, reads the page below its ceiling with the scope from the rights cache: two statements, no scope, seq or pg_locks read', async () => {
     const device = await signedInDevice(env, 'OPERATOR')
     await device.sync()
     const id = newId()
@@ -100,8 +100,8 @@ describe('a pull with nothing new', () => {
     const input = { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor }
     const body = withoutTime(await pull(counting.pool, input))
     expect(counting.names().filter((name) => name !== 'crm-pull-locate')[0]).toBe('crm-pull-empty')
-    // The page, its rows (one table), then behind + the gc check in one statement.
-    expect(counting.texts()).toHaveLength(3)
+    // The page (with behind and the gc check in the same statement), then its rows (one table).
+    expect(counting.texts()).toHaveLength(2)
     for (const text of counting.texts()) expect(text).not.toMatch(/user_tier|pg_locks|last_applied_seq/)
     const full = withoutTime(await pull(env.pool, input, undefined, {}))
     expect(body.changes.map((c) => c.id)).toEqual([id])
@@ -113,10 +113,28 @@ describe('a pull with nothing new', () => {
     await device.sync()
     const id = newId()
     await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
-    const body = JSON.parse(await pull(env.pool, { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })) as PullResponse
-    expect(body.changes.map((c) => c.id)).toContain(id)
+    const pages = await pullWhileBehind({ userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })
+    expect(pages.flatMap((page) => page.changes.map((c) => c.id))).toContain(id)
   })
 })
+
+/**
+ * Pulls from `input.cursor` while the answer says `behind` or `hasMore` (a few times at most), following the cursor.
+ * On a shared server a transaction of another database that ends between the snapshot and the lookup of its database
+ * counts as this database's (xid-places.ts): the ceiling then waits one pull longer, and says so.
+ */
+async function pullWhileBehind(input: { userId: string; deviceId: string; cursor: string | null }): Promise<PullResponse[]> {
+  const pages: PullResponse[] = []
+  let cursor = input.cursor
+  for (let i = 0; i < 10; i++) {
+    const page = JSON.parse(await pull(env.pool, { ...input, cursor })) as PullResponse
+    pages.push(page)
+    cursor = page.cursor
+    if (!page.behind && !page.hasMore) break
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return pages
+}
 
 describe("a cursor at the snapshot's xmax (no transaction of the cluster took an id since the last answer)", () => {
   /** The plan of the empty-pull statement for a cursor at `txid`, executed (EXPLAIN ANALYZE) in one snapshot. */
@@ -167,8 +185,8 @@ describe("a cursor at the snapshot's xmax (no transaction of the cluster took an
     expect(BigInt(fast.watermark!)).toBeLessThanOrEqual(BigInt(full.watermark!))
     const id = newId()
     await writer.push([writer.mutation({ table: 'companies', id, fields: companyFields(writer.userId) })])
-    const next = JSON.parse(await pull(env.pool, again)) as PullResponse
-    expect(next.changes.map((c) => c.id)).toContain(id)
+    const next = await pullWhileBehind(again)
+    expect(next.flatMap((page) => page.changes.map((c) => c.id))).toContain(id)
   })
 })
 

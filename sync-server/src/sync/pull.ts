@@ -175,19 +175,31 @@ interface LogEntry {
 /**
  * The log page after `cursor` below the ceiling `x`, read by a later statement than the one `x` came from. The scope
  * must be at least as new as `x`'s snapshot (it reflects every transaction below `x`, in particular one that took a
- * row out of the user's principals and logged `leave` entries this page consumes). Also checks, after reading the
- * page, that gc has not collected entries it needed (ResyncRequiredError).
+ * row out of the user's principals and logged `leave` entries this page consumes).
+ *
+ * One statement reads the entries after the cursor, one more than a page, not bounded by `x`: those below `x` are a
+ * prefix (txid order); one at or above it means the prefix holds every entry below `x` and the page is `behind`. The
+ * same statement checks that gc has not collected entries the page needed (gc deletes entries and raises its floor in
+ * one transaction, so one snapshot sees both or neither) and that the cursor is not from the future
+ * (ResyncRequiredError): the page costs one statement plus one per table of its rows (issue 20, scenario 4).
  */
 async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogCursor, limit: number, x: string): Promise<Page> {
-  const { rows: entries } = await db.query<LogEntry>(
-    `SELECT c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
-       FROM change_log c
-      WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND c.txid < $3::xid8
-        AND (c.audience_user_id IS NULL OR c.audience_user_id = $4::uuid)
-      ORDER BY c.txid, c.id
-      LIMIT $5`,
-    [cursor.txid, cursor.id, x, userId, limit],
+  const { rows: read } = await db.query<Partial<LogEntry> & { stale: boolean }>(
+    `SELECT g.stale, c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
+       FROM (SELECT $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
+                    OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale) g
+       LEFT JOIN LATERAL (
+         SELECT c.id, c.txid, c.table_name, c.row_id, c.kind FROM change_log c
+          WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND (c.audience_user_id IS NULL OR c.audience_user_id = $3::uuid)
+          ORDER BY c.txid, c.id
+          LIMIT $4) c ON true
+      ORDER BY c.txid, c.id`,
+    [cursor.txid, cursor.id, userId, limit + 1],
   )
+  if (read[0]?.stale === true) throw new ResyncRequiredError()
+  const after = read.filter((entry): entry is LogEntry & { stale: boolean } => entry.id !== null && entry.id !== undefined)
+  const below = after.filter((entry) => xidBelow(entry.txid, x))
+  const entries = below.slice(0, limit)
 
   const wanted = new Map<SyncedTable, { ids: Set<string>; leaving: Set<string> }>()
   for (const entry of entries) {
@@ -220,21 +232,12 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
   const full = entries.length === limit
   const last = entries[entries.length - 1]
   if (full && last) {
-    if (await isCollected(db, cursor)) throw new ResyncRequiredError()
     // Every entry below the last consumed transaction has been delivered (they are read in txid order).
     return { changes, removed, cursor: logCursorAt(last.txid, last.id), hasMore: true, watermark: last.txid }
   }
   // Caught up with everything below the horizon: resume from (X, 0) next time. Committed entries above it (held back
-  // behind a transaction of this database still open) make the page `behind`: the device pulls again shortly. The
-  // same statement is the gc check (isCollected's), after the page was read.
-  const { rows: held } = await db.query<{ behind: boolean; stale: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM change_log c WHERE c.txid >= $1::xid8 AND (c.audience_user_id IS NULL OR c.audience_user_id = $2::uuid)) AS behind,
-            $3::xid8 > pg_snapshot_xmax(pg_current_snapshot())
-            OR coalesce((SELECT ($3::xid8, $4::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale`,
-    [x, userId, cursor.txid, cursor.id],
-  )
-  if (held[0]?.stale === true) throw new ResyncRequiredError()
-  return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: held[0]?.behind === true }
+  // behind a transaction of this database still open) make the page `behind`: the device pulls again shortly.
+  return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: after.length > below.length }
 }
 
 /**

@@ -4,7 +4,7 @@
  * transaction. If it commits after the scope was read but before the ceiling, its entries are below the ceiling and
  * the page consumes them: judged by the principals from before the change, the rows it took away would be sent as
  * changes and the device would keep them for good. Both pull paths: the general one (scope after the ceiling) and the
- * one that starts from the empty-pull statement (scope from the rights cache at that statement's authz epoch).
+ * one that starts from the empty-pull statement (scope from the rights cache at the authz epoch read with the page).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PullResponse } from '../../../src/shared/sync/protocol'

@@ -177,17 +177,28 @@ interface LogEntry {
  * must be at least as new as `x`'s snapshot (it reflects every transaction below `x`, in particular one that took a
  * row out of the user's principals and logged `leave` entries this page consumes).
  *
+ * `scopeAt` gives the user's scope, at least as new as the authz epoch read by the page's statement (or the scope itself
+ * when the caller loaded it after the ceiling).
+ *
  * One statement reads the entries after the cursor, one more than a page, not bounded by `x`: those below `x` are a
  * prefix (txid order); one at or above it means the prefix holds every entry below `x` and the page is `behind`. The
  * same statement checks that gc has not collected entries the page needed (gc deletes entries and raises its floor in
  * one transaction, so one snapshot sees both or neither) and that the cursor is not from the future
  * (ResyncRequiredError): the page costs one statement plus one per table of its rows (issue 20, scenario 4).
  */
-async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogCursor, limit: number, x: string): Promise<Page> {
-  const { rows: read } = await db.query<Partial<LogEntry> & { stale: boolean }>(
-    `SELECT g.stale, c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
+async function logPage(
+  db: Queryable,
+  userId: string,
+  scopeAt: (epoch: string | null) => Scope | Promise<Scope>,
+  cursor: LogCursor,
+  limit: number,
+  x: string,
+): Promise<Page> {
+  const { rows: read } = await db.query<Partial<LogEntry> & { stale: boolean; epoch: string | null }>(
+    `SELECT g.stale, g.epoch, c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
        FROM (SELECT $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
-                    OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale) g
+                    OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale,
+                    (SELECT a.epoch FROM authz_epoch a WHERE a.id = 1)::text AS epoch) g
        LEFT JOIN LATERAL (
          SELECT c.id, c.txid, c.table_name, c.row_id, c.kind FROM change_log c
           WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND (c.audience_user_id IS NULL OR c.audience_user_id = $3::uuid)
@@ -197,7 +208,9 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
     [cursor.txid, cursor.id, userId, limit + 1],
   )
   if (read[0]?.stale === true) throw new ResyncRequiredError()
-  const after = read.filter((entry): entry is LogEntry & { stale: boolean } => entry.id !== null && entry.id !== undefined)
+  // The rights as of this statement: after the ceiling's snapshot, so they reflect every transaction below it.
+  const scope = await scopeAt(read[0]?.epoch ?? null)
+  const after = read.filter((entry): entry is LogEntry & { stale: boolean; epoch: string | null } => entry.id !== null && entry.id !== undefined)
   const below = after.filter((entry) => xidBelow(entry.txid, x))
   const entries = below.slice(0, limit)
 
@@ -295,11 +308,7 @@ async function deviceLastApplied(db: Queryable, deviceId: string): Promise<numbe
  * with its CTEs, made the statement 2–3× a SELECT 1; read this way it is ~1.5×).
  */
 export const EMPTY_PULL_SQL = `
-  SELECT q.snap, q.next, q.seq, q.collected,
-    -- The authz epoch of the same snapshot, only when entries follow the cursor: then the page is read next, with the
-    -- user's scope from the rights cache at this epoch (rights-cache.ts), as of this snapshot like the ceiling.
-    CASE WHEN q.next IS NULL THEN NULL ELSE (SELECT a.epoch FROM authz_epoch a WHERE a.id = 1)::text END AS epoch
-  FROM (SELECT pg_current_snapshot()::text AS snap,
+  SELECT pg_current_snapshot()::text AS snap,
     -- Nothing can follow a cursor at or above the snapshot's xmax: every entry this snapshot sees was written by a
     -- transaction below xmax. That is the cursor a device sends again when no transaction of the cluster has taken an
     -- id since its last answer, so the probe is skipped then (PostgreSQL evaluates the sub-select, an InitPlan, only
@@ -311,9 +320,7 @@ export const EMPTY_PULL_SQL = `
       WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
       ORDER BY e.txid, e.id LIMIT 1) END AS next,
     (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4::uuid) AS seq,
-    coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected
-    -- OFFSET 0 keeps the sub-select from being pulled up, which would copy the probe into the CASE above: run twice.
-    OFFSET 0) q`
+    coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected`
 
 /**
  * Which database runs each transaction whose low 32 bits are in $1 (pg_locks shows 32-bit xids): CEILING_SQL's
@@ -351,8 +358,6 @@ interface Pending {
   /** The ceiling of the statement's snapshot. */
   readonly x: string
   readonly lastAppliedSeq: number | null
-  /** authz_epoch in the same snapshot. */
-  readonly epoch: string | null
 }
 
 /**
@@ -366,7 +371,7 @@ async function emptyLogPage(
   cursor: LogCursor,
   stats?: PullStats,
 ): Promise<string | { pending: Pending } | null> {
-  const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean; epoch: string | null }>({
+  const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean }>({
     name: 'crm-pull-empty',
     text: EMPTY_PULL_SQL,
     values: [cursor.txid, cursor.id, userId, deviceId ?? null],
@@ -377,7 +382,7 @@ async function emptyLogPage(
   const x = places.ceiling(snapshot) ?? (await locatedCeiling(pool, places, snapshot))
   // A cursor above (x, 0) (issued by an instance that knew more running ids) is left to the full pull.
   if (!(xidBelow(cursor.txid, x) || (cursor.txid === x && cursor.id === '0'))) return null
-  if (row.next !== null && xidBelow(row.next, x)) return { pending: { x, lastAppliedSeq: deviceId ? Number(row.seq ?? 0) : null, epoch: row.epoch } }
+  if (row.next !== null && xidBelow(row.next, x)) return { pending: { x, lastAppliedSeq: deviceId ? Number(row.seq ?? 0) : null } }
   if (xidBelow(snapshot.xmax, cursor.txid) || row.collected) throw new ResyncRequiredError()
   return emptyResponseText(x, row.next !== null, deviceId ? Number(row.seq ?? 0) : null, stats)
 }
@@ -416,7 +421,7 @@ export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hook
       // could have hidden entries from this page is visible here (logPage checks its own).
       if (await isCollected(client, cursor)) throw new ResyncRequiredError()
     } else {
-      page = await logPage(client, input.userId, scope, cursor, limit, x!)
+      page = await logPage(client, input.userId, () => scope, cursor, limit, x!)
     }
   } finally {
     client.release()
@@ -428,8 +433,8 @@ export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hook
  * A log pull whose empty-pull statement found entries below its ceiling: the page is read below that ceiling (read by
  * an earlier statement than the page, as CEILING_SQL's guarantee needs), with the device's seq from the same
  * statement (read before the page's rows, as the general pull reads it) and the user's scope from the rights cache at
- * the statement's authz epoch — the rights as of that snapshot, so they reflect every transaction below the ceiling
- * (loaded afresh, newer still, on a miss). Three statements fewer than the general pull: scope, seq and the ceiling's
+ * the authz epoch read by the page's own statement — a later snapshot than the ceiling's, so the rights reflect every
+ * transaction below the ceiling (loaded afresh, newer still, on a miss). Three statements fewer than the general pull: scope, seq and the ceiling's
  * pg_locks read (issue 20, scenario 4).
  */
 async function pendingLogPage(
@@ -442,12 +447,14 @@ async function pendingLogPage(
   hooks?: PullHooks,
 ): Promise<string> {
   await hooks?.afterSnapshot?.()
-  const cached = pending.epoch === null ? null : rightsCacheFor(pool).get(input.userId, pending.epoch)
   const client = await pool.connect()
   let page: Page
   try {
-    const scope = cached ? cached.scope : (await loadScope(client, input.userId)).scope
-    page = await logPage(client, input.userId, scope, cursor, limit, pending.x)
+    const scopeAt = async (epoch: string | null): Promise<Scope> => {
+      const cached = epoch === null ? null : rightsCacheFor(pool).get(input.userId, epoch)
+      return cached ? cached.scope : (await loadScope(client, input.userId)).scope
+    }
+    page = await logPage(client, input.userId, scopeAt, cursor, limit, pending.x)
   } finally {
     client.release()
   }

@@ -108,6 +108,27 @@ describe('a pull with nothing new', () => {
     expect(body).toMatchObject({ changes: full.changes, removed: full.removed, hasMore: false, lastAppliedSeq: full.lastAppliedSeq })
   })
 
+  it('pages the log by the limit, in commit order, without losing or repeating an entry (page of limit + 1 read)', async () => {
+    const device = await signedInDevice(env, 'OPERATOR')
+    await device.sync()
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const id = newId()
+      ids.push(id)
+      await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
+    }
+    const seen: string[] = []
+    let cursor = device.cursor
+    for (let i = 0; i < 20; i++) {
+      const page = JSON.parse(await pull(env.pool, { userId: device.userId, deviceId: device.deviceId, cursor, limit: 2 })) as PullResponse
+      expect(page.changes.length).toBeLessThanOrEqual(2)
+      seen.push(...page.changes.map((c) => c.id))
+      cursor = page.cursor
+      if (!page.hasMore && !page.behind) break
+    }
+    expect(seen).toEqual(ids)
+  })
+
   it('still delivers what changed since the cursor (no short cut past a pending entry)', async () => {
     const device = await signedInDevice(env, 'OPERATOR')
     await device.sync()

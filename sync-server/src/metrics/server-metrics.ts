@@ -62,6 +62,9 @@ export function createServerMetrics({ pool, redis, pokes }: MetricsSources): Ser
     labelNames: ['kind'] as const,
     registers,
   })
+  // Both series from the start: the pull route adds only non-zero counts (an empty pull skips the label lookups).
+  pullRows.inc({ kind: 'change' }, 0)
+  pullRows.inc({ kind: 'removed' }, 0)
   const resyncs = new Counter({
     name: 'crm_sync_resync_required_total',
     help: 'Pulls answered 410 resync_required (cursor older than the gc floor).',

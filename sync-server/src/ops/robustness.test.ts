@@ -276,6 +276,10 @@ describe('GET /metrics', () => {
   it('serves Prometheus text to loopback clients, counting requests, pushes, pulls, SSE devices, pool and Redis', async () => {
     const server = await startTestServer({ databaseUrl: db.url, redisPrefix: redis.prefix })
     try {
+      // The pull-row series exist before any pull (the route adds only non-zero counts; an empty pull adds nothing).
+      const fresh = await (await fetch(`${server.url}/metrics`)).text()
+      expect(fresh).toMatch(/^crm_sync_pull_rows_total\{kind="change"\} 0$/m)
+      expect(fresh).toMatch(/^crm_sync_pull_rows_total\{kind="removed"\} 0$/m)
       const session = await createSignedInUser(server.url, db.url, { tier: 'EXECUTIVE' })
       await push(server.url, session, companyMutations(session, 2))
       await pull(server.url, session)

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PullResponse } from '../../../src/shared/sync/protocol'
 import { createTestDatabase, type TestDatabase } from '../../test/support'
 import { encodeCursor, logCursorAt } from './cursor'
-import { pull } from './pull'
+import { EMPTY_PULL_SQL, pull } from './pull'
+import { rightsAt, rightsCacheFor } from './rights-cache'
 import { xidPlacesFor } from './xid-places'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
 
@@ -23,9 +24,11 @@ afterAll(async () => {
 })
 
 /** The pool, counting the statements pull() sends (through pool.query and through checked-out clients). */
-function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number; names: () => string[] } {
+function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number; names: () => string[]; texts: () => string[] } {
   let statements = 0
   const names: string[] = []
+  /** The text of each statement sent through a checked-out client. */
+  const texts: string[] = []
   const counted = new Proxy(pool, {
     get(target, key, receiver) {
       if (key === 'query')
@@ -40,7 +43,8 @@ function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number;
           const client = await target.connect()
           return new Proxy(client, {
             get(c, k, r) {
-              if (k === 'query') return (...args: unknown[]) => (statements++, (c.query as (...a: unknown[]) => unknown).apply(c, args))
+              if (k === 'query')
+                return (...args: unknown[]) => (statements++, texts.push(String(args[0])), (c.query as (...a: unknown[]) => unknown).apply(c, args))
               const value = Reflect.get(c, k, r) as unknown
               return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(c) : value
             },
@@ -50,7 +54,7 @@ function countingPool(pool: pg.Pool): { pool: pg.Pool; statements: () => number;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
     },
   })
-  return { pool: counted, statements: () => statements, names: () => names }
+  return { pool: counted, statements: () => statements, names: () => names, texts: () => texts }
 }
 
 const withoutTime = (json: string): Omit<PullResponse, 'serverTime'> => {
@@ -84,13 +88,122 @@ describe('a pull with nothing new', () => {
     expect(withoutTime(await pull(env.pool, { ...input, cursor: body.cursor }))).toMatchObject({ changes: [], hasMore: false })
   })
 
+  it('with entries to deliver, reads the page below its ceiling with the scope from the rights cache: two statements, no scope, seq or pg_locks read', async () => {
+    const device = await signedInDevice(env, 'OPERATOR')
+    await device.sync()
+    const id = newId()
+    await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
+    const { rows } = await env.pool.query<{ epoch: string }>('SELECT epoch::text AS epoch FROM authz_epoch WHERE id = 1')
+    const counting = countingPool(env.pool)
+    // As a push through this instance leaves it (the cache is per pool object: here the counting proxy).
+    await rightsAt(env.pool, rightsCacheFor(counting.pool), device.userId, rows[0]!.epoch)
+    const input = { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor }
+    const body = withoutTime(await pull(counting.pool, input))
+    expect(counting.names().filter((name) => name !== 'crm-pull-locate')[0]).toBe('crm-pull-empty')
+    // The page (with behind and the gc check in the same statement), then its rows (one table).
+    expect(counting.texts()).toHaveLength(2)
+    for (const text of counting.texts()) expect(text).not.toMatch(/user_tier|pg_locks|last_applied_seq/)
+    const full = withoutTime(await pull(env.pool, input, undefined, {}))
+    expect(body.changes.map((c) => c.id)).toEqual([id])
+    expect(body).toMatchObject({ changes: full.changes, removed: full.removed, hasMore: false, lastAppliedSeq: full.lastAppliedSeq })
+  })
+
+  it('pages the log by the limit, in commit order, without losing or repeating an entry (page of limit + 1 read)', async () => {
+    const device = await signedInDevice(env, 'OPERATOR')
+    await device.sync()
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const id = newId()
+      ids.push(id)
+      await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
+    }
+    const seen: string[] = []
+    let cursor = device.cursor
+    for (let i = 0; i < 20; i++) {
+      const page = JSON.parse(await pull(env.pool, { userId: device.userId, deviceId: device.deviceId, cursor, limit: 2 })) as PullResponse
+      expect(page.changes.length).toBeLessThanOrEqual(2)
+      seen.push(...page.changes.map((c) => c.id))
+      cursor = page.cursor
+      if (!page.hasMore && !page.behind) break
+    }
+    expect(seen).toEqual(ids)
+  })
+
   it('still delivers what changed since the cursor (no short cut past a pending entry)', async () => {
     const device = await signedInDevice(env, 'OPERATOR')
     await device.sync()
     const id = newId()
     await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
-    const body = JSON.parse(await pull(env.pool, { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })) as PullResponse
-    expect(body.changes.map((c) => c.id)).toContain(id)
+    const pages = await pullWhileBehind({ userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })
+    expect(pages.flatMap((page) => page.changes.map((c) => c.id))).toContain(id)
+  })
+})
+
+/**
+ * Pulls from `input.cursor` while the answer says `behind` or `hasMore` (a few times at most), following the cursor.
+ * On a shared server a transaction of another database that ends between the snapshot and the lookup of its database
+ * counts as this database's (xid-places.ts): the ceiling then waits one pull longer, and says so.
+ */
+async function pullWhileBehind(input: { userId: string; deviceId: string; cursor: string | null }): Promise<PullResponse[]> {
+  const pages: PullResponse[] = []
+  let cursor = input.cursor
+  for (let i = 0; i < 10; i++) {
+    const page = JSON.parse(await pull(env.pool, { ...input, cursor })) as PullResponse
+    pages.push(page)
+    cursor = page.cursor
+    if (!page.behind && !page.hasMore) break
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return pages
+}
+
+describe("a cursor at the snapshot's xmax (no transaction of the cluster took an id since the last answer)", () => {
+  /** The plan of the empty-pull statement for a cursor at `txid`, executed (EXPLAIN ANALYZE) in one snapshot. */
+  async function executedPlan(txid: string, userId: string, deviceId: string): Promise<string> {
+    const client = new pg.Client({ connectionString: env.databaseUrl })
+    await client.connect()
+    try {
+      // The plan the server runs from its sixth execution on (node-pg prepares the statement once per connection).
+      await client.query('SET plan_cache_mode = force_generic_plan')
+      await client.query(`PREPARE empty_pull(xid8, bigint, uuid, uuid) AS ${EMPTY_PULL_SQL}`)
+      const args = [txid, '0', userId, deviceId].map((value) => client.escapeLiteral(value)).join(', ')
+      // EXPLAIN EXECUTE takes no bind parameters: the values are inlined as literals.
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) EXECUTE empty_pull(${args})`)
+      return rows.map((row) => row['QUERY PLAN']).join('\n')
+    } finally {
+      await client.end()
+    }
+  }
+
+  it('skips the change_log probe, which could find nothing (every entry it sees is below xmax)', async () => {
+    const device = await signedInDevice(env, 'OPERATOR')
+    await device.sync()
+    const { rows } = await env.pool.query<{ x: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x')
+    // At or above the statement's xmax whatever else commits meanwhile: the probe is never run.
+    const atXmax = await executedPlan(String(BigInt(rows[0]!.x) + 1_000_000n), device.userId, device.deviceId)
+    expect(atXmax).toMatch(/ on change_log e \(never executed\)/)
+    // Below it, the probe runs (and the device's seq and the gc floor are read either way).
+    const below = await executedPlan(rows[0]!.x === '0' ? '0' : String(BigInt(rows[0]!.x) - 1n), device.userId, device.deviceId)
+    expect(below).toMatch(/on change_log e \(actual rows=\d+ loops=1\)/)
+    expect(atXmax).toMatch(/on sync_devices d \(actual rows=\d+ loops=1\)/)
+  })
+
+  it('answers as the full pull does, and a commit landing right after the answer is delivered by the next pull', async () => {
+    const reader = await signedInDevice(env, 'EXECUTIVE')
+    const writer = await signedInDevice(env, 'EXECUTIVE')
+    await reader.sync()
+    // An empty answer, then the same cursor again: while no transaction takes an id, that cursor is at xmax.
+    const input = { userId: reader.userId, deviceId: reader.deviceId, cursor: reader.cursor }
+    const first = withoutTime(await pull(env.pool, input))
+    const again = { ...input, cursor: first.cursor }
+    const fast = withoutTime(await pull(env.pool, again))
+    const full = withoutTime(await pull(env.pool, again, undefined, {}))
+    expect(fast).toMatchObject({ changes: [], removed: [], hasMore: false, lastAppliedSeq: full.lastAppliedSeq })
+    expect(BigInt(fast.watermark!)).toBeLessThanOrEqual(BigInt(full.watermark!))
+    const id = newId()
+    await writer.push([writer.mutation({ table: 'companies', id, fields: companyFields(writer.userId) })])
+    const next = await pullWhileBehind(again)
+    expect(next.flatMap((page) => page.changes.map((c) => c.id))).toContain(id)
   })
 })
 

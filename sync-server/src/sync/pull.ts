@@ -22,6 +22,7 @@ import type { SyncedTable } from '../../../src/shared/model/tables'
 import { SYNCED_TABLES } from '../../../src/shared/model/tables'
 import type { Queryable } from '../postgres/transaction'
 import { decodeCursor, logCursorAt, type LogCursor, type PullCursor, type SnapshotCursor } from './cursor'
+import { rightsCacheFor } from './rights-cache'
 import { loadScope, scopeCondition, scopeIdCondition, type Scope } from './scope'
 import { SYNCED_TABLE_NAMES, TABLES } from './tables'
 import { emptyResponseText, responseText, type PageText, type PullStats } from './pull-response'
@@ -90,9 +91,18 @@ export async function pullLagSeconds(db: Queryable): Promise<number> {
   return Math.max(0, rows[0]?.lag ?? 0)
 }
 
-/** Test hook: runs between reading the ceiling and reading the log (pull.test.ts forces interleavings with it). */
+/**
+ * Test hooks (pull-ceiling.test.ts, pull-empty.test.ts force interleavings with them). Passing hooks without
+ * `afterSnapshot` runs the general pull (ceiling, then scope, then the page) instead of starting from the empty-pull
+ * statement.
+ */
 export interface PullHooks {
+  /** General pull: before reading the ceiling. */
+  beforeCeiling?(): Promise<void>
+  /** General pull: between reading the ceiling and reading the user's scope and the log. */
   afterCeiling?(): Promise<void>
+  /** Log pull after the empty-pull statement found entries: between that statement and reading the log. */
+  afterSnapshot?(): Promise<void>
 }
 
 function scopeParams(scope: Scope, condition: string): unknown[] {
@@ -154,6 +164,9 @@ async function snapshotPage(db: Queryable, scope: Scope, cursor: SnapshotCursor,
   return { changes, removed: [], cursor: next, hasMore: true, watermark: null }
 }
 
+/** Order of two non-negative integers as PostgreSQL prints them (decimal, no leading zeros). */
+const decimalCompare = (a: string, b: string): number => (a === b ? 0 : xidBelow(a, b) ? -1 : 1)
+
 interface LogEntry {
   id: string
   txid: string
@@ -162,18 +175,50 @@ interface LogEntry {
   kind: string
 }
 
-async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogCursor, limit: number, hooks?: PullHooks): Promise<Page> {
-  const x = await horizon(db)
-  await hooks?.afterCeiling?.()
-  const { rows: entries } = await db.query<LogEntry>(
-    `SELECT c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
-       FROM change_log c
-      WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND c.txid < $3::xid8
-        AND (c.audience_user_id IS NULL OR c.audience_user_id = $4::uuid)
-      ORDER BY c.txid, c.id
-      LIMIT $5`,
-    [cursor.txid, cursor.id, x, userId, limit],
+/**
+ * The log page after `cursor` below the ceiling `x`, read by a later statement than the one `x` came from. The scope
+ * must be at least as new as `x`'s snapshot (it reflects every transaction below `x`, in particular one that took a
+ * row out of the user's principals and logged `leave` entries this page consumes).
+ *
+ * `scopeAt` gives the user's scope, at least as new as the authz epoch read by the page's statement (or the scope itself
+ * when the caller loaded it after the ceiling).
+ *
+ * One statement reads the entries after the cursor, one more than a page, not bounded by `x`: those below `x` are a
+ * prefix (txid order); one at or above it means the prefix holds every entry below `x` and the page is `behind`. The
+ * same statement checks that gc has not collected entries the page needed (gc deletes entries and raises its floor in
+ * one transaction, so one snapshot sees both or neither) and that the cursor is not from the future
+ * (ResyncRequiredError): the page costs one statement plus one per table of its rows (issue 20, scenario 4).
+ */
+async function logPage(
+  db: Queryable,
+  userId: string,
+  scopeAt: (epoch: string | null) => Scope | Promise<Scope>,
+  cursor: LogCursor,
+  limit: number,
+  x: string,
+): Promise<Page> {
+  const { rows: read } = await db.query<Partial<LogEntry> & { stale: boolean; epoch: string | null }>(
+    `SELECT g.stale, g.epoch, c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
+       FROM (SELECT $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
+                    OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale,
+                    (SELECT a.epoch FROM authz_epoch a WHERE a.id = 1)::text AS epoch) g
+       LEFT JOIN LATERAL (
+         SELECT c.id, c.txid, c.table_name, c.row_id, c.kind FROM change_log c
+          WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND (c.audience_user_id IS NULL OR c.audience_user_id = $3::uuid)
+          ORDER BY c.txid, c.id
+          LIMIT $4) c ON true`,
+    [cursor.txid, cursor.id, userId, limit + 1],
   )
+  if (read[0]?.stale === true) throw new ResyncRequiredError()
+  // The rights as of this statement: after the ceiling's snapshot, so they reflect every transaction below it.
+  const scope = await scopeAt(read[0]?.epoch ?? null)
+  // In (txid, id) order: the join keeps the index order in practice, but SQL does not promise it, and an ORDER BY
+  // there sorted again (0.3 ms for a page of 1,000); a sorted array is one pass for Array#sort.
+  const after = read
+    .filter((entry): entry is LogEntry & { stale: boolean; epoch: string | null } => entry.id !== null && entry.id !== undefined)
+    .sort((a, b) => (a.txid === b.txid ? decimalCompare(a.id, b.id) : decimalCompare(a.txid, b.txid)))
+  const below = after.filter((entry) => xidBelow(entry.txid, x))
+  const entries = below.slice(0, limit)
 
   const wanted = new Map<SyncedTable, { ids: Set<string>; leaving: Set<string> }>()
   for (const entry of entries) {
@@ -211,11 +256,7 @@ async function logPage(db: Queryable, userId: string, scope: Scope, cursor: LogC
   }
   // Caught up with everything below the horizon: resume from (X, 0) next time. Committed entries above it (held back
   // behind a transaction of this database still open) make the page `behind`: the device pulls again shortly.
-  const { rows: held } = await db.query<{ behind: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM change_log c WHERE c.txid >= $1::xid8 AND (c.audience_user_id IS NULL OR c.audience_user_id = $2::uuid)) AS behind`,
-    [x, userId],
-  )
-  return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: held[0]?.behind === true }
+  return { changes, removed, cursor: logCursorAt(x, '0'), hasMore: false, watermark: x, behind: after.length > below.length }
 }
 
 /**
@@ -272,13 +313,18 @@ async function deviceLastApplied(db: Queryable, deviceId: string): Promise<numbe
  * and an id found nowhere counts as this database's (issue 20, scenario 9: PostgreSQL computing the ceiling in SQL,
  * with its CTEs, made the statement 2–3× a SELECT 1; read this way it is ~1.5×).
  */
-const EMPTY_PULL_SQL = `
+export const EMPTY_PULL_SQL = `
   SELECT pg_current_snapshot()::text AS snap,
+    -- Nothing can follow a cursor at or above the snapshot's xmax: every entry this snapshot sees was written by a
+    -- transaction below xmax. That is the cursor a device sends again when no transaction of the cluster has taken an
+    -- id since its last answer, so the probe is skipped then (PostgreSQL evaluates the sub-select, an InitPlan, only
+    -- when the CASE reaches it; pull-empty.test.ts checks the plan says "never executed").
+    CASE WHEN $1::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) THEN NULL ELSE
     -- First entry in index order, not EXISTS: the statement is prepared once and its generic plan does not know the
     -- cursor, and would answer an EXISTS by scanning the whole change_log (10-20 ms at 22k entries).
     (SELECT e.txid::text FROM change_log e
       WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
-      ORDER BY e.txid, e.id LIMIT 1) AS next,
+      ORDER BY e.txid, e.id LIMIT 1) END AS next,
     (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4::uuid) AS seq,
     coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected`
 
@@ -313,8 +359,24 @@ async function locatedCeiling(pool: Pool, places: XidPlaces, snapshot: Snapshot)
   return places.ceiling(snapshot, new Set(unknown.values()))!
 }
 
-/** The empty page's response text for `cursor` if nothing is pending, else null (the caller runs the full pull). */
-async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undefined, cursor: LogCursor, stats?: PullStats): Promise<string | null> {
+/** What the empty-pull statement found when entries below the ceiling follow the cursor: the page is read next. */
+interface Pending {
+  /** The ceiling of the statement's snapshot. */
+  readonly x: string
+  readonly lastAppliedSeq: number | null
+}
+
+/**
+ * The empty page's response text for `cursor` if nothing is pending; what the statement found if entries below the
+ * ceiling follow the cursor (`pending`); null when the cursor is above the ceiling (the general pull answers it).
+ */
+async function emptyLogPage(
+  pool: Pool,
+  userId: string,
+  deviceId: string | undefined,
+  cursor: LogCursor,
+  stats?: PullStats,
+): Promise<string | { pending: Pending } | null> {
   const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean }>({
     name: 'crm-pull-empty',
     text: EMPTY_PULL_SQL,
@@ -326,7 +388,7 @@ async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undef
   const x = places.ceiling(snapshot) ?? (await locatedCeiling(pool, places, snapshot))
   // A cursor above (x, 0) (issued by an instance that knew more running ids) is left to the full pull.
   if (!(xidBelow(cursor.txid, x) || (cursor.txid === x && cursor.id === '0'))) return null
-  if (row.next !== null && xidBelow(row.next, x)) return null
+  if (row.next !== null && xidBelow(row.next, x)) return { pending: { x, lastAppliedSeq: deviceId ? Number(row.seq ?? 0) : null } }
   if (xidBelow(snapshot.xmax, cursor.txid) || row.collected) throw new ResyncRequiredError()
   return emptyResponseText(x, row.next !== null, deviceId ? Number(row.seq ?? 0) : null, stats)
 }
@@ -335,31 +397,72 @@ async function emptyLogPage(pool: Pool, userId: string, deviceId: string | undef
 export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hooks?: PullHooks): Promise<string> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
   const cursor: PullCursor | null = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
-  // Nothing new (the common case for a synced device): one statement, no scope. Not when a test hooks the
-  // ceiling/page interleaving of the full pull.
-  const empty = cursor?.phase === 'log' && !hooks ? await emptyLogPage(pool, input.userId, input.deviceId, cursor, stats) : null
-  if (empty !== null) return empty
+  // A log pull starts with the empty-pull statement: nothing new (the common case for a synced device) is answered by
+  // it alone; entries to deliver are read next, below its ceiling. Not when a test hooks the general pull.
+  if (cursor?.phase === 'log' && (hooks === undefined || hooks.afterSnapshot !== undefined)) {
+    const empty = await emptyLogPage(pool, input.userId, input.deviceId, cursor, stats)
+    if (typeof empty === 'string') return empty
+    if (empty !== null) return pendingLogPage(pool, input, cursor, limit, empty.pending, stats, hooks)
+  }
   const client = await pool.connect()
   let page: Page
   let lastAppliedSeq: number | null = null
   try {
+    // The ceiling first, then the scope: the scope must reflect every transaction below the ceiling (a rights change
+    // committed in between, with its `leave` entries below the ceiling, judged by the principals from before it would
+    // send the rows it took away as changes, and the device would keep them). pull-scope-race.test.ts.
+    await hooks?.beforeCeiling?.()
+    const x = cursor === null || cursor.phase === 'log' ? await horizon(client) : null
+    await hooks?.afterCeiling?.()
     const { scope } = await loadScope(client, input.userId)
     // Read before the page's rows: every push counted in it has committed, so the rows sent hold its effects and the
     // device may stop re-applying those entries over them (engine.ts applyPage).
     lastAppliedSeq = input.deviceId ? await deviceLastApplied(client, input.deviceId) : null
     if (cursor === null) {
-      const start: SnapshotCursor = { v: 1, phase: 'snapshot', horizon: await horizon(client), table: SYNCED_TABLES[0], after: null }
+      const start: SnapshotCursor = { v: 1, phase: 'snapshot', horizon: x!, table: SYNCED_TABLES[0], after: null }
       page = await snapshotPage(client, scope, start, limit)
     } else if (cursor.phase === 'snapshot') {
       page = await snapshotPage(client, scope, cursor, limit)
+      // Checked after reading the page: gc deletes entries and raises the floor in one transaction, so a deletion that
+      // could have hidden entries from this page is visible here (logPage checks its own).
+      if (await isCollected(client, cursor)) throw new ResyncRequiredError()
     } else {
-      page = await logPage(client, input.userId, scope, cursor, limit, hooks)
+      page = await logPage(client, input.userId, () => scope, cursor, limit, x!)
     }
-    // Checked after reading the page: gc deletes entries and raises the floor in one transaction, so a deletion that
-    // could have hidden entries from this page is visible here.
-    if (cursor !== null && (await isCollected(client, cursor))) throw new ResyncRequiredError()
   } finally {
     client.release()
   }
   return responseText(page, lastAppliedSeq, stats)
+}
+
+/**
+ * A log pull whose empty-pull statement found entries below its ceiling: the page is read below that ceiling (read by
+ * an earlier statement than the page, as CEILING_SQL's guarantee needs), with the device's seq from the same
+ * statement (read before the page's rows, as the general pull reads it) and the user's scope from the rights cache at
+ * the authz epoch read by the page's own statement — a later snapshot than the ceiling's, so the rights reflect every
+ * transaction below the ceiling (loaded afresh, newer still, on a miss). Three statements fewer than the general pull: scope, seq and the ceiling's
+ * pg_locks read (issue 20, scenario 4).
+ */
+async function pendingLogPage(
+  pool: Pool,
+  input: PullInput,
+  cursor: LogCursor,
+  limit: number,
+  pending: Pending,
+  stats?: PullStats,
+  hooks?: PullHooks,
+): Promise<string> {
+  await hooks?.afterSnapshot?.()
+  const client = await pool.connect()
+  let page: Page
+  try {
+    const scopeAt = async (epoch: string | null): Promise<Scope> => {
+      const cached = epoch === null ? null : rightsCacheFor(pool).get(input.userId, epoch)
+      return cached ? cached.scope : (await loadScope(client, input.userId)).scope
+    }
+    page = await logPage(client, input.userId, scopeAt, cursor, limit, pending.x)
+  } finally {
+    client.release()
+  }
+  return responseText(page, pending.lastAppliedSeq, stats)
 }

@@ -6,8 +6,7 @@ import { replicaRegistry } from '../replica/registry'
 import { createDeviceState } from '../state'
 import { countRows, createTempDir, openTestReplica, signInLocally, testId, type TempDir } from '../../../../test/support/device/fixtures'
 import { createMemoryServer, type MemoryServer } from '../../../../test/support/device/memory-server'
-import { createSyncEngine, DEFAULT_PUSH_BATCH } from './engine'
-import { MAX_MUTATIONS_PER_PUSH } from '../../../shared/sync/protocol'
+import { createSyncEngine } from './engine'
 import { createSearchRepo } from '../records/search'
 import { isSearchGramsPending } from '../../db/search-index'
 
@@ -63,15 +62,6 @@ describe('sync engine', () => {
     expect(server.pushes.map((p) => p.mutations.map((m) => m.seq))).toEqual([[1, 2], [3, 4], [5]])
     expect(countRows(device.sqlite, 'outbox')).toBe(0)
     expect(server.row('companies', testId(3))).toMatchObject({ name: '회사3' })
-  })
-
-  it('sends up to 5,000 entries per request by default (fewer requests, each paying the fixed costs once)', async () => {
-    device = openDevice(dir.file('d.sqlite'), server)
-    for (let i = 1; i <= 5_001; i++) device.writer.upsert('companies', testId(i), company(i))
-    const report = await device.engine.push()
-    expect(report).toEqual({ acknowledged: 5_001, rejected: 0, batches: 2 })
-    expect(server.pushes.map((p) => p.mutations.length)).toEqual([5_000, 1])
-    expect(DEFAULT_PUSH_BATCH).toBeLessThanOrEqual(MAX_MUTATIONS_PER_PUSH)
   })
 
   it('keeps rejected entries with their reason, never resends them, and does not block later ones', async () => {

@@ -31,16 +31,11 @@ import {
 import { CHANGE_IDS_LIMIT } from '../../../shared/ipc/live'
 
 /**
- * Mutations per push request. Each request pays fixed costs (auth, the scope lock, the device row lock, the rights
- * lookup, the device's bookkeeping, COMMIT, the HTTP round trip) that larger requests share. Measured with
- * `npm run bench -- --only 2` (10,000 edits): 500 → 7,347/s, 1,000 → 8,821/s (an earlier round); 1,000 → 5,000 moved
- * the ratio to the same-run floor from 6.9× to 4.7× (docs/benchmarks.md, push path, fifth round). The server applies
- * a request in savepoint batches of 1,000 (sync-server push.ts BATCH_SIZE), so a bad mutation still costs a replay of
- * one batch, not of the request. Bounds: the protocol's MAX_MUTATIONS_PER_PUSH (10,000); the body limit (20 MB by
- * default, ~2 MB for 5,000 typical edits; a 413 halves the batch, see push below); the server's push time budget
- * (a push that runs long commits a prefix and the device sends the rest again).
+ * Mutations per push request: the server's savepoint batch (sync-server push.ts), so one request is one batch. Measured
+ * with `npm run bench -- --only 2` (10,000 edits): 500 → 7,347/s, 1,000 → 8,821/s; each request pays fixed costs
+ * (auth, scope and permission loads, device lock, COMMIT) that larger batches share.
  */
-export const DEFAULT_PUSH_BATCH = 5000
+export const DEFAULT_PUSH_BATCH = 1000
 /**
  * Rows per pull page. Larger than the protocol's default (2,000): each page is one SQLite commit, and fewer, larger
  * commits apply a first sync faster; 5,000 rows of JSON is still only a few MB in memory.

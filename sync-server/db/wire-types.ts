@@ -13,6 +13,18 @@ const TIMESTAMPTZ = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d
  * the device keep milliseconds.
  */
 export function toWireTimestamp(text: string): string {
+  // A UTC session (the usual case): `2026-11-25 07:39:39.12+00` is already UTC, so it is rearranged, not computed.
+  // Four-digit years only (toISOString writes those as they are); anything else takes the general path below.
+  const utc = UTC_TIMESTAMP.exec(text)
+  if (utc) return `${utc[1]}T${utc[2]}.${`${utc[3] ?? ''}000`.slice(0, 3)}Z`
+  return parseWireTimestamp(text)
+}
+
+// PostgreSQL prints 1–6 fraction digits without trailing zeros, and no fraction at all for whole seconds.
+const UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/
+
+/** toWireTimestamp by computing the instant: any offset (exported for the test comparing the two paths). */
+export function parseWireTimestamp(text: string): string {
   const m = TIMESTAMPTZ.exec(text)
   if (!m) throw new RangeError(`Not a timestamp PostgreSQL should produce: ${text}`)
   const [, y, mo, d, h, mi, s, frac = '', sign, oh = '0', om = '0', os = '0'] = m

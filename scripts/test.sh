@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The tests of `npm test`, in three vitest runs (docs/benchmarks.md § Test suite time):
 #   1. the browser files (project e2e: one at a time, one worker) in a process of their own, BESIDE
-#   2. the unit and server files (two workers). One vitest process runs its projects' groups one after another, so
-#      the browser files, one after another the longest chain of the run, would start only after every Node file.
+#   2. the unit and server files (two workers, modules kept across files; the two files that mock a module isolated).
+#      One vitest process runs its projects' groups one after another, so the browser files, one after another the
+#      longest chain of the run, would start only after every Node file.
 #   3. then the files that assert a speed (project unit-alone), alone: beside a browser file the apply rate fell below
 #      its floor.
 # The browser run's output is kept in a file and printed after the Node run's, so neither interleaves with the other.
@@ -16,7 +17,7 @@ trap 'rm -f "$log"' EXIT
 start=$SECONDS
 npx vitest run --project e2e "$@" >"$log" 2>&1 &
 browser=$!
-npx vitest run --project unit --project server "$@"
+npx vitest run --project unit --project unit-mocked --project server "$@"
 node_status=$?
 node_seconds=$((SECONDS - start))
 wait "$browser"

@@ -15,9 +15,8 @@ import { createUser } from '../../sync-server/src/users/create-user'
 import { startTestServer } from '../../sync-server/test/support'
 import { createTestDevice } from '../../test/support/device/test-device'
 import { DEFAULT_DEMO_PASSWORD } from '../../src/demo'
-import { uuidv7 } from '../../src/shared/ids/uuidv7'
-import { quoteIdent } from '../../src/main/core/sqlite'
 import { createBenchEnv } from './env'
+import { writeOfflineEdits } from './offline-edits'
 
 const scale = Number(process.env.PUSH_SCALE ?? 20_000)
 const batches = (process.env.PUSH_BATCHES ?? '1000,1000').split(',').map(Number)
@@ -86,31 +85,7 @@ async function main(): Promise<void> {
       })
       await device.signIn(benchUser.email, DEFAULT_DEMO_PASSWORD)
       await device.engine.pull()
-      const pickIds = (table: string, n: number, offset = 0): string[] =>
-        device.sqlite
-          .prepare(`SELECT id FROM ${quoteIdent(table)} WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?`)
-          .pluck()
-          .all(n, offset) as string[]
-      const creates = Math.round(edits * 0.5)
-      const editIds = pickIds('contacts', Math.round(edits * 0.3))
-      const deleteIds = pickIds('activities', edits - creates - editIds.length)
-      let written = 0
-      while (written < creates) {
-        const companyId = uuidv7()
-        device.writer.upsert('companies', companyId, {
-          code: `OFF-${companyId.slice(-12)}`,
-          name: `오프라인 주식회사 ${written}`,
-          account_manager_id: benchUser.id,
-        })
-        const branchId = uuidv7()
-        device.writer.upsert('branches', branchId, { company_id: companyId, code: `OB-${branchId.slice(-12)}`, name: '본사' })
-        written += 2
-        for (let k = 0; k < 3 && written < creates; k++, written++) {
-          device.writer.upsert('contacts', uuidv7(), { branch_id: branchId, first_name: '민준', last_name: '김', mobile: '01012345678' })
-        }
-      }
-      for (const id of editIds) device.writer.upsert('contacts', id, { notes: `현장에서 수정 ${run}` })
-      for (const id of deleteIds) device.writer.remove('activities', id)
+      writeOfflineEdits(device, benchUser.id, edits, `현장에서 수정 ${run}`)
       const pending = device.writer.pendingCount()
       await new Promise((r) => setTimeout(r, 200))
       const pids = async (): Promise<number[]> =>

@@ -27,6 +27,7 @@ import { uuidv7 } from '../../src/shared/ids/uuidv7'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
 import { figure, log, percentile, round, sleep, timed, type Figure } from './common'
 import { type BenchEnv } from './env'
+import { pickIds, writeOfflineEdits, type OfflineEdits } from './offline-edits'
 import { processCpuMs, spawnBenchServer } from './server-process'
 
 const EXEC = DEMO_ACCOUNTS.executive
@@ -186,7 +187,7 @@ function openDevice(dir: string, name: string, serverUrl: string, autoSync = fal
 }
 
 /** Floor of scenario 2: the same number of rows written with raw multi-row statements (rolled back). */
-async function pushFloor(databaseUrl: string, plan: { creates: number; edits: string[]; deletes: string[] }): Promise<number> {
+async function pushFloor(databaseUrl: string, plan: OfflineEdits): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
@@ -408,34 +409,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     await writerDevice.signIn(benchUser.email, DEFAULT_DEMO_PASSWORD)
     await writerDevice.engine.pull()
     log(`2. push of ${options.edits} offline edits`)
-    const pickIds = (table: string, n: number, offset = 0): string[] =>
-      writerDevice.sqlite
-        .prepare(`SELECT id FROM ${quoteIdent(table)} WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(n, offset) as string[]
-    const creates = Math.round(options.edits * 0.5)
-    const editIds = pickIds('contacts', Math.round(options.edits * 0.3))
-    const deleteIds = pickIds('activities', options.edits - creates - editIds.length)
-    let written = 0
-    // Creates: company → branch → 3 contacts, as a field user adds a new customer.
-    const companyIds: string[] = []
-    while (written < creates) {
-      const companyId = uuidv7()
-      companyIds.push(companyId)
-      writerDevice.writer.upsert('companies', companyId, {
-        code: `OFF-${companyId.slice(-12)}`,
-        name: `오프라인 주식회사 ${written}`,
-        account_manager_id: benchUser.id,
-      })
-      const branchId = uuidv7()
-      writerDevice.writer.upsert('branches', branchId, { company_id: companyId, code: `OB-${branchId.slice(-12)}`, name: '본사' })
-      written += 2
-      for (let k = 0; k < 3 && written < creates; k++, written++) {
-        writerDevice.writer.upsert('contacts', uuidv7(), { branch_id: branchId, first_name: '민준', last_name: '김', mobile: '01012345678' })
-      }
-    }
-    for (const id of editIds) writerDevice.writer.upsert('contacts', id, { notes: '현장에서 수정' })
-    for (const id of deleteIds) writerDevice.writer.remove('activities', id)
+    const { creates, edits: editIds, deletes: deleteIds } = writeOfflineEdits(writerDevice, benchUser.id, options.edits)
     const pending = writerDevice.writer.pendingCount()
     // The 10,000 local writes above are synchronous: on a loaded machine they block this process (device and
     // in-process server) longer than the server's 72 s keep-alive, and the push would go out on the socket the server
@@ -482,7 +456,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     await sleep(300)
     await receiver.loop.idle()
     // A seeded company both devices hold (not one of the offline creates, which could have been rejected).
-    const target = pickIds('companies', 1)[0]!
+    const target = pickIds(writerDevice, 'companies', 1)[0]!
     const nameOf = receiver.sqlite.prepare<[string], string>(`SELECT name FROM companies WHERE id = ?`).pluck()
     const latencies: number[] = []
     let timeouts = 0

@@ -15,6 +15,7 @@ import {
   createTeam,
   newId,
   signedInDevice,
+  pushApplied,
   startSyncTestEnv,
   type SyncTestEnv,
   type TestDevice,
@@ -30,11 +31,6 @@ afterAll(async () => {
   await env?.close()
 })
 
-const applied = async (device: TestDevice, mutations: Record<string, unknown>[]): Promise<void> => {
-  const { body } = await device.push(mutations)
-  expect(body.results.map((r) => r.reason ?? r.status)).toEqual(mutations.map(() => 'applied'))
-}
-
 /** A manager who sees, through their team, a member's company with a branch and a contact; and how to end that. */
 async function managerSeeingMemberRows(): Promise<{ manager: TestDevice; company: string; contact: string; leave(): Promise<void> }> {
   const manager = await signedInDevice(env, 'MANAGER')
@@ -43,21 +39,21 @@ async function managerSeeingMemberRows(): Promise<{ manager: TestDevice; company
   const team = await createTeam(env.pool)
   const managerRow = newId()
   const memberRow = newId()
-  await applied(exec, [
+  await pushApplied(exec, [
     exec.mutation({ table: 'team_members', id: managerRow, fields: { team_id: team, user_id: manager.userId } }),
     exec.mutation({ table: 'team_members', id: memberRow, fields: { team_id: team, user_id: member.userId } }),
   ])
   const company = newId()
   const branch = newId()
   const contact = newId()
-  await applied(member, [
+  await pushApplied(member, [
     member.mutation({ table: 'companies', id: company, fields: companyFields(member.userId) }),
     member.mutation({ table: 'branches', id: branch, fields: branchFields(company) }),
     member.mutation({ table: 'contacts', id: contact, fields: contactFields(branch) }),
   ])
   await manager.sync()
   expect(manager.replica.get('companies')?.has(company)).toBe(true)
-  return { manager, company, contact, leave: () => applied(exec, [exec.mutation({ table: 'team_members', id: memberRow, op: 'delete' })]) }
+  return { manager, company, contact, leave: () => pushApplied(exec, [exec.mutation({ table: 'team_members', id: memberRow, op: 'delete' })]) }
 }
 
 const ids = (page: PullResponse, table: string) => ({

@@ -9,6 +9,7 @@ import {
   newId,
   opportunityFields,
   signedInDevice,
+  pushApplied,
   startSyncTestEnv,
   type SyncTestEnv,
   type TestDevice,
@@ -22,17 +23,12 @@ afterAll(async () => {
   await env?.close()
 })
 
-const applied = async (device: TestDevice, mutations: Record<string, unknown>[]): Promise<void> => {
-  const { body } = await device.push(mutations)
-  expect(body.results.map((r) => r.reason ?? r.status)).toEqual(mutations.map(() => 'applied'))
-}
-
 /** A company with one branch and one contact, created by `owner` and managed by them. */
 async function companyTree(owner: TestDevice): Promise<{ company: string; branch: string; contact: string }> {
   const company = newId()
   const branch = newId()
   const contact = newId()
-  await applied(owner, [
+  await pushApplied(owner, [
     owner.mutation({ table: 'companies', id: company, fields: companyFields(owner.userId) }),
     owner.mutation({ table: 'branches', id: branch, fields: branchFields(company) }),
     owner.mutation({ table: 'contacts', id: contact, fields: contactFields(branch) }),
@@ -91,7 +87,7 @@ describe('scopes', () => {
     try {
       await Promise.all(streams.map((stream) => stream.next('ready')))
       await manager.sync()
-      await applied(manager, [manager.mutation({ table: 'companies', id: tree.company, fields: { account_manager_id: to.userId } })])
+      await pushApplied(manager, [manager.mutation({ table: 'companies', id: tree.company, fields: { account_manager_id: to.userId } })])
       await Promise.all([fromStream.next('poke'), toStream.next('poke')])
       // One instance delivers to all its streams in one pass: had the bystander been in the audience, it would be poked.
       await new Promise((resolve) => setTimeout(resolve, 200))
@@ -143,7 +139,7 @@ describe('scopes', () => {
     const meeting = newId()
     const participant = newId()
     const agenda = newId()
-    await applied(exec, [
+    await pushApplied(exec, [
       exec.mutation({ table: 'opportunities', id: opportunity, fields: opportunityFields(tree.company, seller.userId) }),
       exec.mutation({
         table: 'projects',
@@ -183,7 +179,7 @@ describe('scopes', () => {
     expect(ids(guest, 'meetings')).toEqual([])
 
     // Inviting the guest later: the meeting and its agenda enter the guest's scope without changing themselves.
-    await applied(exec, [
+    await pushApplied(exec, [
       exec.mutation({ table: 'meeting_participants', id: participant, fields: { meeting_id: meeting, participant_type: 'INTERNAL', user_id: guest.userId } }),
     ])
     await guest.sync()
@@ -191,7 +187,7 @@ describe('scopes', () => {
     expect(ids(guest, 'meeting_agenda')).toEqual([agenda])
 
     // Un-inviting removes them again.
-    await applied(exec, [exec.mutation({ table: 'meeting_participants', id: participant, op: 'delete' })])
+    await pushApplied(exec, [exec.mutation({ table: 'meeting_participants', id: participant, op: 'delete' })])
     const pages = await guest.sync()
     expect(pages.flatMap((p) => p.removed)).toEqual(
       expect.arrayContaining([
@@ -211,7 +207,7 @@ describe('scopes', () => {
     const tree = await companyTree(newcomer)
     await manager.sync()
     expect(ids(manager, 'companies')).toEqual([])
-    await applied(exec, [exec.mutation({ table: 'team_members', id: newId(), fields: { team_id: team, user_id: newcomer.userId } })])
+    await pushApplied(exec, [exec.mutation({ table: 'team_members', id: newId(), fields: { team_id: team, user_id: newcomer.userId } })])
     await manager.sync()
     expect(ids(manager, 'companies')).toEqual([tree.company])
     expect(ids(manager, 'contacts')).toEqual([tree.contact])
@@ -225,14 +221,14 @@ describe('scopes', () => {
     await addTeamMember(env.pool, team, operator.userId)
     const lead = newId()
     const assignment = newId()
-    await applied(operator, [
+    await pushApplied(operator, [
       operator.mutation({ table: 'leads', id: lead, fields: { code: `L-${lead.slice(-6)}`, company_name: '한빛상사', assigned_to: operator.userId } }),
       operator.mutation({ table: 'lead_assignments', id: assignment, fields: { lead_id: lead, assigned_from: operator.userId, assigned_to: operator.userId } }),
     ])
     const denied = await operator.push([operator.mutation({ table: 'lead_assignments', id: assignment, fields: { status: 'APPROVED' } })])
     expect(denied.body.results[0]!.reason).toMatch(/needs a manager/)
     await manager.sync()
-    await applied(manager, [
+    await pushApplied(manager, [
       manager.mutation({
         table: 'lead_assignments',
         id: assignment,

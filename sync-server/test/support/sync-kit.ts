@@ -188,6 +188,13 @@ function makeDevice(env: SyncTestEnv, userId: string, deviceId: string, headers:
   return device
 }
 
+/** Pushes `mutations` and fails unless the server applied every one (the outcomes are in the message). */
+export async function pushApplied(device: TestDevice, mutations: Record<string, unknown>[]): Promise<void> {
+  const { body } = await device.push(mutations)
+  const outcomes = body.results.map((r) => r.reason ?? r.status)
+  if (outcomes.length !== mutations.length || outcomes.some((o) => o !== 'applied')) throw new Error(`Not all applied: ${JSON.stringify(outcomes)}`)
+}
+
 /** A new user of `tier` signed in on a new device. */
 export async function signedInDevice(
   env: SyncTestEnv,

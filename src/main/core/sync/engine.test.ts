@@ -138,32 +138,35 @@ describe('sync engine', () => {
     expect(['김', '민준', 'ㄱㅁㅈ', '테크'].map(ids)).toEqual(meanwhile)
   })
 
-  it("requests the next page before applying this one, with the cursor this page's transaction stores", async () => {
-    for (let i = 1; i <= 5; i++) server.serverWrite('companies', testId(i), company(i))
-    const events: string[] = []
+  /**
+   * An engine over a fresh replica pulling pages of 2 rows through `pull`, recording each applied page's cursor in
+   * `events` after whatever `pull` records.
+   */
+  function pagedEngine(pull: MemoryServer['transport']['pull'], events: string[]) {
     const replica = openTestReplica(dir.file('p.sqlite'))
     const state = createDeviceState(replica.sqlite)
     state.set('device_id', DEVICE)
     signInLocally(state, USER)
-    const clock = createDeviceClock(state, { deviceId: DEVICE, now: () => T0 })
-    const transport = {
-      ...server.transport,
-      pull: (body: Parameters<MemoryServer['transport']['pull']>[0]) => {
-        events.push(`request ${body.cursor}`)
-        return server.transport.pull(body)
-      },
-    }
-    const engine = createSyncEngine({
+    device = { close: () => replica.sqlite.close() } as typeof device
+    return createSyncEngine({
       sqlite: replica.sqlite,
       registry: replicaRegistry(),
-      transport,
+      transport: { ...server.transport, pull },
       state,
-      clock,
+      clock: createDeviceClock(state, { deviceId: DEVICE, now: () => T0 }),
       outbox: createOutboxStore(replica.sqlite, state),
       pullLimit: 2,
       onPulled: () => events.push(`applied ${state.get('pull_cursor')}`),
     })
-    device = { close: () => replica.sqlite.close() } as typeof device
+  }
+
+  it("requests the next page before applying this one, with the cursor this page's transaction stores", async () => {
+    for (let i = 1; i <= 5; i++) server.serverWrite('companies', testId(i), company(i))
+    const events: string[] = []
+    const engine = pagedEngine((body) => {
+      events.push(`request ${body.cursor}`)
+      return server.transport.pull(body)
+    }, events)
     expect(await engine.pull()).toEqual({ pages: 3, upserted: 5, removed: 0, maxWalBytes: expect.any(Number) })
     expect(events).toEqual(['request null', 'request 2', 'applied 2', 'request 4', 'applied 4', 'applied 5'])
   })
@@ -171,32 +174,13 @@ describe('sync engine', () => {
   it('the next page is on its way (sent, not only asked for) before this one is applied', async () => {
     for (let i = 1; i <= 5; i++) server.serverWrite('companies', testId(i), company(i))
     const events: string[] = []
-    const replica = openTestReplica(dir.file('p.sqlite'))
-    const state = createDeviceState(replica.sqlite)
-    state.set('device_id', DEVICE)
-    signInLocally(state, USER)
-    const clock = createDeviceClock(state, { deviceId: DEVICE, now: () => T0 })
     // As the real transport: the request goes out only after a few turns (token lookup, fetch's own promises).
-    const transport = {
-      ...server.transport,
-      pull: async (body: Parameters<MemoryServer['transport']['pull']>[0]) => {
-        for (let i = 0; i < 20; i++) await Promise.resolve()
-        await new Promise<void>((resolve) => process.nextTick(resolve))
-        events.push(`sent ${body.cursor}`)
-        return server.transport.pull(body)
-      },
-    }
-    const engine = createSyncEngine({
-      sqlite: replica.sqlite,
-      registry: replicaRegistry(),
-      transport,
-      state,
-      clock,
-      outbox: createOutboxStore(replica.sqlite, state),
-      pullLimit: 2,
-      onPulled: () => events.push(`applied ${state.get('pull_cursor')}`),
-    })
-    device = { close: () => replica.sqlite.close() } as typeof device
+    const engine = pagedEngine(async (body) => {
+      for (let i = 0; i < 20; i++) await Promise.resolve()
+      await new Promise<void>((resolve) => process.nextTick(resolve))
+      events.push(`sent ${body.cursor}`)
+      return server.transport.pull(body)
+    }, events)
     await engine.pull()
     expect(events).toEqual(['sent null', 'sent 2', 'applied 2', 'sent 4', 'applied 4', 'applied 5'])
   })

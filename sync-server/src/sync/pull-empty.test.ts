@@ -11,6 +11,7 @@ import { EMPTY_PULL_SQL, pull } from './pull'
 import { rightsAt, rightsCacheFor } from './rights-cache'
 import { xidPlacesFor } from './xid-places'
 import { companyFields, newId, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
+import { pullWhileBehind } from '../../test/support/pull-while-behind'
 
 let env: SyncTestEnv
 let elsewhere: TestDatabase
@@ -134,28 +135,10 @@ describe('a pull with nothing new', () => {
     await device.sync()
     const id = newId()
     await device.push([device.mutation({ table: 'companies', id, fields: companyFields(device.userId) })])
-    const pages = await pullWhileBehind({ userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })
+    const pages = await pullWhileBehind(env.pool, { userId: device.userId, deviceId: device.deviceId, cursor: device.cursor })
     expect(pages.flatMap((page) => page.changes.map((c) => c.id))).toContain(id)
   })
 })
-
-/**
- * Pulls from `input.cursor` while the answer says `behind` or `hasMore` (a few times at most), following the cursor.
- * On a shared server a transaction of another database that ends between the snapshot and the lookup of its database
- * counts as this database's (xid-places.ts): the ceiling then waits one pull longer, and says so.
- */
-async function pullWhileBehind(input: { userId: string; deviceId: string; cursor: string | null }): Promise<PullResponse[]> {
-  const pages: PullResponse[] = []
-  let cursor = input.cursor
-  for (let i = 0; i < 10; i++) {
-    const page = JSON.parse(await pull(env.pool, { ...input, cursor })) as PullResponse
-    pages.push(page)
-    cursor = page.cursor
-    if (!page.behind && !page.hasMore) break
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return pages
-}
 
 describe("a cursor at the snapshot's xmax (no transaction of the cluster took an id since the last answer)", () => {
   /** The plan of the empty-pull statement for a cursor at `txid`, executed (EXPLAIN ANALYZE) in one snapshot. */
@@ -202,7 +185,7 @@ describe("a cursor at the snapshot's xmax (no transaction of the cluster took an
     expect(BigInt(fast.watermark!)).toBeLessThanOrEqual(BigInt(full.watermark!))
     const id = newId()
     await writer.push([writer.mutation({ table: 'companies', id, fields: companyFields(writer.userId) })])
-    const next = await pullWhileBehind(again)
+    const next = await pullWhileBehind(env.pool, again)
     expect(next.flatMap((page) => page.changes.map((c) => c.id))).toContain(id)
   })
 })

@@ -2,9 +2,22 @@
  * Scenario 2's offline work (`sync.ts`, and `push-driver.ts` which profiles it): what a consultant's laptop holds
  * after days without a connection.
  */
+import type { Pool } from 'pg'
+import { DEFAULT_DEMO_PASSWORD } from '../../src/demo'
 import { quoteIdent } from '../../src/main/core/sqlite'
 import { uuidv7 } from '../../src/shared/ids/uuidv7'
+import { createUser } from '../../sync-server/src/users/create-user'
 import type { TestDevice } from '../../test/support/device/test-device'
+
+/**
+ * The user whose device writes the offline edits. Not the demo EXECUTIVE: the demo's role_permissions rows are in a
+ * format the server does not read (actions 'CREATE'/'UPDATE'/'DELETE' and resources such as 'training', where the
+ * server matches '<table>:create'), so every write by a demo account is rejected "no permission" (see
+ * docs/benchmarks.md). A user whose role has no permission rows gets the EXECUTIVE tier defaults (all writes).
+ */
+export function createBenchWriter(pool: Pool): ReturnType<typeof createUser> {
+  return createUser(pool, { email: 'bench-exec@augu.bench', password: DEFAULT_DEMO_PASSWORD, name: '벤치임원', tier: 'EXECUTIVE', role: 'BENCH_EXECUTIVE' })
+}
 
 /** `n` ids of live rows of `table` on the device's replica, in id order (the same ones on every run). */
 export function pickIds(device: TestDevice, table: string, n: number, offset = 0): string[] {

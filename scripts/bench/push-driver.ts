@@ -11,12 +11,11 @@ import pg from 'pg'
 import { createPool } from '../../sync-server/db/pool'
 import { seedServer } from '../../sync-server/demo/seed-server'
 import { hashPassword } from '../../sync-server/src/auth/password'
-import { createUser } from '../../sync-server/src/users/create-user'
 import { startTestServer } from '../../sync-server/test/support'
 import { createTestDevice } from '../../test/support/device/test-device'
 import { DEFAULT_DEMO_PASSWORD } from '../../src/demo'
 import { createBenchEnv } from './env'
-import { writeOfflineEdits } from './offline-edits'
+import { createBenchWriter, writeOfflineEdits } from './offline-edits'
 
 const scale = Number(process.env.PUSH_SCALE ?? 20_000)
 const batches = (process.env.PUSH_BATCHES ?? '1000,1000').split(',').map(Number)
@@ -67,13 +66,7 @@ async function main(): Promise<void> {
     await seedServer(pool, { seed: 'bench', scale, passwordHash: await hashPassword(DEFAULT_DEMO_PASSWORD) })
     await pool.query('ANALYZE')
     const server = await startTestServer({ databaseUrl: db.url, redisPrefix: env.redisPrefix })
-    const benchUser = await createUser(pool, {
-      email: 'bench-exec@augu.bench',
-      password: DEFAULT_DEMO_PASSWORD,
-      name: '벤치임원',
-      tier: 'EXECUTIVE',
-      role: 'BENCH_EXECUTIVE',
-    })
+    const benchUser = await createBenchWriter(pool)
     const dbName = new URL(db.url).pathname.slice(1)
     for (let run = 0; run < runs; run++) {
       const device = createTestDevice({

@@ -12,7 +12,6 @@ import { Redis } from 'ioredis'
 import { createPool } from '../../sync-server/db/pool'
 import { seedServer } from '../../sync-server/demo/seed-server'
 import { hashPassword } from '../../sync-server/src/auth/password'
-import { createUser } from '../../sync-server/src/users/create-user'
 import { startTestServer, TEST_REDIS_URL, type ServerProcess, type TestServer } from '../../sync-server/test/support'
 import { openReplica } from '../../src/main/db/open'
 import { pauseSearchIndex, rebuildSearchIndex } from '../../src/main/db/search-index'
@@ -27,7 +26,7 @@ import { uuidv7 } from '../../src/shared/ids/uuidv7'
 import { SYNCED_TABLES } from '../../src/shared/model/tables'
 import { figure, log, percentile, round, sleep, timed, type Figure } from './common'
 import { type BenchEnv } from './env'
-import { pickIds, writeOfflineEdits, type OfflineEdits } from './offline-edits'
+import { createBenchWriter, pickIds, writeOfflineEdits, type OfflineEdits } from './offline-edits'
 import { processCpuMs, spawnBenchServer } from './server-process'
 
 const EXEC = DEMO_ACCOUNTS.executive
@@ -391,17 +390,7 @@ export async function runSyncBench(env: BenchEnv, options: SyncBenchOptions, out
     servers.push(server)
 
     // ── 2. push of offline edits ─────────────────────────────────────────────────────────────────────────────────
-    // Not the demo EXECUTIVE: the demo's role_permissions rows are in a format the server does not read (actions
-    // 'CREATE'/'UPDATE'/'DELETE' and resources such as 'training', where the server matches '<table>:create'), so
-    // every write by a demo account is rejected "no permission" (see docs/benchmarks.md). A user whose role has no
-    // permission rows gets the EXECUTIVE tier defaults (all writes).
-    const benchUser = await createUser(pool, {
-      email: 'bench-exec@augu.bench',
-      password: DEFAULT_DEMO_PASSWORD,
-      name: '벤치임원',
-      tier: 'EXECUTIVE',
-      role: 'BENCH_EXECUTIVE',
-    })
+    const benchUser = await createBenchWriter(pool)
     log('2. first sync of the writing device (not measured)')
     const writerMeter = meteredFetch()
     const writerDevice = openDevice(env.dir, 'writer', server.url, false, writerMeter.fetch)

@@ -176,6 +176,14 @@ interface LogEntry {
 }
 
 /**
+ * Whether resuming the log at the cursor ($1 txid, $2 id) is impossible, as SQL read in the statement's own snapshot:
+ * the cursor lies beyond any transaction this database has started, or below what gc collected (isCollected, and
+ * logPage's statement).
+ */
+const STALE_CURSOR_SQL = `($1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
+  OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false))`
+
+/**
  * The log page after `cursor` below the ceiling `x`, read by a later statement than the one `x` came from. The scope
  * must be at least as new as `x`'s snapshot (it reflects every transaction below `x`, in particular one that took a
  * row out of the user's principals and logged `leave` entries this page consumes).
@@ -199,8 +207,7 @@ async function logPage(
 ): Promise<Page> {
   const { rows: read } = await db.query<Partial<LogEntry> & { stale: boolean; epoch: string | null }>(
     `SELECT g.stale, g.epoch, c.id::text AS id, c.txid::text AS txid, c.table_name, c.row_id::text AS row_id, c.kind
-       FROM (SELECT $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
-                    OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale,
+       FROM (SELECT ${STALE_CURSOR_SQL} AS stale,
                     (SELECT a.epoch FROM authz_epoch a WHERE a.id = 1)::text AS epoch) g
        LEFT JOIN LATERAL (
          SELECT c.id, c.txid, c.table_name, c.row_id, c.kind FROM change_log c
@@ -278,11 +285,7 @@ export class ResyncRequiredError extends Error {
  */
 async function isCollected(db: Queryable, cursor: PullCursor): Promise<boolean> {
   const [txid, id] = cursor.phase === 'log' ? [cursor.txid, cursor.id] : [cursor.horizon, '0']
-  const { rows } = await db.query<{ stale: boolean }>(
-    `SELECT $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())
-            OR coalesce((SELECT ($1::xid8, $2::bigint) < (floor_txid, floor_id) FROM sync_gc_state WHERE id = 1), false) AS stale`,
-    [txid, id],
-  )
+  const { rows } = await db.query<{ stale: boolean }>(`SELECT ${STALE_CURSOR_SQL} AS stale`, [txid, id])
   return rows[0]?.stale === true
 }
 

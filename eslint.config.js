@@ -15,7 +15,20 @@ const rendererImportBans = [
 export default tseslint.config(
   // *.config.ts.*.mjs: the bundled config electron-vite writes and deletes while it builds; scripts/check.sh runs the
   // build beside lint, and a file listed then gone failed lint (ENOENT).
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'drizzle/sqlite/**', 'drizzle/pg/**', 'coverage/**', '.tmp/**', 'test-results/**', '*.config.ts.*.mjs'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'drizzle/sqlite/**',
+      'drizzle/pg/**',
+      'coverage/**',
+      '.tmp/**',
+      'test-results/**',
+      '*.config.ts.*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -160,6 +160,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
   const sales = createSales(ctx)
   const products = createProducts(ctx)
   const adminOnline = createAdminOnlineDevice(core)
+  const files = createFilesDevice(core, ctx, filesDir ?? join(tmpdir(), `crm-files-${core.state.get('device_id') ?? 'device'}`))
 
   // The status is pushed, not polled: the core's status store notifies on every change; identical contract-shaped
   // snapshots (a page's count refresh that changed nothing) are not sent twice.
@@ -206,7 +207,7 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
     admin: createAdmin(ctx),
     adminOnline,
     lock,
-    files: createFilesDevice(core, ctx, filesDir ?? join(tmpdir(), `crm-files-${core.state.get('device_id') ?? 'device'}`)),
+    files,
 
     async sessionState() {
       return sessionState()
@@ -349,6 +350,8 @@ export function createCoreDevicePort({ core, settings, closeDatabase, seedDemo, 
 
     async close() {
       statusListeners.clear()
+      // The file loop's retry must not wake up on a closed database.
+      await files.stop()
       await core.stop()
       closeDatabase()
     },

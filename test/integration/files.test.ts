@@ -28,6 +28,10 @@ const sentChunks: string[] = []
 let dropChunk: string | null = null
 /** Device A reaches the sync endpoints but not the file endpoints (its file loop cannot upload). */
 let filesUnreachable = false
+/** Device B's downloads of one file (by SHA-256) are cut off as they go out, `dropDownloads` times; all are counted. */
+let dropFile = ''
+let dropDownloads = 0
+const downloadsSent = new Map<string, number>()
 
 beforeAll(async () => {
   // A small server limit so the refusal test stays quick.
@@ -51,7 +55,21 @@ beforeAll(async () => {
       return inner(input, init)
     },
   })
-  b = await h.signedInDevice(manager, { name: 'b' })
+  b = await h.signedInDevice(manager, {
+    name: 'b',
+    wrapFetch: (inner) => (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      const download = /\/v1\/files\/([0-9a-f]{64})$/.exec(new URL(url).pathname)
+      if ((init?.method ?? 'GET') === 'GET' && download) {
+        downloadsSent.set(download[1]!, (downloadsSent.get(download[1]!) ?? 0) + 1)
+        if (download[1] === dropFile && dropDownloads > 0) {
+          dropDownloads -= 1
+          return Promise.reject(new TypeError('fetch failed (connection reset)'))
+        }
+      }
+      return inner(input, init)
+    },
+  })
   filesA = createFilesDevice(
     a,
     repoContextOf(a, () => new Date()),
@@ -232,5 +250,48 @@ describe('attachments on devices', () => {
     })
     expect(program.fileName).toBe('setup.exe')
     expect((await filesA.prepareOpen(program.id)).kind).toBe('save')
+  })
+
+  it('a download cut off is tried again by itself (backoff), without waiting for the next sync', async () => {
+    const target = company(a)
+    const data = pdf(50_000)
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '출석부.pdf', mimeType: 'application/pdf', bytes: data })
+    await h.catchUp(a)
+    await filesA.sync()
+    filesB.setBudget(0)
+    await h.catchUp(b)
+    await filesB.sync()
+    expect(filesB.list('COMPANY', target)[0]).toMatchObject({ id: item.id, local: false })
+
+    // The budget is raised (a pass starts at once) and that pass's download is cut off. No sync follows: only the
+    // file loop's own retry can fetch it now (before, it waited for the next row sync, up to the loop's minute).
+    dropFile = item.sha256
+    dropDownloads = 1
+    filesB.setBudget(50 * 1024 * 1024)
+    await expect.poll(() => filesB.list('COMPANY', target)[0]!.local, { timeout: 10_000 }).toBe(true)
+    expect(downloadsSent.get(item.sha256)).toBe(2)
+  })
+
+  // Last: it stops device B's file loop.
+  it('a stopped file loop retries nothing (the device is closing)', async () => {
+    const target = company(a)
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '결과보고.pdf', mimeType: 'application/pdf', bytes: pdf(20_000) })
+    await h.catchUp(a)
+    await filesA.sync()
+    filesB.setBudget(0)
+    await h.catchUp(b)
+    await filesB.sync()
+    // Every download of it is cut off: the first retry comes within a second (full jitter below 1 s), unless stopped.
+    dropFile = item.sha256
+    dropDownloads = 1_000
+    filesB.setBudget(50 * 1024 * 1024)
+    await expect.poll(() => downloadsSent.get(item.sha256) ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(1)
+    await filesB.stop()
+    const attempts = downloadsSent.get(item.sha256)
+    await new Promise((done) => setTimeout(done, 2_500))
+    expect(downloadsSent.get(item.sha256)).toBe(attempts)
+    expect(filesB.list('COMPANY', target)[0]!.local).toBe(false)
+    await filesB.sync()
+    expect(downloadsSent.get(item.sha256)).toBe(attempts)
   })
 })

@@ -16,6 +16,7 @@ import { sanitizeFileName } from '../../../shared/files/file-name'
 import { mayOpenDirectly, normalizeMimeType, signatureMatches } from '../../../shared/files/signature'
 import { type AttachmentEntityType } from '../../../shared/model/enums'
 import { type RepoContext, createUserNames } from '../common/context'
+import { type BackoffOptions, fullJitterDelay, realTimers, type TimerHandle, type Timers } from '../sync/timers'
 import { type FileStore } from './file-store'
 import { answerChallenge, FileNotYetAvailableError, FileRefusedError, FileTransferPausedError, readChunk, type ServerFiles } from './server-files'
 
@@ -84,6 +85,8 @@ export interface DeviceFiles {
   transfers(): FileTransfer[]
   /** One pass of the transfer loop (single flight: a call during a pass waits for it). */
   sync(): Promise<void>
+  /** Cancels the retry timer and waits for a running pass (the device is closing; its database closes next). */
+  stop(): Promise<void>
 }
 
 interface AttachmentRow {
@@ -112,6 +115,12 @@ interface QueueRow {
 const BUDGET_KEY = 'files_prefetch_budget_bytes'
 /** Default prefetch budget: 500 MB of files in scope kept ready offline. */
 export const DEFAULT_PREFETCH_BUDGET = 500 * 1024 * 1024
+/**
+ * When a pass could not finish (a dropped connection, a busy server, bytes not uploaded yet), the next one comes after
+ * a full-jitter delay rather than with the next row sync, which may be a minute away (the loop's period). The cap is
+ * that period: beyond it the periodic sync starts passes anyway.
+ */
+export const FILE_RETRY_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 60_000 }
 
 export interface DeviceFilesDeps {
   readonly ctx: RepoContext
@@ -121,9 +130,20 @@ export interface DeviceFilesDeps {
   readonly maxBytes?: number
   /** Heard after a transfer changes state (the sync panel and lists refresh). */
   readonly onChange?: () => void
+  /** Time for the retry after an unfinished pass (tests: fake timers and a seeded random). */
+  readonly timers?: Timers
+  readonly random?: () => number
 }
 
-export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_FILE_BYTES, onChange }: DeviceFilesDeps): DeviceFiles {
+export function createDeviceFiles({
+  ctx,
+  store,
+  server,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+  onChange,
+  timers = realTimers,
+  random = Math.random,
+}: DeviceFilesDeps): DeviceFiles {
   const { sqlite, writer } = ctx
   const names = createUserNames(sqlite)
   sqlite.exec('CREATE TABLE IF NOT EXISTS app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
@@ -168,6 +188,10 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
   const refusedDownloads = new Map<string, { fileName: string; sizeBytes: number; reason: string }>()
   let running: Promise<void> | null = null
   let queued: Promise<void> | null = null
+  /** Passes in a row that could not finish, and the pending retry (one at most). */
+  let unfinishedPasses = 0
+  let retry: TimerHandle | null = null
+  let stopped = false
   const changed = (): void => {
     try {
       onChange?.()
@@ -274,7 +298,31 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
     }
   }
 
+  /**
+   * One pass, and what comes after it: a pass that could not finish schedules the next (backoff), a finished one
+   * resets the count. Signed out or stopped: neither.
+   */
   async function pass(): Promise<void> {
+    let unfinished = false
+    try {
+      await transferAll(() => (unfinished = true))
+    } catch (error) {
+      unfinished = true
+      throw error
+    } finally {
+      if (!unfinished) unfinishedPasses = 0
+      else if (!stopped && server.available() && retry === null) {
+        const delay = fullJitterDelay(unfinishedPasses, FILE_RETRY_BACKOFF, random)
+        unfinishedPasses += 1
+        retry = timers.setTimeout(() => {
+          retry = null
+          void files.sync().catch(() => undefined)
+        }, delay)
+      }
+    }
+  }
+
+  async function transferAll(unfinished: () => void): Promise<void> {
     if (!server.available()) return
     // 1. Uploads, oldest first; a refused file is marked and the others go on. Offline: stop, retry next pass.
     for (const row of queuePending.all()) await uploadOne(row)
@@ -294,8 +342,9 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
         await download(sha256, row.file_name, row.size_bytes)
       } catch (error) {
         // Offline or the server is down: stop here, the next pass resumes. Not uploaded yet by the device that added
-        // it, or refused: the others go on.
+        // it, or refused: the others go on (a refused file is not asked for again; the others are, by the retry).
         if (error instanceof FileTransferPausedError) throw error
+        if (!(error instanceof FileRefusedError)) unfinished()
       }
     }
   }
@@ -305,7 +354,7 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
     return Number.isFinite(value) && value >= 0 && getSetting.get(BUDGET_KEY) ? value : DEFAULT_PREFETCH_BUDGET
   }
 
-  return {
+  const files: DeviceFiles = {
     list(entityType, entityId) {
       return listRows.all(entityType, entityId).map(toItem)
     },
@@ -400,6 +449,7 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
       return out
     },
     sync() {
+      if (stopped) return Promise.resolve()
       // Single flight; requests during a pass share one more pass after it (a file added meanwhile goes too).
       if (!running) {
         running = pass().finally(() => {
@@ -415,5 +465,12 @@ export function createDeviceFiles({ ctx, store, server, maxBytes = DEFAULT_MAX_F
         })
       return queued
     },
+    async stop() {
+      stopped = true
+      if (retry !== null) timers.clearTimeout(retry)
+      retry = null
+      await (queued ?? running)?.catch(() => undefined)
+    },
   }
+  return files
 }

@@ -4,6 +4,8 @@
  *   company and its contacts but no delete button; the activities they may delete keep theirs;
  * - the demo coordinator (COORDINATOR: projects READ UPDATE, training READ CREATE UPDATE) edits a project, its sessions
  *   and classes but is offered no delete and no team change;
+ * - a user whose role only reads customers and activities (the demo's STAFF role, given to the consultant here) is
+ *   offered no create, edit, log or file control on a company, and no "new" on the lists;
  * - a grant withdrawn while a form is open (an administrator's change arriving by sync): the local core refuses the
  *   save with "이 항목을 변경할 권한이 없습니다." and the record and the outbox stay as they were.
  */
@@ -213,6 +215,81 @@ describe('a coordinator, who may edit projects and training but not delete them'
     expect(await page.getByRole('button', { name: 'Delete project' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: / Delete$/ }).count()).toBe(0)
     await screenshot(page, 'permissions-coordinator-project-en')
+    await toKorean(page)
+    expect(device.pageErrors).toEqual([])
+  })
+})
+
+describe('a user whose role only reads customers, activities and sales', () => {
+  let device: OfflineDevice
+  let page: Page
+  const reader = demoUser('consultant')
+
+  beforeAll(async () => {
+    device = await openOfflineDevice({
+      user: reader,
+      demoScale: 2000,
+      // STAFF (경영지원): companies, contacts, opportunities and activities READ, no leads at all.
+      prepare: (sqlite) => sqlite.prepare(`UPDATE users SET role_id = (SELECT id FROM roles WHERE name = 'STAFF') WHERE id = ?`).run(reader.id),
+    })
+    page = device.page
+    await page.setViewportSize({ width: 1280, height: 720 })
+  })
+
+  afterAll(async () => {
+    await device?.close()
+  })
+
+  it('offers no create, edit, log or file control', async () => {
+    const target = one<{ name: string }>(
+      device,
+      `SELECT c.name FROM companies c
+       WHERE c.deleted_at IS NULL AND length(c.name) >= 3
+         AND EXISTS (SELECT 1 FROM activities a WHERE a.entity_type = 'COMPANY' AND a.entity_id = c.id AND a.deleted_at IS NULL)
+       ORDER BY c.name LIMIT 1`,
+    )
+    const nav = page.getByRole('navigation', { name: '주 메뉴' })
+    await nav.getByRole('button', { name: '고객사' }).click()
+    await page.getByRole('searchbox', { name: '고객사 검색' }).fill(target.name)
+    await page.locator('.company-table__name', { hasText: target.name }).first().click()
+    await page.getByRole('heading', { name: target.name }).waitFor()
+    await page.getByRole('tab', { name: /개요/ }).waitFor()
+    expect(await page.getByRole('button', { name: '새 고객사' }).count()).toBe(0)
+    expect(await page.locator('.company-page__actions').getByRole('button').count()).toBe(0)
+    expect(await page.getByRole('textbox', { name: '활동 요약' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: '파일 추가' }).count()).toBe(0)
+    await page.getByRole('tab', { name: /활동/ }).click()
+    await page.getByTestId('timeline').waitFor()
+    expect(
+      await page
+        .getByTestId('timeline')
+        .getByRole('button', { name: /수정|삭제/ })
+        .count(),
+    ).toBe(0)
+    await page.getByRole('tab', { name: /담당자/ }).click()
+    expect(await page.getByRole('button', { name: '+ 담당자 추가' }).count()).toBe(0)
+    expect(await page.locator('.cu-table tbody tr').getByRole('button').count()).toBe(0)
+    await page.getByRole('tab', { name: /사업장/ }).click()
+    expect(await page.getByRole('button', { name: '+ 사업장 추가' }).count()).toBe(0)
+    expect(await page.locator('.cu-table tbody tr').getByRole('button').count()).toBe(0)
+    await screenshot(page, 'permissions-reader-company-ko')
+
+    await nav.getByRole('button', { name: '영업기회' }).click()
+    await page
+      .getByRole('button', { name: /내보내기/ })
+      .first()
+      .waitFor()
+    expect(await page.getByRole('button', { name: '새 영업기회' }).count()).toBe(0)
+    await nav.getByRole('button', { name: '리드' }).click()
+    await page.getByRole('searchbox', { name: '리드 검색' }).waitFor()
+    expect(await page.getByRole('button', { name: '새 리드' }).count()).toBe(0)
+
+    await toEnglish(page)
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Companies' }).click()
+    await page.getByRole('heading', { name: target.name }).waitFor()
+    expect(await page.getByRole('button', { name: 'New company' }).count()).toBe(0)
+    expect(await page.locator('.company-page__actions').getByRole('button').count()).toBe(0)
+    await screenshot(page, 'permissions-reader-company-en')
     await toKorean(page)
     expect(device.pageErrors).toEqual([])
   })

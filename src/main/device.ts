@@ -25,6 +25,7 @@ import { rebuildSearchIndex } from './db/search-index'
 import { quoteIdent, type Sqlite } from './core/sqlite'
 import { type DevicePort } from './handlers/context'
 import { type Replica } from './db/open'
+import { closeReplica, refreshStatistics } from './db/statistics'
 
 export interface OpenDeviceOptions {
   /** The SQLite replica file (created and migrated if needed). */
@@ -102,8 +103,12 @@ function openDeviceOnce(options: OpenDeviceOptions, keyStore: ReplicaKeyStore, o
     const port = createCoreDevicePort({
       core,
       settings,
-      closeDatabase: () => replica.sqlite.close(),
-      seedDemo: () => void seedDevice(replica.sqlite, { seed: DEMO_SEED, scale: DEMO_SCALE, referenceTime: Date.now() }),
+      closeDatabase: () => closeReplica(replica.sqlite),
+      seedDemo: () => {
+        seedDevice(replica.sqlite, { seed: DEMO_SEED, scale: DEMO_SCALE, referenceTime: Date.now() })
+        // Thousands of rows into tables that were empty at open: statistics now, not at the next start.
+        refreshStatistics(replica.sqlite)
+      },
       clearReplica: () => clearReplica(replica.sqlite),
       // Attachments live beside the replica, one directory per replica file.
       filesDir: filesDirOf(options.dbFile),

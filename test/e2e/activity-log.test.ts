@@ -93,6 +93,9 @@ describe('activities from any record, in a few keys', () => {
     await openHit(opp.title, '영업기회', opp.title)
     const dialog = page.getByRole('dialog', { name: `영업기회 상세 · ${opp.title}` })
     await dialog.waitFor()
+    // The dialog puts the focus on its first control: for the consultant, who may not delete opportunities and is
+    // offered no delete button, that is the title field, where L is a letter. Out of the field first (as on the page).
+    await dialog.getByRole('heading', { name: `영업기회 상세 · ${opp.title}` }).click()
     expect(await logCallByKeyboard('교육 일정 조율 통화')).toBe(2)
     expect(one(`SELECT entity_type, entity_id FROM activities WHERE subject = '교육 일정 조율 통화'`)).toEqual({
       entity_type: 'OPPORTUNITY',

@@ -13,6 +13,7 @@ import path from 'node:path'
 import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openHarnessDatabase, startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
+import { DEMO_ACCOUNTS } from '../../src/demo/accounts'
 import { type Browser, collectPageErrors, launchChromium, screenshot } from './browser'
 
 let harness: Harness
@@ -212,9 +213,32 @@ async function startDemo(en: boolean): Promise<{ page: Page; errors: string[] }>
   return { page, errors }
 }
 
+/**
+ * The demo's user is the sales manager, whose role reads training but edits none of it, so the project page offers no
+ * session edit (the writer would refuse it). The walk still wants that dialog's words: the role gets training UPDATE
+ * behind the app, as an administrator's change would arrive, and the page is loaded again to read the permissions.
+ */
+async function grantDemoUserTrainingUpdate(page: Page): Promise<void> {
+  const db = openHarnessDatabase(dbFile)
+  try {
+    const now = new Date().toISOString()
+    db.prepare(
+      `INSERT INTO role_permissions (id, role_id, permission_id, created_at, updated_at)
+       SELECT lower(hex(randomblob(16))), u.role_id, p.id, ?, ?
+         FROM users u, permissions p
+        WHERE u.id = ? AND p.resource = 'training' AND p.action = 'UPDATE'`,
+    ).run(now, now, DEMO_ACCOUNTS.manager.id)
+  } finally {
+    db.close()
+  }
+  await page.reload()
+  await page.getByRole('navigation', { name: '주 메뉴' }).waitFor()
+}
+
 describe('every main screen in English (demo data, 1280×720)', () => {
   it('shows no Korean outside user data, no raw keys and no glued labels; screenshots ko and en', async () => {
     const { page: ko, errors: koErrors } = await startDemo(false)
+    await grantDemoUserTrainingUpdate(ko)
     const skipped = new Set<string>()
     const brokenByScreen: Record<string, string[]> = {}
     for (const step of STEPS) {

@@ -118,4 +118,17 @@ describe('device core', () => {
     expect(server.row('companies', testId(1))).toMatchObject({ name: '자동', website: 'https://auto.kr' })
     expect(device.status.get().pendingCount).toBe(0)
   })
+
+  it('brings the planner statistics up to date after a first sync that filled the replica', async () => {
+    device = open()
+    await device.signIn(KIM.email, 'pw')
+    for (let i = 1; i <= 1_200; i++) server.serverWrite('companies', testId(i), { code: `C-${i}`, name: `고객사 ${i}` })
+    const analysed = (): number =>
+      device.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()
+        ? (device.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'companies'`).get() as { n: number }).n
+        : 0
+    expect(analysed()).toBe(0) // empty at open: nothing to analyse
+    await device.syncNow()
+    expect(analysed()).toBeGreaterThan(0)
+  })
 })

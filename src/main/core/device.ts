@@ -22,6 +22,7 @@ import { realTimers, type Timers } from './sync/timers'
 import { type TokenStore } from './sync/tokens'
 import { createTransport, type EventSubscription, type Transport } from './sync/transport'
 import { type ChangeNotice } from '../../shared/ipc/live'
+import { createStatisticsUpkeep } from '../db/statistics'
 
 export interface DeviceCoreOptions {
   readonly sqlite: Sqlite
@@ -97,6 +98,10 @@ export function createDeviceCore(options: DeviceCoreOptions): DeviceCore {
   const pulledListeners = new Set<(report: PageReport) => void>()
   const syncedListeners = new Set<() => void>()
   const changeListeners = new Set<(notice: ChangeNotice) => void>()
+  // The planner's statistics follow what syncs bring (a first sync fills tables that were empty at open).
+  const statistics = createStatisticsUpkeep(sqlite, () => timers.now())
+  pulledListeners.add((report) => statistics.rowsApplied(report.upserted + report.removed))
+  syncedListeners.add(() => statistics.synced())
   const announce = (notice: ChangeNotice): void => {
     for (const listener of changeListeners) {
       try {

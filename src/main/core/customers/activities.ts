@@ -111,8 +111,8 @@ export function createActivitiesRepo({ sqlite, writer, people }: { sqlite: Sqlit
 
   // One statement for any set of records: the [type, id] pairs travel as one JSON array parameter. CROSS JOIN keeps
   // the pairs as the outer loop, so each is one lookup on activities_entity_idx (entity_type, entity_id): without it,
-  // and without statistics (the app never runs ANALYZE), SQLite served ORDER BY … LIMIT by walking every activity of
-  // the replica in created_at order (issue 20).
+  // and without statistics (the app kept none before src/main/db/statistics.ts), SQLite served ORDER BY … LIMIT by
+  // walking every activity of the replica in created_at order (issue 20).
   const activitiesOf = sqlite.prepare<[string, number], ActivityRow>(
     `SELECT a.id, a.entity_type, a.entity_id, a.activity_type, a.subject, a.description, a.created_at, a.created_by
      FROM json_each(?) t CROSS JOIN activities a

@@ -1,9 +1,10 @@
 import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TOMBSTONE_HORIZON_DAYS, type DeletableKind } from '../../../shared/domain/deletion'
+import { DELETION_RULES, TOMBSTONE_HORIZON_DAYS, type DeletableKind } from '../../../shared/domain/deletion'
 import { objectParticle } from '../../../shared/domain/josa'
 import { type DeletionPreview } from '../../../shared/ipc/trash-types'
 import { api, toIpcError } from '../lib/api'
+import { useCan } from '../lib/permissions'
 import { useToastStore } from '../lib/toast-store'
 import { type IpcError } from '../../../shared/ipc/errors'
 import { ErrorBanner } from './ErrorBanner'
@@ -13,6 +14,10 @@ import { ModalDialog } from './ModalDialog'
  * Delete a record the same way everywhere: first say what goes with it (with counts, from trash.preview), then delete
  * it with its children, then a toast with "되돌리기" that restores exactly what was deleted. Older deletes are restored
  * from the trash. `onChanged` runs after the delete and after an undo, so the screen re-reads.
+ *
+ * Shown only to users whose grants allow deleting the record's table (the same rule the writer and the server apply):
+ * a consultant whose role may edit customers but not delete them sees no delete button at all, as the screens hide
+ * their other controls the role lacks (the catalogues' `canDelete`).
  */
 export function DeleteButton({
   kind,
@@ -28,8 +33,9 @@ export function DeleteButton({
   readonly className?: string
   readonly label?: string
   readonly ariaLabel?: string
-}): JSX.Element {
+}): JSX.Element | null {
   const { t } = useTranslation()
+  const allowed = useCan(DELETION_RULES[kind].table, 'delete')
   const [preview, setPreview] = useState<DeletionPreview | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
   const toastShown = useToastStore((s) => s.shown)
@@ -59,6 +65,9 @@ export function DeleteButton({
       setError(toIpcError(e))
     }
   }
+
+  // After the hooks: a grant withdrawn by a sync hides the button, and one restored brings it back.
+  if (!allowed && !preview) return null
 
   return (
     <>

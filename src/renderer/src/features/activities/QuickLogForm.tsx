@@ -7,6 +7,7 @@ import { activityLogSchema, fieldErrors, type ValidationKey } from '../../../../
 import { type IpcError } from '../../../../shared/ipc/errors'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { api, toIpcError } from '../../lib/api'
+import { useCan } from '../../lib/permissions'
 
 export interface LogTarget {
   readonly entityType: ActivityEntityType
@@ -17,10 +18,12 @@ export interface LogTarget {
 /**
  * Log a call, e-mail, meeting, note, task or KakaoTalk in a few keystrokes: L anywhere on the page puts the cursor in
  * the summary, Alt+1…6 picks the type from there (plain 1…6 on the type buttons), type one line, Enter; a toast
- * confirms. A call is L + text + Enter. Notes written on the spot, not at night from memory.
+ * confirms. A call is L + text + Enter. Notes written on the spot, not at night from memory. Not shown to a role that
+ * may read activities but not log them (the writer would refuse the entry).
  */
-export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly LogTarget[]; readonly onLogged: () => void }): JSX.Element {
+export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly LogTarget[]; readonly onLogged: () => void }): JSX.Element | null {
   const { t } = useTranslation()
+  const canLog = useCan('activities', 'create')
   const [activityType, setActivityType] = useState<ActivityType>('CALL')
   const [targetIndex, setTargetIndex] = useState(0)
   const [subject, setSubject] = useState('')
@@ -76,6 +79,7 @@ export function QuickLogForm({ targets, onLogged }: { readonly targets: readonly
     }
   }
 
+  if (!canLog) return null
   return (
     <form
       className="quick-log card"

@@ -5,6 +5,7 @@ import { type TimelineEntry } from '../../../../shared/model/customer-views'
 import { AttachmentsPanel } from '../files'
 import { DeleteButton } from '../../components/DeleteButton'
 import { ActivityEditDialog } from './ActivityEditDialog'
+import { useCan } from '../../lib/permissions'
 
 /** Activities and record history, newest first: what was done, about which record, by whom, when. */
 export function Timeline({
@@ -19,6 +20,8 @@ export function Timeline({
   // One activity's files at a time, opened from its "files" link.
   const [filesOf, setFilesOf] = useState<string | null>(null)
   const [editing, setEditing] = useState<TimelineEntry | null>(null)
+  // Editing an activity needs activities × UPDATE (DeleteButton checks DELETE itself).
+  const canEdit = useCan('activities', 'update')
   if (entries.length === 0) return <p className="empty-state">{t('activities.timeline.empty')}</p>
   return (
     <>
@@ -55,7 +58,7 @@ export function Timeline({
                       {t('files.activityFiles')}
                     </button>
                   )}
-                  {onChanged && entry.kind === 'activity' && (
+                  {onChanged && canEdit && entry.kind === 'activity' && (
                     <button
                       type="button"
                       className="link-button"

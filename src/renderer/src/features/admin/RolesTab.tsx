@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { PERMISSION_ACTIONS, PERMISSION_RESOURCES } from '../../../../shared/model/permissions'
 import { useAdminStore } from './admin-store'
 import { roleLabel } from './role-label'
+import { useCan } from '../../lib/permissions'
 
 /** Roles on the left, the chosen role's matrix on the right: resources as rows, actions as columns. */
 export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Element {
+  // Deleting a role is its own grant (settings × DELETE), apart from editing the matrix.
+  const canDelete = useCan('roles', 'delete')
   const { t } = useTranslation()
   const roles = useAdminStore((s) => s.roles)
   const chosenId = useAdminStore((s) => s.matrixRoleId)
@@ -75,7 +78,7 @@ export function RolesTab({ canEdit }: { readonly canEdit: boolean }): JSX.Elemen
                 {t('admin.edit')}
               </button>
             )}
-            {canEdit && role.userCount === 0 && (
+            {canDelete && role.userCount === 0 && (
               <button
                 type="button"
                 className="button button--small button--danger"

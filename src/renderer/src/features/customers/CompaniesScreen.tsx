@@ -12,6 +12,7 @@ import { CompanyForm } from './CompanyForm'
 import { CompanyPage } from './CompanyPage'
 import { COMPANIES_READS, useCompaniesStore } from './companies-store'
 import { useReloadOn } from '../../lib/live'
+import { useCan } from '../../lib/permissions'
 
 /** The 고객사 screen: the filtered list, or one company's page. */
 export function CompaniesScreen(): JSX.Element {
@@ -25,6 +26,7 @@ export function CompaniesScreen(): JSX.Element {
   const companyOpened = useCompaniesStore((s) => s.companyOpened)
   const errorDismissed = useCompaniesStore((s) => s.errorDismissed)
   const [creating, setCreating] = useState(false)
+  const canCreate = useCan('companies', 'create')
 
   useEffect(() => {
     void listOpened()
@@ -61,9 +63,11 @@ export function CompaniesScreen(): JSX.Element {
             }}
             disabled={!total}
           />
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-            + {t('customers.new')}
-          </button>
+          {canCreate && (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              + {t('customers.new')}
+            </button>
+          )}
         </div>
       </div>
       <CompanyFilterBar />

@@ -22,6 +22,7 @@ import { ContactForm } from './ContactForm'
 import { RecordHistory } from '../../components/RecordHistory'
 import { ExternalLink } from '../links'
 import { AttachmentsPanel } from '../files'
+import { useCan } from '../../lib/permissions'
 
 const TABS = ['overview', 'contacts', 'branches', 'opportunities', 'projects', 'meetings', 'timeline', 'history'] as const
 type Tab = (typeof TABS)[number]
@@ -44,6 +45,12 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
   const [dialog, setDialog] = useState<'edit' | 'contact' | 'branch' | null>(null)
   const [editingContact, setEditingContact] = useState<ContactRecord | null>(null)
   const [editingBranch, setEditingBranch] = useState<BranchRecord | null>(null)
+  // Only the controls the user's grants allow (the writer and the server refuse the rest); DeleteButton checks its own.
+  const canEditCompany = useCan('companies', 'update')
+  const canAddContact = useCan('contacts', 'create')
+  const canEditContact = useCan('contacts', 'update')
+  const canAddBranch = useCan('branches', 'create')
+  const canEditBranch = useCan('branches', 'update')
 
   useEffect(() => {
     void pageOpened(companyId)
@@ -115,9 +122,11 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
           </div>
         </div>
         <div className="company-page__actions">
-          <button type="button" className="button" onClick={() => setDialog('edit')}>
-            {t('customers.page.edit')}
-          </button>
+          {canEditCompany && (
+            <button type="button" className="button" onClick={() => setDialog('edit')}>
+              {t('customers.page.edit')}
+            </button>
+          )}
           <DeleteButton
             kind="company"
             id={company.id}
@@ -195,9 +204,11 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         {tab === 'contacts' && (
           <div>
             <div className="section-actions">
-              <button type="button" className="button button--small" onClick={() => setDialog('contact')}>
-                + {t('customers.page.addContact')}
-              </button>
+              {canAddContact && (
+                <button type="button" className="button button--small" onClick={() => setDialog('contact')}>
+                  + {t('customers.page.addContact')}
+                </button>
+              )}
             </div>
             {detail.contacts.length === 0 ? (
               <p className="empty-state">{t('customers.page.none')}</p>
@@ -241,14 +252,16 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                       </td>
                       <td>
                         <span className="row-actions-cell">
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-label={`${c.name} ${t('customers.page.edit')}`}
-                            onClick={() => setEditingContact(c)}
-                          >
-                            {t('customers.page.edit')}
-                          </button>
+                          {canEditContact && (
+                            <button
+                              type="button"
+                              className="link-button"
+                              aria-label={`${c.name} ${t('customers.page.edit')}`}
+                              onClick={() => setEditingContact(c)}
+                            >
+                              {t('customers.page.edit')}
+                            </button>
+                          )}
                           <DeleteButton
                             kind="contact"
                             id={c.id}
@@ -268,9 +281,11 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
         {tab === 'branches' && (
           <div>
             <div className="section-actions">
-              <button type="button" className="button button--small" onClick={() => setDialog('branch')}>
-                + {t('customers.page.addBranch')}
-              </button>
+              {canAddBranch && (
+                <button type="button" className="button button--small" onClick={() => setDialog('branch')}>
+                  + {t('customers.page.addBranch')}
+                </button>
+              )}
             </div>
             <table className="cu-table card">
               <thead>
@@ -292,9 +307,11 @@ export function CompanyPage({ companyId }: { readonly companyId: string }): JSX.
                     <td className="tabular">{b.phone ? formatPhone(b.phone) : '—'}</td>
                     <td>{[b.addressCity, b.addressStreet].filter(Boolean).join(' ') || '—'}</td>
                     <td>
-                      <button type="button" className="link-button" aria-label={`${b.name} ${t('customers.page.edit')}`} onClick={() => setEditingBranch(b)}>
-                        {t('customers.page.edit')}
-                      </button>{' '}
+                      {canEditBranch && (
+                        <button type="button" className="link-button" aria-label={`${b.name} ${t('customers.page.edit')}`} onClick={() => setEditingBranch(b)}>
+                          {t('customers.page.edit')}
+                        </button>
+                      )}{' '}
                       {!b.isPrimary && (
                         <DeleteButton
                           kind="branch"

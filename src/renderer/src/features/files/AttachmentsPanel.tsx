@@ -12,6 +12,7 @@ import { type AttachmentEntityType } from '../../../../shared/model/enums'
 import { downloadBase64 } from '../../components/download'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { api, toIpcError } from '../../lib/api'
+import { useCan } from '../../lib/permissions'
 import { useSyncStore } from '../sync'
 import { formatFileSize } from './format-size'
 import { recordKey, useFilesStore } from './files-store'
@@ -53,6 +54,9 @@ export function AttachmentsPanel({
   const [openError, setOpenError] = useState<ReturnType<typeof toIpcError> | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const lastSyncedAt = useSyncStore((s) => s.status?.lastSyncedAt ?? '')
+  // Adding and deleting a file are writes to attachments: only with the grant (the writer refuses them otherwise).
+  const canAdd = useCan('attachments', 'create') && !readOnly
+  const canRemove = useCan('attachments', 'delete') && !readOnly
 
   // After every sync (a file added elsewhere, an upload finished) and every 2 s while an upload is running.
   const uploading = list?.items.some((item) => item.upload?.status === 'pending') ?? false
@@ -98,7 +102,7 @@ export function AttachmentsPanel({
           <input type="checkbox" checked={list?.pinned ?? false} onChange={(e) => void pin(entityType, entityId, e.target.checked)} />
           {t('files.pin')}
         </label>
-        {!readOnly && (
+        {canAdd && (
           <>
             <input ref={input} type="file" multiple hidden aria-hidden="true" data-testid="attachments-input" onChange={(e) => void onPick(e.target.files)} />
             <button type="button" className="button" disabled={busy === 'add'} onClick={() => input.current?.click()}>
@@ -148,7 +152,7 @@ export function AttachmentsPanel({
                   >
                     {busy === item.id ? t('files.opening') : t('files.open')}
                   </button>
-                  {!readOnly && (
+                  {canRemove && (
                     <button
                       type="button"
                       className="link-button link-button--danger"

@@ -15,6 +15,7 @@ import { LeadForm, leadFormValues, type LeadFormValues } from './LeadForm'
 import { LEADS_READS, useLeadsStore } from './leads-store'
 import { filterLeads, LEAD_PAGE_SIZE } from './lead-filter'
 import { useReloadOn } from '../../lib/live'
+import { useCan } from '../../lib/permissions'
 
 const toInput = (values: LeadFormValues) => ({
   companyName: values.companyName,
@@ -29,6 +30,9 @@ const toInput = (values: LeadFormValues) => ({
 /** Leads: the status pipeline (click a step to filter), the list, and a lead's form, assignment and conversion. */
 export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element {
   const { t, i18n } = useTranslation()
+  const canCreate = useCan('leads', 'create')
+  // Converting writes the lead (and creates the company and the opportunity, which the writer checks on their own).
+  const canConvert = useCan('leads', 'update')
   // The screen shows nearly every field of its store, so it takes the store whole.
   const store = useLeadsStore()
   const [converting, setConverting] = useState(false)
@@ -92,9 +96,11 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
             }))}
             disabled={store.leads.length === 0}
           />
-          <button type="button" className="button button--primary" onClick={store.newLeadClicked}>
-            {t('leads.new')}
-          </button>
+          {canCreate && (
+            <button type="button" className="button button--primary" onClick={store.newLeadClicked}>
+              {t('leads.new')}
+            </button>
+          )}
         </div>
       </div>
       {store.error && !store.detail && !store.creating && <ErrorBanner error={store.error} onDismiss={store.errorDismissed} />}
@@ -226,9 +232,11 @@ export function LeadsScreen({ role }: { readonly role: UserRole }): JSX.Element 
             </div>
           ) : (
             <div className="row-actions">
-              <button type="button" className="button" onClick={() => setConverting(true)}>
-                {t('leads.convert.action')}
-              </button>
+              {canConvert && (
+                <button type="button" className="button" onClick={() => setConverting(true)}>
+                  {t('leads.convert.action')}
+                </button>
+              )}
               <DeleteButton
                 kind="lead"
                 id={detail.id}

@@ -2,6 +2,7 @@ import { type JSX, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { draftKey, type AgendaDraft, type FieldErrors } from './meeting-draft'
 import { RowError } from './RowError'
+import { useCan } from '../../lib/permissions'
 
 /** 안건: an ordered list; the order shown is the order saved (sequence 1, 2, 3…). */
 export function AgendaEditor({
@@ -16,6 +17,8 @@ export function AgendaEditor({
   readonly onChange: (rows: readonly AgendaDraft[]) => void
 }): JSX.Element {
   const { t } = useTranslation()
+  // A saved row taken out is deleted on save: offered only with the grant (a row not yet saved can always go).
+  const canDelete = useCan('meeting_agenda', 'delete')
   const patch = (key: string, change: Partial<AgendaDraft>): void => onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)))
   const move = (index: number, step: -1 | 1): void => {
     const next = [...rows]
@@ -81,9 +84,11 @@ export function AgendaEditor({
                 >
                   ↓
                 </button>
-                <button type="button" className="link-button link-button--danger" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
-                  {t('meetings.dialog.remove')}
-                </button>
+                {(r.id === undefined || canDelete) && (
+                  <button type="button" className="link-button link-button--danger" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
+                    {t('meetings.dialog.remove')}
+                  </button>
+                )}
               </span>
             )}
           </li>

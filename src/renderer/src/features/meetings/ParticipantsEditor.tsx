@@ -5,6 +5,7 @@ import { type ContactOption, type MeetingOptions } from '../../../../shared/ipc/
 import { PARTICIPANT_ATTENDANCE, PARTICIPANT_ROLES } from '../../../../shared/model/enums'
 import { draftKey, type FieldErrors, type ParticipantDraft } from './meeting-draft'
 import { RowError } from './RowError'
+import { useCan } from '../../lib/permissions'
 
 /**
  * 참석자: colleagues (users), customer contacts of the meeting's company, or an external person typed by name and
@@ -29,6 +30,8 @@ export function ParticipantsEditor({
   readonly onChange: (rows: readonly ParticipantDraft[]) => void
 }): JSX.Element {
   const { t } = useTranslation()
+  // A saved row taken out is deleted on save: offered only with the grant (a row not yet saved can always go).
+  const canDelete = useCan('meeting_participants', 'delete')
   const [userId, setUserId] = useState('')
   const [contactId, setContactId] = useState('')
   const [freeName, setFreeName] = useState('')
@@ -96,7 +99,7 @@ export function ParticipantsEditor({
                   </select>
                 </td>
                 <td>
-                  {!readOnly && (
+                  {!readOnly && (r.id === undefined || canDelete) && (
                     <button type="button" className="link-button link-button--danger" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
                       {t('meetings.dialog.remove')}
                     </button>

@@ -5,6 +5,7 @@ import { type MeetingOptions } from '../../../../shared/ipc/meetings-types'
 import { wonText } from '../../components/WonInput'
 import { draftKey, draftLineAmounts, type FieldErrors, type ProductDraft } from './meeting-draft'
 import { RowError } from './RowError'
+import { useCan } from '../../lib/permissions'
 
 /**
  * 제안 상품: product, quantity, unit price (empty = the product's list price), discount rate. Each line's amount,
@@ -25,6 +26,8 @@ export function ProductsEditor({
   readonly onChange: (rows: readonly ProductDraft[]) => void
 }): JSX.Element {
   const { t } = useTranslation()
+  // A saved row taken out is deleted on save: offered only with the grant (a row not yet saved can always go).
+  const canDelete = useCan('meeting_products', 'delete')
   const [productId, setProductId] = useState('')
   const patch = (key: string, change: Partial<ProductDraft>): void => onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)))
   const products = options?.products ?? []
@@ -112,7 +115,7 @@ export function ProductsEditor({
                     {line ? money(line.total) : t('meetings.products.unpriced')}
                   </td>
                   <td>
-                    {!readOnly && (
+                    {!readOnly && (r.id === undefined || canDelete) && (
                       <button type="button" className="link-button link-button--danger" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
                         {t('meetings.dialog.remove')}
                       </button>

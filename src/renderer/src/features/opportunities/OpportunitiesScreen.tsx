@@ -15,9 +15,11 @@ import { OpportunityDetailDialog } from './OpportunityDetailDialog'
 import { OPPORTUNITIES_READS, useOpportunitiesStore } from './opportunities-store'
 import { useReloadOn } from '../../lib/live'
 import { stageLabel } from './stage-label'
+import { useCan } from '../../lib/permissions'
 
 export function OpportunitiesScreen(): JSX.Element {
   const { t, i18n } = useTranslation()
+  const canCreate = useCan('opportunities', 'create')
   const store = useOpportunitiesStore()
   const { boardOpened } = store
   const [filters, setFilters] = useState<BoardFilters>(NO_BOARD_FILTERS)
@@ -101,9 +103,11 @@ export function OpportunitiesScreen(): JSX.Element {
           )}
           disabled={!columns.some((column) => column.cards.length > 0)}
         />
-        <button type="button" className="button button--primary" onClick={() => void store.newClicked()}>
-          {t('opportunities.new')}
-        </button>
+        {canCreate && (
+          <button type="button" className="button button--primary" onClick={() => void store.newClicked()}>
+            {t('opportunities.new')}
+          </button>
+        )}
       </div>
       {!store.detail && !store.creating && !store.closing && <BoardError />}
       <p className="notice" role="status" data-testid="move-notice">

@@ -6,6 +6,7 @@ import { type ClassEnrollments } from '../../../../shared/ipc/training-types'
 import { ModalDialog } from '../../components/ModalDialog'
 import { DialogError } from './DialogError'
 import { EnrolPanel } from './EnrolPanel'
+import { useCan } from '../../lib/permissions'
 import { useProjectsStore } from './projects-store'
 
 /** What each status can be changed to from this dialog. */
@@ -25,6 +26,8 @@ export function EnrollmentDialog({ enrollments }: { readonly enrollments: ClassE
   const opened = useProjectsStore((s) => s.enrollmentsOpened)
   const chosen = useProjectsStore((s) => s.enrollmentStatusChosen)
   const removed = useProjectsStore((s) => s.enrollmentRemoved)
+  const canChange = useCan('enrollments', 'update')
+  const canRemove = useCan('enrollments', 'delete')
   const sessionId = useProjectsStore((s) => s.detail?.sessions.find((x) => x.classes.some((k) => k.id === enrollments.classId))?.id ?? null)
   const waitlisted = enrollments.entries.filter((e) => e.status === 'WAITLISTED').length
   const seat = hasSeat(enrollments.confirmed, enrollments.maxParticipants)
@@ -51,27 +54,30 @@ export function EnrollmentDialog({ enrollments }: { readonly enrollments: ClassE
                 <span className={`enrollment-status enrollment-status--${e.status}`}>{t(`projects.enrollmentStatuses.${e.status}`)}</span>
               </td>
               <td className="enrollment-actions">
-                {NEXT[e.status].map((next) => (
+                {canChange &&
+                  NEXT[e.status].map((next) => (
+                    <button
+                      key={next}
+                      type="button"
+                      className="button button--small"
+                      disabled={next === 'CONFIRMED' && !seat}
+                      title={next === 'CONFIRMED' && !seat ? t('projects.enrollments.full') : undefined}
+                      aria-label={`${e.name} ${t(`projects.enrollments.to.${next}`)}`}
+                      onClick={() => void chosen(e.enrollmentId, next)}
+                    >
+                      {t(`projects.enrollments.to.${next}`)}
+                    </button>
+                  ))}
+                {canRemove && (
                   <button
-                    key={next}
                     type="button"
-                    className="button button--small"
-                    disabled={next === 'CONFIRMED' && !seat}
-                    title={next === 'CONFIRMED' && !seat ? t('projects.enrollments.full') : undefined}
-                    aria-label={`${e.name} ${t(`projects.enrollments.to.${next}`)}`}
-                    onClick={() => void chosen(e.enrollmentId, next)}
+                    className="button button--small button--ghost"
+                    aria-label={`${e.name} ${t('trainingOps.enrol.remove')}`}
+                    onClick={() => void removed(e.enrollmentId)}
                   >
-                    {t(`projects.enrollments.to.${next}`)}
+                    {t('trainingOps.enrol.remove')}
                   </button>
-                ))}
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  aria-label={`${e.name} ${t('trainingOps.enrol.remove')}`}
-                  onClick={() => void removed(e.enrollmentId)}
-                >
-                  {t('trainingOps.enrol.remove')}
-                </button>
+                )}
               </td>
             </tr>
           ))}

@@ -16,6 +16,7 @@ import { CompletionRuleFacts } from './CompletionRule'
 import { EnrollmentDialog } from './EnrollmentDialog'
 import { FeedbackDialog } from './FeedbackDialog'
 import { TeamMemberDialog } from './TeamMemberDialog'
+import { useCan } from '../../lib/permissions'
 import { useProjectsStore } from './projects-store'
 import { SessionDialog } from './SessionDialog'
 
@@ -42,6 +43,12 @@ function SessionBlock({ session, project }: { readonly session: SessionView; rea
   const enrollmentsOpened = useProjectsStore((s) => s.enrollmentsOpened)
   const feedbackOpened = useProjectsStore((s) => s.feedbackOpened)
   const sessionLabel = t('projects.page.session', { number: session.sessionNumber })
+  // Controls the user's grants allow (the writer and the server refuse the others): a coordinator edits but deletes none.
+  const canEditSession = useCan('training_sessions', 'update')
+  const canDeleteSession = useCan('training_sessions', 'delete')
+  const canCreateClass = useCan('training_classes', 'create')
+  const canEditClass = useCan('training_classes', 'update')
+  const canDeleteClass = useCan('training_classes', 'delete')
   return (
     <section className="session-block" aria-label={t('projects.page.session', { number: session.sessionNumber })}>
       <header className="session-block__header">
@@ -70,25 +77,31 @@ function SessionBlock({ session, project }: { readonly session: SessionView; rea
           >
             {t('projects.page.feedback')}
           </button>
-          <button type="button" className="button button--small" onClick={() => void classDialogOpened(session.id)}>
-            {t('projects.page.newClass')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`${sessionLabel} ${t('projects.page.edit')}`}
-            onClick={() => sessionEditOpened(session)}
-          >
-            {t('projects.page.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`${sessionLabel} ${t('projects.page.delete')}`}
-            onClick={() => deleteRequested({ kind: 'session', session })}
-          >
-            {t('projects.page.delete')}
-          </button>
+          {canCreateClass && (
+            <button type="button" className="button button--small" onClick={() => void classDialogOpened(session.id)}>
+              {t('projects.page.newClass')}
+            </button>
+          )}
+          {canEditSession && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`${sessionLabel} ${t('projects.page.edit')}`}
+              onClick={() => sessionEditOpened(session)}
+            >
+              {t('projects.page.edit')}
+            </button>
+          )}
+          {canDeleteSession && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`${sessionLabel} ${t('projects.page.delete')}`}
+              onClick={() => deleteRequested({ kind: 'session', session })}
+            >
+              {t('projects.page.delete')}
+            </button>
+          )}
         </span>
       </header>
       <table className="class-table">
@@ -137,22 +150,26 @@ function SessionBlock({ session, project }: { readonly session: SessionView; rea
                   >
                     {t('projects.page.enrollments')}
                   </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`${classLabel} ${t('projects.page.edit')}`}
-                    onClick={() => void classEditOpened(k)}
-                  >
-                    {t('projects.page.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`${classLabel} ${t('projects.page.delete')}`}
-                    onClick={() => deleteRequested({ kind: 'class', klass: k })}
-                  >
-                    {t('projects.page.delete')}
-                  </button>
+                  {canEditClass && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`${classLabel} ${t('projects.page.edit')}`}
+                      onClick={() => void classEditOpened(k)}
+                    >
+                      {t('projects.page.edit')}
+                    </button>
+                  )}
+                  {canDeleteClass && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`${classLabel} ${t('projects.page.delete')}`}
+                      onClick={() => deleteRequested({ kind: 'class', klass: k })}
+                    >
+                      {t('projects.page.delete')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="button button--small"
@@ -195,6 +212,12 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
   const pendingProjectDelete = useProjectsStore((s) => s.pendingProjectDelete)
   const completion = useProjectsStore((s) => s.completion)
   const completionOpened = useProjectsStore((s) => s.completionOpened)
+  const canEditProject = useCan('projects', 'update')
+  const canDeleteProject = useCan('projects', 'delete')
+  const canAddMember = useCan('project_team_members', 'create')
+  const canEditMember = useCan('project_team_members', 'update')
+  const canRemoveMember = useCan('project_team_members', 'delete')
+  const canCreateSession = useCan('training_sessions', 'create')
   const people = [
     [t('trainingOps.projectForm.manager'), project.projectManagerName],
     [t('trainingOps.projectForm.coordinator'), project.coordinatorName],
@@ -221,12 +244,16 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
           <button type="button" className="button" onClick={() => void completionOpened(project.id)}>
             {t('trainingOps.completion.open')}
           </button>
-          <button type="button" className="button" onClick={() => void projectDialogOpened({ project })}>
-            {t('trainingOps.editProject')}
-          </button>
-          <button type="button" className="button button--danger" onClick={() => projectDeleteRequested(project)}>
-            {t('trainingOps.deleteProject')}
-          </button>
+          {canEditProject && (
+            <button type="button" className="button" onClick={() => void projectDialogOpened({ project })}>
+              {t('trainingOps.editProject')}
+            </button>
+          )}
+          {canDeleteProject && (
+            <button type="button" className="button button--danger" onClick={() => projectDeleteRequested(project)}>
+              {t('trainingOps.deleteProject')}
+            </button>
+          )}
         </span>
       </header>
       <div className="project-page__facts">
@@ -279,28 +306,34 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
               <li key={m.userId}>
                 {m.name ?? '—'} <span className="muted">{m.role ? t(`projects.roles.${m.role}`) : ''}</span>{' '}
                 <span className="muted">· {t('projects.team.allocationShort', { percent: m.allocationPercent })}</span>{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`${m.name ?? ''} ${t('projects.page.edit')}`}
-                  onClick={() => void teamDialogOpened({ member: m })}
-                >
-                  {t('projects.page.edit')}
-                </button>{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`${m.name ?? ''} ${t('projects.team.remove')}`}
-                  onClick={() => void teamMemberRemoved(project.id, m.userId)}
-                >
-                  {t('projects.team.remove')}
-                </button>
+                {canEditMember && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${m.name ?? ''} ${t('projects.page.edit')}`}
+                    onClick={() => void teamDialogOpened({ member: m })}
+                  >
+                    {t('projects.page.edit')}
+                  </button>
+                )}{' '}
+                {canRemoveMember && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${m.name ?? ''} ${t('projects.team.remove')}`}
+                    onClick={() => void teamMemberRemoved(project.id, m.userId)}
+                  >
+                    {t('projects.team.remove')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
-          <button type="button" className="button button--small" onClick={() => void teamDialogOpened({ member: null })}>
-            {t('projects.team.addTitle')}
-          </button>
+          {canAddMember && (
+            <button type="button" className="button button--small" onClick={() => void teamDialogOpened({ member: null })}>
+              {t('projects.team.addTitle')}
+            </button>
+          )}
           {project.opportunityId && (
             <>
               <h3>{t('trainingOps.proposed.title')}</h3>
@@ -319,9 +352,11 @@ export function ProjectPage({ project }: { readonly project: ProjectDetail }): J
       </div>
       <div className="project-page__sessions-head">
         <h3>{t('projects.page.sessions')}</h3>
-        <button type="button" className="button" onClick={() => sessionDialogToggled(true)}>
-          {t('projects.page.newSession')}
-        </button>
+        {canCreateSession && (
+          <button type="button" className="button" onClick={() => sessionDialogToggled(true)}>
+            {t('projects.page.newSession')}
+          </button>
+        )}
       </div>
       {project.sessions.length === 0 && <p className="muted">{t('projects.page.noSessions')}</p>}
       {project.sessions.length > 0 && <ServerClashesCard report={project.serverClashes} />}

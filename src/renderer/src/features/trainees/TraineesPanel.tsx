@@ -74,7 +74,10 @@ export function TraineesPanel(): JSX.Element {
   const merged = useTraineesStore((s) => s.merged)
   const error = useTraineesStore((s) => s.error)
   const store = useTraineesStore.getState
-  const canMerge = useCan('trainees', 'update')
+  // A merge fills in the kept record and deletes the others (trainees.ts merge): both grants, or the writer refuses it.
+  const canUpdate = useCan('trainees', 'update')
+  const canDelete = useCan('trainees', 'delete')
+  const canMerge = canUpdate && canDelete
   useEffect(() => {
     void useTraineesStore.getState().opened()
   }, [])

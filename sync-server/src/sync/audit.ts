@@ -6,7 +6,6 @@
 import { randomFillSync } from 'node:crypto'
 import { createUuidV7Generator } from '../../../src/shared/ids/uuidv7'
 import type { AuditAction } from '../../../src/shared/model/enums'
-import { jsonbParameter } from '../postgres/json-parameter'
 import type { Queryable } from '../postgres/transaction'
 import { appendChangeLog, CHANGE_LOG_INSERT, changeLogParams, type ChangeLogEntry } from './change-log'
 import type { FieldChanges } from './merge-row'
@@ -56,7 +55,7 @@ const auditId = createUuidV7Generator({ randomBytes: pooledRandomBytes })
  * send and parse (issue 20).
  */
 function auditParams(entries: readonly AuditEntry[], actor: AuditActor): unknown[] {
-  const records = jsonbParameter(entries.map((e) => ({ i: auditId(), t: e.table, r: e.rowId, a: e.action, c: e.changes })))
+  const records = JSON.stringify(entries.map((e) => ({ i: auditId(), t: e.table, r: e.rowId, a: e.action, c: e.changes })))
   // The column is varchar(45) (an IPv6 address); a longer forwarded value is cut rather than failing the push.
   return [records, actor.userId, actor.deviceId, actor.ip?.slice(0, 45) ?? null, actor.userAgent]
 }

@@ -12,7 +12,6 @@ import type { Queryable } from '../postgres/transaction'
 import type { RowState, WireValues } from './merge-row'
 import { scopeCondition, type Scope } from './scope'
 import { TABLE_ORDER, type TableMeta } from './tables'
-import { jsonParameter } from '../postgres/json-parameter'
 import { quoteIdent } from '../postgres/quote'
 
 export interface LoadedRow {
@@ -105,7 +104,7 @@ function insertStatements(table: SyncedTable, writes: readonly RowWrite[]): Stat
     const list = columns.map(quoteIdent).join(', ')
     return {
       text: `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`,
-      values: [jsonParameter(records)],
+      values: [JSON.stringify(records)],
     }
   })
 }
@@ -125,7 +124,7 @@ function updateStatement(table: SyncedTable, writes: readonly RowWrite[]): State
   const assignments = names.map((name) => `${quoteIdent(name)} = x.${quoteIdent(name)}`).join(', ')
   return {
     text: `UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`,
-    values: [jsonParameter(records)],
+    values: [JSON.stringify(records)],
   }
 }
 

@@ -68,24 +68,12 @@ export async function writeAudit(db: Queryable, entries: readonly AuditEntry[], 
   await db.query(AUDIT_INSERT, auditParams(entries, actor))
 }
 
-/** A batch's audit records as parameters, built ahead of their statement (batch.ts builds them while the rows are written). */
-export interface PreparedAudit {
-  readonly params: unknown[]
-}
-
-export function prepareAudit(entries: readonly AuditEntry[], actor: AuditActor): PreparedAudit | null {
-  return entries.length === 0 ? null : { params: auditParams(entries, actor) }
-}
-
 /**
  * A batch's audit records and change_log entries in ONE statement (a data-modifying CTE): one round trip per batch
  * instead of two (issue 20). Same rows as writeAudit followed by appendChangeLog.
  */
-export async function writeAuditAndChangeLog(db: Queryable, audit: PreparedAudit | null, log: readonly ChangeLogEntry[]): Promise<void> {
-  if (audit === null) return appendChangeLog(db, log)
-  if (log.length === 0) {
-    await db.query(AUDIT_INSERT, audit.params)
-    return
-  }
-  await db.query(`WITH audit AS (${AUDIT_INSERT}) ${CHANGE_LOG_INSERT(6)}`, [...audit.params, ...changeLogParams(log)])
+export async function writeAuditAndChangeLog(db: Queryable, entries: readonly AuditEntry[], actor: AuditActor, log: readonly ChangeLogEntry[]): Promise<void> {
+  if (entries.length === 0) return appendChangeLog(db, log)
+  if (log.length === 0) return writeAudit(db, entries, actor)
+  await db.query(`WITH audit AS (${AUDIT_INSERT}) ${CHANGE_LOG_INSERT(6)}`, [...auditParams(entries, actor), ...changeLogParams(log)])
 }

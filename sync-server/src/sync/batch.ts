@@ -15,7 +15,7 @@ import type { Assigner } from '../../../src/shared/domain/assignment'
 import type { SyncedTable } from '../../../src/shared/model/tables'
 import type { PushResult } from '../../../src/shared/sync/protocol'
 import type { Queryable } from '../postgres/transaction'
-import { prepareAudit, writeAuditAndChangeLog, type AuditActor, type AuditEntry, type PreparedAudit } from './audit'
+import { writeAuditAndChangeLog, type AuditActor, type AuditEntry } from './audit'
 import type { ChangeLogEntry } from './change-log'
 import { recordConflicts, type ConflictContext } from './conflicts'
 import { mergeRow, type MergeContext, type RowState } from './merge-row'
@@ -221,14 +221,7 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
   const tracker = plan ? await trackScopeChanges(ctx.db, plan) : null
 
   const writes: RowWrite[] = written.map((row) => ({ table: row.table, id: row.id, before: row.original, after: row.state! }))
-  // writeRows sends its first statement before it yields: the audit records' JSON is built while PostgreSQL writes.
-  const writing = writeRows(ctx.db, writes)
-  let prepared: PreparedAudit | null
-  try {
-    prepared = prepareAudit(audit, ctx.actor)
-  } finally {
-    await writing
-  }
+  await writeRows(ctx.db, writes)
   // Without a scope-changing write in the batch, a row the writer could see keeps its scope: only creates need checking.
   await assertStillInScope(ctx, plan ? written : written.filter((row) => row.original === null), single)
 
@@ -248,7 +241,7 @@ export async function applyBatch(ctx: BatchContext, batch: readonly PendingMutat
   const recorded = await recordConflicts(ctx.db, conflicts, { userId: ctx.userId, deviceId: ctx.deviceId }, ctx.merge.now)
   for (const id of recorded.ids) log.push({ table: 'sync_conflicts', rowId: id, audienceUserId: null, kind: 'change' })
   const scopeChanges = tracker ? await tracker.finish() : { entries: [], users: new Set<string>() }
-  await writeAuditAndChangeLog(ctx.db, prepared, [...log, ...scopeChanges.entries])
+  await writeAuditAndChangeLog(ctx.db, audit, ctx.actor, [...log, ...scopeChanges.entries])
 
   const users = new Set([...recorded.users, ...scopeChanges.users])
   if ([...rows.values()].some((row) => row.lost && !row.changed)) users.add(ctx.userId)

@@ -85,12 +85,7 @@ function recordOf(values: WireValues, fieldHlc: Readonly<Record<string, string>>
   return record
 }
 
-interface Statement {
-  readonly text: string
-  readonly values: unknown[]
-}
-
-function insertStatements(table: SyncedTable, writes: readonly RowWrite[]): Statement[] {
+async function insertRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<void> {
   // Group by column set: a column left out keeps its database default, which a NULL in the JSON would override.
   const groups = new Map<string, { columns: string[]; records: Record<string, unknown>[] }>()
   for (const write of writes) {
@@ -100,36 +95,34 @@ function insertStatements(table: SyncedTable, writes: readonly RowWrite[]): Stat
     group.records.push(recordOf(write.after.values, write.after.fieldHlc, columns))
     groups.set(key, group)
   }
-  return [...groups.values()].map(({ columns, records }) => {
+  for (const { columns, records } of groups.values()) {
     const list = columns.map(quoteIdent).join(', ')
-    return {
-      text: `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`,
-      values: [JSON.stringify(records)],
-    }
-  })
+    await db.query(`INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`, [
+      JSON.stringify(records),
+    ])
+  }
 }
 
-function updateStatement(table: SyncedTable, writes: readonly RowWrite[]): Statement | null {
+async function updateRows(db: Queryable, table: SyncedTable, writes: readonly RowWrite[]): Promise<void> {
   const columns = new Set<string>()
   const perRow = writes.map((write) => {
     const changed = changedColumns(write)
     for (const name of changed) columns.add(name)
     return changed
   })
-  if (columns.size === 0) return null
+  if (columns.size === 0) return
   // One UPDATE for the table: every row carries the union of changed columns (its own current value where it did
   // not change), which is safe because every row is locked by this transaction.
   const names = [...columns].sort()
   const records = writes.filter((_, i) => perRow[i]!.length > 0).map((write) => recordOf(write.after.values, write.after.fieldHlc, ['id', ...names]))
   const assignments = names.map((name) => `${quoteIdent(name)} = x.${quoteIdent(name)}`).join(', ')
-  return {
-    text: `UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`,
-    values: [JSON.stringify(records)],
-  }
+  await db.query(`UPDATE ${quoteIdent(table)} t SET ${assignments} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json) x WHERE t.id = x.id`, [
+    JSON.stringify(records),
+  ])
 }
 
-/** The batch's row statements, table by table in foreign-key order (parents first), inserts before updates; each built when asked for. */
-function* rowStatements(writes: readonly RowWrite[]): Generator<Statement> {
+/** Writes the batch's rows table by table in foreign-key order (parents first), inserts before updates. */
+export async function writeRows(db: Queryable, writes: readonly RowWrite[]): Promise<void> {
   const byTable = new Map<SyncedTable, RowWrite[]>()
   for (const write of writes) {
     const list = byTable.get(write.table.name) ?? []
@@ -141,28 +134,8 @@ function* rowStatements(writes: readonly RowWrite[]): Generator<Statement> {
     const list = byTable.get(table)!
     const created = list.filter((write) => write.before === null)
     const updated = list.filter((write) => write.before !== null)
-    if (created.length > 0) yield* insertStatements(table, created)
-    const update = updated.length > 0 ? updateStatement(table, updated) : null
-    if (update) yield update
-  }
-}
-
-/**
- * Writes the batch's rows. Each statement's records and JSON are built while PostgreSQL runs the previous one (the
- * build is synchronous, between sending a statement and awaiting it): node and PostgreSQL work at the same time
- * instead of in turn (issue 20). Still one statement at a time on the connection, in the same order, and the first
- * failure ends the writes (push.ts then splits the batch), exactly as when each was built after the previous ended.
- */
-export async function writeRows(db: Queryable, writes: readonly RowWrite[]): Promise<void> {
-  let running: Promise<unknown> | null = null
-  try {
-    for (const statement of rowStatements(writes)) {
-      if (running) await running
-      running = db.query(statement.text, statement.values)
-    }
-  } finally {
-    // Never leave a statement unawaited (should building the next one throw): its failure would go unhandled.
-    await running
+    if (created.length > 0) await insertRows(db, table, created)
+    if (updated.length > 0) await updateRows(db, table, updated)
   }
 }
 

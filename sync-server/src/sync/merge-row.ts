@@ -8,7 +8,7 @@ import type { AuditAction, ConflictKind } from '../../../src/shared/model/enums'
 import type { Hlc } from '../../../src/shared/sync/hlc'
 import { parseHlc } from '../../../src/shared/sync/hlc'
 import { decideField, decodeFieldVersion, encodeFieldVersion, sameValue, type FieldVersion } from '../../../src/shared/sync/merge'
-import { isServerOnly, type TableMeta } from './tables'
+import { isServerOnly, type ColumnMeta, type TableMeta } from './tables'
 
 /** A row in wire encoding, without field_hlc. */
 export type WireValues = Record<string, unknown>
@@ -81,10 +81,23 @@ function unseenByIncoming(stored: FieldVersion, incoming: MergeMutation): boolea
   return incoming.base === null || BigInt(stored.txid) >= BigInt(incoming.base)
 }
 
+/** Per table, the columns a create may fill from a default (not id, not server-only): walked once per create. */
+const defaultedColumns = new WeakMap<TableMeta, readonly ColumnMeta[]>()
+
+function defaultedColumnsOf(table: TableMeta): readonly ColumnMeta[] {
+  let columns = defaultedColumns.get(table)
+  if (!columns) {
+    columns = [...table.columns.values()].filter((column) => column.name !== 'id' && !isServerOnly(column.name) && column.default !== null)
+    defaultedColumns.set(table, columns)
+  }
+  return columns
+}
+
 function createRow(mutation: MergeMutation, ctx: MergeContext): MergeResult {
   const values: WireValues = { id: mutation.id }
-  for (const column of mutation.table.columns.values()) {
-    if (column.name === 'id' || isServerOnly(column.name) || column.name in mutation.fields || !column.default) continue
+  // Only the defaulted columns (a few of a table's 20–40): walking every column per create was ~10 µs of each (issue 20).
+  for (const column of defaultedColumnsOf(mutation.table)) {
+    if (column.name in mutation.fields || !column.default) continue
     if (column.default.kind === 'literal') values[column.name] = column.default.value
     else if (column.default.kind === 'now') values[column.name] = ctx.now
     // 'database' defaults are left to PostgreSQL (the column is omitted from the INSERT).

@@ -62,6 +62,21 @@ describe('POST /v1/sync/push', () => {
     expect(dev[0].last_applied_seq).toBe(3)
   })
 
+  it("gives audit entries time-ordered ids: a push's entries sort by id in the order they were applied", async () => {
+    const device = await signedInDevice(env)
+    const company = newId()
+    const names = ['첫째', '둘째', '셋째', '넷째', '다섯째']
+    const pushed = await device.push([
+      device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId) }),
+      ...names.map((name) => device.mutation({ table: 'companies', id: company, fields: { name } })),
+    ])
+    expect(statuses(pushed.body)).toEqual(Array(6).fill('applied'))
+    // One transaction: every entry has the same created_at, so the id alone orders them (the admin log's tie-break).
+    const { rows } = await env.pool.query(`SELECT id, action, changes FROM audit_logs WHERE row_id = $1 ORDER BY id`, [company])
+    expect(rows.map((r) => (r.action === 'CREATE' ? 'CREATE' : r.changes.name.new))).toEqual(['CREATE', ...names])
+    for (const row of rows) expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
+  })
+
   it('stores last_applied_seq in the same transaction as the effects (a failed push advances nothing)', async () => {
     const device = await signedInDevice(env)
     const company = newId()

@@ -36,10 +36,10 @@ const uncapped = (reason: string): CpuCap => ({
  * throttling's granularity. Falls back to no cap — and says why — where cgroup v1's cpu controller is not mounted
  * (cgroup v2 only) or not writable (not root).
  */
-export function createCpuCap(name: string, cores: number, periodUs = 10_000): CpuCap {
-  if (!existsSync(`${CPU_ROOT}/cpu.cfs_quota_us`))
+export function createCpuCap(name: string, cores: number, { periodUs = 10_000, root = CPU_ROOT }: { periodUs?: number; root?: string } = {}): CpuCap {
+  if (!existsSync(`${root}/cpu.cfs_quota_us`))
     return uncapped(existsSync('/sys/fs/cgroup/cgroup.controllers') ? 'cgroup v2 only (no v1 cpu controller)' : 'no cgroup v1 cpu controller')
-  const dir = `${CPU_ROOT}/${name}`
+  const dir = `${root}/${name}`
   try {
     mkdirSync(dir)
     writeFileSync(`${dir}/cpu.cfs_period_us`, String(periodUs))
@@ -65,7 +65,7 @@ export function createCpuCap(name: string, cores: number, periodUs = 10_000): Cp
     },
     remove() {
       try {
-        for (const pid of readFileSync(`${dir}/cgroup.procs`, 'utf8').split('\n').filter(Boolean)) writeFileSync(`${CPU_ROOT}/cgroup.procs`, pid)
+        for (const pid of readFileSync(`${dir}/cgroup.procs`, 'utf8').split('\n').filter(Boolean)) writeFileSync(`${root}/cgroup.procs`, pid)
         rmdirSync(dir)
       } catch {
         // already gone

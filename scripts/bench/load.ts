@@ -17,7 +17,7 @@ import { readSse, TEST_REDIS_URL, type ServerProcess, type SseReader } from '../
 import { newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/test/support/sync-kit'
 import { figure, log, mapLimit, percentile, round, rssMb, sleep, type Figure } from './common'
 import { busyShare, loadAverage, machineJiffies } from './cpu-budget'
-import { closedLoop, cycle, emptyCycle, latencies, loadDevices, openLoop, openLoopNote, type LoadDevice, type LoopResult } from './offered-load'
+import { closedLoop, cycle, emptyCycle, latencies, loadDevices, openLoop, openLoopNote, warmUp, type LoadDevice, type LoopResult } from './offered-load'
 import { type BenchEnv } from './env'
 import { spawnBenchServer } from './server-process'
 
@@ -89,6 +89,8 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
     await sleep(500)
     const connectedRss = (await rssMb(pid)) ?? NaN
 
+    const warm = emptyCycle()
+    await warmUp(active, warm)
     let peakRss = connectedRss
     const sampler = setInterval(() => {
       void rssMb(pid).then((mb) => {
@@ -124,10 +126,10 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
     peakRss = Math.max(peakRss, endRss)
     const phases = [open, closed, ...curve.map((c) => c.result)]
     const loadErrors = phases.flatMap((p) => p.errors)
-    const errors = loadErrors.length + sseErrors + floor.errors.length
+    const errors = loadErrors.length + sseErrors + floor.errors.length + warm.errors.length
     const scenario = '4. server under load'
     const setup = `${options.devices} SSE devices, ${options.active} active: ${open.cycles} cycles open loop (${options.seconds} s) + ${closed.cycles} closed loop (${options.capacitySeconds} s)${curve.length > 0 ? ` + ${curve.map((c) => c.result.cycles).join(' + ')} (curve)` : ''}`
-    const distinctErrors = [...new Set([...floor.errors, ...loadErrors])].slice(0, 3).join('; ')
+    const distinctErrors = [...new Set([...floor.errors, ...warm.errors, ...loadErrors])].slice(0, 3).join('; ')
     // What the server logged about the failures (warn and above), so a miss comes with its cause.
     if (errors > 0) for (const line of serverProblems(server.output())) log(`4. server said: ${line}`)
     const p = (samples: readonly number[], q: number): number => round(percentile(samples, q), 1)

@@ -141,7 +141,7 @@ const SIZES = {
  * measured on this machine (docs/benchmarks.md, "Scenarios 4 and 10, sixth round") so that two instances at full
  * budget plus the PostgreSQL, generator and balancer work they cause fit in 2 cores.
  */
-const INSTANCE_CORES = 0.25
+const INSTANCE_CORES = 0.2
 
 const fmt = (value: number | null): string =>
   value === null || !Number.isFinite(value) ? '—' : value >= 1000 ? Math.round(value).toLocaleString('en-US') : String(value)

@@ -35,7 +35,7 @@ import type pg from 'pg'
 import { figure, log, mapLimit, percentile, round, sleep, type Figure } from './common'
 import { backendCpuMs, backendCpuSeconds, busyShare, createCpuCap, loadAverage, machineJiffies, type CpuCap } from './cpu-budget'
 import { type BenchEnv } from './env'
-import { closedLoop, cycle, emptyCycle, latencies, loadDevices, openLoop, openLoopNote, type LoadDevice, type LoopResult } from './offered-load'
+import { closedLoop, cycle, emptyCycle, latencies, loadDevices, openLoop, openLoopNote, warmUp, type LoadDevice, type LoopResult } from './offered-load'
 import { processCpuMs } from './server-process'
 
 export interface ScaleOutOptions {
@@ -262,6 +262,8 @@ export async function runScaleOutBench(env: BenchEnv, options: ScaleOutOptions, 
     const floorDevice: LoadDevice = { device: activeDevices[0]!, companyId: newId(), rounds: 0 }
     kit.server.url = two.url
     for (let i = 0; i < options.floorCycles; i++) await cycle(floorDevice, floor)
+    const warm = emptyCycle()
+    await warmUp(active, warm)
 
     const phaseErrors: string[] = []
     const oneInstance = [instances[0]!]

@@ -37,7 +37,7 @@ export interface LoadBenchOptions {
 }
 
 /** Distinct warn/error messages from the server's JSON log lines, with the error's own message. */
-function serverProblems(output: string, limit = 5): string[] {
+export function serverProblems(output: string, limit = 5): string[] {
   const seen = new Map<string, number>()
   for (const line of output.split('\n')) {
     try {

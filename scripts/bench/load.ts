@@ -97,11 +97,14 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
         if (mb !== null) peakRss = Math.max(peakRss, mb)
       })
     }, 250)
+    // How busy the whole machine was in each phase (the neighbours included): at 100% the capacity is the machine's.
+    const busyIn = new Map<LoopResult, number>()
     const phase = async (label: string, run: () => Promise<LoopResult>): Promise<LoopResult> => {
       log(`4. ${label} (load ${loadAverage()})`)
       const before = machineJiffies()
       const result = await run()
       const busy = busyShare(before, machineJiffies())
+      busyIn.set(result, busy)
       log(`4.   ${result.cycles} cycles, ${round(result.rate, 1)} cycles/s, ${latencies(result)}; machine ${Math.round(busy * 100)}% busy`)
       return result
     }
@@ -150,7 +153,7 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
       }),
       figure({
         scenario,
-        metric: `p99 push latency (1 mutation) at ${offered} — p50 ${p(open.pushMs, 50)} ms; ${openLoopNote(open)}`,
+        metric: `p99 push latency (1 mutation) at ${offered} — p50 ${p(open.pushMs, 50)} ms; ${openLoopNote(open)}; machine ${Math.round((busyIn.get(open) ?? NaN) * 100)}% busy`,
         value: p(open.pushMs, 99),
         unit: 'ms',
         floor: p(floor.pushMs, 99),
@@ -172,7 +175,7 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
       }),
       figure({
         scenario,
-        metric: `capacity: cycles/s with ${options.active} devices in a closed loop (no think time; latency there is devices ÷ throughput by Little's law: ${round((options.active / closed.rate) * 1000, 0)} ms a cycle) — ${latencies(closed)}`,
+        metric: `capacity: cycles/s with ${options.active} devices in a closed loop (no think time; latency there is devices ÷ throughput by Little's law: ${round((options.active / closed.rate) * 1000, 0)} ms a cycle) — ${latencies(closed)}; machine ${Math.round((busyIn.get(closed) ?? NaN) * 100)}% busy`,
         value: round(closed.rate, 1),
         unit: 'cycles/s',
         floor: null,

@@ -21,12 +21,15 @@ import { percentile, round, sleep } from './common'
 
 /** What push+pull cycles measured. */
 export interface Cycle {
+  /** Push latency; in an open loop from the cycle's scheduled start. */
   pushMs: number[]
+  /** Push latency from when it was sent (the same as pushMs in a closed loop): the server's part of a late cycle. */
+  pushSentMs: number[]
   pullMs: number[]
   errors: string[]
 }
 
-export const emptyCycle = (): Cycle => ({ pushMs: [], pullMs: [], errors: [] })
+export const emptyCycle = (): Cycle => ({ pushMs: [], pushSentMs: [], pullMs: [], errors: [] })
 
 /** An active device and the company it edits: its first cycle creates it, the later ones edit it (across phases). */
 export interface LoadDevice {
@@ -52,7 +55,9 @@ export async function cycle(load: LoadDevice, into: Cycle, scheduledAt?: number)
     })
     let started = performance.now()
     const pushed = await device.push([mutation])
-    into.pushMs.push(performance.now() - (scheduledAt ?? started))
+    const answered = performance.now()
+    into.pushMs.push(answered - (scheduledAt ?? started))
+    into.pushSentMs.push(answered - started)
     // A failed push ends the cycle (a device would retry it later): one error per cycle at most.
     if (pushed.status !== 200) return void into.errors.push(`push ${pushed.status}`)
     if (pushed.body.results.some((r) => r.status === 'rejected')) return void into.errors.push('push rejected')
@@ -77,17 +82,19 @@ export interface LoopResult extends Cycle {
   readonly notStarted: number
   /** Open loop: p99 of (actual start − scheduled start), ms — the generator's own timer lag plus any backlog. */
   readonly startLagP99: number
-  /** p99 of this process's event-loop delay during the phase, ms: a busy generator shows here. */
+  /** p99 and maximum of this process's event-loop delay during the phase, ms: a busy or descheduled generator. */
   readonly generatorLagP99: number
+  readonly generatorLagMax: number
 }
 
-function lagMonitor(): { stop(): number } {
+function lagMonitor(): { stop(): { generatorLagP99: number; generatorLagMax: number } } {
   const histogram = monitorEventLoopDelay({ resolution: 10 })
   histogram.enable()
   return {
     stop() {
       histogram.disable()
-      return histogram.count > 0 ? histogram.percentile(99) / 1e6 : NaN
+      const some = histogram.count > 0
+      return { generatorLagP99: some ? histogram.percentile(99) / 1e6 : NaN, generatorLagMax: some ? histogram.max / 1e6 : NaN }
     },
   }
 }
@@ -112,7 +119,7 @@ export async function closedLoop(devices: readonly LoadDevice[], seconds: number
       }
     }),
   )
-  return { ...into, shape: 'closed', cycles, seconds, rate: inTime / seconds, offered: null, notStarted: 0, startLagP99: 0, generatorLagP99: lag.stop() }
+  return { ...into, shape: 'closed', cycles, seconds, rate: inTime / seconds, offered: null, notStarted: 0, startLagP99: 0, ...lag.stop() }
 }
 
 /**
@@ -155,7 +162,7 @@ export async function openLoop(devices: readonly LoadDevice[], perDeviceHz: numb
     offered: perDeviceHz * devices.length,
     notStarted,
     startLagP99: percentile(lags, 99),
-    generatorLagP99: lag.stop(),
+    ...lag.stop(),
   }
 }
 
@@ -186,5 +193,10 @@ export function openLoopNote(result: LoopResult): string {
   const carried = `offered ${round(result.offered ?? 0, 1)} cycles/s, carried ${round(result.rate, 1)}`
   const behind =
     result.notStarted > 0 ? `; ${result.notStarted} cycles never started (the load was above what it carried: the percentiles are a lower bound)` : ''
-  return `${carried}${behind}; start lag p99 ${round(result.startLagP99, 1)} ms, generator event-loop delay p99 ${round(result.generatorLagP99, 1)} ms`
+  // A generator stall delays every cycle due meanwhile, and the correction counts that against the server: the push
+  // p99 from its send and the stall's maximum say how much of a p99 is the generator's.
+  return (
+    `${carried}${behind}; push p99 from its send ${round(percentile(result.pushSentMs, 99), 1)} ms; start lag p99 ${round(result.startLagP99, 1)} ms, ` +
+    `generator event-loop delay p99 / max ${round(result.generatorLagP99, 1)} / ${round(result.generatorLagMax, 0)} ms`
+  )
 }

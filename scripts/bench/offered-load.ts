@@ -74,7 +74,10 @@ export interface LoopResult extends Cycle {
   /** Cycles sent (each ends with its pull answered or with an error). */
   readonly cycles: number
   readonly seconds: number
-  /** Cycles per second that ended within the phase's `seconds` (the drain after it is not counted). */
+  /**
+   * Cycles per second that ended with their pull answered within the phase's `seconds` (the drain after it and the
+   * cycles that failed — a 503 is quick and carries nothing — are not counted).
+   */
   readonly rate: number
   /** Open loop: the offered cycles/s over all devices; null for a closed loop. */
   readonly offered: number | null
@@ -113,9 +116,10 @@ export async function closedLoop(devices: readonly LoadDevice[], seconds: number
   await Promise.all(
     devices.map(async (load) => {
       while (performance.now() < stopAt) {
+        const answered = into.pullMs.length
         await work(load, into)
         cycles += 1
-        if (performance.now() <= stopAt) inTime += 1
+        if (into.pullMs.length > answered && performance.now() <= stopAt) inTime += 1
       }
     }),
   )
@@ -147,9 +151,10 @@ export async function openLoop(devices: readonly LoadDevice[], perDeviceHz: numb
           return
         }
         lags.push(now - slot)
+        const answered = into.pullMs.length
         await work(load, into, slot)
         cycles += 1
-        if (performance.now() <= stopAt) inTime += 1
+        if (into.pullMs.length > answered && performance.now() <= stopAt) inTime += 1
       }
     }),
   )

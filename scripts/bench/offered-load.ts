@@ -76,8 +76,8 @@ export interface LoopResult extends Cycle {
   readonly seconds: number
   /**
    * Cycles per second that ended with their pull answered within the phase's `seconds` (the drain after it and the
-   * cycles that failed — a 503 is quick and carries nothing — are not counted); a closed loop counts from its steady
-   * state (closedLoop).
+   * cycles that failed — a 503 is quick and carries nothing — are not counted); a closed loop counts its whole phase,
+   * drain included (closedLoop).
    */
   readonly rate: number
   /** Open loop: the offered cycles/s over all devices; null for a closed loop. */
@@ -107,10 +107,11 @@ function lagMonitor(): { stop(): { generatorLagP99: number; generatorLagMax: num
 export type CycleWork = (load: LoadDevice, into: Cycle, scheduledAt?: number) => Promise<void>
 
 /**
- * Every device cycles back to back for `seconds` (no think time): throughput at saturation. The rate is counted from
- * the moment every device has ended its first cycle of the phase to the end: all devices start together, so at first
- * they all share the machine and few cycles end (with 200 devices and a 13 s cycle, next to none in the first 13 s),
- * which would understate the rate the more, the slower the cycle.
+ * Every device cycles back to back for `seconds` (no think time): throughput at saturation. The rate is the answered
+ * cycles over the whole phase, the drain after `seconds` included: the phase starts and ends with no cycle in flight,
+ * so that is its mean throughput. (Counting only the cycles that end within `seconds` is not: all devices start
+ * together and share the machine, so their cycles end in waves one cycle time apart — 13 s with 200 devices on one
+ * capped instance — and a 30 s window holds one or two of them.)
  */
 export async function closedLoop(devices: readonly LoadDevice[], seconds: number, work: CycleWork = cycle): Promise<LoopResult> {
   const into = emptyCycle()
@@ -118,30 +119,15 @@ export async function closedLoop(devices: readonly LoadDevice[], seconds: number
   const started = performance.now()
   const stopAt = started + seconds * 1000
   let cycles = 0
-  /** When each answered cycle ended. */
-  const answeredAt: number[] = []
-  /** When each device's first cycle of the phase ended. */
-  const firstEnded: number[] = []
   await Promise.all(
     devices.map(async (load) => {
-      let first = true
       while (performance.now() < stopAt) {
-        const answered = into.pullMs.length
         await work(load, into)
         cycles += 1
-        const now = performance.now()
-        if (into.pullMs.length > answered) answeredAt.push(now)
-        if (first) firstEnded.push(now)
-        first = false
       }
     }),
   )
-  const steadyFrom = Math.max(...firstEnded)
-  // A phase too short to reach the steady state falls back to every answered cycle over the whole phase.
-  const rate =
-    steadyFrom < stopAt - 1000
-      ? answeredAt.filter((t) => t > steadyFrom && t <= stopAt).length / ((stopAt - steadyFrom) / 1000)
-      : answeredAt.length / ((performance.now() - started) / 1000)
+  const rate = into.pullMs.length / ((performance.now() - started) / 1000)
   return { ...into, shape: 'closed', cycles, seconds, rate, offered: null, notStarted: 0, startLagP99: 0, ...lag.stop() }
 }
 

@@ -54,6 +54,10 @@ const SIZES = {
     devices: 10,
     active: 2,
     seconds: 2,
+    capacitySeconds: 1,
+    curve: [],
+    curveSeconds: 0,
+    floorCycles: 10,
     deviceScale: 2_000,
     contacts: 2_000,
     repeats: 5,
@@ -66,6 +70,8 @@ const SIZES = {
     scaleStreams: 20,
     scaleActive: 4,
     scaleSeconds: 2,
+    scaleCapacitySeconds: 2,
+    scaleOverloadSeconds: 2,
     scopeBase: 1_000,
     scopeSizes: [3_000, 10_000],
     scopeRuns: 1,
@@ -77,6 +83,10 @@ const SIZES = {
     devices: 50,
     active: 5,
     seconds: 5,
+    capacitySeconds: 3,
+    curve: [],
+    curveSeconds: 0,
+    floorCycles: 30,
     deviceScale: 20_000,
     contacts: 50_000,
     repeats: 30,
@@ -89,6 +99,8 @@ const SIZES = {
     scaleStreams: 200,
     scaleActive: 20,
     scaleSeconds: 5,
+    scaleCapacitySeconds: 5,
+    scaleOverloadSeconds: 5,
     scopeBase: 3_000,
     scopeSizes: [10_000, 100_000],
     scopeRuns: 3,
@@ -100,6 +112,10 @@ const SIZES = {
     devices: 500,
     active: 50,
     seconds: 60,
+    capacitySeconds: 20,
+    curve: [0.25, 0.5, 0.75],
+    curveSeconds: 10,
+    floorCycles: 100,
     deviceScale: 100_000,
     contacts: 50_000,
     repeats: 100,
@@ -112,11 +128,20 @@ const SIZES = {
     scaleStreams: 2_000,
     scaleActive: 200,
     scaleSeconds: 60,
+    scaleCapacitySeconds: 30,
+    scaleOverloadSeconds: 30,
     scopeBase: 20_000,
     scopeSizes: [100_000, 1_000_000],
     scopeRuns: 5,
   },
 } as const
+
+/**
+ * Scenario 10's CPU budget per instance (cores; override with BENCH_INSTANCE_CORES). Chosen from the CPU per cycle
+ * measured on this machine (docs/benchmarks.md, "Scenarios 4 and 10, sixth round") so that two instances at full
+ * budget plus the PostgreSQL, generator and balancer work they cause fit in 2 cores.
+ */
+const INSTANCE_CORES = 0.2
 
 const fmt = (value: number | null): string =>
   value === null || !Number.isFinite(value) ? '—' : value >= 1000 ? Math.round(value).toLocaleString('en-US') : String(value)
@@ -184,7 +209,25 @@ export async function runBench(mode: Mode, only: ReadonlySet<number> | null = nu
           out,
         ),
     },
-    { n: [4], name: '4. server under load', run: (out) => runLoadBench(env, { devices: sizes.devices, active: sizes.active, seconds: sizes.seconds }, out) },
+    {
+      n: [4],
+      name: '4. server under load',
+      run: (out) =>
+        runLoadBench(
+          env,
+          {
+            devices: sizes.devices,
+            active: sizes.active,
+            seconds: sizes.seconds,
+            perDeviceHz: 1,
+            capacitySeconds: sizes.capacitySeconds,
+            curve: sizes.curve,
+            curveSeconds: sizes.curveSeconds,
+            floorCycles: sizes.floorCycles,
+          },
+          out,
+        ),
+    },
     {
       n: [5],
       name: '5. device queries',
@@ -198,7 +241,20 @@ export async function runBench(mode: Mode, only: ReadonlySet<number> | null = nu
       n: [10],
       name: '10. scale-out',
       fullOnly: true,
-      run: (out) => runScaleOutBench(env, { streams: sizes.scaleStreams, active: sizes.scaleActive, seconds: sizes.scaleSeconds }, out),
+      run: (out) =>
+        runScaleOutBench(
+          env,
+          {
+            streams: sizes.scaleStreams,
+            active: sizes.scaleActive,
+            seconds: sizes.scaleSeconds,
+            capacitySeconds: sizes.scaleCapacitySeconds,
+            overloadSeconds: sizes.scaleOverloadSeconds,
+            instanceCores: Number(process.env.BENCH_INSTANCE_CORES ?? INSTANCE_CORES),
+            floorCycles: sizes.floorCycles,
+          },
+          out,
+        ),
     },
     {
       n: [11],

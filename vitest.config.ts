@@ -49,7 +49,7 @@ const MOCKING_FILES = ['test/unit/window-security.test.ts', 'test/unit/open-fail
  */
 const LONG_RUNNING_FILES = [
   'test/integration/convergence.test.ts',
-  'test/integration/bench-quick.test.ts',
+  'test/integration/bench-smoke.test.ts',
   'sync-server/src/ops/ops-cli.test.ts',
   'sync-server/src/cli.test.ts',
 ]

@@ -4,7 +4,7 @@
  *   npm run bench                 full run (heavy: minutes), rewrites the results block of docs/benchmarks.md
  *   npm run bench -- --quick      small run (~60 s alone), same scenarios at small sizes; prints only (add --write to
  *                                 put its figures into docs/benchmarks.md)
- *   npm run bench -- --smoke      what CI runs (test/integration/bench-quick.test.ts): every scenario of the quick run
+ *   npm run bench -- --smoke      what CI runs (test/integration/bench-smoke.test.ts): every scenario of the quick run
  *                                 at the smallest sizes that still exercise it — checks the bench works, its figures
  *                                 mean little
  *   options: --only 1,3,5         run some scenarios (never writes the doc)   --json <file>  also write the figures as JSON

@@ -11,7 +11,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
-const tmp = mkdtempSync(path.join(tmpdir(), 'crm-bench-quick-'))
+const tmp = mkdtempSync(path.join(tmpdir(), 'crm-bench-smoke-'))
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
@@ -21,7 +21,7 @@ interface Report {
   readonly failures: readonly { scenario: string; error: string }[]
 }
 
-function runQuick(json: string): Promise<{ code: number | null; output: string }> {
+function runSmoke(json: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/run.ts', '--smoke', '--no-write', '--json', json], {
       cwd: REPO,
@@ -38,7 +38,7 @@ function runQuick(json: string): Promise<{ code: number | null; output: string }
 describe('npm run bench -- --smoke', () => {
   it('gives every scenario a figure, a floor and a ratio', async () => {
     const json = path.join(tmp, 'bench.json')
-    const { code, output } = await runQuick(json)
+    const { code, output } = await runSmoke(json)
     expect(code, output).toBe(0)
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report
     expect(report.mode).toBe('smoke')

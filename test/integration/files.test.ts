@@ -116,6 +116,23 @@ describe('attachments on devices', () => {
     expect(filesA.transfers()).toEqual([])
   })
 
+  it('uploads a file added offline only with a sync, so its row reaches the server first (no retry sends the bytes alone)', async () => {
+    offline = true
+    const target = company(a)
+    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '견적요청.pdf', mimeType: 'application/pdf', bytes: pdf(30_000) })
+    await filesA.sync().catch(() => undefined)
+    // Back online, no sync yet: a retry of the failed pass would have sent the bytes within a second.
+    offline = false
+    await new Promise((done) => setTimeout(done, 1_500))
+    expect(await h.count('file_blobs', 'sha256 = $1', [item.sha256])).toBe(0)
+    expect(await h.count('attachments', 'id = $1', [item.id])).toBe(0)
+
+    await h.catchUp(a)
+    await filesA.sync()
+    expect(await h.count('attachments', 'id = $1', [item.id])).toBe(1)
+    expect(await h.count('file_blobs', 'sha256 = $1', [item.sha256])).toBe(1)
+  })
+
   it('adding a file the server already holds sends no chunk, only the proof that this device has the bytes', async () => {
     const data = pdf(FILE_CHUNK_BYTES + 70_000)
     const first = filesA.add({ entityType: 'COMPANY', entityId: company(a), fileName: '교육안내.pdf', mimeType: 'application/pdf', bytes: data })

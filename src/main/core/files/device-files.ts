@@ -5,7 +5,8 @@
  * work, and the transfer loop: uploads in resumable chunks, then downloads ahead of time for pinned records and for
  * everything in scope while the store stays under the budget set in settings.
  *
- * The loop is its own single-flight job beside the row sync (device.ts starts it after each successful sync): a
+ * The loop is its own single-flight job beside the row sync (device.ts starts it after each successful sync; downloads
+ * that could not finish retry by themselves with backoff): a
  * slow or refused file never holds up rows, and a refused file is marked with its reason and skipped from then on.
  */
 import { existsSync, rmSync, statSync } from 'node:fs'
@@ -188,6 +189,7 @@ export function createDeviceFiles({
   const refusedDownloads = new Map<string, { fileName: string; sizeBytes: number; reason: string }>()
   let running: Promise<void> | null = null
   let queued: Promise<void> | null = null
+  let queuedWithUploads = false
   /** Passes in a row that could not finish, and the pending retry (one at most). */
   let unfinishedPasses = 0
   let retry: TimerHandle | null = null
@@ -299,13 +301,17 @@ export function createDeviceFiles({
   }
 
   /**
-   * One pass, and what comes after it: a pass that could not finish schedules the next (backoff), a finished one
-   * resets the count. Signed out or stopped: neither.
+   * One pass. Uploads come first and only in a pass a row sync (or the user) asked for: a file's row reaches the server
+   * before its bytes, as it always has. A pass whose downloads could not finish schedules a downloads-only pass itself
+   * (backoff); one that finished resets the count. Signed out or stopped: neither.
    */
-  async function pass(): Promise<void> {
+  async function pass(withUploads: boolean): Promise<void> {
+    if (!server.available()) return
+    // 1. Uploads, oldest first; a refused file is marked and the others go on. Offline: stop, the next sync resumes.
+    if (withUploads) for (const row of queuePending.all()) await uploadOne(row)
     let unfinished = false
     try {
-      await transferAll(() => (unfinished = true))
+      await downloadAll(() => (unfinished = true))
     } catch (error) {
       unfinished = true
       throw error
@@ -316,17 +322,14 @@ export function createDeviceFiles({
         unfinishedPasses += 1
         retry = timers.setTimeout(() => {
           retry = null
-          void files.sync().catch(() => undefined)
+          void run(false).catch(() => undefined)
         }, delay)
       }
     }
   }
 
-  async function transferAll(unfinished: () => void): Promise<void> {
-    if (!server.available()) return
-    // 1. Uploads, oldest first; a refused file is marked and the others go on. Offline: stop, retry next pass.
-    for (const row of queuePending.all()) await uploadOne(row)
-    // 2. Pinned records' files, whatever their size; then everything in scope within the budget.
+  /** 2. Pinned records' files, whatever their size; then everything in scope within the budget. */
+  async function downloadAll(unfinished: () => void): Promise<void> {
     const wanted = new Map<string, { size_bytes: number; file_name: string }>()
     for (const row of pinnedFiles.all()) wanted.set(row.sha256, row)
     let room = readBudget() - store.usage()
@@ -341,12 +344,33 @@ export function createDeviceFiles({
       try {
         await download(sha256, row.file_name, row.size_bytes)
       } catch (error) {
-        // Offline or the server is down: stop here, the next pass resumes. Not uploaded yet by the device that added
-        // it, or refused: the others go on (a refused file is not asked for again; the others are, by the retry).
+        // Offline or the server is down: stop here, the retry resumes. Not uploaded yet by the device that added it,
+        // or refused: the others go on (a refused file is not asked for again; the others are, by the retry).
         if (error instanceof FileTransferPausedError) throw error
         if (!(error instanceof FileRefusedError)) unfinished()
       }
     }
+  }
+
+  /** Single flight: a request during a pass shares one more pass after it, with uploads if any request wanted them. */
+  function run(withUploads: boolean): Promise<void> {
+    if (stopped) return Promise.resolve()
+    if (!running) {
+      running = pass(withUploads).finally(() => {
+        running = null
+      })
+      return running
+    }
+    queuedWithUploads ||= withUploads
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null
+        const uploads = queuedWithUploads
+        queuedWithUploads = false
+        return run(uploads)
+      })
+    return queued
   }
 
   function readBudget(): number {
@@ -449,21 +473,8 @@ export function createDeviceFiles({
       return out
     },
     sync() {
-      if (stopped) return Promise.resolve()
-      // Single flight; requests during a pass share one more pass after it (a file added meanwhile goes too).
-      if (!running) {
-        running = pass().finally(() => {
-          running = null
-        })
-        return running
-      }
-      queued ??= running
-        .catch(() => undefined)
-        .then(() => {
-          queued = null
-          return this.sync()
-        })
-      return queued
+      // A file added meanwhile goes too: the pass after the running one.
+      return run(true)
     },
     async stop() {
       stopped = true

@@ -6,8 +6,8 @@
  * everything in scope while the store stays under the budget set in settings.
  *
  * The loop is its own single-flight job beside the row sync (device.ts starts it after each successful sync; downloads
- * that could not finish retry by themselves with backoff): a
- * slow or refused file never holds up rows, and a refused file is marked with its reason and skipped from then on.
+ * that could not finish retry by themselves with backoff): a slow or refused file never holds up rows, and a refused
+ * file is marked with its reason and skipped from then on.
  */
 import { existsSync, rmSync, statSync } from 'node:fs'
 import { createHash } from 'node:crypto'

@@ -309,27 +309,30 @@ export function createDeviceFiles({
     if (!server.available()) return
     // 1. Uploads, oldest first; a refused file is marked and the others go on. Offline: stop, the next sync resumes.
     if (withUploads) for (const row of queuePending.all()) await uploadOne(row)
-    let unfinished = false
+    let finished = false
     try {
-      await downloadAll(() => (unfinished = true))
-    } catch (error) {
-      unfinished = true
-      throw error
+      finished = await downloadAll()
     } finally {
-      if (!unfinished) unfinishedPasses = 0
-      else if (!stopped && server.available() && retry === null) {
-        const delay = fullJitterDelay(unfinishedPasses, FILE_RETRY_BACKOFF, random)
-        unfinishedPasses += 1
-        retry = timers.setTimeout(() => {
-          retry = null
-          void run(false).catch(() => undefined)
-        }, delay)
-      }
+      if (finished) unfinishedPasses = 0
+      else retryDownloadsLater()
     }
   }
 
-  /** 2. Pinned records' files, whatever their size; then everything in scope within the budget. */
-  async function downloadAll(unfinished: () => void): Promise<void> {
+  function retryDownloadsLater(): void {
+    if (stopped || !server.available() || retry !== null) return
+    const delay = fullJitterDelay(unfinishedPasses, FILE_RETRY_BACKOFF, random)
+    unfinishedPasses += 1
+    retry = timers.setTimeout(() => {
+      retry = null
+      void run(false).catch(() => undefined)
+    }, delay)
+  }
+
+  /**
+   * 2. Pinned records' files, whatever their size; then everything in scope within the budget. True when every one
+   * is on the device now or refused for good; false (or a pause thrown) when some are worth asking for again.
+   */
+  async function downloadAll(): Promise<boolean> {
     const wanted = new Map<string, { size_bytes: number; file_name: string }>()
     for (const row of pinnedFiles.all()) wanted.set(row.sha256, row)
     let room = readBudget() - store.usage()
@@ -339,6 +342,7 @@ export function createDeviceFiles({
       room -= row.size_bytes
       wanted.set(row.sha256, row)
     }
+    let finished = true
     for (const [sha256, row] of wanted) {
       if (store.has(sha256) || refusedDownloads.has(sha256)) continue
       try {
@@ -347,9 +351,10 @@ export function createDeviceFiles({
         // Offline or the server is down: stop here, the retry resumes. Not uploaded yet by the device that added it,
         // or refused: the others go on (a refused file is not asked for again; the others are, by the retry).
         if (error instanceof FileTransferPausedError) throw error
-        if (!(error instanceof FileRefusedError)) unfinished()
+        if (!(error instanceof FileRefusedError)) finished = false
       }
     }
+    return finished
   }
 
   /** Single flight: a request during a pass shares one more pass after it, with uploads if any request wanted them. */

@@ -130,4 +130,37 @@ describe('KPI targets and achievement, offline', () => {
     await row().scrollIntoViewIfNeeded()
     await screenshot(page, 'kpi-decrease-achieved')
   })
+
+  it('deletes the target it set (a sales manager’s role grants KPI 삭제), with its actual, and can undo it', async () => {
+    // Before 2026-12-08 the permission catalogue had no DELETE for KPIs, so no role could hold it and the button was
+    // hidden from every role-based user: a wrong target could only be zeroed, never removed.
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.getByRole('button', { name: 'English' }).click()
+    await row()
+      .getByRole('button', { name: `${KPI_NAME} ${teamName} Delete` })
+      .click()
+    const confirmEn = page.getByRole('dialog', { name: 'Delete KPI target' })
+    await confirmEn.getByTestId('delete-preview').waitFor()
+    await screenshot(page, 'kpi-target-delete-confirm-en')
+    await confirmEn.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: '한국어' }).click()
+
+    const pendingBefore = await pendingChanges(page)
+    await row()
+      .getByRole('button', { name: `${KPI_NAME} ${teamName} 삭제` })
+      .click()
+    const confirm = page.getByRole('dialog', { name: 'KPI 목표 삭제' })
+    await confirm.getByTestId('delete-preview').waitFor()
+    // The period is named as the screens name it: "2026-4" read as April.
+    await confirm.getByText(new RegExp(`"${KPI_NAME} \\d{4} Q[1-4]"`)).waitFor()
+    await screenshot(page, 'kpi-target-delete-confirm-ko')
+    await confirm.getByRole('button', { name: '삭제' }).click()
+    await confirm.waitFor({ state: 'detached' })
+    await row().waitFor({ state: 'detached' })
+    // The target and the actual recorded against it go to the trash together.
+    await expect.poll(() => pendingChanges(page)).toBe(pendingBefore + 2)
+    await page.getByRole('button', { name: '되돌리기' }).click()
+    await row().waitFor()
+    expect(device.pageErrors).toEqual([])
+  })
 })

@@ -63,7 +63,7 @@ const GRANTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     training: 'READ',
     meetings: '*',
     products: 'READ',
-    kpis: 'READ CREATE UPDATE',
+    kpis: 'READ CREATE UPDATE DELETE',
     activities: '*',
     reports: '*',
   },

@@ -94,7 +94,8 @@ export const DELETION_RULES: Readonly<Record<DeletableKind, DeletionRule>> = {
   kpiTarget: {
     table: 'kpi_targets',
     titleSql:
-      "coalesce((SELECT d.name FROM kpi_definitions d WHERE d.id = kpi_definition_id), '') || ' ' || period_year || coalesce('-' || period_quarter, '') || coalesce('-' || period_month, '')",
+      // "2026 Q4", "2026 H1", "2026-03": the period as the screens would name it, in either language ("2026-4" read as April).
+      "coalesce((SELECT d.name FROM kpi_definitions d WHERE d.id = kpi_definition_id), '') || ' ' || period_year || coalesce(' Q' || period_quarter, '') || coalesce(' H' || period_half, '') || CASE WHEN period_month IS NULL THEN '' ELSE printf('-%02d', period_month) END",
     children: [{ table: 'kpi_actuals', parentColumn: 'kpi_target_id', label: 'kpiActuals' }],
   },
   activity: { table: 'activities', titleSql: 'coalesce(subject, substr(description, 1, 40), activity_type)', children: [] },

@@ -47,7 +47,7 @@ export const PERMISSION_RESOURCES: readonly PermissionResource[] = [
     tables: ['meetings', 'meeting_participants', 'meeting_agenda', 'meeting_minutes', 'meeting_action_items', 'meeting_products'],
   },
   { resource: 'products', label: '상품', actions: ['READ', 'CREATE', 'UPDATE', 'DELETE'], tables: ['product_categories', 'products'] },
-  { resource: 'kpis', label: 'KPI', actions: ['READ', 'CREATE', 'UPDATE', 'APPROVE'], tables: ['kpi_definitions', 'kpi_targets', 'kpi_actuals'] },
+  { resource: 'kpis', label: 'KPI', actions: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'APPROVE'], tables: ['kpi_definitions', 'kpi_targets', 'kpi_actuals'] },
   { resource: 'activities', label: '활동', actions: ['READ', 'CREATE', 'UPDATE', 'DELETE'], tables: ['activities', 'attachments'] },
   { resource: 'reports', label: '리포트', actions: ['READ', 'EXPORT'], tables: [] },
   {

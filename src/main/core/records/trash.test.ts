@@ -99,4 +99,22 @@ describe('trash', () => {
       expect(() => h.records.trash.preview(kind, '0190a000-0000-7000-8000-0000000000ff')).toThrow(/No /)
     }
   })
+  it('names a KPI target by its KPI and period as the screens do (2026 Q4, 2026 H1, 2026-03, 2026)', () => {
+    h.sqlite.prepare("INSERT INTO kpi_definitions (id, code, name) VALUES ('d1', 'KPI-CMPL', '고객 불만 건수')").run()
+    const insert = h.sqlite.prepare(
+      `INSERT INTO kpi_targets (id, kpi_definition_id, period_type, period_year, period_quarter, period_half, period_month, target_value)
+       VALUES (?, 'd1', ?, 2026, ?, ?, ?, 5)`,
+    )
+    insert.run('q', 'QUARTER', 4, null, null)
+    insert.run('h', 'HALF', null, 1, null)
+    insert.run('m', 'MONTH', null, null, 3)
+    insert.run('y', 'YEAR', null, null, null)
+    // Was "고객 불만 건수 2026-4" for a quarter (read as April) and "2026" for a half.
+    expect(['q', 'h', 'm', 'y'].map((id) => h.records.trash.preview('kpiTarget', id).title)).toEqual([
+      '고객 불만 건수 2026 Q4',
+      '고객 불만 건수 2026 H1',
+      '고객 불만 건수 2026-03',
+      '고객 불만 건수 2026',
+    ])
+  })
 })

@@ -17,6 +17,7 @@ const firstNine = '617813254'
 const validNumber = formatBusinessNumber(`${firstNine}${businessNumberCheckDigit(firstNine)}`)
 const invalidNumber = formatBusinessNumber(`${firstNine}${(businessNumberCheckDigit(firstNine) + 1) % 10}`)
 const NAME = '(주)오프라인러닝랩'
+const LONG_WEBSITE = 'https://www.offline-learning-lab.co.kr/programs/2026/leadership-course-for-newly-promoted-team-managers-and-part-leaders'
 
 beforeAll(async () => {
   device = await openOfflineDevice({ user: demoUser('manager'), demoScale: 20000 })
@@ -147,6 +148,7 @@ describe('companies, offline', () => {
     const form = page.getByRole('dialog', { name: '고객사 정보 수정' })
     await form.getByLabel('등급').selectOption('VIP')
     await form.getByLabel('대표자').fill('김대표')
+    await form.getByLabel('웹사이트').fill(LONG_WEBSITE)
     await form.getByRole('button', { name: '저장' }).click()
     await form.waitFor({ state: 'detached' })
     await page.locator('.company-page__badges').getByText('VIP').waitFor()
@@ -189,6 +191,34 @@ describe('companies, offline', () => {
 
     await page.getByRole('tab', { name: '개요' }).click()
     await screenshot(page, 'customers-company-overview-ko')
+
+    // A long address wraps inside the facts card at 1280×720 instead of widening it past the page (it did before
+    // 2026-12-08: the grid's 1fr column took the URL's whole width as its minimum).
+    await page.setViewportSize({ width: 1280, height: 720 })
+    const facts = page.locator('.facts')
+    await facts.getByRole('link', { name: LONG_WEBSITE }).waitFor()
+    for (const language of ['ko', 'en'] as const) {
+      if (language === 'en') await page.getByRole('button', { name: 'English' }).click()
+      await facts.getByText(language === 'en' ? 'Website' : '웹사이트').waitFor()
+      const box = await facts.evaluate((el) => {
+        const card = el.getBoundingClientRect()
+        const link = el.querySelector('a')?.getBoundingClientRect()
+        // One line box per label (a grid item's own box stretches to its row, so its height says nothing).
+        const lines = (dt: Element): number => {
+          const range = document.createRange()
+          range.selectNodeContents(dt)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+        }
+        const labels = [...el.querySelectorAll('dt')].map((dt) => lines(dt) === 1)
+        return { card: card.right, link: link?.right ?? Infinity, page: document.documentElement.clientWidth, labelsOnOneLine: labels.every(Boolean) }
+      })
+      expect(box.link).toBeLessThanOrEqual(box.card)
+      expect(box.card).toBeLessThanOrEqual(box.page)
+      // …and the labels keep their width (the URL used to squeeze 고객 코드 onto two lines).
+      expect(box.labelsOnOneLine).toBe(true)
+      await screenshot(page, `customers-company-overview-long-website-${language}`)
+    }
+    await page.getByRole('button', { name: '한국어' }).click()
   })
 
   it('edits a contact, sending only the changed field', async () => {

@@ -135,6 +135,13 @@ describe('KPI targets and achievement, offline', () => {
     // Before 2026-12-08 the permission catalogue had no DELETE for KPIs, so no role could hold it and the button was
     // hidden from every role-based user: a wrong target could only be zeroed, never removed.
     await page.setViewportSize({ width: 1280, height: 720 })
+    // The table fits 1280×720 in both languages: the row actions wrap instead of pushing the KPI names out of view.
+    for (const language of ['en', 'ko'] as const) {
+      await page.getByRole('button', { name: language === 'en' ? 'English' : '한국어' }).click()
+      await page.getByRole('columnheader', { name: language === 'en' ? 'Achievement' : '달성률' }).waitFor()
+      const overflow = await page.locator('.kpi-table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth)
+      expect(overflow, language).toBeLessThanOrEqual(0)
+    }
     await page.getByRole('button', { name: 'English' }).click()
     await row()
       .getByRole('button', { name: `${KPI_NAME} ${teamName} Delete` })

@@ -2,7 +2,7 @@
  * Every main screen in English on the demo data at 1280×720: no Korean words the user did not type (the demo's
  * companies, people and notes are user data and may be Korean), no raw i18n keys (`projects.priorities.CRITICAL`), no
  * raw enum values (SALES_REP) and no glued labels (Needsanalysis). Each screen is also photographed in Korean and
- * English.
+ * English, and nothing may scroll sideways at that size in either language.
  *
  * "User data" is every Hangul word stored in the replica's text columns: a Hangul word on screen that the replica
  * does not hold came from the app itself, so it is a leak.
@@ -61,6 +61,8 @@ const GLUED = /Needsanalysis|Closedwon|Closedlost/g
 interface Leaks {
   readonly hangul: string[]
   readonly keys: string[]
+  /** Boxes that scroll sideways at 1280×720 (sidewaysScrolls). */
+  readonly sideways?: string[]
 }
 
 async function leaksOn(page: Page, allowed: Set<string>): Promise<Leaks> {
@@ -108,6 +110,21 @@ async function brokenWords(page: Page): Promise<string[]> {
       }
     }
     return broken
+  })
+}
+
+/** Boxes that scroll sideways at this size: the page itself, and any scroller whose content is wider than it. */
+async function sidewaysScrolls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    const root = document.documentElement
+    if (root.scrollWidth > root.clientWidth + 1) found.push(`page +${root.scrollWidth - root.clientWidth}px`)
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const overflowX = getComputedStyle(el).overflowX
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+        found.push(`${el.className || el.tagName} +${el.scrollWidth - el.clientWidth}px`)
+    }
+    return found
   })
 }
 
@@ -251,6 +268,9 @@ describe('every main screen in English (demo data, 1280×720)', () => {
       }
       await settle(ko)
       await screenshot(ko, `walk-${step.name}-ko`)
+      // Nothing scrolls sideways at 1280×720 (a board column did in English, by the width of "Move to stage").
+      const sideways = await sidewaysScrolls(ko)
+      if (sideways.length > 0) brokenByScreen[`${step.name}: sideways`] = sideways
       const broken = await brokenWords(ko)
       if (broken.length > 0) brokenByScreen[step.name] = broken
       // The top bar stays in sight whatever the screen does with focus and scrolling (a roster used to push it off).
@@ -268,8 +288,8 @@ describe('every main screen in English (demo data, 1280×720)', () => {
       await step.open(page, true)
       await settle(page)
       await screenshot(page, `walk-${step.name}-en`)
-      const leaks = await leaksOn(page, allowed)
-      if (leaks.hangul.length > 0 || leaks.keys.length > 0) found[step.name] = leaks
+      const leaks = { ...(await leaksOn(page, allowed)), sideways: await sidewaysScrolls(page) }
+      if (leaks.hangul.length > 0 || leaks.keys.length > 0 || leaks.sideways.length > 0) found[step.name] = leaks
     }
     await page.context().close()
     expect(errors).toEqual([])

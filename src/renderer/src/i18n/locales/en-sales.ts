@@ -99,7 +99,7 @@ export const enSales: typeof koSales = {
     nextActionDate: 'Next step {{date}}',
     closeDate: 'Closes {{date}}',
     draggable: 'movable card',
-    moveTo: 'Move to stage',
+    moveTo: 'Move to…',
     moveMenuLabel: 'Move {{title}} to stage',
     moved: 'Moved "{{title}}" to {{stage}}.',
     dragHint: 'Drag a card to another stage, or focus a card, press Space to pick it up, use the arrow keys and press Space to drop.',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSse } from '../../test/support'
+import { readAuditLog } from '../admin/audit-log'
 import { formatHlc, parseHlc } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
 import { branchFields, companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
@@ -75,6 +76,20 @@ describe('POST /v1/sync/push', () => {
     const { rows } = await env.pool.query(`SELECT id, action, changes FROM audit_logs WHERE row_id = $1 ORDER BY id`, [company])
     expect(rows.map((r) => (r.action === 'CREATE' ? 'CREATE' : r.changes.name.new))).toEqual(['CREATE', ...names])
     for (const row of rows) expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
+  })
+
+  it("keeps an audit entry's changes as the change listed them, and the admin log reads them back as objects", async () => {
+    const device = await signedInDevice(env)
+    const company = newId()
+    await device.push([device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId) })])
+    // representative before name: a jsonb column would hand them back sorted (shorter keys first), json keeps them.
+    const edit = { representative: '이재용', name: '삼성전자(주)' }
+    expect(statuses((await device.push([device.mutation({ table: 'companies', id: company, fields: edit })])).body)).toEqual(['applied'])
+    const { entries } = await readAuditLog(env.pool, { table: 'companies', rowId: company, limit: 10 })
+    expect(entries.map((e) => e.action)).toEqual(['UPDATE', 'CREATE'])
+    expect(Object.keys(entries[0]!.changes!)).toEqual(['representative', 'name'])
+    expect(entries[0]!.changes).toEqual({ representative: { old: null, new: '이재용' }, name: { old: '삼성전자', new: '삼성전자(주)' } })
+    expect(entries[1]!.changes).toMatchObject({ name: { old: null, new: '삼성전자' } })
   })
 
   it('stores last_applied_seq in the same transaction as the effects (a failed push advances nothing)', async () => {

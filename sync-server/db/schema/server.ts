@@ -142,7 +142,7 @@ export const auditLogs = pgTable(
     /**
      * `{ column: { old, new } }` for the fields the change touched. `json`, not `jsonb`: it is written on every applied
      * change and only ever read whole (admin/audit-log.ts), never searched or indexed inside, so PostgreSQL keeping the
-     * validated text is enough — building a jsonb value was about a quarter of the push's audit statement (issue 20,
+     * validated text is enough — building a jsonb value was up to a quarter of the push's audit statement (issue 20,
      * docs/schema-review.md "audit_logs.changes"). The keys stay in the order the change listed them.
      */
     changes: json('changes').$type<Record<string, { old: unknown; new: unknown }>>(),

@@ -61,7 +61,7 @@ function auditParams(entries: readonly AuditEntry[], actor: AuditActor): unknown
 
 /**
  * Read as json, not jsonb: the `changes` column is json (drizzle/pg 0019), so each record's changes are only validated
- * as text and stored, where a jsonb column made PostgreSQL build a jsonb value of every one (about a quarter of this
+ * as text and stored, where a jsonb column made PostgreSQL build a jsonb value of every one (up to a quarter of this
  * statement: scripts/bench/audit-statement.ts, issue 20).
  */
 const AUDIT_INSERT = `INSERT INTO audit_logs (${AUDIT_COLUMNS})

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSse } from '../../test/support'
+import { readAuditLog } from '../admin/audit-log'
 import { formatHlc, parseHlc } from '../../../src/shared/sync/hlc'
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol'
 import { branchFields, companyFields, newId, postJson, signedInDevice, startSyncTestEnv, type SyncTestEnv } from '../../test/support/sync-kit'
@@ -22,6 +23,18 @@ function validBusinessNumber(): string {
 }
 
 const statuses = (body: { results: { status: string }[] }): string[] => body.results.map((r) => r.status)
+
+/** Waits until `count` pushes wait for a lock (the device's row, or the scope lock behind a push that waits for it). */
+async function waitForLockWaiters(deviceId: string, count: number): Promise<void> {
+  for (let tries = 0; tries < 500; tries++) {
+    const { rows } = await env.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+    )
+    if (rows[0]!.n >= count) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error(`${count} pushes of ${deviceId} never waited for its row`)
+}
 
 describe('POST /v1/sync/push', () => {
   it('applies mutations, writes audit and change log, and answers a retry with duplicate', async () => {
@@ -75,6 +88,47 @@ describe('POST /v1/sync/push', () => {
     const { rows } = await env.pool.query(`SELECT id, action, changes FROM audit_logs WHERE row_id = $1 ORDER BY id`, [company])
     expect(rows.map((r) => (r.action === 'CREATE' ? 'CREATE' : r.changes.name.new))).toEqual(['CREATE', ...names])
     for (const row of rows) expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
+  })
+
+  it("keeps an audit entry's changes as the change listed them, and the admin log reads them back as objects", async () => {
+    const device = await signedInDevice(env)
+    const company = newId()
+    await device.push([device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId) })])
+    // representative before name: a jsonb column would hand them back sorted (shorter keys first), json keeps them.
+    const edit = { representative: '이재용', name: '삼성전자(주)' }
+    expect(statuses((await device.push([device.mutation({ table: 'companies', id: company, fields: edit })])).body)).toEqual(['applied'])
+    const { entries } = await readAuditLog(env.pool, { table: 'companies', rowId: company, limit: 10 })
+    expect(entries.map((e) => e.action)).toEqual(['UPDATE', 'CREATE'])
+    expect(Object.keys(entries[0]!.changes!)).toEqual(['representative', 'name'])
+    expect(entries[0]!.changes).toEqual({ representative: { old: null, new: '이재용' }, name: { old: '삼성전자', new: '삼성전자(주)' } })
+    expect(entries[1]!.changes).toMatchObject({ name: { old: null, new: '삼성전자' } })
+  })
+
+  it("serialises one device's pushes on its row, in the order they reach the lock, not by seq (why a device sends one push at a time)", async () => {
+    const device = await signedInDevice(env)
+    const company = newId()
+    const create = device.mutation({ table: 'companies', id: company, fields: companyFields(device.userId) })
+    const edit = device.mutation({ table: 'companies', id: company, fields: { name: '삼성전자(주)' } })
+    const holder = await env.pool.connect()
+    try {
+      // Another push of this device holds its row: both requests below wait for it.
+      await holder.query('BEGIN')
+      await holder.query('SELECT 1 FROM sync_devices WHERE device_id = $1 FOR UPDATE', [device.deviceId])
+      const later = device.push([edit])
+      await waitForLockWaiters(device.deviceId, 1)
+      const earlier = device.push([create])
+      await waitForLockWaiters(device.deviceId, 2)
+      await holder.query('COMMIT')
+      // The request with seq 2 reached the lock first and applied first: its edit found no row (a create without its
+      // required columns is refused), and seq 1, now at or below the device's last seq, is answered as a retry.
+      expect((await later).body.results).toMatchObject([{ seq: 2, status: 'rejected' }])
+      expect((await earlier).body.results).toMatchObject([{ seq: 1, status: 'duplicate' }])
+      const { rows } = await env.pool.query(`SELECT 1 FROM companies WHERE id = $1`, [company])
+      expect(rows).toHaveLength(0)
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined)
+      holder.release()
+    }
   })
 
   it('stores last_applied_seq in the same transaction as the effects (a failed push advances nothing)', async () => {

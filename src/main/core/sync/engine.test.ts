@@ -64,6 +64,45 @@ describe('sync engine', () => {
     expect(server.row('companies', testId(3))).toMatchObject({ name: '회사3' })
   })
 
+  it('never has two pushes in flight: the next request goes out only after the previous answer is settled', async () => {
+    // The server orders one device's pushes by its row lock, not by seq: a request N+1 that took the lock before N
+    // would raise the device's last seq past N's, and N would then be answered `duplicate` without being applied
+    // (docs/sync-protocol.md § Push, "one request at a time"). So the device must not pipeline its pushes.
+    let inFlight = 0
+    let most = 0
+    const sent: number[][] = []
+    const transport = {
+      ...server.transport,
+      push: async (body: Parameters<MemoryServer['transport']['push']>[0]) => {
+        inFlight += 1
+        most = Math.max(most, inFlight)
+        sent.push(body.mutations.map((m) => m.seq))
+        // Only entries the previous answer did not settle may be in this request.
+        expect(device.writer.pendingCount()).toBe(5 - sent.slice(0, -1).flat().length)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        try {
+          return await server.transport.push(body)
+        } finally {
+          inFlight -= 1
+        }
+      },
+    }
+    device = openDevice(dir.file('d.sqlite'), server, { pushBatchSize: 2 })
+    const engine = createSyncEngine({
+      sqlite: device.sqlite,
+      registry: replicaRegistry(),
+      transport,
+      state: device.state,
+      clock: device.clock,
+      outbox: device.outbox,
+      pushBatchSize: 2,
+    })
+    for (let i = 1; i <= 5; i++) device.writer.upsert('companies', testId(i), company(i))
+    expect(await engine.push()).toEqual({ acknowledged: 5, rejected: 0, batches: 3 })
+    expect(most).toBe(1)
+    expect(sent).toEqual([[1, 2], [3, 4], [5]])
+  })
+
   it('keeps rejected entries with their reason, never resends them, and does not block later ones', async () => {
     server = createMemoryServer({ reject: (m) => (m.fields.name === 'bad' ? 'forbidden: out of scope' : null) })
     device = openDevice(dir.file('d.sqlite'), server)

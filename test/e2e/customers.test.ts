@@ -207,9 +207,9 @@ describe('companies, offline', () => {
         const lines = (dt: Element): number => {
           const range = document.createRange()
           range.selectNodeContents(dt)
-          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+          return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size
         }
-        const labels = [...el.querySelectorAll('dt')].map((dt) => lines(dt) === 1)
+        const labels = Array.from(el.querySelectorAll('dt'), (dt) => lines(dt) === 1)
         return { card: card.right, link: link?.right ?? Infinity, page: document.documentElement.clientWidth, labelsOnOneLine: labels.every(Boolean) }
       })
       expect(box.link).toBeLessThanOrEqual(box.card)

@@ -13,7 +13,7 @@ import { spawnServerProcess, type ServerProcess } from '../../sync-server/test/s
  * (query-counter.mjs). With BENCH_PG_SOCKET=<dir> (e.g. /var/run/postgresql) it reaches PostgreSQL through the Unix
  * socket in <dir> instead of TCP (same database and user).
  */
-export function spawnBenchServer(env: Record<string, string>, { timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<ServerProcess> {
+export function spawnBenchServer(env: Record<string, string>, { timeoutMs = 60_000, cwd }: { timeoutMs?: number; cwd?: string } = {}): Promise<ServerProcess> {
   const dir = process.env.BENCH_PROFILE_DIR
   const counts = process.env.BENCH_QUERY_COUNTS
   const nodeArgs = [
@@ -24,7 +24,7 @@ export function spawnBenchServer(env: Record<string, string>, { timeoutMs = 60_0
   const serverEnv: Record<string, string> = { ...env }
   if (socket && env.DATABASE_URL) serverEnv.DATABASE_URL = overSocket(env.DATABASE_URL, socket)
   if (counts) serverEnv.BENCH_QUERY_COUNTS = counts
-  return spawnServerProcess(serverEnv, { timeoutMs, nodeArgs })
+  return spawnServerProcess(serverEnv, { timeoutMs, nodeArgs, ...(cwd ? { cwd } : {}) })
 }
 
 /** The same database URL through the Unix socket in `dir` (pg reads `host` from the query string). */

@@ -92,4 +92,41 @@ describe('poke bus audience, batched (resolveEach)', () => {
     expect(one.map((p) => p.txid)).toEqual(['1', '3'])
     expect(two.map((p) => p.txid).sort()).toEqual(['2', '4'])
   })
+
+  it('spaces resolutions under sustained pokes, so they share a query; a poke after a quiet spell is resolved at once', async () => {
+    const pub = createRedis(TEST_REDIS_URL, { name: 'poke-bus-test-pub' })
+    const sub = createRedis(TEST_REDIS_URL, { name: 'poke-bus-test-sub' })
+    const prefix = createTestRedisPrefix()
+    const batches: { size: number; at: number }[] = []
+    const started = performance.now()
+    const bus = createPokeBus({
+      pub,
+      sub,
+      prefix: prefix.prefix,
+      logger: silent,
+      audienceSpacingMs: 200,
+      resolveEach: async (requests: readonly AudienceRequest[]) => {
+        batches.push({ size: requests.length, at: performance.now() - started })
+        return requests.map(() => new Set(['one']))
+      },
+    })
+    cleanup = async () => {
+      await bus.close()
+      await Promise.all([closeRedis(pub), closeRedis(sub)])
+      await prefix.cleanup()
+    }
+    const one = listen(bus, 'one')
+    const poke = (txid: string) => bus.publish({ changed: [{ table: 'companies', ids: [company] }], userIds: [] }, txid)
+    const pokes = [poke('1')]
+    // Each resolution here answers at once: without the spacing every poke would get a query of its own.
+    for (const txid of ['2', '3', '4']) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      pokes.push(poke(txid))
+    }
+    await Promise.all(pokes)
+    expect(batches.map((b) => b.size)).toEqual([1, 3])
+    expect(batches[0]!.at).toBeLessThan(150)
+    expect(batches[1]!.at).toBeGreaterThanOrEqual(195)
+    expect(one.map((p) => p.txid)).toEqual(['1', '2', '3', '4'])
+  })
 })

@@ -37,21 +37,9 @@ export function createServices(config: ServicesConfig, logger: Logger): Services
     },
     logPoolError,
   )
-  // The poke audience query has a connection of its own: the poke bus runs at most one at a time (poke-bus.ts), and
-  // on the request pool it queued behind the requests of a saturated instance, failed after the connect timeout and
-  // fell back to poking every connected device — 500 spare pulls exactly when the instance had no room (issue 20).
-  const audiencePool = createPool(
-    config.databaseUrl,
-    {
-      max: 1,
-      ...(config.pgStatementTimeoutMs ? { statement_timeout: config.pgStatementTimeoutMs } : {}),
-      connectionTimeoutMillis: config.pgConnectTimeoutMs ?? 5_000,
-    },
-    logPoolError,
-  )
   const redis = createRedis(config.redisUrl, { name: 'crm-sync-commands', logger })
   const sub = createRedis(config.redisUrl, { name: 'crm-sync-pokes', logger })
-  const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger, resolveEach: (requests) => usersSeeingEach(audiencePool, requests) })
+  const pokes = createPokeBus({ pub: redis, sub, prefix: config.redisPrefix, logger, resolveEach: (requests) => usersSeeingEach(pool, requests) })
   return {
     pool,
     redis,
@@ -59,7 +47,7 @@ export function createServices(config: ServicesConfig, logger: Logger): Services
     async close() {
       await pokes.close()
       await Promise.all([closeRedis(redis), closeRedis(sub)])
-      await Promise.all([pool.end(), audiencePool.end()])
+      await pool.end()
     },
   }
 }

@@ -16,10 +16,10 @@ import { createPool } from '../../sync-server/db/pool'
 import { readSse, TEST_REDIS_URL, type ServerProcess, type SseReader } from '../../sync-server/test/support'
 import { newId, secondDevice, signedInDevice, type SyncTestEnv, type TestDevice } from '../../sync-server/test/support/sync-kit'
 import { figure, log, mapLimit, percentile, round, rssMb, sleep, type Figure } from './common'
-import { busyShare, loadAverage, machineJiffies } from './cpu-budget'
+import { backendCpuMs, backendCpuSeconds, busyShare, loadAverage, machineJiffies } from './cpu-budget'
 import { closedLoop, cycle, emptyCycle, latencies, loadDevices, openLoop, openLoopNote, warmUp, type LoadDevice, type LoopResult } from './offered-load'
 import { type BenchEnv } from './env'
-import { spawnBenchServer } from './server-process'
+import { processCpuMs, spawnBenchServer } from './server-process'
 
 export interface LoadBenchOptions {
   readonly devices: number
@@ -102,10 +102,17 @@ export async function runLoadBench(env: BenchEnv, options: LoadBenchOptions, out
     const phase = async (label: string, run: () => Promise<LoopResult>): Promise<LoopResult> => {
       log(`4. ${label} (load ${loadAverage()})`)
       const before = machineJiffies()
+      // CPU per cycle of the server process and of PostgreSQL's backends (less swayed by the neighbours than latency).
+      const serverBefore = processCpuMs(pid) ?? NaN
+      const backendsBefore = await backendCpuMs(pool)
       const result = await run()
       const busy = busyShare(before, machineJiffies())
+      const serverMs = ((processCpuMs(pid) ?? NaN) - serverBefore) / result.cycles
+      const postgresMs = (backendCpuSeconds(backendsBefore, await backendCpuMs(pool)) * 1000) / result.cycles
       busyIn.set(result, busy)
-      log(`4.   ${result.cycles} cycles, ${round(result.rate, 1)} cycles/s, ${latencies(result)}; machine ${Math.round(busy * 100)}% busy`)
+      log(
+        `4.   ${result.cycles} cycles, ${round(result.rate, 1)} cycles/s, ${latencies(result)}; machine ${Math.round(busy * 100)}% busy; CPU per cycle: server ${round(serverMs, 2)} ms, PostgreSQL ${round(postgresMs, 2)} ms`,
+      )
       return result
     }
     // The target's measurement: a stated offered load, open loop (offered-load.ts).

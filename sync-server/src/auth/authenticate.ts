@@ -9,7 +9,7 @@ import type { Pool } from 'pg'
 import { deviceWiped, passwordChangeRequired, unauthenticated } from '../http/errors'
 import { verifyAccessToken, type AccessClaims } from './access-token'
 import type { AuthenticateHook, RequestAuth } from './request-auth'
-import { loadSessionState } from './sessions'
+import { loadSessionState, type SessionState } from './sessions'
 
 export interface AuthenticateOptions {
   readonly pool: Pool
@@ -25,21 +25,30 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1]! : null
 }
 
-/** From verified claims to the request's auth context, or the error that ends the request. */
-export async function authFromClaims(pool: Pool, claims: AccessClaims, allowPendingPasswordChange = false): Promise<RequestAuth> {
-  const state = await loadSessionState(pool, claims.sessionId, claims.userId, claims.deviceId)
+/** From verified claims and their session's state to the request's auth context, or the error that ends the request. */
+export function authFromState(claims: AccessClaims, state: SessionState, allowPendingPasswordChange = false): RequestAuth {
   if (state.state === 'wiped') throw deviceWiped()
   if (state.state === 'ended') throw unauthenticated('Session has ended; sign in again')
   if (state.session.mustChangePassword && !allowPendingPasswordChange) throw passwordChangeRequired()
   return { userId: claims.userId, deviceId: claims.deviceId, sessionId: claims.sessionId, tier: state.session.tier, roleId: state.session.roleId }
 }
 
+/** From verified claims to the request's auth context, or the error that ends the request. */
+export async function authFromClaims(pool: Pool, claims: AccessClaims, allowPendingPasswordChange = false): Promise<RequestAuth> {
+  return authFromState(claims, await loadSessionState(pool, claims.sessionId, claims.userId, claims.deviceId), allowPendingPasswordChange)
+}
+
+/** The request's Bearer access token, verified (signature, issuer, audience, expiry): its claims, or 401. */
+export async function verifiedClaims(request: FastifyRequest, secret: string): Promise<AccessClaims> {
+  const token = bearerToken(request)
+  if (!token) throw unauthenticated('Missing Bearer access token')
+  const claims = await verifyAccessToken(token, secret)
+  if (!claims) throw unauthenticated('Access token is invalid or expired')
+  return claims
+}
+
 export function createAuthenticate({ pool, secret, allowPendingPasswordChange = false }: AuthenticateOptions): AuthenticateHook {
   return async (request) => {
-    const token = bearerToken(request)
-    if (!token) throw unauthenticated('Missing Bearer access token')
-    const claims = await verifyAccessToken(token, secret)
-    if (!claims) throw unauthenticated('Access token is invalid or expired')
-    request.auth = await authFromClaims(pool, claims, allowPendingPasswordChange)
+    request.auth = await authFromClaims(pool, await verifiedClaims(request, secret), allowPendingPasswordChange)
   }
 }

@@ -182,34 +182,45 @@ export interface LiveSession {
 
 export type SessionState = { readonly state: 'live'; readonly session: LiveSession } | { readonly state: 'ended' } | { readonly state: 'wiped' }
 
+/** The columns a session check reads (sessionStateSql); `live` is null when the session row was not found. */
+export interface SessionStateRow {
+  readonly wiped: boolean
+  readonly live: boolean | null
+  readonly user_tier: string | null
+  readonly role_id: string | null
+  readonly must_change: boolean | null
+}
+
 /**
  * Whether an access token's session still stands — not revoked, the user active, the device not revoked — and the
- * user's current tier and role. A device revoked with wipe is told so (410) before anything else. One indexed lookup
- * per authenticated request: the price of logout, demotion and reuse detection taking effect at once instead of
- * after the access token's TTL.
+ * user's current tier and role, as a one-row FROM item (columns: SessionStateRow) for the SQL expressions of the
+ * session id, user id and device id. One indexed lookup per authenticated request: the price of logout, demotion and
+ * reuse detection taking effect at once instead of after the access token's TTL. The pull reads it in its own first
+ * statement (pull.ts) instead of a statement of its own.
  */
-export async function loadSessionState(db: Queryable, sessionId: string, userId: string, deviceId: string): Promise<SessionState> {
-  const { rows } = await db.query<{
-    wiped: boolean
-    live: boolean | null
-    user_tier: string | null
-    role_id: string | null
-    must_change: boolean | null
-  }>(
-    `SELECT coalesce((SELECT wipe_requested_at IS NOT NULL FROM sync_devices WHERE device_id = $3), false) AS wiped,
-            (s.revoked_at IS NULL AND u.is_active IS NOT FALSE AND u.deleted_at IS NULL AND d.revoked_at IS NULL) AS live,
-            u.user_tier, u.role_id, c.must_change_password AS must_change
-       FROM (SELECT 1) one
-       LEFT JOIN user_sessions s ON s.id = $1 AND s.user_id = $2 AND s.device_id = $3
-       LEFT JOIN users u ON u.id = s.user_id
-       LEFT JOIN sync_devices d ON d.device_id = s.device_id
-       LEFT JOIN user_credentials c ON c.user_id = s.user_id`,
-    [sessionId, userId, deviceId],
-  )
-  const row = rows[0]
+export function sessionStateSql(sessionId: string, userId: string, deviceId: string): string {
+  // Aliases of their own (ss_…): the pull's statement has its own `d` and `e`.
+  return `(SELECT coalesce((SELECT ss_w.wipe_requested_at IS NOT NULL FROM sync_devices ss_w WHERE ss_w.device_id = ${deviceId}), false) AS wiped,
+            (ss_s.revoked_at IS NULL AND ss_u.is_active IS NOT FALSE AND ss_u.deleted_at IS NULL AND ss_d.revoked_at IS NULL) AS live,
+            ss_u.user_tier, ss_u.role_id, ss_c.must_change_password AS must_change
+       FROM (SELECT 1) ss_one
+       LEFT JOIN user_sessions ss_s ON ss_s.id = ${sessionId} AND ss_s.user_id = ${userId} AND ss_s.device_id = ${deviceId}
+       LEFT JOIN users ss_u ON ss_u.id = ss_s.user_id
+       LEFT JOIN sync_devices ss_d ON ss_d.device_id = ss_s.device_id
+       LEFT JOIN user_credentials ss_c ON ss_c.user_id = ss_s.user_id)`
+}
+
+/** A device revoked with wipe is told so (410) before anything else. */
+export function sessionStateOf(row: SessionStateRow | undefined): SessionState {
   if (row?.wiped) return { state: 'wiped' }
   if (!row?.live || !isUserTier(row.user_tier)) return { state: 'ended' }
   return { state: 'live', session: { tier: row.user_tier, roleId: row.role_id, mustChangePassword: row.must_change === true } }
+}
+
+/** The session check as a statement of its own (every authenticated route but the pull). */
+export async function loadSessionState(db: Queryable, sessionId: string, userId: string, deviceId: string): Promise<SessionState> {
+  const { rows } = await db.query<SessionStateRow>(`SELECT * FROM ${sessionStateSql('$1', '$2', '$3')} sess`, [sessionId, userId, deviceId])
+  return sessionStateOf(rows[0])
 }
 
 /** True when the device was revoked with wipe (410 device_wiped on every request from it). */

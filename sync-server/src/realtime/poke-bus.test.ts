@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeRedis, createRedis } from '../redis/connect'
 import { createTestRedisPrefix, TEST_REDIS_URL } from '../../test/support'
-import { createPokeBus, type AudienceRequest, type Poke, type PokeBus } from './poke-bus'
+import { AUDIENCE_FALLBACK_MS, createPokeBus, type AudienceRequest, type Poke, type PokeBus } from './poke-bus'
 
 const silent = { warn: () => undefined, debug: () => undefined }
 const company = '0190a000-0000-7000-8000-00000000c001'
@@ -52,6 +52,20 @@ describe('poke bus audience', () => {
     const [a, b] = [listen(bus, 'a'), listen(bus, 'b')]
     await bus.publish({ changed: [{ table: 'companies', ids: [company] }], userIds: [] })
     expect([a.length, b.length]).toEqual([1, 1])
+  })
+
+  it('after failed resolutions, pokes every device at most once per AUDIENCE_FALLBACK_MS, with the newest txid', async () => {
+    const bus = busWith(() => Promise.reject(new Error('timeout exceeded when trying to connect')))
+    const [a, b] = [listen(bus, 'a'), listen(bus, 'b')]
+    const poke = (txid: string) => bus.publish({ changed: [{ table: 'companies', ids: [company] }], userIds: [] }, txid)
+    await poke('10')
+    // A burst of failures (a saturated instance): no device is woken again for each.
+    await Promise.all([poke('12'), poke('11'), poke('13')])
+    expect(a.map((p) => p.txid)).toEqual(['10'])
+    // At the window's end one poke covers them all: every device learns of the newest commit.
+    await new Promise((resolve) => setTimeout(resolve, AUDIENCE_FALLBACK_MS + 100))
+    expect(a.map((p) => p.txid)).toEqual(['10', '13'])
+    expect(b.map((p) => p.txid)).toEqual(['10', '13'])
   })
 })
 

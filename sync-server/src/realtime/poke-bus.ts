@@ -123,6 +123,16 @@ function batchedResolver(
     })
 }
 
+/** Least time between two pokes of every device after failed audience resolutions (see pokeEveryone). */
+export const AUDIENCE_FALLBACK_MS = 1_000
+
+/** The poke with the newer txid (a poke without one is older than any with one). */
+function newerPoke(a: Poke | undefined, b: Poke): Poke {
+  if (!a || a.txid === undefined) return b
+  if (b.txid === undefined) return a
+  return BigInt(b.txid) >= BigInt(a.txid) ? b : a
+}
+
 export function pokeChannel(prefix: string): string {
   return `${prefix}pokes`
 }
@@ -134,7 +144,50 @@ export function createPokeBus({ pub, sub, prefix, logger, resolve: resolveOne, r
   const clients = new Set<PokeClient>()
 
   /** The users to poke among this instance's clients; null = all of them. */
-  const localAudience = async (audience: PokeAudience): Promise<ReadonlySet<string> | null> => {
+  /** The newest poke whose audience could not be resolved while a fallback window was open (sent at its end). */
+  let fallback: Poke | null = null
+  let fallbackWindow: ReturnType<typeof setTimeout> | null = null
+
+  const send = (users: ReadonlySet<string> | null, poke: Poke): void => {
+    for (const client of clients) {
+      if (users && !users.has(client.userId)) continue
+      try {
+        client.send(poke)
+      } catch (error) {
+        logger.warn({ err: error }, 'poke delivery to a client failed')
+      }
+    }
+  }
+
+  /**
+   * The audience of a poke could not be resolved (the query failed or timed out on a saturated pool): every connected
+   * device is poked — a spare pull is cheap, a missed poke is a delay. At most once per AUDIENCE_FALLBACK_MS, though:
+   * failures come in bursts exactly when the instance is saturated, and each used to wake every device again (34 times
+   * in one bench run, 500 devices each; issue 20). Failures within the window are gathered into one poke of everyone
+   * at its end, carrying the newest txid, so each device still learns of every commit (it pulls everything up to it).
+   */
+  const pokeEveryone = (poke: Poke): void => {
+    if (fallbackWindow === null) {
+      send(null, poke)
+      const close = (): void => {
+        const pending = fallback
+        fallback = null
+        fallbackWindow = null
+        if (pending) {
+          send(null, pending)
+          fallbackWindow = setTimeout(close, AUDIENCE_FALLBACK_MS)
+          fallbackWindow.unref?.()
+        }
+      }
+      fallbackWindow = setTimeout(close, AUDIENCE_FALLBACK_MS)
+      fallbackWindow.unref?.()
+      return
+    }
+    fallback = newerPoke(fallback ?? undefined, poke)
+  }
+
+  /** The users to poke among this instance's clients; null = all of them; 'unresolved' = the query failed. */
+  const localAudience = async (audience: PokeAudience): Promise<ReadonlySet<string> | null | 'unresolved'> => {
     if (audience === 'all') return null
     const addressed = new Set(audience.userIds)
     if (!('changed' in audience)) return addressed
@@ -145,22 +198,16 @@ export function createPokeBus({ pub, sub, prefix, logger, resolve: resolveOne, r
       const seeing = await resolve(audience.changed, candidates)
       return new Set([...addressed, ...seeing])
     } catch (error) {
-      logger.warn({ err: error }, 'poke audience query failed; poking every connected device')
-      return null
+      logger.warn({ err: error }, 'poke audience query failed; poking every connected device (at most once a second)')
+      return 'unresolved'
     }
   }
 
   const deliver = async (audience: PokeAudience, poke: Poke): Promise<void> => {
     if (clients.size === 0) return
     const users = await localAudience(audience)
-    for (const client of clients) {
-      if (users && !users.has(client.userId)) continue
-      try {
-        client.send(poke)
-      } catch (error) {
-        logger.warn({ err: error }, 'poke delivery to a client failed')
-      }
-    }
+    if (users === 'unresolved') pokeEveryone(poke)
+    else send(users, poke)
   }
 
   const onMessage = (from: string, raw: string): void => {
@@ -206,6 +253,7 @@ export function createPokeBus({ pub, sub, prefix, logger, resolve: resolveOne, r
     clientCount: () => clients.size,
     ready: () => subscribed,
     async close() {
+      if (fallbackWindow !== null) clearTimeout(fallbackWindow)
       sub.off('message', onMessage)
       clients.clear()
       await sub.unsubscribe(channel).catch(() => undefined)

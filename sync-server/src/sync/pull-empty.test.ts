@@ -148,8 +148,9 @@ describe("a cursor at the snapshot's xmax (no transaction of the cluster took an
     try {
       // The plan the server runs from its sixth execution on (node-pg prepares the statement once per connection).
       await client.query('SET plan_cache_mode = force_generic_plan')
-      await client.query(`PREPARE empty_pull(xid8, bigint, uuid, uuid) AS ${EMPTY_PULL_SQL}`)
-      const args = [txid, '0', userId, deviceId].map((value) => client.escapeLiteral(value)).join(', ')
+      await client.query(`PREPARE empty_pull(xid8, bigint, uuid, uuid, uuid) AS ${EMPTY_PULL_SQL}`)
+      // The last one, the request's session, is null: the caller checked it (the route passes the token's).
+      const args = [...[txid, '0', userId, deviceId].map((value) => client.escapeLiteral(value)), 'NULL'].join(', ')
       // EXPLAIN EXECUTE takes no bind parameters: the values are inlined as literals.
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) EXECUTE empty_pull(${args})`)
       return rows.map((row) => row['QUERY PLAN']).join('\n')

@@ -28,6 +28,7 @@ import { SYNCED_TABLE_NAMES, TABLES } from './tables'
 import { emptyResponseText, responseText, type PageText, type PullStats } from './pull-response'
 import { parseSnapshot, xidBelow, xidPlacesFor, type Snapshot, type XidPlaces } from './xid-places'
 import { quoteIdent } from '../postgres/quote'
+import { loadSessionState, sessionStateOf, sessionStateSql, type SessionState, type SessionStateRow } from '../auth/sessions'
 
 export interface PullInput {
   readonly userId: string
@@ -35,6 +36,19 @@ export interface PullInput {
   readonly deviceId?: string
   readonly cursor: string | null
   readonly limit?: number
+  /**
+   * The request's session, when the route leaves its check to the pull: a log pull reads it in its first statement
+   * (one statement fewer per pull, issue 20), any other pull checks it first with a statement of its own. Either way
+   * it is judged before anything of the page is used, in a snapshot at least as new as a separate check's would be.
+   */
+  readonly session?: PullSession
+}
+
+export interface PullSession {
+  /** user_sessions.id from the verified access token (the user and device are the input's). */
+  readonly id: string
+  /** Throws the route's refusal (401, 403, 410) unless the session stands. */
+  accept(state: SessionState): void
 }
 
 type Page = PageText
@@ -329,7 +343,10 @@ export const EMPTY_PULL_SQL = `
       WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND (e.audience_user_id IS NULL OR e.audience_user_id = $3::uuid)
       ORDER BY e.txid, e.id LIMIT 1) END AS next,
     (SELECT d.last_applied_seq FROM sync_devices d WHERE d.device_id = $4::uuid) AS seq,
-    coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected`
+    coalesce((SELECT ($1::xid8, $2::bigint) < (g.floor_txid, g.floor_id) FROM sync_gc_state g WHERE g.id = 1), false) AS collected,
+    -- The request's session ($5; null when the caller checked it already): the route's session check, read here.
+    sess.wiped, sess.live, sess.user_tier, sess.role_id, sess.must_change
+  FROM ${sessionStateSql('$5::uuid', '$3::uuid', '$4::uuid')} sess`
 
 /**
  * Which database runs each transaction whose low 32 bits are in $1 (pg_locks shows 32-bit xids): CEILING_SQL's
@@ -379,13 +396,15 @@ async function emptyLogPage(
   deviceId: string | undefined,
   cursor: LogCursor,
   stats?: PullStats,
+  session?: PullSession,
 ): Promise<string | { pending: Pending } | null> {
-  const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean }>({
+  const { rows } = await pool.query<{ snap: string; next: string | null; seq: string | number | null; collected: boolean } & SessionStateRow>({
     name: 'crm-pull-empty',
     text: EMPTY_PULL_SQL,
-    values: [cursor.txid, cursor.id, userId, deviceId ?? null],
+    values: [cursor.txid, cursor.id, userId, deviceId ?? null, session?.id ?? null],
   })
   const row = rows[0]!
+  session?.accept(sessionStateOf(row))
   const snapshot = parseSnapshot(row.snap)
   const places = xidPlacesFor(pool)
   const x = places.ceiling(snapshot) ?? (await locatedCeiling(pool, places, snapshot))
@@ -399,14 +418,24 @@ async function emptyLogPage(
 /** Runs one pull and returns the response body as JSON text. */
 export async function pull(pool: Pool, input: PullInput, stats?: PullStats, hooks?: PullHooks): Promise<string> {
   const limit = input.limit ?? DEFAULT_PULL_LIMIT
-  const cursor: PullCursor | null = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
+  let cursor: PullCursor | null
+  try {
+    cursor = input.cursor === null ? null : decodeCursor(input.cursor, SYNCED_TABLE_NAMES)
+  } catch (error) {
+    // A session refusal comes before a complaint about the request, as behind app.authenticate.
+    if (input.session) input.session.accept(input.deviceId ? await loadSessionState(pool, input.session.id, input.userId, input.deviceId) : { state: 'ended' })
+    throw error
+  }
   // A log pull starts with the empty-pull statement: nothing new (the common case for a synced device) is answered by
   // it alone; entries to deliver are read next, below its ceiling. Not when a test hooks the general pull.
+  let session = input.session
   if (cursor?.phase === 'log' && (hooks === undefined || hooks.afterSnapshot !== undefined)) {
-    const empty = await emptyLogPage(pool, input.userId, input.deviceId, cursor, stats)
+    const empty = await emptyLogPage(pool, input.userId, input.deviceId, cursor, stats, session)
     if (typeof empty === 'string') return empty
     if (empty !== null) return pendingLogPage(pool, input, cursor, limit, empty.pending, stats, hooks)
+    session = undefined // judged by the statement above
   }
+  if (session) session.accept(input.deviceId ? await loadSessionState(pool, session.id, input.userId, input.deviceId) : { state: 'ended' })
   const client = await pool.connect()
   let page: Page
   let lastAppliedSeq: number | null = null

@@ -33,6 +33,7 @@ import { MutationRefused, refusal, refusalForDataError, rejected, type Refusal }
 import { rightsAt, rightsCacheFor } from './rights-cache'
 import { lockScope, mayChangeScope } from './scope-rules'
 import { SYNCED_TABLE_NAMES } from './tables'
+import { xidPlacesFor } from './xid-places'
 import { deviceNode, validateMutation, type ValidMutation } from './validate'
 
 /** Mutations per bulk batch: big enough to amortise round trips, small enough that a replay stays cheap. */
@@ -264,6 +265,8 @@ async function pushInTransaction(client: PoolClient, deps: PushDeps, input: Push
   await lockScope(client, exclusive ? 'exclusive' : 'shared')
 
   const device = await lockDevice(client, input)
+  // Pulls on this instance that see this transaction running then know it is this database's (xid-places.ts).
+  xidPlacesFor(deps.pool).ranHere(device.txid)
   const lastApplied = device.seq
   const parsed = sortChecked(checked, lastApplied, device.hlc)
   const results = parsed.results

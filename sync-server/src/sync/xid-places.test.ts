@@ -58,4 +58,14 @@ describe('the pull ceiling from remembered places', () => {
       { numRuns: 2_000 },
     )
   })
+
+  it("knows an id this instance's push ran here without a lookup", () => {
+    const places = new XidPlaces()
+    const snapshot = parseSnapshot('100:110:100,105')
+    places.learn(['100'], [], '100')
+    expect(places.ceiling(snapshot)).toBeNull()
+    places.ranHere('105')
+    expect(places.unknown(snapshot)).toEqual([])
+    expect(places.ceiling(snapshot)).toBe('105')
+  })
 })

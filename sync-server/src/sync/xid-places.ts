@@ -48,6 +48,16 @@ export class XidPlaces {
   }
 
   /**
+   * A transaction this instance runs in this database (a push read its id with pg_current_xact_id): pulls that see it
+   * running need not look it up. Under load most running ids are this instance's own pushes, and each lookup reads
+   * pg_locks and pg_stat_activity (issue 20, scenario 4: 0.4 lookups per push+pull cycle before this).
+   */
+  ranHere(xid: string): void {
+    if (this.here.size > 4096) this.here.clear()
+    this.here.add(xid)
+  }
+
+  /**
    * Records what a ceiling statement found, and forgets ids below the snapshot's xmin: those transactions have
    * finished and can never be running again.
    */

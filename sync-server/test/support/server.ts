@@ -69,16 +69,21 @@ export interface SpawnOptions {
   readonly timeoutMs?: number
   /** Options for node itself, before the script (e.g. `--cpu-prof`, which Node refuses in NODE_OPTIONS). */
   readonly nodeArgs?: readonly string[]
+  /** The checkout to run (default: this one); the A/B bench runs a baseline worktree beside it. */
+  readonly cwd?: string
 }
 
 /**
  * Runs `tsx sync-server/src/cli.ts serve` with `env` (on top of PATH/HOME; AUTH_SECRET, HOST=127.0.0.1 and
  * LOG_LEVEL=info default here) on a free port, and resolves once GET /health answers 200.
  */
-export async function spawnServerProcess(env: Record<string, string>, { timeoutMs = 30_000, nodeArgs = [] }: SpawnOptions = {}): Promise<ServerProcess> {
+export async function spawnServerProcess(
+  env: Record<string, string>,
+  { timeoutMs = 30_000, nodeArgs = [], cwd = REPO_ROOT }: SpawnOptions = {},
+): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort())
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'sync-server/src/cli.ts', 'serve'], {
-    cwd: REPO_ROOT,
+    cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

@@ -192,6 +192,9 @@ describe('transport', () => {
     await expect(transport.push(pushBody)).rejects.toMatchObject({ kind: 'rate_limited', details: { retryAfterMs: 7_000 } })
     server.routes.set('POST /v1/sync/push', (_q, res) => error(res, 503, 'unavailable', 'database down'))
     await expect(transport.push(pushBody)).rejects.toMatchObject({ kind: 'server', retryable: true })
+    // A saturated server's Retry-After is kept: the sync loop waits at least that long (loop.ts).
+    server.routes.set('POST /v1/sync/push', (_q, res) => error(res, 503, 'unavailable', 'busy', { 'retry-after': '5' }))
+    await expect(transport.push(pushBody)).rejects.toMatchObject({ kind: 'server', retryable: true, details: { retryAfterMs: 5_000 } })
     server.routes.set('POST /v1/sync/push', (_q, res) => json(res, 200, { results: 'not a list' }))
     await expect(transport.push(pushBody)).rejects.toMatchObject({ kind: 'protocol' })
     // Pull pages go through the one-pass check (shared/sync/pull-response.ts): a malformed page or row is refused alike.

@@ -388,10 +388,12 @@ async function errorFrom(response: Response): Promise<SyncError> {
   if (status === 410 && code === 'device_wiped') return new SyncError('wiped', message, details)
   if (status === 401) return new SyncError('auth', message, details)
   if (status === 403) return new SyncError('forbidden', message, details)
-  if (status === 429) {
-    const seconds = Number(response.headers.get('retry-after'))
-    return new SyncError('rate_limited', message, { ...details, retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined })
-  }
+  const seconds = Number(response.headers.get('retry-after'))
+  const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined
+  if (status === 429) return new SyncError('rate_limited', message, { ...details, retryAfterMs })
+  // A saturated or restarting server answers 503 with Retry-After: the sync loop waits at least that long before
+  // retrying (loop.ts), instead of a jittered backoff that can come back within a second (issue 20).
+  if (status === 503) return new SyncError('server', message, { ...details, retryAfterMs })
   if (status >= 500) return new SyncError('server', message, details)
   return new SyncError('client', message, details)
 }

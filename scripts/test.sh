@@ -10,9 +10,6 @@
 # Arguments are passed to every run (e.g. --reporter=dot). Fails if any run failed, after all of them ended.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-# No screenshots in the whole-suite run unless asked (CRM_SCREENSHOTS=1 npm test): running one browser file takes them
-# (test/e2e/browser.ts). They cost Chromium CPU on a lane that is the run's longest, and no test reads them.
-export CRM_SCREENSHOTS="${CRM_SCREENSHOTS:-0}"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

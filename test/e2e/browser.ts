@@ -50,18 +50,9 @@ export async function launchChromium(): Promise<Browser> {
   }
 }
 
-/**
- * Whether screenshot() writes pictures. A person looking at a screen runs its file (`npx vitest run --project e2e
- * test/e2e/<file>`), which takes them; the whole suite (`npm test`, scripts/test.sh) sets CRM_SCREENSHOTS=0 unless
- * asked for them: ~170 full-page PNGs were ~70–100 s of Chromium's CPU on 2 cores that nobody opened, and no test
- * asserts on a picture (docs/screenshots holds the README's chosen ones, copied by hand).
- */
-export const SCREENSHOTS_WANTED = process.env.CRM_SCREENSHOTS !== '0'
-
 export async function screenshot(page: Page, name: string): Promise<string> {
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-  if (!SCREENSHOTS_WANTED) return file
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file
 }

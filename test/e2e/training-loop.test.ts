@@ -16,7 +16,7 @@ import { startHarness, silentLogger, type Harness } from '../../scripts/dev-web'
 import { addDays, todayIsoDate } from '../../src/shared/domain/dates'
 import { createUser, type TestDatabase, type TestServer, type TestUser } from '../../sync-server/test/support'
 import { ipcCall, startRealServer, syncAndSettle, type RealServer } from './real-server'
-import { type Browser, collectPageErrors, launchChromium, screenshot, SCREENSHOT_DIR, SCREENSHOTS_WANTED } from './browser'
+import { type Browser, collectPageErrors, launchChromium, screenshot, SCREENSHOT_DIR } from './browser'
 
 let db: TestDatabase
 let real: RealServer
@@ -201,11 +201,10 @@ describe('the training loop from an empty sync server', () => {
     await page.emulateMedia({ media: 'print' })
     await page.evaluate(() => document.body.classList.add('print-certificates'))
     // One A4 certificate, as printed (the full page would be every certificate in a row).
-    if (SCREENSHOTS_WANTED)
-      await page
-        .getByTestId('certificate')
-        .first()
-        .screenshot({ path: path.join(SCREENSHOT_DIR, 'training-certificate-ko.png') })
+    await page
+      .getByTestId('certificate')
+      .first()
+      .screenshot({ path: path.join(SCREENSHOT_DIR, 'training-certificate-ko.png') })
     await page.evaluate(() => document.body.classList.remove('print-certificates'))
     await page.emulateMedia({ media: 'screen' })
 

@@ -41,6 +41,20 @@ async function syncedDevice(): Promise<TestDevice> {
 }
 
 describe('the session check of a log pull', () => {
+  it('says its server time twice: the pull (with its session check) first, then the whole request', async () => {
+    const device = await syncedDevice()
+    const response = await fetch(`${env.server.url}/v1/sync/pull`, {
+      method: 'POST',
+      headers: { ...device.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceId: device.deviceId, schemaVersion: SCHEMA_VERSION, cursor: device.cursor }),
+    })
+    await response.arrayBuffer()
+    const timing = /^pull;dur=([\d.]+), total;dur=([\d.]+)$/.exec(response.headers.get('server-timing') ?? '')
+    expect(timing).not.toBeNull()
+    // The whole request (token check, routing, body parse) contains the pull.
+    expect(Number(timing![2])).toBeGreaterThanOrEqual(Number(timing![1]))
+  })
+
   it('costs no statement of its own: a pull with nothing new is one statement', async () => {
     const device = await syncedDevice()
     expect((await logPull(device)).status).toBe(200)

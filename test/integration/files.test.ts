@@ -93,6 +93,22 @@ function company(device: TestDevice): string {
   return id
 }
 
+/**
+ * A PDF that device A adds to a new company and uploads, and that device B (prefetch budget 0, so nothing is fetched
+ * ahead) has synced and lists but does not hold yet.
+ */
+async function sharedByA(fileName: string, size: number): Promise<{ target: string; data: Buffer; item: { id: string; sha256: string } }> {
+  const target = company(a)
+  const data = pdf(size)
+  const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName, mimeType: 'application/pdf', bytes: data })
+  await h.catchUp(a)
+  await filesA.sync()
+  filesB.setBudget(0)
+  await h.catchUp(b)
+  await filesB.sync()
+  return { target, data, item }
+}
+
 describe('attachments on devices', () => {
   it('adds a file offline (it opens at once), queues the upload, and uploads in chunks once online', async () => {
     offline = true
@@ -190,15 +206,7 @@ describe('attachments on devices', () => {
   })
 
   it('lists a file added elsewhere right away and downloads it on first open', async () => {
-    const target = company(a)
-    const data = pdf(40_000)
-    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '견적서.pdf', mimeType: 'application/pdf', bytes: data })
-    await h.catchUp(a)
-    await filesA.sync()
-
-    filesB.setBudget(0)
-    await h.catchUp(b)
-    await filesB.sync()
+    const { target, data, item } = await sharedByA('견적서.pdf', 40_000)
     const listed = filesB.list('COMPANY', target)
     expect(listed).toEqual([expect.objectContaining({ id: item.id, fileName: '견적서.pdf', local: false, addedBy: '김대표' })])
     const plan = await filesB.prepareOpen(item.id)
@@ -270,14 +278,7 @@ describe('attachments on devices', () => {
   })
 
   it('a download cut off is tried again by itself (backoff), without waiting for the next sync', async () => {
-    const target = company(a)
-    const data = pdf(50_000)
-    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '출석부.pdf', mimeType: 'application/pdf', bytes: data })
-    await h.catchUp(a)
-    await filesA.sync()
-    filesB.setBudget(0)
-    await h.catchUp(b)
-    await filesB.sync()
+    const { target, item } = await sharedByA('출석부.pdf', 50_000)
     expect(filesB.list('COMPANY', target)[0]).toMatchObject({ id: item.id, local: false })
 
     // The budget is raised (a pass starts at once) and that pass's download is cut off. No sync follows: only the
@@ -291,13 +292,7 @@ describe('attachments on devices', () => {
 
   // Last: it stops device B's file loop.
   it('a stopped file loop retries nothing (the device is closing)', async () => {
-    const target = company(a)
-    const item = filesA.add({ entityType: 'COMPANY', entityId: target, fileName: '결과보고.pdf', mimeType: 'application/pdf', bytes: pdf(20_000) })
-    await h.catchUp(a)
-    await filesA.sync()
-    filesB.setBudget(0)
-    await h.catchUp(b)
-    await filesB.sync()
+    const { target, item } = await sharedByA('결과보고.pdf', 20_000)
     // Every download of it is cut off: the first retry comes within a second (full jitter below 1 s), unless stopped.
     dropFile = item.sha256
     dropDownloads = 1_000
